@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server reads from its environment, parsed once. Nothing below this file reads `process.env`. */
+export type Config = {
+  port: number;
+  host: string;
+  /** Where the embedded database and local files live (ignored for the database when `databaseUrl` is set). */
+  dataDir: string;
+  /** `postgres://…` for a PostgreSQL server; absent means embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  /** The origin people and verifiers reach Cairn at; DIDs and credential URLs are built from it. */
+  publicUrl: URL;
+  /** 32-byte key that encrypts organisations' signing keys at rest; absent means a key file under `dataDir` (development only). */
+  masterKey: Buffer | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  seed: { isEnabled: boolean; demoPassword: string | undefined };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  isProduction: boolean;
+  /** Requests per minute per client on the authentication routes. */
+  authRateLimit: number;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit: number;
+  webDistDir: string;
+};
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  CAIRN_PUBLIC_URL: z.url().optional(),
+  CAIRN_MASTER_KEY: z
+    .string()
+    .refine((v) => decodeKey(v) !== undefined, 'must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)')
+    .optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Cairn <no-reply@cairn.localhost>'),
+  CAIRN_SEED: boolish.default(true),
+  CAIRN_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  CAIRN_AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  CAIRN_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+});
+
+function decodeKey(value: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  const buf = Buffer.from(value, 'base64');
+  return buf.length === 32 ? buf : undefined;
+}
+
+/** Parses the environment; returns every problem at once instead of failing on the first. */
+export function parseConfig(env: Record<string, string | undefined>): { config: Config } | { problems: string[] } {
+  // Empty strings mean "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    return { problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`) };
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (isProduction && !e.CAIRN_MASTER_KEY) problems.push('CAIRN_MASTER_KEY: required when NODE_ENV=production');
+  if (problems.length > 0) return { problems };
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const masterKey = e.CAIRN_MASTER_KEY ? decodeKey(e.CAIRN_MASTER_KEY) : undefined;
+  const publicUrl = new URL(e.CAIRN_PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  return {
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir,
+      databaseUrl: e.DATABASE_URL,
+      publicUrl,
+      masterKey,
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      seed: { isEnabled: e.CAIRN_SEED, demoPassword: e.CAIRN_DEMO_PASSWORD },
+      logLevel: e.LOG_LEVEL,
+      isProduction,
+      authRateLimit: e.CAIRN_AUTH_RATE_LIMIT,
+      bodyLimit: e.CAIRN_BODY_LIMIT,
+      webDistDir: path.resolve(import.meta.dirname, '../../web/dist'),
+    },
+  };
+}
+
+/** Reads `process.env` once; prints every problem and exits when the configuration is unusable. */
+export function loadConfig(): Config {
+  const result = parseConfig(process.env);
+  if ('problems' in result) {
+    console.error('Cairn cannot start: the configuration has problems:');
+    for (const p of result.problems) console.error(`  - ${p}`);
+    process.exit(1);
+  }
+  return result.config;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261129_0001_foundation.js';
+
+/**
+ * Every migration, in order. Listed statically (not read from disk) so the same set runs
+ * from source under tsx and in tests. Never edit one that has landed: add a new file.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261129_0001_foundation': foundation,
+};
