@@ -1,0 +1,84 @@
+/**
+ * Types of the foundation API (docs/api-foundation.md). Hand-written until the server's
+ * /openapi.json drives `schema.d.ts` (npm run gen:api -w web).
+ */
+
+export type User = { id: string; email: string; name: string; createdAt: string };
+
+export type OrgRole = 'provider' | 'employer' | 'accreditor' | 'partner';
+
+export type MemberRole = 'owner' | 'admin' | 'author' | 'assessor' | 'manager' | 'viewer';
+
+export type Org = {
+  id: string;
+  slug: string;
+  name: string;
+  roles: OrgRole[];
+  did: string;
+  createdAt: string;
+};
+
+export type OrgWithMyRole = Org & { myRole: MemberRole };
+
+export type Membership = { org: Org; role: MemberRole };
+
+export type Session = { user: User; memberships: Membership[] };
+
+export type Member = { userId: string; name: string; email: string; role: MemberRole; joinedAt: string };
+
+export type Invitation = {
+  id: string;
+  email: string;
+  role: MemberRole;
+  expiresAt: string;
+  createdAt: string;
+  invitedBy: string | { id?: string; name?: string; email?: string } | null;
+};
+
+export type CreatedInvitation = { id: string; email: string; role: MemberRole; expiresAt: string; acceptUrl: string };
+
+export type InvitationPreview = {
+  orgName: string;
+  orgSlug: string;
+  role: MemberRole;
+  email: string;
+  expiresAt: string;
+};
+
+export type ApiKey = {
+  id: string;
+  name: string;
+  role: MemberRole;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export type CreatedApiKey = { id: string; name: string; role: MemberRole; prefix: string; token: string };
+
+export type Items<T> = { items: T[] };
+
+export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
+
+export type VerificationCheck = { id: string; label: string; status: CheckStatus; message: string };
+
+export type VerificationSummary = {
+  issuerName: string;
+  issuerId: string;
+  achievementName: string;
+  achievementDescription: string;
+  achievementType: string;
+  image?: string | null;
+  recipient?: string | null;
+  validFrom: string;
+  validUntil: string | null;
+};
+
+export type VerificationResult = {
+  verified: boolean;
+  checks: VerificationCheck[];
+  warnings: string[];
+  errors: string[];
+  summary?: VerificationSummary | null;
+};

@@ -1,0 +1,169 @@
+import { AppShell, Avatar, Burger, Group, Menu, NavLink as MantineNavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconChevronDown,
+  IconHome,
+  IconKey,
+  IconLogout,
+  IconPlus,
+  IconRosetteDiscountCheck,
+  IconSchool,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { errorMessage } from '../api/client';
+import type { Membership } from '../api/types';
+import { logout, sessionKey } from '../features/auth/auth-api';
+import { useSession } from '../features/auth/use-session';
+import { LEARNER_SPACE } from '../features/orgs/current-org';
+import { OrgSwitcher } from '../features/orgs/org-switcher';
+import { isAdminRole } from '../features/orgs/roles';
+import { Brand } from './brand';
+import { SkipLink } from './skip-link';
+
+type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean };
+
+function navItemsFor(orgSlug: string | undefined, membership: Membership | undefined): NavItem[] {
+  if (orgSlug) {
+    const items: NavItem[] = [
+      { to: `/o/${orgSlug}`, label: 'Overview', icon: <IconHome size={18} aria-hidden />, end: true },
+      { to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> },
+    ];
+    if (isAdminRole(membership?.role)) {
+      items.push({ to: `/o/${orgSlug}/settings/api-keys`, label: 'API keys', icon: <IconKey size={18} aria-hidden /> });
+    }
+    return items;
+  }
+  return [{ to: '/me', label: 'My learning', icon: <IconSchool size={18} aria-hidden />, end: true }];
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
+}
+
+/** The signed-in shell: header (mark, organisation switcher, user menu), navigation, main. */
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { session } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const orgMatch = useMatch('/o/:slug/*');
+  const orgSlug = orgMatch?.params.slug;
+  const memberships = session?.memberships ?? [];
+  const membership = memberships.find((m) => m.org.slug === orgSlug);
+  const current = orgSlug ?? (location.pathname.startsWith('/me') ? LEARNER_SPACE : null);
+  const user = session?.user;
+
+  // Close the mobile navigation after a navigation.
+  useEffect(() => close(), [location.pathname, close]);
+
+  const onLogout = async () => {
+    try {
+      await logout();
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Could not log out', message: errorMessage(error) });
+      return;
+    }
+    queryClient.setQueryData(sessionKey, null);
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+    await navigate('/');
+    notifications.show({ title: 'Logged out', message: 'See you next time.' });
+  };
+
+  const navItems = navItemsFor(orgSlug, membership);
+
+  return (
+    <>
+      <SkipLink />
+      <AppShell
+        header={{ height: 64 }}
+        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'md', sm: 'lg' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
+              <Brand to="/home" />
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <OrgSwitcher memberships={memberships} current={current} />
+              <Menu position="bottom-end" width={240} withinPortal>
+                <Menu.Target>
+                  <UnstyledButton aria-label={`Account menu for ${user?.name ?? 'you'}`} style={{ borderRadius: 999 }}>
+                    <Group gap={6} wrap="nowrap">
+                      <Avatar color="ember" radius="xl" size={34}>
+                        {initials(user?.name ?? '')}
+                      </Avatar>
+                      <IconChevronDown size={14} aria-hidden />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>
+                    <Text size="sm" fw={600} c="dark" truncate>
+                      {user?.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate>
+                      {user?.email}
+                    </Text>
+                  </Menu.Label>
+                  <Menu.Divider />
+                  <Menu.Item leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void navigate('/orgs/new')}>
+                    Create an organisation
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} color="red" onClick={() => void onLogout()}>
+                    Log out
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="sm" component="nav" aria-label="Main">
+          <AppShell.Section grow component={ScrollArea}>
+            <Stack gap={4}>
+              {membership ? (
+                <Text size="xs" tt="uppercase" fw={700} c="dimmed" px="sm" pt="xs" pb={4}>
+                  {membership.org.name}
+                </Text>
+              ) : null}
+              {navItems.map((item) => (
+                <MantineNavLink
+                  key={item.to}
+                  component={NavLink}
+                  to={item.to}
+                  end={item.end}
+                  label={item.label}
+                  leftSection={item.icon}
+                  active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
+                  style={{ borderRadius: 8 }}
+                />
+              ))}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <MantineNavLink
+              component={NavLink}
+              to="/verify"
+              label="Verify a credential"
+              leftSection={<IconRosetteDiscountCheck size={18} aria-hidden />}
+              style={{ borderRadius: 8 }}
+            />
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" tabIndex={-1} bg="var(--mantine-color-gray-0)">
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../api/client';
+
+type ConfirmDialogProps = {
+  opened: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onClose: () => void;
+  isPending?: boolean;
+  error?: unknown;
+};
+
+/** Asks before a destructive action; the action's failure is shown inside the dialog. */
+export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onClose, isPending, error }: ConfirmDialogProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{title}</Text>} centered>
+      <Stack gap="md">
+        <Text size="sm">{children}</Text>
+        {error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button color="red" onClick={onConfirm} loading={isPending}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

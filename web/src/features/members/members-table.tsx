@@ -1,0 +1,148 @@
+import { ActionIcon, Badge, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUserMinus } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { errorMessage } from '../../api/client';
+import type { Member, MemberRole } from '../../api/types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { grantableRoles, memberRoleLabel } from '../orgs/roles';
+import { useChangeMemberRole, useRemoveMember } from './members-api';
+
+type MembersTableProps = {
+  slug: string;
+  orgName: string;
+  members: Member[];
+  myRole: MemberRole;
+  myUserId: string;
+  canManage: boolean;
+  onLeft: () => void;
+};
+
+export function MembersTable({ slug, orgName, members, myRole, myUserId, canManage, onLeft }: MembersTableProps) {
+  const changeRole = useChangeMemberRole(slug);
+  const remove = useRemoveMember(slug);
+  const [toRemove, setToRemove] = useState<Member | null>(null);
+  const roleOptions = grantableRoles(myRole).map((r) => ({ value: r.value, label: r.label }));
+
+  const onRoleChange = (member: Member, role: string | null) => {
+    if (!role || role === member.role) return;
+    changeRole.mutate(
+      { userId: member.userId, role: role as MemberRole },
+      {
+        onSuccess: () => notifications.show({ title: 'Role changed', message: `${member.name} is now ${memberRoleLabel(role as MemberRole).toLowerCase()}.` }),
+        onError: (error) => notifications.show({ color: 'red', title: 'Could not change the role', message: errorMessage(error) }),
+      },
+    );
+  };
+
+  const isSelf = toRemove?.userId === myUserId;
+  const onConfirmRemove = () => {
+    if (!toRemove) return;
+    remove.mutate(toRemove.userId, {
+      onSuccess: () => {
+        notifications.show({ title: isSelf ? 'You left the organisation' : 'Member removed', message: isSelf ? `You are no longer a member of ${orgName}.` : `${toRemove.name} no longer has access.` });
+        setToRemove(null);
+        if (isSelf) onLeft();
+      },
+    });
+  };
+
+  return (
+    <>
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="sm" highlightOnHover>
+          <Table.Caption>Members of {orgName}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Name</Table.Th>
+              <Table.Th scope="col">Role</Table.Th>
+              <Table.Th scope="col">Joined</Table.Th>
+              <Table.Th scope="col">
+                <Text component="span" size="sm" fw={700} style={{ position: 'absolute', clipPath: 'inset(50%)' }}>
+                  Actions
+                </Text>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.map((member) => {
+              const canRemove = canManage || member.userId === myUserId;
+              const isMe = member.userId === myUserId;
+              return (
+                <Table.Tr key={member.userId}>
+                  <Table.Td>
+                    <Stack gap={0}>
+                      <Group gap={6}>
+                        <Text size="sm" fw={600}>
+                          {member.name}
+                        </Text>
+                        {isMe ? (
+                          <Badge size="xs" variant="light" color="ember">
+                            You
+                          </Badge>
+                        ) : null}
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {member.email}
+                      </Text>
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    {canManage ? (
+                      <Select
+                        aria-label={`Role of ${member.name}`}
+                        data={roleOptions.some((o) => o.value === member.role) ? roleOptions : [...roleOptions, { value: member.role, label: memberRoleLabel(member.role) }]}
+                        value={member.role}
+                        onChange={(value) => onRoleChange(member, value)}
+                        allowDeselect={false}
+                        size="xs"
+                        w={140}
+                        disabled={changeRole.isPending && changeRole.variables?.userId === member.userId}
+                      />
+                    ) : (
+                      <Badge variant="light">{memberRoleLabel(member.role)}</Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{dayjs(member.joinedAt).format('D MMM YYYY')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {canRemove ? (
+                      <Tooltip label={isMe ? 'Leave the organisation' : `Remove ${member.name}`}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          onClick={() => {
+                            remove.reset();
+                            setToRemove(member);
+                          }}
+                          aria-label={isMe ? 'Leave the organisation' : `Remove ${member.name}`}
+                        >
+                          <IconUserMinus size={18} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <ConfirmDialog
+        opened={toRemove !== null}
+        title={isSelf ? `Leave ${orgName}?` : `Remove ${toRemove?.name ?? ''}?`}
+        confirmLabel={isSelf ? 'Leave' : 'Remove'}
+        onConfirm={onConfirmRemove}
+        onClose={() => setToRemove(null)}
+        isPending={remove.isPending}
+        error={remove.error}
+      >
+        {isSelf
+          ? 'You will lose access to this organisation until someone invites you again.'
+          : `${toRemove?.name ?? 'This person'} will lose access to ${orgName}. Credentials already issued stay valid.`}
+      </ConfirmDialog>
+    </>
+  );
+}

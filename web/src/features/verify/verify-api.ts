@@ -1,0 +1,15 @@
+import { api, apiUpload } from '../../api/client';
+import type { VerificationResult } from '../../api/types';
+import type { CredentialInput } from './verify-input';
+
+/** Verifies an uploaded file (JSON, JWT, or an image with a baked credential). */
+export function verifyFile(file: File): Promise<VerificationResult> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiUpload<VerificationResult>('/api/v1/verify/upload', form);
+}
+
+/** Verifies a credential given as a JSON object or a VC-JWT string. */
+export function verifyCredential(verifiableCredential: CredentialInput): Promise<VerificationResult> {
+  return api.post<VerificationResult>('/credentials/verify', { verifiableCredential });
+}

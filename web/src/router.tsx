@@ -1,0 +1,59 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './components/app-layout';
+import { FullScreenLoader } from './components/page-states';
+import { PublicLayout } from './components/public-layout';
+import { RouteError } from './components/route-error';
+import { RequireAuth } from './features/auth/require-auth';
+
+/** A route whose page is its own chunk: `routes/<file>.tsx` exporting a default component. */
+const page = (load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullScreenLoader />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { index: true, ...page(() => import('./routes/landing')) },
+          { path: 'signup', ...page(() => import('./routes/signup')) },
+          { path: 'login', ...page(() => import('./routes/login')) },
+          { path: 'forgot-password', ...page(() => import('./routes/forgot-password')) },
+          { path: 'reset-password', ...page(() => import('./routes/reset-password')) },
+          { path: 'invitations/:token', ...page(() => import('./routes/invitation')) },
+          { path: 'verify', ...page(() => import('./routes/verify')) },
+          { path: '*', ...page(() => import('./routes/not-found')) },
+        ],
+      },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { path: 'home', ...page(() => import('./routes/home-redirect')) },
+          { path: 'welcome', ...page(() => import('./routes/welcome')) },
+          { path: 'orgs/new', ...page(() => import('./routes/new-org')) },
+          { path: 'me', ...page(() => import('./routes/me')) },
+          {
+            path: 'o/:slug',
+            ...page(() => import('./routes/org-layout')),
+            children: [
+              { index: true, ...page(() => import('./routes/org-home')) },
+              { path: 'members', ...page(() => import('./routes/members')) },
+              { path: 'settings/api-keys', ...page(() => import('./routes/api-keys')) },
+              { path: '*', ...page(() => import('./routes/not-found')) },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

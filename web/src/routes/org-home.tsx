@@ -1,0 +1,110 @@
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import {
+  IconAward,
+  IconBook2,
+  IconChecklist,
+  IconHeartHandshake,
+  IconUserPlus,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { useParams } from 'react-router';
+import type { OrgRole } from '../api/types';
+import { usePageTitle } from '../components/use-page-title';
+import { NextSteps, type NextStep } from '../features/home/next-steps';
+import { useOrg } from '../features/orgs/orgs-api';
+import { memberRoleLabel, orgRoleLabel } from '../features/orgs/roles';
+
+function stepsFor(role: OrgRole, slug: string): { title: string; steps: NextStep[] } {
+  const members = `/o/${slug}/members`;
+  switch (role) {
+    case 'provider':
+      return {
+        title: 'As a training provider',
+        steps: [
+          {
+            icon: <IconBook2 size={22} />,
+            title: 'Author your first micro-credential',
+            text: 'Modules, outcomes, skills and assessment, published as a signed Open Badges achievement. Coming with the catalogue.',
+          },
+          {
+            icon: <IconUserPlus size={22} />,
+            title: 'Invite your team',
+            text: 'Authors write programmes, assessors review evidence, admins manage the organisation.',
+            to: members,
+            action: 'Invite people',
+          },
+        ],
+      };
+    case 'employer':
+      return {
+        title: 'As an employer',
+        steps: [
+          {
+            icon: <IconChecklist size={22} />,
+            title: 'Define a role profile',
+            text: 'List the skills a role needs, then see gaps from verified credentials rather than self-declared skills.',
+          },
+          {
+            icon: <IconUsersGroup size={22} />,
+            title: 'Invite managers',
+            text: 'Managers follow their team’s progress and assign training.',
+            to: members,
+            action: 'Invite managers',
+          },
+        ],
+      };
+    case 'accreditor':
+      return {
+        title: 'As an accrediting body',
+        steps: [
+          {
+            icon: <IconAward size={22} />,
+            title: 'Review applications',
+            text: 'Providers apply for accreditation of themselves or a programme; what you grant is a verifiable credential.',
+          },
+        ],
+      };
+    case 'partner':
+      return {
+        title: 'As an industry partner',
+        steps: [
+          {
+            icon: <IconHeartHandshake size={22} />,
+            title: 'Endorse a programme',
+            text: 'Co-develop programmes with providers and endorse them with a signed endorsement shown in the catalogue.',
+          },
+        ],
+      };
+  }
+}
+
+export default function OrgHomePage() {
+  const { slug = '' } = useParams();
+  const { data: org } = useOrg(slug);
+  usePageTitle(org?.name ?? 'Organisation');
+  if (!org) return null;
+  return (
+    <Stack gap="xl">
+      <Stack gap={6}>
+        <Title order={1}>{org.name}</Title>
+        <Group gap="xs">
+          {org.roles.map((role) => (
+            <Badge key={role} variant="light">
+              {orgRoleLabel(role)}
+            </Badge>
+          ))}
+          <Text size="sm" c="dimmed">
+            You are {memberRoleLabel(org.myRole).toLowerCase()}.
+          </Text>
+        </Group>
+        <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
+          Signing identity: {org.did}
+        </Text>
+      </Stack>
+      {org.roles.map((role) => {
+        const { title, steps } = stepsFor(role, slug);
+        return <NextSteps key={role} title={title} steps={steps} />;
+      })}
+    </Stack>
+  );
+}
