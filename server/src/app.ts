@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Deps } from './deps.js';
+import { AppError } from './http/app-error.js';
+import { registerProblemHandler, sendProblem, toProblem } from './http/problem.js';
+import { registerRequestContext } from './http/request-context.js';
+import { identityRoutes } from './identity/identity.routes.js';
+import { orgRoutes } from './orgs/orgs.routes.js';
+
+export type BuildAppOptions = {
+  deps: Deps;
+  logger?: FastifyServerOptions['logger'];
+  authRateLimit?: number;
+  bodyLimit?: number;
+  /** Built single-page app to serve; omitted in API-only tests. */
+  webDistDir?: string;
+  /** Called after a request queued mail, so it goes out without waiting for the next poll. */
+  onMailQueued?: () => void;
+};
+
+/** Headers, cookies and fields that must never reach the logs. */
+export const redactedPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+];
+
+/** Assembles the HTTP application from its areas. Tests call this with a test database. */
+export async function buildApp(options: BuildAppOptions) {
+  const { deps } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: true,
+    return503OnClosing: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `Too many attempts. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cairn API',
+        version: '0.1.0',
+        description: 'Micro-credentials as Open Badges 3.0. Errors are RFC 9457 problem+json. Browsers authenticate with the session cookie; machines with `Authorization: Bearer <API key>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cairn_session' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An organisation API key (cairn_…)' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  registerProblemHandler(app);
+  registerRequestContext(app, deps);
+
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  app.get('/health', {
+    schema: { tags: ['Operations'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable'), detail: z.string() }) } },
+    handler: async (request, reply) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+        return { status: 'ok' as const };
+      } catch (err) {
+        request.log.error({ err }, 'health check: database does not answer');
+        return reply.status(503).send({ status: 'unavailable' as const, detail: 'The database does not answer.' });
+      }
+    },
+  });
+
+  const onMailQueued = options.onMailQueued ?? (() => {});
+  await app.register(identityRoutes, { deps, authRateLimit: options.authRateLimit ?? 30, onMailQueued });
+  await app.register(orgRoutes, { deps, onMailQueued });
+
+  const webDist = options.webDistDir;
+  const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && isPage) {
+      // Client-side routes: the single-page app decides what to show.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, toProblem(new AppError('not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`), request.url));
+  });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,42 @@
+/** The one error type of the domain. Services throw it; the HTTP layer maps `code` to a status. */
+export type AppErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'gone'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'csrf_rejected'
+  | 'unavailable';
+
+export type FieldError = { field: string; message: string };
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors: FieldError[];
+
+  constructor(code: AppErrorCode, message: string, options: { fields?: FieldError[]; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fieldErrors = options.fields ?? [];
+  }
+}
+
+/** HTTP status and problem title for each code: the only place that knows both. */
+export const problemTypes: Record<AppErrorCode, { status: number; title: string }> = {
+  validation_failed: { status: 400, title: 'Your request has invalid fields' },
+  unauthenticated: { status: 401, title: 'You need to sign in' },
+  forbidden: { status: 403, title: 'You are not allowed to do this' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'This conflicts with what already exists' },
+  gone: { status: 410, title: 'This is no longer available' },
+  unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  payload_too_large: { status: 413, title: 'The request is too large' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  csrf_rejected: { status: 403, title: 'Cross-site request refused' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+};

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { buildApp, redactedPaths } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { Deps } from './deps.js';
+import { loadOrCreateMasterKey } from './keys/master-key.js';
+import { createMailTransport, startMailDispatcher } from './mail/mail-dispatcher.js';
+import { seedDemoWorld } from './seed/demo-world.js';
+
+const config = loadConfig();
+const database = await openDatabase(
+  config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+);
+const applied = await migrateToLatest(database.db);
+const masterKey = await loadOrCreateMasterKey({ configured: config.masterKey, dataDir: config.dataDir });
+const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: config.publicUrl, masterKey: masterKey.key };
+
+const logger = {
+  level: config.logLevel,
+  redact: { paths: redactedPaths, censor: '[redacted]' },
+  ...(config.isProduction || !process.stdout.isTTY ? {} : { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
+};
+
+let dispatcher: ReturnType<typeof startMailDispatcher> | undefined;
+const app = await buildApp({
+  deps,
+  logger,
+  authRateLimit: config.authRateLimit,
+  bodyLimit: config.bodyLimit,
+  webDistDir: config.webDistDir,
+  onMailQueued: () => void dispatcher?.flush().catch((err: unknown) => app.log.warn({ err }, 'mail flush failed')),
+});
+
+const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+dispatcher = startMailDispatcher({ db: database.db, transport, log: app.log });
+
+app.log.info(
+  { engine: database.engine, migrationsApplied: applied, masterKey: masterKey.source, mail: transport.describe },
+  `database ready (${database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+);
+if (masterKey.source !== 'environment') {
+  app.log.warn('CAIRN_MASTER_KEY is not set: signing keys are encrypted with a key file in the data directory. Set it in production.');
+}
+
+if (config.seed.isEnabled) {
+  const seeded = await seedDemoWorld(deps, { password: config.seed.demoPassword });
+  if (seeded) {
+    // Printed once, on the start that creates the demo world; it is never stored in clear.
+    console.log(`\n  Demo world ready. Log in at ${config.publicUrl.origin} as ${seeded.emails.join(', ')}`);
+    console.log(`  Password: ${seeded.isPasswordGenerated ? `${seeded.password}  (generated; set CAIRN_DEMO_PASSWORD to choose it)` : 'the value of CAIRN_DEMO_PASSWORD'}\n`);
+  }
+}
+
+let isShuttingDown = false;
+async function shutdown(signal: string) {
+  if (isShuttingDown) return;
+  isShuttingDown = true;
+  app.log.info({ signal }, 'shutting down: finishing requests in flight');
+  const force = setTimeout(() => process.exit(1), 15_000).unref();
+  try {
+    await app.close();
+    await dispatcher?.stop();
+    await database.close();
+    clearTimeout(force);
+    process.exit(0);
+  } catch (err) {
+    app.log.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Cairn is serving ${config.publicUrl.origin} (API docs at /docs)`);

@@ -1,0 +1,27 @@
+import type { MemberRole } from '../db/schema.js';
+
+/**
+ * What each membership role may do in its organisation. The single table authorisation
+ * reads; areas add their actions here as they arrive.
+ */
+export const permissions = {
+  'org.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
+  'org.update': ['owner', 'admin'],
+  'members.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
+  'members.manage': ['owner', 'admin'],
+  'apiKeys.manage': ['owner', 'admin'],
+} as const satisfies Record<string, readonly MemberRole[]>;
+
+export type OrgAction = keyof typeof permissions;
+
+export function can(role: MemberRole, action: OrgAction): boolean {
+  return (permissions[action] as readonly MemberRole[]).includes(role);
+}
+
+const rank: Record<MemberRole, number> = { owner: 4, admin: 3, author: 2, assessor: 2, manager: 2, viewer: 1 };
+
+/** Whether someone holding `granter` may hand out `granted` (to a member, an invitation or an API key). */
+export function canGrant(granter: MemberRole, granted: MemberRole): boolean {
+  if (granted === 'owner') return granter === 'owner';
+  return rank[granter] >= 3 && rank[granter] >= rank[granted];
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { Deps } from '../deps.js';
+import type { MemberRole, OrgRole } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
+import { hashPassword } from '../identity/password.js';
+import { findUserByEmail, insertUser } from '../identity/identity.store.js';
+import { insertMembership, insertOrganization } from '../orgs/orgs.store.js';
+import { organizationDid } from '../orgs/orgs.service.js';
+
+type DemoOrg = { slug: string; name: string; roles: OrgRole[]; member: { email: string; name: string; role: MemberRole } };
+
+const demoOrgs: DemoOrg[] = [
+  { slug: 'northwind-academy', name: 'Northwind Academy', roles: ['provider'], member: { email: 'provider@demo.cairn.test', name: 'Priya Natarajan', role: 'owner' } },
+  { slug: 'meridian-accreditation', name: 'Meridian Accreditation Council', roles: ['accreditor'], member: { email: 'accreditor@demo.cairn.test', name: 'Aled Morgan', role: 'owner' } },
+  { slug: 'harbor-logistics', name: 'Harbor Logistics', roles: ['employer'], member: { email: 'employer@demo.cairn.test', name: 'Elena Ruiz', role: 'owner' } },
+  { slug: 'atlas-industry-alliance', name: 'Atlas Industry Alliance', roles: ['partner'], member: { email: 'partner@demo.cairn.test', name: 'Tomasz Kowalski', role: 'owner' } },
+];
+const learner = { email: 'learner@demo.cairn.test', name: 'Lena Fischer' };
+
+/** Generates a demo password that passes the password rules and is easy to type. */
+function generatePassword(): string {
+  return `cairn-${randomBytes(9).toString('base64url')}`;
+}
+
+/**
+ * Creates the demo world (a provider, an accreditor, an employer, an industry partner and a
+ * learner) on an empty database. Returns undefined when it already exists. Later areas add
+ * their demo data through their own use cases from here.
+ */
+export async function seedDemoWorld(deps: Deps, options: { password: string | undefined }) {
+  if (await findUserByEmail(deps.db, learner.email)) return undefined;
+  const password = options.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  await transaction(deps.db, async (trx) => {
+    for (const org of demoOrgs) {
+      const user = await insertUser(trx, { email: org.member.email, name: org.member.name, passwordHash });
+      const created = await insertOrganization(trx, { slug: org.slug, name: org.name, roles: org.roles, did: organizationDid(deps.publicUrl, org.slug) });
+      if (!user || !created) throw new Error(`The demo world is half there (${org.slug}); use a fresh DATA_DIR or CAIRN_SEED=false.`);
+      await insertMembership(trx, { orgId: created.id, userId: user.id, role: org.member.role });
+    }
+    await insertUser(trx, { email: learner.email, name: learner.name, passwordHash });
+  });
+  return { password, isPasswordGenerated: options.password === undefined, emails: [...demoOrgs.map((o) => o.member.email), learner.email] };
+}
