@@ -75,6 +75,8 @@ export async function buildApp(options: BuildAppOptions) {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS only means something over https; on a plain-http dev server it would only confuse.
+    hsts: deps.publicUrl.protocol === 'https:',
   });
   await app.register(cookie);
   await app.register(rateLimit, {

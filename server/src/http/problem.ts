@@ -33,8 +33,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
 
 /** Turns a JSON-pointer-ish path from a schema error into a dotted field name: `/roles/0` → `roles.0`. */
 function fieldName(prefix: string, path: string): string {
-  const trimmed = path.replace(/^\//, '').replaceAll('/', '.');
-  return trimmed || prefix;
+  const dotted = path.split('/').filter(Boolean).join('.');
+  return dotted || prefix;
 }
 
 /** Maps Fastify's own failures (bad JSON, size, content type, schema) onto our codes. */
@@ -42,12 +42,11 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): AppErro
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
     const fields = error.validation.map((v) => {
-      const params = v.params as { issue?: { code?: string; keys?: string[]; message?: string } };
-      const issue = params.issue;
-      if (issue?.code === 'unrecognized_keys' && issue.keys) {
-        return issue.keys.map((k) => ({
-          field: fieldName(where, `${v.instancePath}/${k}`),
-          message: `Unknown field "${k}": remove it.`,
+      const keys = (v.params as { keys?: unknown }).keys;
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        return keys.map((k) => ({
+          field: fieldName(where, `${v.instancePath}/${String(k)}`),
+          message: `Unknown field "${String(k)}": remove it.`,
         }));
       }
       return [{ field: fieldName(where, v.instancePath), message: v.message ?? 'Invalid value' }];

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp, type App, type BuildAppOptions } from '../app.js';
+import type { Database } from '../db/database.js';
+import { openTestDatabase } from '../db/testing/test-database.js';
+import type { Deps } from '../deps.js';
+
+export type TestClock = { now: Date; advance(ms: number): void };
+
+export type TestContext = {
+  app: App;
+  deps: Deps;
+  database: Database;
+  clock: TestClock;
+};
+
+/**
+ * Opens a fresh database and an app for one test file (beforeAll/afterAll). The clock is
+ * controllable; everything else is the real thing.
+ */
+export function useTestApp(options: Partial<Omit<BuildAppOptions, 'deps'>> = {}): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    ctx.database = await openTestDatabase();
+    const clock: TestClock = {
+      now: new Date(),
+      advance(ms) {
+        this.now = new Date(this.now.getTime() + ms);
+      },
+    };
+    ctx.clock = clock;
+    ctx.deps = { db: ctx.database.db, clock: () => clock.now, publicUrl: new URL('http://cairn.test'), masterKey: randomBytes(32) };
+    ctx.app = await buildApp({ deps: ctx.deps, authRateLimit: 10_000, ...options });
+    await ctx.app.ready();
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+  });
+  return ctx;
+}
+
+let counter = 0;
+/** A unique, valid value for fields that must be unique across a test file. */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}-${randomBytes(3).toString('hex')}`;
+}
+
+export const TEST_PASSWORD = 'a-long-test-passphrase';
+
+export type TestUser = { id: string; email: string; name: string; cookie: string };
+
+export function sessionCookieOf(setCookie: string | string[] | undefined): string {
+  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const found = all.map((c) => c.split(';')[0]!).find((c) => c.startsWith('cairn_session='));
+  if (!found) throw new Error('no session cookie in the response');
+  return found;
+}
+
+/** Signs a new person up through the API and returns their session cookie. */
+export async function signUpUser(app: App, overrides: { email?: string; name?: string } = {}): Promise<TestUser> {
+  const email = overrides.email ?? `${unique('person')}@example.com`;
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password: TEST_PASSWORD, name: overrides.name ?? 'Test Person' } });
+  if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
+  const body = res.json<{ user: { id: string; email: string; name: string } }>();
+  return { ...body.user, cookie: sessionCookieOf(res.headers['set-cookie']) };
+}
+
+/** Creates an organisation owned by `owner` through the API. */
+export async function createOrg(app: App, owner: TestUser, overrides: { slug?: string; name?: string; roles?: string[] } = {}) {
+  const slug = overrides.slug ?? unique('org');
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/orgs',
+    headers: { cookie: owner.cookie },
+    payload: { name: overrides.name ?? `Org ${slug}`, slug, roles: overrides.roles ?? ['provider'] },
+  });
+  if (res.statusCode !== 201) throw new Error(`create org failed: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string; slug: string; did: string; name: string }>();
+}
+
+/** Adds `user` to the organisation with `role` through a real invitation. */
+export async function addMember(app: App, admin: TestUser, slug: string, user: TestUser, role: string) {
+  const inv = await app.inject({ method: 'POST', url: `/api/v1/orgs/${slug}/invitations`, headers: { cookie: admin.cookie }, payload: { email: user.email, role } });
+  if (inv.statusCode !== 201) throw new Error(`invite failed: ${inv.statusCode} ${inv.body}`);
+  const token = new URL(inv.json<{ acceptUrl: string }>().acceptUrl).pathname.split('/').pop()!;
+  const acc = await app.inject({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, headers: { cookie: user.cookie }, payload: {} });
+  if (acc.statusCode !== 200) throw new Error(`accept failed: ${acc.statusCode} ${acc.body}`);
+}
+
+export async function createApiKey(app: App, admin: TestUser, slug: string, role = 'admin') {
+  const res = await app.inject({ method: 'POST', url: `/api/v1/orgs/${slug}/api-keys`, headers: { cookie: admin.cookie }, payload: { name: `key ${role}`, role } });
+  if (res.statusCode !== 201) throw new Error(`api key failed: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string; token: string }>();
+}
