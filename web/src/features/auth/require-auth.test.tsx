@@ -1,0 +1,52 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { problemResponse } from '../../test/render';
+import { theme } from '../../theme';
+import { RequireAuth } from './require-auth';
+
+function LoginProbe() {
+  const location = useLocation();
+  return <p>login page {location.search}</p>;
+}
+
+function renderAt(path: string) {
+  const router = createMemoryRouter(
+    [
+      { path: '/login', element: <LoginProbe /> },
+      { path: '/o/:slug/members', element: <RequireAuth><p>members page</p></RequireAuth> },
+    ],
+    { initialEntries: [path] },
+  );
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+describe('RequireAuth', () => {
+  it('sends a signed-out visitor to /login with the page to come back to', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(401, { title: 'Unauthorized' }))));
+    renderAt('/o/acme/members?tab=x');
+    expect(await screen.findByText(`login page ?next=${encodeURIComponent('/o/acme/members?tab=x')}`)).toBeInTheDocument();
+  });
+
+  it('shows the page to a signed-in person', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json({ user: { id: 'u1', name: 'Ada', email: 'a@b.c' }, memberships: [] }))));
+    renderAt('/o/acme/members');
+    expect(await screen.findByText('members page')).toBeInTheDocument();
+  });
+
+  it('offers a retry when the session check itself fails', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(503, { title: 'Service Unavailable', detail: 'The database does not answer.' }))));
+    renderAt('/o/acme/members');
+    expect(await screen.findByText('The database does not answer.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /try again/i })).toBeInTheDocument();
+  });
+});
