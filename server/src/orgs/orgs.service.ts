@@ -117,9 +117,10 @@ export async function changeMemberRole(deps: Deps, actor: Actor, slug: string, u
 }
 
 export async function removeMember(deps: Deps, actor: Actor, slug: string, userId: string) {
-  const user = requireUser(actor);
-  const isSelf = user.userId === userId;
+  const isSelf = actor.kind === 'user' && actor.userId === userId;
+  // Authorise before anything else, so outsiders learn nothing but "not found".
   const access = await authorizeOrg(deps, actor, slug, isSelf ? 'org.read' : 'members.manage');
+  requireUser(actor);
   await transaction(deps.db, async (trx) => {
     const owners = await store.lockOwners(trx, access.org.id);
     const member = await store.findMembership(trx, access.org.id, userId);
