@@ -22,18 +22,17 @@ const logger = {
   ...(config.isProduction || !process.stdout.isTTY ? {} : { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
 };
 
-let dispatcher: ReturnType<typeof startMailDispatcher> | undefined;
 const app = await buildApp({
   deps,
   logger,
   authRateLimit: config.authRateLimit,
   bodyLimit: config.bodyLimit,
   webDistDir: config.webDistDir,
-  onMailQueued: () => void dispatcher?.flush().catch((err: unknown) => app.log.warn({ err }, 'mail flush failed')),
+  onMailQueued: () => void dispatcher.flush().catch((err: unknown) => app.log.warn({ err }, 'mail flush failed')),
 });
 
 const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
-dispatcher = startMailDispatcher({ db: database.db, transport, log: app.log });
+const dispatcher = startMailDispatcher({ db: database.db, transport, log: app.log });
 
 app.log.info(
   { engine: database.engine, migrationsApplied: applied, masterKey: masterKey.source, mail: transport.describe },
@@ -60,7 +59,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 15_000).unref();
   try {
     await app.close();
-    await dispatcher?.stop();
+    await dispatcher.stop();
     await database.close();
     clearTimeout(force);
     process.exit(0);

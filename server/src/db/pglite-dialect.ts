@@ -67,10 +67,11 @@ class PGliteDriver implements Driver {
   async rollbackTransaction(connection: DatabaseConnection) {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
-  async releaseConnection(connection: DatabaseConnection) {
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
     const release = this.#releases.get(connection);
     this.#releases.delete(connection);
     release?.();
+    return Promise.resolve();
   }
   async destroy() {
     // The PGlite instance belongs to whoever opened it; closing is theirs (see openDatabase).
@@ -91,7 +92,7 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // eslint-disable-next-line require-yield
+  // eslint-disable-next-line require-yield -- refuses before yielding anything
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming queries are not supported on PGlite; page with limit/offset instead.');
   }

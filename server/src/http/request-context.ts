@@ -7,6 +7,8 @@ import { AppError } from './app-error.js';
 export const SESSION_COOKIE = 'cairn_session';
 
 declare module 'fastify' {
+  // Declaration merging needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyRequest {
     actor: Actor;
     isCookieAuthenticated: boolean;

@@ -13,6 +13,8 @@ import { PGliteDialect } from '../pglite-dialect.js';
 import type { TestDatabaseTemplate } from './test-database.js';
 
 declare module 'vitest' {
+  // Declaration merging needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     testDatabase: TestDatabaseTemplate;
   }
@@ -47,7 +49,7 @@ export default async function setup(project: TestProject) {
 
   const dir = await mkdtemp(path.join(tmpdir(), 'cairn-test-'));
   const pglite = await PGlite.create({ extensions: { pg_trgm } });
-  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db);
   const dump = await pglite.dumpDataDir('none');
   const dumpPath = path.join(dir, 'template.tar');
