@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink as MantineNavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink as MantineNavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
@@ -90,7 +90,7 @@ export function AppLayout() {
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="sm" wrap="nowrap">
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
-              <Brand to="/home" />
+              <Brand to="/home" isCompact />
             </Group>
             <Group gap="sm" wrap="nowrap">
               <OrgSwitcher memberships={memberships} current={current} />
@@ -101,7 +101,9 @@ export function AppLayout() {
                       <Avatar color="ember" radius="xl" size={34}>
                         {initials(user?.name ?? '')}
                       </Avatar>
-                      <IconChevronDown size={14} aria-hidden />
+                      <Box visibleFrom="sm" display="flex">
+                        <IconChevronDown size={14} aria-hidden />
+                      </Box>
                     </Group>
                   </UnstyledButton>
                 </Menu.Target>

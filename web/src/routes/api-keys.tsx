@@ -52,29 +52,43 @@ export default function ApiKeysPage() {
     );
   } else {
     content = (
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="sm">
-          <Table.Caption>API keys of {org.name}</Table.Caption>
+      <Table.ScrollContainer minWidth={340}>
+        <Table verticalSpacing="sm" aria-labelledby="api-keys-heading">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Key</Table.Th>
-              <Table.Th scope="col">Role</Table.Th>
-              <Table.Th scope="col">Created</Table.Th>
-              <Table.Th scope="col">Last used</Table.Th>
+              <Table.Th scope="col" visibleFrom="sm">
+                Key
+              </Table.Th>
+              <Table.Th scope="col" visibleFrom="sm">
+                Role
+              </Table.Th>
+              <Table.Th scope="col" visibleFrom="md">
+                Created
+              </Table.Th>
+              <Table.Th scope="col" visibleFrom="md">
+                Last used
+              </Table.Th>
               <Table.Th scope="col">Status</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {keys.data.map((key) => (
               <Table.Tr key={key.id} c={key.revokedAt ? 'dimmed' : undefined}>
-                <Table.Td fw={600}>{key.name}</Table.Td>
                 <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {key.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" hiddenFrom="sm">
+                    {key.prefix}… · {memberRoleLabel(key.role)}
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Code>{key.prefix}…</Code>
                 </Table.Td>
-                <Table.Td>{memberRoleLabel(key.role)}</Table.Td>
-                <Table.Td>{when(key.createdAt)}</Table.Td>
-                <Table.Td>{when(key.lastUsedAt)}</Table.Td>
+                <Table.Td visibleFrom="sm">{memberRoleLabel(key.role)}</Table.Td>
+                <Table.Td visibleFrom="md">{when(key.createdAt)}</Table.Td>
+                <Table.Td visibleFrom="md">{when(key.lastUsedAt)}</Table.Td>
                 <Table.Td>
                   {key.revokedAt ? (
                     <Badge color="gray" variant="light">
@@ -112,7 +126,9 @@ export default function ApiKeysPage() {
     <Stack gap="xl">
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
-          <Title order={1}>API keys</Title>
+          <Title order={1} id="api-keys-heading">
+            API keys
+          </Title>
           <Text c="dimmed">For systems that call the Cairn API as {org.name}. Each key is shown once, when it is created.</Text>
         </Stack>
         {keys.data && keys.data.length > 0 ? createButton : null}

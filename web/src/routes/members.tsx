@@ -69,6 +69,7 @@ export default function MembersPage() {
               myRole={org.myRole}
               myUserId={session.user.id}
               canManage={canManage}
+              labelledBy="members-heading"
               onLeft={() => void onLeft()}
             />
           )}

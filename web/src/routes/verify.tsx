@@ -67,7 +67,7 @@ export default function VerifyPage() {
 
         <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
-            <Tabs.List grow>
+            <Tabs.List>
               <Tabs.Tab value="upload" leftSection={<IconFileUpload size={16} aria-hidden />}>
                 Upload a file
               </Tabs.Tab>

@@ -14,7 +14,7 @@ export default function WelcomePage() {
   const choices = [
     {
       icon: IconSchool,
-      title: "I'm a learner",
+      title: 'I’m a learner',
       text: 'Collect credentials, see how they stack into qualifications and share them with employers.',
       onClick: () => {
         rememberCurrentOrg(LEARNER_SPACE);

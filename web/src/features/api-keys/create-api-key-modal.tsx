@@ -51,7 +51,7 @@ export function CreateApiKeyModal({ slug, myRole, opened, onClose }: CreateApiKe
           <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title="This is the only time you will see this key" role="alert">
             Store it somewhere safe, such as your secret manager. If you lose it, revoke it and create a new one.
           </Alert>
-          <CopyField value={created.token} label={`API key ${created.name}`} />
+          <CopyField value={created.token} label="API key" />
           <Text size="sm" c="dimmed">
             Send it as <code>Authorization: Bearer …</code>. It acts as {created.role} for this organisation.
           </Text>

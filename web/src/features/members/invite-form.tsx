@@ -20,7 +20,8 @@ export function InviteForm({ slug, myRole }: InviteFormProps) {
     initialValues: { email: '', role: 'viewer' },
     validate: { email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an email address like name@example.org.') },
   });
-  const roleOptions = grantableRoles(myRole).map((r) => ({ value: r.value, label: `${r.label}: ${r.description}` }));
+  const grantable = grantableRoles(myRole);
+  const roleOptions = grantable.map((r) => ({ value: r.value, label: r.label }));
 
   const onSubmit = form.onSubmit(async (values) => {
     setFormError(null);
@@ -52,7 +53,16 @@ export function InviteForm({ slug, myRole }: InviteFormProps) {
               required
               miw={200}
               size="sm"
-              renderOption={({ option }) => <Text size="sm">{option.label}</Text>}
+              renderOption={({ option }) => (
+                <div>
+                  <Text size="sm" fw={600}>
+                    {option.label}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {grantable.find((r) => r.value === option.value)?.description}
+                  </Text>
+                </div>
+              )}
               {...form.getInputProps('role')}
             />
           </Group>
@@ -70,7 +80,7 @@ export function InviteForm({ slug, myRole }: InviteFormProps) {
               This demo has no mail server, so send this link yourself. It works once, for {sent.email}, until it
               expires.
             </Text>
-            <CopyField value={absoluteUrl(sent.acceptUrl)} label="Invitation link" />
+            <CopyField value={absoluteUrl(sent.acceptUrl)} label="invitation link" />
           </Stack>
         </Alert>
       ) : null}

@@ -17,9 +17,11 @@ type MembersTableProps = {
   myUserId: string;
   canManage: boolean;
   onLeft: () => void;
+  /** Id of the heading that names the table. */
+  labelledBy?: string;
 };
 
-export function MembersTable({ slug, orgName, members, myRole, myUserId, canManage, onLeft }: MembersTableProps) {
+export function MembersTable({ slug, orgName, members, myRole, myUserId, canManage, onLeft, labelledBy }: MembersTableProps) {
   const changeRole = useChangeMemberRole(slug);
   const remove = useRemoveMember(slug);
   const [toRemove, setToRemove] = useState<Member | null>(null);
@@ -50,14 +52,15 @@ export function MembersTable({ slug, orgName, members, myRole, myUserId, canMana
 
   return (
     <>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="sm" highlightOnHover>
-          <Table.Caption>Members of {orgName}</Table.Caption>
+      <Table.ScrollContainer minWidth={340}>
+        <Table verticalSpacing="sm" highlightOnHover aria-labelledby={labelledBy}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Name</Table.Th>
               <Table.Th scope="col">Role</Table.Th>
-              <Table.Th scope="col">Joined</Table.Th>
+              <Table.Th scope="col" visibleFrom="sm">
+                Joined
+              </Table.Th>
               <Table.Th scope="col">
                 <Text component="span" size="sm" fw={700} style={{ position: 'absolute', clipPath: 'inset(50%)' }}>
                   Actions
@@ -97,14 +100,14 @@ export function MembersTable({ slug, orgName, members, myRole, myUserId, canMana
                         onChange={(value) => onRoleChange(member, value)}
                         allowDeselect={false}
                         size="xs"
-                        w={140}
+                        w={{ base: 112, sm: 140 }}
                         disabled={changeRole.isPending && changeRole.variables?.userId === member.userId}
                       />
                     ) : (
                       <Badge variant="light">{memberRoleLabel(member.role)}</Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td visibleFrom="sm">
                     <Text size="sm">{dayjs(member.joinedAt).format('D MMM YYYY')}</Text>
                   </Table.Td>
                   <Table.Td>

@@ -32,14 +32,15 @@ export function PendingInvitations({ slug }: { slug: string }) {
 
   return (
     <>
-      <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing="sm">
-          <Table.Caption>Pending invitations</Table.Caption>
+      <Table.ScrollContainer minWidth={340}>
+        <Table verticalSpacing="sm" aria-labelledby="invitations-heading">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Email</Table.Th>
               <Table.Th scope="col">Role</Table.Th>
-              <Table.Th scope="col">Expires</Table.Th>
+              <Table.Th scope="col" visibleFrom="sm">
+                Expires
+              </Table.Th>
               <Table.Th scope="col">
                 <span style={{ position: 'absolute', clipPath: 'inset(50%)' }}>Actions</span>
               </Table.Th>
@@ -59,7 +60,7 @@ export function PendingInvitations({ slug }: { slug: string }) {
                 <Table.Td>
                   <Badge variant="light">{memberRoleLabel(inv.role)}</Badge>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm">{dayjs(inv.expiresAt).format('D MMM YYYY')}</Text>
                 </Table.Td>
                 <Table.Td>

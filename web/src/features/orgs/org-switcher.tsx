@@ -44,7 +44,7 @@ export function OrgSwitcher({ memberships, current }: OrgSwitcherProps) {
       onChange={onChange}
       allowDeselect={false}
       leftSection={<IconBuilding size={16} aria-hidden />}
-      w={{ base: 170, sm: 240 }}
+      w={{ base: 190, sm: 240 }}
       comboboxProps={{ withinPortal: true }}
       size="sm"
     />
