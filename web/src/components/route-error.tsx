@@ -30,7 +30,7 @@ export function RouteError() {
               {message}
             </Text>
           )}
-          <Group>
+          <Group justify="center">
             <Button onClick={() => window.location.reload()}>Reload the page</Button>
             <Button component={Link} to="/" variant="default">
               Go to the home page

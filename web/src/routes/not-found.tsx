@@ -11,7 +11,7 @@ export default function NotFoundPage() {
         <CairnMark size={72} />
         <Title order={1}>This trail ends here</Title>
         <Text c="dimmed">There is no page at this address. It may have moved, or the link has a typo.</Text>
-        <Group>
+        <Group justify="center">
           <Button component={Link} to="/">
             Go to the home page
           </Button>
