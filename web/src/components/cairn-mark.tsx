@@ -6,22 +6,22 @@ export function CairnMark({ size = 32, title }: CairnMarkProps) {
     <svg
       width={size}
       height={size}
-      viewBox="0 0 64 64"
+      viewBox="3 5 58 58"
       role={title ? 'img' : undefined}
       aria-hidden={title ? undefined : true}
       focusable="false"
     >
       {title ? <title>{title}</title> : null}
       <path
-        d="M7 50.5c0-5.6 10.6-9.3 24.2-9.3 14.4 0 25.8 3.6 25.8 9.6 0 5.5-11 8.7-25 8.7C17.6 59.5 7 56.2 7 50.5Z"
+        d="M6 52C7 46.5 17 43 30 43.5C45 44 57.5 47 58 52.5C58.5 57.5 46 59.8 31 59.5C16 59.2 5.5 57 6 52Z"
         fill="var(--mantine-color-cairn-8, #287176)"
       />
       <path
-        d="M14.5 34.2c0-4.6 7.5-7.7 17.3-7.7 10.2 0 17.7 3.2 17.7 7.9 0 4.4-7.7 7-17.6 7-9.8 0-17.4-2.7-17.4-7.2Z"
+        d="M14 35C14.5 30 22 27 32 27.2C42 27.4 50 30.5 49.5 35.5C49 40 41 41.8 31.5 41.5C21.5 41.2 13.6 39.5 14 35Z"
         fill="var(--mantine-color-cairn-5, #539ca0)"
       />
       <path
-        d="M21 19.4c0-4 4.8-7.4 11.4-7.4 6.7 0 11.6 3.3 11.6 7.5 0 3.9-5 6.5-11.5 6.5C25.9 26 21 23.3 21 19.4Z"
+        d="M21.5 19.5C22 14.5 27 11.5 33 12C39.5 12.5 43.5 16 43 20.5C42.5 24.5 37.5 26 32 25.8C26 25.6 21.2 23.5 21.5 19.5Z"
         fill="var(--mantine-color-ember-5, #e87b3c)"
       />
     </svg>
