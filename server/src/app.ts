@@ -17,6 +17,9 @@ import { registerProblemHandler, sendProblem, toProblem } from './http/problem.j
 import { registerRequestContext } from './http/request-context.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { orgRoutes } from './orgs/orgs.routes.js';
+import { issuanceRoutes } from './issuance/issuance.routes.js';
+import { publicationRoutes } from './publication/publication.routes.js';
+import { verificationRoutes } from './verification/verification.routes.js';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -126,6 +129,9 @@ export async function buildApp(options: BuildAppOptions) {
   const onMailQueued = options.onMailQueued ?? (() => {});
   await app.register(identityRoutes, { deps, authRateLimit: options.authRateLimit ?? 30, onMailQueued });
   await app.register(orgRoutes, { deps, onMailQueued });
+  await app.register(issuanceRoutes, { deps });
+  await app.register(publicationRoutes, { deps });
+  await app.register(verificationRoutes, { deps });
 
   const webDist = options.webDistDir;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));

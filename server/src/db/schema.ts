@@ -92,6 +92,55 @@ export type MailOutboxTable = {
   last_error: string | null;
 };
 
+export type SigningKeysTable = {
+  id: Generated<string>;
+  org_id: string;
+  key_id: string;
+  public_key_multibase: string;
+  secret_key_sealed: string;
+  created_at: CreatedAt;
+  retired_at: Timestamp | null;
+};
+
+export type StatusListsTable = {
+  org_id: string;
+  list_number: number;
+  size: number;
+  allocated_count: Generated<number>;
+  allocated: Uint8Array;
+  revocation: Uint8Array;
+  suspension: Uint8Array;
+  revocation_credential: string | null;
+  suspension_credential: string | null;
+  updated_at: Generated<Date>;
+};
+
+export type CredentialFormat = 'ldp' | 'jwt';
+
+export type CredentialsTable = {
+  id: Generated<string>;
+  org_id: string;
+  credential_id: string;
+  format: CredentialFormat;
+  cryptosuite: string | null;
+  document: string;
+  types: string[];
+  achievement_name: string | null;
+  recipient_user_id: string | null;
+  recipient_label: string | null;
+  status_list_number: number;
+  status_index: number;
+  issued_at: Generated<Date>;
+  valid_until: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revocation_reason: string | null;
+  suspended_at: Timestamp | null;
+  suspension_reason: string | null;
+  idempotency_key: string | null;
+  created_by_key: string | null;
+  created_by_user: string | null;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -101,6 +150,9 @@ export type DB = {
   invitations: InvitationsTable;
   api_keys: ApiKeysTable;
   mail_outbox: MailOutboxTable;
+  signing_keys: SigningKeysTable;
+  status_lists: StatusListsTable;
+  credentials: CredentialsTable;
 };
 
 export type User = Selectable<UsersTable>;

@@ -10,6 +10,10 @@ export const permissions = {
   'members.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'members.manage': ['owner', 'admin'],
   'apiKeys.manage': ['owner', 'admin'],
+  'keys.manage': ['owner', 'admin'],
+  'credentials.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
+  'credentials.issue': ['owner', 'admin', 'author', 'assessor'],
+  'credentials.changeStatus': ['owner', 'admin'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type OrgAction = keyof typeof permissions;

@@ -1,4 +1,6 @@
+import { didWebFromUrl } from '@cairn/credentials';
 import { AppError } from '../http/app-error.js';
+import { provisionSigningKey } from '../keys/signing-keys.service.js';
 import type { Actor, Deps } from '../deps.js';
 import type { MemberRole, OrgRole } from '../db/schema.js';
 import { transaction } from '../db/transaction.js';
@@ -20,7 +22,24 @@ function toOrgView(o: { id: string; slug: string; name: string; roles: OrgRole[]
 
 /** The did:web of an organisation: `did:web:{host}:orgs:{slug}` (a port is percent-encoded, per did:web). */
 export function organizationDid(publicUrl: URL, slug: string): string {
-  return `did:web:${encodeURIComponent(publicUrl.host)}:orgs:${slug}`;
+  return didWebFromUrl(publicUrl.origin, ['orgs', slug]);
+}
+
+/**
+ * Inserts an organisation with its did:web and first signing key, and makes `ownerId` its
+ * owner. Undefined when the slug is taken. Runs inside the caller's transaction.
+ */
+export async function provisionOrganization(deps: Deps, options: CreateOrganizationOptions & { ownerId: string }) {
+  const org = await store.insertOrganization(deps.db, {
+    slug: options.slug,
+    name: options.name.trim(),
+    roles: [...new Set(options.roles)],
+    did: organizationDid(deps.publicUrl, options.slug),
+  });
+  if (!org) return undefined;
+  await store.insertMembership(deps.db, { orgId: org.id, userId: options.ownerId, role: 'owner' });
+  await provisionSigningKey(deps, org.id);
+  return toOrgView(org);
 }
 
 export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
@@ -34,9 +53,20 @@ export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
  * the organisation gets the same 404 as for a slug that does not exist, so slugs do not leak.
  */
 export async function authorizeOrg(deps: Deps, actor: Actor, slug: string, action: OrgAction): Promise<OrgAccess> {
+  return authorize(deps, actor, { slug }, action, new AppError('not_found', `No organisation "${slug}" that you belong to.`));
+}
+
+/**
+ * As `authorizeOrg`, for a record that belongs to organisation `orgId`; outsiders get `notFound`
+ * (the caller's "no such record" error), so they cannot tell a foreign record from none.
+ */
+export async function authorizeOrgById(deps: Deps, actor: Actor, orgId: string, action: OrgAction, notFound: AppError): Promise<OrgAccess> {
+  return authorize(deps, actor, { id: orgId }, action, notFound);
+}
+
+async function authorize(deps: Deps, actor: Actor, which: { slug: string } | { id: string }, action: OrgAction, notFound: AppError): Promise<OrgAccess> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in to continue.');
-  const org = await store.findOrganizationBySlug(deps.db, slug);
-  const notFound = new AppError('not_found', `No organisation "${slug}" that you belong to.`);
+  const org = 'slug' in which ? await store.findOrganizationBySlug(deps.db, which.slug) : await store.findOrganizationById(deps.db, which.id);
   if (!org) throw notFound;
   let role: MemberRole;
   if (actor.kind === 'apiKey') {
@@ -56,19 +86,12 @@ export type CreateOrganizationOptions = { name: string; slug: string; roles: Org
 /** Creates an organisation with the caller as its owner. */
 export async function createOrganization(deps: Deps, actor: Actor, options: CreateOrganizationOptions) {
   const user = requireUser(actor);
-  const roles = [...new Set(options.roles)];
   return transaction(deps.db, async (trx) => {
-    const org = await store.insertOrganization(trx, {
-      slug: options.slug,
-      name: options.name.trim(),
-      roles,
-      did: organizationDid(deps.publicUrl, options.slug),
-    });
+    const org = await provisionOrganization({ ...deps, db: trx }, { ...options, ownerId: user.userId });
     if (!org) {
       throw new AppError('conflict', `The address "${options.slug}" is taken. Choose another slug.`, { fields: [{ field: 'slug', message: 'Already taken' }] });
     }
-    await store.insertMembership(trx, { orgId: org.id, userId: user.userId, role: 'owner' });
-    return toOrgView(org);
+    return org;
   });
 }
 

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
-import type { MemberRole, OrgRole } from '../db/schema.js';
+import type { OrgRole } from '../db/schema.js';
 import { transaction } from '../db/transaction.js';
 import { hashPassword } from '../identity/password.js';
 import { findUserByEmail, insertUser } from '../identity/identity.store.js';
-import { insertMembership, insertOrganization } from '../orgs/orgs.store.js';
-import { organizationDid } from '../orgs/orgs.service.js';
+import { provisionOrganization } from '../orgs/orgs.service.js';
 
-type DemoOrg = { slug: string; name: string; roles: OrgRole[]; member: { email: string; name: string; role: MemberRole } };
+type DemoOrg = { slug: string; name: string; roles: OrgRole[]; member: { email: string; name: string; role: 'owner' } };
 
 const demoOrgs: DemoOrg[] = [
   { slug: 'northwind-academy', name: 'Northwind Academy', roles: ['provider'], member: { email: 'provider@demo.cairn.test', name: 'Priya Natarajan', role: 'owner' } },
@@ -34,9 +33,8 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
   await transaction(deps.db, async (trx) => {
     for (const org of demoOrgs) {
       const user = await insertUser(trx, { email: org.member.email, name: org.member.name, passwordHash });
-      const created = await insertOrganization(trx, { slug: org.slug, name: org.name, roles: org.roles, did: organizationDid(deps.publicUrl, org.slug) });
-      if (!user || !created) throw new Error(`The demo world is half there (${org.slug}); use a fresh DATA_DIR or CAIRN_SEED=false.`);
-      await insertMembership(trx, { orgId: created.id, userId: user.id, role: org.member.role });
+      const created = user && (await provisionOrganization({ ...deps, db: trx }, { slug: org.slug, name: org.name, roles: org.roles, ownerId: user.id }));
+      if (!created) throw new Error(`The demo world is half there (${org.slug}); use a fresh DATA_DIR or CAIRN_SEED=false.`);
     }
     await insertUser(trx, { email: learner.email, name: learner.name, passwordHash });
   });

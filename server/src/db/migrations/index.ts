@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129_0001_foundation.js';
+import * as issuance from './20261129_0002_issuance.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -7,4 +8,5 @@ import * as foundation from './20261129_0001_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261129_0001_foundation': foundation,
+  '20261129_0002_issuance': issuance,
 };

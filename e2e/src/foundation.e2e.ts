@@ -1,0 +1,77 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, launchBrowser, newContext, startServer, type RunningServer } from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await mkdir(artifactsDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signUp(page: Page, person: { name: string; email: string }) {
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill('a-long-e2e-passphrase');
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+describe('foundation flow in Chromium', () => {
+  it('a new user signs up, creates a provider organisation and invites a colleague, who accepts', async () => {
+    const stamp = Date.now().toString(36);
+    const founder = await newContext(browser, server.url);
+    const page = await founder.newPage();
+    try {
+      await page.goto('/signup');
+      await signUp(page, { name: 'Ada Founder', email: `ada-${stamp}@example.org` });
+      await page.waitForURL('**/welcome');
+      await page.getByRole('button', { name: /Create an organisation/ }).click();
+      await page.waitForURL('**/orgs/new');
+      await page.getByLabel('Organisation name').fill(`Acme Training ${stamp}`);
+      await page.getByRole('checkbox', { name: /Training provider/ }).check();
+      await page.getByRole('button', { name: 'Create organisation' }).click();
+      await page.waitForURL(/\/o\/acme-training-/);
+      const slug = new URL(page.url()).pathname.split('/')[2]!;
+
+      await page.getByRole('link', { name: 'Members' }).click();
+      await page.waitForURL(`**/o/${slug}/members`);
+      const colleagueEmail = `grace-${stamp}@example.org`;
+      const inviteForm = page.getByRole('form', { name: 'Invite a member' });
+      await inviteForm.getByLabel('Email').fill(colleagueEmail);
+      await page.getByRole('button', { name: 'Send invitation' }).click();
+      const link = (await page.locator('[data-copy-value]').first().textContent())?.trim();
+      expect(link).toMatch(new RegExp(`^${server.url}/invitations/`));
+      await expect.poll(() => page.getByText(colleagueEmail).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(artifactsDir, 'foundation-members.png'), fullPage: true });
+
+      // The colleague opens the link in their own browser, signs up and accepts.
+      const colleague = await newContext(browser, server.url);
+      const other = await colleague.newPage();
+      await other.goto(link!);
+      await other.getByRole('link', { name: 'Sign up' }).click();
+      await signUp(other, { name: 'Grace Colleague', email: colleagueEmail });
+      await other.waitForURL('**/invitations/**');
+      await other.getByRole('button', { name: /Accept and join/ }).click();
+      await other.waitForURL(`**/o/${slug}`);
+      await other.screenshot({ path: path.join(artifactsDir, 'foundation-colleague-home.png'), fullPage: true });
+      await colleague.close();
+
+      // Back at the founder: the colleague is now a member.
+      await page.reload();
+      await expect.poll(async () => page.getByRole('table').first().textContent(), { timeout: 10_000 }).toContain('Grace Colleague');
+    } catch (error) {
+      await page.screenshot({ path: path.join(artifactsDir, 'foundation-failure.png'), fullPage: true }).catch(() => {});
+      throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`, { cause: error });
+    } finally {
+      await founder.close();
+    }
+  });
+});

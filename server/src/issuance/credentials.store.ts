@@ -1,0 +1,105 @@
+import type { Db } from '../db/transaction.js';
+import type { CredentialFormat } from '../db/schema.js';
+
+export type NewCredentialRow = {
+  id: string;
+  orgId: string;
+  credentialId: string;
+  format: CredentialFormat;
+  cryptosuite: string | null;
+  document: string;
+  types: string[];
+  achievementName: string | null;
+  recipientUserId: string | null;
+  recipientLabel: string | null;
+  statusListNumber: number;
+  statusIndex: number;
+  issuedAt: Date;
+  validUntil: Date | null;
+  idempotencyKey: string | null;
+  createdByKey: string | null;
+  createdByUser: string | null;
+};
+
+export async function insertCredential(db: Db, row: NewCredentialRow) {
+  await db
+    .insertInto('credentials')
+    .values({
+      id: row.id,
+      org_id: row.orgId,
+      credential_id: row.credentialId,
+      format: row.format,
+      cryptosuite: row.cryptosuite,
+      document: row.document,
+      types: row.types,
+      achievement_name: row.achievementName,
+      recipient_user_id: row.recipientUserId,
+      recipient_label: row.recipientLabel,
+      status_list_number: row.statusListNumber,
+      status_index: row.statusIndex,
+      issued_at: row.issuedAt,
+      valid_until: row.validUntil,
+      idempotency_key: row.idempotencyKey,
+      created_by_key: row.createdByKey,
+      created_by_user: row.createdByUser,
+    })
+    .execute();
+}
+
+const columns = [
+  'id',
+  'org_id',
+  'credential_id',
+  'format',
+  'document',
+  'types',
+  'achievement_name',
+  'recipient_label',
+  'status_list_number',
+  'status_index',
+  'issued_at',
+  'valid_until',
+  'revoked_at',
+  'revocation_reason',
+  'suspended_at',
+  'suspension_reason',
+] as const;
+
+export function findCredentialByIdempotencyKey(db: Db, orgId: string, key: string) {
+  return db.selectFrom('credentials').select(columns).where('org_id', '=', orgId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+/** By the row's uuid or by the credential's own `id` (its URL). */
+export function findCredential(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  let q = db.selectFrom('credentials').select(columns);
+  q = isUuid ? q.where('id', '=', id) : q.where('credential_id', '=', id);
+  if (options.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function setCredentialStatus(
+  db: Db,
+  id: string,
+  changes: { revokedAt?: Date; revocationReason?: string | null; suspendedAt?: Date | null; suspensionReason?: string | null },
+) {
+  await db
+    .updateTable('credentials')
+    .set({
+      ...(changes.revokedAt !== undefined ? { revoked_at: changes.revokedAt, revocation_reason: changes.revocationReason ?? null } : {}),
+      ...(changes.suspendedAt !== undefined ? { suspended_at: changes.suspendedAt, suspension_reason: changes.suspensionReason ?? null } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function listCredentialsOfOrg(db: Db, orgId: string, options: { limit: number; offset: number }) {
+  return db
+    .selectFrom('credentials')
+    .select(['id', 'credential_id', 'format', 'achievement_name', 'recipient_label', 'issued_at', 'valid_until', 'revoked_at', 'suspended_at'])
+    .where('org_id', '=', orgId)
+    .orderBy('issued_at', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}

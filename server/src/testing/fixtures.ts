@@ -1,0 +1,18 @@
+/** A minimal unsigned OB 3.0 credential, as an API client would send it. */
+export function sampleCredential(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Data Literacy Foundations',
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      achievement: {
+        id: 'https://cairn.test/achievements/data-literacy',
+        type: ['Achievement'],
+        name: 'Data Literacy Foundations',
+        description: 'Reads, questions and presents data responsibly.',
+        criteria: { narrative: 'Passed the final quiz with at least 80%.' },
+        achievementType: 'MicroCredential',
+      },
+    },
+    ...overrides,
+  };
+}

@@ -1,0 +1,81 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import { AppError } from '../http/app-error.js';
+import { email, problemResponses } from '../http/schemas.js';
+import { MAX_UPLOAD_BYTES, readCredentialFile, verifyPresentedCredential } from './verification.service.js';
+
+const checkSchema = z.object({ id: z.string(), label: z.string(), status: z.enum(['passed', 'failed', 'warning', 'skipped']), message: z.string() });
+const resultSchema = z
+  .object({
+    verified: z.boolean(),
+    checks: z.array(checkSchema),
+    warnings: z.array(z.string()),
+    errors: z.array(z.string()),
+    summary: z
+      .object({
+        issuerName: z.string().nullable(),
+        issuerId: z.string().nullable(),
+        achievementName: z.string().nullable(),
+        achievementDescription: z.string().nullable(),
+        achievementType: z.string().nullable(),
+        image: z.string().nullable(),
+        recipient: z.string().nullable(),
+        validFrom: z.string().nullable(),
+        validUntil: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'VerificationResult' });
+
+/** Public verification: anybody may check a credential, without an account. */
+export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2, parts: 3 } });
+
+  app.post('/credentials/verify', {
+    bodyLimit: MAX_UPLOAD_BYTES,
+    schema: {
+      tags: ['VC-API'],
+      summary: 'Verify a credential (W3C VC-API)',
+      description: 'Takes a JSON credential or a compact VC-JWT string. Answers 200 with every check; `verified` is false when any check failed.',
+      security: [],
+      body: z.strictObject({
+        verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
+        options: z.strictObject({ recipientEmail: email.optional() }).optional(),
+      }),
+      response: { 200: resultSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      verifyPresentedCredential(deps, {
+        credential: request.body.verifiableCredential,
+        ...(request.body.options?.recipientEmail ? { recipientEmail: request.body.options.recipientEmail } : {}),
+      }),
+  });
+
+  app.post('/api/v1/verify/upload', {
+    schema: {
+      tags: ['VC-API'],
+      summary: 'Verify an uploaded credential file (.json, .jwt, or a baked .png / .svg badge)',
+      description: 'multipart/form-data with one field `file` (at most 10 MB). Browsers send `X-Cairn-CSRF: 1`.',
+      security: [],
+      consumes: ['multipart/form-data'],
+      response: { 200: resultSchema, ...problemResponses },
+    },
+    handler: async (request) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Upload the file as multipart/form-data in a field named "file".');
+      const file = await request.file();
+      if (!file) throw new AppError('validation_failed', 'No file was uploaded. Send it in a field named "file".', { fields: [{ field: 'file', message: 'Required' }] });
+      let bytes: Buffer;
+      try {
+        bytes = await file.toBuffer();
+      } catch (error) {
+        if (file.file.truncated || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Credential files and badge images are much smaller.`);
+        }
+        throw error;
+      }
+      return verifyPresentedCredential(deps, { credential: readCredentialFile(bytes, file.filename || 'the file') });
+    },
+  });
+};

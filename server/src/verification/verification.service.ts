@@ -1,0 +1,136 @@
+import { createDocumentLoader, didWebFromUrl, extractPng, extractSvg, verifyCredential, type VerificationResult } from '@cairn/credentials';
+import type { Deps } from '../deps.js';
+import { AppError } from '../http/app-error.js';
+import { getPublishedStatusList } from '../issuance/status-lists.service.js';
+import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
+import { findOrganizationBySlug } from '../orgs/orgs.store.js';
+
+type JsonObject = Record<string, unknown>;
+
+export type CredentialSummary = {
+  issuerName: string | null;
+  issuerId: string | null;
+  achievementName: string | null;
+  achievementDescription: string | null;
+  achievementType: string | null;
+  image: string | null;
+  recipient: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+};
+
+export type PresentedVerification = Pick<VerificationResult, 'verified' | 'checks' | 'warnings' | 'errors'> & { summary: CredentialSummary | null };
+
+/**
+ * Resolves Cairn's own did:web issuers from the database. Anything else is refused rather than
+ * fetched: the server makes no network request while verifying.
+ */
+function createLocalResolver(deps: Deps) {
+  const ownPrefix = `${didWebFromUrl(deps.publicUrl.origin, [])}:orgs:`;
+  return async (did: string) => {
+    if (!did.startsWith(ownPrefix)) {
+      throw new Error(`${did} is not an issuer on this Cairn; this server resolves only its own did:web issuers and did:key, without network access`);
+    }
+    const slug = did.slice(ownPrefix.length);
+    const org = await findOrganizationBySlug(deps.db, slug);
+    if (!org) throw new Error(`No issuer ${did} on this Cairn`);
+    return buildOrganizationDidDocument(deps.db, org);
+  };
+}
+
+function createLocalStatusListFetcher(deps: Deps) {
+  return async (url: string): Promise<JsonObject> => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error(`The status list URL ${url} is not a URL`);
+    }
+    const match = /^\/orgs\/([a-z0-9-]+)\/status\/(\d+)\/(revocation|suspension)$/.exec(parsed.pathname);
+    if (parsed.origin !== deps.publicUrl.origin || !match) {
+      throw new Error(`The status list ${url} is not published by this Cairn and is not fetched`);
+    }
+    const org = await findOrganizationBySlug(deps.db, match[1]!);
+    const text = org && (await getPublishedStatusList(deps, org.id, Number(match[2]), match[3] as 'revocation' | 'suspension'));
+    if (!text) throw new Error(`No status list at ${url}`);
+    return JSON.parse(text) as JsonObject;
+  };
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** What a person wants to see first: who issued what to whom, and when. */
+export function summarise(credential: JsonObject | undefined): CredentialSummary | null {
+  if (!credential) return null;
+  const issuer = credential.issuer;
+  const issuerObject = typeof issuer === 'object' && issuer !== null ? (issuer as JsonObject) : undefined;
+  const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as JsonObject | undefined;
+  const achievement = subject?.achievement as JsonObject | undefined;
+  const image = achievement?.image ?? credential.image;
+  const identifier = Array.isArray(subject?.identifier) ? (subject.identifier[0] as JsonObject | undefined) : undefined;
+  return {
+    issuerName: str(issuerObject?.name),
+    issuerId: typeof issuer === 'string' ? issuer : str(issuerObject?.id),
+    achievementName: str(achievement?.name) ?? str(credential.name),
+    achievementDescription: str(achievement?.description) ?? str(credential.description),
+    achievementType: str(achievement?.achievementType),
+    image: typeof image === 'string' ? image : str((image as JsonObject | undefined)?.id),
+    recipient: str(subject?.name) ?? (identifier?.hashed === false ? str(identifier.identityHash) : null) ?? str(subject?.id),
+    validFrom: str(credential.validFrom) ?? str(credential.issuanceDate),
+    validUntil: str(credential.validUntil) ?? str(credential.expirationDate),
+  };
+}
+
+export type VerifyOptions = { credential: JsonObject | string; recipientEmail?: string };
+
+/** Verifies a credential presented to this server; never throws for a bad credential. */
+export async function verifyPresentedCredential(deps: Deps, options: VerifyOptions): Promise<PresentedVerification> {
+  const resolveDid = createLocalResolver(deps);
+  const result = await verifyCredential({
+    credential: options.credential,
+    documentLoader: createDocumentLoader({ resolveDid }),
+    resolveDid,
+    fetchStatusList: createLocalStatusListFetcher(deps),
+    now: deps.clock(),
+    ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
+  });
+  return { verified: result.verified, checks: result.checks, warnings: result.warnings, errors: result.errors, summary: summarise(result.credential as JsonObject | undefined) };
+}
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Reads a credential out of an uploaded file by what its bytes are, not what its name claims:
+ * a baked PNG or SVG, a JSON credential or a compact VC-JWT.
+ */
+export function readCredentialFile(bytes: Buffer, filename: string): JsonObject | string {
+  const bad = (why: string) => new AppError('validation_failed', `${filename}: ${why}`, { fields: [{ field: 'file', message: why }] });
+  if (bytes.length === 0) throw bad('the file is empty.');
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    try {
+      return extractPng(bytes) as JsonObject | string;
+    } catch (error) {
+      throw bad(error instanceof Error ? error.message : 'no credential could be read from this PNG.');
+    }
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
+  if (/^<(\?xml|svg|!--)/i.test(text) || text.includes('<svg')) {
+    try {
+      return extractSvg(text) as JsonObject | string;
+    } catch (error) {
+      throw bad(error instanceof Error ? error.message : 'no credential could be read from this SVG.');
+    }
+  }
+  if (text.startsWith('{')) {
+    try {
+      return JSON.parse(text) as JsonObject;
+    } catch (error) {
+      throw bad(`this is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`);
+    }
+  }
+  if (/^[\w-]+\.[\w-]+\.[\w-]*$/.test(text)) return text;
+  throw bad('this is neither a credential (JSON or VC-JWT) nor a baked PNG or SVG badge.');
+}
