@@ -9,6 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { useParams } from 'react-router';
 import type { OrgRole } from '../api/types';
+import { EmptyState } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { NextSteps, type NextStep } from '../features/home/next-steps';
 import { useOrg } from '../features/orgs/orgs-api';
@@ -101,6 +102,12 @@ export default function OrgHomePage() {
           Signing identity: {org.did}
         </Text>
       </Stack>
+      {org.roles.length === 0 ? (
+        <EmptyState icon={<IconUsersGroup size={26} />} title="No role chosen yet" action={null}>
+          An organisation acts on Cairn as a provider, employer, accrediting body or industry partner. Ask an owner to
+          choose its roles; meanwhile you can invite your team from the Members page.
+        </EmptyState>
+      ) : null}
       {org.roles.map((role) => {
         const { title, steps } = stepsFor(role, slug);
         return <NextSteps key={role} title={title} steps={steps} />;
