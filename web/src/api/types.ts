@@ -63,15 +63,16 @@ export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
 
 export type VerificationCheck = { id: string; label: string; status: CheckStatus; message: string };
 
+/** What was verified, as far as the credential says; any field may be missing. */
 export type VerificationSummary = {
-  issuerName: string;
-  issuerId: string;
-  achievementName: string;
-  achievementDescription: string;
-  achievementType: string;
+  issuerName: string | null;
+  issuerId: string | null;
+  achievementName: string | null;
+  achievementDescription: string | null;
+  achievementType: string | null;
   image?: string | null;
   recipient?: string | null;
-  validFrom: string;
+  validFrom: string | null;
   validUntil: string | null;
 };
 

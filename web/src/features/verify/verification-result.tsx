@@ -45,7 +45,7 @@ function AchievementCard({ summary }: { summary: VerificationSummary }) {
     <Card bg="white">
       <Group align="flex-start" wrap="nowrap" gap="lg">
         {summary.image ? (
-          <Image src={summary.image} alt={`Badge image of ${summary.achievementName}`} w={96} h={96} fit="contain" radius="md" />
+          <Image src={summary.image} alt={`Badge image of ${summary.achievementName ?? 'the achievement'}`} w={96} h={96} fit="contain" radius="md" />
         ) : (
           <ThemeIcon size={96} radius="md" variant="light" color="ember" aria-hidden>
             <IconAward size={56} />
@@ -58,14 +58,16 @@ function AchievementCard({ summary }: { summary: VerificationSummary }) {
             </Badge>
           ) : null}
           <Title order={2} fz="xl">
-            {summary.achievementName}
+            {summary.achievementName ?? 'Unnamed achievement'}
           </Title>
           <Text size="sm">
             Issued by <strong>{summary.issuerName || 'an unnamed issuer'}</strong>
           </Text>
-          <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
-            {summary.issuerId}
-          </Text>
+          {summary.issuerId ? (
+            <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
+              {summary.issuerId}
+            </Text>
+          ) : null}
           {summary.achievementDescription ? (
             <Text size="sm" c="gray.7">
               {summary.achievementDescription}
