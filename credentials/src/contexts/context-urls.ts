@@ -1,0 +1,14 @@
+/** The context URLs Cairn writes and bundles (a credential never needs any other fetched). */
+export const CONTEXT_URLS = {
+  credentialsV2: 'https://www.w3.org/ns/credentials/v2',
+  credentialsExamplesV2: 'https://www.w3.org/ns/credentials/examples/v2',
+  openBadgesV3: 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  openBadgesExtensions: 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+  clrV2: 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+  dataIntegrityV2: 'https://w3id.org/security/data-integrity/v2',
+  multikeyV1: 'https://w3id.org/security/multikey/v1',
+  bitstringStatusListV1: 'https://www.w3.org/ns/credentials/status/v1',
+  didV1: 'https://www.w3.org/ns/did/v1',
+} as const;
+
+export type ContextUrl = (typeof CONTEXT_URLS)[keyof typeof CONTEXT_URLS];

@@ -1,0 +1,47 @@
+// @cairn/credentials: the Open Badges 3.0 / CLR 2.0 / W3C VC 2.0 standards core.
+// No database, no HTTP, no network: I/O (DID resolution, status lists) and time are passed in.
+
+export { CONTEXT_URLS, type ContextUrl } from './contexts/context-urls.js';
+export {
+  createDocumentLoader, DocumentNotFoundError,
+  type CreateDocumentLoaderOptions, type DidResolver, type DocumentLoader, type RemoteDocument,
+} from './contexts/document-loader.js';
+
+export type * from './model/types.js';
+export { buildEmailIdentity, hashIdentity, identityMatches, normaliseEmail } from './model/identity.js';
+export {
+  credentialKind, validateAchievementCredential, validateClrCredential, validateEndorsementCredential,
+  type CredentialKind, type ValidationIssue, type ValidationResult,
+} from './model/validation.js';
+
+export {
+  generateEd25519Multikey, isPublicKeyMultibase, publicKeyFromSecret,
+  type Ed25519Multikey, type PublicKeyMultibase, type SecretKeyMultibase,
+} from './keys/multikey.js';
+export { createSigner, type Signer, type VerificationMethodId } from './keys/signer.js';
+export { decryptSecret, encryptSecret, parseMasterKey } from './keys/secret-box.js';
+export { didKeyDocument, didKeyFromPublicKey, didKeyVerificationMethod, type DidKey } from './keys/did-key.js';
+export { buildDidWebDocument, didWebFromUrl, didWebToUrl, type DidWeb, type DidWebKey } from './keys/did-web.js';
+
+export { jsonldCanonicalizer, type Canonicalizer } from './proofs/canonicalizer.js';
+export { canonicalizeJson } from './proofs/jcs.js';
+export { CRYPTOSUITES, toDateTimeStamp, type Cryptosuite, type DataIntegrityProof } from './proofs/data-integrity.js';
+export { signCredential, type SignCredentialOptions } from './proofs/sign-credential.js';
+export { decodeJwt, isCompactJwt, signJwt, type DecodedJwt, type SignJwtOptions } from './proofs/vc-jwt.js';
+
+export { verifyCredential, type VerificationResult, type VerifyCredentialOptions } from './verify/verify-credential.js';
+export type { CheckId, CheckStatus, CredentialFormat, VerificationCheck } from './verify/result.js';
+export { resolveAssertionKey, type ResolvedKey } from './verify/key-resolver.js';
+
+export { Bitstring, MIN_STATUS_LIST_LENGTH } from './status-list/bitstring.js';
+export { decodeList, encodeList } from './status-list/encoded-list.js';
+export { allocateIndex, type AllocateIndexOptions } from './status-list/allocate-index.js';
+export {
+  buildStatusEntry, buildStatusListCredential,
+  type BuildStatusListCredentialOptions, type StatusPurpose,
+} from './status-list/status-list-credential.js';
+export { checkStatus, StatusCheckError, type CheckStatusOptions, type FetchStatusList, type StatusCheckResult } from './status-list/check-status.js';
+
+export { BakingError, DEFAULT_MAX_BYTES, type BakedCredential, type SizeLimit } from './baking/limits.js';
+export { bakePng, extractPng, PNG_KEYWORD } from './baking/png.js';
+export { bakeSvg, extractSvg, OPENBADGES_NAMESPACE } from './baking/svg.js';

@@ -1,0 +1,30 @@
+import type { DocumentLoader } from '../contexts/document-loader.js';
+import type { Signer } from '../keys/signer.js';
+import { cloneJson, isJsonObject, type JsonObject } from '../util/json.js';
+import type { Canonicalizer } from './canonicalizer.js';
+import { createProof, proofsOf, withoutProof, type Cryptosuite } from './data-integrity.js';
+
+export type SignCredentialOptions<T extends JsonObject> = {
+  credential: T;
+  signer: Signer;
+  cryptosuite: Cryptosuite;
+  documentLoader: DocumentLoader;
+  /** The proof's `created` time; passed in so signing is reproducible in tests. */
+  now: Date;
+  canonicalizer?: Canonicalizer;
+};
+
+/**
+ * Signs a credential with a Data Integrity proof and returns a new object whose `proof` is an
+ * array (what the 1EdTech schema wants). An existing proof is kept: the new one joins the set.
+ * Throws on misuse and when the document cannot be canonicalised (e.g. an undefined term).
+ */
+export async function signCredential<T extends JsonObject>({ credential, signer, cryptosuite, documentLoader, now, canonicalizer }: SignCredentialOptions<T>): Promise<T & { proof: JsonObject[] }> {
+  if (!isJsonObject(credential)) throw new TypeError('credential must be a JSON object');
+  if (!signer || typeof signer.secretKeyMultibase !== 'string') throw new TypeError('signer is required');
+  if (typeof documentLoader !== 'function') throw new TypeError('documentLoader is required');
+  if (!(now instanceof Date)) throw new TypeError('now must be a Date');
+  const document = withoutProof(cloneJson(credential));
+  const proof = await createProof({ document, signer, cryptosuite, documentLoader, now, ...(canonicalizer ? { canonicalizer } : {}) });
+  return { ...document, proof: [...proofsOf(credential), proof] } as T & { proof: JsonObject[] };
+}

@@ -1,0 +1,138 @@
+import type { DocumentLoader } from '../contexts/document-loader.js';
+import type { Canonicalizer } from '../proofs/canonicalizer.js';
+import { proofsOf, verifyProofSignature } from '../proofs/data-integrity.js';
+import { idOf, isJsonObject, typesOf, type JsonObject } from '../util/json.js';
+import { resolveAssertionKey } from '../verify/key-resolver.js';
+import { MIN_STATUS_LIST_LENGTH } from './bitstring.js';
+import { decodeList } from './encoded-list.js';
+
+/** Fetches a status list credential by URL (the caller decides how; the library never fetches). */
+export type FetchStatusList = (url: string) => Promise<unknown>;
+
+export type CheckStatusOptions = {
+  /** Needed to verify the list credential's proof. */
+  documentLoader?: DocumentLoader;
+  /** The issuer of the credential being checked; a list from someone else is a warning. */
+  issuerId?: string;
+  now?: Date;
+  canonicalizer?: Canonicalizer;
+};
+
+export type StatusCheckResult = {
+  purpose: string;
+  index: number;
+  /** True when the bit is set: revoked, suspended, … depending on the purpose. */
+  isSet: boolean;
+  /** Whether the list credential carried a proof that verified. */
+  isListSigned: boolean;
+  warnings: string[];
+};
+
+/** Thrown when the status cannot be determined; the message says why in plain words. */
+export class StatusCheckError extends Error {
+  override name = 'StatusCheckError';
+}
+
+/**
+ * Reads a credential's bit in a Bitstring Status List. Verifies the list credential's proof
+ * when it has one, checks the purposes match and the list is long enough. Accepts
+ * `statusListIndex` as a string (the spec) or a number (as some 1EdTech fixtures write it).
+ */
+export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusList, options: CheckStatusOptions = {}): Promise<StatusCheckResult> {
+  if (typeof fetchStatusList !== 'function') throw new TypeError('fetchStatusList must be a function');
+  if (!isJsonObject(entry) || !typesOf(entry).includes('BitstringStatusListEntry')) {
+    throw new StatusCheckError('The status entry is not a BitstringStatusListEntry');
+  }
+  const purpose = entry.statusPurpose;
+  if (typeof purpose !== 'string') throw new StatusCheckError('The status entry has no statusPurpose');
+  const index = parseIndex(entry.statusListIndex);
+  const size = entry.statusSize === undefined ? 1 : entry.statusSize;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > 8) {
+    throw new StatusCheckError('The status entry has an invalid statusSize');
+  }
+  const listUrl = entry.statusListCredential;
+  if (typeof listUrl !== 'string' || listUrl === '') throw new StatusCheckError('The status entry names no status list');
+
+  let list: unknown;
+  try {
+    list = await fetchStatusList(listUrl);
+  } catch (error) {
+    throw new StatusCheckError(`The status list could not be fetched: ${(error as Error).message}`);
+  }
+  if (typeof list === 'string') {
+    try {
+      list = JSON.parse(list);
+    } catch {
+      throw new StatusCheckError('The status list is not JSON');
+    }
+  }
+  if (!isJsonObject(list) || !typesOf(list).includes('BitstringStatusListCredential')) {
+    throw new StatusCheckError('The status list is not a BitstringStatusListCredential');
+  }
+  const warnings: string[] = [];
+  const isListSigned = await verifyListProof(list, options, warnings);
+  checkListDates(list, options.now ?? new Date(), warnings);
+  const listIssuer = idOf(list.issuer);
+  if (options.issuerId && listIssuer !== options.issuerId) {
+    warnings.push(`The status list was published by ${String(listIssuer)}, not by the credential's issuer`);
+  }
+
+  const subject = list.credentialSubject;
+  if (!isJsonObject(subject)) throw new StatusCheckError('The status list has no credentialSubject');
+  if (subject.statusPurpose !== purpose) {
+    throw new StatusCheckError(`The status list is for "${String(subject.statusPurpose)}", not "${purpose}"`);
+  }
+  let bits;
+  try {
+    bits = decodeList(String(subject.encodedList), { minLength: MIN_STATUS_LIST_LENGTH * size });
+  } catch (error) {
+    throw new StatusCheckError((error as Error).message);
+  }
+  if ((index + 1) * size > bits.length) throw new StatusCheckError(`Index ${index} is beyond the end of the status list`);
+  let isSet = false;
+  for (let bit = index * size; bit < (index + 1) * size; bit++) isSet ||= bits.get(bit);
+  return { purpose, index, isSet, isListSigned, warnings };
+}
+
+function parseIndex(value: unknown): number {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string' || !/^\d+$/.test(text)) throw new StatusCheckError('The status entry has no valid statusListIndex');
+  const index = Number(text);
+  if (!Number.isSafeInteger(index)) throw new StatusCheckError('The statusListIndex is too large');
+  return index;
+}
+
+async function verifyListProof(list: JsonObject, options: CheckStatusOptions, warnings: string[]): Promise<boolean> {
+  const proofs = proofsOf(list);
+  if (proofs.length === 0) {
+    warnings.push('The status list is not signed');
+    return false;
+  }
+  if (!options.documentLoader) {
+    warnings.push('The status list signature was not checked (no document loader)');
+    return false;
+  }
+  for (const proof of proofs) {
+    try {
+      const key = await resolveAssertionKey(String(proof.verificationMethod), options.documentLoader);
+      if (key.controller !== idOf(list.issuer)) throw new Error('the key does not belong to the list issuer');
+      const isValid = await verifyProofSignature({
+        document: list, proof, publicKeyMultibase: key.publicKeyMultibase, documentLoader: options.documentLoader,
+        ...(options.canonicalizer ? { canonicalizer: options.canonicalizer } : {}),
+      });
+      if (isValid) return true;
+    } catch (error) {
+      throw new StatusCheckError(`The status list signature could not be checked: ${(error as Error).message}`);
+    }
+  }
+  throw new StatusCheckError('The status list signature is invalid: it may have been tampered with');
+}
+
+function checkListDates(list: JsonObject, now: Date, warnings: string[]): void {
+  if (typeof list.validUntil === 'string' && Date.parse(list.validUntil) < now.getTime()) {
+    warnings.push('The status list has expired; its answer may be out of date');
+  }
+  if (typeof list.validFrom === 'string' && Date.parse(list.validFrom) > now.getTime()) {
+    throw new StatusCheckError('The status list is not valid yet');
+  }
+}
