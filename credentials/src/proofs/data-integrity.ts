@@ -62,6 +62,9 @@ export async function createHashData({ cryptosuite, document, proofOptions, docu
     });
     unsecured = { ...document, '@context': proofOptions['@context'] };
     config = proofOptions;
+  } else if (cryptosuite === 'eddsa-jcs-2022') {
+    // JCS signs the proof options exactly as written: the signer copies @context into the proof.
+    config = proofOptions;
   } else {
     config = { '@context': document['@context'] ?? null, ...proofOptions };
   }
@@ -95,13 +98,15 @@ export type CreateProofOptions = {
 
 /** Creates a Data Integrity proof over `document` (which must not contain `proof`). */
 export async function createProof({ document, signer, cryptosuite, documentLoader, now, canonicalizer = jsonldCanonicalizer }: CreateProofOptions): Promise<DataIntegrityProof> {
-  const proofOptions = {
+  const proofOptions: Omit<DataIntegrityProof, 'proofValue'> = {
     type: 'DataIntegrityProof',
     cryptosuite,
     created: toDateTimeStamp(now),
     verificationMethod: signer.verificationMethod,
     proofPurpose: 'assertionMethod',
-  } as const;
+  };
+  // eddsa-jcs-2022 (unlike rdfc) carries the document's @context in the proof it signs.
+  if (cryptosuite === 'eddsa-jcs-2022' && document['@context'] !== undefined) proofOptions['@context'] = document['@context'];
   const data = await createHashData({ cryptosuite, document, proofOptions, documentLoader, canonicalizer });
   const signature = edSign(null, data, privateKeyObject(signer.secretKeyMultibase));
   return { ...proofOptions, proofValue: `z${base58Encode(signature)}` };

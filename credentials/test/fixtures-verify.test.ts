@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { verifyCredential } from '../src/index.js';
+import { fixture, fixtureLoader, statusListFixture } from './helpers.js';
+
+const statusOf = (result: Awaited<ReturnType<typeof verifyCredential>>, id: string) =>
+  result.checks.find((c) => c.id === id)?.status;
+
+describe('signed fixtures verify with our library', () => {
+  it.each(['ob3-simple-eddsa-rdfc-2022.json', 'ob3-complete.json', 'ob3-endorsement.json'])('%s verifies', async (name) => {
+    const credential = fixture(name);
+    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential), now: new Date('2025-06-01T00:00:00Z') });
+    expect(result.errors).toEqual([]);
+    expect(result.verified).toBe(true);
+    expect(result.format).toBe('ldp');
+    for (const id of ['format', 'proof', 'issuer', 'schema', 'validFrom', 'validUntil']) expect(statusOf(result, id)).toBe('passed');
+  });
+
+  it('names the issuer in plain language', async () => {
+    const credential = fixture('ob3-simple-eddsa-rdfc-2022.json');
+    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential) });
+    expect(result.checks.find((c) => c.id === 'issuer')?.label).toBe('Issued by Example Corp');
+    expect(result.checks.find((c) => c.id === 'validUntil')?.message).toBe('Does not expire');
+  });
+
+  it('reports the unverifiable legacy endorsements inside ob3-complete as warnings only', async () => {
+    const credential = fixture('ob3-complete.json');
+    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential), now: new Date('2025-06-01T00:00:00Z') });
+    const endorsements = result.checks.filter((c) => c.id.startsWith('endorsement-'));
+    expect(endorsements.length).toBe(5);
+    // They use the pre-standard "eddsa-rdf-2022" suite, which no current verifier supports.
+    expect(endorsements.every((c) => c.status === 'warning')).toBe(true);
+    expect(result.verified).toBe(true);
+  });
+
+  it('fails an expired credential with a plain message', async () => {
+    const credential = fixture('ob3-complete.json');
+    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential), now: new Date('2031-01-01T00:00:00Z') });
+    expect(result.verified).toBe(false);
+    expect(result.checks.find((c) => c.id === 'validUntil')).toMatchObject({ status: 'failed', message: 'Expired on 2030-01-01' });
+  });
+
+  it('verifies clr2-simple and its embedded credential', async () => {
+    const credential = fixture('clr2-simple.json');
+    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential) });
+    expect(result.errors).toEqual([]);
+    expect(result.verified).toBe(true);
+    expect(result.checks.find((c) => c.id === 'embedded-0')).toMatchObject({ status: 'passed', label: 'Includes “Teamwork Badge”' });
+  });
+
+  it('fails a CLR whose embedded credential was altered, even though the CLR proof is checked separately', async () => {
+    const credential = fixture('clr2-simple.json');
+    const subject = credential.credentialSubject as { verifiableCredential: { name: string }[] };
+    subject.verifiableCredential[0]!.name = 'Forged Badge';
+    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential) });
+    expect(result.verified).toBe(false);
+    expect(statusOf(result, 'embedded-0')).toBe('failed');
+    expect(statusOf(result, 'proof')).toBe('failed');
+  });
+
+  it('finds ob3-credential-status-revoked-bitstring revoked through the bundled 1EdTech list', async () => {
+    const credential = fixture('ob3-credential-status-revoked-bitstring.json');
+    const list = statusListFixture();
+    const fetched: string[] = [];
+    const result = await verifyCredential({
+      credential,
+      documentLoader: fixtureLoader(credential, list),
+      fetchStatusList: (url) => {
+        fetched.push(url);
+        return Promise.resolve(list);
+      },
+    });
+    expect(fetched).toEqual([(credential.credentialStatus as { statusListCredential: string }).statusListCredential]);
+    expect(statusOf(result, 'proof')).toBe('passed');
+    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({ status: 'failed', message: 'The issuer has revoked this credential' });
+    expect(result.verified).toBe(false);
+  });
+
+  it('skips status checks when offline', async () => {
+    const credential = fixture('ob3-credential-status-revoked-bitstring.json');
+    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential) });
+    expect(statusOf(result, 'revocation')).toBe('skipped');
+    expect(result.verified).toBe(true);
+  });
+
+  it.each(['w3c-eddsa-rdfc-2022-signed.json', 'w3c-eddsa-jcs-2022-signed.json'])('%s: the signature verifies (issuer is not the key controller)', async (name) => {
+    const result = await verifyCredential({ credential: fixture(name) });
+    expect(statusOf(result, 'proof')).toBe('passed');
+    expect(statusOf(result, 'issuer')).toBe('failed');
+  });
+
+  it('accepts the credential as JSON text too', async () => {
+    const credential = fixture('ob3-simple-eddsa-rdfc-2022.json');
+    const result = await verifyCredential({ credential: JSON.stringify(credential), documentLoader: fixtureLoader(credential) });
+    expect(result.verified).toBe(true);
+  });
+
+  it('fails, without throwing, when the issuer key cannot be found', async () => {
+    const result = await verifyCredential({ credential: fixture('ob3-simple-eddsa-rdfc-2022.json') });
+    expect(result.verified).toBe(false);
+    expect(result.checks.find((c) => c.id === 'proof')?.message).toMatch(/network access is disabled/);
+  });
+
+  it('never throws on garbage, but throws TypeError on misuse', async () => {
+    for (const credential of ['not json', 42, [], {}, { '@context': 'https://www.w3.org/2018/credentials/v1' }, 'a.b.c']) {
+      const result = await verifyCredential({ credential });
+      expect(result.verified).toBe(false);
+      expect(result.errors.length).toBeGreaterThan(0);
+    }
+    await expect(verifyCredential({} as never)).rejects.toThrow(TypeError);
+    await expect(verifyCredential(undefined as never)).rejects.toThrow(TypeError);
+  });
+});
