@@ -26,6 +26,7 @@ export const routes: RouteObject[] = [
           { path: 'reset-password', ...page(() => import('./routes/reset-password')) },
           { path: 'invitations/:token', ...page(() => import('./routes/invitation')) },
           { path: 'verify', ...page(() => import('./routes/verify')) },
+          { path: 'credentials/:id', ...page(() => import('./routes/credential')) },
           { path: '*', ...page(() => import('./routes/not-found')) },
         ],
       },
@@ -46,7 +47,10 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, ...page(() => import('./routes/org-home')) },
               { path: 'members', ...page(() => import('./routes/members')) },
+              { path: 'credentials', ...page(() => import('./routes/credentials')) },
+              { path: 'credentials/new', ...page(() => import('./routes/issue-credential')) },
               { path: 'settings/api-keys', ...page(() => import('./routes/api-keys')) },
+              { path: 'settings/keys', ...page(() => import('./routes/signing-keys')) },
               { path: '*', ...page(() => import('./routes/not-found')) },
             ],
           },

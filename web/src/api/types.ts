@@ -83,3 +83,39 @@ export type VerificationResult = {
   errors: string[];
   summary?: VerificationSummary | null;
 };
+
+/** Where an issued credential stands; revocation wins over suspension, both over expiry. */
+export type CredentialLifecycle = 'active' | 'revoked' | 'suspended' | 'expired';
+
+export type CredentialFormat = 'ldp' | 'jwt';
+
+export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
+
+/** One row of `GET /api/v1/orgs/{slug}/credentials`: `id` is the row's UUID, `credentialId` its URL. */
+export type IssuedCredential = {
+  id: string;
+  credentialId: string;
+  format: CredentialFormat;
+  achievementName: string | null;
+  recipient: string | null;
+  issuedAt: string;
+  validUntil: string | null;
+  status: CredentialLifecycle;
+};
+
+/** The answer to revoke, suspend and unsuspend. */
+export type CredentialStatusChange = {
+  id: string;
+  credentialId: string;
+  status: CredentialLifecycle;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  suspendedAt: string | null;
+  suspensionReason: string | null;
+};
+
+/** A signed credential as issued: a JSON-LD object, or a compact VC-JWT for the jwt format. */
+export type SignedCredential = Record<string, unknown> | string;
+
+/** The public part of an organisation's signing key; `id` is the verification method (`did#key`). */
+export type SigningKey = { id: string; publicKeyMultibase: string; createdAt: string; retiredAt: string | null };

@@ -2,7 +2,9 @@ import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink as MantineNavLink, 
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
+  IconCertificate,
   IconChevronDown,
+  IconFingerprint,
   IconHome,
   IconKey,
   IconLogout,
@@ -21,7 +23,7 @@ import { logout, sessionKey } from '../features/auth/auth-api';
 import { useSession } from '../features/auth/use-session';
 import { LEARNER_SPACE } from '../features/orgs/current-org';
 import { OrgSwitcher } from '../features/orgs/org-switcher';
-import { isAdminRole } from '../features/orgs/roles';
+import { isAdminRole, isIssuingOrg } from '../features/orgs/roles';
 import { Brand } from './brand';
 import { SkipLink } from './skip-link';
 
@@ -31,10 +33,16 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
   if (orgSlug) {
     const items: NavItem[] = [
       { to: `/o/${orgSlug}`, label: 'Overview', icon: <IconHome size={18} aria-hidden />, end: true },
-      { to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> },
     ];
+    if (isIssuingOrg(membership?.org.roles)) {
+      items.push({ to: `/o/${orgSlug}/credentials`, label: 'Credentials', icon: <IconCertificate size={18} aria-hidden /> });
+    }
+    items.push({ to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> });
     if (isAdminRole(membership?.role)) {
       items.push({ to: `/o/${orgSlug}/settings/api-keys`, label: 'API keys', icon: <IconKey size={18} aria-hidden /> });
+    }
+    if (isIssuingOrg(membership?.org.roles)) {
+      items.push({ to: `/o/${orgSlug}/settings/keys`, label: 'Signing keys', icon: <IconFingerprint size={18} aria-hidden /> });
     }
     return items;
   }

@@ -2,7 +2,9 @@ import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import {
   IconAward,
   IconBook2,
+  IconCertificate,
   IconChecklist,
+  IconFingerprint,
   IconHeartHandshake,
   IconUserPlus,
   IconUsersGroup,
@@ -26,6 +28,20 @@ function stepsFor(role: OrgRole, slug: string): { title: string; steps: NextStep
             icon: <IconBook2 size={22} />,
             title: 'Author your first micro-credential',
             text: 'Modules, outcomes, skills and assessment, published as a signed Open Badges achievement. Coming with the catalogue.',
+          },
+          {
+            icon: <IconCertificate size={22} />,
+            title: 'Issue a credential',
+            text: 'Award a signed Open Badges 3.0 credential to a learner now: they get a link to share, anyone can verify it.',
+            to: `/o/${slug}/credentials/new`,
+            action: 'Issue a credential',
+          },
+          {
+            icon: <IconFingerprint size={22} />,
+            title: 'Signing keys',
+            text: 'Your organisation’s DID and the keys that sign its credentials; rotate them without breaking old ones.',
+            to: `/o/${slug}/settings/keys`,
+            action: 'See signing keys',
           },
           {
             icon: <IconUserPlus size={22} />,

@@ -26,3 +26,13 @@ export const isAdminRole = (role: MemberRole | undefined): boolean => role === '
 
 /** Roles a member with `myRole` may hand out: never above their own. */
 export const grantableRoles = (myRole: MemberRole) => MEMBER_ROLES.filter((r) => rank[r.value] <= rank[myRole]);
+
+/** Organisation roles that may issue credentials (the server refuses the others). */
+export const ISSUING_ORG_ROLES: readonly OrgRole[] = ['provider', 'accreditor', 'partner'];
+
+export const isIssuingOrg = (roles: readonly OrgRole[] | undefined): boolean =>
+  (roles ?? []).some((role) => ISSUING_ORG_ROLES.includes(role));
+
+/** Members who may issue a credential in an issuing organisation. */
+export const canIssueCredentials = (role: MemberRole | undefined): boolean =>
+  role === 'owner' || role === 'admin' || role === 'author' || role === 'assessor';

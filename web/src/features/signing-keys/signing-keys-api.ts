@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, seg } from '../../api/client';
+import type { Items, SigningKey } from '../../api/types';
+
+const signingKeysKey = (slug: string) => ['org', slug, 'signing-keys'] as const;
+
+/** The organisation's signing keys (public parts), newest first. */
+export function useSigningKeys(slug: string) {
+  return useQuery({
+    queryKey: signingKeysKey(slug),
+    queryFn: ({ signal }) => api.get<Items<SigningKey>>(`/api/v1/orgs/${seg(slug)}/keys`, signal),
+    select: (data) => data.items,
+  });
+}
+
+/** Makes a new active key; the previous one is retired but stays in the DID document. */
+export function useRotateSigningKey(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<SigningKey>(`/api/v1/orgs/${seg(slug)}/keys/rotate`, {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: signingKeysKey(slug) }),
+  });
+}
+
+/** Where the organisation's public documents live on this site. */
+export const didDocumentPath = (slug: string) => `/orgs/${seg(slug)}/did.json`;
+export const issuerProfilePath = (slug: string) => `/orgs/${seg(slug)}/profile`;
+
+/** The fragment after `#` names the key within the DID document. */
+export const keyFragment = (id: string) => (id.includes('#') ? id.slice(id.indexOf('#') + 1) : id);

@@ -1,0 +1,106 @@
+import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import type { VerificationResult } from '../api/types';
+import { problemResponse, renderWithProviders } from '../test/render';
+import CredentialPage from './credential';
+
+const id = '3f0b8a52-7a3e-4c55-9d3e-0c8d6b1b2a11';
+const credentialText = JSON.stringify({
+  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+  id: `http://localhost:3000/credentials/${id}`,
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  issuer: { id: 'did:web:localhost%3A3000:orgs:northwind', type: ['Profile'], name: 'Northwind Academy' },
+  validFrom: '2026-02-01T10:00:00Z',
+  credentialSubject: {
+    type: ['AchievementSubject'],
+    achievement: { id: 'urn:x', type: ['Achievement'], name: 'Safe Lifting', description: 'Lifts loads safely.', criteria: { narrative: 'Passed.' } },
+  },
+});
+
+const revoked: VerificationResult = {
+  verified: false,
+  checks: [
+    { id: 'proof', label: 'Signature', status: 'passed', message: 'Signed by the issuer’s key.' },
+    { id: 'status', label: 'Status', status: 'failed', message: 'The issuer revoked this credential.' },
+  ],
+  warnings: [],
+  errors: [],
+  summary: {
+    issuerName: 'Northwind Academy',
+    issuerId: 'did:web:localhost%3A3000:orgs:northwind',
+    achievementName: 'Safe Lifting',
+    achievementDescription: 'Lifts loads safely.',
+    achievementType: 'MicroCredential',
+    image: null,
+    recipient: null,
+    validFrom: '2026-02-01T10:00:00Z',
+    validUntil: null,
+  },
+};
+
+function renderPage(credentialId: string) {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/credentials/:id" element={<CredentialPage />} />
+    </Routes>,
+    { route: `/credentials/${credentialId}` },
+  );
+}
+
+describe('CredentialPage', () => {
+  it('fetches the credential, verifies it live and says "Revoked" when the status check failed', async () => {
+    const fetchMock = vi.fn((url: string, _init?: RequestInit) =>
+      Promise.resolve(url === '/credentials/verify' ? Response.json(revoked) : new Response(credentialText, { status: 200 })),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage(id);
+
+    expect(await screen.findByRole('heading', { name: 'Revoked' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Safe Lifting', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText('Northwind Academy')).toBeInTheDocument();
+    expect(screen.getByText('Status: The issuer revoked this credential.')).toBeInTheDocument();
+    // The checklist lists the failed check in words.
+    expect(screen.getByRole('list', { name: /verification checks/i })).toHaveTextContent('Failed');
+    // Nobody is invited to put a revoked credential on their profile.
+    expect(screen.queryByRole('link', { name: /add to linkedin/i })).not.toBeInTheDocument();
+
+    const [getUrl, getInit] = fetchMock.mock.calls[0]!;
+    expect(getUrl).toBe(`/credentials/${id}`);
+    expect(new Headers(getInit?.headers).get('accept')).toBe('application/json');
+    const verifyCall = fetchMock.mock.calls.find(([url]) => url === '/credentials/verify')!;
+    expect(JSON.parse(verifyCall[1]?.body as string)).toEqual({ verifiableCredential: JSON.parse(credentialText) });
+  });
+
+  it('offers LinkedIn for a verified credential', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(
+          url === '/credentials/verify'
+            ? Response.json({ ...revoked, verified: true, checks: [revoked.checks[0]] })
+            : new Response(credentialText, { status: 200 }),
+        ),
+      ),
+    );
+    renderPage(id);
+
+    expect(await screen.findByRole('heading', { name: 'Verified' })).toBeInTheDocument();
+    const linkedIn = screen.getByRole('link', { name: /add to linkedin/i });
+    expect(linkedIn.getAttribute('href')).toMatch(/^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME&name=Safe%20Lifting&organizationName=Northwind%20Academy/);
+  });
+
+  it('says so kindly when there is no such credential', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(404, { title: 'Not found', detail: 'No credential with this id.' }))));
+    renderPage(id);
+    expect(await screen.findByRole('heading', { name: 'No credential at this address' })).toBeInTheDocument();
+  });
+
+  it('does not ask the server about an id that is not a credential id', () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage('not-an-id');
+    expect(screen.getByRole('heading', { name: 'No credential at this address' })).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});

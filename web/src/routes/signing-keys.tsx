@@ -1,0 +1,175 @@
+import { Alert, Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconExternalLink, IconFingerprint, IconRotate } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { CopyField } from '../components/copy-field';
+import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
+import { usePageTitle } from '../components/use-page-title';
+import { useOrg } from '../features/orgs/orgs-api';
+import { isAdminRole } from '../features/orgs/roles';
+import {
+  didDocumentPath,
+  issuerProfilePath,
+  keyFragment,
+  useRotateSigningKey,
+  useSigningKeys,
+} from '../features/signing-keys/signing-keys-api';
+
+const day = (value: string) => dayjs(value).format('D MMM YYYY');
+
+export default function SigningKeysPage() {
+  const { slug = '' } = useParams();
+  const { data: org } = useOrg(slug);
+  const keys = useSigningKeys(slug);
+  const rotate = useRotateSigningKey(slug);
+  const [isConfirming, setIsConfirming] = useState(false);
+  usePageTitle('Signing keys');
+  if (!org) return null;
+  const canRotate = isAdminRole(org.myRole);
+
+  const onRotate = () => {
+    rotate.mutate(undefined, {
+      onSuccess: () => {
+        setIsConfirming(false);
+        notifications.show({ title: 'Key rotated', message: 'New credentials are signed with the new key. Earlier ones still verify.' });
+      },
+    });
+  };
+
+  let content;
+  if (keys.isPending) content = <PageLoader label="Loading signing keys" />;
+  else if (keys.isError) content = <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />;
+  else if (keys.data.length === 0) {
+    content = (
+      <EmptyState icon={<IconFingerprint size={26} />} title="No signing key yet">
+        {org.name} gets its first key when it issues its first credential{canRotate ? ', or when you rotate now' : ''}.
+      </EmptyState>
+    );
+  } else {
+    content = (
+      <Table.ScrollContainer minWidth={340}>
+        <Table verticalSpacing="sm" aria-labelledby="keys-heading">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Key</Table.Th>
+              <Table.Th scope="col" visibleFrom="sm">
+                Created
+              </Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {keys.data.map((key) => (
+              <Table.Tr key={key.id} c={key.retiredAt ? 'dimmed' : undefined}>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Code w="fit-content">#{keyFragment(key.id)}</Code>
+                    <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }} title="Public key (multibase)">
+                      {key.publicKeyMultibase}
+                    </Text>
+                    <Text size="xs" c="dimmed" hiddenFrom="sm">
+                      Created {day(key.createdAt)}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">{day(key.createdAt)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {key.retiredAt ? (
+                    <Badge color="gray" variant="light">
+                      Retired {day(key.retiredAt)}
+                    </Badge>
+                  ) : (
+                    <Badge color="teal" variant="light">
+                      Active
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <Stack gap="xl">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={1}>Signing keys</Title>
+          <Text c="dimmed">How verifiers know a credential really comes from {org.name}.</Text>
+        </Stack>
+        {canRotate ? (
+          <Button
+            leftSection={<IconRotate size={18} aria-hidden />}
+            variant="default"
+            onClick={() => {
+              rotate.reset();
+              setIsConfirming(true);
+            }}
+          >
+            Rotate key
+          </Button>
+        ) : null}
+      </Group>
+
+      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="did-heading">
+        <Stack gap="sm">
+          <Title order={2} fz="lg" id="did-heading">
+            Decentralised identifier (DID)
+          </Title>
+          <Text size="sm" c="dimmed">
+            Every credential {org.name} issues names this DID as its issuer. Its document lists the public keys that
+            verify the signatures.
+          </Text>
+          <CopyField value={org.did} label="DID" />
+          <Group gap="lg">
+            <Anchor href={didDocumentPath(slug)} target="_blank" rel="noopener" size="sm">
+              <Group gap={4} component="span" wrap="nowrap">
+                DID document <IconExternalLink size={14} aria-hidden />
+              </Group>
+            </Anchor>
+            <Anchor href={issuerProfilePath(slug)} target="_blank" rel="noopener" size="sm">
+              <Group gap={4} component="span" wrap="nowrap">
+                Issuer profile <IconExternalLink size={14} aria-hidden />
+              </Group>
+            </Anchor>
+          </Group>
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="keys-heading">
+        <Stack gap="sm">
+          <Title order={2} fz="lg" id="keys-heading">
+            Keys
+          </Title>
+          {canRotate ? null : (
+            <Alert color="gray" variant="light" p="xs">
+              <Text size="sm">Only owners and admins rotate keys.</Text>
+            </Alert>
+          )}
+          {content}
+        </Stack>
+      </Paper>
+
+      <ConfirmDialog
+        opened={isConfirming}
+        title="Rotate the signing key?"
+        confirmLabel="Rotate key"
+        isPending={rotate.isPending}
+        error={rotate.error}
+        onClose={() => setIsConfirming(false)}
+        onConfirm={onRotate}
+      >
+        Cairn creates a new key and signs every new credential with it. The current key is retired, not deleted: it
+        stays in the DID document, so credentials already issued keep verifying. Rotate when a key may have been
+        exposed, or as routine.
+      </ConfirmDialog>
+    </Stack>
+  );
+}
