@@ -8,6 +8,7 @@ export {
 } from './contexts/document-loader.js';
 
 export type * from './model/types.js';
+export type { JsonObject, JsonPrimitive, JsonValue } from './util/json.js';
 export { buildEmailIdentity, hashIdentity, identityMatches, normaliseEmail } from './model/identity.js';
 export {
   credentialKind, validateAchievementCredential, validateClrCredential, validateEndorsementCredential,
