@@ -20,6 +20,7 @@ import { orgRoutes } from './orgs/orgs.routes.js';
 import { issuanceRoutes } from './issuance/issuance.routes.js';
 import { publicationRoutes } from './publication/publication.routes.js';
 import { verificationRoutes } from './verification/verification.routes.js';
+import { skillsRoutes } from './skills/skills.routes.js';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(issuanceRoutes, { deps });
   await app.register(publicationRoutes, { deps });
   await app.register(verificationRoutes, { deps });
+  await app.register(skillsRoutes, { deps });
 
   const webDist = options.webDistDir;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));

@@ -7,12 +7,14 @@ import type { Deps } from './deps.js';
 import { loadOrCreateMasterKey } from './keys/master-key.js';
 import { createMailTransport, startMailDispatcher } from './mail/mail-dispatcher.js';
 import { seedDemoWorld } from './seed/demo-world.js';
+import { ensureStarterFramework } from './skills/skills.service.js';
 
 const config = loadConfig();
 const database = await openDatabase(
   config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
 );
 const applied = await migrateToLatest(database.db);
+await ensureStarterFramework(database.db);
 const masterKey = await loadOrCreateMasterKey({ configured: config.masterKey, dataDir: config.dataDir });
 const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: config.publicUrl, masterKey: masterKey.key };
 

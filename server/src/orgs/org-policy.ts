@@ -14,6 +14,10 @@ export const permissions = {
   'credentials.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'credentials.issue': ['owner', 'admin', 'author', 'assessor'],
   'credentials.changeStatus': ['owner', 'admin'],
+  'skills.import': ['owner', 'admin', 'author'],
+  'catalog.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
+  'catalog.author': ['owner', 'admin', 'author'],
+  'catalog.publish': ['owner', 'admin', 'author'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type OrgAction = keyof typeof permissions;

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129_0001_foundation.js';
 import * as issuance from './20261129_0002_issuance.js';
+import * as skills from './20261129_0003_skills.js';
+import * as catalog from './20261129_0004_catalog.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -9,4 +11,6 @@ import * as issuance from './20261129_0002_issuance.js';
 export const migrations: Record<string, Migration> = {
   '20261129_0001_foundation': foundation,
   '20261129_0002_issuance': issuance,
+  '20261129_0003_skills': skills,
+  '20261129_0004_catalog': catalog,
 };

@@ -10,6 +10,8 @@ import pg from 'pg';
 import { openDatabase } from '../database.js';
 import { migrateToLatest } from '../migrate.js';
 import { PGliteDialect } from '../pglite-dialect.js';
+import { ensureStarterFramework } from '../../skills/skills.service.js';
+import type { DB } from '../schema.js';
 import type { TestDatabaseTemplate } from './test-database.js';
 
 declare module 'vitest' {
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${name}_tpl`);
     const template = await openDatabase({ engine: 'postgres', url: withDatabase(url, `${name}_tpl`), poolSize: 1 });
     await migrateToLatest(template.db);
+    await ensureStarterFramework(template.db);
     await template.close();
     project.provide('testDatabase', { engine: 'postgres', url, templateName: `${name}_tpl`, prefix: name });
     return async () => {
@@ -49,8 +52,9 @@ export default async function setup(project: TestProject) {
 
   const dir = await mkdtemp(path.join(tmpdir(), 'cairn-test-'));
   const pglite = await PGlite.create({ extensions: { pg_trgm } });
-  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db);
+  await ensureStarterFramework(db);
   const dump = await pglite.dumpDataDir('none');
   const dumpPath = path.join(dir, 'template.tar');
   await writeFile(dumpPath, Buffer.from(await dump.arrayBuffer()));
