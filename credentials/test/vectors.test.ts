@@ -17,13 +17,13 @@ describe('W3C vc-di-eddsa test vectors', () => {
 
   it('reproduces the eddsa-rdfc-2022 proofValue from the test key pair', async () => {
     const signer = createSigner({
-      verificationMethod: String(config.verificationMethod),
+      verificationMethod: config.verificationMethod as string,
       publicKeyMultibase: keyPair.publicKeyMultibase,
       secretKeyMultibase: keyPair.privateKeyMultibase,
     });
     const result = await signCredential({
       credential: fixture('w3c-eddsa-unsigned.json'), signer, cryptosuite: 'eddsa-rdfc-2022',
-      documentLoader: loader, now: new Date(String(config.created)),
+      documentLoader: loader, now: new Date(config.created as string),
     });
     const expected = signed.proof as { proofValue: string };
     expect(result.proof).toHaveLength(1);

@@ -27,7 +27,7 @@ export function createSigner({ verificationMethod, publicKeyMultibase, secretKey
   try {
     derived = publicKeyFromSecret(secretKeyMultibase);
   } catch (error) {
-    throw new TypeError(`secretKeyMultibase is not a usable Ed25519 secret key: ${(error as Error).message}`);
+    throw new TypeError(`secretKeyMultibase is not a usable Ed25519 secret key: ${(error as Error).message}`, { cause: error });
   }
   if (derived !== publicKeyMultibase) throw new TypeError('secretKeyMultibase does not belong to publicKeyMultibase');
   return {

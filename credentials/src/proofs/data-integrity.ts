@@ -5,7 +5,7 @@ import { privateKeyObject, publicKeyObject } from '../keys/multikey.js';
 import type { Signer } from '../keys/signer.js';
 import { base58Decode, base58Encode } from '../util/base58.js';
 import { base64UrlDecode } from '../util/base64url.js';
-import { asArray, isJsonObject, type JsonObject, type JsonValue } from '../util/json.js';
+import { asArray, isJsonObject, show, type JsonObject, type JsonValue } from '../util/json.js';
 import { jsonldCanonicalizer, type Canonicalizer } from './canonicalizer.js';
 import { canonicalizeJson } from './jcs.js';
 
@@ -133,10 +133,10 @@ export type VerifyProofOptions = {
  * cannot be checked (unsupported suite, bad encoding); returns false when the signature is wrong.
  */
 export async function verifyProofSignature({ document, proof, publicKeyMultibase, documentLoader, canonicalizer = jsonldCanonicalizer }: VerifyProofOptions): Promise<boolean> {
-  if (proof.type !== 'DataIntegrityProof') throw new Error(`Unsupported proof type "${String(proof.type)}"`);
+  if (proof.type !== 'DataIntegrityProof') throw new Error(`Unsupported proof type "${show(proof.type)}"`);
   const { cryptosuite } = proof;
-  if (!isCryptosuite(cryptosuite)) throw new Error(`Unsupported cryptosuite "${String(cryptosuite)}"`);
-  if (proof.proofPurpose !== 'assertionMethod') throw new Error(`Unexpected proof purpose "${String(proof.proofPurpose)}"`);
+  if (!isCryptosuite(cryptosuite)) throw new Error(`Unsupported cryptosuite "${show(cryptosuite)}"`);
+  if (proof.proofPurpose !== 'assertionMethod') throw new Error(`Unexpected proof purpose "${show(proof.proofPurpose)}"`);
   if (proof.created !== undefined && (typeof proof.created !== 'string' || Number.isNaN(Date.parse(proof.created)))) {
     throw new Error('The proof creation date is not a valid date');
   }

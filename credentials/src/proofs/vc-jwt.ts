@@ -2,7 +2,7 @@ import { createPublicKey, sign as cryptoSign, verify as cryptoVerify, type KeyOb
 import { privateKeyObject, publicKeyObject } from '../keys/multikey.js';
 import type { Signer } from '../keys/signer.js';
 import { base64UrlDecode, base64UrlEncode } from '../util/base64url.js';
-import { idOf, isJsonObject, type JsonObject } from '../util/json.js';
+import { idOf, isJsonObject, show, type JsonObject } from '../util/json.js';
 
 /** The JOSE header fields OB 3.0 allows on a VC-JWT; anything else is refused. */
 export const ALLOWED_JWT_HEADER_FIELDS = ['alg', 'kid', 'jwk', 'typ'] as const;
@@ -98,5 +98,5 @@ export function verifyJwtSignature(jwt: DecodedJwt, key: JwtKey): boolean {
     if ((keyObject.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) throw new Error('The RSA key is shorter than 2048 bits');
     return cryptoVerify('sha256', Buffer.from(jwt.signingInput), keyObject, jwt.signature);
   }
-  throw new Error(`Unsupported JWT algorithm "${String(alg)}"`);
+  throw new Error(`Unsupported JWT algorithm "${show(alg)}"`);
 }

@@ -1,7 +1,7 @@
 import type { DocumentLoader } from '../contexts/document-loader.js';
 import type { Canonicalizer } from '../proofs/canonicalizer.js';
 import { proofsOf, verifyProofSignature } from '../proofs/data-integrity.js';
-import { idOf, isJsonObject, typesOf, type JsonObject } from '../util/json.js';
+import { idOf, isJsonObject, show, typesOf, type JsonObject } from '../util/json.js';
 import { resolveAssertionKey } from '../verify/key-resolver.js';
 import { MIN_STATUS_LIST_LENGTH } from './bitstring.js';
 import { decodeList } from './encoded-list.js';
@@ -74,17 +74,17 @@ export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusLi
   checkListDates(list, options.now ?? new Date(), warnings);
   const listIssuer = idOf(list.issuer);
   if (options.issuerId && listIssuer !== options.issuerId) {
-    warnings.push(`The status list was published by ${String(listIssuer)}, not by the credential's issuer`);
+    warnings.push(`The status list was published by ${show(listIssuer)}, not by the credential's issuer`);
   }
 
   const subject = list.credentialSubject;
   if (!isJsonObject(subject)) throw new StatusCheckError('The status list has no credentialSubject');
   if (subject.statusPurpose !== purpose) {
-    throw new StatusCheckError(`The status list is for "${String(subject.statusPurpose)}", not "${purpose}"`);
+    throw new StatusCheckError(`The status list is for "${show(subject.statusPurpose)}", not "${purpose}"`);
   }
   let bits;
   try {
-    bits = decodeList(String(subject.encodedList), { minLength: MIN_STATUS_LIST_LENGTH * size });
+    bits = decodeList(show(subject.encodedList), { minLength: MIN_STATUS_LIST_LENGTH * size });
   } catch (error) {
     throw new StatusCheckError((error as Error).message);
   }
@@ -114,7 +114,7 @@ async function verifyListProof(list: JsonObject, options: CheckStatusOptions, wa
   }
   for (const proof of proofs) {
     try {
-      const key = await resolveAssertionKey(String(proof.verificationMethod), options.documentLoader);
+      const key = await resolveAssertionKey(idOf(proof.verificationMethod) ?? '', options.documentLoader);
       if (key.controller !== idOf(list.issuer)) throw new Error('the key does not belong to the list issuer');
       const isValid = await verifyProofSignature({
         document: list, proof, publicKeyMultibase: key.publicKeyMultibase, documentLoader: options.documentLoader,

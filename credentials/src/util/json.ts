@@ -31,3 +31,11 @@ export function typesOf(value: JsonValue | undefined): string[] {
   if (!isJsonObject(value)) return [];
   return asArray(value.type).filter((t): t is string => typeof t === 'string');
 }
+
+/** A short printable form of any JSON value, for error messages. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return 'undefined';
+  const text = JSON.stringify(value) ?? typeof value;
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -9,7 +9,7 @@ import type { Canonicalizer } from '../proofs/canonicalizer.js';
 import { isCryptosuite, proofsOf, verifyProofSignature } from '../proofs/data-integrity.js';
 import { ALLOWED_JWT_HEADER_FIELDS, decodeJwt, isCompactJwt, verifyJwtSignature, type DecodedJwt, type JwtKey } from '../proofs/vc-jwt.js';
 import { checkStatus, type FetchStatusList } from '../status-list/check-status.js';
-import { asArray, idOf, isJsonObject, typesOf, type JsonObject } from '../util/json.js';
+import { asArray, idOf, isJsonObject, show, typesOf, type JsonObject } from '../util/json.js';
 import { resolveAssertionKey } from './key-resolver.js';
 import type { CheckId, CheckStatus, CredentialFormat, VerificationCheck } from './result.js';
 
@@ -47,7 +47,7 @@ const MAX_NESTING = 3;
  * error. Throws TypeError only for misuse (no credential given).
  */
 export async function verifyCredential(options: VerifyCredentialOptions): Promise<VerificationResult> {
-  if (!isJsonObject(options as unknown) || options.credential === undefined || options.credential === null) {
+  if (typeof options !== 'object' || options === null || options.credential === undefined || options.credential === null) {
     throw new TypeError('verifyCredential needs { credential }');
   }
   return verifyAtDepth(options, 0);
@@ -62,7 +62,7 @@ async function verifyAtDepth(options: VerifyCredentialOptions, depth: number): P
     const ctx: Context = { ...options, documentLoader, now: options.now ?? new Date(), report, depth };
     let credential: JsonObject | undefined;
     if (format === 'jwt') {
-      credential = await checkJwt(input as string, ctx);
+      credential = await checkJwt(String(input), ctx);
     } else {
       credential = parseLdp(input, report);
       if (credential) await checkDataIntegrity(credential, ctx);
@@ -181,11 +181,11 @@ async function checkDataIntegrity(credential: JsonObject, ctx: Context): Promise
   let isSignatureValid = false;
   for (const proof of proofs) {
     if (proof.type !== 'DataIntegrityProof' || !isCryptosuite(proof.cryptosuite)) {
-      problems.push(`a proof of an unsupported kind (${String(proof.type)} ${String(proof.cryptosuite ?? '')})`.trim());
+      problems.push(`a proof of an unsupported kind (${show(proof.type)} ${show(proof.cryptosuite ?? '')})`.trim());
       continue;
     }
     try {
-      const key = await resolveAssertionKey(String(proof.verificationMethod), documentLoader);
+      const key = await resolveAssertionKey(idOf(proof.verificationMethod) ?? '', documentLoader);
       const isValid = await verifyProofSignature({
         document: credential, proof, publicKeyMultibase: key.publicKeyMultibase, documentLoader,
         ...(ctx.canonicalizer ? { canonicalizer: ctx.canonicalizer } : {}),
@@ -227,7 +227,7 @@ async function checkJwt(token: string, ctx: Context): Promise<JsonObject | undef
   }
   const { header, payload } = jwt;
   if (header.alg === 'none' || (header.alg !== 'EdDSA' && header.alg !== 'RS256')) {
-    report.add('format', 'Uses a supported format', 'failed', `The JWT algorithm "${String(header.alg)}" is not accepted (EdDSA or RS256 only)`);
+    report.add('format', 'Uses a supported format', 'failed', `The JWT algorithm "${show(header.alg)}" is not accepted (EdDSA or RS256 only)`);
     return undefined;
   }
   const extra = Object.keys(header).filter((k) => !(ALLOWED_JWT_HEADER_FIELDS as readonly string[]).includes(k));
