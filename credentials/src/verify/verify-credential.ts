@@ -145,7 +145,13 @@ function checkContext(credential: JsonObject, report: Report): boolean {
 function checkSchema(signed: JsonObject, report: Report): void {
   const kind = credentialKind(signed);
   // JSON-LD treats one proof and a one-item array alike; the 1EdTech schema only takes arrays.
-  const credential = signed.proof === undefined ? signed : { ...signed, proof: asArray(signed.proof) };
+  const withProofArray = signed.proof === undefined ? signed : { ...signed, proof: asArray(signed.proof) };
+  // VC DM 2.0 allows several status entries (revocation and suspension); OB 3.0 allows one
+  // (1EdTech openbadges-specification#623 proposes more for 3.1). Check the rest against the
+  // schema and say so as a warning, rather than failing a credential the VC model accepts.
+  const statusEntries = asArray(signed.credentialStatus);
+  const hasSeveralStatuses = statusEntries.length > 1;
+  const credential = hasSeveralStatuses ? { ...withProofArray, credentialStatus: statusEntries[0]! } : withProofArray;
   let outcome: ValidationResult;
   switch (kind) {
     case 'achievement': outcome = validateAchievementCredential(credential); break;
@@ -155,6 +161,10 @@ function checkSchema(signed: JsonObject, report: Report): void {
     case 'other':
       report.add('schema', 'Has all required information', 'skipped', 'Not an Open Badge or CLR: no schema to check against');
       return;
+  }
+  if (outcome.valid && hasSeveralStatuses) {
+    report.add('schema', 'Has all required information', 'warning', `All required fields are present; it lists ${statusEntries.length} status entries, which VC 2.0 allows but Open Badges 3.0 (one entry) does not yet`);
+    return;
   }
   if (outcome.valid) {
     report.add('schema', 'Has all required information', 'passed', 'All required fields are present and well formed');
