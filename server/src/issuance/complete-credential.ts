@@ -1,7 +1,7 @@
-import { CONTEXT_URLS, hashIdentity } from '@cairn/credentials';
+import { CONTEXT_URLS, hashIdentity, type JsonObject, type JsonValue } from '@cairn/credentials';
 import { AppError, type FieldError } from '../http/app-error.js';
 
-export type JsonObject = { [key: string]: unknown };
+export type { JsonObject };
 
 export const ACHIEVEMENT_CREDENTIAL_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 const ISSUABLE_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
@@ -11,13 +11,14 @@ export type CompleteCredentialOptions = {
   credentialId: string;
   issuer: { did: string; name: string; url: string };
   now: Date;
-  statusEntries: JsonObject[];
+  /** One entry (OB 3.0 allows one) or two (revocation and suspension, as VC 2.0 allows). */
+  statusEntries: [JsonObject] | [JsonObject, JsonObject];
   recipientEmail?: string;
   /** Salt for the hashed email; passed in so tests are reproducible. */
   salt: string;
 };
 
-function asArray(value: unknown): unknown[] {
+function asArray(value: JsonValue | undefined): JsonValue[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
@@ -48,13 +49,14 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
   }
   if (problems.length > 0) throw new AppError('validation_failed', 'The credential cannot be issued as sent. See errors[].', { fields: problems });
 
-  const extraContexts = asArray(input['@context']).filter((c) => c !== CONTEXT_URLS.credentialsV2 && c !== CONTEXT_URLS.openBadgesV3);
+  const ownContexts: JsonValue[] = [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3, CONTEXT_URLS.openBadgesExtensions];
+  const extraContexts = asArray(input['@context']).filter((c) => !ownContexts.includes(c));
   const types = new Set(asArray(input.type).filter((t): t is string => typeof t === 'string'));
   types.delete('VerifiableCredential');
   if (![...types].some((t) => ISSUABLE_TYPES.includes(t))) types.add('OpenBadgeCredential');
   const isEndorsement = types.has('EndorsementCredential');
 
-  const credentialSubject = { ...(subject as JsonObject) };
+  const credentialSubject: JsonObject = { ...(subject as JsonObject) };
   if (options.recipientEmail && credentialSubject.id === undefined && credentialSubject.identifier === undefined) {
     credentialSubject.identifier = [
       {
@@ -68,14 +70,16 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
   }
 
   return {
-    '@context': [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3, ...extraContexts],
+    // The extensions context defines 1EdTechJsonSchemaValidator2019, the credentialSchema type.
+    '@context': [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3, ...(isEndorsement || options.statusEntries.length > 1 ? [] : [CONTEXT_URLS.openBadgesExtensions]), ...extraContexts],
     id: options.credentialId,
     type: ['VerifiableCredential', ...types],
     ...Object.fromEntries(Object.entries(input).filter(([k]) => !['@context', 'id', 'type', 'issuer', 'credentialSubject'].includes(k))),
     issuer: { id: options.issuer.did, type: ['Profile'], name: options.issuer.name, url: options.issuer.url },
     validFrom: typeof input.validFrom === 'string' ? input.validFrom : options.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     credentialSubject,
-    credentialStatus: options.statusEntries,
-    ...(isEndorsement ? {} : { credentialSchema: [{ id: ACHIEVEMENT_CREDENTIAL_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }] }),
+    credentialStatus: options.statusEntries.length === 1 ? options.statusEntries[0] : options.statusEntries,
+    // The official schema takes one status entry, so it is declared only when it will validate.
+    ...(isEndorsement || options.statusEntries.length > 1 ? {} : { credentialSchema: [{ id: ACHIEVEMENT_CREDENTIAL_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }] }),
   };
 }

@@ -14,6 +14,7 @@ export type NewCredentialRow = {
   recipientLabel: string | null;
   statusListNumber: number;
   statusIndex: number;
+  statusPurposes: ('revocation' | 'suspension')[];
   issuedAt: Date;
   validUntil: Date | null;
   idempotencyKey: string | null;
@@ -37,6 +38,7 @@ export async function insertCredential(db: Db, row: NewCredentialRow) {
       recipient_label: row.recipientLabel,
       status_list_number: row.statusListNumber,
       status_index: row.statusIndex,
+      status_purposes: row.statusPurposes,
       issued_at: row.issuedAt,
       valid_until: row.validUntil,
       idempotency_key: row.idempotencyKey,
@@ -57,6 +59,7 @@ const columns = [
   'recipient_label',
   'status_list_number',
   'status_index',
+  'status_purposes',
   'issued_at',
   'valid_until',
   'revoked_at',
@@ -96,7 +99,7 @@ export async function setCredentialStatus(
 export function listCredentialsOfOrg(db: Db, orgId: string, options: { limit: number; offset: number }) {
   return db
     .selectFrom('credentials')
-    .select(['id', 'credential_id', 'format', 'achievement_name', 'recipient_label', 'issued_at', 'valid_until', 'revoked_at', 'suspended_at'])
+    .select(['id', 'credential_id', 'format', 'achievement_name', 'recipient_label', 'issued_at', 'valid_until', 'revoked_at', 'suspended_at', 'status_purposes'])
     .where('org_id', '=', orgId)
     .orderBy('issued_at', 'desc')
     .limit(options.limit)

@@ -22,8 +22,11 @@ async function issue(body: object, headers: Record<string, string> = {}) {
 async function credentialCount() {
   return (await t.database.db.selectFrom('credentials').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
 }
+function statusEntries(vc: Vc): Vc[] {
+  return Array.isArray(vc.credentialStatus) ? (vc.credentialStatus as Vc[]) : [vc.credentialStatus as Vc];
+}
 async function statusBit(vc: Vc, purpose: 'revocation' | 'suspension') {
-  const entry = (vc.credentialStatus as Vc[]).find((e) => e.statusPurpose === purpose)!;
+  const entry = statusEntries(vc).find((e) => e.statusPurpose === purpose)!;
   const path = new URL(entry.statusListCredential as string).pathname;
   const res = await t.app.inject({ method: 'GET', url: path });
   expect(res.statusCode).toBe(200);
@@ -34,25 +37,31 @@ async function statusBit(vc: Vc, purpose: 'revocation' | 'suspension') {
 }
 
 describe('VC-API issue', () => {
-  it('fills id, issuer, validFrom and both status entries, signs with eddsa-rdfc-2022 and answers 201', async () => {
-    const res = await issue({ credential: sampleCredential(), options: { recipientEmail: 'Lena@Example.com' } });
+  it('fills id, issuer, validFrom and one revocation entry, signs with eddsa-rdfc-2022 and answers 201', async () => {
+    const { id: _subjectId, ...subject } = sampleCredential().credentialSubject;
+    const res = await issue({ credential: { ...sampleCredential(), credentialSubject: subject }, options: { recipientEmail: 'Lena@Example.com' } });
     expect(res.statusCode).toBe(201);
     const vc = res.json<{ verifiableCredential: Vc }>().verifiableCredential;
-    expect(vc['@context'].slice(0, 2)).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    expect(vc['@context'].slice(0, 3)).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json']);
     expect(vc.id).toMatch(/^http:\/\/cairn\.test\/credentials\/[0-9a-f-]{36}$/);
     expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(vc.issuer).toMatchObject({ id: org.did, type: ['Profile'], name: 'Northwind Academy' });
     expect(Date.parse(vc.validFrom as string)).not.toBeNaN();
-    expect((vc.credentialStatus as Vc[]).map((e) => e.statusPurpose).sort()).toEqual(['revocation', 'suspension']);
-    for (const entry of vc.credentialStatus as Vc[]) {
-      expect(entry.type).toBe('BitstringStatusListEntry');
-      expect(typeof entry.statusListIndex).toBe('string');
-    }
+    // Open Badges 3.0 allows one credentialStatus object.
+    expect(vc.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: expect.stringMatching(/^\d+$/) });
+    expect(vc.credentialSchema).toEqual([{ id: expect.stringContaining('ob_v3p0_achievementcredential_schema'), type: '1EdTechJsonSchemaValidator2019' }]);
     expect(vc.credentialSubject.identifier[0]).toMatchObject({ type: 'IdentityObject', hashed: true, identityType: 'emailAddress', identityHash: expect.stringMatching(/^sha256\$[0-9a-f]{64}$/) });
     expect(vc.proof).toEqual([expect.objectContaining({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: expect.stringMatching(new RegExp(`^${org.did}#key-`)) })]);
 
     const fetched = await t.app.inject({ method: 'GET', url: new URL(vc.id as string).pathname, headers: { accept: 'application/json' } });
     expect(fetched.json()).toEqual(vc);
+  });
+
+  it('carries revocation and suspension entries on request', async () => {
+    const res = await issue({ credential: sampleCredential(), options: { statusPurposes: ['revocation', 'suspension'] } });
+    const entries = statusEntries(res.json().verifiableCredential);
+    expect(entries.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
+    expect(entries[0]!.statusListIndex).toBe(entries[1]!.statusListIndex);
   });
 
   it('issues eddsa-jcs-2022 and VC-JWT on request', async () => {
@@ -78,7 +87,7 @@ describe('VC-API issue', () => {
 
   it('gives distinct status indexes to concurrent issuances', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => issue({ credential: sampleCredential() })));
-    const indexes = results.map((r) => (r.json().verifiableCredential.credentialStatus as Vc[])[0]!.statusListIndex);
+    const indexes = results.map((r) => statusEntries(r.json().verifiableCredential)[0]!.statusListIndex);
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     expect(new Set(indexes).size).toBe(8);
   });
@@ -91,7 +100,7 @@ describe('VC-API issue', () => {
       [{ credential: { name: 'no subject' } }, 'credential.credentialSubject'],
       [{ credential: { ...sampleCredential(), validUntil: 'next tuesday' } }, 'credential.validUntil'],
       [{ credential: sampleCredential({ '@context': ['https://evil.example/context.json'] }) }, 'credential'],
-      [{ credential: { credentialSubject: { type: ['AchievementSubject'], achievement: { type: ['Achievement'] } } } }, 'credential'],
+      [{ credential: { credentialSubject: { type: ['AchievementSubject'], achievement: { type: ['Achievement'] } } } }, 'credential.credentialSubject'],
     ];
     for (const [body, field] of cases) {
       const res = await issue(body);
@@ -119,7 +128,7 @@ describe('VC-API issue', () => {
 
 describe('revoke, suspend, unsuspend', () => {
   it('flips the bit in the published list at once, and repeating a change is harmless', async () => {
-    const vc = (await issue({ credential: sampleCredential() })).json<{ verifiableCredential: Vc }>().verifiableCredential;
+    const vc = (await issue({ credential: sampleCredential(), options: { statusPurposes: ['revocation', 'suspension'] } })).json<{ verifiableCredential: Vc }>().verifiableCredential;
     const id = encodeURIComponent(vc.id as string);
     const admin = { cookie: owner.cookie };
     expect(await statusBit(vc, 'suspension')).toBe(false);
@@ -139,6 +148,13 @@ describe('revoke, suspend, unsuspend', () => {
     expect(await statusBit(vc, 'revocation')).toBe(true);
     const suspendRevoked = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/suspend`, headers: admin, payload: {} });
     expect(suspendRevoked.statusCode).toBe(409);
+  });
+
+  it('refuses to suspend a credential that carries no suspension entry', async () => {
+    const vc = (await issue({ credential: sampleCredential() })).json<{ verifiableCredential: Vc }>().verifiableCredential;
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/suspend`, headers: { cookie: owner.cookie }, payload: {} });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toMatch(/suspension entry/);
   });
 
   it('needs a reason to revoke, and hides other organisations’ credentials', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { JsonObject } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { email, iso, isoOrNull, problemResponses, slug, timestamp } from '../http/schemas.js';
 import { listKeys, rotateSigningKey } from '../keys/signing-keys.service.js';
@@ -23,6 +24,10 @@ const issueBody = z.strictObject({
       cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']).optional(),
       idempotencyKey: z.string().min(8).max(200).optional(),
       recipientEmail: email.optional().meta({ description: 'Written as a hashed IdentityObject when credentialSubject has no id or identifier' }),
+      statusPurposes: z
+        .union([z.tuple([z.literal('revocation')]), z.tuple([z.literal('revocation'), z.literal('suspension')])])
+        .optional()
+        .meta({ description: 'Default ["revocation"] (Open Badges 3.0 allows one status entry). Add "suspension" to be able to suspend and reinstate.' }),
     })
     .optional(),
 });
@@ -47,11 +52,13 @@ function optionsOf(body: z.infer<typeof issueBody>, idempotencyHeader: string | 
   const o = body.options ?? {};
   const key = o.idempotencyKey ?? (typeof idempotencyHeader === 'string' ? idempotencyHeader : undefined);
   return {
-    credential: body.credential,
+    // The body came out of JSON.parse, so it holds JSON values only.
+    credential: body.credential as JsonObject,
     ...(o.format ? { format: o.format } : {}),
     ...(o.cryptosuite ? { cryptosuite: o.cryptosuite } : {}),
     ...(key ? { idempotencyKey: key } : {}),
     ...(o.recipientEmail ? { recipientEmail: o.recipientEmail } : {}),
+    ...(o.statusPurposes ? { statusPurposes: o.statusPurposes } : {}),
   };
 }
 
@@ -103,6 +110,7 @@ export const issuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
               issuedAt: timestamp,
               validUntil: timestamp.nullable(),
               status: z.enum(['active', 'revoked', 'suspended', 'expired']),
+              isSuspendable: z.boolean(),
             }),
           ),
         }),

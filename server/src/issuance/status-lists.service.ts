@@ -16,7 +16,8 @@ export function statusListUrl(publicUrl: URL, slug: string, listNumber: number, 
 async function signList(deps: Deps, issuer: Issuer, signer: Signer, listNumber: number, purpose: ChangeablePurpose, bits: Uint8Array) {
   const unsigned = buildStatusListCredential({
     id: statusListUrl(deps.publicUrl, issuer.slug, listNumber, purpose),
-    issuer: { id: issuer.did, type: ['Profile'], name: issuer.name },
+    // The list credential has only the VC context, where "Profile" is undefined: the issuer is its DID.
+    issuer: issuer.did,
     statusPurpose: purpose,
     bitstring: new Bitstring({ bytes: bits }),
     validFrom: deps.clock(),
@@ -43,9 +44,8 @@ export async function allocateStatusEntries(deps: Deps, issuer: Issuer, signer: 
       suspensionCredential: await signList(deps, issuer, signer, list.list_number, 'suspension', list.suspension),
     });
   }
-  const entries = (['revocation', 'suspension'] as const).map((purpose) =>
-    buildStatusEntry({ listUrl: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, purpose), index, purpose }),
-  );
+  const entryFor = (purpose: ChangeablePurpose) => buildStatusEntry({ listUrl: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, purpose), index, purpose });
+  const entries = { revocation: entryFor('revocation'), suspension: entryFor('suspension') };
   return { listNumber: list.list_number, index, entries };
 }
 

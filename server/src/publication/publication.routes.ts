@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { problemResponses, slug } from '../http/schemas.js';
 import { getCredentialDocument } from '../issuance/issuance.service.js';
+import { bakedBadgeFor } from '../showcase/baked-badge.service.js';
 import { getIssuerProfile, getOrganizationDidDocument, getStatusListCredential } from './publication.service.js';
 
 /** What verifiers fetch: DID documents, issuer profiles, status lists and credentials by URL. */
@@ -56,6 +57,23 @@ export const publicationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
         .header('cache-control', 'no-cache')
         .serializer((s: string) => s)
         .send(document);
+    },
+  });
+
+  app.get('/credentials/:id/badge.png', {
+    schema: {
+      tags,
+      summary: 'The badge image with the credential baked in (Open Badges 3.0 PNG baking)',
+      params: z.object({ id: z.uuid('A credential id is a UUID') }),
+      response: { 200: z.any(), ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const png = await bakedBadgeFor(deps, request.params.id);
+      return reply
+        .type('image/png')
+        .header('cache-control', 'no-cache')
+        .header('content-disposition', `inline; filename="cairn-badge-${request.params.id}.png"`)
+        .send(png);
     },
   });
 };

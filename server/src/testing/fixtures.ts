@@ -4,6 +4,7 @@ export function sampleCredential(overrides: Record<string, unknown> = {}) {
     name: 'Data Literacy Foundations',
     credentialSubject: {
       type: ['AchievementSubject'],
+      id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
       achievement: {
         id: 'https://cairn.test/achievements/data-literacy',
         type: ['Achievement'],

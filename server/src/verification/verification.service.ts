@@ -96,7 +96,7 @@ export async function verifyPresentedCredential(deps: Deps, options: VerifyOptio
     now: deps.clock(),
     ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
   });
-  return { verified: result.verified, checks: result.checks, warnings: result.warnings, errors: result.errors, summary: summarise(result.credential as JsonObject | undefined) };
+  return { verified: result.verified, checks: result.checks, warnings: result.warnings, errors: result.errors, summary: summarise(result.credential) };
 }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -111,7 +111,7 @@ export function readCredentialFile(bytes: Buffer, filename: string): JsonObject 
   if (bytes.length === 0) throw bad('the file is empty.');
   if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     try {
-      return extractPng(bytes) as JsonObject | string;
+      return extractPng(bytes);
     } catch (error) {
       throw bad(error instanceof Error ? error.message : 'no credential could be read from this PNG.');
     }
@@ -119,7 +119,7 @@ export function readCredentialFile(bytes: Buffer, filename: string): JsonObject 
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
   if (/^<(\?xml|svg|!--)/i.test(text) || text.includes('<svg')) {
     try {
-      return extractSvg(text) as JsonObject | string;
+      return extractSvg(text);
     } catch (error) {
       throw bad(error instanceof Error ? error.message : 'no credential could be read from this SVG.');
     }

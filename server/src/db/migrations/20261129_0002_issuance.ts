@@ -41,6 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recipient_label text,
       status_list_number integer not null,
       status_index integer not null,
+      status_purposes text[] not null default '{revocation}' check (status_purposes <@ array['revocation','suspension'] and 'revocation' = any(status_purposes)),
       issued_at timestamptz not null default now(),
       valid_until timestamptz,
       revoked_at timestamptz,
