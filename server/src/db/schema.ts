@@ -130,6 +130,7 @@ export type CredentialsTable = {
   recipient_label: string | null;
   status_list_number: number;
   status_index: number;
+  status_purposes: ('revocation' | 'suspension')[];
   issued_at: Generated<Date>;
   valid_until: Timestamp | null;
   revoked_at: Timestamp | null;
