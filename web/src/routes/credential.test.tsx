@@ -68,6 +68,7 @@ describe('CredentialPage', () => {
     const [getUrl, getInit] = fetchMock.mock.calls[0]!;
     expect(getUrl).toBe(`/credentials/${id}`);
     expect(new Headers(getInit?.headers).get('accept')).toBe('application/json');
+    expect(getInit?.cache).toBe('no-store');
     const verifyCall = fetchMock.mock.calls.find(([url]) => url === '/credentials/verify')!;
     expect(JSON.parse(verifyCall[1]?.body as string)).toEqual({ verifiableCredential: JSON.parse(credentialText) });
   });

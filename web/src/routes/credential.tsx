@@ -292,7 +292,7 @@ export default function CredentialPage() {
           </Card>
         ) : null}
 
-        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           Credential {pageUrl}
           {details?.issuerId ? ` · issuer ${details.issuerId}` : ''}. An Open Badges 3.0 verifiable credential; any
           compatible verifier can check it.

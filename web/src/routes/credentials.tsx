@@ -54,7 +54,7 @@ export default function CredentialsPage() {
   return (
     <Stack gap="xl">
       <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
+        <Stack gap={4} maw={720}>
           <Title order={1} id="credentials-heading">
             Credentials
           </Title>
@@ -70,7 +70,7 @@ export default function CredentialsPage() {
           Only providers, accrediting bodies and industry partners issue credentials.
         </Alert>
       ) : null}
-      <Paper withBorder p="lg" bg="white">
+      <Paper withBorder p={{ base: 'sm', sm: 'lg' }} bg="white">
         {content}
       </Paper>
     </Stack>

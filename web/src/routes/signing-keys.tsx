@@ -20,6 +20,18 @@ import {
 
 const day = (value: string) => dayjs(value).format('D MMM YYYY');
 
+function KeyStatus({ retiredAt }: { retiredAt: string | null }) {
+  return retiredAt ? (
+    <Badge color="gray" variant="light">
+      Retired {day(retiredAt)}
+    </Badge>
+  ) : (
+    <Badge color="teal" variant="light">
+      Active
+    </Badge>
+  );
+}
+
 export default function SigningKeysPage() {
   const { slug = '' } = useParams();
   const { data: org } = useOrg(slug);
@@ -50,7 +62,7 @@ export default function SigningKeysPage() {
     );
   } else {
     content = (
-      <Table.ScrollContainer minWidth={340}>
+      <Table.ScrollContainer minWidth={280}>
         <Table verticalSpacing="sm" aria-labelledby="keys-heading">
           <Table.Thead>
             <Table.Tr>
@@ -58,7 +70,9 @@ export default function SigningKeysPage() {
               <Table.Th scope="col" visibleFrom="sm">
                 Created
               </Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col" visibleFrom="sm">
+                Status
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -70,24 +84,19 @@ export default function SigningKeysPage() {
                     <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }} title="Public key (multibase)">
                       {key.publicKeyMultibase}
                     </Text>
-                    <Text size="xs" c="dimmed" hiddenFrom="sm">
-                      Created {day(key.createdAt)}
-                    </Text>
+                    <Group gap="xs" hiddenFrom="sm">
+                      <KeyStatus retiredAt={key.retiredAt} />
+                      <Text size="xs" c="dimmed">
+                        Created {day(key.createdAt)}
+                      </Text>
+                    </Group>
                   </Stack>
                 </Table.Td>
                 <Table.Td visibleFrom="sm">
                   <Text size="sm">{day(key.createdAt)}</Text>
                 </Table.Td>
-                <Table.Td>
-                  {key.retiredAt ? (
-                    <Badge color="gray" variant="light">
-                      Retired {day(key.retiredAt)}
-                    </Badge>
-                  ) : (
-                    <Badge color="teal" variant="light">
-                      Active
-                    </Badge>
-                  )}
+                <Table.Td visibleFrom="sm">
+                  <KeyStatus retiredAt={key.retiredAt} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -118,7 +127,7 @@ export default function SigningKeysPage() {
         ) : null}
       </Group>
 
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="did-heading">
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="did-heading">
         <Stack gap="sm">
           <Title order={2} fz="lg" id="did-heading">
             Decentralised identifier (DID)
@@ -143,7 +152,7 @@ export default function SigningKeysPage() {
         </Stack>
       </Paper>
 
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="keys-heading">
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="keys-heading">
         <Stack gap="sm">
           <Title order={2} fz="lg" id="keys-heading">
             Keys

@@ -85,7 +85,9 @@ export function credentialUuidOf(credentialId: string): string | null {
 export async function fetchCredentialText(id: string, signal?: AbortSignal): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(credentialPagePath(id), { headers: { Accept: 'application/json' }, signal });
+    // no-store: the page itself was loaded from this same URL as HTML, and a cached copy of
+    // that page must not stand in for the credential.
+    response = await fetch(credentialPagePath(id), { headers: { Accept: 'application/json' }, cache: 'no-store', signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ title: 'Network error', status: 0, detail: 'Cairn could not reach the server. Check your connection and try again.' });
@@ -97,6 +99,9 @@ export async function fetchCredentialText(id: string, signal?: AbortSignal): Pro
       status: response.status,
       detail: problem.detail,
     });
+  }
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new ApiError({ title: 'Not found', status: 404, detail: 'No credential is published at this address.' });
   }
   return response.text();
 }

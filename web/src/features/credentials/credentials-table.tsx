@@ -85,7 +85,7 @@ export function CredentialsTable({ slug, credentials, canManage, labelledBy }: C
 
   return (
     <>
-      <Table.ScrollContainer minWidth={340}>
+      <Table.ScrollContainer minWidth={300}>
         <Table verticalSpacing="sm" highlightOnHover aria-labelledby={labelledBy}>
           <Table.Thead>
             <Table.Tr>

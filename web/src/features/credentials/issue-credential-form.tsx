@@ -129,7 +129,7 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
         ) : null}
 
         <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-          <Title order={2} fz="lg" component="legend" mb="xs">
+          <Title order={2} fz="lg" component="legend" mb="xs" p={0}>
             Achievement
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -157,7 +157,7 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
         </Stack>
 
         <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-          <Title order={2} fz="lg" component="legend" mb="xs">
+          <Title order={2} fz="lg" component="legend" mb="xs" p={0}>
             Recipient
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

@@ -25,7 +25,7 @@ export function VerificationChecklist({ checks }: { checks: VerificationCheck[] 
               <ThemeIcon color={view.color} variant="light" radius="xl" size={30} aria-hidden>
                 <Icon size={18} stroke={2.4} />
               </ThemeIcon>
-              <Stack gap={2} style={{ flex: 1 }}>
+              <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                 <Group gap={8}>
                   <Text fw={600}>{check.label}</Text>
                   <Text size="xs" fw={700} tt="uppercase" c={check.status === 'skipped' ? 'dimmed' : `${view.color}.8`}>
@@ -33,7 +33,7 @@ export function VerificationChecklist({ checks }: { checks: VerificationCheck[] 
                   </Text>
                 </Group>
                 {check.message ? (
-                  <Text size="sm" c="gray.7">
+                  <Text size="sm" c="gray.7" style={{ overflowWrap: 'anywhere' }}>
                     {check.message}
                   </Text>
                 ) : null}
