@@ -24,7 +24,7 @@ export { decryptSecret, encryptSecret, parseMasterKey } from './keys/secret-box.
 export { didKeyDocument, didKeyFromPublicKey, didKeyVerificationMethod, type DidKey } from './keys/did-key.js';
 export { buildDidWebDocument, didWebFromUrl, didWebToUrl, type DidWeb, type DidWebKey } from './keys/did-web.js';
 
-export { jsonldCanonicalizer, type Canonicalizer } from './proofs/canonicalizer.js';
+export { jsonldCanonicalizer, referenceCanonicalizer, type Canonicalizer } from './proofs/canonicalizer.js';
 export { canonicalizeJson } from './proofs/jcs.js';
 export { CRYPTOSUITES, toDateTimeStamp, type Cryptosuite, type DataIntegrityProof } from './proofs/data-integrity.js';
 export { signCredential, type SignCredentialOptions } from './proofs/sign-credential.js';

@@ -2,6 +2,7 @@ import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import type { DocumentLoader } from '../contexts/document-loader.js';
 import type { JsonObject } from '../util/json.js';
+import { withProofOptionsShortcut } from './proof-options-canonicalizer.js';
 
 /**
  * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document to canonical N-Quads. Kept behind
@@ -17,7 +18,7 @@ export type Canonicalizer = {
  * The reference implementation (jsonld.js + rdf-canonize), in safe mode: a term that does not
  * map to an IRI is an error rather than silently dropped (it would be left unsigned).
  */
-export const jsonldCanonicalizer: Canonicalizer = {
+export const referenceCanonicalizer: Canonicalizer = {
   name: 'jsonld+rdf-canonize',
   async canonize(document, { documentLoader }) {
     const dataset = await jsonld.toRDF(document, {
@@ -30,3 +31,9 @@ export const jsonldCanonicalizer: Canonicalizer = {
     return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0' });
   },
 };
+
+/**
+ * The default: the reference implementation, with proof options (a fixed shape) written
+ * directly. Tests check both produce the same N-Quads.
+ */
+export const jsonldCanonicalizer: Canonicalizer = withProofOptionsShortcut(referenceCanonicalizer);
