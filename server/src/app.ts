@@ -21,6 +21,8 @@ import { issuanceRoutes } from './issuance/issuance.routes.js';
 import { publicationRoutes } from './publication/publication.routes.js';
 import { verificationRoutes } from './verification/verification.routes.js';
 import { skillsRoutes } from './skills/skills.routes.js';
+import { catalogRoutes } from './catalog/catalog.routes.js';
+import { microcredentialsRoutes } from './catalog/microcredentials.routes.js';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -134,6 +136,8 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(publicationRoutes, { deps });
   await app.register(verificationRoutes, { deps });
   await app.register(skillsRoutes, { deps });
+  await app.register(microcredentialsRoutes, { deps });
+  await app.register(catalogRoutes, { deps });
 
   const webDist = options.webDistDir;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));

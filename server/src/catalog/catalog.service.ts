@@ -1,0 +1,150 @@
+import type { Deps } from '../deps.js';
+import type { LearningFormat } from '../db/schema.js';
+import { AppError } from '../http/app-error.js';
+import { findOrganizationBySlug } from '../orgs/orgs.store.js';
+import { findSkillsByIds } from '../skills/skills.store.js';
+import * as store from './catalog.store.js';
+import type { Activity } from './microcredentials.service.js';
+import { listModules, findVersionById } from './microcredentials.store.js';
+
+export type CatalogSearchOptions = store.CatalogQuery;
+
+function presentItem(r: store.CatalogRow) {
+  return {
+    id: r.microcredential_id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    provider: { slug: r.provider_slug, name: r.provider_name },
+    skills: r.skills,
+    cost: r.cost_amount_minor !== null && r.cost_currency !== null ? { amountMinor: r.cost_amount_minor, currency: r.cost_currency } : null,
+    effortHours: r.effort_hours,
+    cpdHours: r.cpd_hours,
+    level: r.level,
+    format: r.format,
+    language: r.language,
+    durationWeeks: r.duration_weeks,
+    imageUrl: r.image_url,
+    partners: r.partners,
+    publishedAt: r.published_at,
+  };
+}
+
+const formatLabels: Record<LearningFormat, string> = { self_paced: 'Self-paced', cohort: 'Cohort', blended: 'Blended' };
+
+function languageLabel(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+export type FacetValue = { value: string; label: string; count: number };
+
+/**
+ * Searches the public catalogue (the latest published version of each micro-credential):
+ * one page of results, the total, and counts per facet value for the current filters.
+ */
+export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
+  const [rows, facetRows] = await Promise.all([store.searchCatalogPage(deps.db, query), store.catalogFacets(deps.db, query)]);
+  const total = rows[0]?.total ?? (query.page > 1 ? await store.countCatalog(deps.db, query) : 0);
+  const skillIds = facetRows.filter((f) => f.facet === 'skill').map((f) => f.value);
+  const partnerSlugs = facetRows.filter((f) => f.facet === 'partner').map((f) => f.value);
+  const [skillNames, partnerNames] = await Promise.all([store.findSkillNames(deps.db, skillIds), store.findPartnerNames(deps.db, partnerSlugs)]);
+  const skillLabel = new Map(skillNames.map((s) => [s.id, s.name]));
+  const partnerLabel = new Map(partnerNames.map((p) => [p.slug, p.name]));
+  const facets: Record<store.FacetName, FacetValue[]> = { skill: [], provider: [], level: [], format: [], language: [], partner: [] };
+  for (const f of facetRows) {
+    let label: string;
+    switch (f.facet) {
+      case 'skill':
+        label = skillLabel.get(f.value) ?? f.value;
+        break;
+      case 'partner':
+        label = partnerLabel.get(f.value) ?? f.value;
+        break;
+      case 'provider':
+        label = f.label ?? f.value;
+        break;
+      case 'level':
+        label = `EQF ${f.value}`;
+        break;
+      case 'format':
+        label = formatLabels[f.value as LearningFormat] ?? f.value;
+        break;
+      case 'language':
+        label = languageLabel(f.value);
+        break;
+    }
+    facets[f.facet].push({ value: f.value, label, count: f.count });
+  }
+  facets.level.sort((a, b) => Number(a.value) - Number(b.value));
+  for (const name of ['format', 'language'] as const) facets[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return { items: rows.map(presentItem), total, page: query.page, pageSize: query.pageSize, facets };
+}
+
+/** What a learner sees of a module before enrolling: never content answers. */
+function moduleOutline(m: { id: string; position: number; title: string; estimated_minutes: number; activity: unknown }) {
+  const a = m.activity as Activity | null;
+  let activity: { type: 'quiz'; questionCount: number; passMark: number; attemptsLimit: number | null } | { type: 'assignment'; criteria: string[]; evidenceKinds: string[]; maxPoints: number } | null = null;
+  if (a?.type === 'quiz') activity = { type: 'quiz', questionCount: a.questions.length, passMark: a.passMark, attemptsLimit: a.attemptsLimit };
+  else if (a?.type === 'assignment') {
+    activity = { type: 'assignment', criteria: a.rubric.criteria.map((c) => c.title), evidenceKinds: a.evidence.kinds, maxPoints: a.rubric.criteria.reduce((s, c) => s + Math.max(...c.levels.map((l) => l.points)), 0) };
+  }
+  return { id: m.id, position: m.position, title: m.title, estimatedMinutes: m.estimated_minutes, activity };
+}
+
+/**
+ * The public page of a programme: its latest published version with everything a learner
+ * weighs before enrolling, and the Achievement they would earn. Unpublished: 404.
+ */
+export async function getProgramme(deps: Deps, providerSlug: string, slug: string) {
+  const notFound = new AppError('not_found', `No published programme at /catalog/${providerSlug}/${slug}.`);
+  const entry = await store.findCatalogEntry(deps.db, providerSlug, slug);
+  if (!entry) throw notFound;
+  const [version, modules, provider] = await Promise.all([findVersionById(deps.db, entry.version_id), listModules(deps.db, entry.version_id), findOrganizationBySlug(deps.db, providerSlug)]);
+  if (!version || !provider) throw notFound;
+  const skills = await findSkillsByIds(deps.db, version.skill_ids);
+  const skillById = new Map(skills.map((s) => [s.id, s]));
+  const outline = modules.map(moduleOutline);
+  const quizzes = outline.filter((m) => m.activity?.type === 'quiz').length;
+  const assignments = outline.filter((m) => m.activity?.type === 'assignment').length;
+  const parts = [quizzes > 0 ? `${quizzes} quiz${quizzes === 1 ? '' : 'zes'} (graded automatically)` : null, assignments > 0 ? `${assignments} assignment${assignments === 1 ? '' : 's'} (reviewed against a rubric)` : null].filter(Boolean);
+  return {
+    id: entry.microcredential_id,
+    slug: entry.slug,
+    versionId: version.id,
+    versionNumber: version.version_number,
+    title: version.title,
+    summary: version.summary,
+    description: version.description,
+    outcomes: version.outcomes,
+    skills: version.skill_ids.flatMap((id) => {
+      const s = skillById.get(id);
+      return s ? [{ id: s.id, code: s.code, name: s.name, description: s.description, framework: s.framework_name }] : [];
+    }),
+    level: version.level,
+    effortHours: entry.effort_hours,
+    durationWeeks: entry.duration_weeks,
+    cost: entry.cost_amount_minor !== null && entry.cost_currency !== null ? { amountMinor: entry.cost_amount_minor, currency: entry.cost_currency } : null,
+    cpdHours: entry.cpd_hours,
+    format: entry.format,
+    language: entry.language,
+    imageUrl: entry.image_url,
+    provider: { slug: provider.slug, name: provider.name, did: provider.did, profileUrl: new URL(`/orgs/${provider.slug}/profile`, deps.publicUrl).toString() },
+    partners: entry.partners as { slug: string; name: string }[],
+    criteriaNarrative: version.criteria_narrative,
+    validityMonths: version.validity_months,
+    modules: outline,
+    totalMinutes: outline.reduce((s, m) => s + m.estimatedMinutes, 0),
+    assessment: {
+      passMark: version.pass_mark ?? 0,
+      quizCount: quizzes,
+      assignmentCount: assignments,
+      summary: parts.length > 0 ? `Assessed by ${parts.join(' and ')}; pass mark ${version.pass_mark ?? 0}%.` : `Pass mark ${version.pass_mark ?? 0}%.`,
+    },
+    publishedAt: version.published_at!,
+    achievement: version.achievement as Record<string, unknown>,
+  };
+}

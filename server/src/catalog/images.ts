@@ -1,0 +1,97 @@
+import sharp from 'sharp';
+import type { MediaType } from '../db/schema.js';
+import { AppError } from '../http/app-error.js';
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** Raster images are scaled down to fit this box; badge images need no more. */
+const MAX_EDGE = 1024;
+const MIN_EDGE = 64;
+
+export type NormalisedImage = { mediaType: MediaType; bytes: Buffer; width: number; height: number };
+
+const names: Record<MediaType, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/svg+xml': 'SVG' };
+
+/** What the bytes are, from their magic numbers (SVG: an XML document whose root is <svg>). */
+export function sniffImageType(bytes: Buffer): MediaType | undefined {
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  // Skip an XML declaration, comments and a doctype, then expect the <svg> root element.
+  const rest = head.replace(/^\s*(<\?xml[^>]*\?>\s*)?((<!--[\s\S]*?-->|<!DOCTYPE[^>[]*>)\s*)*/i, '');
+  if (/^<svg[\s>]/i.test(rest)) return 'image/svg+xml';
+  return undefined;
+}
+
+/** The type a client declared, from its Content-Type, falling back to the file name. */
+export function declaredImageType(mimetype: string, filename: string): MediaType | undefined {
+  const type = mimetype.toLowerCase().split(';')[0]!.trim();
+  if (type === 'image/png') return 'image/png';
+  if (type === 'image/jpeg' || type === 'image/jpg') return 'image/jpeg';
+  if (type === 'image/svg+xml') return 'image/svg+xml';
+  if (type && type !== 'application/octet-stream') return undefined;
+  const ext = filename.toLowerCase().split('.').pop();
+  if (ext === 'png') return 'image/png';
+  if (ext === 'jpg' || ext === 'jpeg') return 'image/jpeg';
+  if (ext === 'svg') return 'image/svg+xml';
+  return undefined;
+}
+
+/** Constructs an SVG may not contain: anything that runs script, embeds other documents or fetches. */
+const forbiddenSvg: [RegExp, string][] = [
+  [/<script[\s>/]/i, 'a <script> element'],
+  [/<foreignObject[\s>/]/i, 'a <foreignObject> element'],
+  [/<(iframe|embed|object|audio|video|handler|listener)[\s>/]/i, 'an embedded document or media element'],
+  [/\son[a-z]+\s*=/i, 'an event handler attribute (on…=)'],
+  [/(javascript|vbscript|data\s*:\s*text\/html)\s*:/i, 'a script URL'],
+  [/<!ENTITY/i, 'an XML entity declaration'],
+  [/(?:xlink:)?href\s*=\s*["']\s*(?!#|data:image\/(png|jpeg|gif|webp);)/i, 'a link to an external resource (only #fragments and embedded raster images are allowed)'],
+  [/@import|url\(\s*["']?\s*(?!#|data:image\/)/i, 'a stylesheet that loads external resources'],
+];
+
+function invalid(message: string): AppError {
+  return new AppError('validation_failed', message, { fields: [{ field: 'file', message }] });
+}
+
+/**
+ * Checks an uploaded image and normalises it: the bytes must be the type the client said
+ * (magic numbers, not the file name), at most 5 MB; PNG and JPEG are decoded, stripped of
+ * metadata and scaled to fit 1024 px; SVG must be free of script, foreign objects and external
+ * references, and must render.
+ */
+export async function normaliseImage(input: { bytes: Buffer; mimetype: string; filename: string }): Promise<NormalisedImage> {
+  if (input.bytes.length === 0) throw invalid('The file is empty.');
+  if (input.bytes.length > MAX_IMAGE_BYTES) throw new AppError('payload_too_large', `The image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+  const declared = declaredImageType(input.mimetype, input.filename);
+  if (!declared) throw new AppError('unsupported_media_type', `"${input.mimetype || input.filename}" is not accepted: upload a PNG, JPEG or SVG image.`);
+  const actual = sniffImageType(input.bytes);
+  if (actual !== declared) {
+    throw invalid(`The file says it is ${names[declared]} but its content is ${actual ? names[actual] : 'not a PNG, JPEG or SVG image'}. Upload the image itself, with its real type.`);
+  }
+  if (actual === 'image/svg+xml') {
+    const svg = input.bytes.toString('utf8');
+    for (const [pattern, what] of forbiddenSvg) {
+      if (pattern.test(svg)) throw invalid(`The SVG contains ${what}, which Cairn does not accept in images.`);
+    }
+    let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+    try {
+      meta = await sharp(input.bytes).metadata();
+    } catch {
+      throw invalid('The SVG could not be read as an image.');
+    }
+    return { mediaType: actual, bytes: input.bytes, width: meta.width ?? 0, height: meta.height ?? 0 };
+  }
+  try {
+    const image = sharp(input.bytes, { limitInputPixels: 40_000_000, failOn: 'error' }).rotate();
+    const meta = await image.metadata();
+    const width = meta.autoOrient?.width ?? meta.width ?? 0;
+    const height = meta.autoOrient?.height ?? meta.height ?? 0;
+    if (width < MIN_EDGE || height < MIN_EDGE) throw invalid(`The image is ${width}×${height} pixels; use at least ${MIN_EDGE}×${MIN_EDGE}.`);
+    const resized = image.resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true });
+    const out = actual === 'image/png' ? resized.png({ compressionLevel: 9 }) : resized.jpeg({ quality: 85, mozjpeg: true });
+    const { data, info } = await out.toBuffer({ resolveWithObject: true });
+    return { mediaType: actual, bytes: data, width: info.width, height: info.height };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw invalid(`The ${names[actual]} image could not be decoded: it is damaged or not really an image.`);
+  }
+}
