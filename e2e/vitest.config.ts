@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'e2e',
+    root: import.meta.dirname,
     include: ['src/**/*.e2e.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -20,7 +20,8 @@ afterAll(async () => {
 async function signUp(page: Page, person: { name: string; email: string }) {
   await page.getByLabel('Your name').fill(person.name);
   await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill('a-long-e2e-passphrase');
+  // Mantine's PasswordInput also has a show/hide button named after the field.
+  await page.locator('input[type="password"]').fill('a-long-e2e-passphrase');
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
@@ -56,9 +57,12 @@ describe('foundation flow in Chromium', () => {
       const colleague = await newContext(browser, server.url);
       const other = await colleague.newPage();
       await other.goto(link!);
-      await other.getByRole('link', { name: 'Sign up' }).click();
+      await other.getByRole('main').getByRole('link', { name: 'Sign up' }).click();
       await signUp(other, { name: 'Grace Colleague', email: colleagueEmail });
-      await other.waitForURL('**/invitations/**');
+      await other.waitForURL('**/invitations/**').catch(async (error: unknown) => {
+        await other.screenshot({ path: path.join(artifactsDir, 'foundation-colleague-failure.png'), fullPage: true });
+        throw error;
+      });
       await other.getByRole('button', { name: /Accept and join/ }).click();
       await other.waitForURL(`**/o/${slug}`);
       await other.screenshot({ path: path.join(artifactsDir, 'foundation-colleague-home.png'), fullPage: true });
