@@ -104,7 +104,8 @@ function tsQuery(q: string) {
 /** Filters split into those every facet shares and those a facet leaves out when counting itself. */
 function conditionsOf(query: CatalogQuery): Conditions {
   const common: RawBuilder<unknown>[] = [];
-  if (query.q) common.push(sql`(ce.search @@ ${tsQuery(query.q)} or ${query.q} <% ce.title)`);
+  // Full text, or a title that looks like the query (trigrams forgive typos).
+  if (query.q) common.push(sql`(ce.search @@ ${tsQuery(query.q)} or ce.title % ${query.q} or ${query.q} <% ce.title)`);
   if (query.minCost !== undefined) common.push(sql`ce.cost_major >= ${query.minCost}`);
   if (query.maxCost !== undefined) common.push(sql`ce.cost_major <= ${query.maxCost}`);
   if (query.isFree === true) common.push(sql`ce.cost_amount_minor is null`);
@@ -157,7 +158,7 @@ export async function searchCatalogPage(db: Db, query: CatalogQuery) {
   const all = [...common, ...Object.values(facet).filter((c): c is RawBuilder<unknown> => c !== null)];
   const order =
     query.sort === 'relevance' && query.q
-      ? sql`ts_rank_cd(ce.search, ${tsQuery(query.q)}) + word_similarity(${query.q}, ce.title) * 0.5 desc, ce.published_at desc`
+      ? sql`ts_rank_cd(ce.search, ${tsQuery(query.q)}) + similarity(ce.title, ${query.q}) * 0.5 desc, ce.published_at desc`
       : query.sort === 'shortest'
         ? sql`ce.effort_hours asc, ce.duration_weeks asc`
         : query.sort === 'cheapest'
