@@ -29,24 +29,24 @@ beforeAll(async () => {
   north = await createOrg(t.app, alice, { roles: ['provider'], name: 'Northwind Academy', slug: 'northwind' });
   summit = await createOrg(t.app, bob, { roles: ['provider'], name: 'Summit Skills Institute', slug: 'summit' });
   partner = await createOrg(t.app, await signUpUser(t.app), { roles: ['partner'], name: 'Atlas Industry Alliance', slug: 'atlas' });
-  [sql] = await starterSkillIds(t.app, 'SQL querying', 1);
-  [viz] = await starterSkillIds(t.app, 'Data visualisation', 1);
-  [safety] = await starterSkillIds(t.app, 'Workplace risk assessment', 1);
+  sql = (await starterSkillIds(t.app, 'SQL querying', 1))[0]!;
+  viz = (await starterSkillIds(t.app, 'Data visualisation', 1))[0]!;
+  safety = (await starterSkillIds(t.app, 'Workplace risk assessment', 1))[0]!;
   const modules = [
     { title: 'Start', estimatedMinutes: 30, content: 'Secret module content', activity: sampleQuiz },
     { title: 'Brief', estimatedMinutes: 90, activity: sampleAssignment },
   ];
   // Publication times must differ for the newest-first order to be defined.
   const tick = () => t.clock.advance(60_000);
-  await createProgramme(t.app, alice, north.slug, { slug: 'sql-for-analysts', title: 'SQL for Analysts', summary: 'Query relational databases with confidence.', skillIds: [sql!.id, viz!.id], level: 5, effortHours: 20, durationWeeks: 4, cpdHours: 20, cost: { amountMinor: 12000, currency: 'EUR' }, partnerOrgIds: [partner.id] }, { modules });
+  await createProgramme(t.app, alice, north.slug, { slug: 'sql-for-analysts', title: 'SQL for Analysts', summary: 'Query relational databases with confidence.', skillIds: [sql.id, viz.id], level: 5, effortHours: 20, durationWeeks: 4, cpdHours: 20, cost: { amountMinor: 12000, currency: 'EUR' }, partnerOrgIds: [partner.id] }, { modules });
   tick();
-  await createProgramme(t.app, alice, north.slug, { slug: 'charts-that-work', title: 'Charts that Work', summary: 'Visualise data honestly.', description: 'Design dashboards people trust.', skillIds: [viz!.id], level: 4, effortHours: 6, durationWeeks: 1, cpdHours: 6, cost: null, format: 'cohort' });
+  await createProgramme(t.app, alice, north.slug, { slug: 'charts-that-work', title: 'Charts that Work', summary: 'Visualise data honestly.', description: 'Design dashboards people trust.', skillIds: [viz.id], level: 4, effortHours: 6, durationWeeks: 1, cpdHours: 6, cost: null, format: 'cohort' });
   tick();
-  await createProgramme(t.app, bob, summit.slug, { slug: 'site-safety-basics', title: 'Site Safety Basics', summary: 'Assess and control workplace risks.', outcomes: ['Write a risk assessment'], skillIds: [safety!.id], level: 3, effortHours: 8, durationWeeks: 2, cpdHours: 8, cost: { amountMinor: 4500, currency: 'GBP' }, language: 'de', format: 'blended', partnerOrgIds: [partner.id] });
+  await createProgramme(t.app, bob, summit.slug, { slug: 'site-safety-basics', title: 'Site Safety Basics', summary: 'Assess and control workplace risks.', outcomes: ['Write a risk assessment'], skillIds: [safety.id], level: 3, effortHours: 8, durationWeeks: 2, cpdHours: 8, cost: { amountMinor: 4500, currency: 'GBP' }, language: 'de', format: 'blended', partnerOrgIds: [partner.id] });
   tick();
-  await createProgramme(t.app, bob, summit.slug, { slug: 'data-safety', title: 'Data Safety for Teams', summary: 'Keep data safe and useful.', skillIds: [viz!.id, safety!.id], level: 5, effortHours: 40, durationWeeks: 8, cpdHours: 35, cost: { amountMinor: 30000, currency: 'EUR' } });
+  await createProgramme(t.app, bob, summit.slug, { slug: 'data-safety', title: 'Data Safety for Teams', summary: 'Keep data safe and useful.', skillIds: [viz.id, safety.id], level: 5, effortHours: 40, durationWeeks: 8, cpdHours: 35, cost: { amountMinor: 30000, currency: 'EUR' } });
   tick();
-  await createProgramme(t.app, bob, summit.slug, { slug: 'hidden-draft', title: 'SQL Hidden Draft', skillIds: [sql!.id] }, { publish: false });
+  await createProgramme(t.app, bob, summit.slug, { slug: 'hidden-draft', title: 'SQL Hidden Draft', skillIds: [sql.id] }, { publish: false });
 });
 
 describe('catalogue search', () => {
@@ -57,7 +57,7 @@ describe('catalogue search', () => {
     expect(r.items.find((i) => i.slug === 'sql-for-analysts')).toMatchObject({
       title: 'SQL for Analysts',
       provider: { slug: 'northwind', name: 'Northwind Academy' },
-      skills: [{ id: sql!.id, name: 'SQL querying' }, { id: viz!.id, name: 'Data visualisation' }],
+      skills: [{ id: sql.id, name: 'SQL querying' }, { id: viz.id, name: 'Data visualisation' }],
       cost: { amountMinor: 12000, currency: 'EUR' },
       effortHours: 20,
       cpdHours: 20,
@@ -79,8 +79,8 @@ describe('catalogue search', () => {
   });
 
   it('filters by skill, provider, partner, level, format and language', async () => {
-    expect(slugs(await search(`skill=${sql!.id}`))).toEqual(['sql-for-analysts']);
-    expect(slugs(await search(`skill=${sql!.id}&skill=${safety!.id}`))).toEqual(['data-safety', 'site-safety-basics', 'sql-for-analysts']);
+    expect(slugs(await search(`skill=${sql.id}`))).toEqual(['sql-for-analysts']);
+    expect(slugs(await search(`skill=${sql.id}&skill=${safety.id}`))).toEqual(['data-safety', 'site-safety-basics', 'sql-for-analysts']);
     expect(slugs(await search('provider=northwind'))).toEqual(['charts-that-work', 'sql-for-analysts']);
     expect(slugs(await search('partner=atlas'))).toEqual(['site-safety-basics', 'sql-for-analysts']);
     expect(slugs(await search('level=5'))).toEqual(['data-safety', 'sql-for-analysts']);
@@ -121,7 +121,7 @@ describe('catalogue search', () => {
       { value: 'summit', label: 'Summit Skills Institute', count: 2 },
       { value: 'northwind', label: 'Northwind Academy', count: 2 },
     ].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)));
-    expect(all.facets.skill[0]).toEqual({ value: viz!.id, label: 'Data visualisation', count: 3 });
+    expect(all.facets.skill[0]).toEqual({ value: viz.id, label: 'Data visualisation', count: 3 });
     expect(all.facets.level).toEqual([{ value: '3', label: 'EQF 3', count: 1 }, { value: '4', label: 'EQF 4', count: 1 }, { value: '5', label: 'EQF 5', count: 2 }]);
     expect(all.facets.format).toEqual([{ value: 'self_paced', label: 'Self-paced', count: 2 }, { value: 'blended', label: 'Blended', count: 1 }, { value: 'cohort', label: 'Cohort', count: 1 }]);
     expect(all.facets.language).toEqual([{ value: 'en', label: 'English', count: 3 }, { value: 'de', label: 'German', count: 1 }]);
