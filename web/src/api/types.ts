@@ -101,6 +101,8 @@ export type IssuedCredential = {
   issuedAt: string;
   validUntil: string | null;
   status: CredentialLifecycle;
+  /** The status entries it was issued with; without "suspension" it can only be revoked. Older servers omit it. */
+  statusPurposes?: ('revocation' | 'suspension')[];
 };
 
 /** The answer to revoke, suspend and unsuspend. */

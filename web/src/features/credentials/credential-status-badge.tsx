@@ -12,7 +12,8 @@ const view: Record<CredentialLifecycle, { label: string; color: string }> = {
 export function CredentialStatusBadge({ status }: { status: CredentialLifecycle }) {
   const { label, color } = view[status];
   return (
-    <Badge color={color} variant="light">
+    // max-content: in a narrow table the word stays whole instead of ending in an ellipsis.
+    <Badge color={color} variant="light" style={{ minWidth: 'max-content' }}>
       {label}
     </Badge>
   );

@@ -37,6 +37,7 @@ export type IssueCredentialInput = {
     recipientEmail?: string;
     format?: CredentialFormat;
     cryptosuite?: Cryptosuite;
+    statusPurposes?: ['revocation'] | ['revocation', 'suspension'];
     idempotencyKey: string;
   };
 };

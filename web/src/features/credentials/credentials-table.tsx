@@ -29,6 +29,9 @@ type CredentialsTableProps = {
 const day = (value: string) => dayjs(value).format('D MMM YYYY');
 const nameOf = (c: IssuedCredential) => c.achievementName ?? 'Unnamed achievement';
 
+/** Suspension needs a suspension status entry; a server that does not list the entries may still refuse. */
+const canBeSuspended = (c: IssuedCredential) => c.statusPurposes === undefined || c.statusPurposes.includes('suspension');
+
 async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
@@ -172,7 +175,7 @@ export function CredentialsTable({ slug, credentials, canManage, labelledBy }: C
                             <Menu.Item leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => reinstate(credential)}>
                               Reinstate
                             </Menu.Item>
-                          ) : credential.status === 'active' ? (
+                          ) : credential.status === 'active' && canBeSuspended(credential) ? (
                             <Menu.Item
                               color="orange"
                               leftSection={<IconPlayerPause size={16} aria-hidden />}

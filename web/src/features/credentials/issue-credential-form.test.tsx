@@ -45,6 +45,8 @@ describe('IssueCredentialForm', () => {
     expect(body.credential.credentialSubject.achievement.id).toMatch(/\/achievements\/adhoc\/[0-9a-f-]{36}$/);
     expect(body.options).toMatchObject({ recipientEmail: 'ada@example.org', format: 'ldp', cryptosuite: 'eddsa-rdfc-2022' });
     expect(body.options.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    // One (revocation) status entry unless suspension is asked for under Advanced.
+    expect(body.options).not.toHaveProperty('statusPurposes');
   });
 
   it('maps achievement paths and keeps the same idempotency key when sent again', async () => {

@@ -2,6 +2,7 @@ import {
   Accordion,
   Alert,
   Button,
+  Checkbox,
   Group,
   Radio,
   Select,
@@ -40,6 +41,7 @@ const initialValues: IssueFormValues = {
   validUntil: null,
   format: 'ldp',
   cryptosuite: 'eddsa-rdfc-2022',
+  isSuspendable: false,
 };
 
 /** Ids that belong to one opening of the form, so a double submit or a retry issues once. */
@@ -201,6 +203,11 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
                   disabled={isJwt}
                   size="md"
                   {...form.getInputProps('cryptosuite')}
+                />
+                <Checkbox
+                  label="Allow suspending it"
+                  description="Adds a suspension status entry, so you can suspend and reinstate it later. Without it, a credential can only be revoked."
+                  {...form.getInputProps('isSuspendable', { type: 'checkbox' })}
                 />
               </Stack>
             </Accordion.Panel>

@@ -13,6 +13,8 @@ export type IssueFormValues = {
   validUntil: string | null;
   format: CredentialFormat;
   cryptosuite: Cryptosuite;
+  /** Adds a suspension status entry, so the credential can be suspended and reinstated later. */
+  isSuspendable: boolean;
 };
 
 /** Open Badges 3.0 achievement types a person is likely to pick, most common first. */
@@ -74,6 +76,8 @@ export function buildIssueRequest({ values, achievementId, idempotencyKey }: Bui
       recipientEmail: values.recipientEmail.trim(),
       format: values.format,
       ...(values.format === 'ldp' ? { cryptosuite: values.cryptosuite } : {}),
+      // Sent only when asked for: one (revocation) status entry is the Open Badges 3.0 default.
+      ...(values.isSuspendable ? { statusPurposes: ['revocation', 'suspension'] as ['revocation', 'suspension'] } : {}),
       idempotencyKey,
     },
   };
@@ -84,6 +88,7 @@ const FIELD_MAP: [RegExp, keyof IssueFormValues][] = [
   [/^options\.recipientEmail/, 'recipientEmail'],
   [/^options\.format/, 'format'],
   [/^options\.cryptosuite/, 'cryptosuite'],
+  [/^options\.statusPurposes/, 'isSuspendable'],
   [/^credential\.validUntil/, 'validUntil'],
   [/^credential\.name$/, 'achievementName'],
   [/^credential\.credentialSubject\.achievement\.name/, 'achievementName'],

@@ -88,4 +88,13 @@ describe('revoking from the credentials table', () => {
     expect(await screen.findByRole('menuitem', { name: /view public page/i, hidden: true })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: /revoke/i, hidden: true })).not.toBeInTheDocument();
   });
+
+  it('offers suspension only for a credential issued with a suspension entry', async () => {
+    renderWithProviders(
+      <CredentialsTable slug="northwind" credentials={[{ ...credential, statusPurposes: ['revocation'] }]} canManage />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: /actions for safe lifting/i }));
+    expect(await screen.findByRole('menuitem', { name: /revoke/i, hidden: true })).toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: /suspend/i, hidden: true })).not.toBeInTheDocument();
+  });
 });
