@@ -49,6 +49,7 @@ async function compare(ours: (() => unknown) | undefined, reference: () => unkno
   for (let round = 0; round < ROUNDS; round++) {
     if (ours) oursRounds.push(await timeBox(ours, TIME_BOX_MS / ROUNDS));
     referenceRounds.push(await timeBox(reference, TIME_BOX_MS / ROUNDS));
+    if (process.env.BENCH_DEBUG) process.stderr.write(`  round ${round}: ${oursRounds.at(-1)?.toFixed(0) ?? "-"} / ${referenceRounds.at(-1)?.toFixed(0)}\n`);
   }
   return { ...(ours ? { ours: Math.max(...oursRounds) } : {}), reference: Math.max(...referenceRounds) };
 }
