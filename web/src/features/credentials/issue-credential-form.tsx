@@ -206,7 +206,7 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
                 />
                 <Checkbox
                   label="Allow suspending it"
-                  description="Adds a suspension status entry, so you can suspend and reinstate it later. Without it, a credential can only be revoked."
+                  description="Adds a second status entry so you can suspend and reinstate it later; without it a credential can only be revoked. Some Open Badges 3.0 checkers warn about the second entry."
                   {...form.getInputProps('isSuspendable', { type: 'checkbox' })}
                 />
               </Stack>
