@@ -20,6 +20,7 @@ import { orgRoutes } from './orgs/orgs.routes.js';
 import { issuanceRoutes } from './issuance/issuance.routes.js';
 import { publicationRoutes } from './publication/publication.routes.js';
 import { verificationRoutes } from './verification/verification.routes.js';
+import { learningRoutes } from './learning/learning.routes.js';
 import { skillsRoutes } from './skills/skills.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import { microcredentialsRoutes } from './catalog/microcredentials.routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(skillsRoutes, { deps });
   await app.register(microcredentialsRoutes, { deps });
   await app.register(catalogRoutes, { deps });
+  await app.register(learningRoutes, { deps });
 
   const webDist = options.webDistDir;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));

@@ -14,6 +14,8 @@ export const permissions = {
   'credentials.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'credentials.issue': ['owner', 'admin', 'author', 'assessor'],
   'credentials.changeStatus': ['owner', 'admin'],
+  'learning.review': ['owner', 'admin', 'assessor'],
+  'vouchers.manage': ['owner', 'admin'],
   'skills.import': ['owner', 'admin', 'author'],
   'catalog.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'catalog.author': ['owner', 'admin', 'author'],

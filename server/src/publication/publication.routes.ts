@@ -49,6 +49,8 @@ export const publicationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       response: { 200: z.string(), ...problemResponses },
     },
     handler: async (request, reply) => {
+      // One URL, two representations: caches must keep the page and the JSON apart.
+      reply.header('vary', 'Accept');
       const accept = request.headers.accept ?? '';
       if (accept.includes('text/html')) return reply.callNotFound();
       const { format, document } = await getCredentialDocument(deps, request.params.id);
