@@ -27,6 +27,8 @@ export const routes: RouteObject[] = [
           { path: 'invitations/:token', ...page(() => import('./routes/invitation')) },
           { path: 'verify', ...page(() => import('./routes/verify')) },
           { path: 'credentials/:id', ...page(() => import('./routes/credential')) },
+          { path: 'catalog', ...page(() => import('./routes/catalog')) },
+          { path: 'catalog/:providerSlug/:slug', ...page(() => import('./routes/programme')) },
           { path: '*', ...page(() => import('./routes/not-found')) },
         ],
       },

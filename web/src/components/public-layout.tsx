@@ -15,6 +15,9 @@ export function PublicLayout() {
           <Group justify="space-between" wrap="nowrap">
             <Brand />
             <Group component="nav" aria-label="Main" gap="xs" wrap="nowrap">
+              <Button component={NavLink} to="/catalog" variant="subtle" px={{ base: 'xs', xs: 'md' }}>
+                Catalogue
+              </Button>
               <Button component={NavLink} to="/verify" variant="subtle" visibleFrom="xs">
                 Verify
               </Button>

@@ -1,0 +1,200 @@
+import { Button, Checkbox, Divider, Group, NumberInput, Select, Slider, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { CatalogFacets, FacetValue } from '../../api/catalog-types';
+import { useSkillNames, useSkillSearch } from './catalog-api';
+import { formatLabel, languageLabel } from './catalog-format';
+import type { CatalogSearch, ListKey, NumberKey } from './catalog-query';
+
+type FiltersProps = {
+  search: CatalogSearch;
+  facets: CatalogFacets | undefined;
+  onListChange: (key: ListKey, values: string[]) => void;
+  onNumberChange: (key: NumberKey, value: number | undefined) => void;
+  onClear: () => void;
+  /** Distinguishes the ids of the sidebar and the mobile drawer copies. */
+  idPrefix: string;
+};
+
+/** Facets with counts and the numeric limits; every change goes straight to the URL. */
+export function CatalogFilters({ search, facets, onListChange, onNumberChange, onClear, idPrefix }: FiltersProps) {
+  const skillNames = useSkillNames(search.lists.skill.filter((id) => !facets?.skill.some((f) => f.value === id)));
+  const labelOf: Partial<Record<ListKey, (value: string) => string>> = {
+    skill: (value) => skillNames[value] ?? 'Skill',
+    level: (value) => `Level ${value}`,
+    format: (value) => formatLabel(value as never),
+    language: (value) => languageLabel(value),
+  };
+
+  const facet = (key: ListKey, title: string, options?: { labelOf?: (f: FacetValue) => string; hideWhenEmpty?: boolean }) => {
+    const values = facets?.[key] ?? [];
+    const selected = search.lists[key];
+    // Keep a selected value visible even when no result carries it any more, so it can be unticked.
+    const missing = selected.filter((v) => !values.some((f) => f.value === v)).map((v): FacetValue => ({ value: v, label: labelOf[key]?.(v) ?? v, count: 0 }));
+    const all = [...values, ...missing];
+    if (all.length === 0 && options?.hideWhenEmpty) return null;
+    return (
+      <Checkbox.Group label={<Text fw={600} size="sm">{title}</Text>} value={selected} onChange={(next) => onListChange(key, next)}>
+        <Stack gap={6} mt={6}>
+          {all.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              None in these results
+            </Text>
+          ) : (
+            all.map((f) => (
+              <Checkbox
+                key={f.value}
+                id={`${idPrefix}-${key}-${f.value}`}
+                value={f.value}
+                label={
+                  <Group gap={6} wrap="nowrap" justify="space-between">
+                    <span>{options?.labelOf?.(f) ?? f.label}</span>
+                    <Text span size="xs" c="dimmed" aria-label={`${f.count} programmes`}>
+                      {f.count}
+                    </Text>
+                  </Group>
+                }
+                styles={{ labelWrapper: { flex: 1 } }}
+              />
+            ))
+          )}
+        </Stack>
+      </Checkbox.Group>
+    );
+  };
+
+  return (
+    <Stack gap="md" component="section" aria-label="Filters">
+      <Group justify="space-between">
+        <Title order={2} fz="md">
+          Filters
+        </Title>
+        <Button variant="subtle" size="compact-sm" onClick={onClear}>
+          Clear all
+        </Button>
+      </Group>
+      {facet('skill', 'Skills')}
+      <SkillFinder
+        id={`${idPrefix}-skill-search`}
+        onPick={(id) => {
+          if (!search.lists.skill.includes(id)) onListChange('skill', [...search.lists.skill, id]);
+        }}
+      />
+      <Divider />
+      {facet('provider', 'Provider')}
+      {facet('partner', 'Industry partner', { hideWhenEmpty: true })}
+      <Divider />
+      {facet('level', 'Level (EQF)', { labelOf: (f) => `Level ${f.value}` })}
+      {facet('format', 'Format', { labelOf: (f) => formatLabel(f.value as never) })}
+      {facet('language', 'Language', { labelOf: (f) => languageLabel(f.value) })}
+      <Divider />
+      <MaxCost value={search.numbers.maxCost} onChange={(v) => onNumberChange('maxCost', v)} id={`${idPrefix}-max-cost`} />
+      <DebouncedNumber
+        id={`${idPrefix}-max-hours`}
+        label="Most effort (hours)"
+        value={search.numbers.maxHours}
+        onChange={(v) => onNumberChange('maxHours', v === 0 ? undefined : v)}
+        min={1}
+      />
+      <DebouncedNumber
+        id={`${idPrefix}-min-cpd`}
+        label="At least this many CPD hours"
+        value={search.numbers.minCpd}
+        onChange={(v) => onNumberChange('minCpd', v === 0 ? undefined : v)}
+        min={0}
+      />
+    </Stack>
+  );
+}
+
+function SkillFinder({ id, onPick }: { id: string; onPick: (skillId: string) => void }) {
+  const [term, setTerm] = useState('');
+  const [debounced] = useDebouncedValue(term, 250);
+  const skills = useSkillSearch(debounced);
+  const data = (skills.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  return (
+    <Select
+      id={id}
+      label="Find another skill"
+      placeholder="Type a skill, e.g. SQL"
+      size="sm"
+      searchable
+      clearable={false}
+      value={null}
+      searchValue={term}
+      onSearchChange={setTerm}
+      data={data}
+      filter={({ options }) => options}
+      nothingFoundMessage={debounced.trim().length < 2 ? 'Type two letters or more' : skills.isFetching ? 'Searching…' : 'No skill by that name'}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      onChange={(value) => {
+        if (value) onPick(value);
+        setTerm('');
+      }}
+    />
+  );
+}
+
+/** A number that writes to the URL after typing pauses, and at once on blur. */
+function DebouncedNumber({ id, label, value, onChange, min }: { id: string; label: string; value: number | undefined; onChange: (value: number | undefined) => void; min: number }) {
+  const [local, setLocal] = useState<string | number>(value ?? '');
+  useEffect(() => setLocal(value ?? ''), [value]);
+  const commit = (next: string | number) => onChange(next === '' || Number.isNaN(Number(next)) ? undefined : Number(next));
+  const debounced = useDebouncedCallback(commit, 500);
+  return (
+    <NumberInput
+      id={id}
+      size="sm"
+      label={label}
+      min={min}
+      allowNegative={false}
+      value={local}
+      onChange={(next) => {
+        setLocal(next);
+        debounced(next);
+      }}
+      onBlur={() => commit(local)}
+      placeholder="Any"
+    />
+  );
+}
+
+const COST_STEPS = 1000;
+
+function MaxCost({ id, value, onChange }: { id: string; value: number | undefined; onChange: (value: number | undefined) => void }) {
+  const [local, setLocal] = useState<number | undefined>(value);
+  useEffect(() => setLocal(value), [value]);
+  const debounced = useDebouncedCallback(onChange, 500);
+  return (
+    <Stack gap={6}>
+      <NumberInput
+        id={id}
+        size="sm"
+        label="Most it may cost"
+        description="In the programme’s currency; 0 shows free programmes only"
+        min={0}
+        allowNegative={false}
+        placeholder="Any price"
+        value={local ?? ''}
+        onChange={(next) => {
+          const v = next === '' ? undefined : Number(next);
+          setLocal(v);
+          debounced(v);
+        }}
+        onBlur={() => onChange(local)}
+      />
+      <Slider
+        min={0}
+        max={COST_STEPS}
+        step={10}
+        value={Math.min(local ?? COST_STEPS, COST_STEPS)}
+        onChange={(v) => setLocal(v >= COST_STEPS ? undefined : v)}
+        onChangeEnd={(v) => onChange(v >= COST_STEPS ? undefined : v)}
+        label={(v) => (v >= COST_STEPS ? 'Any price' : v === 0 ? 'Free' : `Up to ${v}`)}
+        thumbLabel="Most it may cost"
+        aria-valuetext={local === undefined ? 'Any price' : local === 0 ? 'Free only' : `Up to ${local}`}
+      />
+    </Stack>
+  );
+}
