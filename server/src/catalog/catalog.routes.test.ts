@@ -74,7 +74,7 @@ describe('catalogue search', () => {
     expect(slugs(await search('q=risk%20assessment'))).toEqual(['site-safety-basics', 'data-safety']);
     expect(slugs(await search('q=dashboards'))).toEqual(['charts-that-work']);
     expect(slugs(await search('q=visualisation')).sort()).toEqual(['charts-that-work', 'data-safety', 'sql-for-analysts']);
-    expect(slugs(await search('q=Chrats%20that%20wrok'))).toContain('charts-that-work');
+    expect(slugs(await search('q=charts%20thta%20work'))).toContain('charts-that-work');
     expect(slugs(await search('q=hidden'))).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('catalogue search', () => {
     expect(slugs(await search('sort=shortest'))).toEqual(['charts-that-work', 'site-safety-basics', 'sql-for-analysts', 'data-safety']);
     expect(slugs(await search('sort=cheapest'))).toEqual(['charts-that-work', 'site-safety-basics', 'sql-for-analysts', 'data-safety']);
     expect(slugs(await search('sort=newest&provider=northwind'))).toEqual(['charts-that-work', 'sql-for-analysts']);
-    expect(slugs(await search('q=safety&sort=relevance'))[0]).toBe('site-safety-basics');
+    expect(slugs(await search('q=risk&sort=relevance'))).toEqual(['site-safety-basics', 'data-safety']);
   });
 
   it('pages through results', async () => {

@@ -1,13 +1,20 @@
 import type { Deps } from '../deps.js';
 import type { LearningFormat } from '../db/schema.js';
+import type { Db } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
 import { findOrganizationBySlug } from '../orgs/orgs.store.js';
 import { findSkillsByIds } from '../skills/skills.store.js';
+import { CatalogIndex, type FacetName, type IndexQuery } from './catalog-index.js';
 import * as store from './catalog.store.js';
 import type { Activity } from './microcredentials.service.js';
 import { listModules, findVersionById } from './microcredentials.store.js';
 
-export type CatalogSearchOptions = store.CatalogQuery;
+export type CatalogSearchOptions = IndexQuery & {
+  q?: string;
+  sort: 'relevance' | 'newest' | 'shortest' | 'cheapest';
+  page: number;
+  pageSize: number;
+};
 
 function presentItem(r: store.CatalogRow) {
   return {
@@ -42,46 +49,90 @@ function languageLabel(tag: string): string {
 
 export type FacetValue = { value: string; label: string; count: number };
 
+type IndexState = { index: CatalogIndex; pending: Promise<void> | null };
+/** One index per database handle (a process normally has one). */
+const indexes = new WeakMap<object, IndexState>();
+
+/**
+ * The catalogue index of this database, brought up to date: one cheap read of the change
+ * sequence per search, and only the rows changed since the last one when it moved (also
+ * those published by other servers). Concurrent searches share one catch-up.
+ */
+async function currentIndex(db: Db): Promise<CatalogIndex> {
+  let state = indexes.get(db);
+  if (!state) {
+    state = { index: new CatalogIndex(), pending: null };
+    indexes.set(db, state);
+  }
+  const target = await store.catalogChangeSeq(db);
+  while (BigInt(state.index.seq) < BigInt(target)) {
+    const s = state;
+    s.pending ??= (async () => {
+      const rows = await store.listIndexRowsSince(db, s.index.seq);
+      s.index.upsert(
+        rows.map((r) => ({
+          id: r.microcredential_id,
+          providerSlug: r.provider_slug,
+          providerName: r.provider_name,
+          skillIds: r.skill_ids,
+          partnerSlugs: r.partner_slugs,
+          level: r.level,
+          format: r.format,
+          language: r.language,
+          costMajor: r.cost_major,
+          isFree: r.cost_amount_minor === null,
+          effortHours: r.effort_hours,
+          cpdHours: r.cpd_hours,
+          durationWeeks: r.duration_weeks,
+          publishedAt: r.published_at.getTime(),
+        })),
+      );
+      const newest = rows.reduce((max, r) => (BigInt(r.change_seq) > max ? BigInt(r.change_seq) : max), BigInt(s.index.seq));
+      s.index.seq = newest.toString();
+    })().finally(() => {
+      s.pending = null;
+    });
+    await s.pending;
+  }
+  return state.index;
+}
+
 /**
  * Searches the public catalogue (the latest published version of each micro-credential):
- * one page of results, the total, and counts per facet value for the current filters.
+ * one page of results, the total, and counts per facet value for the current filters. Text
+ * is matched in PostgreSQL; filters, facets and sorting run on the in-memory index.
  */
 export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
-  const [rows, facetRows] = await Promise.all([store.searchCatalogPage(deps.db, query), store.catalogFacets(deps.db, query)]);
-  const total = rows[0]?.total ?? (query.page > 1 ? await store.countCatalog(deps.db, query) : 0);
-  const skillIds = facetRows.filter((f) => f.facet === 'skill').map((f) => f.value);
-  const partnerSlugs = facetRows.filter((f) => f.facet === 'partner').map((f) => f.value);
-  const [skillNames, partnerNames] = await Promise.all([store.findSkillNames(deps.db, skillIds), store.findPartnerNames(deps.db, partnerSlugs)]);
+  const [index, textRanks] = await Promise.all([currentIndex(deps.db), query.q ? store.findTextMatches(deps.db, query.q) : Promise.resolve(undefined)]);
+  const found = index.search(query, { ...(textRanks ? { textRanks } : {}), sort: query.sort === 'relevance' && !textRanks ? 'newest' : query.sort, page: query.page, pageSize: query.pageSize });
+  const skillIds = found.facets.skill.map((f) => f.value);
+  const partnerSlugs = found.facets.partner.map((f) => f.value);
+  const [rows, skillNames, partnerNames] = await Promise.all([store.findEntriesByIds(deps.db, found.pageIds), store.findSkillNames(deps.db, skillIds), store.findPartnerNames(deps.db, partnerSlugs)]);
+  const rowById = new Map(rows.map((r) => [r.microcredential_id, r]));
   const skillLabel = new Map(skillNames.map((s) => [s.id, s.name]));
   const partnerLabel = new Map(partnerNames.map((p) => [p.slug, p.name]));
-  const facets: Record<store.FacetName, FacetValue[]> = { skill: [], provider: [], level: [], format: [], language: [], partner: [] };
-  for (const f of facetRows) {
-    let label: string;
-    switch (f.facet) {
-      case 'skill':
-        label = skillLabel.get(f.value) ?? f.value;
-        break;
-      case 'partner':
-        label = partnerLabel.get(f.value) ?? f.value;
-        break;
-      case 'provider':
-        label = f.label ?? f.value;
-        break;
-      case 'level':
-        label = `EQF ${f.value}`;
-        break;
-      case 'format':
-        label = formatLabels[f.value as LearningFormat] ?? f.value;
-        break;
-      case 'language':
-        label = languageLabel(f.value);
-        break;
-    }
-    facets[f.facet].push({ value: f.value, label, count: f.count });
-  }
+  const label: Record<FacetName, (value: string) => string> = {
+    skill: (v) => skillLabel.get(v) ?? v,
+    partner: (v) => partnerLabel.get(v) ?? v,
+    provider: (v) => found.providerNames.get(v) ?? v,
+    level: (v) => `EQF ${v}`,
+    format: (v) => formatLabels[v as LearningFormat] ?? v,
+    language: languageLabel,
+  };
+  const facets = Object.fromEntries(
+    (Object.keys(found.facets) as FacetName[]).map((name) => [name, found.facets[name].map((f) => ({ value: f.value, label: label[name](f.value), count: f.count }))]),
+  ) as Record<FacetName, FacetValue[]>;
   facets.level.sort((a, b) => Number(a.value) - Number(b.value));
-  for (const name of ['format', 'language'] as const) facets[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return { items: rows.map(presentItem), total, page: query.page, pageSize: query.pageSize, facets };
+  return {
+    items: found.pageIds.flatMap((id) => {
+      const row = rowById.get(id);
+      return row ? [presentItem(row)] : [];
+    }),
+    total: found.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets,
+  };
 }
 
 /** What a learner sees of a module before enrolling: never content answers. */

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { LearningFormat } from '../db/schema.js';
 import type { Db } from '../db/transaction.js';
 
@@ -60,6 +60,7 @@ export async function upsertCatalogEntry(db: Db, e: CatalogEntryInput) {
     image_url: e.imageUrl,
     published_at: e.publishedAt,
     search,
+    change_seq: sql<string>`nextval('catalog_entries_change_seq')`,
   };
   const { microcredential_id: _id, ...update } = values;
   await db
@@ -69,65 +70,52 @@ export async function upsertCatalogEntry(db: Db, e: CatalogEntryInput) {
     .execute();
 }
 
-export type CatalogSort = 'relevance' | 'newest' | 'shortest' | 'cheapest';
-
-export type CatalogQuery = {
-  q?: string;
-  skills: string[];
-  providers: string[];
-  partners: string[];
-  levels: number[];
-  formats: LearningFormat[];
-  languages: string[];
-  minCost?: number;
-  maxCost?: number;
-  maxHours?: number;
-  minCpd?: number;
-  maxWeeks?: number;
-  isFree?: boolean;
-  sort: CatalogSort;
-  page: number;
-  pageSize: number;
-};
-
-type Conditions = { common: RawBuilder<unknown>[]; facet: Record<FacetName, RawBuilder<unknown> | null> };
-export type FacetName = 'skill' | 'provider' | 'partner' | 'level' | 'format' | 'language';
-
-const uuidArray = (ids: string[]) => sql`cast(${`{${ids.join(',')}}`} as uuid[])`;
-// Values are validated slugs, tags and enum members, so the array literal needs no quoting.
-const textArray = (values: string[]) => sql`cast(${`{${values.join(',')}}`} as text[])`;
-
-function tsQuery(q: string) {
-  return sql`websearch_to_tsquery('english', ${q})`;
+/** The newest change on the catalogue; an index that has seen it is up to date. */
+export async function catalogChangeSeq(db: Db): Promise<string> {
+  const { rows } = await sql<{ seq: string }>`select coalesce(max(change_seq), 0)::text as seq from catalog_entries`.execute(db);
+  return rows[0]?.seq ?? '0';
 }
 
-/** Filters split into those every facet shares and those a facet leaves out when counting itself. */
-function conditionsOf(query: CatalogQuery): Conditions {
-  const common: RawBuilder<unknown>[] = [];
-  // Full text, or a title that looks like the query (trigrams forgive typos).
-  if (query.q) common.push(sql`(ce.search @@ ${tsQuery(query.q)} or ce.title % ${query.q} or ${query.q} <% ce.title)`);
-  if (query.minCost !== undefined) common.push(sql`ce.cost_major >= ${query.minCost}`);
-  if (query.maxCost !== undefined) common.push(sql`ce.cost_major <= ${query.maxCost}`);
-  if (query.isFree === true) common.push(sql`ce.cost_amount_minor is null`);
-  if (query.isFree === false) common.push(sql`ce.cost_amount_minor is not null`);
-  if (query.maxHours !== undefined) common.push(sql`ce.effort_hours <= ${query.maxHours}`);
-  if (query.minCpd !== undefined) common.push(sql`ce.cpd_hours >= ${query.minCpd}`);
-  if (query.maxWeeks !== undefined) common.push(sql`ce.duration_weeks <= ${query.maxWeeks}`);
-  return {
-    common,
-    facet: {
-      skill: query.skills.length > 0 ? sql`ce.skill_ids && ${uuidArray(query.skills)}` : null,
-      provider: query.providers.length > 0 ? sql`ce.provider_slug = any(${textArray(query.providers)})` : null,
-      partner: query.partners.length > 0 ? sql`ce.partner_slugs && ${textArray(query.partners)}` : null,
-      level: query.levels.length > 0 ? sql`ce.level = any(cast(${`{${query.levels.join(',')}}`} as int[]))` : null,
-      format: query.formats.length > 0 ? sql`ce.format = any(${textArray(query.formats)})` : null,
-      language: query.languages.length > 0 ? sql`ce.language = any(${textArray(query.languages)})` : null,
-    },
-  };
+/** Filter and facet fields of the rows changed after `sinceSeq`, for the in-memory index. */
+export function listIndexRowsSince(db: Db, sinceSeq: string) {
+  return db
+    .selectFrom('catalog_entries')
+    .select([
+      'microcredential_id',
+      'provider_slug',
+      'provider_name',
+      'skill_ids',
+      'partner_slugs',
+      'level',
+      'format',
+      'language',
+      'cost_major',
+      'cost_amount_minor',
+      'effort_hours',
+      'cpd_hours',
+      'duration_weeks',
+      'published_at',
+      sql<string>`change_seq::text`.as('change_seq'),
+    ])
+    .where('change_seq', '>', sinceSeq)
+    .execute();
 }
 
-function whereOf(parts: RawBuilder<unknown>[]) {
-  return parts.length > 0 ? sql`where ${sql.join(parts, sql` and `)}` : sql``;
+/**
+ * Programmes whose text matches the query, with a relevance score: full text first (weighted
+ * tsvector, websearch syntax); when nothing matches, titles that look like the query
+ * (trigram word similarity), which forgives typos.
+ */
+export async function findTextMatches(db: Db, q: string): Promise<Map<string, number>> {
+  const tsq = sql`websearch_to_tsquery('english', ${q})`;
+  const { rows } = await sql<{ id: string; rank: number }>`
+    select microcredential_id as id, ts_rank(search, ${tsq}, 1)::float8 as rank
+    from catalog_entries where search @@ ${tsq}`.execute(db);
+  if (rows.length > 0) return new Map(rows.map((r) => [r.id, r.rank]));
+  const { rows: similar } = await sql<{ id: string; rank: number }>`
+    select microcredential_id as id, word_similarity(${q}, title)::float8 as rank
+    from catalog_entries where ${q} <% title`.execute(db);
+  return new Map(similar.map((r) => [r.id, r.rank]));
 }
 
 export type CatalogRow = {
@@ -149,85 +137,16 @@ export type CatalogRow = {
   duration_weeks: number;
   image_url: string | null;
   published_at: Date;
-  total: number;
 };
 
-/** One page of matching programmes, with the total number of matches. */
-export async function searchCatalogPage(db: Db, query: CatalogQuery) {
-  const { common, facet } = conditionsOf(query);
-  const all = [...common, ...Object.values(facet).filter((c): c is RawBuilder<unknown> => c !== null)];
-  const order =
-    query.sort === 'relevance' && query.q
-      ? sql`ts_rank_cd(ce.search, ${tsQuery(query.q)}) + similarity(ce.title, ${query.q}) * 0.5 desc, ce.published_at desc`
-      : query.sort === 'shortest'
-        ? sql`ce.effort_hours asc, ce.duration_weeks asc`
-        : query.sort === 'cheapest'
-          ? sql`ce.cost_major asc, ce.effort_hours asc`
-          : sql`ce.published_at desc`;
-  const { rows } = await sql<CatalogRow>`
-    select ce.microcredential_id, ce.slug, ce.title, ce.summary, ce.provider_slug, ce.provider_name, ce.skills, ce.partners,
-      ce.level, ce.format, ce.language, ce.cost_amount_minor, ce.cost_currency, ce.effort_hours, ce.cpd_hours,
-      ce.duration_weeks, ce.image_url, ce.published_at, (count(*) over ())::int as total
-    from catalog_entries ce
-    ${whereOf(all)}
-    order by ${order}, ce.microcredential_id
-    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`.execute(db);
-  return rows;
-}
-
-export async function countCatalog(db: Db, query: CatalogQuery) {
-  const { common, facet } = conditionsOf(query);
-  const all = [...common, ...Object.values(facet).filter((c): c is RawBuilder<unknown> => c !== null)];
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from catalog_entries ce ${whereOf(all)}`.execute(db);
-  return rows[0]?.n ?? 0;
-}
-
-export type FacetRow = { facet: FacetName; value: string; label: string | null; count: number };
-
-const FACET_LIMIT = 30;
-
-/**
- * Counts per facet value for the current search. Each facet is counted with every filter
- * except its own, so choosing one skill still shows how many programmes the other skills have.
- * One scan of the matching rows (flags per facet filter), then small aggregates over it.
- */
-export async function catalogFacets(db: Db, query: CatalogQuery) {
-  const { common, facet } = conditionsOf(query);
-  const names = Object.keys(facet) as FacetName[];
-  const flag = (name: FacetName) => facet[name] ?? sql`true`;
-  const others = (name: FacetName) => {
-    const parts = names.filter((n) => n !== name && facet[n] !== null).map((n) => sql.ref(`f_${n}`));
-    return parts.length > 0 ? sql`where ${sql.join(parts, sql` and `)}` : sql``;
-  };
-  const and = (name: FacetName, extra: RawBuilder<unknown>) => {
-    const parts = names.filter((n) => n !== name && facet[n] !== null).map((n) => sql.ref(`f_${n}`));
-    return sql`where ${sql.join([extra, ...parts], sql` and `)}`;
-  };
-  const { rows } = await sql<FacetRow>`
-    with base as materialized (
-      select ce.skill_ids, ce.provider_slug, ce.provider_name, ce.partner_slugs, ce.level, ce.format, ce.language,
-        ${flag('skill')} as f_skill, ${flag('provider')} as f_provider, ${flag('partner')} as f_partner,
-        ${flag('level')} as f_level, ${flag('format')} as f_format, ${flag('language')} as f_language
-      from catalog_entries ce
-      ${whereOf(common)}
-    )
-    (select 'skill' as facet, s.value::text as value, null::text as label, count(*)::int as count
-      from base cross join lateral unnest(base.skill_ids) as s(value) ${others('skill')}
-      group by s.value order by count(*) desc, s.value limit ${FACET_LIMIT})
-    union all
-    (select 'provider', provider_slug, max(provider_name), count(*)::int from base ${others('provider')}
-      group by provider_slug order by count(*) desc, provider_slug limit ${FACET_LIMIT})
-    union all
-    (select 'partner', p.value, null, count(*)::int
-      from base cross join lateral unnest(base.partner_slugs) as p(value) ${others('partner')}
-      group by p.value order by count(*) desc, p.value limit ${FACET_LIMIT})
-    union all
-    (select 'level', level::text, null, count(*)::int from base ${and('level', sql`level is not null`)} group by level)
-    union all
-    (select 'format', format, null, count(*)::int from base ${others('format')} group by format)
-    union all
-    (select 'language', language, null, count(*)::int from base ${others('language')} group by language)`.execute(db);
-  return rows;
+export async function findEntriesByIds(db: Db, ids: string[]): Promise<CatalogRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('catalog_entries')
+    .select(['microcredential_id', 'slug', 'title', 'summary', 'provider_slug', 'provider_name', 'skills', 'partners', 'level', 'format', 'language', 'cost_amount_minor', 'cost_currency', 'effort_hours', 'cpd_hours', 'duration_weeks', 'image_url', 'published_at'])
+    .where('microcredential_id', 'in', ids)
+    .execute();
+  return rows as CatalogRow[];
 }
 
 export function findSkillNames(db: Db, ids: string[]) {

@@ -270,6 +270,7 @@ export type CatalogEntriesTable = {
   image_url: string | null;
   published_at: Timestamp;
   search: string;
+  change_seq: Generated<string>;
 };
 
 export type DB = {

@@ -5,6 +5,7 @@ import { transaction } from '../db/transaction.js';
 import { hashPassword } from '../identity/password.js';
 import { findUserByEmail, insertUser } from '../identity/identity.store.js';
 import { provisionOrganization } from '../orgs/orgs.service.js';
+import { seedDemoCatalog } from '../catalog/demo-catalog.js';
 
 type DemoOrg = { slug: string; name: string; roles: OrgRole[]; member: { email: string; name: string; role: 'owner' } };
 
@@ -13,6 +14,7 @@ const demoOrgs: DemoOrg[] = [
   { slug: 'meridian-accreditation', name: 'Meridian Accreditation Council', roles: ['accreditor'], member: { email: 'accreditor@demo.cairn.test', name: 'Aled Morgan', role: 'owner' } },
   { slug: 'harbor-logistics', name: 'Harbor Logistics', roles: ['employer'], member: { email: 'employer@demo.cairn.test', name: 'Elena Ruiz', role: 'owner' } },
   { slug: 'atlas-industry-alliance', name: 'Atlas Industry Alliance', roles: ['partner'], member: { email: 'partner@demo.cairn.test', name: 'Tomasz Kowalski', role: 'owner' } },
+  { slug: 'summit-skills-institute', name: 'Summit Skills Institute', roles: ['provider'], member: { email: 'provider2@demo.cairn.test', name: 'Kwame Mensah', role: 'owner' } },
 ];
 const learner = { email: 'learner@demo.cairn.test', name: 'Lena Fischer' };
 
@@ -31,12 +33,20 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
   const password = options.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   await transaction(deps.db, async (trx) => {
+    const created = new Map<string, { orgId: string; ownerId: string }>();
     for (const org of demoOrgs) {
       const user = await insertUser(trx, { email: org.member.email, name: org.member.name, passwordHash });
-      const created = user && (await provisionOrganization({ ...deps, db: trx }, { slug: org.slug, name: org.name, roles: org.roles, ownerId: user.id }));
-      if (!created) throw new Error(`The demo world is half there (${org.slug}); use a fresh DATA_DIR or CAIRN_SEED=false.`);
+      const provisioned = user && (await provisionOrganization({ ...deps, db: trx }, { slug: org.slug, name: org.name, roles: org.roles, ownerId: user.id }));
+      if (!provisioned) throw new Error(`The demo world is half there (${org.slug}); use a fresh DATA_DIR or CAIRN_SEED=false.`);
+      created.set(org.slug, { orgId: provisioned.id, ownerId: user.id });
     }
     await insertUser(trx, { email: learner.email, name: learner.name, passwordHash });
+    const of = (slug: string) => created.get(slug)!;
+    await seedDemoCatalog({ ...deps, db: trx }, {
+      northwind: { slug: 'northwind-academy', ownerId: of('northwind-academy').ownerId },
+      summit: { slug: 'summit-skills-institute', ownerId: of('summit-skills-institute').ownerId },
+      partnerOrgId: of('atlas-industry-alliance').orgId,
+    });
   });
   return { password, isPasswordGenerated: options.password === undefined, emails: [...demoOrgs.map((o) => o.member.email), learner.email] };
 }

@@ -171,3 +171,9 @@ export async function resolveSkillsForOrg(db: Db, orgId: string, ids: string[]) 
   const byId = new Map(rows.filter((r) => r.org_id === null || r.org_id === orgId).map((r) => [r.id, r]));
   return { skills: ids.flatMap((id) => (byId.has(id) ? [toSkillView(byId.get(id)!)] : [])), missing: ids.filter((id) => !byId.has(id)) };
 }
+
+/** Ids of starter-framework skills by their codes (for seeds and fixtures). */
+export async function findStarterSkillIds(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const rows = await store.findStarterSkillIdsByCode(db, codes);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

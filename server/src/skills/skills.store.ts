@@ -153,3 +153,9 @@ export async function orgIdsOfUser(db: Db, userId: string) {
   const rows = await db.selectFrom('memberships').select('org_id').where('user_id', '=', userId).execute();
   return rows.map((r) => r.org_id);
 }
+
+/** Ids of starter-framework skills by code. */
+export async function findStarterSkillIdsByCode(db: Db, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom('skills').select(['id', 'code']).where('org_id', 'is', null).where('code', 'in', [...new Set(codes)]).execute();
+}

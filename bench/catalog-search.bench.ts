@@ -1,0 +1,232 @@
+/**
+ * Catalogue search latency with 100,000 published programmes and the 303 starter skills.
+ *
+ *   node --import tsx bench/catalog-search.bench.ts
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/catalog-search.bench.ts
+ *
+ * Always runs on PGlite (in memory); also on PostgreSQL when BENCH_DATABASE_URL is set, in a
+ * throwaway database it creates and drops. Data and queries come from a fixed seed, so runs are
+ * comparable. Prints p50/p95/p99 per query kind and overall against the target p95 < 50 ms.
+ * BENCH_PROGRAMMES and BENCH_QUERIES change the sizes.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { searchCatalog, type CatalogSearchOptions } from '../server/src/catalog/catalog.service.js';
+import { openDatabase, type Database } from '../server/src/db/database.js';
+import { migrateToLatest } from '../server/src/db/migrate.js';
+import type { Deps } from '../server/src/deps.js';
+import { ensureStarterFramework } from '../server/src/skills/skills.service.js';
+
+const PROGRAMMES = Number(process.env.BENCH_PROGRAMMES ?? 100_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
+const TARGET_P95_MS = 50;
+const SEED = 20261129;
+
+/** mulberry32: a small seeded generator, so every run builds the same catalogue. */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const uuid = () => {
+    const hex = Array.from({ length: 32 }, () => int(16).toString(16)).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  return { next, int, pick, uuid };
+}
+
+const adjectives = ['Practical', 'Applied', 'Foundations of', 'Advanced', 'Essential', 'Introduction to', 'Professional', 'Hands-on', 'Modern', 'Strategic'];
+const nouns = ['Essentials', 'for Teams', 'in Practice', 'Bootcamp', 'Certificate', 'for Managers', 'Fundamentals', 'Workshop', 'Masterclass', 'for Beginners'];
+const vocabulary = 'learners build confidence through guided practice real case studies short videos reflective tasks peer discussion and a final assessment that checks each outcome against industry expectations while the provider supports progress with feedback and resources'.split(' ');
+const formats = ['self_paced', 'cohort', 'blended'] as const;
+const languages = ['en', 'en', 'en', 'en', 'de', 'fr', 'es', 'nl', 'pt-BR'];
+const currencies = ['EUR', 'GBP', 'USD'];
+
+type Setup = { skills: { id: string; name: string }[]; providers: string[]; partners: string[] };
+
+async function populate(database: Database): Promise<Setup> {
+  const db = database.db;
+  await migrateToLatest(db);
+  await ensureStarterFramework(db);
+  const rand = seeded(SEED);
+  const skills = await db.selectFrom('skills').select(['id', 'name']).where('org_id', 'is', null).orderBy('code').execute();
+  const orgs = Array.from({ length: 62 }, (_, i) => {
+    const isPartner = i >= 50;
+    const slug = isPartner ? `partner-${i - 49}` : `provider-${i + 1}`;
+    return { id: rand.uuid(), slug, name: isPartner ? `Industry Partner ${i - 49}` : `Provider ${i + 1}`, roles: [isPartner ? 'partner' : 'provider'], did: `did:web:bench.test:orgs:${slug}` };
+  });
+  await db.insertInto('organizations').values(orgs.map((o) => ({ ...o, roles: o.roles as ('partner' | 'provider')[] }))).execute();
+  const providers = orgs.filter((o) => o.roles[0] === 'provider');
+  const partners = orgs.filter((o) => o.roles[0] === 'partner');
+  const started = performance.now();
+  const batch = 2000;
+  const epoch = Date.UTC(2025, 0, 1);
+  for (let start = 0; start < PROGRAMMES; start += batch) {
+    const rows = [];
+    for (let i = start; i < Math.min(PROGRAMMES, start + batch); i += 1) {
+      const provider = rand.pick(providers);
+      const chosen = [...new Set(Array.from({ length: 2 + rand.int(4) }, () => rand.pick(skills)))];
+      const main = chosen[0]!;
+      const title = `${rand.pick(adjectives)} ${main.name} ${rand.pick(nouns)}`;
+      const partnerList = rand.next() < 0.2 ? [rand.pick(partners)] : [];
+      const isFree = rand.next() < 0.25;
+      const currency = rand.pick(currencies);
+      const amountMinor = isFree ? null : (20 + rand.int(980)) * 100;
+      rows.push({
+        id: rand.uuid(),
+        vid: rand.uuid(),
+        org_id: provider.id,
+        slug: `programme-${i + 1}`,
+        provider_slug: provider.slug,
+        provider_name: provider.name,
+        title,
+        summary: `Build ${chosen.map((s) => s.name.toLowerCase()).join(', ')} skills for the workplace.`,
+        description: Array.from({ length: 40 }, () => rand.pick(vocabulary)).join(' '),
+        outcomes: chosen.map((s) => `Apply ${s.name.toLowerCase()} at work`).join('. '),
+        skill_names: chosen.map((s) => s.name).join('. '),
+        skill_ids: chosen.map((s) => s.id),
+        skills: chosen,
+        partner_slugs: partnerList.map((p) => p.slug),
+        partners: partnerList.map((p) => ({ slug: p.slug, name: p.name })),
+        level: 2 + rand.int(6),
+        format: rand.pick(formats),
+        language: rand.pick(languages),
+        cost_minor: amountMinor,
+        currency: isFree ? null : currency,
+        cost_major: amountMinor === null ? 0 : amountMinor / 100,
+        effort: 2 + rand.int(80),
+        cpd: rand.int(60),
+        weeks: 1 + rand.int(16),
+        published_at: new Date(epoch + rand.int(600 * 86_400_000)).toISOString(),
+      });
+    }
+    const json = JSON.stringify(rows);
+    const src = sql`json_to_recordset(cast(${json} as json)) as x(id uuid, vid uuid, org_id uuid, slug text, provider_slug text, provider_name text, title text, summary text,
+      description text, outcomes text, skill_names text, skill_ids uuid[], skills jsonb, partner_slugs text[], partners jsonb, level int, format text, language text,
+      cost_minor int, currency text, cost_major float8, effort float8, cpd float8, weeks int, published_at timestamptz)`;
+    await sql`insert into microcredentials (id, org_id, slug) select id, org_id, slug from ${src}`.execute(db);
+    await sql`insert into microcredential_versions (id, org_id, microcredential_id, version_number, status, title, summary, skill_ids, published_at)
+      select vid, org_id, id, 1, 'published', title, summary, skill_ids, published_at from ${src}`.execute(db);
+    await sql`insert into catalog_entries (microcredential_id, org_id, version_id, slug, provider_slug, provider_name, title, summary, skill_ids, skills,
+        partner_slugs, partners, level, format, language, cost_amount_minor, cost_currency, cost_major, effort_hours, cpd_hours, duration_weeks, image_url, published_at, search)
+      select id, org_id, vid, slug, provider_slug, provider_name, title, summary, skill_ids, skills, partner_slugs, partners, level, format, language,
+        cost_minor, currency, cost_major, effort, cpd, weeks, null, published_at,
+        setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', summary || ' ' || skill_names), 'B')
+          || setweight(to_tsvector('english', outcomes), 'C') || setweight(to_tsvector('english', description), 'D')
+      from ${src}`.execute(db);
+  }
+  await sql`analyze`.execute(db);
+  console.log(`  loaded ${PROGRAMMES.toLocaleString('en')} programmes, ${skills.length} skills, ${providers.length} providers, ${partners.length} partners in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { skills, providers: providers.map((p) => p.slug), partners: partners.map((p) => p.slug) };
+}
+
+type Kind = 'browse (newest, all facets)' | 'text' | 'text with typo' | 'skill filter' | 'provider + level' | 'cost range, cheapest' | 'effort/CPD/weeks, shortest' | 'text + skill + maxCost' | 'format + language + partner' | 'deep page';
+
+function queryMix(setup: Setup): { kind: Kind; query: CatalogSearchOptions }[] {
+  const rand = seeded(SEED + 1);
+  const base: CatalogSearchOptions = { skills: [], providers: [], partners: [], levels: [], formats: [], languages: [], sort: 'relevance', page: 1, pageSize: 20 };
+  const words = ['safety', 'data analysis', 'leadership', 'cloud security', 'negotiation', 'carbon accounting', 'python', 'customer complaints', 'project risk', 'machine learning', 'warehouse', 'first aid'];
+  const typos = ['leadrship', 'negotation', 'warehuse operations', 'cybersecurty', 'bookeeping'];
+  const kinds: Kind[] = ['browse (newest, all facets)', 'text', 'text with typo', 'skill filter', 'provider + level', 'cost range, cheapest', 'effort/CPD/weeks, shortest', 'text + skill + maxCost', 'format + language + partner', 'deep page'];
+  return Array.from({ length: QUERIES }, (_, i) => {
+    const kind = kinds[i % kinds.length]!;
+    const skill = () => rand.pick(setup.skills).id;
+    switch (kind) {
+      case 'browse (newest, all facets)':
+        return { kind, query: { ...base, sort: 'newest' } };
+      case 'text':
+        return { kind, query: { ...base, q: rand.pick(words) } };
+      case 'text with typo':
+        return { kind, query: { ...base, q: rand.pick(typos) } };
+      case 'skill filter':
+        return { kind, query: { ...base, skills: rand.next() < 0.5 ? [skill()] : [skill(), skill()], sort: 'newest' } };
+      case 'provider + level':
+        return { kind, query: { ...base, providers: [rand.pick(setup.providers)], levels: [2 + rand.int(6)], sort: 'newest' } };
+      case 'cost range, cheapest':
+        return { kind, query: { ...base, minCost: 50, maxCost: 50 + rand.int(500), sort: 'cheapest' } };
+      case 'effort/CPD/weeks, shortest':
+        return { kind, query: { ...base, maxHours: 10 + rand.int(40), minCpd: rand.int(30), maxWeeks: 2 + rand.int(10), sort: 'shortest' } };
+      case 'text + skill + maxCost':
+        return { kind, query: { ...base, q: rand.pick(words), skills: [skill()], maxCost: 300 } };
+      case 'format + language + partner':
+        return { kind, query: { ...base, formats: [rand.pick(formats)], languages: ['en'], partners: [rand.pick(setup.partners)], sort: 'newest' } };
+      case 'deep page':
+        return { kind, query: { ...base, page: 50 + rand.int(200), sort: rand.pick(['newest', 'shortest', 'cheapest'] as const) } };
+    }
+  });
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function run(name: string, database: Database) {
+  console.log(`\n${name}`);
+  const setup = await populate(database);
+  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.test'), masterKey: randomBytes(32) };
+  const mix = queryMix(setup);
+  for (const { query } of mix.slice(0, 20)) await searchCatalog(deps, query);
+  const times = new Map<Kind, number[]>();
+  const all: number[] = [];
+  let totalHits = 0;
+  for (const { kind, query } of mix) {
+    const t0 = performance.now();
+    const result = await searchCatalog(deps, query);
+    const ms = performance.now() - t0;
+    totalHits += result.total;
+    all.push(ms);
+    times.set(kind, [...(times.get(kind) ?? []), ms]);
+  }
+  const row = (label: string, values: number[]) => {
+    const s = [...values].sort((a, b) => a - b);
+    return `  ${label.padEnd(30)} ${percentile(s, 50).toFixed(1).padStart(7)} ${percentile(s, 95).toFixed(1).padStart(7)} ${percentile(s, 99).toFixed(1).padStart(7)}`;
+  };
+  console.log(`  ${'query kind'.padEnd(30)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
+  for (const [kind, values] of times) console.log(row(kind, values));
+  console.log(row(`all (${all.length} queries)`, all));
+  const p95 = percentile([...all].sort((a, b) => a - b), 95);
+  console.log(`  p95 ${p95.toFixed(1)} ms against the target of ${TARGET_P95_MS} ms: ${p95 < TARGET_P95_MS ? 'met' : 'NOT met'} (average ${Math.round(totalHits / all.length)} matches per query)`);
+  return p95;
+}
+
+const results: { engine: string; p95: number }[] = [];
+if (process.env.BENCH_SKIP_PGLITE) {
+  console.log('\nPGlite: skipped (BENCH_SKIP_PGLITE)');
+} else {
+  const pglite = await openDatabase({ engine: 'pglite' });
+  try {
+    results.push({ engine: 'PGlite', p95: await run('PGlite (embedded, in memory)', pglite) });
+  } finally {
+    await pglite.close();
+  }
+}
+
+const url = process.env.BENCH_DATABASE_URL;
+if (url) {
+  const name = `cairn_bench_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const postgres = await openDatabase({ engine: 'postgres', url: target.toString(), poolSize: 4 });
+  try {
+    results.push({ engine: 'PostgreSQL', p95: await run(`PostgreSQL (${new URL(url).host})`, postgres) });
+  } finally {
+    await postgres.close();
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`  kept database ${name}`);
+    else await admin.query(`drop database if exists ${name}`);
+    await admin.end();
+  }
+} else {
+  console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to include it)');
+}
+console.log(`\nsummary: ${results.map((r) => `${r.engine} p95 ${r.p95.toFixed(1)} ms`).join(', ')} (target < ${TARGET_P95_MS} ms)`);
