@@ -3,6 +3,7 @@ import * as foundation from './20261129_0001_foundation.js';
 import * as issuance from './20261129_0002_issuance.js';
 import * as skills from './20261129_0003_skills.js';
 import * as catalog from './20261129_0004_catalog.js';
+import * as learning from './20261129_0005_learning.js';
 import * as catalogIndex from './20261129_0006_catalog_index.js';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_0002_issuance': issuance,
   '20261129_0003_skills': skills,
   '20261129_0004_catalog': catalog,
+  '20261129_0005_learning': learning,
   '20261129_0006_catalog_index': catalogIndex,
 };
