@@ -43,6 +43,8 @@ export const routes: RouteObject[] = [
           { path: 'welcome', ...page(() => import('./routes/welcome')) },
           { path: 'orgs/new', ...page(() => import('./routes/new-org')) },
           { path: 'me', ...page(() => import('./routes/me')) },
+          { path: 'me/credentials', ...page(() => import('./routes/my-credentials')) },
+          { path: 'learn/:enrolmentId', ...page(() => import('./routes/learn')) },
           {
             path: 'o/:slug',
             ...page(() => import('./routes/org-layout')),

@@ -2,6 +2,7 @@ import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink as MantineNavLink, 
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
+  IconBooks,
   IconCertificate,
   IconChevronDown,
   IconFingerprint,
@@ -46,7 +47,10 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
     }
     return items;
   }
-  return [{ to: '/me', label: 'My learning', icon: <IconSchool size={18} aria-hidden />, end: true }];
+  return [
+    { to: '/me', label: 'My learning', icon: <IconSchool size={18} aria-hidden />, end: true },
+    { to: '/me/credentials', label: 'My credentials', icon: <IconCertificate size={18} aria-hidden /> },
+  ];
 }
 
 function initials(name: string): string {
@@ -65,7 +69,7 @@ export function AppLayout() {
   const orgSlug = orgMatch?.params.slug;
   const memberships = session?.memberships ?? [];
   const membership = memberships.find((m) => m.org.slug === orgSlug);
-  const current = orgSlug ?? (location.pathname.startsWith('/me') ? LEARNER_SPACE : null);
+  const current = orgSlug ?? (location.pathname.startsWith('/me') || location.pathname.startsWith('/learn') ? LEARNER_SPACE : null);
   const user = session?.user;
 
   // Close the mobile navigation after a navigation.
@@ -160,6 +164,13 @@ export function AppLayout() {
             </Stack>
           </AppShell.Section>
           <AppShell.Section>
+            <MantineNavLink
+              component={NavLink}
+              to="/catalog"
+              label="Catalogue"
+              leftSection={<IconBooks size={18} aria-hidden />}
+              style={{ borderRadius: 8 }}
+            />
             <MantineNavLink
               component={NavLink}
               to="/verify"

@@ -64,7 +64,7 @@ function renderCatalog(route = '/catalog') {
     </Routes>,
     { route },
   );
-  const catalogCalls = () => fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.startsWith('/api/v1/catalog'));
+  const catalogCalls = () => fetchMock.mock.calls.map(([input]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)).filter((url) => url.startsWith('/api/v1/catalog'));
   return { fetchMock, catalogCalls };
 }
 
