@@ -60,7 +60,7 @@ describe('QuizPanel', () => {
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/v1/me/enrolments/e1/modules/m1/quiz-attempts');
-    expect(JSON.parse(String(init?.body))).toEqual({ answers: { q1: ['a'], q2: ['x', 'y'], q3: 25 } });
+    expect(JSON.parse(init?.body as string)).toEqual({ answers: { q1: ['a'], q2: ['x', 'y'], q3: 25 } });
 
     expect(await screen.findByText('67%: not passed yet')).toBeInTheDocument();
     expect(screen.getByTestId('graded-q1')).toHaveTextContent('Correct. Lines join points in time order.');
