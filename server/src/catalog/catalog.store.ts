@@ -63,6 +63,9 @@ export async function upsertCatalogEntry(db: Db, e: CatalogEntryInput) {
     change_seq: sql<string>`nextval('catalog_entries_change_seq')`,
   };
   const { microcredential_id: _id, ...update } = values;
+  // Catalogue writers take turns until commit, so change_seq values become visible in order:
+  // an index that has caught up to seq N can never later meet a row below N committing late.
+  await sql`select pg_advisory_xact_lock(hashtext('cairn.catalog_entries'))`.execute(db);
   await db
     .insertInto('catalog_entries')
     .values(values)
