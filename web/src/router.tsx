@@ -55,6 +55,8 @@ export const routes: RouteObject[] = [
               { path: 'credentials/new', ...page(() => import('./routes/issue-credential')) },
               { path: 'settings/api-keys', ...page(() => import('./routes/api-keys')) },
               { path: 'settings/keys', ...page(() => import('./routes/signing-keys')) },
+              { path: 'programmes', ...page(() => import('./routes/programmes')) },
+              { path: 'programmes/:id', ...page(() => import('./routes/programme-editor')) },
               { path: '*', ...page(() => import('./routes/not-found')) },
             ],
           },
