@@ -111,14 +111,26 @@ export function listIndexRowsSince(db: Db, sinceSeq: string) {
  */
 export async function findTextMatches(db: Db, q: string): Promise<Map<string, number>> {
   const tsq = sql`websearch_to_tsquery('english', ${q})`;
-  const { rows } = await sql<{ id: string; rank: number }>`
-    select microcredential_id as id, ts_rank(search, ${tsq}, 1)::float8 as rank
-    from catalog_entries where search @@ ${tsq}`.execute(db);
-  if (rows.length > 0) return new Map(rows.map((r) => [r.id, r.rank]));
-  const { rows: similar } = await sql<{ id: string; rank: number }>`
-    select microcredential_id as id, word_similarity(${q}, title)::float8 as rank
-    from catalog_entries where ${q} <% title`.execute(db);
-  return new Map(similar.map((r) => [r.id, r.rank]));
+  // One row with one string: thousands of matches travel as a single value (much cheaper for
+  // the embedded engine than thousands of rows).
+  const packed = async (query: ReturnType<typeof sql<{ packed: string | null }>>) => {
+    const { rows } = await query.execute(db);
+    const out = new Map<string, number>();
+    const text = rows[0]?.packed;
+    if (!text) return out;
+    for (const entry of text.split(',')) {
+      const at = entry.indexOf(':');
+      out.set(entry.slice(0, at), Number(entry.slice(at + 1)));
+    }
+    return out;
+  };
+  const matches = await packed(sql<{ packed: string | null }>`
+    select string_agg(microcredential_id::text || ':' || ts_rank(search, ${tsq}, 1)::text, ',') as packed
+    from catalog_entries where search @@ ${tsq}`);
+  if (matches.size > 0) return matches;
+  return packed(sql<{ packed: string | null }>`
+    select string_agg(microcredential_id::text || ':' || word_similarity(${q}, title)::text, ',') as packed
+    from catalog_entries where ${q} <% title`);
 }
 
 export type CatalogRow = {

@@ -98,6 +98,8 @@ describe('authoring a micro-credential', () => {
     expect((await api('POST', `${v}/publish`, {})).statusCode).toBe(409);
     expect(await versionCount()).toBe(before);
 
+    const listedBefore = (await t.app.inject({ method: 'GET', url: `/api/v1/catalog?provider=${org.slug}&pageSize=100` })).json();
+    expect(listedBefore.items.find((i: { id: string }) => i.id === p.id)).toMatchObject({ title: 'Frozen One' });
     const draft = await api('POST', `${base()}/${p.id}/drafts`, {});
     expect(draft.statusCode).toBe(201);
     const d = draft.json();
@@ -116,6 +118,9 @@ describe('authoring a micro-credential', () => {
     const published2 = await api('POST', `${base()}/${p.id}/versions/${d.id}/publish`, {});
     expect(published2.statusCode).toBe(200);
     const page = await t.app.inject({ method: 'GET', url: `/api/v1/catalog/${org.slug}/frozen-one` });
+    const listedAfter = (await t.app.inject({ method: 'GET', url: `/api/v1/catalog?provider=${org.slug}&pageSize=100` })).json();
+    expect(listedAfter.total).toBe(listedBefore.total);
+    expect(listedAfter.items.find((i: { id: string }) => i.id === p.id)).toMatchObject({ title: 'Frozen One, revised' });
     expect(page.json()).toMatchObject({ versionNumber: 2, title: 'Frozen One, revised' });
     const oldAchievement = await t.app.inject({ method: 'GET', url: `/achievements/${p.versionId}` });
     expect(oldAchievement.json()).toMatchObject({ name: 'Frozen One', version: '1' });

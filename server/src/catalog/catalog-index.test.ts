@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { CatalogIndex, type IndexQuery, type IndexRow } from './catalog-index.js';
+
+const row = (id: string, over: Partial<IndexRow> = {}): IndexRow => ({
+  id,
+  providerSlug: 'north',
+  providerName: 'North',
+  skillIds: ['s1'],
+  partnerSlugs: [],
+  level: 4,
+  format: 'self_paced',
+  language: 'en',
+  costMajor: 0,
+  isFree: true,
+  effortHours: 10,
+  cpdHours: 5,
+  durationWeeks: 2,
+  publishedAt: 1000,
+  ...over,
+});
+const none: IndexQuery = { skills: [], providers: [], partners: [], levels: [], formats: [], languages: [] };
+const page = { sort: 'newest' as const, page: 1, pageSize: 10 };
+
+describe('CatalogIndex', () => {
+  const index = new CatalogIndex();
+  index.upsert([
+    row('a', { skillIds: ['s1', 's2'], publishedAt: 3000, costMajor: 120, isFree: false }),
+    row('b', { providerSlug: 'south', providerName: 'South', level: 5, publishedAt: 2000 }),
+    row('c', { skillIds: ['s2'], level: null, format: 'cohort', publishedAt: 1000, effortHours: 3 }),
+  ]);
+
+  it('counts each facet without its own filter, and the rest with every filter', () => {
+    const r = index.search({ ...none, providers: ['north'] }, page);
+    expect(r.total).toBe(2);
+    expect(r.pageIds).toEqual(['a', 'c']);
+    expect(r.facets.provider).toEqual([{ value: 'north', count: 2 }, { value: 'south', count: 1 }]);
+    expect(r.facets.skill).toEqual([{ value: 's2', count: 2 }, { value: 's1', count: 1 }]);
+    expect(r.facets.level).toEqual([{ value: '4', count: 1 }]);
+    expect(r.providerNames.get('south')).toBe('South');
+  });
+
+  it('applies range filters before facets, and sorts by the requested order', () => {
+    expect(index.search({ ...none, isFree: true }, page).pageIds).toEqual(['b', 'c']);
+    expect(index.search({ ...none, maxHours: 5 }, page).facets.format).toEqual([{ value: 'cohort', count: 1 }]);
+    expect(index.search(none, { ...page, sort: 'shortest' }).pageIds).toEqual(['c', 'a', 'b']);
+    expect(index.search(none, { ...page, sort: 'cheapest' }).pageIds[2]).toBe('a');
+  });
+
+  it('ranks text matches for relevance and pages through them', () => {
+    const textRanks = new Map([['c', 0.9], ['a', 0.5], ['zz', 1]]);
+    const r = index.search(none, { textRanks, sort: 'relevance', page: 1, pageSize: 1 });
+    expect(r).toMatchObject({ total: 2, pageIds: ['c'] });
+    expect(index.search(none, { textRanks, sort: 'relevance', page: 2, pageSize: 1 }).pageIds).toEqual(['a']);
+  });
+
+  it('replaces a row by id instead of adding it twice', () => {
+    const copy = new CatalogIndex();
+    copy.upsert([row('x'), row('y')]);
+    copy.upsert([row('x', { providerSlug: 'east', providerName: 'East', publishedAt: 5000 })]);
+    const r = copy.search(none, page);
+    expect(r.total).toBe(2);
+    expect(r.pageIds).toEqual(['x', 'y']);
+    expect(r.facets.provider.map((f) => f.value).sort()).toEqual(['east', 'north']);
+  });
+});
