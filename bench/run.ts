@@ -1,8 +1,11 @@
 // `npm run bench -w bench`: every benchmark, one after the other, in this one Node.js thread.
-import { formatTable, runCredentialsBench } from './credentials.bench.js';
+// BENCH_TIME_MS sets the time box per operation and side (default 3000); BENCH_DEBUG=1 prints
+// the per-slice spread.
+import { formatTable, runCredentialsBench, TIME_BOX_MS, timing } from './credentials.bench.js';
 
 const started = Date.now();
-const { rows, credentialBytes } = await runCredentialsBench();
-console.log(`\nCredentials: sign / verify per second, one thread, ${credentialBytes}-byte OB 3.0 credential (Node ${process.version})\n`);
+const { rows, credentialBytes, environment } = await runCredentialsBench();
+console.log(`\n${environment}`);
+console.log(`Credentials: operations per CPU-second of one thread (this process had ${Math.round((100 * timing.cpuMs) / timing.wallMs)} % of a core while timed), the same ${credentialBytes}-byte OB 3.0 credential and Ed25519 key for both sides, ${TIME_BOX_MS / 1000} s per operation and side after a warm-up\n`);
 console.log(formatTable(rows));
 console.log(`\nours = @cairn/credentials (verify = the full verifyCredential report); total ${((Date.now() - started) / 1000).toFixed(0)} s`);
