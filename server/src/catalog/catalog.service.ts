@@ -49,7 +49,7 @@ function languageLabel(tag: string): string {
 
 export type FacetValue = { value: string; label: string; count: number };
 
-type IndexState = { index: CatalogIndex; pending: Promise<void> | null };
+type IndexState = { index: CatalogIndex; pending: Promise<void> | null; textMatches: Map<string, Map<string, number>> };
 /** One index per database handle (a process normally has one). */
 const indexes = new WeakMap<object, IndexState>();
 
@@ -58,10 +58,10 @@ const indexes = new WeakMap<object, IndexState>();
  * sequence per search, and only the rows changed since the last one when it moved (also
  * those published by other servers). Concurrent searches share one catch-up.
  */
-async function currentIndex(db: Db): Promise<CatalogIndex> {
+async function currentIndex(db: Db): Promise<IndexState> {
   let state = indexes.get(db);
   if (!state) {
-    state = { index: new CatalogIndex(), pending: null };
+    state = { index: new CatalogIndex(), pending: null, textMatches: new Map() };
     indexes.set(db, state);
   }
   const target = await store.catalogChangeSeq(db);
@@ -89,12 +89,33 @@ async function currentIndex(db: Db): Promise<CatalogIndex> {
       );
       const newest = rows.reduce((max, r) => (BigInt(r.change_seq) > max ? BigInt(r.change_seq) : max), BigInt(s.index.seq));
       s.index.seq = newest.toString();
+      s.textMatches.clear();
     })().finally(() => {
       s.pending = null;
     });
     await s.pending;
   }
-  return state.index;
+  return state;
+}
+
+const TEXT_CACHE_SIZE = 200;
+
+/**
+ * Programmes matching a text query, remembered until the catalogue changes (the cache is
+ * emptied whenever the index catches up), so paging through a result set or refining its
+ * filters does not repeat the full-text search.
+ */
+async function textMatches(db: Db, state: IndexState, q: string, isRanked: boolean) {
+  const key = `${isRanked ? 'r' : 'u'}:${q.toLowerCase()}`;
+  const cached = state.textMatches.get(key) ?? (isRanked ? undefined : state.textMatches.get(`r:${q.toLowerCase()}`));
+  if (cached) return cached;
+  const seq = state.index.seq;
+  const found = await store.findTextMatches(db, q, { isRanked });
+  if (state.index.seq === seq) {
+    if (state.textMatches.size >= TEXT_CACHE_SIZE) state.textMatches.delete(state.textMatches.keys().next().value!);
+    state.textMatches.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -103,8 +124,9 @@ async function currentIndex(db: Db): Promise<CatalogIndex> {
  * is matched in PostgreSQL; filters, facets and sorting run on the in-memory index.
  */
 export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
-  const [index, textRanks] = await Promise.all([currentIndex(deps.db), query.q ? store.findTextMatches(deps.db, query.q) : Promise.resolve(undefined)]);
-  const found = index.search(query, { ...(textRanks ? { textRanks } : {}), sort: query.sort === 'relevance' && !textRanks ? 'newest' : query.sort, page: query.page, pageSize: query.pageSize });
+  const state = await currentIndex(deps.db);
+  const textRanks = query.q ? await textMatches(deps.db, state, query.q, query.sort === 'relevance') : undefined;
+  const found = state.index.search(query, { ...(textRanks ? { textRanks } : {}), sort: query.sort === 'relevance' && !textRanks ? 'newest' : query.sort, page: query.page, pageSize: query.pageSize });
   const skillIds = found.facets.skill.map((f) => f.value);
   const partnerSlugs = found.facets.partner.map((f) => f.value);
   const [rows, skillNames, partnerNames] = await Promise.all([store.findEntriesByIds(deps.db, found.pageIds), store.findSkillNames(deps.db, skillIds), store.findPartnerNames(deps.db, partnerSlugs)]);

@@ -107,9 +107,10 @@ export function listIndexRowsSince(db: Db, sinceSeq: string) {
 /**
  * Programmes whose text matches the query, with a relevance score: full text first (weighted
  * tsvector, websearch syntax); when nothing matches, titles that look like the query
- * (trigram word similarity), which forgives typos.
+ * (trigram word similarity), which forgives typos. Unranked (score 0) when the caller sorts
+ * by something else, which spares reading every match's search document.
  */
-export async function findTextMatches(db: Db, q: string): Promise<Map<string, number>> {
+export async function findTextMatches(db: Db, q: string, options: { isRanked: boolean }): Promise<Map<string, number>> {
   const tsq = sql`websearch_to_tsquery('english', ${q})`;
   // One row with one string: thousands of matches travel as a single value (much cheaper for
   // the embedded engine than thousands of rows).
@@ -125,7 +126,7 @@ export async function findTextMatches(db: Db, q: string): Promise<Map<string, nu
     return out;
   };
   const matches = await packed(sql<{ packed: string | null }>`
-    select string_agg(microcredential_id::text || ':' || ts_rank(search, ${tsq}, 1)::text, ',') as packed
+    select string_agg(microcredential_id::text || ':' || ${options.isRanked ? sql`ts_rank(search, ${tsq}, 1)::text` : sql`'0'`}, ',') as packed
     from catalog_entries where search @@ ${tsq}`);
   if (matches.size > 0) return matches;
   return packed(sql<{ packed: string | null }>`
