@@ -2,9 +2,11 @@ import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink as MantineNavLink, 
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
+  IconBook2,
   IconBooks,
   IconCertificate,
   IconChevronDown,
+  IconClipboardCheck,
   IconFingerprint,
   IconHome,
   IconKey,
@@ -12,6 +14,7 @@ import {
   IconPlus,
   IconRosetteDiscountCheck,
   IconSchool,
+  IconTags,
   IconUsers,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -24,23 +27,35 @@ import { logout, sessionKey } from '../features/auth/auth-api';
 import { useSession } from '../features/auth/use-session';
 import { LEARNER_SPACE } from '../features/orgs/current-org';
 import { OrgSwitcher } from '../features/orgs/org-switcher';
+import { ReviewCountBadge } from '../features/reviews/review-count-badge';
+import { canReview } from '../features/reviews/reviews-api';
 import { isAdminRole, isIssuingOrg } from '../features/orgs/roles';
 import { Brand } from './brand';
 import { SkipLink } from './skip-link';
 
-type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean };
+type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean; badge?: ReactNode };
 
 function navItemsFor(orgSlug: string | undefined, membership: Membership | undefined): NavItem[] {
   if (orgSlug) {
     const items: NavItem[] = [
       { to: `/o/${orgSlug}`, label: 'Overview', icon: <IconHome size={18} aria-hidden />, end: true },
     ];
+    const isProvider = membership?.org.roles.includes('provider') ?? false;
+    if (isProvider) {
+      items.push({ to: `/o/${orgSlug}/programmes`, label: 'Programmes', icon: <IconBook2 size={18} aria-hidden /> });
+      if (canReview(membership?.role)) {
+        items.push({ to: `/o/${orgSlug}/reviews`, label: 'Reviews', icon: <IconClipboardCheck size={18} aria-hidden />, badge: <ReviewCountBadge slug={orgSlug} /> });
+      }
+    }
     if (isIssuingOrg(membership?.org.roles)) {
       items.push({ to: `/o/${orgSlug}/credentials`, label: 'Credentials', icon: <IconCertificate size={18} aria-hidden /> });
     }
     items.push({ to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> });
     if (isAdminRole(membership?.role)) {
       items.push({ to: `/o/${orgSlug}/settings/api-keys`, label: 'API keys', icon: <IconKey size={18} aria-hidden /> });
+    }
+    if (isProvider && (isAdminRole(membership?.role) || membership?.role === 'author')) {
+      items.push({ to: `/o/${orgSlug}/settings/skills`, label: 'Skills', icon: <IconTags size={18} aria-hidden /> });
     }
     if (isIssuingOrg(membership?.org.roles)) {
       items.push({ to: `/o/${orgSlug}/settings/keys`, label: 'Signing keys', icon: <IconFingerprint size={18} aria-hidden /> });
@@ -157,6 +172,7 @@ export function AppLayout() {
                   end={item.end}
                   label={item.label}
                   leftSection={item.icon}
+                  rightSection={item.badge}
                   active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
                   style={{ borderRadius: 8 }}
                 />
