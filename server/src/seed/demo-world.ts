@@ -6,6 +6,7 @@ import { hashPassword } from '../identity/password.js';
 import { findUserByEmail, insertUser } from '../identity/identity.store.js';
 import { provisionOrganization } from '../orgs/orgs.service.js';
 import { seedDemoCatalog } from '../catalog/demo-catalog.js';
+import { seedDemoLearning } from './demo-learning.js';
 
 type DemoOrg = { slug: string; name: string; roles: OrgRole[]; member: { email: string; name: string; role: 'owner' } };
 
@@ -46,6 +47,14 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
       northwind: { slug: 'northwind-academy', ownerId: of('northwind-academy').ownerId },
       summit: { slug: 'summit-skills-institute', ownerId: of('summit-skills-institute').ownerId },
       partnerOrgId: of('atlas-industry-alliance').orgId,
+    });
+    await seedDemoLearning({ ...deps, db: trx }, {
+      learnerEmail: learner.email,
+      complete: [
+        { providerSlug: 'northwind-academy', slug: 'data-literacy-foundations', title: 'Data Literacy Foundations', reviewerEmail: 'provider@demo.cairn.test' },
+        { providerSlug: 'summit-skills-institute', slug: 'complaint-handling', title: 'Complaint Handling', reviewerEmail: 'provider2@demo.cairn.test' },
+      ],
+      inProgress: [{ providerSlug: 'northwind-academy', slug: 'secure-coding-basics', title: 'Secure Coding Basics' }],
     });
   });
   return { password, isPasswordGenerated: options.password === undefined, emails: [...demoOrgs.map((o) => o.member.email), learner.email] };
