@@ -13,6 +13,7 @@ import { useParams } from 'react-router';
 import type { OrgRole } from '../api/types';
 import { EmptyState } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
+import { ProviderDashboard } from '../features/dashboard/provider-dashboard';
 import { NextSteps, type NextStep } from '../features/home/next-steps';
 import { useOrg } from '../features/orgs/orgs-api';
 import { memberRoleLabel, orgRoleLabel } from '../features/orgs/roles';
@@ -26,8 +27,10 @@ function stepsFor(role: OrgRole, slug: string): { title: string; steps: NextStep
         steps: [
           {
             icon: <IconBook2 size={22} />,
-            title: 'Author your first micro-credential',
-            text: 'Modules, outcomes, skills and assessment, published as a signed Open Badges achievement. Coming with the catalogue.',
+            title: 'Author a micro-credential',
+            text: 'Modules, outcomes, skills and assessment, published in the catalogue as a signed Open Badges achievement.',
+            to: `/o/${slug}/programmes`,
+            action: 'Your programmes',
           },
           {
             icon: <IconCertificate size={22} />,
@@ -124,6 +127,7 @@ export default function OrgHomePage() {
           choose its roles; meanwhile you can invite your team from the Members page.
         </EmptyState>
       ) : null}
+      {org.roles.includes('provider') ? <ProviderDashboard slug={slug} /> : null}
       {org.roles.map((role) => {
         const { title, steps } = stepsFor(role, slug);
         return <NextSteps key={role} title={title} steps={steps} />;
