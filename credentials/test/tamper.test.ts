@@ -67,3 +67,17 @@ describe('tampering with any field of a signed credential is detected', () => {
     expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('failed');
   });
 });
+
+describe('proof sets', () => {
+  it('refuses a credential with more proofs than it will check, without checking them', async () => {
+    const pair = generateEd25519Multikey();
+    const did = didKeyFromPublicKey(pair.publicKeyMultibase);
+    const signer = createSigner({ verificationMethod: didKeyVerificationMethod(did), ...pair });
+    const documentLoader = createDocumentLoader();
+    const signed = await signCredential({ credential: sampleCredential(did), signer, cryptosuite: 'eddsa-jcs-2022', documentLoader, now: new Date('2026-01-01T00:00:00Z') });
+    const flooded = { ...signed, proof: Array.from({ length: 500 }, () => signed.proof[0]!) };
+    const result = await verifyCredential({ credential: flooded, documentLoader });
+    expect(result.verified).toBe(false);
+    expect(result.checks.find((c) => c.id === 'proof')).toMatchObject({ status: 'failed', message: expect.stringMatching(/500 proofs/) });
+  });
+});

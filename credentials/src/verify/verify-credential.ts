@@ -40,6 +40,8 @@ export type VerificationResult = {
 };
 
 const MAX_NESTING = 3;
+/** Proofs checked on one credential; real credentials carry one or two. */
+export const MAX_PROOFS = 8;
 
 /**
  * Verifies an Open Badges 3.0 / CLR 2.0 credential (Data Integrity or VC-JWT) and reports every
@@ -183,6 +185,12 @@ async function checkDataIntegrity(credential: JsonObject, ctx: Context): Promise
   if (proofs.length === 0) {
     report.add('proof', 'Signature is valid', 'failed', 'The credential is not signed');
     report.add('issuer', `Issued by ${name}`, 'failed', 'Without a signature the issuer cannot be confirmed');
+    return;
+  }
+  if (proofs.length > MAX_PROOFS) {
+    // Each proof costs a canonicalisation; an unbounded proof set would let one upload tie up a server.
+    report.add('proof', 'Signature is valid', 'failed', `The credential carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked, so it is refused`);
+    report.add('issuer', `Issued by ${name}`, 'failed', 'The issuer cannot be confirmed without a checked signature');
     return;
   }
   const problems: string[] = [];
