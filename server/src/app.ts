@@ -24,6 +24,7 @@ import { learningRoutes } from './learning/learning.routes.js';
 import { skillsRoutes } from './skills/skills.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import { microcredentialsRoutes } from './catalog/microcredentials.routes.js';
+import { pathwaysRoutes } from './pathways/pathways.routes.js';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -140,6 +141,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(microcredentialsRoutes, { deps });
   await app.register(catalogRoutes, { deps });
   await app.register(learningRoutes, { deps });
+  await app.register(pathwaysRoutes, { deps });
 
   const webDist = options.webDistDir;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));

@@ -4,7 +4,7 @@ import { AppError, type FieldError } from '../http/app-error.js';
 export type { JsonObject };
 
 export const ACHIEVEMENT_CREDENTIAL_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
-const ISSUABLE_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
+const ISSUABLE_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential', 'ClrCredential'];
 
 export type CompleteCredentialOptions = {
   credential: JsonObject;
@@ -55,6 +55,8 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
   types.delete('VerifiableCredential');
   if (![...types].some((t) => ISSUABLE_TYPES.includes(t))) types.add('OpenBadgeCredential');
   const isEndorsement = types.has('EndorsementCredential');
+  // A CLR 2.0 ClrCredential: its own context before Open Badges', no OB schema to declare.
+  const isClr = types.has('ClrCredential');
 
   const credentialSubject: JsonObject = { ...(subject as JsonObject) };
   if (options.recipientEmail && credentialSubject.id === undefined && credentialSubject.identifier === undefined) {
@@ -71,7 +73,9 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
 
   return {
     // The extensions context defines 1EdTechJsonSchemaValidator2019, the credentialSchema type.
-    '@context': [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3, ...(isEndorsement || options.statusEntries.length > 1 ? [] : [CONTEXT_URLS.openBadgesExtensions]), ...extraContexts],
+    '@context': isClr
+      ? [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.clrV2, CONTEXT_URLS.openBadgesV3, ...extraContexts.filter((c) => c !== CONTEXT_URLS.clrV2)]
+      : [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3, ...(isEndorsement || options.statusEntries.length > 1 ? [] : [CONTEXT_URLS.openBadgesExtensions]), ...extraContexts],
     id: options.credentialId,
     type: ['VerifiableCredential', ...types],
     ...Object.fromEntries(Object.entries(input).filter(([k]) => !['@context', 'id', 'type', 'issuer', 'credentialSubject'].includes(k))),
@@ -80,6 +84,6 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
     credentialSubject,
     credentialStatus: options.statusEntries.length === 1 ? options.statusEntries[0] : options.statusEntries,
     // The official schema takes one status entry, so it is declared only when it will validate.
-    ...(isEndorsement || options.statusEntries.length > 1 ? {} : { credentialSchema: [{ id: ACHIEVEMENT_CREDENTIAL_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }] }),
+    ...(isEndorsement || isClr || options.statusEntries.length > 1 ? {} : { credentialSchema: [{ id: ACHIEVEMENT_CREDENTIAL_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }] }),
   };
 }

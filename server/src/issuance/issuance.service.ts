@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { signCredential, signJwt, validateAchievementCredential } from '@cairn/credentials';
+import { signCredential, signJwt, validateAchievementCredential, validateClrCredential } from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
 import { loadActiveSigner } from '../keys/signing-keys.service.js';
 import { authorizeOrg, authorizeOrgById, type OrgView } from '../orgs/orgs.service.js';
 import { findOrganizationById } from '../orgs/orgs.store.js';
+import { lockLearnerPathways, onComponentStatusChanged } from '../pathways/pathway-awards.service.js';
 import { documentLoader } from '../verification/document-loader.js';
 import { completeCredential, type JsonObject } from './complete-credential.js';
 import * as store from './credentials.store.js';
@@ -74,6 +75,9 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
   }
   return transaction(deps.db, async (trx) => {
     const tdeps = { ...deps, db: trx };
+    // Before any status-list lock: a learner's issuances and pathway awards queue here in one
+    // order, so a pathway award inside one never waits on a list held by another.
+    if (options.recipientUserId) await lockLearnerPathways(trx, options.recipientUserId);
     if (options.idempotencyKey) {
       const existing = await store.findCredentialByIdempotencyKey(trx, org.id, options.idempotencyKey);
       if (existing) {
@@ -109,7 +113,8 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
     const types = (signed.type as string[]) ?? [];
     if (!types.includes('EndorsementCredential')) {
       // With two status entries only OB 3.0's one-entry rule is knowingly relaxed; check the rest.
-      const check = validateAchievementCredential(statusEntries.length > 1 ? { ...signed, credentialStatus: statusEntries[0] } : signed);
+      const validate = types.includes('ClrCredential') ? validateClrCredential : validateAchievementCredential;
+      const check = validate(statusEntries.length > 1 ? { ...signed, credentialStatus: statusEntries[0] } : signed);
       if (!check.valid) {
         throw new AppError('validation_failed', 'The credential does not meet the Open Badges 3.0 schema. See errors[].', {
           fields: check.errors.map((e) => ({ field: `credential${e.path.startsWith('/') ? e.path.replaceAll('/', '.') : `.${e.path}`}`.replace(/\.$/, ''), message: e.message })),
@@ -224,6 +229,8 @@ export async function changeCredentialStatus(deps: Deps, actor: Actor, credentia
     }
     const signer = await loadActiveSigner(tdeps, org);
     await setStatusBit(tdeps, org, signer, at, purpose, isSet);
+    // Pathway credentials that stack this one are suspended or reinstated with it.
+    await onComponentStatusChanged(tdeps, row.id);
     const updated = await store.findCredential(trx, row.id);
     return statusView(updated!, now);
   });

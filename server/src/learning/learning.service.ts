@@ -7,6 +7,7 @@ import { issueCredentialAs, lifecycleOf } from '../issuance/issuance.service.js'
 import { insertMail } from '../mail/mail.store.js';
 import { authorizeOrg, requireUser } from '../orgs/orgs.service.js';
 import { findOrganizationById } from '../orgs/orgs.store.js';
+import { reevaluateLearnerPathways } from '../pathways/pathway-awards.service.js';
 import { answerProblems, assignmentMaxPoints, gradeQuiz, scoreRubric, toLearnerQuestion, type Activity, type Assignment, type QuizAnswers } from './activities.js';
 import { detectEvidenceType } from './evidence-file.js';
 import { computeProgress } from './progress.js';
@@ -433,6 +434,8 @@ async function completeIfFinished(deps: Tx, locked: store.EnrollmentRow) {
     },
   );
   await store.setEnrollmentStatus(deps.db, e.id, 'completed', now, issued.id);
+  // The new credential may complete a pathway: awarded in this same transaction.
+  await reevaluateLearnerPathways(deps, e.learner_id);
   await insertMail(deps.db, {
     to: learner.email,
     orgId: e.org_id,

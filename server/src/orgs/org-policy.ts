@@ -20,6 +20,9 @@ export const permissions = {
   'catalog.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'catalog.author': ['owner', 'admin', 'author'],
   'catalog.publish': ['owner', 'admin', 'author'],
+  'pathways.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
+  'pathways.author': ['owner', 'admin', 'author'],
+  'pathways.publish': ['owner', 'admin', 'author'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type OrgAction = keyof typeof permissions;

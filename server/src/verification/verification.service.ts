@@ -25,7 +25,7 @@ export type PresentedVerification = Pick<VerificationResult, 'verified' | 'check
  * Resolves Cairn's own did:web issuers from the database. Anything else is refused rather than
  * fetched: the server makes no network request while verifying.
  */
-function createLocalResolver(deps: Deps) {
+export function createLocalResolver(deps: Deps) {
   const ownPrefix = `${didWebFromUrl(deps.publicUrl.origin, [])}:orgs:`;
   return async (did: string) => {
     if (!did.startsWith(ownPrefix)) {
@@ -38,7 +38,7 @@ function createLocalResolver(deps: Deps) {
   };
 }
 
-function createLocalStatusListFetcher(deps: Deps) {
+export function createLocalStatusListFetcher(deps: Deps) {
   return async (url: string): Promise<JsonObject> => {
     let parsed: URL;
     try {

@@ -1,0 +1,294 @@
+import type { JsonObject } from '@cairn/credentials';
+import type { Deps } from '../deps.js';
+import type { Db } from '../db/transaction.js';
+import { transaction } from '../db/transaction.js';
+import { achievementUrl } from '../catalog/achievement.js';
+import { issueCredentialAs } from '../issuance/issuance.service.js';
+import { setCredentialStatus } from '../issuance/credentials.store.js';
+import { setStatusBit } from '../issuance/status-lists.service.js';
+import { loadActiveSigner } from '../keys/signing-keys.service.js';
+import { insertMail } from '../mail/mail.store.js';
+import { findOrganizationById } from '../orgs/orgs.store.js';
+import { achievementOf, buildClrCredential } from './pathway-documents.js';
+import { evaluatePathway, targetsOf, type HeldCredential, type PathwayEvaluation, type RequirementNode } from './requirement-tree.js';
+import * as store from './pathways.store.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Pathway awards that chain (a pathway requiring another) settle within this many rounds. */
+const MAX_AWARD_ROUNDS = 4;
+
+/**
+ * The credentials each learner holds now, reduced to what requirements look at: Cairn
+ * credentials in force (with their micro-credential or pathway) and verified wallet entries.
+ */
+export async function loadHeldCredentials(deps: Deps, learnerIds: string[]): Promise<Map<string, HeldCredential[]>> {
+  const now = deps.clock();
+  const held = new Map<string, HeldCredential[]>(learnerIds.map((id) => [id, []]));
+  if (learnerIds.length === 0) return held;
+  const [cairn, wallet] = await Promise.all([store.heldCairnCredentials(deps.db, learnerIds, now), store.heldWalletCredentials(deps.db, learnerIds, now)]);
+  const achievementPrefix = new URL('/achievements/', deps.publicUrl).toString();
+  // Credentials issued outside learning may still name a micro-credential version's Achievement.
+  const loose = cairn.filter((c) => !c.microcredential_id && !c.pathway_id && c.achievementId?.startsWith(achievementPrefix));
+  const versionIds = loose.map((c) => c.achievementId!.slice(achievementPrefix.length)).filter((id) => UUID.test(id));
+  const versions = new Map((await store.microcredentialVersionsByIds(deps.db, versionIds)).map((v) => [v.id, v]));
+  for (const c of cairn) {
+    let microcredentialId = c.microcredential_id;
+    let cpdHours = c.cpd_hours ?? 0;
+    let skillIds = c.skill_ids ?? [];
+    let achievementId = c.achievementId ?? '';
+    if (c.microcredentialVersionId) achievementId = achievementUrl(deps.publicUrl, c.microcredentialVersionId);
+    else if (c.pathwayVersionId) achievementId = new URL(`/pathway-achievements/${c.pathwayVersionId}`, deps.publicUrl).toString();
+    else if (achievementId.startsWith(achievementPrefix)) {
+      const v = versions.get(achievementId.slice(achievementPrefix.length));
+      if (v) {
+        microcredentialId = v.microcredential_id;
+        cpdHours = v.cpd_hours ?? 0;
+        skillIds = v.skill_ids;
+      }
+    }
+    held.get(c.recipient_user_id!)?.push({
+      ref: `credential:${c.id}`,
+      name: c.achievement_name ?? '',
+      achievementId,
+      issuerDid: c.issuerDid,
+      microcredentialId,
+      pathwayId: c.pathway_id,
+      cpdHours,
+      credits: 0,
+      skillIds,
+    });
+  }
+  for (const w of wallet) {
+    held.get(w.learner_id)?.push({
+      ref: `wallet:${w.id}`,
+      name: w.achievement_name ?? w.achievement_id,
+      achievementId: w.achievement_id,
+      issuerDid: w.issuer_did,
+      microcredentialId: w.microcredential_id,
+      pathwayId: null,
+      cpdHours: w.cpd_hours,
+      credits: w.credits,
+      skillIds: w.skill_ids,
+    });
+  }
+  return held;
+}
+
+/** The targets a set of held credentials could meet, for the pathway_targets look-up. */
+export function heldTargets(held: readonly HeldCredential[]) {
+  const targets: { kind: 'microcredential' | 'pathway' | 'external' | 'skill'; target: string }[] = [];
+  for (const h of held) {
+    if (h.microcredentialId) targets.push({ kind: 'microcredential', target: h.microcredentialId });
+    if (h.pathwayId) targets.push({ kind: 'pathway', target: h.pathwayId });
+    if (h.achievementId) targets.push({ kind: 'external', target: h.achievementId });
+    for (const s of h.skillIds) targets.push({ kind: 'skill', target: s });
+  }
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = `${t.kind} ${t.target}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export type LearnerPathwayState = {
+  pathwayId: string;
+  version: store.VersionRow;
+  tree: RequirementNode;
+  evaluation: PathwayEvaluation;
+  participation: store.PathwayLearnerRow | undefined;
+  award: Awaited<ReturnType<typeof store.awardsOfLearner>>[number] | undefined;
+};
+
+/**
+ * Every pathway a learner is on (joined, counted before, or touched now by a credential they
+ * hold), each evaluated on the version the learner is pinned to (or the newest published one).
+ */
+export async function computeLearnerPathways(deps: Deps, learnerId: string, held?: HeldCredential[]): Promise<{ held: HeldCredential[]; states: LearnerPathwayState[] }> {
+  const mine = held ?? (await loadHeldCredentials(deps, [learnerId])).get(learnerId)!;
+  const [participations, touched, awards] = await Promise.all([
+    store.pathwayLearnersOf(deps.db, [learnerId]),
+    store.pathwaysTouching(deps.db, heldTargets(mine)),
+    store.awardsOfLearner(deps.db, learnerId),
+  ]);
+  const pinned = new Map(participations.map((p) => [p.pathway_id, p]));
+  const fresh = touched.filter((id) => !pinned.has(id));
+  const [pinnedVersions, latest] = await Promise.all([
+    store.findVersionsByIds(deps.db, participations.map((p) => p.version_id)),
+    store.latestPublishedVersions(deps.db, fresh),
+  ]);
+  const states: LearnerPathwayState[] = [];
+  for (const version of [...pinnedVersions, ...latest]) {
+    const tree = version.tree as RequirementNode;
+    states.push({
+      pathwayId: version.pathway_id,
+      version,
+      tree,
+      evaluation: evaluatePathway(tree, mine),
+      participation: pinned.get(version.pathway_id),
+      award: awards.find((a) => a.version_id === version.id),
+    });
+  }
+  return { held: mine, states };
+}
+
+/**
+ * Serialises everything that gives a learner a credential (issuance, wallet import) with the
+ * pathway evaluation that follows, per learner, for the rest of the transaction. Taken before
+ * any status-list lock, so awards issued inside never deadlock with another issuance.
+ */
+export async function lockLearnerPathways(db: Db, learnerId: string) {
+  await store.lockLearner(db, learnerId);
+}
+
+/**
+ * Re-evaluates every pathway a learner is on and awards those now satisfied. Call it, inside
+ * the same transaction, after anything that gives a learner a credential (completion, wallet
+ * import). A per-learner lock makes the last of two racing completions see both credentials;
+ * the award itself is claimed by a unique row, so it happens exactly once.
+ */
+export async function reevaluateLearnerPathways(deps: Deps, learnerId: string): Promise<{ awarded: string[] }> {
+  return transaction(deps.db, async (trx) => {
+    const tdeps = { ...deps, db: trx };
+    await store.lockLearner(trx, learnerId);
+    const awarded: string[] = [];
+    for (let round = 0; round < MAX_AWARD_ROUNDS; round += 1) {
+      const { held, states } = await computeLearnerPathways(tdeps, learnerId);
+      const now = deps.clock();
+      const changed = states.filter((s) => !s.participation || s.participation.done !== s.evaluation.done || s.participation.required !== s.evaluation.required || s.participation.is_satisfied !== s.evaluation.isSatisfied);
+      await store.upsertPathwayLearners(trx, changed.map((s) => ({
+        learnerId, pathwayId: s.pathwayId, orgId: s.version.org_id, versionId: s.version.id, done: s.evaluation.done, required: s.evaluation.required, isSatisfied: s.evaluation.isSatisfied, now,
+      })));
+      let isNewAward = false;
+      for (const s of states) {
+        if (!s.evaluation.isSatisfied || s.award) continue;
+        const awardedNow = await awardPathway(tdeps, { learnerId, state: s, held });
+        if (awardedNow) {
+          awarded.push(s.pathwayId);
+          isNewAward = true;
+        }
+      }
+      // A new pathway credential may itself complete a pathway that requires this one.
+      if (!isNewAward) break;
+    }
+    return { awarded };
+  });
+}
+
+async function awardPathway(deps: Deps, options: { learnerId: string; state: LearnerPathwayState; held: HeldCredential[] }): Promise<boolean> {
+  const { learnerId, state } = options;
+  const { version } = state;
+  const key = `pathway:${version.id}:${learnerId}`;
+  const claim = await store.claimAward(deps.db, { orgId: version.org_id, pathwayId: version.pathway_id, versionId: version.id, learnerId, idempotencyKey: key, now: deps.clock() });
+  if (!claim) return false;
+  const org = (await findOrganizationById(deps.db, version.org_id))!;
+  const orgView = { id: org.id, slug: org.slug, name: org.name, roles: org.roles, did: org.did, createdAt: org.created_at };
+  const learner = (await store.findUser(deps.db, learnerId))!;
+  const achievement = version.achievement as JsonObject;
+
+  const counted = state.evaluation.counted;
+  const credentialIds = counted.filter((r) => r.startsWith('credential:')).map((r) => r.slice('credential:'.length));
+  const walletIds = counted.filter((r) => r.startsWith('wallet:')).map((r) => r.slice('wallet:'.length));
+  const [cairnDocs, walletDocs] = await Promise.all([store.credentialDocuments(deps.db, credentialIds), store.walletDocuments(deps.db, walletIds)]);
+  const components = [...cairnDocs, ...walletDocs]
+    // A VC-JWT has no JSON form to embed; it is still related through its Achievement below.
+    .filter((d) => d.format === 'ldp')
+    .map((d) => {
+      const credential = JSON.parse(d.document) as JsonObject;
+      return { credential, achievement: achievementOf(credential) };
+    });
+
+  const now = deps.clock().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const pathwayCredential = await issueCredentialAs(deps, orgView, {}, {
+    credential: {
+      type: ['AchievementCredential'],
+      name: typeof achievement.name === 'string' ? achievement.name : version.name,
+      credentialSubject: { type: ['AchievementSubject'], achievement, activityEndDate: now },
+    },
+    recipientEmail: learner.email,
+    recipientUserId: learnerId,
+    idempotencyKey: key,
+    statusPurposes: ['revocation', 'suspension'],
+  });
+  const clr = await issueCredentialAs(deps, orgView, {}, {
+    credential: buildClrCredential({
+      name: `${version.name}: Comprehensive Learner Record`,
+      description: `The ${version.name} pathway awarded by ${org.name} and the ${components.length} credential${components.length === 1 ? '' : 's'} it stacks.`,
+      pathwayCredential: pathwayCredential.verifiableCredential as JsonObject,
+      pathwayAchievement: achievement,
+      components,
+    }),
+    recipientEmail: learner.email,
+    recipientUserId: learnerId,
+    idempotencyKey: `clr:${version.id}:${learnerId}`,
+    statusPurposes: ['revocation', 'suspension'],
+  });
+  await store.completeAward(deps.db, claim.id, {
+    credentialRowId: pathwayCredential.id,
+    clrRowId: clr.id,
+    orgId: version.org_id,
+    components: [...credentialIds.map((id) => ({ kind: 'credential' as const, id })), ...walletIds.map((id) => ({ kind: 'wallet' as const, id }))],
+  });
+  await insertMail(deps.db, {
+    to: learner.email,
+    orgId: version.org_id,
+    subject: `You earned ${version.name}`,
+    text: `Congratulations, ${learner.name}!\n\nYou completed every requirement of the ${version.name} pathway with ${org.name}. Your signed credential:\n\n${pathwayCredential.credentialId}\n\nYour Comprehensive Learner Record (CLR 2.0), with every credential it stacks:\n\n${clr.credentialId}\n`,
+  });
+  return true;
+}
+
+/**
+ * Called when a credential's status changes (revoke, suspend, unsuspend). Pathway credentials
+ * that count it are suspended while any of their components is not in force, and reinstated
+ * when all are again; the learner and the issuer are told each time. Runs in the caller's
+ * transaction; follows chains of pathways that include pathways.
+ */
+export async function onComponentStatusChanged(deps: Deps, credentialRowId: string, depth = 0): Promise<void> {
+  if (depth > MAX_AWARD_ROUNDS) return;
+  const awards = await store.awardsWithComponent(deps.db, credentialRowId);
+  const now = deps.clock();
+  for (const award of awards) {
+    const inactive = await store.inactiveComponentsOf(deps.db, award.id, now);
+    const shouldSuspend = inactive.length > 0;
+    if (shouldSuspend === (award.status === 'suspended')) continue;
+    const rows = await store.credentialRowsForStatus(deps.db, [award.credential_row_id, award.clr_row_id].filter((id): id is string => id !== null));
+    const org = (await findOrganizationById(deps.db, award.org_id))!;
+    const issuer = { id: org.id, slug: org.slug, did: org.did, name: org.name };
+    const signer = await loadActiveSigner(deps, issuer);
+    const version = await store.findVersion(deps.db, award.version_id);
+    const reason = shouldSuspend ? `A credential it stacks is no longer in force: ${inactive.map((c) => c.achievement_name ?? c.id).join(', ')}.` : null;
+    for (const row of rows) {
+      if (row.revoked_at || !row.status_purposes.includes('suspension')) continue;
+      if (Boolean(row.suspended_at) === shouldSuspend) continue;
+      await setCredentialStatus(deps.db, row.id, { suspendedAt: shouldSuspend ? now : null, suspensionReason: reason });
+      await setStatusBit(deps, issuer, signer, { listNumber: row.status_list_number, index: row.status_index }, 'suspension', shouldSuspend);
+    }
+    await store.setAwardStatus(deps.db, award.id, shouldSuspend ? 'suspended' : 'active');
+    const learner = await store.findUser(deps.db, award.learner_id);
+    const name = version?.name ?? 'pathway';
+    const subject = shouldSuspend ? `${name}: your pathway credential is suspended` : `${name}: your pathway credential is reinstated`;
+    const body = shouldSuspend
+      ? `The ${name} credential and its learner record are suspended because ${reason}\n\nThey are reinstated automatically if that credential is reinstated.\n`
+      : `Every credential that ${name} stacks is in force again, so the pathway credential and its learner record are reinstated.\n`;
+    if (learner) await insertMail(deps.db, { to: learner.email, orgId: award.org_id, subject, text: `Hello ${learner.name},\n\n${body}` });
+    for (const admin of await store.orgAdminEmails(deps.db, award.org_id)) {
+      await insertMail(deps.db, { to: admin.email, orgId: award.org_id, subject: `${subject} (${learner?.name ?? 'a learner'})`, text: `Hello ${admin.name},\n\nFor ${learner?.name ?? 'a learner'} (${learner?.email ?? ''}): ${body}` });
+    }
+    // A pathway credential can itself be a component of a larger pathway.
+    if (award.credential_row_id) await onComponentStatusChanged(deps, award.credential_row_id, depth + 1);
+  }
+}
+
+/** Tree targets as pathway_targets rows, written when a version is published. */
+export function targetRowsOf(tree: RequirementNode, version: { orgId: string; versionId: string; pathwayId: string }) {
+  const t = targetsOf(tree);
+  return [
+    ...t.microcredentialIds.map((target) => ({ kind: 'microcredential' as const, target })),
+    ...t.pathwayIds.map((target) => ({ kind: 'pathway' as const, target })),
+    ...t.externalAchievementIds.map((target) => ({ kind: 'external' as const, target })),
+    ...t.skillIds.map((target) => ({ kind: 'skill' as const, target })),
+  ].map((r) => ({ ...r, orgId: version.orgId, versionId: version.versionId, pathwayId: version.pathwayId }));
+}

@@ -1,0 +1,538 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/transaction.js';
+import type { PathwayTargetKind } from '../db/schema.js';
+
+const versionColumns = [
+  'v.id',
+  'v.org_id',
+  'v.pathway_id',
+  'v.version_number',
+  'v.status',
+  'v.name',
+  'v.description',
+  'v.achievement_type',
+  'v.criteria_narrative',
+  'v.image_url',
+  'v.tree',
+  'v.recommended_order',
+  'v.achievement',
+  'v.published_at',
+  'v.created_at',
+  'v.updated_at',
+] as const;
+
+export async function insertPathway(db: Db, row: { orgId: string; slug: string; createdBy: string | null }) {
+  return db
+    .insertInto('pathways')
+    .values({ org_id: row.orgId, slug: row.slug, created_by: row.createdBy })
+    .onConflict((oc) => oc.columns(['org_id', 'slug']).doNothing())
+    .returning(['id', 'org_id', 'slug', 'created_at'])
+    .executeTakeFirst();
+}
+
+export type VersionFields = {
+  name: string;
+  description: string;
+  achievementType: string;
+  criteriaNarrative: string;
+  imageUrl: string | null;
+  tree: unknown;
+  recommendedOrder: string[];
+};
+
+function searchText(f: VersionFields) {
+  return `${f.name} ${f.description}`.toLowerCase();
+}
+
+export async function insertVersion(db: Db, row: VersionFields & { orgId: string; pathwayId: string; versionNumber: number; createdBy: string | null }) {
+  return db
+    .insertInto('pathway_versions')
+    .values({
+      org_id: row.orgId,
+      pathway_id: row.pathwayId,
+      version_number: row.versionNumber,
+      status: 'draft',
+      name: row.name,
+      description: row.description,
+      achievement_type: row.achievementType,
+      criteria_narrative: row.criteriaNarrative,
+      image_url: row.imageUrl,
+      tree: JSON.stringify(row.tree),
+      recommended_order: row.recommendedOrder,
+      search: searchText(row),
+      created_by: row.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateDraft(db: Db, versionId: string, f: VersionFields, now: Date) {
+  await db
+    .updateTable('pathway_versions')
+    .set({
+      name: f.name,
+      description: f.description,
+      achievement_type: f.achievementType,
+      criteria_narrative: f.criteriaNarrative,
+      image_url: f.imageUrl,
+      tree: JSON.stringify(f.tree),
+      recommended_order: f.recommendedOrder,
+      search: searchText(f),
+      updated_at: now,
+    })
+    .where('id', '=', versionId)
+    .where('status', '=', 'draft')
+    .execute();
+}
+
+export async function publishVersion(db: Db, versionId: string, options: { achievement: unknown; publishedBy: string | null; now: Date }) {
+  await db
+    .updateTable('pathway_versions')
+    .set({ status: 'published', achievement: JSON.stringify(options.achievement), published_by: options.publishedBy, published_at: options.now, updated_at: options.now })
+    .where('id', '=', versionId)
+    .where('status', '=', 'draft')
+    .execute();
+}
+
+export async function insertTargets(db: Db, rows: { orgId: string; versionId: string; pathwayId: string; kind: PathwayTargetKind; target: string }[]) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('pathway_targets')
+    .values(rows.map((r) => ({ org_id: r.orgId, version_id: r.versionId, pathway_id: r.pathwayId, kind: r.kind, target: r.target })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export function findPathway(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  let q = db
+    .selectFrom('pathways as p')
+    .innerJoin('organizations as o', 'o.id', 'p.org_id')
+    .select(['p.id', 'p.org_id', 'p.slug', 'p.created_at', 'o.slug as orgSlug', 'o.name as orgName', 'o.did as orgDid'])
+    .where('p.id', '=', id);
+  if (options.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export function listPathwaysOfOrg(db: Db, orgId: string) {
+  return db
+    .selectFrom('pathways as p')
+    .select([
+      'p.id',
+      'p.slug',
+      'p.created_at',
+      (eb) => eb.selectFrom('pathway_versions as v').select('v.name').whereRef('v.pathway_id', '=', 'p.id').orderBy('v.version_number', 'desc').limit(1).as('name'),
+      (eb) => eb.selectFrom('pathway_versions as v').select(sql<number | null>`max(v.version_number) filter (where v.status = 'published')`.as('n')).whereRef('v.pathway_id', '=', 'p.id').as('publishedVersion'),
+      (eb) => eb.selectFrom('pathway_versions as v').select(sql<boolean>`count(*) filter (where v.status = 'draft') > 0`.as('d')).whereRef('v.pathway_id', '=', 'p.id').as('hasDraft'),
+    ])
+    .where('p.org_id', '=', orgId)
+    .orderBy('p.created_at', 'desc')
+    .execute();
+}
+
+export function listVersions(db: Db, pathwayId: string) {
+  return db.selectFrom('pathway_versions as v').select(versionColumns).where('v.pathway_id', '=', pathwayId).orderBy('v.version_number', 'asc').execute();
+}
+
+export type VersionRow = Awaited<ReturnType<typeof listVersions>>[number];
+
+export function findVersion(db: Db, versionId: string) {
+  return db.selectFrom('pathway_versions as v').select(versionColumns).where('v.id', '=', versionId).executeTakeFirst();
+}
+
+export function findVersionsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as VersionRow[]);
+  return db.selectFrom('pathway_versions as v').select(versionColumns).where('v.id', 'in', ids).execute();
+}
+
+/** The newest published version of each pathway given. */
+export function latestPublishedVersions(db: Db, pathwayIds: string[]) {
+  if (pathwayIds.length === 0) return Promise.resolve([] as VersionRow[]);
+  return db
+    .selectFrom('pathway_versions as v')
+    .select(versionColumns)
+    .where('v.pathway_id', 'in', pathwayIds)
+    .where('v.status', '=', 'published')
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('pathway_versions as w').select('w.id').whereRef('w.pathway_id', '=', 'v.pathway_id').where('w.status', '=', 'published').whereRef('w.version_number', '>', 'v.version_number'))),
+    )
+    .execute();
+}
+
+/** Published pathways for the public list: the newest published version of each. */
+export function listPublishedPathways(db: Db, options: { q?: string | undefined; provider?: string | undefined; limit: number; offset: number }) {
+  let q = db
+    .selectFrom('pathway_versions as v')
+    .innerJoin('pathways as p', 'p.id', 'v.pathway_id')
+    .innerJoin('organizations as o', 'o.id', 'v.org_id')
+    .select([...versionColumns, 'p.slug', 'o.slug as orgSlug', 'o.name as orgName', sql<number>`count(*) over ()::int`.as('total')])
+    .where('v.status', '=', 'published')
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('pathway_versions as w').select('w.id').whereRef('w.pathway_id', '=', 'v.pathway_id').where('w.status', '=', 'published').whereRef('w.version_number', '>', 'v.version_number'))),
+    );
+  if (options.q) {
+    const words = options.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    for (const word of words) q = q.where('v.search', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (options.provider) q = q.where('o.slug', '=', options.provider);
+  return q.orderBy('v.published_at', 'desc').limit(options.limit).offset(options.offset).execute();
+}
+
+/** Micro-credentials with at least one published version, with their organisation. */
+export function findPublishedMicrocredentials(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('microcredentials as m')
+    .innerJoin('organizations as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.slug', 'm.org_id', 'o.slug as orgSlug', 'o.name as orgName', 'o.did as orgDid'])
+    .where('m.id', 'in', ids)
+    .where((eb) => eb.exists(eb.selectFrom('microcredential_versions as v').select('v.id').whereRef('v.microcredential_id', '=', 'm.id').where('v.status', '=', 'published')))
+    .execute();
+}
+
+export function findSkillIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('skills').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+/** What the catalogue offers now for these micro-credentials (their newest published version). */
+export function catalogueOffersFor(db: Db, microcredentialIds: string[]) {
+  if (microcredentialIds.length === 0) return Promise.resolve([] as OfferRow[]);
+  return offerQuery(db).where('c.microcredential_id', 'in', microcredentialIds).execute();
+}
+
+/** Offers that help a threshold: the most CPD hours, or covering listed skills. */
+export function catalogueOffersForThresholds(db: Db, options: { skillIds: string[]; wantsCpd: boolean; limit: number }) {
+  let q = offerQuery(db);
+  if (options.skillIds.length > 0 && !options.wantsCpd) {
+    q = q.where(sql<boolean>`c.skill_ids && ${sql.val(options.skillIds)}::uuid[]`);
+  }
+  return q.orderBy('c.cpd_hours', 'desc').limit(options.limit).execute();
+}
+
+function offerQuery(db: Db) {
+  return db
+    .selectFrom('catalog_entries as c')
+    .select(['c.microcredential_id', 'c.version_id', 'c.org_id', 'c.slug', 'c.provider_slug', 'c.provider_name', 'c.title', 'c.skill_ids', 'c.cost_amount_minor', 'c.cost_currency', 'c.effort_hours', 'c.cpd_hours', 'c.duration_weeks']);
+}
+
+export type OfferRow = {
+  microcredential_id: string;
+  version_id: string;
+  org_id: string;
+  slug: string;
+  provider_slug: string;
+  provider_name: string;
+  title: string;
+  skill_ids: string[];
+  cost_amount_minor: number | null;
+  cost_currency: string | null;
+  effort_hours: number;
+  cpd_hours: number;
+  duration_weeks: number;
+};
+
+// ---------------------------------------------------------------------------------------------
+// What learners hold
+
+/**
+ * Cairn credentials of these learners that are in force (not revoked, suspended or expired),
+ * with the micro-credential or pathway they were issued for. CLRs are bundles, not achievements.
+ */
+export function heldCairnCredentials(db: Db, learnerIds: string[], now: Date) {
+  return db
+    .selectFrom('credentials as c')
+    .innerJoin('organizations as o', 'o.id', 'c.org_id')
+    .leftJoin('enrollments as e', 'e.credential_row_id', 'c.id')
+    .leftJoin('microcredential_versions as mv', 'mv.id', 'e.version_id')
+    .leftJoin('pathway_awards as a', 'a.credential_row_id', 'c.id')
+    .select([
+      'c.id',
+      'c.recipient_user_id',
+      'c.achievement_name',
+      'o.did as issuerDid',
+      'e.microcredential_id',
+      'e.version_id as microcredentialVersionId',
+      'mv.cpd_hours',
+      'mv.skill_ids',
+      'a.pathway_id',
+      'a.version_id as pathwayVersionId',
+      // Only credentials issued outside learning and pathways need their document read.
+      sql<string | null>`case when e.id is null and a.id is null and c.format = 'ldp' then (c.document::jsonb #>> '{credentialSubject,achievement,id}') end`.as('achievementId'),
+    ])
+    .where('c.recipient_user_id', 'in', learnerIds)
+    .where('c.revoked_at', 'is', null)
+    .where('c.suspended_at', 'is', null)
+    .where((eb) => eb.or([eb('c.valid_until', 'is', null), eb('c.valid_until', '>', now)]))
+    .where(sql<boolean>`not ('ClrCredential' = any (c.types))`)
+    .execute();
+}
+
+export function heldWalletCredentials(db: Db, learnerIds: string[], now: Date) {
+  return db
+    .selectFrom('wallet_credentials as w')
+    .select(['w.id', 'w.learner_id', 'w.achievement_id', 'w.achievement_name', 'w.issuer_did', 'w.microcredential_id', 'w.credits', 'w.cpd_hours', 'w.skill_ids'])
+    .where('w.learner_id', 'in', learnerIds)
+    .where((eb) => eb.or([eb('w.valid_until', 'is', null), eb('w.valid_until', '>', now)]))
+    .execute();
+}
+
+/** Micro-credential versions by id, for achievements that name one (`/achievements/{versionId}`). */
+export function microcredentialVersionsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('microcredential_versions').select(['id', 'microcredential_id', 'cpd_hours', 'skill_ids']).where('id', 'in', ids).where('status', '=', 'published').execute();
+}
+
+/** Pathways with a published version that points at any of these targets. */
+export async function pathwaysTouching(db: Db, targets: { kind: PathwayTargetKind; target: string }[]) {
+  if (targets.length === 0) return [];
+  const rows = await db
+    .selectFrom('pathway_targets')
+    .select('pathway_id')
+    .distinct()
+    .where((eb) => eb.or(targets.map((t) => eb.and([eb('kind', '=', t.kind), eb('target', '=', t.target)]))))
+    .execute();
+  return rows.map((r) => r.pathway_id);
+}
+
+/** Which of a learner's pathways point at this target, per pinned or newest version. */
+export function targetsOfVersions(db: Db, versionIds: string[]) {
+  if (versionIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('pathway_targets').select(['version_id', 'kind', 'target']).where('version_id', 'in', versionIds).execute();
+}
+
+export function pathwayLearnersOf(db: Db, learnerIds: string[]) {
+  if (learnerIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('pathway_learners').selectAll().where('learner_id', 'in', learnerIds).execute();
+}
+
+export type PathwayLearnerRow = Awaited<ReturnType<typeof pathwayLearnersOf>>[number];
+
+export async function upsertPathwayLearners(
+  db: Db,
+  rows: { learnerId: string; pathwayId: string; orgId: string; versionId: string; isJoined?: boolean; joinedAt?: Date; done: number; required: number; isSatisfied: boolean; now: Date }[],
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('pathway_learners')
+    .values(rows.map((r) => ({
+      learner_id: r.learnerId,
+      pathway_id: r.pathwayId,
+      org_id: r.orgId,
+      version_id: r.versionId,
+      is_joined: r.isJoined ?? false,
+      joined_at: r.joinedAt ?? null,
+      done: r.done,
+      required: r.required,
+      is_satisfied: r.isSatisfied,
+      evaluated_at: r.now,
+    })))
+    .onConflict((oc) =>
+      oc.columns(['learner_id', 'pathway_id']).doUpdateSet((eb) => ({
+        done: eb.ref('excluded.done'),
+        required: eb.ref('excluded.required'),
+        is_satisfied: eb.ref('excluded.is_satisfied'),
+        evaluated_at: eb.ref('excluded.evaluated_at'),
+        // Joining is sticky; the version a learner started on never changes here.
+        is_joined: sql<boolean>`pathway_learners.is_joined or excluded.is_joined`,
+        joined_at: sql<Date>`coalesce(pathway_learners.joined_at, excluded.joined_at)`,
+      })),
+    )
+    .execute();
+}
+
+/** Serialises pathway evaluation per learner, so the last of two racing completions sees both. */
+export async function lockLearner(db: Db, learnerId: string) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`pathways:${learnerId}`}, 0))`.execute(db);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Awards
+
+/** Claims the award for a learner and pathway version; undefined when it was claimed already. */
+export function claimAward(db: Db, row: { orgId: string; pathwayId: string; versionId: string; learnerId: string; idempotencyKey: string; now: Date }) {
+  return db
+    .insertInto('pathway_awards')
+    .values({ org_id: row.orgId, pathway_id: row.pathwayId, version_id: row.versionId, learner_id: row.learnerId, idempotency_key: row.idempotencyKey, awarded_at: row.now })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export async function completeAward(db: Db, awardId: string, options: { credentialRowId: string; clrRowId: string; components: { kind: 'credential' | 'wallet'; id: string }[]; orgId: string }) {
+  await db.updateTable('pathway_awards').set({ credential_row_id: options.credentialRowId, clr_row_id: options.clrRowId }).where('id', '=', awardId).execute();
+  if (options.components.length > 0) {
+    await db
+      .insertInto('pathway_award_components')
+      .values(options.components.map((c) => ({ award_id: awardId, org_id: options.orgId, component_kind: c.kind, component_id: c.id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+export function awardsOfLearner(db: Db, learnerId: string) {
+  return db.selectFrom('pathway_awards').selectAll().where('learner_id', '=', learnerId).execute();
+}
+
+export function awardsWithComponent(db: Db, componentId: string) {
+  return db
+    .selectFrom('pathway_awards as a')
+    .innerJoin('pathway_award_components as pc', 'pc.award_id', 'a.id')
+    .selectAll('a')
+    .where('pc.component_id', '=', componentId)
+    .forUpdate()
+    .execute();
+}
+
+/** Whether every Cairn credential among an award's components is still in force. */
+export async function inactiveComponentsOf(db: Db, awardId: string, now: Date) {
+  return db
+    .selectFrom('pathway_award_components as pc')
+    .innerJoin('credentials as c', 'c.id', 'pc.component_id')
+    .select(['c.id', 'c.achievement_name', 'c.revoked_at', 'c.suspended_at'])
+    .where('pc.award_id', '=', awardId)
+    .where('pc.component_kind', '=', 'credential')
+    .where((eb) => eb.or([eb('c.revoked_at', 'is not', null), eb('c.suspended_at', 'is not', null), eb('c.valid_until', '<=', now)]))
+    .execute();
+}
+
+export async function setAwardStatus(db: Db, awardId: string, status: 'active' | 'suspended') {
+  await db.updateTable('pathway_awards').set({ status }).where('id', '=', awardId).execute();
+}
+
+/** Components of awards: which pathways a credential counts toward once awarded. */
+export function awardsCountingComponent(db: Db, learnerId: string, componentId: string) {
+  return db
+    .selectFrom('pathway_awards as a')
+    .innerJoin('pathway_award_components as pc', 'pc.award_id', 'a.id')
+    .select(['a.pathway_id', 'a.version_id'])
+    .where('a.learner_id', '=', learnerId)
+    .where('pc.component_id', '=', componentId)
+    .execute();
+}
+
+export function credentialDocuments(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('credentials').select(['id', 'format', 'document']).where('id', 'in', ids).execute();
+}
+
+export function credentialRowsForStatus(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('credentials')
+    .select(['id', 'org_id', 'status_list_number', 'status_index', 'status_purposes', 'revoked_at', 'suspended_at'])
+    .where('id', 'in', ids)
+    .forUpdate()
+    .execute();
+}
+
+export function findOwnCredential(db: Db, learnerId: string, id: string) {
+  return db.selectFrom('credentials').select(['id', 'credential_id', 'achievement_name']).where('id', '=', id).where('recipient_user_id', '=', learnerId).executeTakeFirst();
+}
+
+export function findCredentialByCredentialId(db: Db, credentialId: string) {
+  return db.selectFrom('credentials').select(['id', 'recipient_user_id']).where('credential_id', '=', credentialId).executeTakeFirst();
+}
+
+/** Owners and admins of an organisation, who hear about its awards being suspended. */
+export function orgAdminEmails(db: Db, orgId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.email', 'u.name'])
+    .where('m.org_id', '=', orgId)
+    .where('m.role', 'in', ['owner', 'admin'])
+    .execute();
+}
+
+export function findUser(db: Db, id: string) {
+  return db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wallet
+
+export function insertWalletCredential(
+  db: Db,
+  row: {
+    learnerId: string;
+    credentialId: string | null;
+    format: 'ldp' | 'jwt';
+    document: string;
+    sha256: string;
+    achievementId: string;
+    achievementName: string | null;
+    issuerDid: string;
+    issuerName: string | null;
+    microcredentialId: string | null;
+    credits: number;
+    cpdHours: number;
+    skillIds: string[];
+    validFrom: Date | null;
+    validUntil: Date | null;
+    now: Date;
+  },
+) {
+  return db
+    .insertInto('wallet_credentials')
+    .values({
+      learner_id: row.learnerId,
+      credential_id: row.credentialId,
+      format: row.format,
+      document: row.document,
+      sha256: row.sha256,
+      achievement_id: row.achievementId,
+      achievement_name: row.achievementName,
+      issuer_did: row.issuerDid,
+      issuer_name: row.issuerName,
+      microcredential_id: row.microcredentialId,
+      credits: row.credits,
+      cpd_hours: row.cpdHours,
+      skill_ids: row.skillIds,
+      valid_from: row.validFrom,
+      valid_until: row.validUntil,
+      added_at: row.now,
+    })
+    .onConflict((oc) => oc.columns(['learner_id', 'sha256']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+const walletColumns = ['id', 'credential_id', 'format', 'document', 'achievement_id', 'achievement_name', 'issuer_did', 'issuer_name', 'valid_from', 'valid_until', 'added_at', 'credits', 'cpd_hours', 'skill_ids'] as const;
+
+export function listWallet(db: Db, learnerId: string) {
+  return db.selectFrom('wallet_credentials').select(walletColumns).where('learner_id', '=', learnerId).orderBy('added_at', 'desc').execute();
+}
+
+export function findWalletCredential(db: Db, learnerId: string, id: string) {
+  return db.selectFrom('wallet_credentials').select(walletColumns).where('learner_id', '=', learnerId).where('id', '=', id).executeTakeFirst();
+}
+
+export function walletDocuments(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('wallet_credentials').select(['id', 'format', 'document']).where('id', 'in', ids).execute();
+}
+
+export async function deleteWalletCredential(db: Db, learnerId: string, id: string) {
+  const res = await db.deleteFrom('wallet_credentials').where('learner_id', '=', learnerId).where('id', '=', id).executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+/** Skills named by an alignment: by their own URI or by Cairn's skill URL. */
+export function skillsByUrisOrIds(db: Db, uris: string[], ids: string[]) {
+  if (uris.length === 0 && ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('skills')
+    .select('id')
+    .where((eb) => eb.or([...(uris.length > 0 ? [eb('uri', 'in', uris)] : []), ...(ids.length > 0 ? [eb('id', 'in', ids)] : [])]))
+    .execute();
+}
+
+export async function pathwayLearnerCounts(db: Db, pathwayId: string) {
+  const row = await db
+    .selectFrom('pathway_learners')
+    .select([sql<number>`count(*)::int`.as('total')])
+    .where('pathway_id', '=', pathwayId)
+    .executeTakeFirstOrThrow();
+  const awarded = await db.selectFrom('pathway_awards').select(sql<number>`count(*)::int`.as('n')).where('pathway_id', '=', pathwayId).executeTakeFirstOrThrow();
+  return { total: row.total, awarded: awarded.n };
+}

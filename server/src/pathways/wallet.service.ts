@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { createDocumentLoader, didWebFromUrl, verifyCredential, type JsonObject, type VerificationResult } from '@cairn/credentials';
+import type { Actor, Deps } from '../deps.js';
+import { transaction } from '../db/transaction.js';
+import { AppError } from '../http/app-error.js';
+import { requireUser } from '../orgs/orgs.service.js';
+import { createDidWebResolver, createGuardedFetch, type GuardedFetch } from '../verification/did-web-resolver.js';
+import { createLocalResolver, createLocalStatusListFetcher } from '../verification/verification.service.js';
+import { computeLearnerPathways, reevaluateLearnerPathways } from './pathway-awards.service.js';
+import * as store from './pathways.store.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type WalletOptions = {
+  /** How DID documents and status lists of other servers are fetched; the guarded https fetch by default. */
+  fetchRemote?: GuardedFetch;
+};
+
+/**
+ * Verifies a credential from elsewhere for `email`: Cairn's own issuers and status lists from
+ * the database, did:key offline, did:web and remote status lists through the guarded fetch.
+ */
+export async function verifyForWallet(deps: Deps, credential: JsonObject | string, email: string, options: WalletOptions = {}): Promise<VerificationResult> {
+  const fetchRemote = options.fetchRemote ?? createGuardedFetch({ publicUrl: deps.publicUrl });
+  const ownDidPrefix = `${didWebFromUrl(deps.publicUrl.origin, [])}:`;
+  const resolveDid = createDidWebResolver({ fetch: fetchRemote, resolveOwn: createLocalResolver(deps), ownPrefix: ownDidPrefix });
+  const localLists = createLocalStatusListFetcher(deps);
+  const fetchStatusList = async (url: string) => {
+    if (url.startsWith(deps.publicUrl.origin)) return localLists(url);
+    const list = await fetchRemote(url);
+    if (typeof list !== 'object' || list === null || Array.isArray(list)) throw new Error(`${url} is not a status list credential`);
+    return list as Record<string, unknown>;
+  };
+  return verifyCredential({ credential, documentLoader: createDocumentLoader({ resolveDid }), resolveDid, fetchStatusList, now: deps.clock(), recipientEmail: email });
+}
+
+/** Turns failed checks into the one 4xx that says what is wrong. */
+function refusal(result: VerificationResult): AppError {
+  const failed = result.checks.filter((c) => c.status === 'failed');
+  const fields = failed.map((c) => ({ field: `credential.${c.id}`, message: c.message }));
+  const first = (id: string) => failed.find((c) => c.id === id);
+  const recipient = first('recipient');
+  const onlyRecipient = recipient && failed.every((c) => c.id === 'recipient');
+  if (onlyRecipient) return new AppError('forbidden', `This credential belongs to someone else: ${recipient.message}. Only credentials issued to your own email address can be added.`, { fields });
+  const revoked = first('revocation') ?? first('suspension');
+  if (revoked) return new AppError('validation_failed', `This credential is not in force: ${revoked.message}. Nothing was added.`, { fields });
+  const expired = first('validUntil') ?? first('validFrom');
+  if (expired) return new AppError('validation_failed', `This credential is not valid now: ${expired.message}. Nothing was added.`, { fields });
+  const proof = first('proof') ?? first('issuer');
+  if (proof) return new AppError('validation_failed', `This credential does not verify: ${proof.message}. Nothing was added.`, { fields });
+  return new AppError('validation_failed', `This credential does not verify: ${failed.map((c) => c.message).join('; ')}. Nothing was added.`, { fields });
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** What requirements look at, read from a verified credential. */
+async function factsOf(deps: Deps, credential: JsonObject) {
+  const subjectValue = credential.credentialSubject;
+  const subject = (Array.isArray(subjectValue) ? subjectValue[0] : subjectValue) as JsonObject | undefined;
+  const achievement = subject?.achievement as JsonObject | undefined;
+  const issuer = credential.issuer;
+  const issuerDid = typeof issuer === 'string' ? issuer : str((issuer as JsonObject | undefined)?.id);
+  const achievementId = str(achievement?.id);
+  if (!achievementId || !issuerDid) {
+    throw new AppError('validation_failed', 'This credential names no achievement id or no issuer id, so it cannot count toward a pathway.', { fields: [{ field: 'credential.credentialSubject.achievement.id', message: 'Required' }] });
+  }
+  const creditsValue = subject?.creditsEarned ?? achievement?.creditsAvailable;
+  const credits = typeof creditsValue === 'number' && creditsValue > 0 ? creditsValue : 0;
+  const alignments = Array.isArray(achievement?.alignment) ? (achievement.alignment as JsonObject[]) : [];
+  const urls = alignments.map((a) => str(a.targetUrl)).filter((u): u is string => u !== null);
+  const ownSkillPrefix = new URL('/api/v1/skills/', deps.publicUrl).toString();
+  const skillIds = urls.filter((u) => u.startsWith(ownSkillPrefix)).map((u) => u.slice(ownSkillPrefix.length)).filter((id) => UUID.test(id));
+  const skills = await store.skillsByUrisOrIds(deps.db, urls, skillIds);
+  // A Cairn micro-credential's Achievement, issued to this email before the account existed.
+  const achievementPrefix = new URL('/achievements/', deps.publicUrl).toString();
+  const versionId = achievementId.startsWith(achievementPrefix) ? achievementId.slice(achievementPrefix.length) : '';
+  const [version] = UUID.test(versionId) ? await store.microcredentialVersionsByIds(deps.db, [versionId]) : [];
+  const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
+  return {
+    achievementId,
+    achievementName: str(achievement?.name) ?? str(credential.name),
+    issuerDid,
+    issuerName: typeof issuer === 'object' && issuer !== null ? str((issuer as JsonObject).name) : null,
+    microcredentialId: version?.microcredential_id ?? null,
+    cpdHours: version?.cpd_hours ?? 0,
+    credits,
+    skillIds: [...new Set([...skills.map((s) => s.id), ...(version?.skill_ids ?? [])])],
+    validFrom: date(credential.validFrom),
+    validUntil: date(credential.validUntil),
+  };
+}
+
+/**
+ * Adds a credential earned elsewhere to the learner's wallet: it must verify (signature,
+ * issuer, dates, status) and name the learner's email as its recipient. Then the learner's
+ * pathways are re-evaluated in the same transaction, so it may complete one.
+ */
+export async function importWalletCredential(deps: Deps, actor: Actor, input: JsonObject | string, options: WalletOptions = {}) {
+  const user = requireUser(actor);
+  const learner = await store.findUser(deps.db, user.userId);
+  if (!learner) throw new AppError('unauthenticated', 'Sign in to continue.');
+  const result = await verifyForWallet(deps, input, learner.email, options);
+  if (!result.verified || !result.credential) throw refusal(result);
+  const credential = result.credential;
+  const facts = await factsOf(deps, credential);
+  const credentialId = str(credential.id);
+  if (credentialId) {
+    const issuedHere = await store.findCredentialByCredentialId(deps.db, credentialId);
+    if (issuedHere?.recipient_user_id === user.userId) {
+      throw new AppError('conflict', 'This credential was issued to you on Cairn and is already in your credentials; it counts toward your pathways already.');
+    }
+  }
+  const document = typeof input === 'string' ? input.trim() : JSON.stringify(input);
+  const sha256 = createHash('sha256').update(document).digest('hex');
+  return transaction(deps.db, async (trx) => {
+    const row = await store.insertWalletCredential(trx, {
+      learnerId: user.userId,
+      credentialId,
+      format: result.format,
+      document,
+      sha256,
+      ...facts,
+      now: deps.clock(),
+    });
+    if (!row) throw new AppError('conflict', 'This credential is already in your wallet.');
+    const { awarded } = await reevaluateLearnerPathways({ ...deps, db: trx }, user.userId);
+    const item = await getWalletItem({ ...deps, db: trx }, user.userId, row.id);
+    return { ...item, awardedPathwayIds: awarded };
+  });
+}
+
+async function getWalletItem(deps: Deps, learnerId: string, id: string) {
+  const items = await presentWallet(deps, learnerId, [await store.findWalletCredential(deps.db, learnerId, id)].filter((r) => r !== undefined));
+  if (items.length === 0) throw new AppError('not_found', 'No credential with this id is in your wallet.');
+  return items[0]!;
+}
+
+async function presentWallet(deps: Deps, learnerId: string, rows: Awaited<ReturnType<typeof store.listWallet>>) {
+  const { states } = await computeLearnerPathways(deps, learnerId);
+  return rows.map((r) => ({
+    id: r.id,
+    credentialId: r.credential_id,
+    format: r.format,
+    achievementId: r.achievement_id,
+    achievementName: r.achievement_name,
+    issuer: { did: r.issuer_did, name: r.issuer_name },
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    addedAt: r.added_at,
+    verifiableCredential: r.format === 'jwt' ? r.document : (JSON.parse(r.document) as JsonObject),
+    pathways: states
+      .filter((s) => Object.values(s.evaluation.perNode).some((n) => n.counted.includes(`wallet:${r.id}`)))
+      .map((s) => ({ id: s.pathwayId, name: s.version.name })),
+  }));
+}
+
+export async function listWallet(deps: Deps, actor: Actor) {
+  const user = requireUser(actor);
+  return presentWallet(deps, user.userId, await store.listWallet(deps.db, user.userId));
+}
+
+/**
+ * Removes a credential from the wallet. Pathway credentials already awarded stay as issued
+ * (their CLR embeds it as it was); progress is re-evaluated without it.
+ */
+export async function removeWalletCredential(deps: Deps, actor: Actor, id: string) {
+  const user = requireUser(actor);
+  await transaction(deps.db, async (trx) => {
+    const isDeleted = await store.deleteWalletCredential(trx, user.userId, id);
+    if (!isDeleted) throw new AppError('not_found', 'No credential with this id is in your wallet.');
+    await reevaluateLearnerPathways({ ...deps, db: trx }, user.userId);
+  });
+}
