@@ -173,7 +173,11 @@ export function AppLayout() {
                   label={item.label}
                   leftSection={item.icon}
                   rightSection={item.badge}
-                  active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
+                  active={
+                    item.end
+                      ? location.pathname === item.to || (item.to === '/me' && location.pathname.startsWith('/learn/'))
+                      : location.pathname.startsWith(item.to)
+                  }
                   style={{ borderRadius: 8 }}
                 />
               ))}

@@ -13,7 +13,7 @@ export function PublicLayout() {
       <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} bg="white">
         <Container size="lg">
           <Group justify="space-between" wrap="nowrap">
-            <Brand />
+            <Brand isCompact />
             <Group component="nav" aria-label="Main" gap="xs" wrap="nowrap">
               <Button component={NavLink} to="/catalog" variant="subtle" px={{ base: 'xs', xs: 'md' }}>
                 Catalogue

@@ -101,7 +101,7 @@ export default function CatalogPage() {
   }
 
   return (
-    <Container size="xl" py={{ base: 'lg', sm: 'xl' }}>
+    <Container size="lg" py={{ base: 'lg', sm: 'xl' }}>
       <Stack gap="lg">
         <Stack gap={4}>
           <Title order={1}>Catalogue</Title>

@@ -40,14 +40,14 @@ export default function ProgrammesPage() {
     );
   } else {
     body = (
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={400}>
         <Table verticalSpacing="sm" aria-labelledby="programmes-heading" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Title</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Versions</Table.Th>
-              <Table.Th>Changed</Table.Th>
+              <Table.Th visibleFrom="sm">Changed</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -70,7 +70,7 @@ export default function ProgrammesPage() {
                     {mc.latestVersion.status === 'draft' ? ` · v${mc.latestVersion.versionNumber} draft` : ''}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm">{dayjs(mc.updatedAt).format('D MMM YYYY')}</Text>
                 </Table.Td>
               </Table.Tr>

@@ -211,7 +211,7 @@ export default function SkillsImportPage() {
           ) : frameworks.isError ? (
             <ErrorState error={frameworks.error} onRetry={() => void frameworks.refetch()} />
           ) : (
-            <Table.ScrollContainer minWidth={420}>
+            <Table.ScrollContainer minWidth={300}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>

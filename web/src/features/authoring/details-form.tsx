@@ -177,7 +177,8 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
     }
   };
 
-  const ro = { readOnly: isReadOnly, disabled: isReadOnly };
+  // Read-only rather than disabled: a published version stays legible.
+  const ro = { readOnly: isReadOnly };
 
   return (
     <Stack gap="lg">
@@ -369,7 +370,7 @@ export function MarkdownField<T>({
         </Tabs.List>
       </Group>
       <Tabs.Panel value="write" pt="xs">
-        <Textarea aria-label={label} description={description} autosize minRows={minRows} maxRows={24} {...form.getInputProps(path)} readOnly={isReadOnly} disabled={isReadOnly} />
+        <Textarea aria-label={label} description={description} autosize minRows={minRows} maxRows={24} {...form.getInputProps(path)} readOnly={isReadOnly} />
       </Tabs.Panel>
       <Tabs.Panel value="preview" pt="xs">
         <Paper withBorder p="md" mih={80}>

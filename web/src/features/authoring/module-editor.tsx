@@ -68,6 +68,11 @@ export function ModuleEditor({ orgSlug, mcId, versionId, module, isReadOnly, onC
             <Text size="sm" fw={500}>
               Links and videos
             </Text>
+            {isReadOnly && form.values.links.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                None
+              </Text>
+            ) : null}
             {form.values.links.map((_, i) => (
               <Group key={form.key(`links.${i}`)} gap="xs" align="flex-start" wrap="wrap">
                 <Select aria-label={`Link ${i + 1} kind`} data={[{ value: 'link', label: 'Link' }, { value: 'video', label: 'Video' }]} allowDeselect={false} w={100} size="sm" {...form.getInputProps(`links.${i}.kind`)} disabled={isReadOnly} />

@@ -7,6 +7,9 @@ import { useSkillNames, useSkillSearch } from './catalog-api';
 import { formatLabel, languageLabel } from './catalog-format';
 import type { CatalogSearch, ListKey, NumberKey } from './catalog-query';
 
+/** Values shown per facet before "Show all". */
+const FACET_PREVIEW = 8;
+
 type FiltersProps = {
   search: CatalogSearch;
   facets: CatalogFacets | undefined;
@@ -19,6 +22,7 @@ type FiltersProps = {
 
 /** Facets with counts and the numeric limits; every change goes straight to the URL. */
 export function CatalogFilters({ search, facets, onListChange, onNumberChange, onClear, idPrefix }: FiltersProps) {
+  const [expanded, setExpanded] = useState<Partial<Record<ListKey, boolean>>>({});
   const skillNames = useSkillNames(search.lists.skill.filter((id) => !facets?.skill.some((f) => f.value === id)));
   const labelOf: Partial<Record<ListKey, (value: string) => string>> = {
     skill: (value) => skillNames[value] ?? 'Skill',
@@ -34,6 +38,8 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
     const missing = selected.filter((v) => !values.some((f) => f.value === v)).map((v): FacetValue => ({ value: v, label: labelOf[key]?.(v) ?? v, count: 0 }));
     const all = [...values, ...missing];
     if (all.length === 0 && options?.hideWhenEmpty) return null;
+    const isLong = all.length > FACET_PREVIEW;
+    const shown = isLong && !expanded[key] ? all.filter((f, i) => i < FACET_PREVIEW || selected.includes(f.value)) : all;
     return (
       <Checkbox.Group label={<Text fw={600} size="sm">{title}</Text>} value={selected} onChange={(next) => onListChange(key, next)}>
         <Stack gap={6} mt={6}>
@@ -42,7 +48,7 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
               None in these results
             </Text>
           ) : (
-            all.map((f) => (
+            shown.map((f) => (
               <Checkbox
                 key={f.value}
                 id={`${idPrefix}-${key}-${f.value}`}
@@ -59,6 +65,11 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
               />
             ))
           )}
+          {isLong ? (
+            <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setExpanded({ ...expanded, [key]: !expanded[key] })} aria-expanded={Boolean(expanded[key])}>
+              {expanded[key] ? 'Show fewer' : `Show all ${all.length}`}
+            </Button>
+          ) : null}
         </Stack>
       </Checkbox.Group>
     );
