@@ -536,3 +536,14 @@ export async function pathwayLearnerCounts(db: Db, pathwayId: string) {
   const awarded = await db.selectFrom('pathway_awards').select(sql<number>`count(*)::int`.as('n')).where('pathway_id', '=', pathwayId).executeTakeFirstOrThrow();
   return { total: row.total, awarded: awarded.n };
 }
+
+export async function findMicrocredentialIdBySlug(db: Db, orgSlug: string, slug: string) {
+  const row = await db
+    .selectFrom('microcredentials as m')
+    .innerJoin('organizations as o', 'o.id', 'm.org_id')
+    .select('m.id')
+    .where('o.slug', '=', orgSlug)
+    .where('m.slug', '=', slug)
+    .executeTakeFirst();
+  return row?.id;
+}

@@ -6,6 +6,7 @@ import { hashPassword } from '../identity/password.js';
 import { findUserByEmail, insertUser } from '../identity/identity.store.js';
 import { provisionOrganization } from '../orgs/orgs.service.js';
 import { seedDemoCatalog } from '../catalog/demo-catalog.js';
+import { joinDemoPathway, seedDemoPathways } from '../pathways/demo-pathways.js';
 import { seedDemoLearning } from './demo-learning.js';
 
 type DemoOrg = { slug: string; name: string; roles: OrgRole[]; member: { email: string; name: string; role: 'owner' } };
@@ -48,6 +49,8 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
       summit: { slug: 'summit-skills-institute', ownerId: of('summit-skills-institute').ownerId },
       partnerOrgId: of('atlas-industry-alliance').orgId,
     });
+    // Before the learner's completions, so completing both programmes awards the first pathway.
+    const pathways = await seedDemoPathways({ ...deps, db: trx }, { authorEmail: 'provider@demo.cairn.test', providerSlug: 'northwind-academy' });
     await seedDemoLearning({ ...deps, db: trx }, {
       learnerEmail: learner.email,
       complete: [
@@ -56,6 +59,7 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
       ],
       inProgress: [{ providerSlug: 'northwind-academy', slug: 'secure-coding-basics', title: 'Secure Coding Basics' }],
     });
+    await joinDemoPathway({ ...deps, db: trx }, { learnerEmail: learner.email, pathwayId: pathways.inProgressPathwayId });
   });
   return { password, isPasswordGenerated: options.password === undefined, emails: [...demoOrgs.map((o) => o.member.email), learner.email] };
 }
