@@ -292,3 +292,55 @@ export function targetRowsOf(tree: RequirementNode, version: { orgId: string; ve
     ...t.skillIds.map((target) => ({ kind: 'skill' as const, target })),
   ].map((r) => ({ ...r, orgId: version.orgId, versionId: version.versionId, pathwayId: version.pathwayId }));
 }
+
+export type FullReevaluation = { learners: number; evaluations: number; updated: number; satisfiedWithoutAward: { learnerId: string; pathwayId: string }[] };
+
+/**
+ * Re-evaluates every learner against every published pathway (after a pathway is published or
+ * for a periodic check), in batches: two queries read a batch's credentials, one its pinned
+ * versions, and changed progress is written back in bulk. Learners it finds satisfied but not
+ * awarded are returned; `reevaluateLearnerPathways` awards them one by one (that signs).
+ */
+export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: number } = {}): Promise<FullReevaluation> {
+  const batchSize = options.batchSize ?? 2000;
+  const result: FullReevaluation = { learners: 0, evaluations: 0, updated: 0, satisfiedWithoutAward: [] };
+  const published = await store.latestPublishedVersions(deps.db, await store.allPathwayIds(deps.db));
+  const latestByPathway = new Map(published.map((v) => [v.pathway_id, v]));
+  const versionCache = new Map(published.map((v) => [v.id, v]));
+  let after: string | null = null;
+  for (;;) {
+    const learnerIds = await store.learnerIdsAfter(deps.db, after, batchSize);
+    if (learnerIds.length === 0) break;
+    after = learnerIds.at(-1)!;
+    const [heldByLearner, participations, awards] = await Promise.all([
+      loadHeldCredentials(deps, learnerIds),
+      store.pathwayLearnersOf(deps.db, learnerIds),
+      store.awardedVersionsOf(deps.db, learnerIds),
+    ]);
+    const missing = [...new Set(participations.map((p) => p.version_id))].filter((id) => !versionCache.has(id));
+    for (const v of await store.findVersionsByIds(deps.db, missing)) versionCache.set(v.id, v);
+    const pinned = new Map(participations.map((p) => [`${p.learner_id} ${p.pathway_id}`, p]));
+    const awarded = new Set(awards.map((a) => `${a.learner_id} ${a.version_id}`));
+    const now = deps.clock();
+    const rows: Parameters<typeof store.upsertPathwayLearners>[1] = [];
+    for (const learnerId of learnerIds) {
+      const held = heldByLearner.get(learnerId)!;
+      for (const pathwayId of latestByPathway.keys()) {
+        const participation = pinned.get(`${learnerId} ${pathwayId}`);
+        const version = participation ? versionCache.get(participation.version_id) : latestByPathway.get(pathwayId);
+        if (!version) continue;
+        const evaluation = evaluatePathway(version.tree as RequirementNode, held);
+        result.evaluations += 1;
+        // Only pathways the learner is on or now counts toward are written.
+        if (!participation && evaluation.done === 0) continue;
+        if (participation && participation.done === evaluation.done && participation.required === evaluation.required && participation.is_satisfied === evaluation.isSatisfied) continue;
+        rows.push({ learnerId, pathwayId, orgId: version.org_id, versionId: version.id, done: evaluation.done, required: evaluation.required, isSatisfied: evaluation.isSatisfied, now });
+        if (evaluation.isSatisfied && !awarded.has(`${learnerId} ${version.id}`)) result.satisfiedWithoutAward.push({ learnerId, pathwayId });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 1000) await store.upsertPathwayLearners(deps.db, rows.slice(i, i + 1000));
+    result.updated += rows.length;
+    result.learners += learnerIds.length;
+  }
+  return result;
+}

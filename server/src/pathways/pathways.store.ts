@@ -547,3 +547,19 @@ export async function findMicrocredentialIdBySlug(db: Db, orgSlug: string, slug:
     .executeTakeFirst();
   return row?.id;
 }
+
+export async function allPathwayIds(db: Db) {
+  return (await db.selectFrom('pathways').select('id').execute()).map((r) => r.id);
+}
+
+/** People, in id order, a batch at a time (keyset paging). */
+export async function learnerIdsAfter(db: Db, after: string | null, limit: number) {
+  let q = db.selectFrom('users').select('id').orderBy('id').limit(limit);
+  if (after) q = q.where('id', '>', after);
+  return (await q.execute()).map((r) => r.id);
+}
+
+export function awardedVersionsOf(db: Db, learnerIds: string[]) {
+  if (learnerIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('pathway_awards').select(['learner_id', 'version_id']).where('learner_id', 'in', learnerIds).execute();
+}

@@ -1,0 +1,185 @@
+/**
+ * Pathway re-evaluation.
+ *
+ *   node --import tsx bench/pathways.bench.ts
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/pathways.bench.ts
+ *
+ * 1. One learner on 50 pathways gets a new credential: `reevaluateLearnerPathways` (lock, read
+ *    what they hold, find every pathway it touches, evaluate, write progress), p50/p95/p99
+ *    against the target p95 < 5 ms. Runs on PGlite, and on PostgreSQL when BENCH_DATABASE_URL
+ *    is set.
+ * 2. Full re-evaluation of BENCH_LEARNERS (100,000) learners × 20 pathways with
+ *    `reevaluateAllLearners`, on PostgreSQL only (BENCH_DATABASE_URL; a throwaway database it
+ *    creates and drops), against the target < 60 s.
+ * Data come from a fixed seed, so runs are comparable.
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type Database } from '../server/src/db/database.js';
+import { migrateToLatest } from '../server/src/db/migrate.js';
+import type { Deps } from '../server/src/deps.js';
+import { reevaluateAllLearners, reevaluateLearnerPathways, targetRowsOf } from '../server/src/pathways/pathway-awards.service.js';
+import type { RequirementNode } from '../server/src/pathways/requirement-tree.js';
+import * as store from '../server/src/pathways/pathways.store.js';
+
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
+const PATHWAYS_FULL = 20;
+const PATHWAYS_ONE = 50;
+const PROGRAMMES = 60;
+const CREDENTIALS_PER_LEARNER = 4;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const SEED = 20261129;
+
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return { next, int };
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+type World = { orgId: string; microIds: string[]; versionIds: string[] };
+
+/** One provider with PROGRAMMES published micro-credentials, through plain SQL for speed. */
+async function buildWorld(database: Database): Promise<World> {
+  const db = database.db;
+  await migrateToLatest(db);
+  const org = await db.insertInto('organizations').values({ slug: 'bench-provider', name: 'Bench Provider', roles: ['provider'], did: 'did:web:bench.example:orgs:bench-provider' }).returning('id').executeTakeFirstOrThrow();
+  for (let n = 1; n <= Math.ceil((LEARNERS * CREDENTIALS_PER_LEARNER + 100) / 131_072) + 1; n += 1) {
+    await sql`insert into status_lists (org_id, list_number, size, allocated, revocation, suspension) values (${org.id}, ${n}::int, 131072, ''::bytea, ''::bytea, ''::bytea)`.execute(db);
+  }
+  const microIds: string[] = [];
+  const versionIds: string[] = [];
+  for (let i = 0; i < PROGRAMMES; i += 1) {
+    const m = await db.insertInto('microcredentials').values({ org_id: org.id, slug: `programme-${i}` }).returning('id').executeTakeFirstOrThrow();
+    const v = await sql<{ id: string }>`insert into microcredential_versions (org_id, microcredential_id, version_number, status, title, cpd_hours, achievement, published_at)
+      values (${org.id}, ${m.id}, 1, 'published', ${`Programme ${i}`}, 5, '{}'::jsonb, now()) returning id`.execute(db);
+    microIds.push(m.id);
+    versionIds.push(v.rows[0]!.id);
+  }
+  return { orgId: org.id, microIds, versionIds };
+}
+
+/** A pathway of 3 required programmes and 2 of 4 electives (7 programmes, 9 nodes). */
+async function addPathways(database: Database, world: World, count: number, prefix: string) {
+  const rand = seeded(SEED + count);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const pick = () => world.microIds[rand.int(world.microIds.length)]!;
+    const leaf = (n: number): RequirementNode => ({ id: `p${n}`, type: 'achievement', ref: { kind: 'microcredential', microcredentialId: pick() } });
+    const tree: RequirementNode = { id: 'root', type: 'all', children: [leaf(1), leaf(2), leaf(3), { id: 'pick', type: 'atLeast', n: 2, children: [leaf(4), leaf(5), leaf(6), leaf(7)] }] };
+    const p = (await store.insertPathway(database.db, { orgId: world.orgId, slug: `${prefix}-${i}`, createdBy: null }))!;
+    const v = await store.insertVersion(database.db, { orgId: world.orgId, pathwayId: p.id, versionNumber: 1, createdBy: null, name: `Pathway ${i}`, description: '', achievementType: 'Certificate', criteriaNarrative: '', imageUrl: null, tree, recommendedOrder: [] });
+    await store.publishVersion(database.db, v.id, { achievement: { id: `https://bench.example/pathway-achievements/${v.id}` }, publishedBy: null, now: new Date() });
+    await store.insertTargets(database.db, targetRowsOf(tree, { orgId: world.orgId, versionId: v.id, pathwayId: p.id }));
+    ids.push(p.id);
+  }
+  return ids;
+}
+
+/** `count` learners from `first`, each with CREDENTIALS_PER_LEARNER completed enrolments and their credentials. */
+async function addLearners(database: Database, world: World, first: number, count: number) {
+  await sql`insert into users (email, name, password_hash)
+    select 'learner' || g || '@bench.example', 'Learner ' || g, 'x' from generate_series(${first}::int, ${first + count - 1}::int) g`.execute(database.db);
+  const micro = sql.val(world.microIds);
+  const versions = sql.val(world.versionIds);
+  // Credential k of learner g is for programme (g * 7 + k * 13) mod PROGRAMMES: deterministic spread.
+  await sql`with l as (
+      select u.id as learner_id, (substring(u.email from 'learner(\\d+)@'))::int as g from users u where u.email like '%@bench.example'
+        and (substring(u.email from 'learner(\\d+)@'))::int between ${first}::int and ${first + count - 1}::int
+    ), k as (select generate_series(0, ${CREDENTIALS_PER_LEARNER - 1}::int) as k),
+    rows as (
+      select gen_random_uuid() as cid, l.learner_id, ((l.g * 7 + k.k * 13) % ${PROGRAMMES}::int) + 1 as p, (l.g * ${CREDENTIALS_PER_LEARNER}::int + k.k) as n from l cross join k
+    ), creds as (
+      insert into credentials (id, org_id, credential_id, format, document, types, achievement_name, recipient_user_id, status_list_number, status_index)
+      select cid, ${world.orgId}, 'https://bench.example/credentials/' || cid, 'ldp', '{}', array['VerifiableCredential','OpenBadgeCredential'], 'Programme', learner_id, (n / 131072) + 1, n % 131072 from rows
+      returning id
+    )
+    insert into enrollments (org_id, microcredential_id, version_id, learner_id, status, completed_at, credential_row_id)
+    select ${world.orgId}, (${micro}::uuid[])[p], (${versions}::uuid[])[p], learner_id, 'completed', now(), cid from rows`.execute(database.db);
+}
+
+async function benchOneLearner(label: string, database: Database, world: World) {
+  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('https://bench.example'), masterKey: randomBytes(32) };
+  const pathwayIds = await addPathways(database, world, PATHWAYS_ONE, `one-${label}`);
+  await addLearners(database, world, 1, 1);
+  const learner = (await database.db.selectFrom('users').select('id').where('email', '=', 'learner1@bench.example').executeTakeFirstOrThrow()).id;
+  // On all 50: joined, so each is re-evaluated whatever the new credential touches.
+  const versions = await store.latestPublishedVersions(database.db, pathwayIds);
+  await store.upsertPathwayLearners(database.db, versions.map((v) => ({ learnerId: learner, pathwayId: v.pathway_id, orgId: v.org_id, versionId: v.id, isJoined: true, joinedAt: new Date(), done: 0, required: 0, isSatisfied: false, now: new Date() })));
+  for (let i = 0; i < 20; i += 1) await reevaluateLearnerPathways(deps, learner);
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const start = performance.now();
+    await reevaluateLearnerPathways(deps, learner);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 95);
+  console.log(`${label.padEnd(10)} one learner × ${PATHWAYS_ONE} pathways: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms (${ROUNDS} rounds; target p95 < 5 ms: ${p95 < 5 ? 'met' : 'NOT met'})`);
+}
+
+async function benchFull(database: Database, world: World) {
+  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('https://bench.example'), masterKey: randomBytes(32) };
+  // Only the 20 pathways of this part: drop the 50 of the first.
+  await database.db.deleteFrom('pathway_learners').execute();
+  await database.db.deleteFrom('pathways').execute();
+  await addPathways(database, world, PATHWAYS_FULL, 'full');
+  const loadStart = performance.now();
+  for (let first = 2; first <= LEARNERS; first += 20_000) await addLearners(database, world, first, Math.min(20_000, LEARNERS - first + 1));
+  await sql`analyze`.execute(database.db);
+  console.log(`postgres   loaded ${LEARNERS.toLocaleString('en')} learners, ${(LEARNERS * CREDENTIALS_PER_LEARNER).toLocaleString('en')} credentials in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+  const start = performance.now();
+  const first = await reevaluateAllLearners(deps);
+  const firstSeconds = (performance.now() - start) / 1000;
+  const again = performance.now();
+  const second = await reevaluateAllLearners(deps);
+  const secondSeconds = (performance.now() - again) / 1000;
+  console.log(`postgres   full re-evaluation, ${first.learners.toLocaleString('en')} learners × ${PATHWAYS_FULL} pathways = ${first.evaluations.toLocaleString('en')} evaluations: ${firstSeconds.toFixed(1)} s, ${first.updated.toLocaleString('en')} progress rows written, ${first.satisfiedWithoutAward.length.toLocaleString('en')} satisfied awaiting award (target < 60 s: ${firstSeconds < 60 ? 'met' : 'NOT met'})`);
+  console.log(`postgres   again with nothing changed: ${secondSeconds.toFixed(1)} s, ${second.updated} rows written`);
+}
+
+async function withPostgres(url: string, work: (database: Database) => Promise<void>) {
+  const name = `cairn_bench_pathways_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ engine: 'postgres', url: u.toString(), poolSize: 4 });
+  try {
+    await work(database);
+  } finally {
+    await database.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+const pglite = await openDatabase({ engine: 'pglite' });
+try {
+  await benchOneLearner('pglite', pglite, await buildWorld(pglite));
+} finally {
+  await pglite.close();
+}
+const url = process.env.BENCH_DATABASE_URL;
+if (url) {
+  await withPostgres(url, async (database) => {
+    const world = await buildWorld(database);
+    await benchOneLearner('postgres', database, world);
+    await benchFull(database, world);
+  });
+} else {
+  console.log('Set BENCH_DATABASE_URL=postgres://… for the PostgreSQL figures and the 100,000-learner full re-evaluation.');
+}
