@@ -1,4 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Button, Card, Container, Grid, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Breadcrumbs, Button, Card, Container, Grid, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconClipboardCheck, IconFileText, IconListCheck, IconMapSearch } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
@@ -14,7 +14,7 @@ import { MarkdownText } from '../features/markdown/markdown';
 
 function activityLabel(activity: Programme['modules'][number]['activity']): { label: string; color: string } | null {
   if (!activity) return null;
-  if (activity.type === 'quiz') return { label: `Quiz · ${activity.questionCount} questions`, color: 'ember' };
+  if (activity.type === 'quiz') return { label: `Quiz · ${activity.questionCount} ${activity.questionCount === 1 ? 'question' : 'questions'}`, color: 'ember' };
   return { label: 'Assignment', color: 'grape' };
 }
 
@@ -253,12 +253,17 @@ export default function ProgrammePage() {
                   </List>
                 ) : null}
               </Stack>
+              <Box hiddenFrom="md">
+                <BadgePreview achievement={p.achievement} imageUrl={p.imageUrl} />
+              </Box>
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
             <Stack gap="lg" style={{ position: 'sticky', top: 16 }}>
               <EnrolPanel programme={p} />
-              <BadgePreview achievement={p.achievement} imageUrl={p.imageUrl} />
+              <Box visibleFrom="md">
+                <BadgePreview achievement={p.achievement} imageUrl={p.imageUrl} />
+              </Box>
             </Stack>
           </Grid.Col>
         </Grid>

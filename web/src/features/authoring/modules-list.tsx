@@ -14,7 +14,7 @@ function activityBadge(m: AuthoringModule) {
   if (!m.activity) return null;
   return m.activity.type === 'quiz' ? (
     <Badge variant="light" color="ember" size="sm">
-      Quiz · {m.activity.questions.length} questions
+      Quiz · {m.activity.questions.length} {m.activity.questions.length === 1 ? 'question' : 'questions'}
     </Badge>
   ) : (
     <Badge variant="light" color="grape" size="sm">

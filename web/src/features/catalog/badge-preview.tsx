@@ -1,4 +1,5 @@
 import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
 import { ProgrammeImage } from './programme-image';
 
 type Alignment = { targetName?: string; targetCode?: string; targetFramework?: string; targetUrl?: string };
@@ -10,6 +11,7 @@ const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value
 
 /** The OB 3.0 Achievement a learner will hold: its name, description, criteria and alignments. */
 export function BadgePreview({ achievement, imageUrl }: { achievement: Record<string, unknown>; imageUrl: string | null }) {
+  const headingId = useId();
   const name = str(achievement.name) ?? 'Credential';
   const description = str(achievement.description);
   const criteria = str(record(achievement.criteria).narrative);
@@ -17,9 +19,9 @@ export function BadgePreview({ achievement, imageUrl }: { achievement: Record<st
   const alignments = list(achievement.alignment) as Alignment[];
   const results = list(achievement.resultDescription) as ResultDescription[];
   return (
-    <Card bg="white" component="section" aria-labelledby="badge-preview-heading">
+    <Card bg="white" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
-        <Title order={2} fz="lg" id="badge-preview-heading">
+        <Title order={2} fz="lg" id={headingId}>
           The credential you earn
         </Title>
         <Group align="flex-start" wrap="nowrap" gap="md">

@@ -56,7 +56,8 @@ export function ReviewForm({ orgSlug, submissionId, rubric, passPoints, maxPoint
       {rubric.criteria.map((c) => (
         <Paper key={c.id} withBorder p="md" bg="white">
           <Radio.Group
-            label={<Text fw={600}>{c.title}</Text>}
+            label={c.title}
+            styles={{ label: { fontWeight: 600 } }}
             description={c.description}
             value={scores[c.id] ?? null}
             onChange={(levelId) => {
