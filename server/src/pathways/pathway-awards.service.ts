@@ -93,43 +93,45 @@ export function heldTargets(held: readonly HeldCredential[]) {
   });
 }
 
+type Participation = { pathway_id: string; version_id: string; is_joined: boolean; done: number; required: number; is_satisfied: boolean };
+type Award = { id: string; version_id: string; credential_row_id: string | null; clr_row_id: string | null; status: 'active' | 'suspended' };
+
 export type LearnerPathwayState = {
   pathwayId: string;
   version: store.VersionRow;
   tree: RequirementNode;
   evaluation: PathwayEvaluation;
-  participation: store.PathwayLearnerRow | undefined;
-  award: Awaited<ReturnType<typeof store.awardsOfLearner>>[number] | undefined;
+  participation: Participation | undefined;
+  award: Award | undefined;
 };
 
 /**
  * Every pathway a learner is on (joined, counted before, or touched now by a credential they
  * hold), each evaluated on the version the learner is pinned to (or the newest published one).
+ * Awards only exist on pathways the learner is on, so they come with the pinned versions.
  */
 export async function computeLearnerPathways(deps: Deps, learnerId: string, held?: HeldCredential[]): Promise<{ held: HeldCredential[]; states: LearnerPathwayState[] }> {
   const mine = held ?? (await loadHeldCredentials(deps, [learnerId])).get(learnerId)!;
-  const [participations, touched, awards] = await Promise.all([
-    store.pathwayLearnersOf(deps.db, [learnerId]),
-    store.pathwaysTouching(deps.db, heldTargets(mine)),
-    store.awardsOfLearner(deps.db, learnerId),
-  ]);
-  const pinned = new Map(participations.map((p) => [p.pathway_id, p]));
+  const pinnedRows = await store.pathwayLearnerStates(deps.db, learnerId);
+  const touched = await store.pathwaysTouching(deps.db, heldTargets(mine));
+  const pinned = new Set(pinnedRows.map((r) => r.pathway_id));
   const fresh = touched.filter((id) => !pinned.has(id));
-  const [pinnedVersions, latest] = await Promise.all([
-    store.findVersionsByIds(deps.db, participations.map((p) => p.version_id)),
-    store.latestPublishedVersions(deps.db, fresh),
-  ]);
+  const latest = await store.latestPublishedVersions(deps.db, fresh);
   const states: LearnerPathwayState[] = [];
-  for (const version of [...pinnedVersions, ...latest]) {
-    const tree = version.tree as RequirementNode;
+  for (const row of pinnedRows) {
+    const tree = row.tree as RequirementNode;
     states.push({
-      pathwayId: version.pathway_id,
-      version,
+      pathwayId: row.pathway_id,
+      version: row,
       tree,
       evaluation: evaluatePathway(tree, mine),
-      participation: pinned.get(version.pathway_id),
-      award: awards.find((a) => a.version_id === version.id),
+      participation: { pathway_id: row.pathway_id, version_id: row.id, is_joined: row.is_joined, done: row.done, required: row.required, is_satisfied: row.is_satisfied },
+      award: row.awardId ? { id: row.awardId, version_id: row.id, credential_row_id: row.awardCredentialRowId, clr_row_id: row.awardClrRowId, status: row.awardStatus ?? 'active' } : undefined,
     });
+  }
+  for (const version of latest) {
+    const tree = version.tree as RequirementNode;
+    states.push({ pathwayId: version.pathway_id, version, tree, evaluation: evaluatePathway(tree, mine), participation: undefined, award: undefined });
   }
   return { held: mine, states };
 }

@@ -563,3 +563,26 @@ export function awardedVersionsOf(db: Db, learnerIds: string[]) {
   if (learnerIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('pathway_awards').select(['learner_id', 'version_id']).where('learner_id', 'in', learnerIds).execute();
 }
+
+/** A learner's pathways with the pinned version and its award, in one round trip. */
+export function pathwayLearnerStates(db: Db, learnerId: string) {
+  return db
+    .selectFrom('pathway_learners as pl')
+    .innerJoin('pathway_versions as v', 'v.id', 'pl.version_id')
+    .leftJoin('pathway_awards as a', (join) => join.onRef('a.learner_id', '=', 'pl.learner_id').onRef('a.version_id', '=', 'pl.version_id'))
+    .select([
+      ...versionColumns,
+      'pl.learner_id',
+      'pl.is_joined',
+      'pl.joined_at',
+      'pl.done',
+      'pl.required',
+      'pl.is_satisfied',
+      'a.id as awardId',
+      'a.credential_row_id as awardCredentialRowId',
+      'a.clr_row_id as awardClrRowId',
+      'a.status as awardStatus',
+    ])
+    .where('pl.learner_id', '=', learnerId)
+    .execute();
+}
