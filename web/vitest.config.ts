@@ -11,5 +11,8 @@ export default defineProject({
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // Rendering Mantine forms in happy-dom on a busy two-core CI machine can take seconds; these
+    // are behaviour tests, so give them room rather than fail on load.
+    testTimeout: 30_000,
   },
 });
