@@ -13,3 +13,7 @@ console.log(`\nours = @cairn/credentials (verify = the full verifyCredential rep
 // Catalogue search latency (100,000 programmes on PGlite; also PostgreSQL with BENCH_DATABASE_URL).
 console.log('\nCatalogue search:');
 await import('./catalog-search.bench.js');
+
+// What issuing the credential adds to the request that completes a programme (PGlite; also PostgreSQL with BENCH_DATABASE_URL).
+console.log('\nIssuing on completion:');
+await import('./completion.bench.js');

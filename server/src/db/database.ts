@@ -17,16 +17,23 @@ export type Database = {
 };
 
 export type OpenDatabaseOptions =
-  | { engine: 'postgres'; url: string; poolSize?: number }
+  | { engine: 'postgres'; url: string; poolSize?: number; onIdleError?: (err: Error) => void }
   | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 // Postgres returns int8 and numeric as strings; our counts are cast to int in SQL and money is
 // kept in integer minor units, so nothing needs a parser here beyond the defaults.
 
+function defaultIdleError(err: Error) {
+  console.warn(`PostgreSQL closed an idle connection (${err.message}); it will be replaced.`);
+}
+
 /** Opens PostgreSQL (a pool) or embedded PGlite (in memory when no dataDir is given). */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, admin command) must not crash the
+    // process: the pool replaces it on the next checkout.
+    pool.on('error', (err) => (options.onIdleError ?? defaultIdleError)(err));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
