@@ -56,7 +56,7 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
                 label={
                   <Group gap={6} wrap="nowrap" justify="space-between">
                     <span>{options?.labelOf?.(f) ?? f.label}</span>
-                    <Text span size="xs" c="dimmed" aria-label={`${f.count} programmes`}>
+                    <Text span size="xs" c="dimmed" aria-label={`${f.count} ${f.count === 1 ? 'programme' : 'programmes'}`}>
                       {f.count}
                     </Text>
                   </Group>
