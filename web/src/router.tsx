@@ -29,6 +29,8 @@ export const routes: RouteObject[] = [
           { path: 'credentials/:id', ...page(() => import('./routes/credential')) },
           { path: 'catalog', ...page(() => import('./routes/catalog')) },
           { path: 'catalog/:providerSlug/:slug', ...page(() => import('./routes/programme')) },
+          { path: 'pathways', ...page(() => import('./routes/pathways')) },
+          { path: 'pathways/:id', ...page(() => import('./routes/pathway')) },
           { path: '*', ...page(() => import('./routes/not-found')) },
         ],
       },
@@ -44,6 +46,9 @@ export const routes: RouteObject[] = [
           { path: 'orgs/new', ...page(() => import('./routes/new-org')) },
           { path: 'me', ...page(() => import('./routes/me')) },
           { path: 'me/credentials', ...page(() => import('./routes/my-credentials')) },
+          { path: 'me/pathways', ...page(() => import('./routes/my-pathways')) },
+          { path: 'me/pathways/:id', ...page(() => import('./routes/my-pathway')) },
+          { path: 'me/wallet', ...page(() => import('./routes/wallet')) },
           { path: 'learn/:enrolmentId', ...page(() => import('./routes/learn')) },
           {
             path: 'o/:slug',

@@ -13,9 +13,11 @@ import {
   IconLogout,
   IconPlus,
   IconRosetteDiscountCheck,
+  IconRoute,
   IconSchool,
   IconTags,
   IconUsers,
+  IconWallet,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -65,6 +67,8 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
   return [
     { to: '/me', label: 'My learning', icon: <IconSchool size={18} aria-hidden />, end: true },
     { to: '/me/credentials', label: 'My credentials', icon: <IconCertificate size={18} aria-hidden /> },
+    { to: '/me/pathways', label: 'My pathways', icon: <IconRoute size={18} aria-hidden /> },
+    { to: '/me/wallet', label: 'Wallet', icon: <IconWallet size={18} aria-hidden /> },
   ];
 }
 
@@ -189,6 +193,13 @@ export function AppLayout() {
               to="/catalog"
               label="Catalogue"
               leftSection={<IconBooks size={18} aria-hidden />}
+              style={{ borderRadius: 8 }}
+            />
+            <MantineNavLink
+              component={NavLink}
+              to="/pathways"
+              label="Pathways"
+              leftSection={<IconRoute size={18} aria-hidden />}
               style={{ borderRadius: 8 }}
             />
             <MantineNavLink

@@ -18,6 +18,9 @@ export function PublicLayout() {
               <Button component={NavLink} to="/catalog" variant="subtle" px={{ base: 'xs', xs: 'md' }}>
                 Catalogue
               </Button>
+              <Button component={NavLink} to="/pathways" variant="subtle" px={{ base: 'xs', xs: 'md' }}>
+                Pathways
+              </Button>
               <Button component={NavLink} to="/verify" variant="subtle" visibleFrom="xs">
                 Verify
               </Button>

@@ -1,0 +1,15 @@
+import { Progress, Stack, Text } from '@mantine/core';
+import type { MyPathway } from './pathways-types';
+
+/** A progress bar with its figures in words ("2 of 3 done"). */
+export function PathwayProgress({ progress, name }: { progress: MyPathway['progress']; name: string }) {
+  const value = progress.required > 0 ? Math.min(100, Math.round((progress.done / progress.required) * 100)) : 0;
+  return (
+    <Stack gap={4}>
+      <Progress value={value} aria-label={`Progress on ${name}`} aria-valuetext={`${progress.done} of ${progress.required} requirements done`} />
+      <Text size="sm" c="dimmed">
+        {progress.done} of {progress.required} done
+      </Text>
+    </Stack>
+  );
+}
