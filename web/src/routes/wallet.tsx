@@ -1,1 +1,257 @@
-export default function WalletPage() { return null; }
+import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertCircle, IconCircleCheck, IconClipboardText, IconFileUpload, IconPlus, IconTrash, IconWallet } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
+import { usePageTitle } from '../components/use-page-title';
+import { myPathwayPath } from '../features/pathways/pathway-format';
+import { useAddToWallet, useRemoveFromWallet, useWallet, type WalletInput } from '../features/pathways/pathways-api';
+import type { AddedWalletItem, WalletItem } from '../features/pathways/pathways-types';
+import { WalletRefusal } from '../features/pathways/wallet-refusal';
+import { FileDrop } from '../features/verify/file-drop';
+import { fileProblem, parsePastedCredential } from '../features/verify/verify-input';
+
+function CountsToward({ pathways }: { pathways: WalletItem['pathways'] }) {
+  if (pathways.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Counts toward no pathway yet.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      <Text size="sm">Counts toward:</Text>
+      <List size="sm" spacing={2}>
+        {pathways.map((p) => (
+          <List.Item key={p.id}>
+            <Anchor component={Link} to={myPathwayPath(p.id)} size="sm">
+              {p.name}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}
+
+function AddedNotice({ item }: { item: AddedWalletItem }) {
+  const name = item.achievementName ?? 'The credential';
+  const awarded = item.pathways.filter((p) => item.awardedPathwayIds.includes(p.id));
+  return (
+    <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={`${name} is in your wallet`} role="status">
+      <Stack gap="xs">
+        <Text size="sm">It verified and was issued to you by {item.issuer.name ?? item.issuer.did}.</Text>
+        {awarded.length ? (
+          <Text size="sm" fw={600}>
+            It completed {awarded.map((p) => p.name).join(', ')}: the pathway credential has been awarded.
+          </Text>
+        ) : null}
+        <CountsToward pathways={item.pathways} />
+      </Stack>
+    </Alert>
+  );
+}
+
+function AddCredential() {
+  const add = useAddToWallet();
+  const [tab, setTab] = useState<string | null>('upload');
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [chosenName, setChosenName] = useState<string | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [pasteError, setPasteError] = useState<string | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const send = (input: WalletInput) =>
+    add.mutate(input, {
+      onSettled: () => requestAnimationFrame(() => resultRef.current?.focus()),
+      onSuccess: () => {
+        if (input.kind === 'paste') setPasted('');
+      },
+    });
+
+  const onFile = (file: File) => {
+    const problem = fileProblem(file);
+    setFileError(problem);
+    setChosenName(file.name);
+    add.reset();
+    if (!problem) send({ kind: 'file', file });
+  };
+  const onPaste = () => {
+    const parsed = parsePastedCredential(pasted);
+    if (!parsed.ok) {
+      setPasteError(parsed.error);
+      add.reset();
+      return;
+    }
+    setPasteError(null);
+    send({ kind: 'paste', value: parsed.value });
+  };
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="add-heading">
+      <Stack gap="md">
+        <Stack gap={2}>
+          <Title order={2} fz="h4" id="add-heading">
+            Add a credential from elsewhere
+          </Title>
+          <Text size="sm" c="dimmed">
+            An Open Badges 3.0 credential earned on another platform and issued to your email. Cairn verifies it first; then it counts toward pathways that accept it.
+          </Text>
+        </Stack>
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="upload" leftSection={<IconFileUpload size={16} aria-hidden />}>
+              Upload a file
+            </Tabs.Tab>
+            <Tabs.Tab value="paste" leftSection={<IconClipboardText size={16} aria-hidden />}>
+              Paste
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="upload" pt="md">
+            <Stack gap="sm">
+              <FileDrop onFile={onFile} disabled={add.isPending} describedBy={fileError ? 'wallet-file-error' : undefined} />
+              {chosenName && !fileError ? (
+                <Text size="sm" c="dimmed" role="status">
+                  {add.isPending ? `Checking ${chosenName}…` : `Last file: ${chosenName}`}
+                </Text>
+              ) : null}
+              {fileError ? (
+                <Alert id="wallet-file-error" color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
+                  {fileError}
+                </Alert>
+              ) : null}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="paste" pt="md">
+            <Stack gap="sm">
+              <Textarea
+                label="Credential"
+                description="Its JSON (starting with {) or its JWT (three parts separated by dots)."
+                autosize
+                minRows={6}
+                maxRows={16}
+                value={pasted}
+                onChange={(event) => {
+                  setPasted(event.currentTarget.value);
+                  if (pasteError) setPasteError(null);
+                }}
+                error={pasteError}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+                spellCheck={false}
+              />
+              <Group>
+                <Button onClick={onPaste} loading={add.isPending} leftSection={<IconPlus size={18} aria-hidden />}>
+                  Add to my wallet
+                </Button>
+              </Group>
+            </Stack>
+          </Tabs.Panel>
+        </Tabs>
+        <div ref={resultRef} tabIndex={-1} aria-label="Result" style={{ outline: 'none' }}>
+          {add.isError ? <WalletRefusal error={add.error} /> : null}
+          {add.isSuccess ? <AddedNotice item={add.data} /> : null}
+        </div>
+      </Stack>
+    </Paper>
+  );
+}
+
+function WalletCard({ item, onRemove }: { item: WalletItem; onRemove: () => void }) {
+  const name = item.achievementName ?? item.achievementId;
+  return (
+    <Card component="article" withBorder bg="white">
+      <Stack gap="xs" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={3} fz="md" style={{ overflowWrap: 'anywhere' }}>
+            {name}
+          </Title>
+          <Badge variant="light" color="gray">
+            {item.format === 'jwt' ? 'VC-JWT' : 'JSON-LD'}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          Issued by {item.issuer.name ?? item.issuer.did}
+          {item.validFrom ? ` on ${dayjs(item.validFrom).format('D MMMM YYYY')}` : ''}
+          {item.validUntil ? ` · valid until ${dayjs(item.validUntil).format('D MMMM YYYY')}` : ''}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Added {dayjs(item.addedAt).format('D MMMM YYYY')}
+        </Text>
+        <div style={{ flex: 1 }}>
+          <CountsToward pathways={item.pathways} />
+        </div>
+        <Group>
+          <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove} aria-label={`Remove ${name} from the wallet`}>
+            Remove
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** `/me/wallet`: credentials brought from other platforms, and the form to add one. */
+export default function WalletPage() {
+  usePageTitle('Wallet');
+  const wallet = useWallet();
+  const remove = useRemoveFromWallet();
+  const [removing, setRemoving] = useState<WalletItem | null>(null);
+
+  let body;
+  if (wallet.isPending) body = <PageLoader label="Loading your wallet" />;
+  else if (wallet.isError) body = <ErrorState error={wallet.error} onRetry={() => void wallet.refetch()} />;
+  else if (wallet.data.length === 0) {
+    body = (
+      <EmptyState icon={<IconWallet size={28} />} title="Nothing from elsewhere yet">
+        Credentials you earned on other platforms appear here once added, and count toward your pathways.
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Credentials from elsewhere">
+        {wallet.data.map((item) => (
+          <li key={item.id}>
+            <WalletCard item={item} onRemove={() => setRemoving(item)} />
+          </li>
+        ))}
+      </SimpleGrid>
+    );
+  }
+
+  return (
+    <Stack gap="xl">
+      <Stack gap={4}>
+        <Title order={1}>Wallet</Title>
+        <Text c="dimmed">
+          Credentials from other platforms. Your Cairn credentials are in <Anchor component={Link} to="/me/credentials">My credentials</Anchor>.
+        </Text>
+      </Stack>
+      <AddCredential />
+      <Stack gap="sm" component="section" aria-labelledby="held-heading">
+        <Title order={2} fz="h4" id="held-heading">
+          In your wallet
+        </Title>
+        {body}
+      </Stack>
+      <ConfirmDialog
+        opened={removing !== null}
+        title="Remove this credential?"
+        confirmLabel="Remove"
+        isPending={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+        onConfirm={() => {
+          if (removing) remove.mutate(removing.id, { onSuccess: () => setRemoving(null) });
+        }}
+      >
+        {removing?.achievementName ?? 'It'} will no longer count toward your pathways in progress. Pathway credentials already awarded stay as issued.
+      </ConfirmDialog>
+    </Stack>
+  );
+}
