@@ -95,20 +95,22 @@ function Stone({ node, childrenOf, statuses }: { node: MapNode; childrenOf: Map<
   const done = status?.isSatisfied ?? false;
   if (isGroup(node)) {
     const heading = groupLabel(node);
+    // The server names untitled groups "All of 3" or "2 of 3": the badge already says so.
+    const title = /^(All of|\d+ of) \d+$/.test(node.label) || node.label === heading ? '' : node.label;
     return (
       <Box
         component="li"
         className="pathway-group"
         data-done={statuses ? done : undefined}
-        aria-label={`${heading}${node.label && node.label !== heading ? `: ${node.label}` : ''}`}
+        aria-label={`${heading}${title ? `: ${title}` : ''}`}
       >
         <Group gap="xs" mb={6} wrap="wrap">
           <Badge variant="filled" color={node.kind === 'all' ? 'cairn' : 'ember'} radius="sm">
             {heading}
           </Badge>
-          {node.label && node.label !== heading ? (
+          {title ? (
             <Text size="sm" fw={600}>
-              {node.label}
+              {title}
             </Text>
           ) : null}
           <StatusMark status={status} />
@@ -127,8 +129,8 @@ function Stone({ node, childrenOf, statuses }: { node: MapNode; childrenOf: Map<
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap={6} wrap="nowrap">
             {node.recommendedPosition !== null ? (
-              <Badge size="sm" circle variant="light" aria-label={`Step ${node.recommendedPosition + 1} in the recommended order`}>
-                {node.recommendedPosition + 1}
+              <Badge size="sm" circle variant="light" aria-label={`Step ${node.recommendedPosition} in the recommended order`}>
+                {node.recommendedPosition}
               </Badge>
             ) : null}
             <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
