@@ -1,21 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchBrowser, newContext, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(artifactsDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 async function signUp(page: Page, person: { name: string; email: string }) {
   await page.getByLabel('Your name').fill(person.name);
@@ -28,7 +16,7 @@ async function signUp(page: Page, person: { name: string; email: string }) {
 describe('foundation flow in Chromium', () => {
   it('a new user signs up, creates a provider organisation and invites a colleague, who accepts', async () => {
     const stamp = Date.now().toString(36);
-    const founder = await newContext(browser, server.url);
+    const founder = await newContext(session.browser, session.server.url);
     const page = await founder.newPage();
     try {
       await page.goto('/signup');
@@ -49,12 +37,12 @@ describe('foundation flow in Chromium', () => {
       await inviteForm.getByLabel('Email').fill(colleagueEmail);
       await page.getByRole('button', { name: 'Send invitation' }).click();
       const link = (await page.locator('[data-copy-value]').first().textContent())?.trim();
-      expect(link).toMatch(new RegExp(`^${server.url}/invitations/`));
+      expect(link).toMatch(new RegExp(`^${session.server.url}/invitations/`));
       await expect.poll(() => page.getByText(colleagueEmail).count()).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(artifactsDir, 'foundation-members.png'), fullPage: true });
 
-      // The colleague opens the link in their own browser, signs up and accepts.
-      const colleague = await newContext(browser, server.url);
+      // The colleague opens the link in their own session.browser, signs up and accepts.
+      const colleague = await newContext(session.browser, session.server.url);
       const other = await colleague.newPage();
       await other.goto(link!);
       await other.getByRole('main').getByRole('link', { name: 'Sign up' }).click();
@@ -73,7 +61,7 @@ describe('foundation flow in Chromium', () => {
       await expect.poll(async () => page.getByRole('table').first().textContent(), { timeout: 10_000 }).toContain('Grace Colleague');
     } catch (error) {
       await page.screenshot({ path: path.join(artifactsDir, 'foundation-failure.png'), fullPage: true }).catch(() => {});
-      throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`, { cause: error });
+      throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });
     } finally {
       await founder.close();
     }

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,3 +79,23 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
 }
 
 export const artifactsDir = path.join(root, 'e2e/artifacts');
+
+export type E2eSession = { server: RunningServer; browser: Browser };
+
+/**
+ * A fresh server and browser for one test file (beforeAll/afterAll); read the fields inside
+ * tests, after setup has run.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): E2eSession {
+  const session = {} as E2eSession;
+  beforeAll(async () => {
+    session.server = await startServer(env);
+    session.browser = await launchBrowser();
+    await mkdir(artifactsDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
+}

@@ -1,22 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
-import { artifactsDir, launchBrowser, newContext, startServer, type RunningServer } from './harness.js';
+import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(artifactsDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 const PASSWORD = 'a-long-e2e-passphrase';
 type Person = { name: string; email: string };
@@ -105,21 +94,21 @@ describe('catalogue and learning flow in Chromium', () => {
     const feedback = 'Clear narrative and a well-chosen chart. Well done.';
 
     // 1. Setup through the API: the provider, its assessor (invited, accepted) and the learner.
-    const ownerApi = new ApiClient(server.url);
+    const ownerApi = new ApiClient(session.server.url);
     await ownerApi.expect(201, 'POST', '/api/v1/auth/signup', { ...owner, password: PASSWORD });
     await ownerApi.expect(201, 'POST', '/api/v1/orgs', { name: orgName, slug: orgSlug, roles: ['provider'] });
     const invitation = await ownerApi.expect<{ acceptUrl: string }>(201, 'POST', `/api/v1/orgs/${orgSlug}/invitations`, { email: assessor.email, role: 'assessor' });
     const token = new URL(invitation.acceptUrl).pathname.split('/').pop()!;
-    const assessorApi = new ApiClient(server.url);
+    const assessorApi = new ApiClient(session.server.url);
     await assessorApi.expect(201, 'POST', '/api/v1/auth/signup', { ...assessor, password: PASSWORD });
     await assessorApi.expect(200, 'POST', `/api/v1/invitations/${token}/accept`, {});
-    const learnerApi = new ApiClient(server.url);
+    const learnerApi = new ApiClient(session.server.url);
     await learnerApi.expect(201, 'POST', '/api/v1/auth/signup', { ...learner, password: PASSWORD });
     await publishDecoy(ownerApi, orgSlug);
 
     const contexts: BrowserContext[] = [];
     const open = async () => {
-      const context = await newContext(browser, server.url);
+      const context = await newContext(session.browser, session.server.url);
       contexts.push(context);
       return context;
     };
@@ -333,7 +322,7 @@ describe('catalogue and learning flow in Chromium', () => {
       await shot(student, 'verify-json');
 
       // And the baked badge PNG of the same credential, uploaded.
-      const badge = await fetch(`${server.url}/credentials/${credentialId}/badge.png`);
+      const badge = await fetch(`${session.server.url}/credentials/${credentialId}/badge.png`);
       expect(badge.headers.get('content-type')).toBe('image/png');
       const pngFile = path.join(artifactsDir, 'learning-badge.png');
       await writeFile(pngFile, Buffer.from(await badge.arrayBuffer()));
@@ -344,7 +333,7 @@ describe('catalogue and learning flow in Chromium', () => {
       await shot(student, 'verify-png');
     } catch (error) {
       await activePage?.screenshot({ path: path.join(artifactsDir, 'learning-failure.png'), fullPage: true }).catch(() => {});
-      throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`, { cause: error });
+      throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });
     } finally {
       for (const context of contexts) await context.close();
     }

@@ -1,22 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
-import { artifactsDir, launchBrowser, newContext, startServer, type RunningServer } from './harness.js';
+import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(artifactsDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 /** Issues a credential through the VC-API as a new provider and returns its id and baked badge. */
 async function issueBadge(api: ApiClient, options: object = {}) {
@@ -28,7 +16,7 @@ async function issueBadge(api: ApiClient, options: object = {}) {
     credentialSubject: {
       type: ['AchievementSubject'],
       achievement: {
-        id: `${server.url}/achievements/forklift-safety`,
+        id: `${session.server.url}/achievements/forklift-safety`,
         type: ['Achievement'],
         name: 'Forklift Safety Essentials',
         description: 'Operates a counterbalance forklift safely in a warehouse.',
@@ -46,12 +34,12 @@ async function issueBadge(api: ApiClient, options: object = {}) {
 
 describe('verify page in Chromium', () => {
   it('a verifier uploads a baked PNG and sees every check pass; after revocation the page says it is revoked', async () => {
-    const api = new ApiClient(server.url);
+    const api = new ApiClient(session.server.url);
     const { vc, png } = await issueBadge(api);
     const file = path.join(artifactsDir, 'forklift-badge.png');
     await writeFile(file, png);
 
-    const context = await newContext(browser, server.url);
+    const context = await newContext(session.browser, session.server.url);
     const page = await context.newPage();
     try {
       await page.goto('/verify');
@@ -72,7 +60,7 @@ describe('verify page in Chromium', () => {
       await page.screenshot({ path: path.join(artifactsDir, 'verify-revoked.png'), fullPage: true });
     } catch (error) {
       await page.screenshot({ path: path.join(artifactsDir, 'verify-failure.png'), fullPage: true }).catch(() => {});
-      throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output().slice(-3000)}`, { cause: error });
+      throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });
     } finally {
       await context.close();
     }
