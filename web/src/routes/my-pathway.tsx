@@ -10,6 +10,7 @@ import { PathwayMap } from '../features/pathways/pathway-map';
 import { PathwayTotals } from '../features/pathways/pathway-totals';
 import { useMyPathway } from '../features/pathways/pathways-api';
 import type { CompletionPlan, MyPathwayDetail } from '../features/pathways/pathways-types';
+import { whatIsLeft } from '../features/pathways/what-is-left';
 import { PathwayProgress } from '../features/pathways/pathway-progress';
 
 function PlanList({ title, plan }: { title: string; plan: CompletionPlan | null }) {
@@ -90,6 +91,7 @@ export default function MyPathwayPage() {
   }
   const d = detail.data;
   const e = d.estimate;
+  const left = whatIsLeft(d);
   return (
     <Stack gap="xl">
       <Breadcrumbs>
@@ -146,17 +148,16 @@ export default function MyPathwayPage() {
                   <Title order={2} fz="md" id="left-heading" mb="xs">
                     What is left
                   </Title>
-                  {d.remaining.length === 0 ? (
+                  {left.length === 0 ? (
                     <Text size="sm">Nothing: the award is on its way.</Text>
                   ) : (
                     <List size="sm" spacing={6}>
-                      {d.remaining.map((r) => (
+                      {left.map((r) => (
                         <List.Item key={r.nodeId}>
-                          {r.label}
-                          {r.need > 1 ? <Text span size="xs" c="dimmed"> (need {r.need})</Text> : null}
+                          {r.text}
                           {r.options.length ? (
                             <Text size="xs" c="dimmed">
-                              Options: {r.options.join(', ')}
+                              From: {r.options.join(', ')}
                             </Text>
                           ) : null}
                         </List.Item>

@@ -10,17 +10,22 @@ const CHECK_NAMES: Record<string, string> = {
   suspension: 'Suspension',
   validUntil: 'Expiry',
   validFrom: 'Valid from',
+  format: 'Format',
+  status: 'Status',
 };
 
 /** Why the server refused a credential: its detail, and each failed check in words. */
 export function WalletRefusal({ error }: { error: unknown }) {
   const api = isApiError(error) ? error : null;
-  const checks = (api?.errors ?? []).filter((e) => e.field.startsWith('credential.'));
+  const detail = errorMessage(error);
+  const failed = (api?.errors ?? []).filter((e) => e.field.startsWith('credential.'));
+  // One failed check is already the detail's sentence; several are listed by name.
+  const checks = failed.length > 1 || failed.some((c) => !detail.includes(c.message)) ? failed : [];
   const title = api?.status === 409 ? 'Already there' : api?.status === 403 ? 'Not yours to add' : 'Not added';
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={title} role="alert">
       <Stack gap="xs">
-        <Text size="sm">{errorMessage(error)}</Text>
+        <Text size="sm">{detail}</Text>
         {checks.length ? (
           <List size="sm" spacing={2}>
             {checks.map((c) => {
