@@ -259,3 +259,16 @@ describe('bad input', () => {
     expect(resubmit.json()).toMatchObject({ status: 'resubmit', feedback: 'Add the numbers.' });
   });
 });
+
+describe('resuming', () => {
+  it('resumes at the module last worked on while it is unfinished, else at the first unfinished one', async () => {
+    const learner = await signUpUser(t.app);
+    const detail = (await enrol(learner)).json<Detail & { nextModuleId: string }>();
+    expect(detail.nextModuleId).toBe(moduleId(detail, 'Why data matters'));
+    const quiz = moduleId(detail, 'Charts quiz');
+    const failed = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${quiz}/quiz-attempts`, headers: { cookie: learner.cookie }, payload: { answers: wrongAnswers(detail) } });
+    expect(failed.json().enrolment.nextModuleId).toBe(quiz);
+    const passed = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${quiz}/quiz-attempts`, headers: { cookie: learner.cookie }, payload: { answers: rightAnswers(detail) } });
+    expect(passed.json().enrolment.nextModuleId).toBe(moduleId(detail, 'Why data matters'));
+  });
+});

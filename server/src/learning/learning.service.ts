@@ -42,7 +42,14 @@ function imageUrl(deps: Deps, fileId: string | null) {
   return fileId ? new URL(`/api/v1/images/${fileId}`, deps.publicUrl).toString() : null;
 }
 
-function summaryOf(deps: Deps, e: store.EnrollmentRow, progress: { done: number; total: number; percent: number; nextModuleId: string | null }) {
+/** Where to resume: the module last worked on while it is unfinished, else the first unfinished one. */
+function resumeAt(e: store.EnrollmentRow, progress: { states: Map<string, string>; nextModuleId: string | null }): string | null {
+  const last = e.last_module_id;
+  if (last && progress.states.has(last) && progress.states.get(last) !== 'done') return last;
+  return progress.nextModuleId;
+}
+
+function summaryOf(deps: Deps, e: store.EnrollmentRow, progress: { done: number; total: number; percent: number; nextModuleId: string | null; states: Map<string, string> }) {
   return {
     id: e.id,
     status: e.status,
@@ -50,7 +57,7 @@ function summaryOf(deps: Deps, e: store.EnrollmentRow, progress: { done: number;
     enrolledAt: e.enrolled_at,
     completedAt: e.completed_at,
     progress: { done: progress.done, total: progress.total, percent: progress.percent },
-    nextModuleId: e.last_module_id && progress.nextModuleId ? progress.nextModuleId : progress.nextModuleId,
+    nextModuleId: resumeAt(e, progress),
     credentialId: e.credential_row_id,
   };
 }
