@@ -14,7 +14,7 @@ export function PublicLayout() {
         <Container size="lg">
           <Group justify="space-between" wrap="nowrap">
             <Brand isCompact />
-            <Group component="nav" aria-label="Main" gap="xs" wrap="nowrap">
+            <Group component="nav" aria-label="Main" gap={4} wrap="nowrap">
               <Button component={NavLink} to="/catalog" variant="subtle" px={{ base: 'xs', xs: 'md' }}>
                 Catalogue
               </Button>
@@ -25,15 +25,15 @@ export function PublicLayout() {
                 Verify
               </Button>
               {session ? (
-                <Button component={Link} to="/home">
+                <Button component={Link} to="/home" px={{ base: 'xs', xs: 'md' }}>
                   Open Cairn
                 </Button>
               ) : (
                 <>
-                  <Button component={NavLink} to="/login" variant="subtle">
+                  <Button component={NavLink} to="/login" variant="subtle" px={{ base: 'xs', xs: 'md' }}>
                     Log in
                   </Button>
-                  <Button component={NavLink} to="/signup">
+                  <Button component={NavLink} to="/signup" visibleFrom="xs">
                     Sign up
                   </Button>
                 </>
