@@ -20,6 +20,7 @@ import { CairnMark } from '../components/cairn-mark';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { BadgeImage } from '../features/credentials/badge-image';
+import { CredentialPathways } from '../features/pathways/credential-pathways';
 import { criteriaNarrative, readDetails } from '../features/credentials/credential-details';
 import { credentialVerdict, verdictView, type CredentialVerdict } from '../features/credentials/credential-verdict';
 import {
@@ -267,6 +268,8 @@ export default function CredentialPage() {
             </Stack>
           </Card>
         ) : null}
+
+        <CredentialPathways credentialId={id} />
 
         {verification.data ? (
           <Card bg="white">

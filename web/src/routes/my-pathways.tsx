@@ -20,18 +20,18 @@ function MyPathwayCard({ pathway: p }: { pathway: MyPathway }) {
           </Title>
           {p.awarded ? (
             p.isSuspended ? (
-              <Badge color="orange" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+              <Badge color="orange" leftSection={<IconAlertTriangle size={12} aria-hidden />} style={{ flexShrink: 0 }}>
                 Suspended
               </Badge>
             ) : (
-              <Badge color="teal" leftSection={<IconAward size={12} aria-hidden />}>
+              <Badge color="teal" leftSection={<IconAward size={12} aria-hidden />} style={{ flexShrink: 0 }}>
                 Awarded
               </Badge>
             )
           ) : p.isJoined ? (
-            <Badge variant="light">Joined</Badge>
+            <Badge variant="light" style={{ flexShrink: 0 }}>Joined</Badge>
           ) : (
-            <Badge variant="outline" color="gray">
+            <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
               Counts toward
             </Badge>
           )}
