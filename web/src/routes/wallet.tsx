@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertCircle, IconCircleCheck, IconClipboardText, IconFileUpload, IconPlus, IconTrash, IconWallet } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconPlus, IconTrash, IconWallet } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,8 +10,7 @@ import { myPathwayPath } from '../features/pathways/pathway-format';
 import { useAddToWallet, useRemoveFromWallet, useWallet, type WalletInput } from '../features/pathways/pathways-api';
 import type { AddedWalletItem, WalletItem } from '../features/pathways/pathways-types';
 import { WalletRefusal } from '../features/pathways/wallet-refusal';
-import { FileDrop } from '../features/verify/file-drop';
-import { fileProblem, parsePastedCredential } from '../features/verify/verify-input';
+import { CredentialPicker } from '../features/verify/credential-picker';
 
 function CountsToward({ pathways }: { pathways: WalletItem['pathways'] }) {
   if (pathways.length === 0) {
@@ -57,38 +56,15 @@ function AddedNotice({ item }: { item: AddedWalletItem }) {
 
 function AddCredential() {
   const add = useAddToWallet();
-  const [tab, setTab] = useState<string | null>('upload');
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [chosenName, setChosenName] = useState<string | null>(null);
-  const [pasted, setPasted] = useState('');
-  const [pasteError, setPasteError] = useState<string | null>(null);
+  // A fresh picker after each addition, so the pasted text and file name are cleared.
+  const [addedCount, setAddedCount] = useState(0);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const send = (input: WalletInput) =>
     add.mutate(input, {
       onSettled: () => requestAnimationFrame(() => resultRef.current?.focus()),
-      onSuccess: () => {
-        if (input.kind === 'paste') setPasted('');
-      },
+      onSuccess: () => setAddedCount((n) => n + 1),
     });
-
-  const onFile = (file: File) => {
-    const problem = fileProblem(file);
-    setFileError(problem);
-    setChosenName(file.name);
-    add.reset();
-    if (!problem) send({ kind: 'file', file });
-  };
-  const onPaste = () => {
-    const parsed = parsePastedCredential(pasted);
-    if (!parsed.ok) {
-      setPasteError(parsed.error);
-      add.reset();
-      return;
-    }
-    setPasteError(null);
-    send({ kind: 'paste', value: parsed.value });
-  };
 
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="add-heading">
@@ -101,55 +77,17 @@ function AddCredential() {
             An Open Badges 3.0 credential earned on another platform and issued to your email. Cairn verifies it first; then it counts toward pathways that accept it.
           </Text>
         </Stack>
-        <Tabs value={tab} onChange={setTab} keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="upload" leftSection={<IconFileUpload size={16} aria-hidden />}>
-              Upload a file
-            </Tabs.Tab>
-            <Tabs.Tab value="paste" leftSection={<IconClipboardText size={16} aria-hidden />}>
-              Paste
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="upload" pt="md">
-            <Stack gap="sm">
-              <FileDrop onFile={onFile} disabled={add.isPending} describedBy={fileError ? 'wallet-file-error' : undefined} />
-              {chosenName && !fileError ? (
-                <Text size="sm" c="dimmed" role="status">
-                  {add.isPending ? `Checking ${chosenName}…` : `Last file: ${chosenName}`}
-                </Text>
-              ) : null}
-              {fileError ? (
-                <Alert id="wallet-file-error" color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-                  {fileError}
-                </Alert>
-              ) : null}
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="paste" pt="md">
-            <Stack gap="sm">
-              <Textarea
-                label="Credential"
-                description="Its JSON (starting with {) or its JWT (three parts separated by dots)."
-                autosize
-                minRows={6}
-                maxRows={16}
-                value={pasted}
-                onChange={(event) => {
-                  setPasted(event.currentTarget.value);
-                  if (pasteError) setPasteError(null);
-                }}
-                error={pasteError}
-                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-                spellCheck={false}
-              />
-              <Group>
-                <Button onClick={onPaste} loading={add.isPending} leftSection={<IconPlus size={18} aria-hidden />}>
-                  Add to my wallet
-                </Button>
-              </Group>
-            </Stack>
-          </Tabs.Panel>
-        </Tabs>
+        <CredentialPicker
+          key={addedCount}
+          idPrefix="wallet"
+          onPick={send}
+          onReset={() => add.reset()}
+          isPending={add.isPending}
+          submitLabel="Add to my wallet"
+          submitIcon={<IconPlus size={18} aria-hidden />}
+          pendingVerb="Checking"
+          pasteDescription="Its JSON (starting with {) or its JWT (three parts separated by dots)."
+        />
         <div ref={resultRef} tabIndex={-1} aria-label="Result" style={{ outline: 'none' }}>
           {add.isError ? <WalletRefusal error={add.error} /> : null}
           {add.isSuccess ? <AddedNotice item={add.data} /> : null}
