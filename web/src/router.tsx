@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
               { path: 'credentials', ...page(() => import('./routes/credentials')) },
               { path: 'credentials/new', ...page(() => import('./routes/issue-credential')) },
               { path: 'settings/api-keys', ...page(() => import('./routes/api-keys')) },
+              { path: 'settings/vouchers', ...page(() => import('./routes/vouchers')) },
               { path: 'settings/keys', ...page(() => import('./routes/signing-keys')) },
               { path: 'programmes', ...page(() => import('./routes/programmes')) },
               { path: 'programmes/:id', ...page(() => import('./routes/programme-editor')) },

@@ -134,3 +134,16 @@ export type LearningStats = {
   quizzes: { moduleId: string; title: string; programme: string; attempts: number; passRate: number }[];
   enrolmentsByWeek: { week: string; enrolments: number; completions: number }[];
 };
+
+/** A voucher code a provider hands out for its paid programmes (Cairn takes no card payments). */
+export type Voucher = {
+  id: string;
+  code: string;
+  /** null: valid for any of the provider's programmes. */
+  microcredentialId: string | null;
+  maxRedemptions: number;
+  redeemed: number;
+  expiresAt: string | null;
+};
+
+export type VoucherInput = { code?: string; microcredentialId?: string; maxRedemptions: number; expiresAt?: string };

@@ -16,6 +16,7 @@ import {
   IconRoute,
   IconSchool,
   IconTags,
+  IconTicket,
   IconUsers,
   IconWallet,
 } from '@tabler/icons-react';
@@ -55,6 +56,9 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
     items.push({ to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> });
     if (isAdminRole(membership?.role)) {
       items.push({ to: `/o/${orgSlug}/settings/api-keys`, label: 'API keys', icon: <IconKey size={18} aria-hidden /> });
+      if (isProvider) {
+        items.push({ to: `/o/${orgSlug}/settings/vouchers`, label: 'Vouchers', icon: <IconTicket size={18} aria-hidden /> });
+      }
     }
     if (isProvider && (isAdminRole(membership?.role) || membership?.role === 'author')) {
       items.push({ to: `/o/${orgSlug}/settings/skills`, label: 'Skills', icon: <IconTags size={18} aria-hidden /> });
