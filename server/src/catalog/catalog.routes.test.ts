@@ -11,6 +11,7 @@ let partner: { id: string; slug: string };
 let sql: { id: string; name: string };
 let viz: { id: string; name: string };
 let safety: { id: string; name: string };
+let hiddenDraftId: string;
 
 type Item = { slug: string; title: string; provider: { slug: string }; cost: { amountMinor: number; currency: string } | null; effortHours: number; skills: { id: string; name: string }[]; partners: { slug: string }[] };
 type Facet = { value: string; label: string; count: number };
@@ -46,7 +47,7 @@ beforeAll(async () => {
   tick();
   await createProgramme(t.app, bob, summit.slug, { slug: 'data-safety', title: 'Data Safety for Teams', summary: 'Keep data safe and useful.', skillIds: [viz.id, safety.id], level: 5, effortHours: 40, durationWeeks: 8, cpdHours: 35, cost: { amountMinor: 30000, currency: 'EUR' } });
   tick();
-  await createProgramme(t.app, bob, summit.slug, { slug: 'hidden-draft', title: 'SQL Hidden Draft', skillIds: [sql.id] }, { publish: false });
+  hiddenDraftId = (await createProgramme(t.app, bob, summit.slug, { slug: 'hidden-draft', title: 'SQL Hidden Draft', skillIds: [sql.id] }, { publish: false })).id;
 });
 
 describe('catalogue search', () => {
@@ -138,6 +139,25 @@ describe('catalogue search', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/catalog?level=9&sort=random&skill=nope' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['level.0', 'skill.0', 'sort']);
+  });
+});
+
+describe('programmes by id', () => {
+  it('answers the published ones in the order asked, leaving out drafts and unknown ids', async () => {
+    const all = await search('');
+    const id = (slug: string) => (all.items as (Item & { id: string })[]).find((i) => i.slug === slug)!.id;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/catalog/programmes?id=${id('site-safety-basics')}&id=${hiddenDraftId}&id=${unknown}&id=${id('charts-that-work')}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<{ items: Item[] }>().items;
+    expect(items.map((i) => [i.slug, i.provider.slug])).toEqual([['site-safety-basics', 'summit'], ['charts-that-work', 'northwind']]);
+    expect(items[0]).toMatchObject({ title: 'Site Safety Basics', skills: [{ id: safety.id }] });
+  });
+
+  it('refuses an id that is not a UUID, by name', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/catalog/programmes?id=sql-for-analysts' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ errors: { field: string }[] }>().errors[0]!.field).toMatch(/^id/);
   });
 });
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { iso, problemResponses } from '../http/schemas.js';
-import { catalogQuery, catalogResponse, programmeResponse } from './catalog.schemas.js';
-import { getProgramme, searchCatalog } from './catalog.service.js';
+import { catalogIdsQuery, catalogItem, catalogQuery, catalogResponse, programmeResponse } from './catalog.schemas.js';
+import { findCatalogEntries, getProgramme, searchCatalog } from './catalog.service.js';
 import { mcSlug } from './microcredentials.schemas.js';
 
 /** The public catalogue: search with facets, and programme pages. */
@@ -42,6 +42,18 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       });
       return { ...result, items: result.items.map((i) => ({ ...i, publishedAt: iso(i.publishedAt) })) };
     },
+  });
+
+  app.get('/api/v1/catalog/programmes', {
+    schema: {
+      tags,
+      summary: 'Published micro-credentials by id (the catalogue entries; unpublished ids are left out)',
+      description: 'For editors that hold micro-credential ids, such as a pathway requirement tree, and need their titles and providers.',
+      security: [],
+      querystring: catalogIdsQuery,
+      response: { 200: z.object({ items: z.array(catalogItem) }), ...problemResponses },
+    },
+    handler: async (request) => ({ items: (await findCatalogEntries(deps, request.query.id)).map((i) => ({ ...i, publishedAt: iso(i.publishedAt) })) }),
   });
 
   app.get('/api/v1/catalog/:providerSlug/:slug', {

@@ -12,6 +12,9 @@ const many = <T extends z.ZodType<unknown, string>>(item: T): z.ZodType<z.output
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** `?id=…&id=…`: micro-credential ids to look up (at most 50). */
+export const catalogIdsQuery = z.object({ id: many(z.uuid('Each id must be a micro-credential id (UUID)')) });
+
 export const catalogQuery = z.object({
   q: z.string().trim().max(200).optional(),
   skill: many(z.uuid('Each skill must be a skill id')),

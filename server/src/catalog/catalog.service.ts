@@ -157,6 +157,20 @@ export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
   };
 }
 
+/**
+ * Catalogue entries by micro-credential id, in the order asked; ids that are not published are
+ * left out. Editors use it to name the programmes a saved pathway points at.
+ */
+export async function findCatalogEntries(deps: Deps, ids: string[]) {
+  const unique = [...new Set(ids)];
+  const rows = await store.findEntriesByIds(deps.db, unique);
+  const byId = new Map(rows.map((r) => [r.microcredential_id, r]));
+  return unique.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [presentItem(row)] : [];
+  });
+}
+
 /** What a learner sees of a module before enrolling: never content answers. */
 function moduleOutline(m: { id: string; position: number; title: string; estimated_minutes: number; activity: unknown }) {
   const a = m.activity as Activity | null;
