@@ -4,10 +4,12 @@
  *   node --import tsx bench/pathways.bench.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/pathways.bench.ts
  *
- * 1. One learner on 50 pathways gets a new credential: `reevaluateLearnerPathways` (lock, read
- *    what they hold, find every pathway it touches, evaluate, write progress), p50/p95/p99
- *    against the target p95 < 5 ms. Runs on PGlite, and on PostgreSQL when BENCH_DATABASE_URL
- *    is set.
+ * 1. One learner on 50 pathways gets a new credential: inside the transaction that issues it
+ *    (as completion does; that insert and the commit are not timed), `reevaluateLearnerPathways`
+ *    locks the learner, reads what they hold, finds every pathway it touches, evaluates and
+ *    writes the progress that changed. p50/p95/p99 against the target p95 < 5 ms; each round
+ *    is rolled back so all start from the same state. PGlite, and PostgreSQL with
+ *    BENCH_DATABASE_URL.
  * 2. Full re-evaluation of BENCH_LEARNERS (100,000) learners × 20 pathways with
  *    `reevaluateAllLearners`, on PostgreSQL only (BENCH_DATABASE_URL; a throwaway database it
  *    creates and drops), against the target < 60 s.
@@ -110,6 +112,9 @@ async function addLearners(database: Database, world: World, first: number, coun
     select ${world.orgId}, (${micro}::uuid[])[p], (${versions}::uuid[])[p], learner_id, 'completed', now(), cid from rows`.execute(database.db);
 }
 
+/** Rolls back the transaction it ends: the round's new credential is gone for the next round. */
+class RollBack extends Error {}
+
 async function benchOneLearner(label: string, database: Database, world: World) {
   const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('https://bench.example'), masterKey: randomBytes(32) };
   const pathwayIds = await addPathways(database, world, PATHWAYS_ONE, `one-${label}`);
@@ -118,16 +123,46 @@ async function benchOneLearner(label: string, database: Database, world: World) 
   // On all 50: joined, so each is re-evaluated whatever the new credential touches.
   const versions = await store.latestPublishedVersions(database.db, pathwayIds);
   await store.upsertPathwayLearners(database.db, versions.map((v) => ({ learnerId: learner, pathwayId: v.pathway_id, orgId: v.org_id, versionId: v.id, isJoined: true, joinedAt: new Date(), done: 0, required: 0, isSatisfied: false, now: new Date() })));
-  for (let i = 0; i < 20; i += 1) await reevaluateLearnerPathways(deps, learner);
+  await reevaluateLearnerPathways(deps, learner);
+  const held = new Set((await database.db.selectFrom('enrollments').select('microcredential_id').where('learner_id', '=', learner).execute()).map((r) => r.microcredential_id));
+  const fresh = world.microIds.map((id, i) => ({ id, versionId: world.versionIds[i]! })).filter((m) => !held.has(m.id));
   const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i += 1) {
-    const start = performance.now();
-    await reevaluateLearnerPathways(deps, learner);
-    times.push(performance.now() - start);
+  let written = 0;
+  for (let i = 0; i < 20 + ROUNDS; i += 1) {
+    // As on completion: inside the transaction that issues a new credential (not timed), the
+    // learner's pathways are re-evaluated (timed); rolled back so every round starts alike.
+    const programme = fresh[i % fresh.length]!;
+    await database.db
+      .transaction()
+      .execute(async (trx) => {
+        const credential = await trx
+          .insertInto('credentials')
+          .values({ org_id: world.orgId, credential_id: `https://bench.example/credentials/new-${i}`, format: 'ldp', document: '{}', types: ['VerifiableCredential', 'OpenBadgeCredential'], achievement_name: 'Programme', recipient_user_id: learner, status_list_number: 1, status_index: 100_000 + i })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.insertInto('enrollments').values({ org_id: world.orgId, microcredential_id: programme.id, version_id: programme.versionId, learner_id: learner, status: 'completed', completed_at: new Date(), credential_row_id: credential.id }).execute();
+        const before = await trx.selectFrom('pathway_learners').select(['pathway_id', 'done']).where('learner_id', '=', learner).execute();
+        const start = performance.now();
+        await reevaluateLearnerPathways({ ...deps, db: trx }, learner);
+        const elapsed = performance.now() - start;
+        if (i >= 20) {
+          times.push(elapsed);
+          const after = new Map((await trx.selectFrom('pathway_learners').select(['pathway_id', 'done']).where('learner_id', '=', learner).execute()).map((r) => [r.pathway_id, r.done]));
+          written += before.filter((r) => after.get(r.pathway_id) !== r.done).length;
+        }
+        throw new RollBack();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof RollBack)) throw err;
+      });
   }
+  if (written === 0) throw new Error('no round changed any progress: the bench is not measuring a credential that counts');
   times.sort((a, b) => a - b);
   const p95 = percentile(times, 95);
-  console.log(`${label.padEnd(10)} one learner × ${PATHWAYS_ONE} pathways: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms (${ROUNDS} rounds; target p95 < 5 ms: ${p95 < 5 ? 'met' : 'NOT met'})`);
+  console.log(
+    `${label.padEnd(10)} one learner × ${PATHWAYS_ONE} pathways, a new credential: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms ` +
+      `(${ROUNDS} rounds, ${(written / ROUNDS).toFixed(1)} pathways' progress changed per round; target p95 < 5 ms: ${p95 < 5 ? 'met' : 'NOT met'})`,
+  );
 }
 
 async function benchFull(database: Database, world: World) {

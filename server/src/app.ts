@@ -35,6 +35,8 @@ export type BuildAppOptions = {
   webDistDir?: string;
   /** Called after a request queued mail, so it goes out without waiting for the next poll. */
   onMailQueued?: () => void;
+  /** Called after a pathway version is published, so learners who already qualify are settled. */
+  onPathwayPublished?: (pathwayId: string) => void;
 };
 
 /** Headers, cookies and fields that must never reach the logs. */
@@ -141,7 +143,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(microcredentialsRoutes, { deps });
   await app.register(catalogRoutes, { deps });
   await app.register(learningRoutes, { deps });
-  await app.register(pathwaysRoutes, { deps });
+  await app.register(pathwaysRoutes, { deps, ...(options.onPathwayPublished ? { onPathwayPublished: options.onPathwayPublished } : {}) });
 
   const webDist = options.webDistDir;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));

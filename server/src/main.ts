@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { loadOrCreateMasterKey } from './keys/master-key.js';
 import { createMailTransport, startMailDispatcher } from './mail/mail-dispatcher.js';
+import { startPathwaySettler } from './pathways/pathway-settler.js';
 import { seedDemoWorld } from './seed/demo-world.js';
 import { ensureStarterFramework } from './skills/skills.service.js';
 
@@ -31,10 +32,12 @@ const app = await buildApp({
   bodyLimit: config.bodyLimit,
   webDistDir: config.webDistDir,
   onMailQueued: () => void dispatcher.flush().catch((err: unknown) => app.log.warn({ err }, 'mail flush failed')),
+  onPathwayPublished: (pathwayId) => settler.poke(pathwayId),
 });
 
 const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
 const dispatcher = startMailDispatcher({ db: database.db, transport, log: app.log });
+const settler = startPathwaySettler({ deps, log: app.log });
 
 app.log.info(
   { engine: database.engine, migrationsApplied: applied, masterKey: masterKey.source, mail: transport.describe },
@@ -61,6 +64,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 15_000).unref();
   try {
     await app.close();
+    await settler.stop();
     await dispatcher.stop();
     await database.close();
     clearTimeout(force);

@@ -383,8 +383,16 @@ export type PathwayVersionsTable = {
   created_by: string | null;
   published_by: string | null;
   published_at: Timestamp | null;
+  /** Order of publication (bigint as text); null on drafts. */
+  publish_seq: ColumnType<string | null, never, string>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
+};
+
+/** One row: moved on whenever pathway versions are deleted, so in-memory indexes start over. */
+export type PathwayIndexEpochTable = {
+  id: Generated<boolean>;
+  epoch: ColumnType<string, never, never>;
 };
 
 export type PathwayTargetKind = 'microcredential' | 'pathway' | 'external' | 'skill';
@@ -479,6 +487,7 @@ export type DB = {
   pathways: PathwaysTable;
   pathway_versions: PathwayVersionsTable;
   pathway_targets: PathwayTargetsTable;
+  pathway_index_epoch: PathwayIndexEpochTable;
   pathway_learners: PathwayLearnersTable;
   pathway_awards: PathwayAwardsTable;
   pathway_award_components: PathwayAwardComponentsTable;

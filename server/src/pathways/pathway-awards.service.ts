@@ -12,6 +12,7 @@ import { findOrganizationById } from '../orgs/orgs.store.js';
 import { achievementOf, buildClrCredential } from './pathway-documents.js';
 import { evaluatePathway, targetsOf, type HeldCredential, type PathwayEvaluation, type RequirementNode } from './requirement-tree.js';
 import * as store from './pathways.store.js';
+import { publishedPathwaysAt } from './published-pathways.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,15 +24,23 @@ const MAX_AWARD_ROUNDS = 4;
  * credentials in force (with their micro-credential or pathway) and verified wallet entries.
  */
 export async function loadHeldCredentials(deps: Deps, learnerIds: string[]): Promise<Map<string, HeldCredential[]>> {
+  if (learnerIds.length === 0) return new Map();
   const now = deps.clock();
-  const held = new Map<string, HeldCredential[]>(learnerIds.map((id) => [id, []]));
-  if (learnerIds.length === 0) return held;
   const [cairn, wallet] = await Promise.all([store.heldCairnCredentials(deps.db, learnerIds, now), store.heldWalletCredentials(deps.db, learnerIds, now)]);
+  return heldFromRows(deps, learnerIds, cairn, wallet);
+}
+
+type CairnHeldRow = Awaited<ReturnType<typeof store.heldCairnCredentials>>[number];
+type WalletHeldRow = Awaited<ReturnType<typeof store.heldWalletCredentials>>[number];
+
+/** Held credentials from the rows of `heldCairnCredentials` and `heldWalletCredentials`. */
+async function heldFromRows(deps: Deps, learnerIds: string[], cairn: readonly CairnHeldRow[], wallet: readonly WalletHeldRow[]): Promise<Map<string, HeldCredential[]>> {
+  const held = new Map<string, HeldCredential[]>(learnerIds.map((id) => [id, []]));
   const achievementPrefix = new URL('/achievements/', deps.publicUrl).toString();
   // Credentials issued outside learning may still name a micro-credential version's Achievement.
   const loose = cairn.filter((c) => !c.microcredential_id && !c.pathway_id && c.achievementId?.startsWith(achievementPrefix));
   const versionIds = loose.map((c) => c.achievementId!.slice(achievementPrefix.length)).filter((id) => UUID.test(id));
-  const versions = new Map((await store.microcredentialVersionsByIds(deps.db, versionIds)).map((v) => [v.id, v]));
+  const versions = new Map(versionIds.length === 0 ? [] : (await store.microcredentialVersionsByIds(deps.db, versionIds)).map((v) => [v.id, v]));
   for (const c of cairn) {
     let microcredentialId = c.microcredential_id;
     let cpdHours = c.cpd_hours ?? 0;
@@ -75,7 +84,7 @@ export async function loadHeldCredentials(deps: Deps, learnerIds: string[]): Pro
   return held;
 }
 
-/** The targets a set of held credentials could meet, for the pathway_targets look-up. */
+/** The targets a set of held credentials could meet, for the published-pathway index. */
 export function heldTargets(held: readonly HeldCredential[]) {
   const targets: { kind: 'microcredential' | 'pathway' | 'external' | 'skill'; target: string }[] = [];
   for (const h of held) {
@@ -110,26 +119,30 @@ export type LearnerPathwayState = {
  * hold), each evaluated on the version the learner is pinned to (or the newest published one).
  * Awards only exist on pathways the learner is on, so they come with the pinned versions.
  */
-export async function computeLearnerPathways(deps: Deps, learnerId: string, held?: HeldCredential[]): Promise<{ held: HeldCredential[]; states: LearnerPathwayState[] }> {
-  const mine = held ?? (await loadHeldCredentials(deps, [learnerId])).get(learnerId)!;
-  const pinnedRows = await store.pathwayLearnerStates(deps.db, learnerId);
-  const touched = await store.pathwaysTouching(deps.db, heldTargets(mine));
-  const pinned = new Set(pinnedRows.map((r) => r.pathway_id));
-  const fresh = touched.filter((id) => !pinned.has(id));
-  const latest = await store.latestPublishedVersions(deps.db, fresh);
+export async function computeLearnerPathways(deps: Deps, learnerId: string): Promise<{ held: HeldCredential[]; states: LearnerPathwayState[] }> {
+  const snapshot = await store.learnerPathwaySnapshot(deps.db, learnerId, deps.clock());
+  const [mine, published] = await Promise.all([
+    heldFromRows(deps, [learnerId], snapshot.cairn, snapshot.wallet).then((held) => held.get(learnerId)!),
+    publishedPathwaysAt(deps.db, snapshot),
+  ]);
   const states: LearnerPathwayState[] = [];
-  for (const row of pinnedRows) {
-    const tree = row.tree as RequirementNode;
+  const pinned = new Set<string>();
+  for (const row of snapshot.pinned) {
+    const version = published.version(row.version_id);
+    if (!version) continue;
+    pinned.add(row.pathway_id);
+    const tree = version.tree as RequirementNode;
     states.push({
       pathwayId: row.pathway_id,
-      version: row,
+      version,
       tree,
       evaluation: evaluatePathway(tree, mine),
-      participation: { pathway_id: row.pathway_id, version_id: row.id, is_joined: row.is_joined, done: row.done, required: row.required, is_satisfied: row.is_satisfied },
-      award: row.awardId ? { id: row.awardId, version_id: row.id, credential_row_id: row.awardCredentialRowId, clr_row_id: row.awardClrRowId, status: row.awardStatus ?? 'active' } : undefined,
+      participation: { pathway_id: row.pathway_id, version_id: row.version_id, is_joined: row.is_joined, done: row.done, required: row.required, is_satisfied: row.is_satisfied },
+      award: row.awardId ? { id: row.awardId, version_id: row.version_id, credential_row_id: row.awardCredentialRowId, clr_row_id: row.awardClrRowId, status: row.awardStatus ?? 'active' } : undefined,
     });
   }
-  for (const version of latest) {
+  for (const version of published.latestTouching(heldTargets(mine))) {
+    if (pinned.has(version.pathway_id)) continue;
     const tree = version.tree as RequirementNode;
     states.push({ pathwayId: version.pathway_id, version, tree, evaluation: evaluatePathway(tree, mine), participation: undefined, award: undefined });
   }
@@ -298,51 +311,58 @@ export function targetRowsOf(tree: RequirementNode, version: { orgId: string; ve
 export type FullReevaluation = { learners: number; evaluations: number; updated: number; satisfiedWithoutAward: { learnerId: string; pathwayId: string }[] };
 
 /**
- * Re-evaluates every learner against every published pathway (after a pathway is published or
- * for a periodic check), in batches: two queries read a batch's credentials, one its pinned
- * versions, and changed progress is written back in bulk. Learners it finds satisfied but not
- * awarded are returned; `reevaluateLearnerPathways` awards them one by one (that signs).
+ * Re-evaluates every learner against every published pathway, or the ones given (after a
+ * pathway is published, or as a periodic check), in batches of learners: per batch three reads (credentials in force,
+ * wallet entries, progress and awards) and one bulk write of the progress that changed. A few
+ * batches run at once, so the database works on one while another is evaluated here. Learners
+ * found satisfied but not awarded are returned; `reevaluateLearnerPathways` awards them one by
+ * one (that signs).
  */
-export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: number } = {}): Promise<FullReevaluation> {
+export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: number; concurrency?: number; pathwayIds?: readonly string[] } = {}): Promise<FullReevaluation> {
   const batchSize = options.batchSize ?? 2000;
   const result: FullReevaluation = { learners: 0, evaluations: 0, updated: 0, satisfiedWithoutAward: [] };
-  const published = await store.latestPublishedVersions(deps.db, await store.allPathwayIds(deps.db));
-  const latestByPathway = new Map(published.map((v) => [v.pathway_id, v]));
-  const versionCache = new Map(published.map((v) => [v.id, v]));
-  let after: string | null = null;
-  for (;;) {
-    const learnerIds = await store.learnerIdsAfter(deps.db, after, batchSize);
-    if (learnerIds.length === 0) break;
-    after = learnerIds.at(-1)!;
-    const [heldByLearner, participations, awards] = await Promise.all([
-      loadHeldCredentials(deps, learnerIds),
-      store.pathwayLearnersOf(deps.db, learnerIds),
-      store.awardedVersionsOf(deps.db, learnerIds),
-    ]);
-    const missing = [...new Set(participations.map((p) => p.version_id))].filter((id) => !versionCache.has(id));
-    for (const v of await store.findVersionsByIds(deps.db, missing)) versionCache.set(v.id, v);
-    const pinned = new Map(participations.map((p) => [`${p.learner_id} ${p.pathway_id}`, p]));
-    const awarded = new Set(awards.map((a) => `${a.learner_id} ${a.version_id}`));
+  const published = await publishedPathwaysAt(deps.db, await store.publishedIndexMark(deps.db));
+  const only = options.pathwayIds ? new Set(options.pathwayIds) : null;
+  const latest = published.allLatest().filter((v) => !only || only.has(v.pathway_id));
+  if (latest.length === 0) return result;
+
+  async function evaluateBatch(learnerIds: string[]) {
+    const [heldByLearner, progress] = await Promise.all([loadHeldCredentials(deps, learnerIds), store.progressOfLearners(deps.db, learnerIds)]);
+    const pinned = new Map(progress.map((p) => [`${p.learner_id} ${p.pathway_id}`, p]));
     const now = deps.clock();
-    const rows: Parameters<typeof store.upsertPathwayLearners>[1] = [];
+    const rows: store.ProgressRow[] = [];
     for (const learnerId of learnerIds) {
       const held = heldByLearner.get(learnerId)!;
-      for (const pathwayId of latestByPathway.keys()) {
-        const participation = pinned.get(`${learnerId} ${pathwayId}`);
-        const version = participation ? versionCache.get(participation.version_id) : latestByPathway.get(pathwayId);
+      for (const newest of latest) {
+        const participation = pinned.get(`${learnerId} ${newest.pathway_id}`);
+        const version = participation ? published.version(participation.version_id) : newest;
         if (!version) continue;
         const evaluation = evaluatePathway(version.tree as RequirementNode, held);
         result.evaluations += 1;
         // Only pathways the learner is on or now counts toward are written.
         if (!participation && evaluation.done === 0) continue;
         if (participation && participation.done === evaluation.done && participation.required === evaluation.required && participation.is_satisfied === evaluation.isSatisfied) continue;
-        rows.push({ learnerId, pathwayId, orgId: version.org_id, versionId: version.id, done: evaluation.done, required: evaluation.required, isSatisfied: evaluation.isSatisfied, now });
-        if (evaluation.isSatisfied && !awarded.has(`${learnerId} ${version.id}`)) result.satisfiedWithoutAward.push({ learnerId, pathwayId });
+        rows.push({ learnerId, pathwayId: newest.pathway_id, orgId: version.org_id, versionId: version.id, done: evaluation.done, required: evaluation.required, isSatisfied: evaluation.isSatisfied, now });
+        if (evaluation.isSatisfied && !participation?.is_awarded) result.satisfiedWithoutAward.push({ learnerId, pathwayId: newest.pathway_id });
       }
     }
-    for (let i = 0; i < rows.length; i += 1000) await store.upsertPathwayLearners(deps.db, rows.slice(i, i + 1000));
+    await store.writeProgress(deps.db, rows);
     result.updated += rows.length;
     result.learners += learnerIds.length;
   }
+
+  // Keyset paging hands out batches in id order; up to `concurrency` are in flight at a time.
+  const concurrency = Math.max(1, options.concurrency ?? 3);
+  const inFlight = new Set<Promise<void>>();
+  let after: string | null = null;
+  for (;;) {
+    const learnerIds = await store.learnerIdsAfter(deps.db, after, batchSize);
+    if (learnerIds.length === 0) break;
+    after = learnerIds.at(-1)!;
+    const work: Promise<void> = evaluateBatch(learnerIds).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
   return result;
 }

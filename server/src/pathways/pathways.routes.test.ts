@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
 import { listMailsTo } from '../mail/mail.store.js';
+import { completeProgramme, createPathway, listMyPathways, microRequirement, type TestProgramme } from './pathway-test-helpers.js';
 import { createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
 
 const t = useTestApp();
@@ -10,49 +11,18 @@ let ownerA: TestUser;
 let ownerB: TestUser;
 let orgA: { slug: string };
 let orgB: { slug: string };
-const programmes: Record<string, { id: string; slug: string; providerSlug: string; voucherCode?: string }> = {};
+const programmes: Record<string, TestProgramme> = {};
 
-async function pathway(owner: TestUser, orgSlug: string, body: Record<string, unknown>, options: { publish?: boolean } = {}) {
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${orgSlug}/pathways`, headers: { cookie: owner.cookie }, payload: { slug: unique('pw'), name: 'Pathway', ...body } });
-  if (res.statusCode !== 201) throw new Error(`create pathway failed: ${res.statusCode} ${res.body}`);
-  const created = res.json<{ id: string }>();
-  if (options.publish ?? true) {
-    const pub = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${orgSlug}/pathways/${created.id}/publish`, headers: { cookie: owner.cookie }, payload: {} });
-    if (pub.statusCode !== 200) throw new Error(`publish failed: ${pub.statusCode} ${pub.body}`);
-  }
-  return created.id;
-}
-
-const micro = (key: string, id?: string) => ({ id, type: 'achievement', ref: { kind: 'microcredential', microcredentialId: programmes[key]!.id } });
-
+const pathway = (owner: TestUser, orgSlug: string, body: Record<string, unknown>, options: { publish?: boolean } = {}) => createPathway(t.app, owner, orgSlug, body, options);
+const micro = (key: string, id?: string) => microRequirement(programmes[key]!, id);
 /** Enrols and passes the one quiz of a programme; the credential is issued on completion. */
-async function complete(learner: TestUser, key: string) {
-  const p = programmes[key]!;
-  const enrolled = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/${p.providerSlug}/${p.slug}/enrol`, headers: { cookie: learner.cookie }, payload: p.voucherCode ? { voucherCode: p.voucherCode } : {} });
-  if (enrolled.statusCode !== 201) throw new Error(`enrol failed: ${enrolled.statusCode} ${enrolled.body}`);
-  const detail = enrolled.json<{ id: string; modules: { id: string; activity: { questions: { id: string; options: { id: string }[] }[] } }[] }>();
-  const quiz = detail.modules[0]!;
-  const [choice, numeric] = quiz.activity.questions;
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/me/enrolments/${detail.id}/modules/${quiz.id}/quiz-attempts`,
-    headers: { cookie: learner.cookie },
-    payload: { answers: { [choice!.id]: [choice!.options[0]!.id], [numeric!.id]: 5 } },
-  });
-  if (res.statusCode !== 201) throw new Error(`quiz failed: ${res.statusCode} ${res.body}`);
-  const done = (await t.app.inject({ method: 'GET', url: `/api/v1/me/enrolments/${detail.id}`, headers: { cookie: learner.cookie } })).json<{ credentialId: string }>();
-  return done.credentialId;
-}
+const complete = (learner: TestUser, key: string) => completeProgramme(t.app, learner, programmes[key]!);
 
 type MyCredential = { id: string; achievementName: string; status: string; verifiableCredential: JsonObject };
 async function myCredentials(learner: TestUser) {
   return (await t.app.inject({ method: 'GET', url: '/api/v1/me/credentials', headers: { cookie: learner.cookie } })).json<{ items: MyCredential[] }>().items;
 }
-async function myPathways(learner: TestUser) {
-  const res = await t.app.inject({ method: 'GET', url: '/api/v1/me/pathways', headers: { cookie: learner.cookie } });
-  expect(res.statusCode).toBe(200);
-  return res.json<{ items: { id: string; name: string; awarded: boolean; progress: { done: number; required: number }; credentialId: string | null; clrCredentialId: string | null; isSuspended: boolean }[] }>().items;
-}
+const myPathways = (learner: TestUser) => listMyPathways(t.app, learner);
 async function count(table: 'pathway_awards' | 'wallet_credentials', learnerId: string) {
   return (await t.database.db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).where('learner_id', '=', learnerId).executeTakeFirstOrThrow()).n;
 }

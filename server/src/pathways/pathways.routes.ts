@@ -24,10 +24,10 @@ function presentWalletItem<T extends { validFrom: Date | null; validUntil: Date 
 
 const walletBody = z.strictObject({ verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1).max(1_000_000)]) });
 
-export type PathwaysRoutesOptions = { deps: Deps; fetchRemote?: GuardedFetch };
+export type PathwaysRoutesOptions = { deps: Deps; fetchRemote?: GuardedFetch; onPathwayPublished?: (pathwayId: string) => void };
 
 /** Pathway editor (providers), public pathway pages, learner progress and the wallet. */
-export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = async (app, { deps, fetchRemote }) => {
+export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = async (app, { deps, fetchRemote, onPathwayPublished }) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 1, parts: 2 } });
   const walletOptions = fetchRemote ? { fetchRemote } : {};
   const editorTags = ['Pathways (editor)'];
@@ -83,7 +83,11 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
 
   app.post('/api/v1/orgs/:slug/pathways/:id/publish', {
     schema: { tags: editorTags, summary: 'Publish the draft: it is frozen from now on', params: orgPathwayParams, response: { 200: pathwayDetailSchema, ...problemResponses } },
-    handler: async (request) => presentEditor(await pathways.publishDraft(deps, request.actor, request.params.slug, request.params.id)),
+    handler: async (request) => {
+      const detail = presentEditor(await pathways.publishDraft(deps, request.actor, request.params.slug, request.params.id));
+      onPathwayPublished?.(detail.id);
+      return detail;
+    },
   });
 
   app.get('/api/v1/pathways', {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/transaction.js';
 import type { PathwayTargetKind } from '../db/schema.js';
 
@@ -17,6 +18,7 @@ const versionColumns = [
   'v.recommended_order',
   'v.achievement',
   'v.published_at',
+  'v.publish_seq',
   'v.created_at',
   'v.updated_at',
 ] as const;
@@ -86,9 +88,19 @@ export async function updateDraft(db: Db, versionId: string, f: VersionFields, n
 }
 
 export async function publishVersion(db: Db, versionId: string, options: { achievement: unknown; publishedBy: string | null; now: Date }) {
+  // Publishers take turns until commit, so publish_seq values become visible in order: an
+  // in-memory index that has caught up to N never later meets a version below N (see published-pathways.ts).
+  await sql`select pg_advisory_xact_lock(hashtext('cairn.pathway_versions.publish'))`.execute(db);
   await db
     .updateTable('pathway_versions')
-    .set({ status: 'published', achievement: JSON.stringify(options.achievement), published_by: options.publishedBy, published_at: options.now, updated_at: options.now })
+    .set({
+      status: 'published',
+      achievement: JSON.stringify(options.achievement),
+      published_by: options.publishedBy,
+      published_at: options.now,
+      updated_at: options.now,
+      publish_seq: sql<string>`nextval('pathway_versions_publish_seq')`,
+    })
     .where('id', '=', versionId)
     .where('status', '=', 'draft')
     .execute();
@@ -239,6 +251,10 @@ export type OfferRow = {
  * with the micro-credential or pathway they were issued for. CLRs are bundles, not achievements.
  */
 export function heldCairnCredentials(db: Db, learnerIds: string[], now: Date) {
+  return heldCairnQuery(db, learnerIds, now).execute();
+}
+
+function heldCairnQuery(db: Db, learnerIds: string[], now: Date) {
   return db
     .selectFrom('credentials as c')
     .innerJoin('organizations as o', 'o.id', 'c.org_id')
@@ -263,41 +279,25 @@ export function heldCairnCredentials(db: Db, learnerIds: string[], now: Date) {
     .where('c.revoked_at', 'is', null)
     .where('c.suspended_at', 'is', null)
     .where((eb) => eb.or([eb('c.valid_until', 'is', null), eb('c.valid_until', '>', now)]))
-    .where(sql<boolean>`not ('ClrCredential' = any (c.types))`)
-    .execute();
+    .where(sql<boolean>`not ('ClrCredential' = any (c.types))`);
 }
 
 export function heldWalletCredentials(db: Db, learnerIds: string[], now: Date) {
+  return heldWalletQuery(db, learnerIds, now).execute();
+}
+
+function heldWalletQuery(db: Db, learnerIds: string[], now: Date) {
   return db
     .selectFrom('wallet_credentials as w')
     .select(['w.id', 'w.learner_id', 'w.achievement_id', 'w.achievement_name', 'w.issuer_did', 'w.microcredential_id', 'w.credits', 'w.cpd_hours', 'w.skill_ids'])
     .where('w.learner_id', 'in', learnerIds)
-    .where((eb) => eb.or([eb('w.valid_until', 'is', null), eb('w.valid_until', '>', now)]))
-    .execute();
+    .where((eb) => eb.or([eb('w.valid_until', 'is', null), eb('w.valid_until', '>', now)]));
 }
 
 /** Micro-credential versions by id, for achievements that name one (`/achievements/{versionId}`). */
 export function microcredentialVersionsByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('microcredential_versions').select(['id', 'microcredential_id', 'cpd_hours', 'skill_ids']).where('id', 'in', ids).where('status', '=', 'published').execute();
-}
-
-/** Pathways with a published version that points at any of these targets. */
-export async function pathwaysTouching(db: Db, targets: { kind: PathwayTargetKind; target: string }[]) {
-  if (targets.length === 0) return [];
-  const rows = await db
-    .selectFrom('pathway_targets')
-    .select('pathway_id')
-    .distinct()
-    .where((eb) => eb.or(targets.map((t) => eb.and([eb('kind', '=', t.kind), eb('target', '=', t.target)]))))
-    .execute();
-  return rows.map((r) => r.pathway_id);
-}
-
-/** Which of a learner's pathways point at this target, per pinned or newest version. */
-export function targetsOfVersions(db: Db, versionIds: string[]) {
-  if (versionIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('pathway_targets').select(['version_id', 'kind', 'target']).where('version_id', 'in', versionIds).execute();
 }
 
 export function pathwayLearnersOf(db: Db, learnerIds: string[]) {
@@ -548,10 +548,6 @@ export async function findMicrocredentialIdBySlug(db: Db, orgSlug: string, slug:
   return row?.id;
 }
 
-export async function allPathwayIds(db: Db) {
-  return (await db.selectFrom('pathways').select('id').execute()).map((r) => r.id);
-}
-
 /** People, in id order, a batch at a time (keyset paging). */
 export async function learnerIdsAfter(db: Db, after: string | null, limit: number) {
   let q = db.selectFrom('users').select('id').orderBy('id').limit(limit);
@@ -559,30 +555,81 @@ export async function learnerIdsAfter(db: Db, after: string | null, limit: numbe
   return (await q.execute()).map((r) => r.id);
 }
 
-export function awardedVersionsOf(db: Db, learnerIds: string[]) {
+/** Progress of these learners on their pathways, and whether the pinned version is awarded. */
+export function progressOfLearners(db: Db, learnerIds: string[]) {
   if (learnerIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('pathway_awards').select(['learner_id', 'version_id']).where('learner_id', 'in', learnerIds).execute();
-}
-
-/** A learner's pathways with the pinned version and its award, in one round trip. */
-export function pathwayLearnerStates(db: Db, learnerId: string) {
   return db
     .selectFrom('pathway_learners as pl')
-    .innerJoin('pathway_versions as v', 'v.id', 'pl.version_id')
-    .leftJoin('pathway_awards as a', (join) => join.onRef('a.learner_id', '=', 'pl.learner_id').onRef('a.version_id', '=', 'pl.version_id'))
-    .select([
-      ...versionColumns,
-      'pl.learner_id',
-      'pl.is_joined',
-      'pl.joined_at',
-      'pl.done',
-      'pl.required',
-      'pl.is_satisfied',
-      'a.id as awardId',
-      'a.credential_row_id as awardCredentialRowId',
-      'a.clr_row_id as awardClrRowId',
-      'a.status as awardStatus',
-    ])
-    .where('pl.learner_id', '=', learnerId)
+    .select(['pl.learner_id', 'pl.pathway_id', 'pl.version_id', 'pl.done', 'pl.required', 'pl.is_satisfied'])
+    .select((eb) =>
+      eb.exists(eb.selectFrom('pathway_awards as a').select('a.id').whereRef('a.learner_id', '=', 'pl.learner_id').whereRef('a.version_id', '=', 'pl.version_id')).as('is_awarded'),
+    )
+    .where('pl.learner_id', 'in', learnerIds)
     .execute();
+}
+
+export type ProgressRow = { learnerId: string; pathwayId: string; orgId: string; versionId: string; done: number; required: number; isSatisfied: boolean; now: Date };
+
+/**
+ * Writes many learners' progress in one statement: ten arrays unnested rather than ten
+ * parameters a row, so a 10,000-row batch costs one short query to send and plan.
+ */
+export async function writeProgress(db: Db, rows: readonly ProgressRow[]) {
+  if (rows.length === 0) return;
+  await sql`insert into pathway_learners (learner_id, pathway_id, org_id, version_id, done, required, is_satisfied, evaluated_at)
+    select * from unnest(${rows.map((r) => r.learnerId)}::uuid[], ${rows.map((r) => r.pathwayId)}::uuid[], ${rows.map((r) => r.orgId)}::uuid[],
+      ${rows.map((r) => r.versionId)}::uuid[], ${rows.map((r) => r.done)}::int[], ${rows.map((r) => r.required)}::int[],
+      ${rows.map((r) => r.isSatisfied)}::boolean[], ${rows.map((r) => r.now)}::timestamptz[])
+    on conflict (learner_id, pathway_id) do update set
+      done = excluded.done, required = excluded.required, is_satisfied = excluded.is_satisfied, evaluated_at = excluded.evaluated_at`.execute(db);
+}
+
+/** The newest publication number and the deletion epoch; the published-pathway index catches up to them. */
+export async function publishedIndexMark(db: Db) {
+  const { rows } = await sql<{ publishSeq: string; indexEpoch: string }>`select
+    (select coalesce(max(publish_seq), 0)::text from pathway_versions) as "publishSeq",
+    (select epoch::text from pathway_index_epoch) as "indexEpoch"`.execute(db);
+  return rows[0]!;
+}
+
+/**
+ * What one learner's pathway evaluation reads, in one round trip: the Cairn credentials and
+ * wallet entries in force, and the pathways they are on (pinned version, progress, award).
+ * Version contents come from the published-version cache, not from here.
+ */
+export function learnerPathwaySnapshot(db: Db, learnerId: string, now: Date) {
+  return learnerPathwaySnapshotQuery(db, learnerId, now).executeTakeFirstOrThrow();
+}
+
+export function learnerPathwaySnapshotQuery(db: Db, learnerId: string, now: Date) {
+  return db
+    .selectNoFrom([
+      jsonArrayFrom(heldCairnQuery(db, [learnerId], now)).as('cairn'),
+      jsonArrayFrom(heldWalletQuery(db, [learnerId], now)).as('wallet'),
+      jsonArrayFrom(
+        db
+          .selectFrom('pathway_learners as pl')
+          .leftJoin('pathway_awards as a', (join) => join.onRef('a.learner_id', '=', 'pl.learner_id').onRef('a.version_id', '=', 'pl.version_id'))
+          .select([
+            'pl.pathway_id',
+            'pl.version_id',
+            'pl.is_joined',
+            'pl.done',
+            'pl.required',
+            'pl.is_satisfied',
+            'a.id as awardId',
+            'a.credential_row_id as awardCredentialRowId',
+            'a.clr_row_id as awardClrRowId',
+            'a.status as awardStatus',
+          ])
+          .where('pl.learner_id', '=', learnerId),
+      ).as('pinned'),
+      sql<string>`(select coalesce(max(publish_seq), 0)::text from pathway_versions)`.as('publishSeq'),
+      sql<string>`(select epoch::text from pathway_index_epoch)`.as('indexEpoch'),
+    ]);
+}
+
+/** Published versions after `seq` in publication order, for the in-memory index. */
+export function publishedVersionsSince(db: Db, seq: string) {
+  return db.selectFrom('pathway_versions as v').select(versionColumns).where('v.publish_seq', '>', seq).orderBy('v.publish_seq').execute();
 }

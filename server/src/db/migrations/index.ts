@@ -6,6 +6,7 @@ import * as catalog from './20261129_0004_catalog.js';
 import * as learning from './20261129_0005_learning.js';
 import * as catalogIndex from './20261129_0006_catalog_index.js';
 import * as pathways from './20261129_0007_pathways.js';
+import * as pathwayPublishSeq from './20261129_0008_pathway_publish_seq.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0005_learning': learning,
   '20261129_0006_catalog_index': catalogIndex,
   '20261129_0007_pathways': pathways,
+  '20261129_0008_pathway_publish_seq': pathwayPublishSeq,
 };

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
+import { createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
+import { reevaluateAllLearners } from './pathway-awards.service.js';
+import { settlePathways } from './pathway-settler.js';
+import { completeProgramme, createPathway, listMyPathways, microRequirement, publishPathway, type TestProgramme } from './pathway-test-helpers.js';
+
+const published: string[] = [];
+const t = useTestApp({ onPathwayPublished: (id) => published.push(id) });
+let owner: TestUser;
+let org: { slug: string };
+const programmes: TestProgramme[] = [];
+
+async function awardsOf(learner: TestUser) {
+  return t.database.db.selectFrom('pathway_awards').select(['pathway_id', 'version_id']).where('learner_id', '=', learner.id).execute();
+}
+
+beforeAll(async () => {
+  owner = await signUpUser(t.app, { name: 'Sam Settler' });
+  org = await createOrg(t.app, owner, { roles: ['provider'], name: 'Settle Academy' });
+  const skillIds = (await starterSkillIds(t.app, 'data', 1)).map((s) => s.id);
+  for (const key of ['s1', 's2', 's3']) {
+    const created = await createProgramme(t.app, owner, org.slug, { slug: unique(key), title: `Programme ${key.toUpperCase()}`, cpdHours: 4, skillIds });
+    programmes.push({ id: created.id, slug: created.slug, providerSlug: org.slug });
+  }
+});
+
+describe('settling pathways after publication', () => {
+  it('awards a learner who already holds everything a newly published pathway asks for, once', async () => {
+    const early = await signUpUser(t.app, { name: 'Eda Early' });
+    const partial = await signUpUser(t.app, { name: 'Pia Partial' });
+    await completeProgramme(t.app, early, programmes[0]!);
+    await completeProgramme(t.app, early, programmes[1]!);
+    await completeProgramme(t.app, partial, programmes[0]!);
+
+    const id = await createPathway(t.app, owner, org.slug, { name: 'Already There', tree: { type: 'all', children: [microRequirement(programmes[0]!), microRequirement(programmes[1]!)] } });
+    // The route tells the settler; nothing is awarded until it runs.
+    expect(published).toContain(id);
+    expect(await awardsOf(early)).toEqual([]);
+
+    const first = await settlePathways(t.deps, { pathwayIds: [id] });
+    expect(first).toMatchObject({ awarded: 1, failed: 0 });
+    // Eda is awarded; Pia now counts toward it (1 of 2) without having joined.
+    expect((await awardsOf(early)).map((a) => a.pathway_id)).toEqual([id]);
+    expect((await listMyPathways(t.app, early)).find((p) => p.id === id)).toMatchObject({ awarded: true, progress: { done: 2, required: 2 } });
+    expect((await listMyPathways(t.app, partial)).find((p) => p.id === id)).toMatchObject({ awarded: false, progress: { done: 1, required: 2 } });
+
+    const again = await settlePathways(t.deps);
+    expect(again).toMatchObject({ updated: 0, awarded: 0, failed: 0 });
+    expect(await awardsOf(early)).toHaveLength(1);
+  });
+
+  it('reports what a full re-evaluation wrote, and writes nothing when nothing changed', async () => {
+    const fresh = await signUpUser(t.app, { name: 'Flo Fresh' });
+    await completeProgramme(t.app, fresh, programmes[2]!);
+    // Published after Flo's credential and with no settlement run: nobody's progress on it is
+    // written yet. Flo (S3) and Eda (S2, from the test above) each count one of its two.
+    const id = await createPathway(t.app, owner, org.slug, { name: 'Third Step', tree: { type: 'all', children: [microRequirement(programmes[2]!), microRequirement(programmes[1]!)] } });
+    expect(await t.database.db.selectFrom('pathway_learners').select('learner_id').where('pathway_id', '=', id).execute()).toEqual([]);
+
+    const users = (await t.database.db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+    const full = await reevaluateAllLearners(t.deps, { batchSize: 2 });
+    expect(full.learners).toBe(users);
+    expect(full.updated).toBe(2);
+    expect(full.satisfiedWithoutAward).toEqual([]);
+    const rows = await t.database.db.selectFrom('pathway_learners').select(['learner_id', 'done', 'required', 'is_joined']).where('pathway_id', '=', id).execute();
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.learner_id === fresh.id)).toEqual({ learner_id: fresh.id, done: 1, required: 2, is_joined: false });
+    expect((await reevaluateAllLearners(t.deps, { batchSize: 2 })).updated).toBe(0);
+  });
+});
+
+describe('a pathway edited while learners are on it', () => {
+  it('keeps each learner on the version they started, and awards that version', async () => {
+    const id = await createPathway(t.app, owner, org.slug, { name: 'Moving Target', tree: { type: 'all', children: [microRequirement(programmes[0]!)] } }, { publish: false });
+    await t.app.inject({ method: 'PUT', url: `/api/v1/orgs/${org.slug}/pathways/${id}/draft`, headers: { cookie: owner.cookie }, payload: { name: 'Moving Target', tree: { type: 'all', children: [microRequirement(programmes[0]!), microRequirement(programmes[1]!)] } } });
+    await publishPathway(t.app, owner, org.slug, id);
+    const starter = await signUpUser(t.app, { name: 'Sol Starter' });
+    const joined = await t.app.inject({ method: 'POST', url: `/api/v1/pathways/${id}/join`, headers: { cookie: starter.cookie }, payload: {} });
+    expect(joined.statusCode).toBeLessThan(300);
+    await completeProgramme(t.app, starter, programmes[0]!);
+
+    // Version 2 asks for a third programme; Sol stays on version 1.
+    const edit = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/orgs/${org.slug}/pathways/${id}/draft`,
+      headers: { cookie: owner.cookie },
+      payload: { name: 'Moving Target', tree: { type: 'all', children: [microRequirement(programmes[0]!), microRequirement(programmes[1]!), microRequirement(programmes[2]!)] } },
+    });
+    expect(edit.statusCode).toBe(200);
+    await publishPathway(t.app, owner, org.slug, id);
+    await settlePathways(t.deps, { pathwayIds: [id] });
+
+    const late = await signUpUser(t.app, { name: 'Lou Late' });
+    await completeProgramme(t.app, late, programmes[0]!);
+    expect((await listMyPathways(t.app, late)).find((p) => p.id === id)).toMatchObject({ progress: { done: 1, required: 3 } });
+    expect((await listMyPathways(t.app, starter)).find((p) => p.id === id)).toMatchObject({ awarded: false, progress: { done: 1, required: 2 } });
+
+    await completeProgramme(t.app, starter, programmes[1]!);
+    const versions = await t.database.db.selectFrom('pathway_versions').select(['id', 'version_number']).where('pathway_id', '=', id).orderBy('version_number').execute();
+    expect(await awardsOf(starter)).toContainEqual({ pathway_id: id, version_id: versions[0]!.id });
+    expect((await awardsOf(late)).filter((a) => a.pathway_id === id)).toEqual([]);
+  });
+});
