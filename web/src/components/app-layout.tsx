@@ -46,6 +46,7 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
     const isProvider = membership?.org.roles.includes('provider') ?? false;
     if (isProvider) {
       items.push({ to: `/o/${orgSlug}/programmes`, label: 'Programmes', icon: <IconBook2 size={18} aria-hidden /> });
+      items.push({ to: `/o/${orgSlug}/pathways`, label: 'Pathways', icon: <IconRoute size={18} aria-hidden /> });
       if (canReview(membership?.role)) {
         items.push({ to: `/o/${orgSlug}/reviews`, label: 'Reviews', icon: <IconClipboardCheck size={18} aria-hidden />, badge: <ReviewCountBadge slug={orgSlug} /> });
       }

@@ -11,10 +11,12 @@ type ConfirmDialogProps = {
   onClose: () => void;
   isPending?: boolean;
   error?: unknown;
+  /** The confirm button's colour: red for destructive actions (the default). */
+  color?: string;
 };
 
-/** Asks before a destructive action; the action's failure is shown inside the dialog. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onClose, isPending, error }: ConfirmDialogProps) {
+/** Asks before a destructive (or lasting) action; the action's failure is shown inside the dialog. */
+export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onClose, isPending, error, color = 'red' }: ConfirmDialogProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{title}</Text>} centered>
       <Stack gap="md">
@@ -28,7 +30,7 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" onClick={onConfirm} loading={isPending}>
+          <Button color={color} onClick={onConfirm} loading={isPending}>
             {confirmLabel}
           </Button>
         </Group>

@@ -6,6 +6,7 @@ import {
   IconChecklist,
   IconFingerprint,
   IconHeartHandshake,
+  IconRoute,
   IconUserPlus,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -31,6 +32,13 @@ function stepsFor(role: OrgRole, slug: string): { title: string; steps: NextStep
             text: 'Modules, outcomes, skills and assessment, published in the catalogue as a signed Open Badges achievement.',
             to: `/o/${slug}/programmes`,
             action: 'Your programmes',
+          },
+          {
+            icon: <IconRoute size={22} />,
+            title: 'Build a pathway',
+            text: 'Stack micro-credentials (yours, other providers’ or from elsewhere) into a qualification awarded with a record of the whole stack.',
+            to: `/o/${slug}/pathways`,
+            action: 'Your pathways',
           },
           {
             icon: <IconCertificate size={22} />,

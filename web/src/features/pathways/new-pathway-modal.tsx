@@ -1,0 +1,78 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { slugify } from '../orgs/slug';
+import { SLUG_PATTERN } from './pathway-details-form';
+
+/** Where the editor of a pathway not saved yet opens. */
+export const newPathwayPath = (orgSlug: string, name: string, slug: string) => `/o/${orgSlug}/pathways/new?${new URLSearchParams({ name, slug }).toString()}`;
+
+type NewPathwayModalProps = { orgSlug: string; opened: boolean; onClose: () => void; takenSlugs: readonly string[] };
+
+/**
+ * Names a new pathway and its address, then opens the editor. Nothing is saved yet: a
+ * pathway needs at least one requirement before the server accepts it.
+ */
+export function NewPathwayModal({ orgSlug, opened, onClose, takenSlugs }: NewPathwayModalProps) {
+  const navigate = useNavigate();
+  const [isSlugEdited, setSlugEdited] = useState(false);
+  const form = useForm({
+    initialValues: { name: '', slug: '' },
+    validate: {
+      name: (v) => (v.trim() ? null : 'Give it a name'),
+      slug: (v) => {
+        if (!SLUG_PATTERN.test(v)) return 'Use 3-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit';
+        return takenSlugs.includes(v) ? 'Another pathway of yours has this address' : null;
+      },
+    },
+  });
+
+  const onSubmit = form.onSubmit((values) => {
+    form.reset();
+    setSlugEdited(false);
+    onClose();
+    void navigate(newPathwayPath(orgSlug, values.name.trim(), values.slug));
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>New pathway</Text>} centered>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            A pathway stacks micro-credentials (yours, other providers’, or from elsewhere) into a qualification that
+            Cairn awards as soon as a learner meets its requirements.
+          </Text>
+          <TextInput
+            label="Name"
+            description="The qualification it leads to, e.g. Data Practitioner Certificate"
+            required
+            data-autofocus
+            {...form.getInputProps('name')}
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              form.setFieldValue('name', name);
+              if (!isSlugEdited) form.setFieldValue('slug', slugify(name));
+            }}
+          />
+          <TextInput
+            label="Address"
+            description={`Used in links and the achievement id: ${form.values.slug || '…'}`}
+            required
+            {...form.getInputProps('slug')}
+            onChange={(e) => {
+              setSlugEdited(true);
+              form.setFieldValue('slug', e.currentTarget.value.toLowerCase());
+            }}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit">Start building</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
