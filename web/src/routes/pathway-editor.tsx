@@ -346,7 +346,7 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
           </Group>
         </Anchor>
         <Group justify="space-between" align="flex-start" gap="md">
-          <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
+          <Stack gap={6} style={{ minWidth: 0, flex: '1 1 300px' }}>
             <Title order={1} style={{ overflowWrap: 'anywhere' }}>
               {title}
             </Title>

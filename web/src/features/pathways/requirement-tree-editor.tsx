@@ -173,7 +173,11 @@ function NodeActions({ node, path, label, onRemove }: { node: DraftNode; path: T
 
 function AddRequirementMenu({ path, groupLabel }: { path: TreePath; groupLabel: string }) {
   const { tree, change } = useTreeEditor();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Focus goes to the new requirement when one is chosen, else back to this button.
+  const isChosen = useRef(false);
   const add = (kind: NewNodeKind) => {
+    isChosen.current = true;
     const id = newNodeId(tree);
     change(insertChild(tree, path, createNode(kind, id)), `${KIND_LABELS[kind]} added to ${groupLabel}.`, { id, action: 'first' });
   };
@@ -186,9 +190,20 @@ function AddRequirementMenu({ path, groupLabel }: { path: TreePath; groupLabel: 
     </Menu.Item>
   );
   return (
-    <Menu position="bottom-start" width={320} withinPortal shadow="md">
+    <Menu
+      position="bottom-start"
+      width={320}
+      withinPortal
+      shadow="md"
+      returnFocus={false}
+      onClose={() => {
+        if (!isChosen.current) buttonRef.current?.focus();
+        isChosen.current = false;
+      }}
+    >
       <Menu.Target>
         <Button
+          ref={buttonRef}
           variant="light"
           size="xs"
           w="fit-content"
@@ -376,7 +391,7 @@ function LeafEditor({ node, path }: { node: DraftLeaf; path: TreePath }) {
   return (
     <li ref={cardRef} tabIndex={-1} aria-label={label} data-node-id={node.id} className="tree-node" data-invalid={hasProblems || undefined}>
       <Paper withBorder p="sm" radius="md" bg="white" className="tree-leaf" data-node-body>
-        <Group justify="space-between" wrap="nowrap" gap="xs" mb="xs" data-node-header>
+        <Group justify="space-between" wrap="wrap" gap="xs" mb="xs" data-node-header>
           <KindTag kind={kind} />
           <NodeActions node={node} path={path} label={label} onRemove={() => change(removeAt(tree, path), `Removed ${label}.`)} />
         </Group>
@@ -402,7 +417,7 @@ function GroupEditor({ node, path }: { node: DraftGroup; path: TreePath }) {
   return (
     <li ref={cardRef} tabIndex={-1} aria-label={accessibleName} data-node-id={node.id} className="tree-node" data-invalid={problems.length > 0 || undefined}>
       <Box className="tree-group" data-kind={node.type} data-root={isRoot || undefined} data-node-body>
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs" data-node-header>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs" data-node-header>
           <Group gap="sm" align="flex-end" wrap="wrap">
             <NativeSelect
               label={isRoot ? 'The pathway asks for' : 'This group asks for'}
