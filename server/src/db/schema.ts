@@ -457,7 +457,15 @@ export type WalletCredentialsTable = {
   valid_from: Timestamp | null;
   valid_until: Timestamp | null;
   added_at: Generated<Date>;
+  /** As last read from the issuer's status lists; only active entries count toward pathways. */
+  status: Generated<WalletStatus>;
+  status_reason: string | null;
+  status_checked_at: Timestamp | null;
+  /** Why the last check could not read a list (the status above is then the one before). */
+  status_check_error: string | null;
 };
+
+export type WalletStatus = 'active' | 'revoked' | 'suspended';
 
 export type DB = {
   users: UsersTable;

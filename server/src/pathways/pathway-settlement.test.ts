@@ -4,6 +4,7 @@ import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helper
 import { createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
 import { reevaluateAllLearners } from './pathway-awards.service.js';
 import { settlePathways } from './pathway-settler.js';
+import { recheckWallets } from './wallet-status.service.js';
 import { completeProgramme, createPathway, listMyPathways, microRequirement, publishPathway, type TestProgramme } from './pathway-test-helpers.js';
 
 const published: string[] = [];
@@ -101,5 +102,68 @@ describe('a pathway edited while learners are on it', () => {
     const versions = await t.database.db.selectFrom('pathway_versions').select(['id', 'version_number']).where('pathway_id', '=', id).orderBy('version_number').execute();
     expect(await awardsOf(starter)).toContainEqual({ pathway_id: id, version_id: versions[0]!.id });
     expect((await awardsOf(late)).filter((a) => a.pathway_id === id)).toEqual([]);
+  });
+});
+
+describe('a wallet credential its issuer later suspends or revokes', () => {
+  it('stops counting, suspends the pathway credential it is part of, and counts again when reinstated', async () => {
+    const issuerOwner = await signUpUser(t.app, { name: 'Ivo Issuer' });
+    const issuer = await createOrg(t.app, issuerOwner, { roles: ['provider'], name: 'Guild Elsewhere' });
+    const issuerDid = (await t.database.db.selectFrom('organizations').select('did').where('slug', '=', issuer.slug).executeTakeFirstOrThrow()).did;
+    const achievementId = `https://guild.example/achievements/${unique('a')}`;
+    const id = await createPathway(t.app, owner, org.slug, {
+      name: 'Guild Bridge',
+      tree: { type: 'all', children: [microRequirement(programmes[0]!), { type: 'achievement', ref: { kind: 'external', achievementId, issuerDids: [issuerDid], name: 'Guild Membership' } }] },
+    });
+    // Issued to an email before its holder has a Cairn account, so it arrives through the wallet.
+    const email = `${unique('wes')}@example.com`;
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${issuer.slug}/credentials`,
+      headers: { cookie: issuerOwner.cookie },
+      payload: {
+        credential: { credentialSubject: { type: ['AchievementSubject'], achievement: { id: achievementId, type: ['Achievement'], name: 'Guild Membership', description: 'A member of the guild.', criteria: { narrative: 'Admitted.' } } } },
+        options: { recipientEmail: email, statusPurposes: ['revocation', 'suspension'] },
+      },
+    });
+    expect(issued.statusCode).toBe(201);
+    const vc = issued.json<{ verifiableCredential: { id: string } }>().verifiableCredential;
+    const holder = await signUpUser(t.app, { email, name: 'Wes Wallet' });
+    await completeProgramme(t.app, holder, programmes[0]!);
+    const imported = await t.app.inject({ method: 'POST', url: '/api/v1/me/wallet', headers: { cookie: holder.cookie }, payload: { verifiableCredential: vc } });
+    expect(imported.statusCode).toBe(201);
+    expect(imported.json()).toMatchObject({ status: 'active', awardedPathwayIds: [id] });
+    const walletId = imported.json<{ id: string }>().id;
+    const pathwayCredentialStatus = async () => {
+      const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/me/credentials', headers: { cookie: holder.cookie } })).json<{ items: { achievementName: string; status: string }[] }>().items;
+      return mine.find((c) => c.achievementName === 'Guild Bridge')!.status;
+    };
+    expect(await pathwayCredentialStatus()).toBe('active');
+
+    const credentialPath = `/api/v1/credentials/${encodeURIComponent(vc.id)}`;
+    expect((await t.app.inject({ method: 'POST', url: `${credentialPath}/suspend`, headers: { cookie: issuerOwner.cookie }, payload: { reason: 'Dues unpaid' } })).statusCode).toBe(200);
+    const checked = await t.app.inject({ method: 'POST', url: `/api/v1/me/wallet/${walletId}/status-check`, headers: { cookie: holder.cookie }, payload: {} });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.json()).toMatchObject({ status: 'suspended', statusReason: expect.stringMatching(/suspended/), statusCheckError: null, pathways: [] });
+    expect(await pathwayCredentialStatus()).toBe('suspended');
+    // Still awarded (the record of what was earned stays), but suspended.
+    expect((await listMyPathways(t.app, holder)).find((p) => p.id === id)).toMatchObject({ awarded: true, isSuspended: true });
+
+    // The periodic run notices the reinstatement.
+    await t.app.inject({ method: 'POST', url: `${credentialPath}/unsuspend`, headers: { cookie: issuerOwner.cookie }, payload: {} });
+    const run = await recheckWallets(t.deps);
+    expect(run).toMatchObject({ changed: 1, unreadable: 0 });
+    expect(await pathwayCredentialStatus()).toBe('active');
+    expect((await listMyPathways(t.app, holder)).find((p) => p.id === id)).toMatchObject({ awarded: true, isSuspended: false });
+    const item = (await t.app.inject({ method: 'GET', url: '/api/v1/me/wallet', headers: { cookie: holder.cookie } })).json<{ items: { status: string; pathways: { id: string }[] }[] }>().items[0]!;
+    expect(item).toMatchObject({ status: 'active', pathways: [{ id }] });
+
+    await t.app.inject({ method: 'POST', url: `${credentialPath}/revoke`, headers: { cookie: issuerOwner.cookie }, payload: { reason: 'Expelled' } });
+    expect((await recheckWallets(t.deps)).changed).toBe(1);
+    const wallet = (await t.app.inject({ method: 'GET', url: '/api/v1/me/wallet', headers: { cookie: holder.cookie } })).json<{ items: { status: string }[] }>().items;
+    expect(wallet.map((w) => w.status)).toEqual(['revoked']);
+    expect(await pathwayCredentialStatus()).toBe('suspended');
+    // Nothing changed since: a second run changes nothing.
+    expect((await recheckWallets(t.deps)).changed).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.js';
 import { reevaluateAllLearners, reevaluateLearnerPathways } from './pathway-awards.service.js';
+import { recheckWallets } from './wallet-status.service.js';
 
 export type Settlement = { learners: number; evaluations: number; updated: number; awarded: number; failed: number };
 
@@ -27,7 +28,8 @@ export async function settlePathways(deps: Deps, options: { pathwayIds?: readonl
 
 /**
  * Runs settlements in the background: of every pathway soon after start (catching up on
- * anything a crash left unsettled) and every `intervalMs`; of the pathways poked, shortly after
+ * anything a crash left unsettled) and every `intervalMs`, each after re-reading the status of
+ * wallet credentials not checked for that long; of the pathways poked, shortly after
  * `poke()` (they were published). One run at a time; pokes during a run make one more.
  */
 export function startPathwaySettler(options: { deps: Deps; log: FastifyBaseLogger; intervalMs?: number; firstRunMs?: number; pokeDelayMs?: number }) {
@@ -38,8 +40,15 @@ export function startPathwaySettler(options: { deps: Deps; log: FastifyBaseLogge
   let poked: Set<string> | null = null;
   let isFullDue = true;
 
+  const intervalMs = options.intervalMs ?? 6 * 60 * 60 * 1000;
+
   async function run(pathwayIds: string[] | null) {
     const started = Date.now();
+    if (!pathwayIds) {
+      // Issuers elsewhere may have revoked what learners brought: read their lists again first.
+      const checked = await recheckWallets(options.deps, { olderThanMs: intervalMs, log: options.log });
+      if (checked.changed > 0 || checked.unreadable > 0) options.log.info(checked, 'wallet statuses checked');
+    }
     const s = await settlePathways(options.deps, { log: options.log, ...(pathwayIds ? { pathwayIds } : {}) });
     if (s.updated > 0 || s.awarded > 0 || s.failed > 0) options.log.info({ ...s, pathways: pathwayIds ?? 'all', ms: Date.now() - started }, 'pathways settled');
   }
@@ -59,7 +68,7 @@ export function startPathwaySettler(options: { deps: Deps; log: FastifyBaseLogge
           if (poked) schedule(options.pokeDelayMs ?? 1000);
           else {
             isFullDue = true;
-            schedule(options.intervalMs ?? 6 * 60 * 60 * 1000);
+            schedule(intervalMs);
           }
         });
     }, delayMs);

@@ -12,14 +12,15 @@ import {
   updateDraftBody, validationResultSchema, walletItemSchema,
 } from './pathways.schemas.js';
 import * as pathways from './pathways.service.js';
+import * as walletStatus from './wallet-status.service.js';
 import * as wallet from './wallet.service.js';
 
 type Dated = { publishedAt: Date | null; updatedAt: Date };
 function presentEditor(d: Awaited<ReturnType<typeof pathways.getOrgPathway>>) {
   return { ...d, createdAt: iso(d.createdAt), versions: d.versions.map((v: Dated & (typeof d.versions)[number]) => ({ ...v, publishedAt: isoOrNull(v.publishedAt), updatedAt: iso(v.updatedAt) })) };
 }
-function presentWalletItem<T extends { validFrom: Date | null; validUntil: Date | null; addedAt: Date }>(w: T) {
-  return { ...w, validFrom: isoOrNull(w.validFrom), validUntil: isoOrNull(w.validUntil), addedAt: iso(w.addedAt) };
+function presentWalletItem<T extends { validFrom: Date | null; validUntil: Date | null; addedAt: Date; statusCheckedAt: Date | null }>(w: T) {
+  return { ...w, validFrom: isoOrNull(w.validFrom), validUntil: isoOrNull(w.validUntil), addedAt: iso(w.addedAt), statusCheckedAt: isoOrNull(w.statusCheckedAt) };
 }
 
 const walletBody = z.strictObject({ verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1).max(1_000_000)]) });
@@ -175,6 +176,17 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       const item = await wallet.importWalletCredential(deps, request.actor, credential as JsonObject | string, walletOptions);
       return reply.status(201).send(presentWalletItem(item));
     },
+  });
+
+  app.post('/api/v1/me/wallet/:id/status-check', {
+    schema: {
+      tags: learnerTags,
+      summary: 'Check now whether a wallet credential is still in force',
+      description: 'Reads its issuer’s revocation and suspension lists. A revoked or suspended entry stops counting toward pathways, and pathway credentials that stack it are suspended until it is in force again. Wallet entries are also re-checked in the background every few hours.',
+      params: z.object({ id: uuid }),
+      response: { 200: walletItemSchema, ...problemResponses },
+    },
+    handler: async (request) => presentWalletItem(await walletStatus.recheckMyWalletCredential(deps, request.actor, request.params.id, walletOptions)),
   });
 
   app.delete('/api/v1/me/wallet/:id', {

@@ -224,5 +224,9 @@ export const walletItemSchema = z
     addedAt: timestamp,
     verifiableCredential: z.union([anyObject, z.string()]),
     pathways: z.array(z.object({ id: z.string(), name: z.string() })),
+    status: z.enum(['active', 'revoked', 'suspended']).describe('As last read from the issuer’s status lists; only active entries count toward pathways'),
+    statusReason: z.string().nullable(),
+    statusCheckedAt: timestamp.nullable(),
+    statusCheckError: z.string().nullable().describe('Why the last check could not read a status list; the status is then the one before'),
   })
   .meta({ id: 'WalletCredential' });

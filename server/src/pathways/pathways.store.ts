@@ -291,6 +291,7 @@ function heldWalletQuery(db: Db, learnerIds: string[], now: Date) {
     .selectFrom('wallet_credentials as w')
     .select(['w.id', 'w.learner_id', 'w.achievement_id', 'w.achievement_name', 'w.issuer_did', 'w.microcredential_id', 'w.credits', 'w.cpd_hours', 'w.skill_ids'])
     .where('w.learner_id', 'in', learnerIds)
+    .where('w.status', '=', 'active')
     .where((eb) => eb.or([eb('w.valid_until', 'is', null), eb('w.valid_until', '>', now)]));
 }
 
@@ -385,14 +386,25 @@ export function awardsWithComponent(db: Db, componentId: string) {
 
 /** Whether every Cairn credential among an award's components is still in force. */
 export async function inactiveComponentsOf(db: Db, awardId: string, now: Date) {
-  return db
+  const cairn = await db
     .selectFrom('pathway_award_components as pc')
     .innerJoin('credentials as c', 'c.id', 'pc.component_id')
-    .select(['c.id', 'c.achievement_name', 'c.revoked_at', 'c.suspended_at'])
+    .select(['c.id', 'c.achievement_name'])
     .where('pc.award_id', '=', awardId)
     .where('pc.component_kind', '=', 'credential')
     .where((eb) => eb.or([eb('c.revoked_at', 'is not', null), eb('c.suspended_at', 'is not', null), eb('c.valid_until', '<=', now)]))
     .execute();
+  // A wallet entry removed by its holder stays part of the award as issued; one its issuer
+  // revoked or suspended, or that expired, does not.
+  const wallet = await db
+    .selectFrom('pathway_award_components as pc')
+    .innerJoin('wallet_credentials as w', 'w.id', 'pc.component_id')
+    .select(['w.id', 'w.achievement_name'])
+    .where('pc.award_id', '=', awardId)
+    .where('pc.component_kind', '=', 'wallet')
+    .where((eb) => eb.or([eb('w.status', '!=', 'active'), eb('w.valid_until', '<=', now)]))
+    .execute();
+  return [...cairn, ...wallet];
 }
 
 export async function setAwardStatus(db: Db, awardId: string, status: 'active' | 'suspended') {
@@ -497,7 +509,28 @@ export function insertWalletCredential(
     .executeTakeFirst();
 }
 
-const walletColumns = ['id', 'credential_id', 'format', 'document', 'achievement_id', 'achievement_name', 'issuer_did', 'issuer_name', 'valid_from', 'valid_until', 'added_at', 'credits', 'cpd_hours', 'skill_ids'] as const;
+const walletColumns = ['id', 'credential_id', 'format', 'document', 'achievement_id', 'achievement_name', 'issuer_did', 'issuer_name', 'valid_from', 'valid_until', 'added_at', 'credits', 'cpd_hours', 'skill_ids', 'status', 'status_reason', 'status_checked_at', 'status_check_error'] as const;
+
+/** Wallet entries whose status is due a check (one entry, or everyone's a page at a time in id order). */
+export function walletEntriesToCheck(db: Db, filter: { learnerId?: string; id?: string; checkedBefore?: Date; afterId?: string; limit: number }) {
+  let q = db.selectFrom('wallet_credentials').select(['id', 'learner_id', 'format', 'document', 'status', 'issuer_did']).orderBy('id').limit(filter.limit);
+  if (filter.learnerId) q = q.where('learner_id', '=', filter.learnerId);
+  if (filter.id) q = q.where('id', '=', filter.id);
+  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.checkedBefore) {
+    const before = filter.checkedBefore;
+    q = q.where((eb) => eb.or([eb('status_checked_at', 'is', null), eb('status_checked_at', '<', before)]));
+  }
+  return q.execute();
+}
+
+export async function setWalletStatus(db: Db, id: string, update: { status: 'active' | 'revoked' | 'suspended'; reason: string | null; checkedAt: Date; error: string | null }) {
+  await db
+    .updateTable('wallet_credentials')
+    .set({ status: update.status, status_reason: update.reason, status_checked_at: update.checkedAt, status_check_error: update.error })
+    .where('id', '=', id)
+    .execute();
+}
 
 export function listWallet(db: Db, learnerId: string) {
   return db.selectFrom('wallet_credentials').select(walletColumns).where('learner_id', '=', learnerId).orderBy('added_at', 'desc').execute();

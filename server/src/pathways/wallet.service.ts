@@ -21,6 +21,16 @@ export type WalletOptions = {
  * the database, did:key offline, did:web and remote status lists through the guarded fetch.
  */
 export async function verifyForWallet(deps: Deps, credential: JsonObject | string, email: string, options: WalletOptions = {}): Promise<VerificationResult> {
+  const { resolveDid, fetchStatusList } = walletResolvers(deps, options);
+  return verifyCredential({ credential, documentLoader: createDocumentLoader({ resolveDid }), resolveDid, fetchStatusList, now: deps.clock(), recipientEmail: email });
+}
+
+/**
+ * How wallet credentials reach their issuers: Cairn's own DIDs and status lists from the
+ * database, did:key offline, did:web and remote status lists through the guarded fetch (no
+ * private, loopback or link-local addresses).
+ */
+export function walletResolvers(deps: Deps, options: WalletOptions = {}) {
   const fetchRemote = options.fetchRemote ?? createGuardedFetch({ publicUrl: deps.publicUrl });
   const ownDidPrefix = `${didWebFromUrl(deps.publicUrl.origin, [])}:`;
   const resolveDid = createDidWebResolver({ fetch: fetchRemote, resolveOwn: createLocalResolver(deps), ownPrefix: ownDidPrefix });
@@ -31,7 +41,7 @@ export async function verifyForWallet(deps: Deps, credential: JsonObject | strin
     if (typeof list !== 'object' || list === null || Array.isArray(list)) throw new Error(`${url} is not a status list credential`);
     return list as Record<string, unknown>;
   };
-  return verifyCredential({ credential, documentLoader: createDocumentLoader({ resolveDid }), resolveDid, fetchStatusList, now: deps.clock(), recipientEmail: email });
+  return { resolveDid, fetchStatusList };
 }
 
 /** Turns failed checks into the one 4xx that says what is wrong. */
@@ -131,7 +141,7 @@ export async function importWalletCredential(deps: Deps, actor: Actor, input: Js
   });
 }
 
-async function getWalletItem(deps: Deps, learnerId: string, id: string) {
+export async function getWalletItem(deps: Deps, learnerId: string, id: string) {
   const items = await presentWallet(deps, learnerId, [await store.findWalletCredential(deps.db, learnerId, id)].filter((r) => r !== undefined));
   if (items.length === 0) throw new AppError('not_found', 'No credential with this id is in your wallet.');
   return items[0]!;
@@ -149,6 +159,10 @@ async function presentWallet(deps: Deps, learnerId: string, rows: Awaited<Return
     validFrom: r.valid_from,
     validUntil: r.valid_until,
     addedAt: r.added_at,
+    status: r.status,
+    statusReason: r.status_reason,
+    statusCheckedAt: r.status_checked_at,
+    statusCheckError: r.status_check_error,
     verifiableCredential: r.format === 'jwt' ? r.document : (JSON.parse(r.document) as JsonObject),
     pathways: states
       .filter((s) => Object.values(s.evaluation.perNode).some((n) => n.counted.includes(`wallet:${r.id}`)))

@@ -37,4 +37,37 @@ describe('WalletPage', () => {
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'POST') ?? [];
     expect(JSON.parse(typeof init?.body === 'string' ? init.body : '')).toEqual({ verifiableCredential: { type: ['VerifiableCredential', 'OpenBadgeCredential'] } });
   });
+
+  it('shows an entry its issuer revoked, and checks it again on request', async () => {
+    const item = {
+      id: '6b1d0a34-2f6e-4a55-9a56-1f1f3b0e5c11',
+      credentialId: 'urn:uuid:1',
+      format: 'ldp',
+      achievementId: 'https://guild.example/achievements/1',
+      achievementName: 'Guild Membership',
+      issuer: { did: 'did:web:guild.example', name: 'Guild Elsewhere' },
+      validFrom: '2026-01-01T00:00:00Z',
+      validUntil: null,
+      addedAt: '2026-02-01T00:00:00Z',
+      verifiableCredential: {},
+      pathways: [],
+      status: 'revoked',
+      statusReason: 'The issuer has revoked this credential.',
+      statusCheckedAt: '2026-11-28T10:00:00Z',
+      statusCheckError: null,
+    };
+    const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      const body = init?.method === 'POST' ? item : { items: [item] };
+      expect(input instanceof Request ? input.url : input.toString()).toMatch(init?.method === 'POST' ? /\/api\/v1\/me\/wallet\/6b1d0a34-2f6e-4a55-9a56-1f1f3b0e5c11\/status-check$/ : /\/api\/v1\/me\/wallet$/);
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup();
+    renderWithProviders(<WalletPage />, { route: '/me/wallet' });
+
+    expect(await screen.findByText('Revoked')).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('The issuer has revoked this credential. It does not count toward pathways while revoked.');
+    await user.click(screen.getByRole('button', { name: 'Check again whether Guild Membership is in force' }));
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, i]) => i?.method === 'POST')).toBe(true));
+  });
 });

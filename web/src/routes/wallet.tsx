@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconPlus, IconTrash, IconWallet } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconPlus, IconRefresh, IconTrash, IconWallet } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { myPathwayPath } from '../features/pathways/pathway-format';
-import { useAddToWallet, useRemoveFromWallet, useWallet, type WalletInput } from '../features/pathways/pathways-api';
+import { useAddToWallet, useCheckWalletStatus, useRemoveFromWallet, useWallet, type WalletInput } from '../features/pathways/pathways-api';
 import type { AddedWalletItem, WalletItem } from '../features/pathways/pathways-types';
 import { WalletRefusal } from '../features/pathways/wallet-refusal';
 import { CredentialPicker } from '../features/verify/credential-picker';
@@ -97,6 +97,56 @@ function AddCredential() {
   );
 }
 
+const STATUS_BADGE = {
+  active: { color: 'teal', label: 'In force' },
+  suspended: { color: 'orange', label: 'Suspended' },
+  revoked: { color: 'red', label: 'Revoked' },
+} as const;
+
+/** Whether the issuer still stands behind it, as last read, and a button to read it again. */
+function WalletStatus({ item, name }: { item: WalletItem; name: string }) {
+  const check = useCheckWalletStatus();
+  const badge = STATUS_BADGE[item.status];
+  const checked = item.statusCheckedAt ? `Checked ${dayjs(item.statusCheckedAt).format('D MMM YYYY, HH:mm')}` : 'Checked when added';
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="wrap">
+        <Badge variant="light" color={badge.color}>
+          {badge.label}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {checked}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          leftSection={<IconRefresh size={12} aria-hidden />}
+          loading={check.isPending}
+          onClick={() => check.mutate(item.id)}
+          aria-label={`Check again whether ${name} is in force`}
+        >
+          Check again
+        </Button>
+      </Group>
+      {item.status !== 'active' ? (
+        <Text size="sm" c={badge.color} role="note">
+          {item.statusReason ?? 'The issuer no longer stands behind it.'} It does not count toward pathways while {item.status}.
+        </Text>
+      ) : null}
+      {item.statusCheckError ? (
+        <Text size="xs" c="dimmed">
+          <IconAlertTriangle size={12} aria-hidden /> Last check could not reach the issuer: {item.statusCheckError}
+        </Text>
+      ) : null}
+      {check.isError ? (
+        <Text size="xs" c="red" role="alert">
+          {check.error.message}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 function WalletCard({ item, onRemove }: { item: WalletItem; onRemove: () => void }) {
   const name = item.achievementName ?? item.achievementId;
   return (
@@ -118,6 +168,7 @@ function WalletCard({ item, onRemove }: { item: WalletItem; onRemove: () => void
         <Text size="xs" c="dimmed">
           Added {dayjs(item.addedAt).format('D MMMM YYYY')}
         </Text>
+        <WalletStatus item={item} name={name} />
         <div style={{ flex: 1 }}>
           <CountsToward pathways={item.pathways} />
         </div>

@@ -7,6 +7,7 @@ import * as learning from './20261129_0005_learning.js';
 import * as catalogIndex from './20261129_0006_catalog_index.js';
 import * as pathways from './20261129_0007_pathways.js';
 import * as pathwayPublishSeq from './20261129_0008_pathway_publish_seq.js';
+import * as walletStatus from './20261129_0009_wallet_status.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0006_catalog_index': catalogIndex,
   '20261129_0007_pathways': pathways,
   '20261129_0008_pathway_publish_seq': pathwayPublishSeq,
+  '20261129_0009_wallet_status': walletStatus,
 };

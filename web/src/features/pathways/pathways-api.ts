@@ -88,6 +88,19 @@ export function useAddToWallet() {
   });
 }
 
+/** Re-reads a wallet entry's status from its issuer now. */
+export function useCheckWalletStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<WalletItem>(`/api/v1/me/wallet/${seg(id)}/status-check`, {}),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: walletKey });
+      void queryClient.invalidateQueries({ queryKey: myPathwaysKey });
+      void queryClient.invalidateQueries({ queryKey: myCredentialsKey });
+    },
+  });
+}
+
 export function useRemoveFromWallet() {
   const queryClient = useQueryClient();
   return useMutation({

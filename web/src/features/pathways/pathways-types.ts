@@ -107,6 +107,12 @@ export type WalletItem = {
   addedAt: string;
   verifiableCredential: Record<string, unknown> | string;
   pathways: { id: string; name: string }[];
+  /** As last read from the issuer's status lists; only active entries count toward pathways. */
+  status: 'active' | 'revoked' | 'suspended';
+  statusReason: string | null;
+  statusCheckedAt: string | null;
+  /** Why the last check could not read a list; the status is then the one before. */
+  statusCheckError: string | null;
 };
 
 export type AddedWalletItem = WalletItem & { awardedPathwayIds: string[] };
