@@ -167,3 +167,28 @@ describe('a wallet credential its issuer later suspends or revokes', () => {
     expect((await recheckWallets(t.deps)).changed).toBe(0);
   });
 });
+
+describe('a component that expires', () => {
+  it('suspends the pathway credential at the next periodic settlement', async () => {
+    const skillIds = (await starterSkillIds(t.app, 'data', 1)).map((s) => s.id);
+    const created = await createProgramme(t.app, owner, org.slug, { slug: unique('expiring'), title: 'Expiring Programme', skillIds, validityMonths: 1 });
+    const expiring: TestProgramme = { id: created.id, slug: created.slug, providerSlug: org.slug };
+    const id = await createPathway(t.app, owner, org.slug, { name: 'Short-Lived', tree: { type: 'all', children: [microRequirement(expiring)] } });
+    const learner = await signUpUser(t.app, { name: 'Eli Expiry' });
+    await completeProgramme(t.app, learner, expiring);
+    expect((await listMyPathways(t.app, learner)).find((p) => p.id === id)).toMatchObject({ awarded: true, isSuspended: false });
+
+    expect((await settlePathways(t.deps)).suspendedForExpiry).toBe(0);
+    t.clock.advance(40 * 24 * 60 * 60 * 1000);
+    const settled = await settlePathways(t.deps);
+    expect(settled.suspendedForExpiry).toBe(1);
+    // (Read from the database: forty days on, the learner's session has expired.)
+    const award = await t.database.db.selectFrom('pathway_awards').select(['status', 'credential_row_id']).where('learner_id', '=', learner.id).where('pathway_id', '=', id).executeTakeFirstOrThrow();
+    expect(award.status).toBe('suspended');
+    const credential = await t.database.db.selectFrom('credentials').select(['suspended_at', 'suspension_reason']).where('id', '=', award.credential_row_id!).executeTakeFirstOrThrow();
+    expect(credential.suspended_at).not.toBeNull();
+    expect(credential.suspension_reason).toMatch(/Expiring Programme/);
+    // Already suspended: the next run leaves it be.
+    expect((await settlePathways(t.deps)).suspendedForExpiry).toBe(0);
+  });
+});

@@ -1,19 +1,32 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.js';
-import { reevaluateAllLearners, reevaluateLearnerPathways } from './pathway-awards.service.js';
+import { transaction } from '../db/transaction.js';
+import { onComponentStatusChanged, reevaluateAllLearners, reevaluateLearnerPathways } from './pathway-awards.service.js';
+import * as store from './pathways.store.js';
 import { recheckWallets } from './wallet-status.service.js';
 
-export type Settlement = { learners: number; evaluations: number; updated: number; awarded: number; failed: number };
+export type Settlement = { learners: number; evaluations: number; updated: number; awarded: number; failed: number; suspendedForExpiry: number };
 
 /**
  * Brings every learner's pathway progress up to date and awards what is now satisfied: after a
- * pathway is published (learners may already hold all it asks for) and as a periodic check.
+ * pathway is published (learners may already hold all it asks for) and as a periodic check,
+ * which also suspends pathway credentials whose components have expired.
  * Progress is written in bulk; each award then goes through `reevaluateLearnerPathways`, which
  * locks the learner and claims the award, so a settlement racing a completion awards once.
  */
 export async function settlePathways(deps: Deps, options: { pathwayIds?: readonly string[]; log?: FastifyBaseLogger } = {}): Promise<Settlement> {
   const full = await reevaluateAllLearners(deps, options.pathwayIds ? { pathwayIds: options.pathwayIds } : {});
-  const settlement: Settlement = { learners: full.learners, evaluations: full.evaluations, updated: full.updated, awarded: 0, failed: 0 };
+  const settlement: Settlement = { learners: full.learners, evaluations: full.evaluations, updated: full.updated, awarded: 0, failed: 0, suspendedForExpiry: 0 };
+  if (!options.pathwayIds) {
+    // Expiry changes no status row, so nothing else notices it: suspend what stacks an expired component.
+    for (const expired of await store.expiredComponentsOfActiveAwards(deps.db, deps.clock())) {
+      await transaction(deps.db, async (trx) => {
+        await store.lockLearner(trx, expired.learner_id);
+        await onComponentStatusChanged({ ...deps, db: trx }, expired.component_id);
+      });
+      settlement.suspendedForExpiry += 1;
+    }
+  }
   for (const learnerId of new Set(full.satisfiedWithoutAward.map((s) => s.learnerId))) {
     try {
       settlement.awarded += (await reevaluateLearnerPathways(deps, learnerId)).awarded.length;
@@ -50,7 +63,7 @@ export function startPathwaySettler(options: { deps: Deps; log: FastifyBaseLogge
       if (checked.changed > 0 || checked.unreadable > 0) options.log.info(checked, 'wallet statuses checked');
     }
     const s = await settlePathways(options.deps, { log: options.log, ...(pathwayIds ? { pathwayIds } : {}) });
-    if (s.updated > 0 || s.awarded > 0 || s.failed > 0) options.log.info({ ...s, pathways: pathwayIds ?? 'all', ms: Date.now() - started }, 'pathways settled');
+    if (s.updated > 0 || s.awarded > 0 || s.failed > 0 || s.suspendedForExpiry > 0) options.log.info({ ...s, pathways: pathwayIds ?? 'all', ms: Date.now() - started }, 'pathways settled');
   }
 
   function schedule(delayMs: number) {

@@ -411,6 +411,21 @@ export async function setAwardStatus(db: Db, awardId: string, status: 'active' |
   await db.updateTable('pathway_awards').set({ status }).where('id', '=', awardId).execute();
 }
 
+/** Components that expired while the award stacking them is still active (periodic check). */
+export async function expiredComponentsOfActiveAwards(db: Db, now: Date) {
+  const rows = await db
+    .selectFrom('pathway_awards as a')
+    .innerJoin('pathway_award_components as pc', 'pc.award_id', 'a.id')
+    .leftJoin('credentials as c', (join) => join.onRef('c.id', '=', 'pc.component_id').on('pc.component_kind', '=', 'credential'))
+    .leftJoin('wallet_credentials as w', (join) => join.onRef('w.id', '=', 'pc.component_id').on('pc.component_kind', '=', 'wallet'))
+    .select(['pc.component_id', 'a.learner_id'])
+    .distinct()
+    .where('a.status', '=', 'active')
+    .where((eb) => eb.or([eb('c.valid_until', '<=', now), eb('w.valid_until', '<=', now)]))
+    .execute();
+  return rows;
+}
+
 /** Components of awards: which pathways a credential counts toward once awarded. */
 export function awardsCountingComponent(db: Db, learnerId: string, componentId: string) {
   return db
