@@ -173,7 +173,7 @@ export async function reevaluateLearnerPathways(deps: Deps, learnerId: string): 
       const { held, states } = await computeLearnerPathways(tdeps, learnerId);
       const now = deps.clock();
       const changed = states.filter((s) => !s.participation || s.participation.done !== s.evaluation.done || s.participation.required !== s.evaluation.required || s.participation.is_satisfied !== s.evaluation.isSatisfied);
-      await store.upsertPathwayLearners(trx, changed.map((s) => ({
+      await store.writeProgress(trx, changed.map((s) => ({
         learnerId, pathwayId: s.pathwayId, orgId: s.version.org_id, versionId: s.version.id, done: s.evaluation.done, required: s.evaluation.required, isSatisfied: s.evaluation.isSatisfied, now,
       })));
       let isNewAward = false;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/transaction.js';
+import { PREPARED_MARK } from '../db/prepared-statements.js';
 import type { PathwayTargetKind } from '../db/schema.js';
 
 const versionColumns = [
@@ -343,7 +344,7 @@ export async function upsertPathwayLearners(
 
 /** Serialises pathway evaluation per learner, so the last of two racing completions sees both. */
 export async function lockLearner(db: Db, learnerId: string) {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`pathways:${learnerId}`}, 0))`.execute(db);
+  await sql`select ${sql.raw(PREPARED_MARK)} pg_advisory_xact_lock(hashtextextended(${`pathways:${learnerId}`}, 0))`.execute(db);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -619,12 +620,14 @@ export function progressOfLearners(db: Db, learnerIds: string[]) {
 export type ProgressRow = { learnerId: string; pathwayId: string; orgId: string; versionId: string; done: number; required: number; isSatisfied: boolean; now: Date };
 
 /**
- * Writes many learners' progress in one statement: ten arrays unnested rather than ten
- * parameters a row, so a 10,000-row batch costs one short query to send and plan.
+ * Writes learners' progress in one statement: eight arrays unnested rather than eight
+ * parameters a row, so the text is the same for 1 row or 10,000 (one short query to send, a
+ * prepared plan to reuse). New rows are not joined; joining and the pinned version stay as
+ * they were on existing rows.
  */
 export async function writeProgress(db: Db, rows: readonly ProgressRow[]) {
   if (rows.length === 0) return;
-  await sql`insert into pathway_learners (learner_id, pathway_id, org_id, version_id, done, required, is_satisfied, evaluated_at)
+  await sql`insert ${sql.raw(PREPARED_MARK)} into pathway_learners (learner_id, pathway_id, org_id, version_id, done, required, is_satisfied, evaluated_at)
     select * from unnest(${rows.map((r) => r.learnerId)}::uuid[], ${rows.map((r) => r.pathwayId)}::uuid[], ${rows.map((r) => r.orgId)}::uuid[],
       ${rows.map((r) => r.versionId)}::uuid[], ${rows.map((r) => r.done)}::int[], ${rows.map((r) => r.required)}::int[],
       ${rows.map((r) => r.isSatisfied)}::boolean[], ${rows.map((r) => r.now)}::timestamptz[])
@@ -674,7 +677,8 @@ export function learnerPathwaySnapshotQuery(db: Db, learnerId: string, now: Date
       ).as('pinned'),
       sql<string>`(select coalesce(max(publish_seq), 0)::text from pathway_versions)`.as('publishSeq'),
       sql<string>`(select epoch::text from pathway_index_epoch)`.as('indexEpoch'),
-    ]);
+    ])
+    .modifyFront(sql.raw(PREPARED_MARK));
 }
 
 /** Published versions after `seq` in publication order, for the in-memory index. */
