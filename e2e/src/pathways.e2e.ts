@@ -157,8 +157,10 @@ describe('pathways in Chromium', () => {
 
       const top = main.getByRole('listitem', { name: 'Top level: All of' });
       const add = async (group: Locator, kind: RegExp) => {
+        // The last menu may still be fading out: open the next one once it is gone.
+        await expect.poll(() => author.getByRole('menu').count()).toBe(0);
         await group.getByRole('button', { name: /^Add a requirement to / }).last().click();
-        await author.getByRole('menuitem', { name: kind }).click();
+        await author.getByRole('menu').getByRole('menuitem', { name: kind }).click();
       };
       const chooseProgramme = async (search: string, option: RegExp) => {
         const leaf = main.getByRole('listitem', { name: 'Micro-credential (not chosen yet)' });

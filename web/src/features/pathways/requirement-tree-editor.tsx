@@ -196,6 +196,8 @@ function AddRequirementMenu({ path, groupLabel }: { path: TreePath; groupLabel: 
       withinPortal
       shadow="md"
       returnFocus={false}
+      // Always below the button: the page scrolls to it, where flipping up could clip it.
+      middlewares={{ flip: false, shift: true }}
       onClose={() => {
         if (!isChosen.current) buttonRef.current?.focus();
         isChosen.current = false;
