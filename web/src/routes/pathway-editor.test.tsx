@@ -179,5 +179,11 @@ describe('pathway editor', () => {
     expect(await screen.findByText('Version 1 published', { selector: '.mantine-Badge-label' })).toBeInTheDocument();
     // Nothing had changed: it was published as saved.
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
+
+    // Its history keeps the map of each version.
+    await user.click(screen.getByRole('button', { name: 'See the map of version 1' }));
+    const version = await screen.findByRole('dialog', { name: 'Version 1: Data Practitioner' });
+    expect(await within(version).findByText('SQL Basics')).toBeInTheDocument();
+    expect(within(version).getByRole('listitem', { name: '2 of 2: Electives' })).toHaveTextContent('Open Data');
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Box, Button, Grid, Group, List, Loader, Paper, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Grid, Group, List, Loader, Modal, Paper, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDeviceFloppy, IconExternalLink, IconLock, IconRocket } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import {
   useOrgPathway,
   usePathwayValidation,
   usePublishPathway,
+  useRefNames,
   useSaveDraft,
   type PathwayForEditor,
   type PathwayVersion,
@@ -32,6 +33,7 @@ import {
   pathOf,
   placeProblems,
   prepareInput,
+  referencedIds,
   shownLocalProblems,
   toPreviewMap,
   type DraftNode,
@@ -138,7 +140,26 @@ function ChecksPanel({ lines, isChecking, missingCount, checkError }: { lines: P
   );
 }
 
+/** One saved version's map, read only, with the names of what it points at looked up. */
+function VersionMapModal({ version, onClose }: { version: PathwayVersion | null; onClose: () => void }) {
+  const tree = useMemo(() => (version ? fromApiTree(version.tree) : emptyTree()), [version]);
+  const names = useRefNames(referencedIds(tree));
+  return (
+    <Modal opened={version !== null} onClose={onClose} size="lg" title={<Text fw={650}>{version ? `Version ${version.versionNumber}${version.status === 'draft' ? ' (draft)' : ''}: ${version.name}` : ''}</Text>}>
+      {version ? (
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {version.publishedAt ? `Published ${dayjs(version.publishedAt).format('D MMMM YYYY, HH:mm')}; frozen since.` : `Last saved ${dayjs(version.updatedAt).format('D MMMM YYYY, HH:mm')}.`}
+          </Text>
+          <PathwayMap map={toPreviewMap(tree, names, version.name, version.recommendedOrder)} />
+        </Stack>
+      ) : null}
+    </Modal>
+  );
+}
+
 function VersionsList({ pathway }: { pathway: PathwayForEditor | null }) {
+  const [viewing, setViewing] = useState<PathwayVersion | null>(null);
   if (!pathway) {
     return (
       <Text size="sm" c="dimmed">
@@ -149,36 +170,44 @@ function VersionsList({ pathway }: { pathway: PathwayForEditor | null }) {
   const versions = [...pathway.versions].sort((a, b) => b.versionNumber - a.versionNumber);
   const latestPublished = versions.find((v) => v.status === 'published');
   return (
-    <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Versions">
-      {versions.map((v) => (
-        <Stack component="li" key={v.id} gap={2}>
-          <Group gap="xs" justify="space-between" wrap="nowrap">
-            <Group gap="xs" wrap="nowrap">
-              <Text size="sm" fw={600}>
-                Version {v.versionNumber}
-              </Text>
-              {v.status === 'published' ? (
-                <Badge color="teal" variant="light" size="sm">
-                  Published
-                </Badge>
-              ) : (
-                <Badge color="blue" variant="outline" size="sm">
-                  Draft
-                </Badge>
-              )}
+    <>
+      <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Versions">
+        {versions.map((v) => (
+          <Stack component="li" key={v.id} gap={2}>
+            <Group gap="xs" justify="space-between" wrap="nowrap">
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  Version {v.versionNumber}
+                </Text>
+                {v.status === 'published' ? (
+                  <Badge color="teal" variant="light" size="sm">
+                    Published
+                  </Badge>
+                ) : (
+                  <Badge color="blue" variant="outline" size="sm">
+                    Draft
+                  </Badge>
+                )}
+              </Group>
+              <Group gap="sm" wrap="nowrap">
+                <Anchor component="button" type="button" size="xs" onClick={() => setViewing(v)} aria-label={`See the map of version ${v.versionNumber}`}>
+                  Map
+                </Anchor>
+                {v.id === latestPublished?.id ? (
+                  <Anchor component={Link} to={pathwayPath(pathway.id)} size="xs" aria-label={`Public page of version ${v.versionNumber}`}>
+                    Public page
+                  </Anchor>
+                ) : null}
+              </Group>
             </Group>
-            {v.id === latestPublished?.id ? (
-              <Anchor component={Link} to={pathwayPath(pathway.id)} size="xs" aria-label={`Public page of version ${v.versionNumber}`}>
-                Public page
-              </Anchor>
-            ) : null}
-          </Group>
-          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {v.name} · {v.publishedAt ? `published ${dayjs(v.publishedAt).format('D MMM YYYY, HH:mm')}` : `changed ${dayjs(v.updatedAt).format('D MMM YYYY, HH:mm')}`}
-          </Text>
-        </Stack>
-      ))}
-    </Stack>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {v.name} · {v.publishedAt ? `published ${dayjs(v.publishedAt).format('D MMM YYYY, HH:mm')}` : `changed ${dayjs(v.updatedAt).format('D MMM YYYY, HH:mm')}`}
+            </Text>
+          </Stack>
+        ))}
+      </Stack>
+      <VersionMapModal version={viewing} onClose={() => setViewing(null)} />
+    </>
   );
 }
 
