@@ -137,7 +137,7 @@ async function benchOneLearner(label: string, database: Database, world: World) 
       .execute(async (trx) => {
         const credential = await trx
           .insertInto('credentials')
-          .values({ org_id: world.orgId, credential_id: `https://bench.example/credentials/new-${i}`, format: 'ldp', document: '{}', types: ['VerifiableCredential', 'OpenBadgeCredential'], achievement_name: 'Programme', recipient_user_id: learner, status_list_number: 1, status_index: 100_000 + i })
+          .values({ org_id: world.orgId, credential_id: `https://bench.example/credentials/new-${i}`, format: 'ldp', document: '{}', types: ['VerifiableCredential', 'OpenBadgeCredential'], achievement_name: 'Programme', recipient_user_id: learner, status_list_number: 1, status_index: 100_000 + i, status_purposes: ['revocation'] })
           .returning('id')
           .executeTakeFirstOrThrow();
         await trx.insertInto('enrollments').values({ org_id: world.orgId, microcredential_id: programme.id, version_id: programme.versionId, learner_id: learner, status: 'completed', completed_at: new Date(), credential_row_id: credential.id }).execute();

@@ -203,7 +203,7 @@ export function AppLayout() {
             <MantineNavLink
               component={NavLink}
               to="/pathways"
-              label="Pathways"
+              label="Explore pathways"
               leftSection={<IconRoute size={18} aria-hidden />}
               style={{ borderRadius: 8 }}
             />
