@@ -179,16 +179,20 @@ export default function MyPathwayPage() {
                 </Text>
               ) : (
                 <List size="sm" spacing={6}>
-                  {d.done.map((x) => (
-                    <List.Item key={x.nodeId}>
-                      {x.label}
-                      {x.credentials.length ? (
-                        <Text size="xs" c="dimmed">
-                          With {x.credentials.map((c) => c.name).join(', ')}
-                        </Text>
-                      ) : null}
-                    </List.Item>
-                  ))}
+                  {d.done.map((x) => {
+                    // Only worth saying when the credential is named otherwise than the requirement.
+                    const named = x.credentials.map((c) => c.name).filter((name) => name !== x.label);
+                    return (
+                      <List.Item key={x.nodeId}>
+                        {x.label}
+                        {named.length ? (
+                          <Text size="xs" c="dimmed">
+                            With {named.join(', ')}
+                          </Text>
+                        ) : null}
+                      </List.Item>
+                    );
+                  })}
                 </List>
               )}
             </Paper>
