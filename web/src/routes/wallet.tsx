@@ -156,7 +156,7 @@ function WalletCard({ item, onRemove }: { item: WalletItem; onRemove: () => void
           <Title order={3} fz="md" style={{ overflowWrap: 'anywhere' }}>
             {name}
           </Title>
-          <Badge variant="light" color="gray">
+          <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
             {item.format === 'jwt' ? 'VC-JWT' : 'JSON-LD'}
           </Badge>
         </Group>
