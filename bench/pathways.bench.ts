@@ -1,5 +1,5 @@
 /**
- * Pathway re-evaluation.
+ * Pathway re-evaluation (also part of `npm run bench`).
  *
  *   node --import tsx bench/pathways.bench.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/pathways.bench.ts
@@ -45,6 +45,11 @@ function seeded(seed: number) {
   };
   const int = (n: number) => Math.floor(next() * n);
   return { next, int };
+}
+
+/** Met or not, and the ratio to the target: what the issue asks for is the reference here. */
+function verdict(value: number, target: number) {
+  return `${value < target ? 'met' : 'NOT met'}, ${(value / target).toFixed(2)}× the target`;
 }
 
 function percentile(sorted: number[], p: number) {
@@ -161,7 +166,7 @@ async function benchOneLearner(label: string, database: Database, world: World) 
   const p95 = percentile(times, 95);
   console.log(
     `${label.padEnd(10)} one learner × ${PATHWAYS_ONE} pathways, a new credential: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms ` +
-      `(${ROUNDS} rounds, ${(written / ROUNDS).toFixed(1)} pathways' progress changed per round; target p95 < 5 ms: ${p95 < 5 ? 'met' : 'NOT met'})`,
+      `(${ROUNDS} rounds, ${(written / ROUNDS).toFixed(1)} pathways' progress changed per round; target p95 < 5 ms: ${verdict(p95, 5)})`,
   );
 }
 
@@ -181,7 +186,7 @@ async function benchFull(database: Database, world: World) {
   const again = performance.now();
   const second = await reevaluateAllLearners(deps);
   const secondSeconds = (performance.now() - again) / 1000;
-  console.log(`postgres   full re-evaluation, ${first.learners.toLocaleString('en')} learners × ${PATHWAYS_FULL} pathways = ${first.evaluations.toLocaleString('en')} evaluations: ${firstSeconds.toFixed(1)} s, ${first.updated.toLocaleString('en')} progress rows written, ${first.satisfiedWithoutAward.length.toLocaleString('en')} satisfied awaiting award (target < 60 s: ${firstSeconds < 60 ? 'met' : 'NOT met'})`);
+  console.log(`postgres   full re-evaluation, ${first.learners.toLocaleString('en')} learners × ${PATHWAYS_FULL} pathways = ${first.evaluations.toLocaleString('en')} evaluations: ${firstSeconds.toFixed(1)} s, ${first.updated.toLocaleString('en')} progress rows written, ${first.satisfiedWithoutAward.length.toLocaleString('en')} satisfied awaiting award (target < 60 s: ${verdict(firstSeconds, 60)})`);
   console.log(`postgres   again with nothing changed: ${secondSeconds.toFixed(1)} s, ${second.updated} rows written`);
 }
 
@@ -192,7 +197,8 @@ async function withPostgres(url: string, work: (database: Database) => Promise<v
   await admin.query(`create database ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: u.toString(), poolSize: 4 });
+  // The drop below (with force) ends connections the pool is still closing; that is expected here.
+  const database = await openDatabase({ engine: 'postgres', url: u.toString(), poolSize: 4, onIdleError: () => {} });
   try {
     await work(database);
   } finally {

@@ -17,3 +17,7 @@ await import('./catalog-search.bench.js');
 // What issuing the credential adds to the request that completes a programme (PGlite; also PostgreSQL with BENCH_DATABASE_URL).
 console.log('\nIssuing on completion:');
 await import('./completion.bench.js');
+
+// Pathway re-evaluation: one learner on 50 pathways (PGlite; also PostgreSQL), and 100,000 learners × 20 pathways (PostgreSQL, BENCH_DATABASE_URL).
+console.log('\nPathway re-evaluation:');
+await import('./pathways.bench.js');
