@@ -37,7 +37,6 @@ const app = await buildApp({
 
 const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
 const dispatcher = startMailDispatcher({ db: database.db, transport, log: app.log });
-const settler = startPathwaySettler({ deps, log: app.log });
 
 app.log.info(
   { engine: database.engine, migrationsApplied: applied, masterKey: masterKey.source, mail: transport.describe },
@@ -55,6 +54,9 @@ if (config.seed.isEnabled) {
     console.log(`  Password: ${seeded.isPasswordGenerated ? `${seeded.password}  (generated; set CAIRN_DEMO_PASSWORD to choose it)` : 'the value of CAIRN_DEMO_PASSWORD'}\n`);
   }
 }
+
+// After the seed, so its first run (in a few seconds) settles a finished demo world.
+const settler = startPathwaySettler({ deps, log: app.log });
 
 let isShuttingDown = false;
 async function shutdown(signal: string) {
