@@ -50,6 +50,8 @@ describe('settling pathways after publication', () => {
     const again = await settlePathways(t.deps);
     expect(again).toMatchObject({ updated: 0, awarded: 0, failed: 0 });
     expect(await awardsOf(early)).toHaveLength(1);
+    const list = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/pathways`, headers: { cookie: owner.cookie } })).json<{ items: { id: string; learners: number; awarded: number }[] }>();
+    expect(list.items.find((p) => p.id === id)).toMatchObject({ learners: 2, awarded: 1 });
   });
 
   it('reports what a full re-evaluation wrote, and writes nothing when nothing changed', async () => {

@@ -40,7 +40,7 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       tags: editorTags,
       summary: 'Pathways of an organisation',
       params: z.object({ slug }),
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), publishedVersion: z.number().nullable(), hasDraft: z.boolean(), createdAt: z.string() })) }), ...problemResponses },
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), publishedVersion: z.number().nullable(), hasDraft: z.boolean(), learners: z.number().int().describe('Learners on it (joined, or counted toward it)'), awarded: z.number().int(), createdAt: z.string() })) }), ...problemResponses },
     },
     handler: async (request) => ({ items: (await pathways.listOrgPathways(deps, request.actor, request.params.slug)).map((p) => ({ ...p, createdAt: iso(p.createdAt) })) }),
   });

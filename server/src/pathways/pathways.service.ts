@@ -170,7 +170,7 @@ export async function createPathway(deps: Deps, actor: Actor, orgSlug: string, i
 export async function listOrgPathways(deps: Deps, actor: Actor, orgSlug: string) {
   const { org } = await providerAccess(deps, actor, orgSlug, 'pathways.read');
   const rows = await store.listPathwaysOfOrg(deps.db, org.id);
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name ?? r.slug, publishedVersion: r.publishedVersion, hasDraft: Boolean(r.hasDraft), createdAt: r.created_at }));
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name ?? r.slug, publishedVersion: r.publishedVersion, hasDraft: Boolean(r.hasDraft), learners: r.learners ?? 0, awarded: r.awarded ?? 0, createdAt: r.created_at }));
 }
 
 export async function getOrgPathway(deps: Deps, actor: Actor, orgSlug: string, id: string) {

@@ -136,6 +136,8 @@ export function listPathwaysOfOrg(db: Db, orgId: string) {
       (eb) => eb.selectFrom('pathway_versions as v').select('v.name').whereRef('v.pathway_id', '=', 'p.id').orderBy('v.version_number', 'desc').limit(1).as('name'),
       (eb) => eb.selectFrom('pathway_versions as v').select(sql<number | null>`max(v.version_number) filter (where v.status = 'published')`.as('n')).whereRef('v.pathway_id', '=', 'p.id').as('publishedVersion'),
       (eb) => eb.selectFrom('pathway_versions as v').select(sql<boolean>`count(*) filter (where v.status = 'draft') > 0`.as('d')).whereRef('v.pathway_id', '=', 'p.id').as('hasDraft'),
+      (eb) => eb.selectFrom('pathway_learners as pl').select(sql<number>`count(*)::int`.as('n')).whereRef('pl.pathway_id', '=', 'p.id').as('learners'),
+      (eb) => eb.selectFrom('pathway_awards as a').select(sql<number>`count(*)::int`.as('n')).whereRef('a.pathway_id', '=', 'p.id').as('awarded'),
     ])
     .where('p.org_id', '=', orgId)
     .orderBy('p.created_at', 'desc')

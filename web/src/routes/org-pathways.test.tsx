@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
@@ -47,13 +47,14 @@ describe('OrgPathwaysPage', () => {
   });
 
   it('lists pathways with their published version and draft, and refuses an address already used', async () => {
-    stubApi([{ id: 'p1', slug: 'data-practitioner', name: 'Data Practitioner', publishedVersion: 2, hasDraft: true, createdAt: '2026-01-01T00:00:00Z' }]);
+    stubApi([{ id: 'p1', slug: 'data-practitioner', name: 'Data Practitioner', publishedVersion: 2, hasDraft: true, learners: 1234, awarded: 56, createdAt: '2026-01-01T00:00:00Z' }]);
     const user = userEvent.setup();
     renderPage();
 
     const row = (await screen.findByRole('link', { name: 'Data Practitioner' })).closest('tr')!;
     expect(row).toHaveTextContent('Version 2 published');
     expect(row).toHaveTextContent('Draft');
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(expect.arrayContaining(['1,234', '56']));
     await user.click(screen.getByRole('button', { name: 'New pathway' }));
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Data Practitioner');
     await user.click(screen.getByRole('button', { name: 'Start building' }));

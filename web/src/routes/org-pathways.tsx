@@ -67,6 +67,8 @@ export default function OrgPathwaysPage() {
             <Table.Tr>
               <Table.Th>Name</Table.Th>
               <Table.Th>Status</Table.Th>
+              <Table.Th ta="right">Learners</Table.Th>
+              <Table.Th ta="right">Awarded</Table.Th>
               <Table.Th visibleFrom="sm">Created</Table.Th>
               <Table.Th visibleFrom="sm">
                 <VisuallyHidden>Public page</VisuallyHidden>
@@ -87,6 +89,8 @@ export default function OrgPathwaysPage() {
                 <Table.Td>
                   <StatusBadges pathway={p} />
                 </Table.Td>
+                <Table.Td ta="right">{p.learners.toLocaleString()}</Table.Td>
+                <Table.Td ta="right">{p.awarded.toLocaleString()}</Table.Td>
                 <Table.Td visibleFrom="sm">
                   <Text size="sm">{dayjs(p.createdAt).format('D MMM YYYY')}</Text>
                 </Table.Td>

@@ -7,7 +7,7 @@ import { referencedIds, type ApiNode, type DraftNode, type FieldProblem, type Pa
 import type { PathwaySummary, PublicPathway } from './pathways-types';
 
 /** Types of the editor's API (server/src/pathways/pathways.schemas.ts: PathwayForEditor). */
-export type OrgPathwayListItem = { id: string; slug: string; name: string; publishedVersion: number | null; hasDraft: boolean; createdAt: string };
+export type OrgPathwayListItem = { id: string; slug: string; name: string; publishedVersion: number | null; hasDraft: boolean; learners: number; awarded: number; createdAt: string };
 
 export type PathwayVersion = {
   id: string;
