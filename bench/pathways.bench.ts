@@ -22,7 +22,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import type { Deps } from '../server/src/deps.js';
-import { reevaluateAllLearners, reevaluateLearnerPathways, targetRowsOf } from '../server/src/pathways/pathway-awards.service.js';
+import { reevaluateAllLearners, reevaluateLearnerPathways } from '../server/src/pathways/pathway-awards.service.js';
 import type { RequirementNode } from '../server/src/pathways/requirement-tree.js';
 import * as store from '../server/src/pathways/pathways.store.js';
 
@@ -89,7 +89,6 @@ async function addPathways(database: Database, world: World, count: number, pref
     const p = (await store.insertPathway(database.db, { orgId: world.orgId, slug: `${prefix}-${i}`, createdBy: null }))!;
     const v = await store.insertVersion(database.db, { orgId: world.orgId, pathwayId: p.id, versionNumber: 1, createdBy: null, name: `Pathway ${i}`, description: '', achievementType: 'Certificate', criteriaNarrative: '', imageUrl: null, tree, recommendedOrder: [] });
     await store.publishVersion(database.db, v.id, { achievement: { id: `https://bench.example/pathway-achievements/${v.id}` }, publishedBy: null, now: new Date() });
-    await store.insertTargets(database.db, targetRowsOf(tree, { orgId: world.orgId, versionId: v.id, pathwayId: p.id }));
     ids.push(p.id);
   }
   return ids;

@@ -3,36 +3,12 @@ import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
+import { browserSteps, PASSWORD, visible, type Person } from './browser-steps.js';
 import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 
 const session = useServerAndBrowser();
 
-const PASSWORD = 'a-long-e2e-passphrase';
-type Person = { name: string; email: string };
-
-/** The page a failure is photographed from: whoever was acting last. */
-let activePage: Page | null = null;
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(artifactsDir, `learning-${name}.png`), fullPage: true });
-}
-
-/** Waits until a locator is visible (Playwright's auto-wait, with a readable failure). */
-async function visible(locator: Locator, timeout = 15_000) {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function logIn(context: BrowserContext, person: Person): Promise<Page> {
-  const page = await context.newPage();
-  activePage = page;
-  await page.goto('/login');
-  const form = page.getByRole('form', { name: 'Log in' });
-  await form.getByLabel('Email').fill(person.email);
-  await form.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await form.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
+const { shot, logIn, acting, photographFailure } = browserSteps('learning');
 
 /** Picks an option of an open Mantine combobox (rendered in a portal, outside main). */
 async function pickOption(page: Page, name: string | RegExp) {
@@ -275,7 +251,7 @@ describe('catalogue and learning flow in Chromium', () => {
       await visible(queue.getByText('Nothing to review'));
 
       // 5. The learner holds the credential; its public page and the verify page say it is valid.
-      activePage = student;
+      acting(student);
       await student.goto(learnUrl);
       const done = learn.getByRole('status').filter({ hasText: 'You completed this programme' });
       await visible(done, 20_000);
@@ -332,7 +308,7 @@ describe('catalogue and learning flow in Chromium', () => {
       expect((await result.textContent()) ?? '').toContain(title);
       await shot(student, 'verify-png');
     } catch (error) {
-      await activePage?.screenshot({ path: path.join(artifactsDir, 'learning-failure.png'), fullPage: true }).catch(() => {});
+      await photographFailure();
       throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });
     } finally {
       for (const context of contexts) await context.close();

@@ -10,38 +10,15 @@ import {
 } from '@cairn/credentials';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
+import { browserSteps, PASSWORD, visible, type Person } from './browser-steps.js';
 import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 
 const session = useServerAndBrowser();
 
-const PASSWORD = 'a-long-e2e-passphrase';
-type Person = { name: string; email: string };
-
-/** The page a failure is photographed from: whoever was acting last. */
-let activePage: Page | null = null;
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(artifactsDir, `pathways-${name}.png`), fullPage: true });
-}
-
-async function visible(locator: Locator, timeout = 15_000) {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function logIn(context: BrowserContext, person: Person): Promise<Page> {
-  const page = await context.newPage();
-  activePage = page;
-  await page.goto('/login');
-  const form = page.getByRole('form', { name: 'Log in' });
-  await form.getByLabel('Email').fill(person.email);
-  await form.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await form.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  return page;
-}
+const { shot, logIn, photographFailure } = browserSteps('pathways');
 
 /** A published, free micro-credential of one module without an activity: marking it done completes it. */
 async function publishProgramme(owner: ApiClient, orgSlug: string, skillId: string, slug: string, title: string): Promise<{ id: string; slug: string }> {
@@ -297,7 +274,7 @@ describe('pathways in Chromium', () => {
       expect((await result.textContent()) ?? '').toContain(orgName);
       await shot(student, 'verify-clr');
     } catch (error) {
-      await activePage?.screenshot({ path: path.join(artifactsDir, 'pathways-failure.png'), fullPage: true }).catch(() => {});
+      await photographFailure();
       throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });
     } finally {
       for (const context of contexts) await context.close();

@@ -395,16 +395,6 @@ export type PathwayIndexEpochTable = {
   epoch: ColumnType<string, never, never>;
 };
 
-export type PathwayTargetKind = 'microcredential' | 'pathway' | 'external' | 'skill';
-
-export type PathwayTargetsTable = {
-  org_id: string;
-  version_id: string;
-  pathway_id: string;
-  kind: PathwayTargetKind;
-  target: string;
-};
-
 export type PathwayLearnersTable = {
   learner_id: string;
   pathway_id: string;
@@ -494,7 +484,6 @@ export type DB = {
   submissions: SubmissionsTable;
   pathways: PathwaysTable;
   pathway_versions: PathwayVersionsTable;
-  pathway_targets: PathwayTargetsTable;
   pathway_index_epoch: PathwayIndexEpochTable;
   pathway_learners: PathwayLearnersTable;
   pathway_awards: PathwayAwardsTable;

@@ -10,7 +10,7 @@ import { loadActiveSigner } from '../keys/signing-keys.service.js';
 import { insertMail } from '../mail/mail.store.js';
 import { findOrganizationById } from '../orgs/orgs.store.js';
 import { achievementOf, buildClrCredential } from './pathway-documents.js';
-import { evaluatePathway, targetsOf, type HeldCredential, type PathwayEvaluation, type RequirementNode } from './requirement-tree.js';
+import { evaluatePathway, type HeldCredential, type PathwayEvaluation, type RequirementNode } from './requirement-tree.js';
 import * as store from './pathways.store.js';
 import { publishedPathwaysAt } from './published-pathways.js';
 
@@ -295,17 +295,6 @@ export async function onComponentStatusChanged(deps: Deps, credentialRowId: stri
     // A pathway credential can itself be a component of a larger pathway.
     if (award.credential_row_id) await onComponentStatusChanged(deps, award.credential_row_id, depth + 1);
   }
-}
-
-/** Tree targets as pathway_targets rows, written when a version is published. */
-export function targetRowsOf(tree: RequirementNode, version: { orgId: string; versionId: string; pathwayId: string }) {
-  const t = targetsOf(tree);
-  return [
-    ...t.microcredentialIds.map((target) => ({ kind: 'microcredential' as const, target })),
-    ...t.pathwayIds.map((target) => ({ kind: 'pathway' as const, target })),
-    ...t.externalAchievementIds.map((target) => ({ kind: 'external' as const, target })),
-    ...t.skillIds.map((target) => ({ kind: 'skill' as const, target })),
-  ].map((r) => ({ ...r, orgId: version.orgId, versionId: version.versionId, pathwayId: version.pathwayId }));
 }
 
 export type FullReevaluation = { learners: number; evaluations: number; updated: number; satisfiedWithoutAward: { learnerId: string; pathwayId: string }[] };

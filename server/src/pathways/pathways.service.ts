@@ -5,7 +5,7 @@ import { AppError, type FieldError } from '../http/app-error.js';
 import { authorizeOrg, requireUser, type OrgView } from '../orgs/orgs.service.js';
 import { cheapestAndShortestCompletion, type CatalogueOffer, type CompletionOptions } from './completion-plan.js';
 import { buildPathwayAchievement } from './pathway-documents.js';
-import { computeLearnerPathways, reevaluateLearnerPathways, targetRowsOf, type LearnerPathwayState } from './pathway-awards.service.js';
+import { computeLearnerPathways, reevaluateLearnerPathways, type LearnerPathwayState } from './pathway-awards.service.js';
 import { checkTreeShape, evaluatePathway, isGroup, walkTree, type RequirementNode } from './requirement-tree.js';
 import type { RequirementNodeInput } from './pathways.schemas.js';
 import * as store from './pathways.store.js';
@@ -213,7 +213,7 @@ function requirementLines(tree: RequirementNode, names: Map<string, string>): st
   return lines;
 }
 
-/** Publishes the draft: checks it again, freezes its Achievement, indexes what it points at. */
+/** Publishes the draft: checks it again and freezes its Achievement (the published-pathway index picks it up by its publish_seq). */
 export async function publishDraft(deps: Deps, actor: Actor, orgSlug: string, id: string) {
   const { org, actor: who } = await providerAccess(deps, actor, orgSlug, 'pathways.publish');
   return transaction(deps.db, async (trx) => {
@@ -233,7 +233,6 @@ export async function publishDraft(deps: Deps, actor: Actor, orgSlug: string, id
       requirementLines: requirementLines(tree, names),
     });
     await store.publishVersion(trx, draft.id, { achievement, publishedBy: who.kind === 'user' ? who.userId : null, now: deps.clock() });
-    await store.insertTargets(trx, targetRowsOf(tree, { orgId: org.id, versionId: draft.id, pathwayId: id }));
     return editorDetail(tdeps, org, id);
   });
 }

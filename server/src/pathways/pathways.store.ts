@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/transaction.js';
 import { PREPARED_MARK } from '../db/prepared-statements.js';
-import type { PathwayTargetKind } from '../db/schema.js';
 
 const versionColumns = [
   'v.id',
@@ -104,15 +103,6 @@ export async function publishVersion(db: Db, versionId: string, options: { achie
     })
     .where('id', '=', versionId)
     .where('status', '=', 'draft')
-    .execute();
-}
-
-export async function insertTargets(db: Db, rows: { orgId: string; versionId: string; pathwayId: string; kind: PathwayTargetKind; target: string }[]) {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('pathway_targets')
-    .values(rows.map((r) => ({ org_id: r.orgId, version_id: r.versionId, pathway_id: r.pathwayId, kind: r.kind, target: r.target })))
-    .onConflict((oc) => oc.doNothing())
     .execute();
 }
 

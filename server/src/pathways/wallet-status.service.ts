@@ -11,6 +11,14 @@ import { getWalletItem, walletResolvers, type WalletOptions } from './wallet.ser
 
 type WalletRow = Awaited<ReturnType<typeof store.walletEntriesToCheck>>[number];
 
+/** How issuers' lists and keys are reached; made once per request or run. */
+type IssuerReach = { fetchStatusList: FetchStatusList; documentLoader: ReturnType<typeof createDocumentLoader> };
+
+function issuerReach(deps: Deps, options: WalletOptions, wrapFetch: (f: FetchStatusList) => FetchStatusList = (f) => f): IssuerReach {
+  const { resolveDid, fetchStatusList } = walletResolvers(deps, options);
+  return { fetchStatusList: wrapFetch(fetchStatusList), documentLoader: createDocumentLoader({ resolveDid }) };
+}
+
 export type StatusReading = { status: WalletStatus; reason: string | null } | { error: string };
 
 function credentialOf(row: Pick<WalletRow, 'format' | 'document'>): JsonObject {
@@ -27,15 +35,14 @@ function credentialOf(row: Pick<WalletRow, 'format' | 'document'>): JsonObject {
  * at import). Revocation wins over suspension; a credential without status entries stays
  * active. A list that cannot be read gives an error, not a verdict.
  */
-export async function readWalletStatus(deps: Deps, row: Pick<WalletRow, 'format' | 'document'>, fetchStatusList: FetchStatusList, options: WalletOptions = {}): Promise<StatusReading> {
+export async function readWalletStatus(deps: Deps, row: Pick<WalletRow, 'format' | 'document'>, reach: IssuerReach): Promise<StatusReading> {
   const credential = credentialOf(row);
   const entries = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]).filter(
     (e): e is JsonObject => typeof e === 'object' && e !== null && !Array.isArray(e),
   );
   const issuer = credential.issuer;
   const issuerId = typeof issuer === 'string' ? issuer : typeof (issuer as JsonObject | undefined)?.id === 'string' ? ((issuer as JsonObject).id as string) : undefined;
-  const { resolveDid } = walletResolvers(deps, options);
-  const documentLoader = createDocumentLoader({ resolveDid });
+  const { fetchStatusList, documentLoader } = reach;
   let status: WalletStatus = 'active';
   let reason: string | null = null;
   for (const purpose of ['revocation', 'suspension'] as const) {
@@ -94,8 +101,7 @@ export async function recheckMyWalletCredential(deps: Deps, actor: Actor, id: st
   const user = requireUser(actor);
   const [row] = await store.walletEntriesToCheck(deps.db, { learnerId: user.userId, id, limit: 1 });
   if (!row) throw new AppError('not_found', 'No credential with this id is in your wallet.');
-  const { fetchStatusList } = walletResolvers(deps, options);
-  await applyReading(deps, row, await readWalletStatus(deps, row, fetchStatusList, options));
+  await applyReading(deps, row, await readWalletStatus(deps, row, issuerReach(deps, options)));
   return getWalletItem(deps, user.userId, id);
 }
 
@@ -108,7 +114,7 @@ export type WalletCheckRun = { checked: number; changed: number; unreadable: num
 export async function recheckWallets(deps: Deps, options: WalletOptions & { olderThanMs?: number; log?: FastifyBaseLogger } = {}): Promise<WalletCheckRun> {
   const run: WalletCheckRun = { checked: 0, changed: 0, unreadable: 0 };
   const checkedBefore = new Date(deps.clock().getTime() - (options.olderThanMs ?? 0) + 1);
-  const fetchStatusList = memoised(walletResolvers(deps, options).fetchStatusList);
+  const reach = issuerReach(deps, options, memoised);
   let afterId: string | undefined;
   for (;;) {
     const rows = await store.walletEntriesToCheck(deps.db, { checkedBefore, limit: 200, ...(afterId ? { afterId } : {}) });
@@ -117,7 +123,7 @@ export async function recheckWallets(deps: Deps, options: WalletOptions & { olde
     for (const row of rows) {
       let reading: StatusReading;
       try {
-        reading = await readWalletStatus(deps, row, fetchStatusList, options);
+        reading = await readWalletStatus(deps, row, reach);
       } catch (err) {
         reading = { error: `The credential could not be read: ${err instanceof Error ? err.message : String(err)}` };
       }

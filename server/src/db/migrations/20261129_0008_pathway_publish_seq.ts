@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * requirement tree in memory and catch up with one indexed read of what was published since.
  * Publishing takes turns until commit, so numbers become visible in order. Deleting versions
  * (an organisation removed, say) moves an epoch on, which makes every process start over.
+ * The index replaces pathway_targets, which nothing reads any more.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create sequence pathway_versions_publish_seq`.execute(db);
@@ -21,9 +22,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       return null;
     end $$`.execute(db);
   await sql`create trigger pathway_versions_deleted after delete on pathway_versions for each statement execute function pathway_index_epoch_bump()`.execute(db);
+  await sql`drop table pathway_targets`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  // Comes back empty: what it held is derived from published trees.
+  await sql`create table if not exists pathway_targets (
+    org_id uuid not null references organizations (id) on delete cascade,
+    version_id uuid not null references pathway_versions (id) on delete cascade,
+    pathway_id uuid not null references pathways (id) on delete cascade,
+    kind text not null check (kind in ('microcredential', 'pathway', 'external', 'skill')),
+    target text not null,
+    primary key (version_id, kind, target)
+  )`.execute(db);
   await sql`drop trigger if exists pathway_versions_deleted on pathway_versions`.execute(db);
   await sql`drop function if exists pathway_index_epoch_bump()`.execute(db);
   await sql`drop table if exists pathway_index_epoch`.execute(db);

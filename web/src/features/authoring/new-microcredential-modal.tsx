@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { applyProblemToForm } from '../../api/form-errors';
-import { slugify } from '../orgs/slug';
+import { useSlugFollowingName } from '../orgs/use-slug-following-name';
 import { useCreateMicrocredential } from './authoring-api';
 
 const MC_SLUG = /^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$/;
@@ -13,7 +13,6 @@ export function NewMicrocredentialModal({ orgSlug, opened, onClose }: { orgSlug:
   const create = useCreateMicrocredential(orgSlug);
   const navigate = useNavigate();
   const [formError, setFormError] = useState<string | null>(null);
-  const [isSlugEdited, setSlugEdited] = useState(false);
   const form = useForm({
     initialValues: { title: '', slug: '' },
     validate: {
@@ -21,6 +20,8 @@ export function NewMicrocredentialModal({ orgSlug, opened, onClose }: { orgSlug:
       slug: (v) => (MC_SLUG.test(v) ? null : 'Use 3-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit'),
     },
   });
+
+  const address = useSlugFollowingName({ name: (v) => form.setFieldValue('title', v), slug: (v) => form.setFieldValue('slug', v) });
 
   const onSubmit = form.onSubmit((values) => {
     setFormError(null);
@@ -51,21 +52,14 @@ export function NewMicrocredentialModal({ orgSlug, opened, onClose }: { orgSlug:
             required
             data-autofocus
             {...form.getInputProps('title')}
-            onChange={(e) => {
-              const title = e.currentTarget.value;
-              form.setFieldValue('title', title);
-              if (!isSlugEdited) form.setFieldValue('slug', slugify(title));
-            }}
+            onChange={address.onNameChange}
           />
           <TextInput
             label="Address in the catalogue"
             description={`/catalog/${orgSlug}/${form.values.slug || '…'}`}
             required
             {...form.getInputProps('slug')}
-            onChange={(e) => {
-              setSlugEdited(true);
-              form.setFieldValue('slug', e.currentTarget.value.toLowerCase());
-            }}
+            onChange={address.onSlugChange}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -6,7 +6,8 @@ import { applyProblemToForm } from '../../api/form-errors';
 import type { OrgRole } from '../../api/types';
 import { createOrg } from './orgs-api';
 import { ORG_ROLES } from './roles';
-import { slugError, slugify } from './slug';
+import { slugError } from './slug';
+import { useSlugFollowingName } from './use-slug-following-name';
 
 type CreateOrgFormProps = { onCreated: (slug: string) => void | Promise<void> };
 
@@ -14,8 +15,6 @@ type Values = { name: string; slug: string; roles: OrgRole[] };
 
 export function CreateOrgForm({ onCreated }: CreateOrgFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
-  // The slug follows the name until the person edits it themselves.
-  const [isSlugEdited, setIsSlugEdited] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { name: '', slug: '', roles: [] },
@@ -27,6 +26,7 @@ export function CreateOrgForm({ onCreated }: CreateOrgFormProps) {
   });
 
   const nameProps = form.getInputProps('name');
+  const address = useSlugFollowingName({ name: (v) => form.setFieldValue('name', v), slug: (v) => form.setFieldValue('slug', v) });
   const onSubmit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
@@ -49,11 +49,7 @@ export function CreateOrgForm({ onCreated }: CreateOrgFormProps) {
           label="Organisation name"
           required
           {...nameProps}
-          onChange={(event) => {
-            const name = event.currentTarget.value;
-            form.setFieldValue('name', name);
-            if (!isSlugEdited) form.setFieldValue('slug', slugify(name));
-          }}
+          onChange={address.onNameChange}
         />
         <TextInput
           label="Address"
@@ -64,10 +60,7 @@ export function CreateOrgForm({ onCreated }: CreateOrgFormProps) {
           autoCapitalize="none"
           spellCheck={false}
           {...form.getInputProps('slug')}
-          onChange={(event) => {
-            setIsSlugEdited(true);
-            form.setFieldValue('slug', event.currentTarget.value.toLowerCase());
-          }}
+          onChange={address.onSlugChange}
         />
         <Checkbox.Group
           label="What does your organisation do on Cairn?"

@@ -1,8 +1,7 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { slugify } from '../orgs/slug';
+import { useSlugFollowingName } from '../orgs/use-slug-following-name';
 import { SLUG_PATTERN } from './pathway-details-form';
 
 /** Where the editor of a pathway not saved yet opens. */
@@ -16,7 +15,6 @@ type NewPathwayModalProps = { orgSlug: string; opened: boolean; onClose: () => v
  */
 export function NewPathwayModal({ orgSlug, opened, onClose, takenSlugs }: NewPathwayModalProps) {
   const navigate = useNavigate();
-  const [isSlugEdited, setSlugEdited] = useState(false);
   const form = useForm({
     initialValues: { name: '', slug: '' },
     validate: {
@@ -27,10 +25,11 @@ export function NewPathwayModal({ orgSlug, opened, onClose, takenSlugs }: NewPat
       },
     },
   });
+  const address = useSlugFollowingName({ name: (v) => form.setFieldValue('name', v), slug: (v) => form.setFieldValue('slug', v) });
 
   const onSubmit = form.onSubmit((values) => {
     form.reset();
-    setSlugEdited(false);
+    address.reset();
     onClose();
     void navigate(newPathwayPath(orgSlug, values.name.trim(), values.slug));
   });
@@ -49,21 +48,14 @@ export function NewPathwayModal({ orgSlug, opened, onClose, takenSlugs }: NewPat
             required
             data-autofocus
             {...form.getInputProps('name')}
-            onChange={(e) => {
-              const name = e.currentTarget.value;
-              form.setFieldValue('name', name);
-              if (!isSlugEdited) form.setFieldValue('slug', slugify(name));
-            }}
+            onChange={address.onNameChange}
           />
           <TextInput
             label="Address"
             description={`Used in links and the achievement id: ${form.values.slug || '…'}`}
             required
             {...form.getInputProps('slug')}
-            onChange={(e) => {
-              setSlugEdited(true);
-              form.setFieldValue('slug', e.currentTarget.value.toLowerCase());
-            }}
+            onChange={address.onSlugChange}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
