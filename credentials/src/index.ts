@@ -32,7 +32,14 @@ export { decodeJwt, isCompactJwt, signJwt, type DecodedJwt, type SignJwtOptions 
 
 export { verifyCredential, type VerificationResult, type VerifyCredentialOptions } from './verify/verify-credential.js';
 export type { CheckId, CheckStatus, CredentialFormat, VerificationCheck } from './verify/result.js';
-export { resolveAssertionKey, type ResolvedKey } from './verify/key-resolver.js';
+export { resolveAssertionKey, resolveJwtAssertionKey, type ResolvedJwtKey, type ResolvedKey } from './verify/key-resolver.js';
+export {
+  readSignedFacts, SignedMeaningError, shortTypeName,
+  type AchievementFacts, type SignedFacts, type StatusEntryFacts, type SubjectFacts,
+} from './verify/signed-meaning.js';
+export { checkStatusEntries, type CheckablePurpose, type StatusEntriesOptions, type StatusEntryOutcome } from './verify/status-entries.js';
+export { ALLOWED_JWT_HEADER_FIELDS, JWT_ALGORITHMS } from './verify/jwt-check.js';
+export { checkVerifyLimits, VERIFY_LIMITS, type VerifyLimits, type VerifyLimitViolation } from './verify/limits.js';
 
 export { Bitstring, MIN_STATUS_LIST_LENGTH } from './status-list/bitstring.js';
 export { decodeList, encodeList } from './status-list/encoded-list.js';

@@ -62,9 +62,13 @@ describe('cairn verify', () => {
     expect((await run('verify', png, '--offline')).code).toBe(0);
     const svg = join(dir, 'badge.svg');
     writeFileSync(svg, fixtureText('ob3-baked-jwt.svg'));
+    // The 1EdTech fixture's key travels in its own jwk header, which cannot be tied to the issuer.
     const result = await run('verify', svg, '--offline', '--json');
-    expect(result.code).toBe(0);
-    expect((JSON.parse(result.stdout) as { format: string }).format).toBe('jwt');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { format: string; verified: boolean; errors: string[] };
+    expect(report.format).toBe('jwt');
+    expect(report.verified).toBe(false);
+    expect(report.errors.join(' ')).toContain('jwk');
   });
 
   it('exits 2 on usage errors and unreadable files', async () => {

@@ -34,13 +34,35 @@ describe('VC-JWT', () => {
     expect(result.checks.find((c) => c.id === 'issuer')).toMatchObject({ status: 'passed', label: 'Issued by Acme Training' });
   });
 
-  it('verifies the 1EdTech RS256 fixture through its jwk header', async () => {
+  it('refuses the 1EdTech RS256 fixture: its key travels in the jwk header, so nothing ties it to the issuer', async () => {
     const result = await verifyCredential({ credential: fixtureText('ob3-vc-jwt-rs256.jwt') });
+    expect(result.verified).toBe(false);
+    expect(result.checks.find((c) => c.id === 'format')).toMatchObject({ status: 'failed', message: expect.stringContaining('jwk') as string });
+  });
+
+  it('verifies RS256 when the key is an assertion method (JsonWebKey) of the issuer DID', async () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const issuer = 'did:web:rsa.example';
+    const documents: Record<string, unknown> = {
+      [issuer]: {
+        '@context': ['https://www.w3.org/ns/did/v1'],
+        id: issuer,
+        verificationMethod: [{ id: `${issuer}#rsa-1`, type: 'JsonWebKey', controller: issuer, publicKeyJwk: rsa.publicKey.export({ format: 'jwk' }) }],
+        assertionMethod: [`${issuer}#rsa-1`],
+      },
+    };
+    const documentLoader = createDocumentLoader({ resolveDid: (d) => Promise.resolve(documents[d]) });
+    const { payload } = decodeJwt(signJwt({ credential: sampleCredential(issuer), signer }));
+    const input = `${b64({ alg: 'RS256', kid: `${issuer}#rsa-1`, typ: 'vc+jwt' })}.${b64({ ...payload, iss: issuer })}`;
+    const token = `${input}.${sign('sha256', Buffer.from(input), rsa.privateKey).toString('base64url')}`;
+    const result = await verifyCredential({ credential: token, documentLoader });
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
-    expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('passed');
-    // An embedded jwk proves integrity, not who the issuer is.
-    expect(result.checks.find((c) => c.id === 'issuer')?.status).toBe('warning');
+    // The same token with the key listed but not as an assertion method is refused.
+    const notAssertion = { ...documents, [issuer]: { ...(documents[issuer] as object), assertionMethod: [] } };
+    const refused = await verifyCredential({ credential: token, documentLoader: createDocumentLoader({ resolveDid: (d) => Promise.resolve(notAssertion[d]) }) });
+    expect(refused.verified).toBe(false);
+    expect(refused.checks.find((c) => c.id === 'issuer')?.message).toContain('not an assertionMethod');
   });
 
   it('refuses alg none, unknown algorithms and extra header fields', async () => {
@@ -54,17 +76,28 @@ describe('VC-JWT', () => {
     }
   });
 
-  it('rejects a key swap: RS256 header over an Ed25519 kid, and a jwk that did not sign', async () => {
+  it('rejects a key swap: RS256 header over an Ed25519 kid, and any token that brings its own key', async () => {
     const token = signJwt({ credential: sampleCredential(did), signer });
     const [, payload, signature] = token.split('.');
     const swapped = `${b64({ alg: 'RS256', kid: signer.verificationMethod })}.${payload}.${signature}`;
     expect((await verifyCredential({ credential: swapped })).verified).toBe(false);
+    // An attacker's key in the header, even with a signature that matches it: never trusted.
     const other = generateKeyPairSync('ed25519');
-    const withJwk = `${b64({ alg: 'EdDSA', jwk: other.publicKey.export({ format: 'jwk' }) })}.${payload}`;
-    const bad = `${withJwk}.${signature}`;
-    expect((await verifyCredential({ credential: bad })).checks.find((c) => c.id === 'proof')?.status).toBe('failed');
-    const good = `${withJwk}.${sign(null, Buffer.from(withJwk), other.privateKey).toString('base64url')}`;
-    expect((await verifyCredential({ credential: good })).verified).toBe(true);
+    for (const extra of [{ jwk: other.publicKey.export({ format: 'jwk' }) }, { x5c: ['MIIB'] }, { jku: 'https://evil.example/jwks' }, { x5u: 'https://evil.example/cert' }]) {
+      const input = `${b64({ alg: 'EdDSA', kid: signer.verificationMethod, ...extra })}.${payload}`;
+      const forged = `${input}.${sign(null, Buffer.from(input), other.privateKey).toString('base64url')}`;
+      const result = await verifyCredential({ credential: forged });
+      expect(result.verified).toBe(false);
+      expect(result.checks.find((c) => c.id === 'format')?.message).toContain(Object.keys(extra)[0]!);
+    }
+    // A kid of the attacker's own did:key while naming the victim as issuer.
+    const attackerKeys = generateEd25519Multikey();
+    const attackerDid = didKeyFromPublicKey(attackerKeys.publicKeyMultibase);
+    const attacker = createSigner({ verificationMethod: didKeyVerificationMethod(attackerDid), ...attackerKeys });
+    const forgedByKid = signJwt({ credential: sampleCredential(did), signer: attacker });
+    const result = await verifyCredential({ credential: forgedByKid });
+    expect(result.verified).toBe(false);
+    expect(result.checks.find((c) => c.id === 'issuer')?.message).toContain('is not a key of the issuer');
   });
 
   it('fails when the iss claim disagrees with the issuer', async () => {
@@ -87,7 +120,7 @@ describe('VC-JWT', () => {
     const documentLoader = createDocumentLoader({ resolveDid: (d) => Promise.resolve(documents[d]) });
     const token = signJwt({ credential: sampleCredential(issuer), signer: webSigner });
     const result = await verifyCredential({ credential: token, documentLoader });
-    expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('passed');
+    expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('failed');
     expect(result.checks.find((c) => c.id === 'issuer')).toMatchObject({ status: 'failed', message: expect.stringContaining('evil.example') as string });
     expect(result.verified).toBe(false);
   });

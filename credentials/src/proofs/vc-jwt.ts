@@ -1,12 +1,9 @@
-import { createPublicKey, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
-import { privateKeyObject, publicKeyObject } from '../keys/multikey.js';
+import { sign as cryptoSign } from 'node:crypto';
+import { privateKeyObject } from '../keys/multikey.js';
 import type { Signer } from '../keys/signer.js';
 import { base64UrlDecode, base64UrlEncode } from '../util/base64url.js';
-import { idOf, isJsonObject, show, type JsonObject } from '../util/json.js';
+import { idOf, isJsonObject, type JsonObject } from '../util/json.js';
 
-/** The JOSE header fields OB 3.0 allows on a VC-JWT; anything else is refused. */
-export const ALLOWED_JWT_HEADER_FIELDS = ['alg', 'kid', 'jwk', 'typ'] as const;
-export type JwtAlgorithm = 'EdDSA' | 'RS256';
 
 export type SignJwtOptions = { credential: JsonObject; signer: Signer };
 
@@ -71,32 +68,4 @@ function parseJsonPart(part: string, what: string): JsonObject {
   }
   if (!isJsonObject(value)) throw new Error(`The JWT ${what} is not a JSON object`);
   return value;
-}
-
-/** A public key for a JWT: from a Multikey (kid resolved via DID) or a JWK. */
-export type JwtKey = { publicKeyMultibase: string } | { publicKeyJwk: JsonObject };
-
-function keyObjectOf(key: JwtKey): KeyObject {
-  if ('publicKeyMultibase' in key) return publicKeyObject(key.publicKeyMultibase);
-  const { d: _private, ...jwk } = key.publicKeyJwk;
-  return createPublicKey({ key: jwk as Record<string, string>, format: 'jwk' });
-}
-
-/**
- * Checks a JWT signature with the given key. Only EdDSA (Ed25519) and RS256 are accepted, and
- * the key type must match the algorithm, so an attacker cannot pick `none` or swap key types.
- */
-export function verifyJwtSignature(jwt: DecodedJwt, key: JwtKey): boolean {
-  const { alg } = jwt.header;
-  const keyObject = keyObjectOf(key);
-  if (alg === 'EdDSA') {
-    if (keyObject.asymmetricKeyType !== 'ed25519') throw new Error('EdDSA needs an Ed25519 key');
-    return cryptoVerify(null, Buffer.from(jwt.signingInput), keyObject, jwt.signature);
-  }
-  if (alg === 'RS256') {
-    if (keyObject.asymmetricKeyType !== 'rsa') throw new Error('RS256 needs an RSA key');
-    if ((keyObject.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) throw new Error('The RSA key is shorter than 2048 bits');
-    return cryptoVerify('sha256', Buffer.from(jwt.signingInput), keyObject, jwt.signature);
-  }
-  throw new Error(`Unsupported JWT algorithm "${show(alg)}"`);
 }

@@ -7,11 +7,14 @@ import {
 } from '../model/validation.js';
 import type { Canonicalizer } from '../proofs/canonicalizer.js';
 import { isCryptosuite, proofsOf, verifyProofSignature } from '../proofs/data-integrity.js';
-import { ALLOWED_JWT_HEADER_FIELDS, decodeJwt, isCompactJwt, verifyJwtSignature, type DecodedJwt, type JwtKey } from '../proofs/vc-jwt.js';
-import { checkStatus, type FetchStatusList } from '../status-list/check-status.js';
-import { asArray, idOf, isJsonObject, show, typesOf, type JsonObject } from '../util/json.js';
+import { isCompactJwt } from '../proofs/vc-jwt.js';
+import type { FetchStatusList } from '../status-list/check-status.js';
+import { asArray, idOf, isJsonObject, show, type JsonObject } from '../util/json.js';
+import { decodeVcJwt, jwtClaimProblems, verifyJwtWithIssuerKey } from './jwt-check.js';
 import { resolveAssertionKey } from './key-resolver.js';
 import type { CheckId, CheckStatus, CredentialFormat, VerificationCheck } from './result.js';
+import { readSignedFacts, type SignedFacts } from './signed-meaning.js';
+import { checkStatusEntries } from './status-entries.js';
 
 export type VerifyCredentialOptions = {
   /** A credential object, its JSON text, or a compact VC-JWT. */
@@ -20,7 +23,7 @@ export type VerifyCredentialOptions = {
   documentLoader?: DocumentLoader;
   /** did:web resolver for the default document loader. */
   resolveDid?: DidResolver;
-  /** Without it, revocation and suspension are reported as not checked. */
+  /** How status lists are read. Without it, a credential that has status entries fails: its status cannot be known. */
   fetchStatusList?: FetchStatusList;
   now?: Date;
   /** When given, the credential must name this email (hashed or plain) as its recipient. */
@@ -34,8 +37,13 @@ export type VerificationResult = {
   checks: VerificationCheck[];
   warnings: string[];
   errors: string[];
-  /** The credential that was checked (the JWT payload for a VC-JWT), when it could be read. */
+  /** The credential that was checked (the JWT payload for a VC-JWT), when it could be read. For display only. */
   credential?: JsonObject;
+  /**
+   * What the credential says, read from its signed meaning (JSON-LD expanded form). Anything
+   * that acts on a verified credential must read these, never `credential`'s JSON shape.
+   */
+  facts?: SignedFacts;
   format: CredentialFormat;
 };
 
@@ -62,21 +70,26 @@ async function verifyAtDepth(options: VerifyCredentialOptions, depth: number): P
   try {
     const documentLoader = options.documentLoader ?? createDocumentLoader(options.resolveDid ? { resolveDid: options.resolveDid } : {});
     const ctx: Context = { ...options, documentLoader, now: options.now ?? new Date(), report, depth };
-    let credential: JsonObject | undefined;
+    let read: ReadCredential | undefined;
     if (format === 'jwt') {
-      credential = await checkJwt(String(input), ctx);
+      read = await checkJwt(String(input), ctx);
     } else {
-      credential = parseLdp(input, report);
-      if (credential) await checkDataIntegrity(credential, ctx);
+      const credential = parseLdp(input, report);
+      const facts = credential && (await readFacts(credential, ctx));
+      if (credential && facts) {
+        read = { credential, facts };
+        await checkDataIntegrity(credential, facts, ctx);
+      }
     }
-    if (credential) {
+    if (read) {
+      const { credential, facts } = read;
       checkSchema(credential, report);
-      checkDates(credential, ctx);
-      await checkStatuses(credential, ctx);
-      if (options.recipientEmail !== undefined) checkRecipient(credential, options.recipientEmail, report);
-      await checkEmbedded(credential, ctx);
+      checkDates(facts, ctx);
+      await checkStatuses(facts, ctx);
+      if (options.recipientEmail !== undefined) checkRecipient(facts, options.recipientEmail, report);
+      await checkEmbedded(credential, facts, ctx);
     }
-    return report.finish(format, credential);
+    return report.finish(format, read);
   } catch (error) {
     // Defensive: a bug or an unexpected input shape must still produce a report.
     report.add('format', 'Could be checked', 'failed', `Verification stopped unexpectedly: ${(error as Error).message}`);
@@ -96,17 +109,38 @@ class Report {
   add(id: CheckId, label: string, status: CheckStatus, message: string): void {
     this.checks.push({ id, label, status, message });
   }
-  finish(format: CredentialFormat, credential: JsonObject | undefined): VerificationResult {
+  finish(format: CredentialFormat, read: ReadCredential | undefined): VerificationResult {
     const errors = this.checks.filter((c) => c.status === 'failed').map((c) => c.message);
     const warnings = this.checks.filter((c) => c.status === 'warning').map((c) => c.message);
-    return { verified: errors.length === 0 && this.checks.length > 0, checks: this.checks, warnings, errors, format, ...(credential ? { credential } : {}) };
+    return {
+      verified: errors.length === 0 && this.checks.length > 0, checks: this.checks, warnings, errors, format,
+      ...(read ? { credential: read.credential, facts: read.facts } : {}),
+    };
   }
 }
 
-function issuerName(credential: JsonObject): string {
+type ReadCredential = { credential: JsonObject; facts: SignedFacts };
+
+/** The signed meaning, or a failed format check saying why it cannot be read. */
+async function readFacts(credential: JsonObject, { report, documentLoader }: Context): Promise<SignedFacts | undefined> {
+  try {
+    const facts = await readSignedFacts(credential, documentLoader);
+    if (!facts.types.includes('VerifiableCredential')) {
+      report.add('format', 'Uses a supported format', 'failed', 'The credential type does not include VerifiableCredential');
+      return undefined;
+    }
+    return facts;
+  } catch (error) {
+    report.add('format', 'Readable credential', 'failed', `The credential cannot be read unambiguously: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** A display name: the JSON's issuer name when it names the signed issuer, else the signed id. */
+function issuerName(credential: JsonObject, facts: SignedFacts): string {
   const issuer = credential.issuer;
-  if (isJsonObject(issuer) && typeof issuer.name === 'string' && issuer.name.trim() !== '') return issuer.name;
-  return idOf(issuer) ?? 'an unknown issuer';
+  if (isJsonObject(issuer) && issuer.id === facts.issuerId && typeof issuer.name === 'string' && issuer.name.trim() !== '') return issuer.name;
+  return facts.issuerId ?? 'an unknown issuer';
 }
 
 function parseLdp(input: unknown, report: Report): JsonObject | undefined {
@@ -132,10 +166,6 @@ function checkContext(credential: JsonObject, report: Report): boolean {
   if (context[0] !== CONTEXT_URLS.credentialsV2) {
     report.add('format', 'Uses a supported format', 'failed',
       'Not a W3C Verifiable Credential 2.0 (the first @context must be https://www.w3.org/ns/credentials/v2)');
-    return false;
-  }
-  if (!typesOf(credential).includes('VerifiableCredential')) {
-    report.add('format', 'Uses a supported format', 'failed', 'The credential type does not include VerifiableCredential');
     return false;
   }
   const kind = credentialKind(credential);
@@ -177,11 +207,11 @@ function checkSchema(signed: JsonObject, report: Report): void {
   report.add('schema', 'Has all required information', 'failed', `Missing or malformed information: ${shown}${more}`);
 }
 
-async function checkDataIntegrity(credential: JsonObject, ctx: Context): Promise<void> {
+async function checkDataIntegrity(credential: JsonObject, facts: SignedFacts, ctx: Context): Promise<void> {
   const { report, documentLoader } = ctx;
   const proofs = proofsOf(credential);
-  const issuerId = idOf(credential.issuer);
-  const name = issuerName(credential);
+  const { issuerId } = facts;
+  const name = issuerName(credential, facts);
   if (proofs.length === 0) {
     report.add('proof', 'Signature is valid', 'failed', 'The credential is not signed');
     report.add('issuer', `Issued by ${name}`, 'failed', 'Without a signature the issuer cannot be confirmed');
@@ -213,7 +243,7 @@ async function checkDataIntegrity(credential: JsonObject, ctx: Context): Promise
         continue;
       }
       isSignatureValid = true;
-      if (key.controller === issuerId) {
+      if (issuerId !== undefined && key.controller === issuerId) {
         isBound = true;
       } else {
         bindingMessage = `The signing key belongs to ${key.controller}, not to the issuer ${String(issuerId)}`;
@@ -234,79 +264,46 @@ async function checkDataIntegrity(credential: JsonObject, ctx: Context): Promise
   }
 }
 
-async function checkJwt(token: string, ctx: Context): Promise<JsonObject | undefined> {
+async function checkJwt(token: string, ctx: Context): Promise<ReadCredential | undefined> {
   const { report } = ctx;
-  let jwt: DecodedJwt;
-  try {
-    jwt = decodeJwt(token);
-  } catch (error) {
-    report.add('format', 'Readable credential', 'failed', (error as Error).message);
+  const decoded = decodeVcJwt(token);
+  if (!decoded.ok) {
+    report.add('format', 'Uses a supported format', 'failed', decoded.reason);
     return undefined;
   }
-  const { header, payload } = jwt;
-  if (header.alg === 'none' || (header.alg !== 'EdDSA' && header.alg !== 'RS256')) {
-    report.add('format', 'Uses a supported format', 'failed', `The JWT algorithm "${show(header.alg)}" is not accepted (EdDSA or RS256 only)`);
-    return undefined;
+  const { jwt } = decoded;
+  const credential = jwt.payload;
+  if (!checkContext(credential, report)) return undefined;
+  // The registered claims are JOSE's, not JSON-LD terms: they are checked against the facts below.
+  const { iss: _iss, sub: _sub, jti: _jti, nbf: _nbf, exp: _exp, iat: _iat, ...body } = credential;
+  const facts = await readFacts(body, ctx);
+  if (!facts) return undefined;
+  const name = issuerName(credential, facts);
+  const outcome = await verifyJwtWithIssuerKey(token, jwt, facts.issuerId, ctx.documentLoader);
+  if (!outcome.ok && outcome.stage === 'key') {
+    report.add('proof', 'Signature is valid', 'failed', `The signature could not be checked: ${outcome.reason}`);
+    report.add('issuer', `Issued by ${name}`, 'failed', outcome.reason);
+    return { credential, facts };
   }
-  const extra = Object.keys(header).filter((k) => !(ALLOWED_JWT_HEADER_FIELDS as readonly string[]).includes(k));
-  if (extra.length > 0) {
-    report.add('format', 'Uses a supported format', 'failed', `The JWT header has fields Open Badges 3.0 does not allow: ${extra.join(', ')}`);
-    return undefined;
-  }
-  if (!checkContext(payload, report)) return undefined;
-  const credential = payload;
-  const issuerId = idOf(credential.issuer);
-  const name = issuerName(credential);
-
-  let key: JwtKey | undefined;
-  let controller: string | undefined;
-  try {
-    if (typeof header.kid === 'string' && header.kid.includes('#')) {
-      const resolved = await resolveAssertionKey(header.kid, ctx.documentLoader);
-      key = { publicKeyMultibase: resolved.publicKeyMultibase };
-      controller = resolved.controller;
-    } else if (isJsonObject(header.jwk)) {
-      key = { publicKeyJwk: header.jwk };
-    } else {
-      throw new Error('the JWT names no key (kid or jwk)');
-    }
-    if (!verifyJwtSignature(jwt, key)) throw new Error('the signature does not match the content: it was changed after signing, or signed with another key');
-    report.add('proof', 'Signature is valid', 'passed', 'The credential has not been changed since it was signed');
-  } catch (error) {
-    report.add('proof', 'Signature is valid', 'failed', `The signature could not be verified: ${(error as Error).message}`);
-    key = undefined;
-  }
-
-  const claimProblems = jwtClaimProblems(payload, issuerId);
-  if (!key) {
+  if (!outcome.ok) {
+    report.add('proof', 'Signature is valid', 'failed', `The signature could not be verified: ${outcome.reason}`);
     report.add('issuer', `Issued by ${name}`, 'failed', 'The issuer could not be confirmed because the signature did not verify');
-  } else if (claimProblems.length > 0) {
-    report.add('issuer', `Issued by ${name}`, 'failed', `The JWT claims disagree with the credential: ${claimProblems.join('; ')}`);
-  } else if (controller !== undefined) {
-    if (controller === issuerId) report.add('issuer', `Issued by ${name}`, 'passed', `Signed with a key published by ${name} (${String(issuerId)})`);
-    else report.add('issuer', `Issued by ${name}`, 'failed', `The signing key belongs to ${controller}, not to the issuer ${String(issuerId)}`);
-  } else {
-    report.add('issuer', `Issued by ${name}`, 'warning', 'The key is embedded in the credential itself, so it cannot be traced back to the issuer');
+    return { credential, facts };
   }
-  return credential;
-}
-
-function jwtClaimProblems(payload: JsonObject, issuerId: string | undefined): string[] {
-  const problems: string[] = [];
-  if (payload.iss !== undefined && payload.iss !== issuerId) problems.push('iss is not the issuer id');
-  if (payload.jti !== undefined && payload.jti !== payload.id) problems.push('jti is not the credential id');
-  const subjectId = isJsonObject(payload.credentialSubject) ? payload.credentialSubject.id : undefined;
-  if (payload.sub !== undefined && subjectId !== undefined && payload.sub !== subjectId) problems.push('sub is not the subject id');
-  const seconds = (text: unknown): number | undefined => (typeof text === 'string' ? Math.floor(Date.parse(text) / 1000) : undefined);
-  if (typeof payload.nbf === 'number' && payload.validFrom !== undefined && payload.nbf !== seconds(payload.validFrom)) problems.push('nbf is not validFrom');
-  if (typeof payload.exp === 'number' && payload.validUntil !== undefined && payload.exp !== seconds(payload.validUntil)) problems.push('exp is not validUntil');
-  return problems;
+  report.add('proof', 'Signature is valid', 'passed', 'The credential has not been changed since it was signed');
+  const claimProblems = jwtClaimProblems(credential, facts);
+  if (claimProblems.length > 0) {
+    report.add('issuer', `Issued by ${name}`, 'failed', `The JWT claims disagree with the credential: ${claimProblems.join('; ')}`);
+  } else {
+    report.add('issuer', `Issued by ${name}`, 'passed', `Signed with a key published by ${name} (${String(facts.issuerId)})`);
+  }
+  return { credential, facts };
 }
 
 const formatDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-function checkDates(credential: JsonObject, { report, now }: Context): void {
-  const from = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : Number.NaN;
+function checkDates(facts: SignedFacts, { report, now }: Context): void {
+  const from = facts.validFrom === undefined ? Number.NaN : Date.parse(facts.validFrom);
   if (Number.isNaN(from)) {
     report.add('validFrom', 'Valid from a known date', 'failed', 'The credential has no valid issue date (validFrom)');
   } else if (from > now.getTime()) {
@@ -314,60 +311,46 @@ function checkDates(credential: JsonObject, { report, now }: Context): void {
   } else {
     report.add('validFrom', 'Already valid', 'passed', `Valid since ${formatDate(from)}`);
   }
-  if (credential.validUntil === undefined) {
+  if (facts.validUntil === undefined) {
     report.add('validUntil', 'Not expired', 'passed', 'Does not expire');
     return;
   }
-  const until = typeof credential.validUntil === 'string' ? Date.parse(credential.validUntil) : Number.NaN;
+  const until = Date.parse(facts.validUntil);
   if (Number.isNaN(until)) report.add('validUntil', 'Not expired', 'failed', 'The expiry date (validUntil) is not a date');
   else if (until < now.getTime()) report.add('validUntil', 'Not expired', 'failed', `Expired on ${formatDate(until)}`);
   else report.add('validUntil', 'Not expired', 'passed', `Valid until ${formatDate(until)}`);
 }
 
-const PURPOSES = [
-  { purpose: 'revocation', id: 'revocation', label: 'Has not been revoked', set: 'The issuer has revoked this credential', unset: 'The issuer has not revoked this credential' },
-  { purpose: 'suspension', id: 'suspension', label: 'Is not suspended', set: 'The issuer has suspended this credential for now', unset: 'The issuer has not suspended this credential' },
-] as const;
+const PURPOSES = {
+  revocation: { label: 'Has not been revoked', set: 'The issuer has revoked this credential', clear: 'The issuer has not revoked this credential' },
+  suspension: { label: 'Is not suspended', set: 'The issuer has suspended this credential for now', clear: 'The issuer has not suspended this credential' },
+} as const;
 
-async function checkStatuses(credential: JsonObject, ctx: Context): Promise<void> {
-  const entries = asArray(credential.credentialStatus).filter(isJsonObject);
-  const issuerId = idOf(credential.issuer);
-  for (const { purpose, id, label, set, unset } of PURPOSES) {
-    const matching = entries.filter((e) => e.statusPurpose === purpose);
-    if (matching.length === 0) {
-      if (purpose === 'revocation' || entries.length > 0) {
-        report(ctx, id, label, 'skipped', `The credential has no ${purpose} list`);
-      }
-      continue;
-    }
-    if (!ctx.fetchStatusList) {
-      report(ctx, id, label, 'skipped', `Not checked: the ${purpose} list was not fetched (offline)`);
-      continue;
-    }
-    for (const entry of matching) {
-      try {
-        const outcome = await checkStatus(entry, ctx.fetchStatusList, {
-          documentLoader: ctx.documentLoader, now: ctx.now,
-          ...(issuerId ? { issuerId } : {}),
-          ...(ctx.canonicalizer ? { canonicalizer: ctx.canonicalizer } : {}),
-        });
-        if (outcome.isSet) report(ctx, id, label, 'failed', set);
-        else if (outcome.warnings.length > 0) report(ctx, id, label, 'warning', `${unset}, but: ${outcome.warnings.join('; ')}`);
-        else report(ctx, id, label, 'passed', unset);
-      } catch (error) {
-        report(ctx, id, label, 'failed', `The ${purpose} status could not be checked: ${(error as Error).message}`);
-      }
-    }
+/**
+ * Every status entry in the signed meaning is checked; one that is present but cannot be
+ * checked fails. Only the absence of any entry is "not applicable".
+ */
+async function checkStatuses(facts: SignedFacts, ctx: Context): Promise<void> {
+  const outcomes = await checkStatusEntries(facts, {
+    fetchStatusList: ctx.fetchStatusList, documentLoader: ctx.documentLoader, now: ctx.now,
+    ...(ctx.canonicalizer ? { canonicalizer: ctx.canonicalizer } : {}),
+  });
+  if (outcomes.length === 0) {
+    ctx.report.add('revocation', PURPOSES.revocation.label, 'skipped', 'The issuer publishes no revocation list for this credential');
+  }
+  for (const outcome of outcomes) {
+    const known = outcome.purpose === 'revocation' || outcome.purpose === 'suspension' ? PURPOSES[outcome.purpose] : undefined;
+    const id: CheckId = outcome.purpose === 'suspension' ? 'suspension' : 'revocation';
+    const label = known?.label ?? 'Status can be checked';
+    if (outcome.state === 'unreadable') ctx.report.add(id, label, 'failed', outcome.reason);
+    else if (outcome.state === 'set') ctx.report.add(id, label, 'failed', PURPOSES[outcome.purpose].set);
+    else if (outcome.warnings.length > 0) ctx.report.add(id, label, 'warning', `${PURPOSES[outcome.purpose].clear}, but: ${outcome.warnings.join('; ')}`);
+    else ctx.report.add(id, label, 'passed', PURPOSES[outcome.purpose].clear);
   }
 }
 
-function report(ctx: Context, id: CheckId, label: string, status: CheckStatus, message: string): void {
-  ctx.report.add(id, label, status, message);
-}
-
-function checkRecipient(credential: JsonObject, email: string, report: Report): void {
-  const subject = credential.credentialSubject;
-  const identities = isJsonObject(subject) ? asArray(subject.identifier) : [];
+function checkRecipient(facts: SignedFacts, email: string, report: Report): void {
+  const identities = facts.subjects.flatMap((s) => s.identifiers);
   if (identities.length === 0) {
     report.add('recipient', 'Belongs to this person', 'failed', 'The credential does not name its recipient by email');
     return;
@@ -388,13 +371,24 @@ function endorsementsOf(credential: JsonObject): JsonObject[] {
   return [credential, issuer, achievement, creator].flatMap((node) => asArray(node.endorsement)).filter(isJsonObject);
 }
 
-async function checkEmbedded(credential: JsonObject, ctx: Context): Promise<void> {
-  if (ctx.depth >= MAX_NESTING) return;
+async function checkEmbedded(credential: JsonObject, facts: SignedFacts, ctx: Context): Promise<void> {
+  const subject = isJsonObject(credential.credentialSubject) ? credential.credentialSubject : {};
+  const embedded = asArray(subject.verifiableCredential);
+  const endorsements = endorsementsOf(credential);
+  // The JSON is walked to verify what is embedded; the signed meaning says how much there is.
+  // A difference means something is hidden from (or invented for) a plain reading.
+  if (embedded.length !== facts.embeddedCredentialCount || endorsements.length !== facts.endorsementCount) {
+    ctx.report.add('format', 'Readable credential', 'failed',
+      `Its signed content holds ${facts.embeddedCredentialCount} embedded credential(s) and ${facts.endorsementCount} endorsement(s), but its JSON shows ${embedded.length} and ${endorsements.length}; it is refused rather than guessed at`);
+    return;
+  }
+  if (ctx.depth >= MAX_NESTING) {
+    if (embedded.length + endorsements.length > 0) ctx.report.add('format', 'Readable credential', 'failed', `Credentials are nested more than ${MAX_NESTING} deep`);
+    return;
+  }
   const nestedOptions = { ...ctx, recipientEmail: undefined } as VerifyCredentialOptions;
   delete nestedOptions.recipientEmail;
-  const subject = isJsonObject(credential.credentialSubject) ? credential.credentialSubject : {};
   if (credentialKind(credential) === 'clr') {
-    const embedded = asArray(subject.verifiableCredential);
     for (const [i, vc] of embedded.entries()) {
       const result = await verifyAtDepth({ ...nestedOptions, credential: vc }, ctx.depth + 1);
       const name = isJsonObject(result.credential) && typeof result.credential.name === 'string' ? result.credential.name : `credential ${i + 1}`;
@@ -403,7 +397,7 @@ async function checkEmbedded(credential: JsonObject, ctx: Context): Promise<void
     }
   }
   // An endorsement is a third party's claim: a broken one is worth a warning, not a rejection.
-  for (const [i, endorsement] of endorsementsOf(credential).entries()) {
+  for (const [i, endorsement] of endorsements.entries()) {
     const result = await verifyAtDepth({ ...nestedOptions, credential: endorsement }, ctx.depth + 1);
     const by = isJsonObject(endorsement.issuer) && typeof endorsement.issuer.name === 'string' ? endorsement.issuer.name : 'a third party';
     ctx.report.add(`endorsement-${i}`, `Endorsed by ${by}`, result.verified ? 'passed' : 'warning',
