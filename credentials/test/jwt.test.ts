@@ -59,7 +59,7 @@ describe('VC-JWT', () => {
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
     // The same token with the key listed but not as an assertion method is refused.
-    const notAssertion = { ...documents, [issuer]: { ...(documents[issuer] as object), assertionMethod: [] } };
+    const notAssertion: Record<string, unknown> = { ...documents, [issuer]: { ...(documents[issuer] as object), assertionMethod: [] } };
     const refused = await verifyCredential({ credential: token, documentLoader: createDocumentLoader({ resolveDid: (d) => Promise.resolve(notAssertion[d]) }) });
     expect(refused.verified).toBe(false);
     expect(refused.checks.find((c) => c.id === 'issuer')?.message).toContain('not an assertionMethod');

@@ -94,7 +94,7 @@ describe('verification reads the signed meaning, not the JSON shape', () => {
     const attackerDid = didKeyFromPublicKey(attackerKeys.publicKeyMultibase);
     const attacker = createSigner({ verificationMethod: didKeyVerificationMethod(attackerDid), ...attackerKeys });
     const loader = createDocumentLoader({ resolveDid: (d) => Promise.resolve(d === victim ? victimDocument : undefined) });
-    for (const issuer of [victim, { '@id': victim }, { id: victim, name: 'Victim Academy' }]) {
+    for (const issuer of [victim, { '@id': victim }, { id: victim, name: 'Victim Academy' }] as JsonValue[]) {
       const forged = await signCredential({ credential: sampleCredential(victim, { issuer }), signer: attacker, cryptosuite: 'eddsa-rdfc-2022', documentLoader: loader, now: new Date() });
       const result = await verifyCredential({ credential: forged, documentLoader: loader });
       expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('passed');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
 import { browserSteps, PASSWORD, visible, type Person } from './browser-steps.js';
 import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
+import { confirmEmail } from './mailbox.js';
 
 const session = useServerAndBrowser();
 
@@ -80,6 +81,8 @@ describe('catalogue and learning flow in Chromium', () => {
     await assessorApi.expect(200, 'POST', `/api/v1/invitations/${token}/accept`, {});
     const learnerApi = new ApiClient(session.server.url);
     await learnerApi.expect(201, 'POST', '/api/v1/auth/signup', { ...learner, password: PASSWORD });
+    // Credentials join an account only once its email is confirmed.
+    await confirmEmail(session.server, learnerApi, learner.email);
     await publishDecoy(ownerApi, orgSlug);
 
     const contexts: BrowserContext[] = [];

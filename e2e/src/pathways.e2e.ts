@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
 import { browserSteps, PASSWORD, visible, type Person } from './browser-steps.js';
 import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
+import { confirmEmail } from './mailbox.js';
 
 const session = useServerAndBrowser();
 
@@ -101,6 +102,8 @@ describe('pathways in Chromium', () => {
     await otherApi.expect(201, 'POST', '/api/v1/orgs', { name: otherOrgName, slug: otherOrgSlug, roles: ['provider'] });
     const learnerApi = new ApiClient(session.server.url);
     await learnerApi.expect(201, 'POST', '/api/v1/auth/signup', { ...learner, password: PASSWORD });
+    // Credentials join an account, and the wallet accepts imports, only once its email is confirmed.
+    await confirmEmail(session.server, learnerApi, learner.email);
     const skills = await ownerApi.expect<{ items: { id: string }[] }>(200, 'GET', '/api/v1/skills?q=data&limit=1');
     const skillId = skills.items[0]!.id;
     const foundations = await publishProgramme(ownerApi, orgSlug, skillId, 'data-foundations', 'Data Foundations');

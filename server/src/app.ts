@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,13 +12,14 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from './deps.js';
 import { AppError } from './http/app-error.js';
-import { registerProblemHandler, sendProblem, toProblem } from './http/problem.js';
+import { registerParamGuard, registerProblemHandler, routingErrorHandler, sendProblem, toProblem } from './http/problem.js';
 import { registerRequestContext } from './http/request-context.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { orgRoutes } from './orgs/orgs.routes.js';
 import { issuanceRoutes } from './issuance/issuance.routes.js';
 import { publicationRoutes } from './publication/publication.routes.js';
 import { verificationRoutes } from './verification/verification.routes.js';
+import type { VerifyPoolOptions } from './verification/verify-pool.js';
 import { learningRoutes } from './learning/learning.routes.js';
 import { skillsRoutes } from './skills/skills.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
@@ -30,6 +30,11 @@ export type BuildAppOptions = {
   deps: Deps;
   logger?: FastifyServerOptions['logger'];
   authRateLimit?: number;
+  /**
+   * Proxy addresses or CIDR ranges whose X-Forwarded-For is believed (CAIRN_TRUST_PROXY).
+   * Empty or omitted: the client address is the TCP peer, so a header cannot choose it.
+   */
+  trustProxy?: string[];
   bodyLimit?: number;
   /** Built single-page app to serve; omitted in API-only tests. */
   webDistDir?: string;
@@ -37,7 +42,12 @@ export type BuildAppOptions = {
   onMailQueued?: () => void;
   /** Called after a pathway version is published, so learners who already qualify are settled. */
   onPathwayPublished?: (pathwayId: string) => void;
+  /** Worker threads and work budget of the verify pool (CAIRN_VERIFY_WORKERS, CAIRN_VERIFY_BUDGET_MS); closed with the app. */
+  verifyPool?: VerifyPoolOptions;
 };
+
+/** Longest path parameter, in URL-encoded characters; the routes' own schemas bound them further. */
+export const MAX_PARAM_LENGTH = 1024;
 
 /** Headers, cookies and fields that must never reach the logs. */
 export const redactedPaths = [
@@ -58,7 +68,11 @@ export async function buildApp(options: BuildAppOptions) {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: true,
+    // A list or nothing: `true` would let any client pick its address, and with it a fresh rate-limit count.
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
+    // Longer than any id, slug or token (an id URL, URL-encoded, fits); longer answers 404 problem+json.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: routingErrorHandler,
     return503OnClosing: true,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
@@ -89,11 +103,6 @@ export async function buildApp(options: BuildAppOptions) {
     hsts: deps.publicUrl.protocol === 'https:',
   });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('rate_limited', `Too many attempts. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`),
-  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -116,6 +125,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   registerProblemHandler(app);
+  registerParamGuard(app);
   registerRequestContext(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -138,7 +148,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(orgRoutes, { deps, onMailQueued });
   await app.register(issuanceRoutes, { deps });
   await app.register(publicationRoutes, { deps });
-  await app.register(verificationRoutes, { deps });
+  await app.register(verificationRoutes, { deps, ...(options.verifyPool ? { verifyPool: options.verifyPool } : {}) });
   await app.register(skillsRoutes, { deps });
   await app.register(microcredentialsRoutes, { deps });
   await app.register(catalogRoutes, { deps });

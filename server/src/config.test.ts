@@ -29,4 +29,15 @@ describe('configuration', () => {
       expect('config' in result && result.config.masterKey?.length).toBe(32);
     }
   });
+
+  it('trusts no proxy by default, and a listed set of addresses and ranges when asked', () => {
+    const none = parseConfig({});
+    expect('config' in none && none.config.trustProxy).toEqual([]);
+    const listed = parseConfig({ CAIRN_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,fd00::/8 , loopback' });
+    expect('config' in listed && listed.config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8', 'loopback']);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1/8/8']) {
+      const result = parseConfig({ CAIRN_TRUST_PROXY: bad });
+      expect('problems' in result && result.problems, bad).toEqual([expect.stringMatching(/^CAIRN_TRUST_PROXY: must be a comma-separated list/)]);
+    }
+  });
 });

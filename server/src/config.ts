@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,8 +21,18 @@ export type Config = {
   isProduction: boolean;
   /** Requests per minute per client on the authentication routes. */
   authRateLimit: number;
+  /**
+   * Addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` is believed. Empty (the
+   * default) means the client is the TCP peer, so no one can choose their address by header.
+   */
+  trustProxy: string[];
   /** Largest JSON body accepted, in bytes. */
   bodyLimit: number;
+  /**
+   * The verify pool: worker threads (absent: one per CPU but one, at least 1) and the work one
+   * credential may take, in milliseconds, before its check is stopped with 422.
+   */
+  verifyPool: { workers: number | undefined; budgetMs: number };
   webDistDir: string;
 };
 
@@ -50,7 +61,25 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   CAIRN_AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   CAIRN_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  CAIRN_VERIFY_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  CAIRN_VERIFY_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
+  CAIRN_TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isProxyAddress), 'must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8, 127.0.0.1), or loopback, linklocal, uniquelocal')
+    .default([]),
 });
+
+/** An address or range Fastify's `trustProxy` (proxy-addr) understands. */
+function isProxyAddress(entry: string): boolean {
+  if (entry === 'loopback' || entry === 'linklocal' || entry === 'uniquelocal') return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 function decodeKey(value: string): Buffer | undefined {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
@@ -89,7 +118,9 @@ export function parseConfig(env: Record<string, string | undefined>): { config: 
       logLevel: e.LOG_LEVEL,
       isProduction,
       authRateLimit: e.CAIRN_AUTH_RATE_LIMIT,
+      trustProxy: e.CAIRN_TRUST_PROXY,
       bodyLimit: e.CAIRN_BODY_LIMIT,
+      verifyPool: { workers: e.CAIRN_VERIFY_WORKERS, budgetMs: e.CAIRN_VERIFY_BUDGET_MS },
       webDistDir: path.resolve(import.meta.dirname, '../../web/dist'),
     },
   };

@@ -7,6 +7,7 @@ import type { Deps } from './deps.js';
 import { loadOrCreateMasterKey } from './keys/master-key.js';
 import { createMailTransport, startMailDispatcher } from './mail/mail-dispatcher.js';
 import { startPathwaySettler } from './pathways/pathway-settler.js';
+import { runPendingTrustRecheck } from './pathways/trust-recheck.js';
 import { seedDemoWorld } from './seed/demo-world.js';
 import { ensureStarterFramework } from './skills/skills.service.js';
 
@@ -29,6 +30,7 @@ const app = await buildApp({
   deps,
   logger,
   authRateLimit: config.authRateLimit,
+  trustProxy: config.trustProxy,
   bodyLimit: config.bodyLimit,
   webDistDir: config.webDistDir,
   onMailQueued: () => void dispatcher.flush().catch((err: unknown) => app.log.warn({ err }, 'mail flush failed')),
@@ -57,6 +59,8 @@ if (config.seed.isEnabled) {
 
 // After the seed, so its first run (in a few seconds) settles a finished demo world.
 const settler = startPathwaySettler({ deps, log: app.log });
+// Once per database: entries and awards made under the old verification rules are re-checked.
+void runPendingTrustRecheck(deps, app.log).catch((err: unknown) => app.log.error({ err }, 'trust re-check failed; it runs again at the next start'));
 
 let isShuttingDown = false;
 async function shutdown(signal: string) {

@@ -24,6 +24,7 @@ export const routes: RouteObject[] = [
           { path: 'login', ...page(() => import('./routes/login')) },
           { path: 'forgot-password', ...page(() => import('./routes/forgot-password')) },
           { path: 'reset-password', ...page(() => import('./routes/reset-password')) },
+          { path: 'verify-email', ...page(() => import('./routes/verify-email')) },
           { path: 'invitations/:token', ...page(() => import('./routes/invitation')) },
           { path: 'verify', ...page(() => import('./routes/verify')) },
           { path: 'credentials/:id', ...page(() => import('./routes/credential')) },

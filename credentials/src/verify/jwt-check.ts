@@ -49,7 +49,7 @@ export type JwtSignatureOutcome =
  */
 export async function verifyJwtWithIssuerKey(token: string, jwt: DecodedJwt, issuerId: string | undefined, documentLoader: DocumentLoader): Promise<JwtSignatureOutcome> {
   if (!issuerId) return { ok: false, stage: 'key', reason: 'The credential names no issuer id, so no key can be looked up' };
-  const rawKid = String(jwt.header.kid);
+  const rawKid = typeof jwt.header.kid === 'string' ? jwt.header.kid : '';
   const kid = rawKid.startsWith('#') ? `${issuerId}${rawKid}` : rawKid;
   if (controllerOfMethodId(kid) !== issuerId) {
     return { ok: false, stage: 'key', reason: `The signing key ${kid} is not a key of the issuer ${issuerId}` };
@@ -64,7 +64,7 @@ export async function verifyJwtWithIssuerKey(token: string, jwt: DecodedJwt, iss
     return { ok: false, stage: 'key', reason: `The signing key belongs to ${resolved.controller}, not to the issuer ${issuerId}` };
   }
   try {
-    await compactVerify(token, resolved.key, { algorithms: [String(jwt.header.alg)] });
+    await compactVerify(token, resolved.key, { algorithms: [typeof jwt.header.alg === 'string' ? jwt.header.alg : ''] });
   } catch (error) {
     if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
       return { ok: false, stage: 'signature', reason: 'the signature does not match the content: it was changed after signing, or signed with another key' };
@@ -86,7 +86,7 @@ export function jwtClaimProblems(payload: JsonObject, facts: SignedFacts): strin
   if (payload.iss !== undefined && payload.iss !== facts.issuerId) problems.push('iss is not the issuer id');
   if (payload.jti !== undefined && payload.jti !== facts.id) problems.push('jti is not the credential id');
   const subjectIds = facts.subjects.map((s) => s.id).filter((id) => id !== undefined);
-  if (payload.sub !== undefined && !subjectIds.includes(String(payload.sub))) problems.push('sub is not the subject id');
+  if (payload.sub !== undefined && (typeof payload.sub !== 'string' || !subjectIds.includes(payload.sub))) problems.push('sub is not the subject id');
   for (const [claim, field, value] of [['nbf', 'validFrom', facts.validFrom], ['exp', 'validUntil', facts.validUntil]] as const) {
     const claimed = payload[claim];
     if (claimed === undefined) continue;

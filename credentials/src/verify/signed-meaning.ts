@@ -1,6 +1,6 @@
 import jsonld from 'jsonld';
 import type { DocumentLoader } from '../contexts/document-loader.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../util/json.js';
+import { isJsonObject, type JsonObject } from '../util/json.js';
 
 /**
  * What a credential says, read from its JSON-LD expanded form under the bundled contexts rather
@@ -84,6 +84,7 @@ const P = {
   achievement: `${OB}achievement`,
   achievementType: `${OB}achievementType`,
   identifier: `${OB}identifier`,
+  clrIdentifier: `${CLR}identifier-1`,
   identityHash: `${OB}identityHash`,
   identityType: `${OB}identityType`,
   hashed: `${OB}hashed`,
@@ -96,8 +97,6 @@ const P = {
   creator: `${OB}creator`,
   clrVerifiableCredential: `${CLR}verifiableCredential`,
   clrAchievement: `${CLR}achievement`,
-  // 1EdTech's revocation list entries (OB 3.0 Displayer conformance).
-  oneEdTechStatusPurpose: `${STATUS}statusPurpose`,
 } as const;
 
 type Node = Record<string, unknown>;
@@ -119,7 +118,7 @@ export async function readSignedFacts(document: JsonObject, documentLoader: Docu
   const { proof: _proof, ...unsecured } = document;
   let expanded: unknown;
   try {
-    expanded = await jsonld.expand(unsecured, { documentLoader, safe: true, base: null } as never);
+    expanded = await jsonld.expand(unsecured, { documentLoader, safe: true, base: null });
   } catch (error) {
     throw new SignedMeaningError(`Its JSON-LD could not be read: ${jsonldReason(error)}`);
   }
@@ -158,7 +157,7 @@ function factsOfSubject(node: Node): { facts: SubjectFacts; achievementNode: Nod
     facts: {
       id: idOfNode(node),
       types: typesOfNode(node),
-      identifiers: nodesOf(node, P.identifier).map(identityOf),
+      identifiers: [...nodesOf(node, P.identifier), ...nodesOf(node, P.clrIdentifier)].map(identityOf),
       achievement: achievementNode ? factsOfAchievement(achievementNode) : undefined,
       creditsEarned: singleNumber(node, P.creditsEarned, 'creditsEarned'),
     },
@@ -274,7 +273,7 @@ function singleNumber(node: Node, property: string, name: string): number | unde
 }
 
 function jsonldReason(error: unknown): string {
-  if (!isJsonObject(error as JsonValue) && !(error instanceof Error)) return String(error);
+  if (!isJsonObject(error) && !(error instanceof Error)) return String(error);
   const e = error as { message?: string; details?: { event?: { message?: string }; cause?: { message?: string } } };
   const detail = e.details?.event?.message ?? e.details?.cause?.message;
   return detail ? `${e.message ?? 'error'} (${detail})` : (e.message ?? 'unknown error');

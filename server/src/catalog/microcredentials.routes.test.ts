@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createApiKey, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
+import * as rasteriseStoredSvgs from '../db/migrations/20261206_0011_rasterise_svg_images.js';
 import { createProgramme, sampleAssignment, sampleQuiz, starterSkillIds } from './catalog-test-helpers.js';
 
 const t = useTestApp();
@@ -201,18 +202,42 @@ describe('programme images', () => {
     expect((await upload(Buffer.from('GIF89a'), 'x.gif', 'image/gif')).statusCode).toBe(415);
   });
 
-  it('accepts a clean SVG and refuses one with script or a foreign object', async () => {
+  it('stores an SVG logo as a PNG that displays, and a scripted SVG as an inert PNG', async () => {
     const clean = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="100" cy="100" r="80" fill="#2f6f4e"/></svg>';
     const ok = await upload(Buffer.from(clean), 'badge.svg', 'image/svg+xml');
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ mediaType: 'image/svg+xml', width: 200 });
-    const scripted = await upload(Buffer.from(clean.replace('</svg>', '<script>alert(1)</script></svg>')), 'badge.svg', 'image/svg+xml');
-    expect(scripted.statusCode).toBe(400);
-    expect(scripted.json().detail).toMatch(/<script>/);
-    const foreign = await upload(Buffer.from(clean.replace('</svg>', '<foreignObject><p>hi</p></foreignObject></svg>')), 'badge.svg', 'image/svg+xml');
-    expect(foreign.json().detail).toMatch(/foreignObject/);
-    const handler = await upload(Buffer.from(clean.replace('<circle', '<circle onload="x()"')), 'badge.svg', 'image/svg+xml');
-    expect(handler.statusCode).toBe(400);
+    expect(ok.json()).toMatchObject({ mediaType: 'image/png', width: 1024, height: 1024 });
+    const served = await t.app.inject({ method: 'GET', url: new URL(ok.json().url as string).pathname });
+    expect(served.headers['content-type']).toBe('image/png');
+    const { data, info } = await sharp(served.rawPayload).raw().toBuffer({ resolveWithObject: true });
+    const centre = (512 * info.width + 512) * info.channels;
+    expect([...data.subarray(centre, centre + 3)]).toEqual([0x2f, 0x6f, 0x4e]);
+
+    const scripted = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><a><set attributeName="href" to="&#106;avascript:alert(1)"/><circle cx="100" cy="100" r="80" onload="alert(2)"/></a><script>alert(3)</script></svg>`;
+    const stored = await upload(Buffer.from(scripted), 'badge.svg', 'image/svg+xml');
+    expect(stored.statusCode).toBe(201);
+    const file = await t.database.db.selectFrom('media_files').select(['media_type', 'bytes']).where('id', '=', stored.json().id as string).executeTakeFirstOrThrow();
+    expect(file.media_type).toBe('image/png');
+    expect(Buffer.from(file.bytes).toString('latin1')).not.toMatch(/script|alert|javascript|<svg/i);
+  });
+
+  it('converts SVGs stored before rasterising (the migration) into PNGs at the same id', async () => {
+    const insert = (svg: string) =>
+      t.database.db
+        .insertInto('media_files')
+        .values({ org_id: org.id, media_type: 'image/svg+xml', bytes: Buffer.from(svg), byte_size: svg.length, width: 200, height: 200, sha256: 'x', original_name: 'old.svg', created_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const old = await insert('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="100" cy="100" r="80" fill="#2f6f4e"/><script>alert(1)</script></svg>');
+    const broken = await insert('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle');
+    await rasteriseStoredSvgs.up(t.database.db as never);
+    for (const { id } of [old, broken]) {
+      const served = await t.app.inject({ method: 'GET', url: `/api/v1/images/${id}` });
+      expect(served.headers['content-type']).toBe('image/png');
+      expect((await sharp(served.rawPayload).metadata()).format).toBe('png');
+    }
+    const row = await t.database.db.selectFrom('media_files').select(['width', 'sha256']).where('id', '=', old.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ width: 1024, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('refuses an image over 5 MB', async () => {

@@ -141,7 +141,7 @@ export const microcredentialsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     schema: {
       tags,
       summary: 'Upload a programme image (PNG, JPEG or SVG, at most 5 MB)',
-      description: 'multipart/form-data with the image in `file` (browsers send `X-Cairn-CSRF: 1`). The content must match the declared type; raster images are scaled to fit 1024 px and stripped of metadata; SVG with script, foreign objects or external references is refused.',
+      description: 'multipart/form-data with the image in `file` (browsers send `X-Cairn-CSRF: 1`). The content must match the declared type; raster images are scaled to fit 1024 px and stripped of metadata; SVG is rasterised to a PNG of 1024 px on its longer edge, so the stored image is always PNG or JPEG.',
       params: z.object({ slug }),
       consumes: ['multipart/form-data'],
       response: { 201: imageView, ...problemResponses },
@@ -159,7 +159,7 @@ export const microcredentialsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     handler: async (request, reply) => {
       const image = await readImage(deps, request.params.id);
       reply.header('cache-control', 'public, max-age=86400, immutable').header('etag', image.etag).header('x-content-type-options', 'nosniff');
-      // An SVG opened directly must not run anything even if a check were ever missed.
+      // Uploads are rasterised, so no SVG should be stored; if one ever were, opened directly it must run nothing.
       if (image.mediaType === 'image/svg+xml') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
       return reply.type(image.mediaType).send(image.bytes);
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp, uuid } from '../http/schemas.js';
+import { credentialText, timestamp, uuid } from '../http/schemas.js';
 
 /** ISO 4217 codes this runtime knows (Node's ICU list). */
 const currencies = new Set(Intl.supportedValuesOf('currency'));
@@ -32,6 +32,9 @@ export const learningFormat = z.enum(['self_paced', 'cohort', 'blended']);
 export const bcp47 = z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'Must be a BCP 47 language tag, like en or pt-BR');
 
 const text = (max: number) => z.string().trim().max(max);
+/** Text copied into the signed Achievement: no hidden or direction-changing characters. */
+const line = (max: number) => credentialText({ max });
+const prose = (max: number) => credentialText({ max, isMultiline: true });
 const feedbackSchema = z.strictObject({ correct: text(2000).optional(), incorrect: text(2000).optional() });
 const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, - and _ only').optional();
 
@@ -119,14 +122,14 @@ export const linkSchema = z.strictObject({
 });
 
 export const moduleInput = z.strictObject({
-  title: text(200).min(1, 'Give the module a title'),
+  title: line(200).min(1, 'Give the module a title'),
   content: text(100_000).default('').meta({ description: 'Markdown' }),
   links: z.array(linkSchema).max(30).default([]),
   estimatedMinutes: z.number().int().min(1).max(10_000),
   activity: activitySchema.nullable().default(null),
 });
 export const modulePatch = z.strictObject({
-  title: text(200).min(1).optional(),
+  title: line(200).min(1).optional(),
   content: text(100_000).optional(),
   links: z.array(linkSchema).max(30).optional(),
   estimatedMinutes: z.number().int().min(1).max(10_000).optional(),
@@ -136,10 +139,10 @@ export type ModuleInput = z.infer<typeof moduleInput>;
 export type ModulePatch = z.infer<typeof modulePatch>;
 
 export const versionFields = {
-  title: text(200),
-  summary: text(500).meta({ description: 'One or two sentences shown in search results' }),
-  description: text(50_000).meta({ description: 'Markdown' }),
-  outcomes: z.array(text(500).min(1)).max(30),
+  title: line(200),
+  summary: prose(500).meta({ description: 'One or two sentences shown in search results' }),
+  description: prose(50_000).meta({ description: 'Markdown' }),
+  outcomes: z.array(line(500).min(1)).max(30),
   skillIds: z.array(uuid).max(30),
   level: z.number().int().min(1).max(8).nullable().meta({ description: 'EQF level 1-8' }),
   effortHours: z.number().positive().max(10_000).nullable(),
@@ -150,7 +153,7 @@ export const versionFields = {
   language: bcp47.nullable(),
   imageFileId: uuid.nullable().meta({ description: 'An image uploaded to POST /api/v1/orgs/{slug}/images' }),
   partnerOrgIds: z.array(uuid).max(20).meta({ description: 'Organisations with the partner role' }),
-  criteriaNarrative: text(10_000),
+  criteriaNarrative: prose(10_000),
   passMark: z.number().int().min(0).max(100).nullable(),
   validityMonths: z.number().int().min(1).max(600).nullable().meta({ description: 'null: the credential does not expire' }),
 };
@@ -158,7 +161,7 @@ export const versionFields = {
 export const versionPatch = z.strictObject(Object.fromEntries(Object.entries(versionFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof versionFields]: z.ZodOptional<(typeof versionFields)[K]> });
 export type VersionPatch = z.infer<typeof versionPatch>;
 
-export const createBody = versionPatch.extend({ slug: mcSlug, title: text(200).min(1, 'Give it a title') });
+export const createBody = versionPatch.extend({ slug: mcSlug, title: line(200).min(1, 'Give it a title') });
 
 export const linkView = z.object({ url: z.string(), title: z.string().optional(), kind: z.enum(['link', 'video']) });
 

@@ -14,6 +14,8 @@ export type UsersTable = {
   password_hash: string;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
+  /** When the owner opened a verification link; null while the address is unproven. */
+  email_verified_at: Timestamp | null;
 };
 
 export type SessionsTable = {
@@ -29,6 +31,17 @@ export type SessionsTable = {
 export type PasswordResetsTable = {
   id: Generated<string>;
   user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+};
+
+export type EmailVerificationsTable = {
+  id: Generated<string>;
+  user_id: string;
+  /** The address the link confirms, so a link for an earlier address confirms nothing. */
+  email: string;
   token_hash: string;
   created_at: CreatedAt;
   expires_at: Timestamp;
@@ -128,6 +141,8 @@ export type CredentialsTable = {
   achievement_name: string | null;
   recipient_user_id: string | null;
   recipient_label: string | null;
+  /** Normalised email the signed subject names; linked to its account once verified. */
+  recipient_email: string | null;
   status_list_number: number;
   status_index: number;
   status_purposes: ('revocation' | 'suspension')[];
@@ -455,12 +470,21 @@ export type WalletCredentialsTable = {
   status_check_error: string | null;
 };
 
-export type WalletStatus = 'active' | 'revoked' | 'suspended';
+export type WalletStatus = 'active' | 'revoked' | 'suspended' | 'untrusted';
+
+/** Rate-limit counters, written by rate-limiter-flexible (server/src/identity/rate-limit.ts). */
+export type RateLimitsTable = {
+  key: string;
+  points: number;
+  /** Epoch milliseconds; int8 comes back as a string from pg. */
+  expire: ColumnType<string | null, number | null, number | null>;
+};
 
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  email_verifications: EmailVerificationsTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
@@ -489,7 +513,18 @@ export type DB = {
   pathway_awards: PathwayAwardsTable;
   pathway_award_components: PathwayAwardComponentsTable;
   wallet_credentials: WalletCredentialsTable;
+  rate_limits: RateLimitsTable;
+  maintenance_tasks: MaintenanceTasksTable;
 };
+
+/** One-off tasks a release asks for (e.g. re-checking data under new rules); run once per database. */
+export interface MaintenanceTasksTable {
+  name: string;
+  status: Generated<'pending' | 'done'>;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+  summary: unknown;
+}
 
 export type User = Selectable<UsersTable>;
 export type Organization = Selectable<OrganizationsTable>;

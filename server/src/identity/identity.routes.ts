@@ -5,7 +5,8 @@ import { AppError } from '../http/app-error.js';
 import { clearSessionCookie, setSessionCookie } from '../http/request-context.js';
 import { email, orgSchema, memberRole, presentOrg, presentUser, problemResponses, userSchema } from '../http/schemas.js';
 import { listMyMemberships } from '../orgs/orgs.service.js';
-import { confirmPasswordReset, getUser, logIn, logOut, requestPasswordReset, signUp } from './identity.service.js';
+import { createAuthLimits } from './rate-limit.js';
+import { confirmPasswordReset, getUser, logIn, logOut, requestPasswordReset, resendEmailVerification, signUp, verifyEmail } from './identity.service.js';
 
 export type IdentityRoutesOptions = { deps: Deps; authRateLimit: number; onMailQueued: () => void };
 
@@ -13,11 +14,11 @@ const password = z.string().min(1, 'Enter a password').max(256);
 
 export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { deps, authRateLimit, onMailQueued }) => {
   const isSecure = deps.publicUrl.protocol === 'https:';
-  const rateLimit = { max: authRateLimit, timeWindow: '1 minute' };
+  const limits = createAuthLimits({ db: deps.db, perMinute: authRateLimit });
   const tags = ['Identity'];
 
   app.post('/api/v1/auth/signup', {
-    config: { rateLimit },
+    ...limits.hooks('signup'),
     schema: {
       tags,
       summary: 'Create an account and sign in',
@@ -26,13 +27,14 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     },
     handler: async (request, reply) => {
       const { user, session } = await signUp(deps, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
+      onMailQueued();
       setSessionCookie(reply, session.token, { isSecure });
       return reply.status(201).send({ user: presentUser(user) });
     },
   });
 
   app.post('/api/v1/auth/login', {
-    config: { rateLimit },
+    ...limits.hooks('login'),
     schema: {
       tags,
       summary: 'Sign in with email and password',
@@ -40,14 +42,14 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
       response: { 200: z.object({ user: userSchema }), ...problemResponses },
     },
     handler: async (request, reply) => {
-      const { user, session } = await logIn(deps, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
+      const { user, session } = await limits.guardLogIn(request.body.email, () => logIn(deps, { ...request.body, userAgent: request.headers['user-agent'] ?? null }));
       setSessionCookie(reply, session.token, { isSecure });
       return { user: presentUser(user) };
     },
   });
 
   app.post('/api/v1/auth/logout', {
-    schema: { tags, summary: 'End this session', response: { 204: z.null(), ...problemResponses } },
+    schema: { tags, summary: 'End this session', body: z.strictObject({}).optional(), response: { 204: z.null(), ...problemResponses } },
     handler: async (request, reply) => {
       if (request.actor.kind === 'user') await logOut(deps, request.actor.sessionId);
       clearSessionCookie(reply, { isSecure });
@@ -71,8 +73,45 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     },
   });
 
+  app.post('/api/v1/auth/verify-email', {
+    ...limits.hooks('verify-email'),
+    schema: {
+      tags,
+      summary: 'Confirm an email from the link mailed to it',
+      description:
+        'Marks the account verified and adds to it every credential already issued to that address. Needs no session: the token is the proof. A link works once and for 24 hours; an invalid, expired or used one answers 400.',
+      body: z.strictObject({ token: z.string().min(1).max(200) }),
+      response: {
+        200: z.object({
+          email: z.string(),
+          wasVerified: z.boolean().meta({ description: 'The address was already confirmed before this link' }),
+          claimedCredentials: z.number().int().meta({ description: 'Credentials issued to the address that are now in My credentials' }),
+        }),
+        ...problemResponses,
+      },
+    },
+    handler: async (request) => verifyEmail(deps, request.body),
+  });
+
+  app.post('/api/v1/auth/verify-email/resend', {
+    ...limits.hooks('verify-email-resend'),
+    schema: {
+      tags,
+      summary: 'Mail a new confirmation link to the signed-in person',
+      description: 'At most one a minute and five an hour per account (429 with Retry-After); 409 when the email is already confirmed.',
+      body: z.strictObject({}).optional(),
+      response: { 202: z.object({ status: z.literal('queued'), email: z.string() }), ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      if (request.actor.kind !== 'user') throw new AppError('unauthenticated', 'Log in to ask for a new confirmation link.');
+      const { email: to } = await resendEmailVerification(deps, { userId: request.actor.userId });
+      onMailQueued();
+      return reply.status(202).send({ status: 'queued' as const, email: to });
+    },
+  });
+
   app.post('/api/v1/auth/password-reset', {
-    config: { rateLimit },
+    ...limits.hooks('password-reset'),
     schema: {
       tags,
       summary: 'Mail a password reset link',
@@ -88,7 +127,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
   });
 
   app.post('/api/v1/auth/password-reset/confirm', {
-    config: { rateLimit },
+    ...limits.hooks('password-reset-confirm'),
     schema: {
       tags,
       summary: 'Set a new password from a reset link',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/transaction.js';
 
-const userColumns = ['id', 'email', 'name', 'created_at'] as const;
+const userColumns = ['id', 'email', 'name', 'created_at', 'email_verified_at'] as const;
 
 export function findUserByEmail(db: Db, email: string) {
   return db
@@ -16,10 +16,10 @@ export function findUserById(db: Db, id: string) {
 }
 
 /** Inserts a user; returns undefined when the email is already registered. */
-export async function insertUser(db: Db, user: { email: string; name: string; passwordHash: string }) {
+export async function insertUser(db: Db, user: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date }) {
   return db
     .insertInto('users')
-    .values({ email: user.email, name: user.name, password_hash: user.passwordHash })
+    .values({ email: user.email, name: user.name, password_hash: user.passwordHash, email_verified_at: user.emailVerifiedAt ?? null })
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .returning(userColumns)
     .executeTakeFirst();
@@ -73,5 +73,61 @@ export function consumePasswordReset(db: Db, tokenHash: string, now: Date) {
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .returning(['user_id'])
+    .executeTakeFirst();
+}
+
+export async function insertEmailVerification(db: Db, verification: { userId: string; email: string; tokenHash: string; createdAt: Date; expiresAt: Date }) {
+  await db
+    .insertInto('email_verifications')
+    .values({ user_id: verification.userId, email: verification.email, token_hash: verification.tokenHash, created_at: verification.createdAt, expires_at: verification.expiresAt })
+    .execute();
+}
+
+/**
+ * Marks an unused, unexpired verification as used and returns its user and address; undefined
+ * when it cannot be used. Single use holds under concurrency: the update takes the row.
+ */
+export function consumeEmailVerification(db: Db, tokenHash: string, now: Date) {
+  return db
+    .updateTable('email_verifications')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning(['user_id', 'email'])
+    .executeTakeFirst();
+}
+
+/** When the last verification links were sent to a user, newest first, since `since`. */
+export async function listEmailVerificationTimes(db: Db, userId: string, since: Date) {
+  const rows = await db
+    .selectFrom('email_verifications')
+    .select('created_at')
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => r.created_at);
+}
+
+/** Sets the verification time when the account still has `email`; false when it does not. */
+export async function markEmailVerified(db: Db, userId: string, email: string, now: Date) {
+  const row = await db
+    .updateTable('users')
+    .set({ email_verified_at: sql<Date>`coalesce(email_verified_at, ${now})`, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .returning(['id'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The account that owns `email` and has proven it, if any. */
+export function findVerifiedUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .where('email_verified_at', 'is not', null)
     .executeTakeFirst();
 }

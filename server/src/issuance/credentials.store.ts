@@ -12,6 +12,7 @@ export type NewCredentialRow = {
   achievementName: string | null;
   recipientUserId: string | null;
   recipientLabel: string | null;
+  recipientEmail: string | null;
   statusListNumber: number;
   statusIndex: number;
   statusPurposes: ('revocation' | 'suspension')[];
@@ -36,6 +37,7 @@ export async function insertCredential(db: Db, row: NewCredentialRow) {
       achievement_name: row.achievementName,
       recipient_user_id: row.recipientUserId,
       recipient_label: row.recipientLabel,
+      recipient_email: row.recipientEmail,
       status_list_number: row.statusListNumber,
       status_index: row.statusIndex,
       status_purposes: row.statusPurposes,
@@ -105,4 +107,19 @@ export function listCredentialsOfOrg(db: Db, orgId: string, options: { limit: nu
     .limit(options.limit)
     .offset(options.offset)
     .execute();
+}
+
+/** Credentials issued to this (normalised) email that no account holds yet. */
+export function listUnclaimedCredentialsForEmail(db: Db, email: string) {
+  return db
+    .selectFrom('credentials')
+    .select(['id', 'format', 'document'])
+    .where('recipient_email', '=', email)
+    .where('recipient_user_id', 'is', null)
+    .execute();
+}
+
+export async function linkCredentialsToUser(db: Db, ids: string[], userId: string) {
+  if (ids.length === 0) return;
+  await db.updateTable('credentials').set({ recipient_user_id: userId }).where('id', 'in', ids).where('recipient_user_id', 'is', null).execute();
 }

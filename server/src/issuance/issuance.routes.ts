@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { JsonObject } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
-import { email, iso, isoOrNull, problemResponses, slug, timestamp } from '../http/schemas.js';
+import { email, iso, isoOrNull, problemResponses, refuseHiddenCharactersInJson, slug, timestamp } from '../http/schemas.js';
 import { listKeys, rotateSigningKey } from '../keys/signing-keys.service.js';
 import {
   changeCredentialStatus,
@@ -17,7 +17,11 @@ import {
 const ISSUE_BODY_LIMIT = 5 * 1024 * 1024;
 
 const issueBody = z.strictObject({
-  credential: z.record(z.string(), z.unknown()).meta({ description: 'An unsigned OB 3.0 credential; Cairn fills id, issuer, validFrom, credentialStatus and signs it.' }),
+  credential: z
+    .record(z.string(), z.unknown())
+    // Everything in it is signed: hidden or direction-changing characters could make it read otherwise.
+    .superRefine(refuseHiddenCharactersInJson)
+    .meta({ description: 'An unsigned OB 3.0 credential; Cairn fills id, issuer, validFrom, credentialStatus and signs it. Strings may not contain invisible or direction-changing characters.' }),
   options: z
     .strictObject({
       format: z.enum(['ldp', 'jwt']).optional().meta({ description: 'ldp: embedded Data Integrity proof (default); jwt: VC-JWT (EdDSA)' }),

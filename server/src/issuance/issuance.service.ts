@@ -6,10 +6,13 @@ import { AppError } from '../http/app-error.js';
 import { loadActiveSigner } from '../keys/signing-keys.service.js';
 import { authorizeOrg, authorizeOrgById, type OrgView } from '../orgs/orgs.service.js';
 import { findOrganizationById } from '../orgs/orgs.store.js';
-import { lockLearnerPathways, onComponentStatusChanged } from '../pathways/pathway-awards.service.js';
+import { findVerifiedUserByEmail } from '../identity/identity.store.js';
+import { insertMail } from '../mail/mail.store.js';
+import { lockLearnerPathways, onComponentStatusChanged, reevaluateLearnerPathways } from '../pathways/pathway-awards.service.js';
 import { documentLoader } from '../verification/document-loader.js';
 import { completeCredential, type JsonObject } from './complete-credential.js';
 import * as store from './credentials.store.js';
+import { addressOf, credentialIssuedMail, subjectNamesEmail } from './recipient-delivery.js';
 import { allocateStatusEntries, setStatusBit, type ChangeablePurpose } from './status-lists.service.js';
 
 export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
@@ -23,8 +26,13 @@ export type IssueCredentialOptions = {
   idempotencyKey?: string;
   /** Written as a hashed IdentityObject when the subject has no id or identifier. */
   recipientEmail?: string;
-  /** The Cairn user the credential belongs to, when known. */
+  /**
+   * The Cairn user the credential is for, when known. It is linked to them only when their
+   * proven email is the one the credential names; otherwise when they prove it.
+   */
   recipientUserId?: string;
+  /** Mail the credential to the email it names (issuance by hand and through the VC-API). */
+  isRecipientMailed?: boolean;
   /**
    * Status entries to carry. Default: revocation only, as Open Badges 3.0 allows one entry.
    * With suspension too, the credential can be suspended and reinstated (VC 2.0 allows several
@@ -75,9 +83,14 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
   }
   return transaction(deps.db, async (trx) => {
     const tdeps = { ...deps, db: trx };
+    const address = addressOf(options.credential, options.recipientEmail);
+    // Only an account that proved the address may hold what is issued to it.
+    const owner = address ? await findVerifiedUserByEmail(trx, address) : undefined;
+    const ownerId = owner && (!options.recipientUserId || options.recipientUserId === owner.id) ? owner.id : undefined;
     // Before any status-list lock: a learner's issuances and pathway awards queue here in one
     // order, so a pathway award inside one never waits on a list held by another.
-    if (options.recipientUserId) await lockLearnerPathways(trx, options.recipientUserId);
+    const learnerToLock = options.recipientUserId ?? ownerId;
+    if (learnerToLock) await lockLearnerPathways(trx, learnerToLock);
     if (options.idempotencyKey) {
       const existing = await store.findCredentialByIdempotencyKey(trx, org.id, options.idempotencyKey);
       if (existing) {
@@ -123,6 +136,9 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
     }
     const verifiableCredential: JsonObject | string = format === 'jwt' ? signJwt({ credential: completed, signer }) : signed;
     const validUntil = typeof completed.validUntil === 'string' ? new Date(completed.validUntil) : null;
+    // The address counts only if the signed subject names it (a caller's own id or identifier wins).
+    const recipientEmail = address && subjectNamesEmail(completed, address) ? address : null;
+    const recipientUserId = recipientEmail ? (ownerId ?? null) : null;
     await store.insertCredential(trx, {
       id,
       orgId: org.id,
@@ -132,8 +148,9 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
       document: typeof verifiableCredential === 'string' ? verifiableCredential : JSON.stringify(verifiableCredential),
       types,
       achievementName: achievementNameOf(completed),
-      recipientUserId: options.recipientUserId ?? null,
+      recipientUserId,
       recipientLabel: options.recipientEmail ?? null,
+      recipientEmail,
       statusListNumber: status.listNumber,
       statusIndex: status.index,
       statusPurposes: [...statusPurposes],
@@ -143,6 +160,15 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
       createdByKey: by.apiKeyId ?? null,
       createdByUser: by.userId ?? null,
     });
+    // Linked by its address rather than for a known learner: it may complete a pathway. (With a
+    // known learner the caller, learning or pathway awards, re-evaluates itself.)
+    if (recipientUserId && !options.recipientUserId) await reevaluateLearnerPathways(tdeps, recipientUserId);
+    if (options.isRecipientMailed && recipientEmail) {
+      await insertMail(trx, {
+        ...credentialIssuedMail({ to: recipientEmail, issuerName: org.name, achievementName: achievementNameOf(completed), credentialUrl: credentialId, publicUrl: deps.publicUrl, isLinked: recipientUserId !== null }),
+        orgId: org.id,
+      });
+    }
     return { id, credentialId, format, verifiableCredential, isReplay: false };
   });
 }
@@ -154,13 +180,13 @@ export async function issueCredentialWithApiKey(deps: Deps, actor: Actor, option
   }
   const org = await findOrganizationById(deps.db, actor.orgId);
   const access = await authorizeOrg(deps, actor, org!.slug, 'credentials.issue');
-  return issueCredentialAs(deps, access.org, { apiKeyId: actor.apiKeyId }, options);
+  return issueCredentialAs(deps, access.org, { apiKeyId: actor.apiKeyId }, { ...options, isRecipientMailed: true });
 }
 
 /** Issue as a signed-in member of the organisation named by slug. */
 export async function issueCredentialForOrg(deps: Deps, actor: Actor, slug: string, options: IssueCredentialOptions) {
   const access = await authorizeOrg(deps, actor, slug, 'credentials.issue');
-  return issueCredentialAs(deps, access.org, actor.kind === 'apiKey' ? { apiKeyId: actor.apiKeyId } : { userId: access.actor.kind === 'user' ? access.actor.userId : undefined }, options);
+  return issueCredentialAs(deps, access.org, actor.kind === 'apiKey' ? { apiKeyId: actor.apiKeyId } : { userId: access.actor.kind === 'user' ? access.actor.userId : undefined }, { ...options, isRecipientMailed: true });
 }
 
 export type CredentialLifecycle = 'active' | 'revoked' | 'suspended' | 'expired';

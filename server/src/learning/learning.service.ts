@@ -436,6 +436,7 @@ async function completeIfFinished(deps: Tx, locked: store.EnrollmentRow) {
         ...(evidence.length > 0 ? { evidence } : {}),
       },
       recipientEmail: learner.email,
+      // Linked to the account only if its email is verified; otherwise when it is.
       recipientUserId: e.learner_id,
       idempotencyKey: `enrollment:${e.id}`,
     },
@@ -447,7 +448,11 @@ async function completeIfFinished(deps: Tx, locked: store.EnrollmentRow) {
     to: learner.email,
     orgId: e.org_id,
     subject: `Your credential for ${e.title} is ready`,
-    text: `Congratulations, ${learner.name}!\n\nYou completed ${e.title} with ${org!.name}. Your signed credential is here:\n\n${issued.credentialId}\n\nShare the link, download the badge or add it to your LinkedIn profile from that page.\n`,
+    text: `Congratulations, ${learner.name}!\n\nYou completed ${e.title} with ${org!.name}. Your signed credential is here:\n\n${issued.credentialId}\n\nShare the link, download the badge or add it to your LinkedIn profile from that page.\n${
+      learner.email_verified_at
+        ? ''
+        : `\nIt joins My credentials (and counts toward your pathways) once you confirm ${learner.email}: open the link Cairn mailed you when you signed up, or log in and ask for a new one.\n`
+    }`,
   });
 }
 
@@ -475,13 +480,21 @@ export async function listVouchers(deps: Deps, actor: Actor, slug: string) {
 export async function createVoucher(deps: Deps, actor: Actor, slug: string, options: { code?: string; microcredentialId?: string; maxRedemptions: number; expiresAt?: Date }) {
   const access = await authorizeOrg(deps, actor, slug, 'vouchers.manage');
   const code = (options.code ?? randomBytes(6).toString('hex')).toUpperCase();
-  const row = await store.insertVoucher(deps.db, {
-    orgId: access.org.id,
-    code,
-    microcredentialId: options.microcredentialId ?? null,
-    maxRedemptions: options.maxRedemptions,
-    expiresAt: options.expiresAt ?? null,
-    createdBy: access.actor.kind === 'user' ? access.actor.userId : null,
+  const row = await transaction(deps.db, async (trx) => {
+    // A voucher unlocks a programme for free, so it may name only this organisation's own. Another
+    // organisation's programme answers like a missing one, so its existence is not revealed.
+    if (options.microcredentialId && !(await store.lockOwnMicrocredential(trx, access.org.id, options.microcredentialId))) {
+      const message = `${access.org.name} has no programme with this id: a voucher can name only your own programmes.`;
+      throw new AppError('not_found', message, { fields: [{ field: 'microcredentialId', message: 'Not one of your programmes' }] });
+    }
+    return store.insertVoucher(trx, {
+      orgId: access.org.id,
+      code,
+      microcredentialId: options.microcredentialId ?? null,
+      maxRedemptions: options.maxRedemptions,
+      expiresAt: options.expiresAt ?? null,
+      createdBy: access.actor.kind === 'user' ? access.actor.userId : null,
+    });
   });
   if (!row) throw new AppError('conflict', `The code ${code} is already in use.`, { fields: [{ field: 'code', message: 'Already in use' }] });
   return { id: row.id, code: row.code, microcredentialId: row.microcredential_id, maxRedemptions: row.max_redemptions, redeemed: row.redeemed, expiresAt: row.expires_at };

@@ -34,6 +34,11 @@ export async function redeemVoucher(db: Db, id: string) {
   await db.updateTable('vouchers').set({ redeemed: sql`redeemed + 1` }).where('id', '=', id).execute();
 }
 
+/** The programme when it belongs to this organisation, locked until the transaction ends so it cannot vanish meanwhile. */
+export function lockOwnMicrocredential(db: Db, orgId: string, microcredentialId: string) {
+  return db.selectFrom('microcredentials').select('id').where('id', '=', microcredentialId).where('org_id', '=', orgId).forShare().executeTakeFirst();
+}
+
 export function insertVoucher(db: Db, v: { orgId: string; code: string; microcredentialId: string | null; maxRedemptions: number; expiresAt: Date | null; createdBy: string | null }) {
   return db
     .insertInto('vouchers')
@@ -268,7 +273,7 @@ export function listReviewQueue(db: Db, orgId: string) {
 }
 
 export function findUserEmail(db: Db, userId: string) {
-  return db.selectFrom('users').select(['email', 'name']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return db.selectFrom('users').select(['email', 'name', 'email_verified_at']).where('id', '=', userId).executeTakeFirstOrThrow();
 }
 
 /** Credentials held by a person on this Cairn, newest first. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { email, iso, isoOrNull, memberRole, orgRole, orgSchema, presentOrg, problemResponses, slug, timestamp, uuid } from '../http/schemas.js';
+import { credentialText, email, iso, isoOrNull, memberRole, orgRole, orgSchema, presentOrg, problemResponses, slug, timestamp, uuid } from '../http/schemas.js';
 import * as orgs from './orgs.service.js';
 
 export type OrgRoutesOptions = { deps: Deps; onMailQueued: () => void };
@@ -15,6 +15,8 @@ const apiKeySchema = z
   .object({ id: z.string(), name: z.string(), role: memberRole, prefix: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable(), revokedAt: timestamp.nullable() })
   .meta({ id: 'ApiKey' });
 const orgRoles = z.array(orgRole).min(1, 'Pick at least one role').max(4);
+/** The organisation's name is the issuer name in every credential it signs. */
+const orgName = credentialText({ max: 200 });
 
 function presentMember(m: { userId: string; name: string; email: string; role: z.infer<typeof memberRole>; joinedAt: Date }) {
   return { ...m, joinedAt: iso(m.joinedAt) };
@@ -27,7 +29,7 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
     schema: {
       tags,
       summary: 'Create an organisation (you become its owner)',
-      body: z.strictObject({ name: z.string().trim().min(1, 'Enter a name').max(200), slug, roles: orgRoles }),
+      body: z.strictObject({ name: orgName.min(1, 'Enter a name'), slug, roles: orgRoles }),
       response: { 201: orgSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
@@ -49,7 +51,7 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
       tags,
       summary: 'Rename an organisation or change its roles',
       params: slugParams,
-      body: z.strictObject({ name: z.string().trim().min(1).max(200).optional(), roles: orgRoles.optional() }),
+      body: z.strictObject({ name: orgName.min(1, 'Enter a name').optional(), roles: orgRoles.optional() }),
       response: { 200: orgSchema, ...problemResponses },
     },
     handler: async (request) => presentOrg(await orgs.updateOrganizationDetails(deps, request.actor, request.params.slug, request.body)),

@@ -50,7 +50,8 @@ async function heldFromRows(deps: Deps, learnerIds: string[], cairn: readonly Ca
     else if (c.pathwayVersionId) achievementId = new URL(`/pathway-achievements/${c.pathwayVersionId}`, deps.publicUrl).toString();
     else if (achievementId.startsWith(achievementPrefix)) {
       const v = versions.get(achievementId.slice(achievementPrefix.length));
-      if (v) {
+      // Another organisation naming this programme's achievement does not make it this programme.
+      if (v && v.orgDid === c.issuerDid) {
         microcredentialId = v.microcredential_id;
         cpdHours = v.cpd_hours ?? 0;
         skillIds = v.skill_ids;
@@ -269,32 +270,43 @@ export async function onComponentStatusChanged(deps: Deps, credentialRowId: stri
     const inactive = await store.inactiveComponentsOf(deps.db, award.id, now);
     const shouldSuspend = inactive.length > 0;
     if (shouldSuspend === (award.status === 'suspended')) continue;
-    const rows = await store.credentialRowsForStatus(deps.db, [award.credential_row_id, award.clr_row_id].filter((id): id is string => id !== null));
-    const org = (await findOrganizationById(deps.db, award.org_id))!;
-    const issuer = { id: org.id, slug: org.slug, did: org.did, name: org.name };
-    const signer = await loadActiveSigner(deps, issuer);
-    const version = await store.findVersion(deps.db, award.version_id);
     const reason = shouldSuspend ? `A credential it stacks is no longer in force: ${inactive.map((c) => c.achievement_name ?? c.id).join(', ')}.` : null;
-    for (const row of rows) {
-      if (row.revoked_at || !row.status_purposes.includes('suspension')) continue;
-      if (Boolean(row.suspended_at) === shouldSuspend) continue;
-      await setCredentialStatus(deps.db, row.id, { suspendedAt: shouldSuspend ? now : null, suspensionReason: reason });
-      await setStatusBit(deps, issuer, signer, { listNumber: row.status_list_number, index: row.status_index }, 'suspension', shouldSuspend);
-    }
-    await store.setAwardStatus(deps.db, award.id, shouldSuspend ? 'suspended' : 'active');
-    const learner = await store.findUser(deps.db, award.learner_id);
-    const name = version?.name ?? 'pathway';
-    const subject = shouldSuspend ? `${name}: your pathway credential is suspended` : `${name}: your pathway credential is reinstated`;
-    const body = shouldSuspend
-      ? `The ${name} credential and its learner record are suspended because ${reason}\n\nThey are reinstated automatically if that credential is reinstated.\n`
-      : `Every credential that ${name} stacks is in force again, so the pathway credential and its learner record are reinstated.\n`;
-    if (learner) await insertMail(deps.db, { to: learner.email, orgId: award.org_id, subject, text: `Hello ${learner.name},\n\n${body}` });
-    for (const admin of await store.orgAdminEmails(deps.db, award.org_id)) {
-      await insertMail(deps.db, { to: admin.email, orgId: award.org_id, subject: `${subject} (${learner?.name ?? 'a learner'})`, text: `Hello ${admin.name},\n\nFor ${learner?.name ?? 'a learner'} (${learner?.email ?? ''}): ${body}` });
-    }
-    // A pathway credential can itself be a component of a larger pathway.
-    if (award.credential_row_id) await onComponentStatusChanged(deps, award.credential_row_id, depth + 1);
+    await setAwardSuspension(deps, award, shouldSuspend, reason, depth);
   }
+}
+
+type AwardRow = Awaited<ReturnType<typeof store.awardsWithComponent>>[number];
+
+/**
+ * Suspends (or reinstates) an award's pathway credential and CLR: status bits re-signed, the
+ * award marked, the learner and the issuer's admins mailed. Runs in the caller's transaction;
+ * a pathway credential can itself be a component of a larger pathway, so that is followed.
+ */
+export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSuspend: boolean, reason: string | null, depth = 0): Promise<void> {
+  const now = deps.clock();
+  const rows = await store.credentialRowsForStatus(deps.db, [award.credential_row_id, award.clr_row_id].filter((id): id is string => id !== null));
+  const org = (await findOrganizationById(deps.db, award.org_id))!;
+  const issuer = { id: org.id, slug: org.slug, did: org.did, name: org.name };
+  const signer = await loadActiveSigner(deps, issuer);
+  const version = await store.findVersion(deps.db, award.version_id);
+  for (const row of rows) {
+    if (row.revoked_at || !row.status_purposes.includes('suspension')) continue;
+    if (Boolean(row.suspended_at) === shouldSuspend) continue;
+    await setCredentialStatus(deps.db, row.id, { suspendedAt: shouldSuspend ? now : null, suspensionReason: reason });
+    await setStatusBit(deps, issuer, signer, { listNumber: row.status_list_number, index: row.status_index }, 'suspension', shouldSuspend);
+  }
+  await store.setAwardStatus(deps.db, award.id, shouldSuspend ? 'suspended' : 'active');
+  const learner = await store.findUser(deps.db, award.learner_id);
+  const name = version?.name ?? 'pathway';
+  const subject = shouldSuspend ? `${name}: your pathway credential is suspended` : `${name}: your pathway credential is reinstated`;
+  const body = shouldSuspend
+    ? `The ${name} credential and its learner record are suspended because ${reason ?? 'a credential it stacks no longer counts.'}\n\nThey are reinstated automatically if that credential is reinstated.\n`
+    : `Every credential that ${name} stacks is in force again, so the pathway credential and its learner record are reinstated.\n`;
+  if (learner) await insertMail(deps.db, { to: learner.email, orgId: award.org_id, subject, text: `Hello ${learner.name},\n\n${body}` });
+  for (const admin of await store.orgAdminEmails(deps.db, award.org_id)) {
+    await insertMail(deps.db, { to: admin.email, orgId: award.org_id, subject: `${subject} (${learner?.name ?? 'a learner'})`, text: `Hello ${admin.name},\n\nFor ${learner?.name ?? 'a learner'} (${learner?.email ?? ''}): ${body}` });
+  }
+  if (award.credential_row_id) await onComponentStatusChanged(deps, award.credential_row_id, depth + 1);
 }
 
 export type FullReevaluation = { learners: number; evaluations: number; updated: number; satisfiedWithoutAward: { learnerId: string; pathwayId: string }[] };

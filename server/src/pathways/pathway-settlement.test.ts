@@ -1,3 +1,4 @@
+import { hashIdentity } from '@cairn/credentials';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
@@ -117,15 +118,17 @@ describe('a wallet credential its issuer later suspends or revokes', () => {
       name: 'Guild Bridge',
       tree: { type: 'all', children: [microRequirement(programmes[0]!), { type: 'achievement', ref: { kind: 'external', achievementId, issuerDids: [issuerDid], name: 'Guild Membership' } }] },
     });
-    // Issued to an email before its holder has a Cairn account, so it arrives through the wallet.
+    // Issued to an email the issuer hashed itself: Cairn cannot read the address, so the
+    // credential does not join the holder's account on its own and arrives through the wallet.
     const email = `${unique('wes')}@example.com`;
+    const identifier = [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'guild-salt', identityHash: hashIdentity(email, 'guild-salt') }];
     const issued = await t.app.inject({
       method: 'POST',
       url: `/api/v1/orgs/${issuer.slug}/credentials`,
       headers: { cookie: issuerOwner.cookie },
       payload: {
-        credential: { credentialSubject: { type: ['AchievementSubject'], achievement: { id: achievementId, type: ['Achievement'], name: 'Guild Membership', description: 'A member of the guild.', criteria: { narrative: 'Admitted.' } } } },
-        options: { recipientEmail: email, statusPurposes: ['revocation', 'suspension'] },
+        credential: { credentialSubject: { type: ['AchievementSubject'], identifier, achievement: { id: achievementId, type: ['Achievement'], name: 'Guild Membership', description: 'A member of the guild.', criteria: { narrative: 'Admitted.' } } } },
+        options: { statusPurposes: ['revocation', 'suspension'] },
       },
     });
     expect(issued.statusCode).toBe(201);

@@ -83,7 +83,7 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
   });
 
   app.post('/api/v1/orgs/:slug/pathways/:id/publish', {
-    schema: { tags: editorTags, summary: 'Publish the draft: it is frozen from now on', params: orgPathwayParams, response: { 200: pathwayDetailSchema, ...problemResponses } },
+    schema: { tags: editorTags, summary: 'Publish the draft: it is frozen from now on', params: orgPathwayParams, body: z.strictObject({}).optional(), response: { 200: pathwayDetailSchema, ...problemResponses } },
     handler: async (request) => {
       const detail = presentEditor(await pathways.publishDraft(deps, request.actor, request.params.slug, request.params.id));
       onPathwayPublished?.(detail.id);
@@ -119,7 +119,7 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
   });
 
   app.post('/api/v1/pathways/:id/join', {
-    schema: { tags: learnerTags, summary: 'Join a pathway (its newest version)', params: z.object({ id: uuid }), response: { 200: myPathwayDetailSchema, ...problemResponses } },
+    schema: { tags: learnerTags, summary: 'Join a pathway (its newest version)', params: z.object({ id: uuid }), body: z.strictObject({}).optional(), response: { 200: myPathwayDetailSchema, ...problemResponses } },
     handler: async (request) => pathways.joinPathway(deps, request.actor, request.params.id),
   });
 
@@ -184,6 +184,7 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       summary: 'Check now whether a wallet credential is still in force',
       description: 'Reads its issuer’s revocation and suspension lists. A revoked or suspended entry stops counting toward pathways, and pathway credentials that stack it are suspended until it is in force again. Wallet entries are also re-checked in the background every few hours.',
       params: z.object({ id: uuid }),
+      body: z.strictObject({}).optional(),
       response: { 200: walletItemSchema, ...problemResponses },
     },
     handler: async (request) => presentWalletItem(await walletStatus.recheckMyWalletCredential(deps, request.actor, request.params.id, walletOptions)),

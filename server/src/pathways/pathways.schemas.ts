@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { slug as orgSlug, timestamp, uuid } from '../http/schemas.js';
+import { credentialText, slug as orgSlug, timestamp, uuid } from '../http/schemas.js';
 
 const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use 1-40 letters, digits, "-" or "_"');
-const title = z.string().trim().min(1).max(200).optional();
+// Titles, names and descriptions are copied into the pathway's signed Achievement.
+const title = credentialText({ max: 200 }).min(1).optional();
 const did = z.string().regex(/^did:[a-z0-9]+:\S+$/, 'Must be a DID, like did:web:example.org or did:key:z6Mk…').max(500);
 
 export type RequirementNodeInput =
@@ -28,7 +29,7 @@ export const achievementRef = z.discriminatedUnion('kind', [
     kind: z.literal('external'),
     achievementId: z.string().min(3).max(2000).regex(/^[a-z][a-z0-9+.-]*:\S+$/i, 'Must be a URI (the achievement id in the credentials you accept)'),
     issuerDids: z.array(did).max(20),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: credentialText({ max: 200 }).min(1).optional(),
   }),
 ]);
 
@@ -45,10 +46,10 @@ export const requirementNode: z.ZodType<RequirementNodeInput> = z.lazy(() =>
 );
 
 export const pathwayFields = {
-  name: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(5000).default(''),
+  name: credentialText({ max: 200 }).min(1),
+  description: credentialText({ max: 5000, isMultiline: true }).default(''),
   achievementType: z.string().regex(/^(ext:)?[A-Za-z]{2,40}$/, 'An OB 3.0 achievementType such as Certificate, Diploma or Degree').default('Certificate'),
-  criteriaNarrative: z.string().trim().max(10000).default(''),
+  criteriaNarrative: credentialText({ max: 10000, isMultiline: true }).default(''),
   imageUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
   tree: requirementNode,
   recommendedOrder: z.array(nodeId).max(200).default([]),
@@ -224,7 +225,7 @@ export const walletItemSchema = z
     addedAt: timestamp,
     verifiableCredential: z.union([anyObject, z.string()]),
     pathways: z.array(z.object({ id: z.string(), name: z.string() })),
-    status: z.enum(['active', 'revoked', 'suspended']).describe('As last read from the issuer’s status lists; only active entries count toward pathways'),
+    status: z.enum(['active', 'revoked', 'suspended', 'untrusted']).describe('As last read from the issuer’s status lists (untrusted: it no longer verifies under Cairn’s rules); only active entries count toward pathways'),
     statusReason: z.string().nullable(),
     statusCheckedAt: timestamp.nullable(),
     statusCheckError: z.string().nullable().describe('Why the last check could not read a status list; the status is then the one before'),

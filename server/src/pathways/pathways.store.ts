@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/transaction.js';
+import type { WalletStatus } from '../db/schema.js';
 import { PREPARED_MARK } from '../db/prepared-statements.js';
 
 const versionColumns = [
@@ -288,10 +289,21 @@ function heldWalletQuery(db: Db, learnerIds: string[], now: Date) {
     .where((eb) => eb.or([eb('w.valid_until', 'is', null), eb('w.valid_until', '>', now)]));
 }
 
-/** Micro-credential versions by id, for achievements that name one (`/achievements/{versionId}`). */
+/**
+ * Micro-credential versions by id, for achievements that name one (`/achievements/{versionId}`),
+ * with the DID of the organisation that published them: only its signature makes a credential
+ * for that achievement count as the micro-credential.
+ */
 export function microcredentialVersionsByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('microcredential_versions').select(['id', 'microcredential_id', 'cpd_hours', 'skill_ids']).where('id', 'in', ids).where('status', '=', 'published').execute();
+  return db
+    .selectFrom('microcredential_versions as v')
+    .innerJoin('microcredentials as m', 'm.id', 'v.microcredential_id')
+    .innerJoin('organizations as o', 'o.id', 'm.org_id')
+    .select(['v.id', 'v.microcredential_id', 'v.cpd_hours', 'v.skill_ids', 'o.did as orgDid'])
+    .where('v.id', 'in', ids)
+    .where('v.status', '=', 'published')
+    .execute();
 }
 
 export function pathwayLearnersOf(db: Db, learnerIds: string[]) {
@@ -521,7 +533,8 @@ const walletColumns = ['id', 'credential_id', 'format', 'document', 'achievement
 
 /** Wallet entries whose status is due a check (one entry, or everyone's a page at a time in id order). */
 export function walletEntriesToCheck(db: Db, filter: { learnerId?: string; id?: string; checkedBefore?: Date; afterId?: string; limit: number }) {
-  let q = db.selectFrom('wallet_credentials').select(['id', 'learner_id', 'format', 'document', 'status', 'issuer_did']).orderBy('id').limit(filter.limit);
+  // An untrusted entry no longer verifies under Cairn's rules: its issuer's lists cannot revive it.
+  let q = db.selectFrom('wallet_credentials').select(['id', 'learner_id', 'format', 'document', 'status', 'issuer_did']).where('status', '!=', 'untrusted').orderBy('id').limit(filter.limit);
   if (filter.learnerId) q = q.where('learner_id', '=', filter.learnerId);
   if (filter.id) q = q.where('id', '=', filter.id);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
@@ -532,7 +545,7 @@ export function walletEntriesToCheck(db: Db, filter: { learnerId?: string; id?: 
   return q.execute();
 }
 
-export async function setWalletStatus(db: Db, id: string, update: { status: 'active' | 'revoked' | 'suspended'; reason: string | null; checkedAt: Date; error: string | null }) {
+export async function setWalletStatus(db: Db, id: string, update: { status: WalletStatus; reason: string | null; checkedAt: Date; error: string | null }) {
   await db
     .updateTable('wallet_credentials')
     .set({ status: update.status, status_reason: update.reason, status_checked_at: update.checkedAt, status_check_error: update.error })

@@ -175,15 +175,32 @@ export type PathwayEvaluation = {
 };
 
 /**
+ * Whether a held credential's own claims (credits, CPD hours, skills) may count toward this
+ * tree's thresholds: it is a Cairn micro-credential or pathway signed by the organisation that
+ * published it, a credential Cairn issued, or an achievement from an issuer this tree names as
+ * accepted. Anyone can sign a badge claiming 1,000 credits; only these are vouched for.
+ */
+function isVouchedFor(root: RequirementNode, held: HeldCredential): boolean {
+  if (held.microcredentialId || held.pathwayId || held.ref.startsWith('credential:')) return true;
+  let isAccepted = false;
+  walkTree(root, (node) => {
+    if (node.type === 'achievement' && node.ref.kind === 'external' && matchesRef(node.ref, held)) isAccepted = true;
+  });
+  return isAccepted;
+}
+
+/**
  * Evaluates a requirement tree against the credentials a learner holds. Thresholds (CPD hours,
- * credits, skills) are measured over every credential held; an `atLeast` group counts the n
- * children closest to done, so progress never over-states what is left.
+ * credits, skills) are measured over every credential held that is vouched for (see
+ * `isVouchedFor`); an `atLeast` group counts the n children closest to done, so progress never
+ * over-states what is left.
  */
 export function evaluatePathway(root: RequirementNode, held: readonly HeldCredential[]): PathwayEvaluation {
   const perNode: Record<string, NodeStatus> = {};
   let remaining: RemainingRequirement[] = [];
-  const totalCpd = sum(held.map((h) => h.cpdHours));
-  const totalCredits = sum(held.map((h) => h.credits));
+  const vouched = held.filter((h) => isVouchedFor(root, h));
+  const totalCpd = sum(vouched.map((h) => h.cpdHours));
+  const totalCredits = sum(vouched.map((h) => h.credits));
 
   const visit = (node: RequirementNode): NodeStatus => {
     let status: NodeStatus;
@@ -198,7 +215,7 @@ export function evaluatePathway(root: RequirementNode, held: readonly HeldCreden
       case 'minCredits': {
         const have = node.type === 'minCpdHours' ? totalCpd : totalCredits;
         const need = node.type === 'minCpdHours' ? node.hours : node.credits;
-        const contributing = held.filter((h) => (node.type === 'minCpdHours' ? h.cpdHours : h.credits) > 0).map((h) => h.ref);
+        const contributing = vouched.filter((h) => (node.type === 'minCpdHours' ? h.cpdHours : h.credits) > 0).map((h) => h.ref);
         const isSatisfied = have >= need;
         status = { isSatisfied, done: isSatisfied ? 1 : 0, required: 1, counted: contributing, amount: { have, need } };
         if (!isSatisfied) remaining.push({ nodeId: node.id, type: node.type, need: round2(need - have), options: [] });
@@ -207,8 +224,8 @@ export function evaluatePathway(root: RequirementNode, held: readonly HeldCreden
       case 'skills': {
         const listed = [...new Set(node.skillIds)];
         const need = node.minCount ?? listed.length;
-        const covered = listed.filter((s) => held.some((h) => h.skillIds.includes(s)));
-        const counted = held.filter((h) => h.skillIds.some((s) => listed.includes(s))).map((h) => h.ref);
+        const covered = listed.filter((s) => vouched.some((h) => h.skillIds.includes(s)));
+        const counted = vouched.filter((h) => h.skillIds.some((s) => listed.includes(s))).map((h) => h.ref);
         const isSatisfied = covered.length >= need;
         status = { isSatisfied, done: Math.min(covered.length, need), required: need, counted, amount: { have: covered.length, need } };
         if (!isSatisfied) remaining.push({ nodeId: node.id, type: node.type, need: need - covered.length, options: listed.filter((s) => !covered.includes(s)) });

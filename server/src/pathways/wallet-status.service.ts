@@ -1,4 +1,4 @@
-import { checkStatus, createDocumentLoader, decodeJwt, isCompactJwt, type FetchStatusList, type JsonObject } from '@cairn/credentials';
+import { checkStatusEntries, createDocumentLoader, decodeJwt, isCompactJwt, readSignedFacts, type FetchStatusList, type JsonObject } from '@cairn/credentials';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Actor, Deps } from '../deps.js';
 import type { WalletStatus } from '../db/schema.js';
@@ -23,42 +23,33 @@ export type StatusReading = { status: WalletStatus; reason: string | null } | { 
 
 function credentialOf(row: Pick<WalletRow, 'format' | 'document'>): JsonObject {
   if (row.format === 'jwt' && isCompactJwt(row.document)) {
-    const payload = decodeJwt(row.document).payload;
-    // VC-JWT 1.1 wraps the credential in `vc`; VC DM 2.0 (vc+jwt) makes it the payload.
-    return (typeof payload.vc === 'object' && payload.vc !== null ? payload.vc : payload) as JsonObject;
+    // The registered JWT claims are JOSE's, not JSON-LD terms; the rest is the credential.
+    const { iss: _iss, sub: _sub, jti: _jti, nbf: _nbf, exp: _exp, iat: _iat, ...credential } = decodeJwt(row.document).payload;
+    return credential;
   }
   return JSON.parse(row.document) as JsonObject;
 }
 
 /**
  * Reads a wallet credential's status from its issuer's lists (the signed list is verified as
- * at import). Revocation wins over suspension; a credential without status entries stays
- * active. A list that cannot be read gives an error, not a verdict.
+ * at import), taking the entries from the credential's signed meaning: `["revocation"]` or an
+ * expanded IRI is the same purpose. Revocation wins over suspension; a credential without status
+ * entries stays active. An entry that cannot be read gives an error, not a verdict; the entry
+ * keeps its last known status and says why it could not be checked.
  */
 export async function readWalletStatus(deps: Deps, row: Pick<WalletRow, 'format' | 'document'>, reach: IssuerReach): Promise<StatusReading> {
-  const credential = credentialOf(row);
-  const entries = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]).filter(
-    (e): e is JsonObject => typeof e === 'object' && e !== null && !Array.isArray(e),
-  );
-  const issuer = credential.issuer;
-  const issuerId = typeof issuer === 'string' ? issuer : typeof (issuer as JsonObject | undefined)?.id === 'string' ? ((issuer as JsonObject).id as string) : undefined;
-  const { fetchStatusList, documentLoader } = reach;
-  let status: WalletStatus = 'active';
-  let reason: string | null = null;
-  for (const purpose of ['revocation', 'suspension'] as const) {
-    for (const entry of entries.filter((e) => e.statusPurpose === purpose)) {
-      try {
-        const outcome = await checkStatus(entry, fetchStatusList, { documentLoader, now: deps.clock(), ...(issuerId ? { issuerId } : {}) });
-        if (outcome.isSet && status === 'active') {
-          status = purpose === 'revocation' ? 'revoked' : 'suspended';
-          reason = purpose === 'revocation' ? 'The issuer has revoked this credential.' : 'The issuer has suspended this credential for now.';
-        }
-      } catch (err) {
-        return { error: `The ${purpose} list could not be read: ${err instanceof Error ? err.message : String(err)}` };
-      }
-    }
+  let facts;
+  try {
+    facts = await readSignedFacts(credentialOf(row), reach.documentLoader);
+  } catch (err) {
+    return { error: `The credential could not be read: ${err instanceof Error ? err.message : String(err)}` };
   }
-  return { status, reason };
+  const outcomes = await checkStatusEntries(facts, { fetchStatusList: reach.fetchStatusList, documentLoader: reach.documentLoader, now: deps.clock() });
+  const unreadable = outcomes.find((o) => o.state === 'unreadable');
+  if (outcomes.some((o) => o.purpose === 'revocation' && o.state === 'set')) return { status: 'revoked', reason: 'The issuer has revoked this credential.' };
+  if (unreadable && unreadable.state === 'unreadable') return { error: unreadable.reason };
+  if (outcomes.some((o) => o.purpose === 'suspension' && o.state === 'set')) return { status: 'suspended', reason: 'The issuer has suspended this credential for now.' };
+  return { status: 'active', reason: null };
 }
 
 /**

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { createDocumentLoader, didWebFromUrl, verifyCredential, type JsonObject, type VerificationResult } from '@cairn/credentials';
+import { didWebFromUrl, type JsonObject, type VerificationResult } from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
+import { requireVerifiedEmail } from '../identity/identity.service.js';
 import { requireUser } from '../orgs/orgs.service.js';
 import { createDidWebResolver, createGuardedFetch, type GuardedFetch } from '../verification/did-web-resolver.js';
 import { createLocalResolver, createLocalStatusListFetcher } from '../verification/verification.service.js';
+import { verifyPool } from '../verification/verify-pool.js';
 import { computeLearnerPathways, reevaluateLearnerPathways } from './pathway-awards.service.js';
 import * as store from './pathways.store.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { walletFactsOf } from './wallet-facts.js';
 
 export type WalletOptions = {
   /** How DID documents and status lists of other servers are fetched; the guarded https fetch by default. */
@@ -22,7 +23,9 @@ export type WalletOptions = {
  */
 export async function verifyForWallet(deps: Deps, credential: JsonObject | string, email: string, options: WalletOptions = {}): Promise<VerificationResult> {
   const { resolveDid, fetchStatusList } = walletResolvers(deps, options);
-  return verifyCredential({ credential, documentLoader: createDocumentLoader({ resolveDid }), resolveDid, fetchStatusList, now: deps.clock(), recipientEmail: email });
+  // In the verify pool: an imported credential is untrusted input and must not hold the event loop.
+  const { result } = await verifyPool().verify({ job: { source: 'credential', credential }, io: { resolveDid, fetchStatusList }, now: deps.clock(), recipientEmail: email });
+  return result;
 }
 
 /**
@@ -61,47 +64,6 @@ function refusal(result: VerificationResult): AppError {
   return new AppError('validation_failed', `This credential does not verify: ${failed.map((c) => c.message).join('; ')}. Nothing was added.`, { fields });
 }
 
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-/** What requirements look at, read from a verified credential. */
-async function factsOf(deps: Deps, credential: JsonObject) {
-  const subjectValue = credential.credentialSubject;
-  const subject = (Array.isArray(subjectValue) ? subjectValue[0] : subjectValue) as JsonObject | undefined;
-  const achievement = subject?.achievement as JsonObject | undefined;
-  const issuer = credential.issuer;
-  const issuerDid = typeof issuer === 'string' ? issuer : str((issuer as JsonObject | undefined)?.id);
-  const achievementId = str(achievement?.id);
-  if (!achievementId || !issuerDid) {
-    throw new AppError('validation_failed', 'This credential names no achievement id or no issuer id, so it cannot count toward a pathway.', { fields: [{ field: 'credential.credentialSubject.achievement.id', message: 'Required' }] });
-  }
-  const creditsValue = subject?.creditsEarned ?? achievement?.creditsAvailable;
-  const credits = typeof creditsValue === 'number' && creditsValue > 0 ? creditsValue : 0;
-  const alignments = Array.isArray(achievement?.alignment) ? (achievement.alignment as JsonObject[]) : [];
-  const urls = alignments.map((a) => str(a.targetUrl)).filter((u): u is string => u !== null);
-  const ownSkillPrefix = new URL('/api/v1/skills/', deps.publicUrl).toString();
-  const skillIds = urls.filter((u) => u.startsWith(ownSkillPrefix)).map((u) => u.slice(ownSkillPrefix.length)).filter((id) => UUID.test(id));
-  const skills = await store.skillsByUrisOrIds(deps.db, urls, skillIds);
-  // A Cairn micro-credential's Achievement, issued to this email before the account existed.
-  const achievementPrefix = new URL('/achievements/', deps.publicUrl).toString();
-  const versionId = achievementId.startsWith(achievementPrefix) ? achievementId.slice(achievementPrefix.length) : '';
-  const [version] = UUID.test(versionId) ? await store.microcredentialVersionsByIds(deps.db, [versionId]) : [];
-  const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
-  return {
-    achievementId,
-    achievementName: str(achievement?.name) ?? str(credential.name),
-    issuerDid,
-    issuerName: typeof issuer === 'object' && issuer !== null ? str((issuer as JsonObject).name) : null,
-    microcredentialId: version?.microcredential_id ?? null,
-    cpdHours: version?.cpd_hours ?? 0,
-    credits,
-    skillIds: [...new Set([...skills.map((s) => s.id), ...(version?.skill_ids ?? [])])],
-    validFrom: date(credential.validFrom),
-    validUntil: date(credential.validUntil),
-  };
-}
-
 /**
  * Adds a credential earned elsewhere to the learner's wallet: it must verify (signature,
  * issuer, dates, status) and name the learner's email as its recipient. Then the learner's
@@ -111,11 +73,13 @@ export async function importWalletCredential(deps: Deps, actor: Actor, input: Js
   const user = requireUser(actor);
   const learner = await store.findUser(deps.db, user.userId);
   if (!learner) throw new AppError('unauthenticated', 'Sign in to continue.');
+  // The recipient check trusts the account's email only once its owner has proven it.
+  await requireVerifiedEmail(deps, user.userId);
   const result = await verifyForWallet(deps, input, learner.email, options);
-  if (!result.verified || !result.credential) throw refusal(result);
+  if (!result.verified || !result.credential || !result.facts) throw refusal(result);
   const credential = result.credential;
-  const facts = await factsOf(deps, credential);
-  const credentialId = str(credential.id);
+  const facts = await walletFactsOf(deps, result.facts, credential);
+  const credentialId = result.facts.id ?? null;
   if (credentialId) {
     const issuedHere = await store.findCredentialByCredentialId(deps.db, credentialId);
     if (issuedHere?.recipient_user_id === user.userId) {

@@ -37,12 +37,13 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
   await transaction(deps.db, async (trx) => {
     const created = new Map<string, { orgId: string; ownerId: string }>();
     for (const org of demoOrgs) {
-      const user = await insertUser(trx, { email: org.member.email, name: org.member.name, passwordHash });
+      // Demo addresses are on the reserved .test domain: nobody can receive their mail, so they are seeded verified.
+      const user = await insertUser(trx, { email: org.member.email, name: org.member.name, passwordHash, emailVerifiedAt: deps.clock() });
       const provisioned = user && (await provisionOrganization({ ...deps, db: trx }, { slug: org.slug, name: org.name, roles: org.roles, ownerId: user.id }));
       if (!provisioned) throw new Error(`The demo world is half there (${org.slug}); use a fresh DATA_DIR or CAIRN_SEED=false.`);
       created.set(org.slug, { orgId: provisioned.id, ownerId: user.id });
     }
-    await insertUser(trx, { email: learner.email, name: learner.name, passwordHash });
+    await insertUser(trx, { email: learner.email, name: learner.name, passwordHash, emailVerifiedAt: deps.clock() });
     const of = (slug: string) => created.get(slug)!;
     await seedDemoCatalog({ ...deps, db: trx }, {
       northwind: { slug: 'northwind-academy', ownerId: of('northwind-academy').ownerId },

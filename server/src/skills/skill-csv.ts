@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { hiddenCharacterMessage, hiddenCharactersIn } from '../lib/hidden-characters.js';
 
 /** Which export a CSV file looks like. */
 export type SkillCsvFormat = 'esco' | 'onet' | 'cairn';
@@ -175,6 +176,18 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
     if (!row.name) errors.push({ line, field: nameColumn, message: 'Required: every skill needs a name.' });
     else if (row.name.length > MAX_NAME) errors.push({ line, field: nameColumn, message: `At most ${MAX_NAME} characters.` });
     if (row.description.length > MAX_DESCRIPTION) errors.push({ line, field: 'description', message: `At most ${MAX_DESCRIPTION} characters.` });
+    // Skill names, codes and descriptions are copied into signed Achievements (alignments, tags).
+    const texts: [string, string, boolean][] = [
+      [codeColumn, row.code, false],
+      [nameColumn, row.name, false],
+      ['description', row.description, true],
+      ['group', row.group ?? '', false],
+      ['altLabels', row.altLabels.join(' '), false],
+    ];
+    for (const [field, value, isMultiline] of texts) {
+      const hidden = hiddenCharactersIn(value, { isMultiline });
+      if (hidden.length > 0) errors.push({ line, field, message: `${hiddenCharacterMessage(hidden)}.` });
+    }
     if (row.code) {
       const first = firstLineOfCode.get(row.code);
       if (first !== undefined) errors.push({ line, field: codeColumn, message: `Duplicate code "${row.code}" (first on line ${first}).` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp } from '../http/schemas.js';
+import { credentialText, timestamp } from '../http/schemas.js';
 
 export const skillCsvFormat = z.enum(['esco', 'onet', 'cairn']);
 
@@ -9,7 +9,8 @@ export const previewBody = z.strictObject({
 });
 
 export const importBody = previewBody.extend({
-  frameworkName: z.string().trim().min(1, 'Name the framework').max(200),
+  // The framework's name is each alignment's targetFramework in signed Achievements.
+  frameworkName: credentialText({ max: 200 }).min(1, 'Name the framework'),
 });
 
 export const skillSchema = z

@@ -4,6 +4,7 @@ import { buildApp, type App, type BuildAppOptions } from '../app.js';
 import type { Database } from '../db/database.js';
 import { openTestDatabase } from '../db/testing/test-database.js';
 import type { Deps } from '../deps.js';
+import { listMailsTo } from '../mail/mail.store.js';
 
 export type TestClock = { now: Date; advance(ms: number): void };
 
@@ -13,6 +14,9 @@ export type TestContext = {
   database: Database;
   clock: TestClock;
 };
+
+// The database behind each test app, so helpers given only the app can read its outbox.
+const databaseOf = new WeakMap<App, Database>();
 
 /**
  * Opens a fresh database and an app for one test file (beforeAll/afterAll). The clock is
@@ -32,6 +36,7 @@ export function useTestApp(options: Partial<Omit<BuildAppOptions, 'deps'>> = {})
     ctx.deps = { db: ctx.database.db, clock: () => clock.now, publicUrl: new URL('http://cairn.test'), masterKey: randomBytes(32) };
     ctx.app = await buildApp({ deps: ctx.deps, authRateLimit: 10_000, ...options });
     await ctx.app.ready();
+    databaseOf.set(ctx.app, ctx.database);
   });
   afterAll(async () => {
     await ctx.app?.close();
@@ -58,13 +63,31 @@ export function sessionCookieOf(setCookie: string | string[] | undefined): strin
   return found;
 }
 
-/** Signs a new person up through the API and returns their session cookie. */
-export async function signUpUser(app: App, overrides: { email?: string; name?: string } = {}): Promise<TestUser> {
+/** The token of the newest email verification link mailed to `email` by this test app. */
+export async function verificationTokenFor(app: App, email: string): Promise<string> {
+  const database = databaseOf.get(app);
+  if (!database) throw new Error('verificationTokenFor needs an app made by useTestApp');
+  const mails = await listMailsTo(database.db, email);
+  const token = mails.map((m) => /\/verify-email\?token=([\w-]+)/.exec(m.text_body)?.[1]).find((t) => t !== undefined);
+  if (!token) throw new Error(`no verification mail to ${email}`);
+  return token;
+}
+
+/**
+ * Signs a new person up through the API and returns their session cookie. By default the
+ * person then confirms their email from the mailed link, as most tests need a verified
+ * account; `isEmailVerified: false` leaves it unconfirmed.
+ */
+export async function signUpUser(app: App, overrides: { email?: string; name?: string; isEmailVerified?: boolean } = {}): Promise<TestUser> {
   const email = overrides.email ?? `${unique('person')}@example.com`;
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password: TEST_PASSWORD, name: overrides.name ?? 'Test Person' } });
   if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
   const body = res.json<{ user: { id: string; email: string; name: string } }>();
-  return { ...body.user, cookie: sessionCookieOf(res.headers['set-cookie']) };
+  if (overrides.isEmailVerified ?? true) {
+    const verified = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: await verificationTokenFor(app, email) } });
+    if (verified.statusCode !== 200) throw new Error(`email verification failed: ${verified.statusCode} ${verified.body}`);
+  }
+  return { id: body.user.id, email: body.user.email, name: body.user.name, cookie: sessionCookieOf(res.headers['set-cookie']) };
 }
 
 /** Creates an organisation owned by `owner` through the API. */

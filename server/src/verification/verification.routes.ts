@@ -1,10 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { VERIFY_LIMITS } from '@cairn/credentials';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { email, problemResponses } from '../http/schemas.js';
-import { MAX_UPLOAD_BYTES, readCredentialFile, verifyPresentedCredential } from './verification.service.js';
+import { MAX_UPLOAD_BYTES, verifyPresentedCredential, verifyPresentedFile } from './verification.service.js';
+import { closeVerifyPool, configureVerifyPool, type VerifyPoolOptions } from './verify-pool.js';
 
 const checkSchema = z.object({ id: z.string(), label: z.string(), status: z.enum(['passed', 'failed', 'warning', 'skipped']), message: z.string() });
 const resultSchema = z
@@ -29,16 +31,25 @@ const resultSchema = z
   })
   .meta({ id: 'VerificationResult' });
 
+// The credential plus the envelope around it. A larger body is refused by its Content-Length,
+// before the main thread spends time parsing it.
+const VERIFY_BODY_LIMIT = VERIFY_LIMITS.maxBytes + 16 * 1024;
+
+export type VerificationRoutesOptions = { deps: Deps; verifyPool?: VerifyPoolOptions };
+
 /** Public verification: anybody may check a credential, without an account. */
-export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions> = async (app, { deps, verifyPool }) => {
+  // Every untrusted verification (here and the wallet's) runs in this pool of worker threads.
+  configureVerifyPool(verifyPool ?? {});
+  app.addHook('onClose', async () => closeVerifyPool());
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2, parts: 3 } });
 
   app.post('/credentials/verify', {
-    bodyLimit: MAX_UPLOAD_BYTES,
+    bodyLimit: VERIFY_BODY_LIMIT,
     schema: {
       tags: ['VC-API'],
       summary: 'Verify a credential (W3C VC-API)',
-      description: 'Takes a JSON credential or a compact VC-JWT string. Answers 200 with every check; `verified` is false when any check failed.',
+      description: `Takes a JSON credential or a compact VC-JWT string. Answers 200 with every check; \`verified\` is false when any check failed. A credential over ${VERIFY_LIMITS.maxBytes / 1024} KB answers 413; one over the complexity limits (more than ${VERIFY_LIMITS.maxArrayLength} items in a list, ${VERIFY_LIMITS.maxEmbeddedCredentials} embedded credentials, ${VERIFY_LIMITS.maxEndorsements} endorsements, nesting deeper than ${VERIFY_LIMITS.maxDepth}) or taking too long to check answers 422.`,
       security: [],
       body: z.strictObject({
         verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
@@ -75,7 +86,7 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         }
         throw error;
       }
-      return verifyPresentedCredential(deps, { credential: readCredentialFile(bytes, file.filename || 'the file') });
+      return verifyPresentedFile(deps, { bytes, filename: file.filename || 'the file' });
     },
   });
 };

@@ -1,9 +1,11 @@
-import { createDocumentLoader, didWebFromUrl, extractPng, extractSvg, verifyCredential, type VerificationResult } from '@cairn/credentials';
+import { didWebFromUrl, type VerificationResult } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
-import { AppError } from '../http/app-error.js';
 import { getPublishedStatusList } from '../issuance/status-lists.service.js';
 import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
 import { findOrganizationBySlug } from '../orgs/orgs.store.js';
+import { verifyPool, type VerifyIo } from './verify-pool.js';
+
+export { MAX_UPLOAD_BYTES, readCredentialFile } from './credential-file.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -85,52 +87,32 @@ export function summarise(credential: JsonObject | undefined): CredentialSummary
 
 export type VerifyOptions = { credential: JsonObject | string; recipientEmail?: string };
 
-/** Verifies a credential presented to this server; never throws for a bad credential. */
-export async function verifyPresentedCredential(deps: Deps, options: VerifyOptions): Promise<PresentedVerification> {
-  const resolveDid = createLocalResolver(deps);
-  const result = await verifyCredential({
-    credential: options.credential,
-    documentLoader: createDocumentLoader({ resolveDid }),
-    resolveDid,
-    fetchStatusList: createLocalStatusListFetcher(deps),
-    now: deps.clock(),
-    ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
-  });
+function presented(result: VerificationResult): PresentedVerification {
   return { verified: result.verified, checks: result.checks, warnings: result.warnings, errors: result.errors, summary: summarise(result.credential) };
 }
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Own DIDs and status lists from the database: what a verification of a presented credential may reach. */
+function localIo(deps: Deps): VerifyIo {
+  return { resolveDid: createLocalResolver(deps), fetchStatusList: createLocalStatusListFetcher(deps) };
+}
 
 /**
- * Reads a credential out of an uploaded file by what its bytes are, not what its name claims:
- * a baked PNG or SVG, a JSON credential or a compact VC-JWT.
+ * Verifies a credential presented to this server, in the verify pool (off the event loop).
+ * Never throws for a bad credential; throws AppError when it is over the size or complexity
+ * limits (413/422), takes more than its work budget (422) or the pool is full (503).
  */
-export function readCredentialFile(bytes: Buffer, filename: string): JsonObject | string {
-  const bad = (why: string) => new AppError('validation_failed', `${filename}: ${why}`, { fields: [{ field: 'file', message: why }] });
-  if (bytes.length === 0) throw bad('the file is empty.');
-  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
-    try {
-      return extractPng(bytes);
-    } catch (error) {
-      throw bad(error instanceof Error ? error.message : 'no credential could be read from this PNG.');
-    }
-  }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
-  if (/^<(\?xml|svg|!--)/i.test(text) || text.includes('<svg')) {
-    try {
-      return extractSvg(text);
-    } catch (error) {
-      throw bad(error instanceof Error ? error.message : 'no credential could be read from this SVG.');
-    }
-  }
-  if (text.startsWith('{')) {
-    try {
-      return JSON.parse(text) as JsonObject;
-    } catch (error) {
-      throw bad(`this is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`);
-    }
-  }
-  if (/^[\w-]+\.[\w-]+\.[\w-]*$/.test(text)) return text;
-  throw bad('this is neither a credential (JSON or VC-JWT) nor a baked PNG or SVG badge.');
+export async function verifyPresentedCredential(deps: Deps, options: VerifyOptions): Promise<PresentedVerification> {
+  const { result } = await verifyPool().verify({
+    job: { source: 'credential', credential: options.credential },
+    io: localIo(deps),
+    now: deps.clock(),
+    ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
+  });
+  return presented(result);
+}
+
+/** Reads a credential out of an uploaded file (PNG, SVG, JSON, VC-JWT) and verifies it, both in the verify pool. */
+export async function verifyPresentedFile(deps: Deps, file: { bytes: Buffer; filename: string }): Promise<PresentedVerification> {
+  const { result } = await verifyPool().verify({ job: { source: 'file', bytes: file.bytes, filename: file.filename }, io: localIo(deps), now: deps.clock() });
+  return presented(result);
 }

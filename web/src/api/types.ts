@@ -3,7 +3,14 @@
  * /openapi.json drives `schema.d.ts` (npm run gen:api -w web).
  */
 
-export type User = { id: string; email: string; name: string; createdAt: string };
+export type User = {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+  /** Confirmed from the mailed link; until then credentials issued to the email are not linked. */
+  emailVerified: boolean;
+};
 
 export type OrgRole = 'provider' | 'employer' | 'accreditor' | 'partner';
 

@@ -27,6 +27,7 @@ import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-route
 import { errorMessage } from '../api/client';
 import type { Membership } from '../api/types';
 import { logout, sessionKey } from '../features/auth/auth-api';
+import { EmailVerificationBanner } from '../features/auth/email-verification-banner';
 import { useSession } from '../features/auth/use-session';
 import { LEARNER_SPACE } from '../features/orgs/current-org';
 import { OrgSwitcher } from '../features/orgs/org-switcher';
@@ -218,6 +219,7 @@ export function AppLayout() {
         </AppShell.Navbar>
 
         <AppShell.Main id="main" tabIndex={-1} bg="var(--mantine-color-gray-0)">
+          <EmailVerificationBanner />
           <Outlet />
         </AppShell.Main>
       </AppShell>

@@ -38,6 +38,38 @@ describe('WalletPage', () => {
     expect(JSON.parse(typeof init?.body === 'string' ? init.body : '')).toEqual({ verifiableCredential: { type: ['VerifiableCredential', 'OpenBadgeCredential'] } });
   });
 
+  it('explains that an unconfirmed email blocks imports and offers to resend the link', async () => {
+    const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : input.toString();
+      if (url.endsWith('/api/v1/auth/verify-email/resend')) return Promise.resolve(new Response(JSON.stringify({ status: 'queued', email: 'lena@example.com' }), { status: 202 }));
+      if (init?.method === 'POST') {
+        return Promise.resolve(
+          problemResponse(403, {
+            title: 'Verify your email first',
+            code: 'email_unverified',
+            detail: 'Verify your email first: open the link Cairn sent to lena@example.com, or ask for a new one (POST /api/v1/auth/verify-email/resend).',
+          }),
+        );
+      }
+      return Promise.resolve(new Response(JSON.stringify({ items: [] }), { status: 200 }));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup();
+    renderWithProviders(<WalletPage />, { route: '/me/wallet' });
+
+    await screen.findByText('Nothing from elsewhere yet');
+    await user.click(screen.getByRole('tab', { name: 'Paste' }));
+    await user.click(screen.getByRole('textbox', { name: /credential/i }));
+    await user.paste('{"type": ["VerifiableCredential", "OpenBadgeCredential"]}');
+    await user.click(screen.getByRole('button', { name: 'Add to my wallet' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Confirm your email first');
+    expect(alert).toHaveTextContent('Nothing was added.');
+    await user.click(screen.getByRole('button', { name: 'Resend the confirmation link' }));
+    expect(await screen.findByText(/A new link is on its way to lena@example.com/)).toBeInTheDocument();
+  });
+
   it('shows an entry its issuer revoked, and checks it again on request', async () => {
     const item = {
       id: '6b1d0a34-2f6e-4a55-9a56-1f1f3b0e5c11',

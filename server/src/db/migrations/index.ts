@@ -8,6 +8,10 @@ import * as catalogIndex from './20261129_0006_catalog_index.js';
 import * as pathways from './20261129_0007_pathways.js';
 import * as pathwayPublishSeq from './20261129_0008_pathway_publish_seq.js';
 import * as walletStatus from './20261129_0009_wallet_status.js';
+import * as emailVerification from './20261206_0010_email_verification.js';
+import * as rasteriseSvgImages from './20261206_0011_rasterise_svg_images.js';
+import * as rateLimits from './20261206_0011_rate_limits.js';
+import * as trustRecheck from './20261206_0013_trust_recheck.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -23,4 +27,8 @@ export const migrations: Record<string, Migration> = {
   '20261129_0007_pathways': pathways,
   '20261129_0008_pathway_publish_seq': pathwayPublishSeq,
   '20261129_0009_wallet_status': walletStatus,
+  '20261206_0010_email_verification': emailVerification,
+  '20261206_0011_rasterise_svg_images': rasteriseSvgImages,
+  '20261206_0011_rate_limits': rateLimits,
+  '20261206_0013_trust_recheck': trustRecheck,
 };

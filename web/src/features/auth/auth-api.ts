@@ -23,4 +23,8 @@ export const requestPasswordReset = (email: string) => api.post<void>('/api/v1/a
 export const confirmPasswordReset = (token: string, password: string) =>
   api.post<void>('/api/v1/auth/password-reset/confirm', { token, password });
 
+export type VerifyEmailResult = { email: string; wasVerified: boolean; claimedCredentials: number };
+export const verifyEmail = (token: string) => api.post<VerifyEmailResult>('/api/v1/auth/verify-email', { token });
+export const resendEmailVerification = () => api.post<{ status: 'queued'; email: string }>('/api/v1/auth/verify-email/resend');
+
 export { ApiError };

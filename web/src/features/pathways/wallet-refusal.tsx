@@ -1,6 +1,7 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconMailExclamation } from '@tabler/icons-react';
 import { errorMessage, isApiError } from '../../api/client';
+import { ResendVerification } from '../auth/resend-verification';
 
 const CHECK_NAMES: Record<string, string> = {
   proof: 'Signature',
@@ -14,9 +15,25 @@ const CHECK_NAMES: Record<string, string> = {
   status: 'Status',
 };
 
+/** The account's email is not confirmed, so Cairn cannot tell whose credentials are whose. */
+function UnverifiedRefusal() {
+  return (
+    <Alert color="yellow" variant="light" icon={<IconMailExclamation aria-hidden />} title="Confirm your email first" role="alert">
+      <Stack gap="xs">
+        <Text size="sm">
+          Cairn adds a credential only when it was issued to your email address, and it can trust that address only once you have opened the confirmation link we mailed you. Nothing was
+          added.
+        </Text>
+        <ResendVerification label="Resend the confirmation link" />
+      </Stack>
+    </Alert>
+  );
+}
+
 /** Why the server refused a credential: its detail, and each failed check in words. */
 export function WalletRefusal({ error }: { error: unknown }) {
   const api = isApiError(error) ? error : null;
+  if (api?.code === 'email_unverified') return <UnverifiedRefusal />;
   const detail = errorMessage(error);
   const failed = (api?.errors ?? []).filter((e) => e.field.startsWith('credential.'));
   // One failed check is already the detail's sentence; several are listed by name.

@@ -1,0 +1,314 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { checkVerifyLimits, type VerificationResult, type VerifyLimitViolation } from '@cairn/credentials';
+import { Piscina } from 'piscina';
+import { AppError } from '../http/app-error.js';
+import type { IoAnswer, IoKind, VerifyJob, VerifyTask, VerifyTaskOutcome, WorkerMessage } from './verify-worker.js';
+
+export type { VerifyJob } from './verify-worker.js';
+
+export type VerifyPoolOptions = {
+  /** Worker threads. Default: one per CPU but one (the event loop keeps a core), at least 1. */
+  workers?: number;
+  /**
+   * Milliseconds of work one credential may take once a worker starts on it: the worker's CPU
+   * time on Linux (wall time elsewhere); waiting for the main thread's answers (database, remote
+   * fetch) does not count. Over it, the worker is stopped and the request answers 422. Default 3000.
+   */
+  budgetMs?: number;
+  /** How long one answer from the main thread (a DID document, a status list) may take. Default 10 s. */
+  ioTimeoutMs?: number;
+  /** Verifications waiting for a free worker; beyond that new ones answer 503. Default 8 per worker. */
+  maxQueue?: number;
+};
+
+/** What the worker may ask for while it verifies: reached on the main thread. */
+export type VerifyIo = {
+  resolveDid: (did: string) => Promise<unknown>;
+  /** Absent: revocation and suspension are reported as not checked. */
+  fetchStatusList?: (url: string) => Promise<unknown>;
+};
+
+export type VerifyRequest = { job: VerifyJob; io: VerifyIo; now: Date; recipientEmail?: string };
+
+/** The verifier's whole result, and the credential read from a file when the job was a file. */
+export type VerifyOutcome = { result: VerificationResult; credential?: Record<string, unknown> | string };
+
+export const DEFAULT_VERIFY_BUDGET_MS = 3000;
+
+/** Default worker count: leave the event loop a core of its own where there is more than one. */
+export function defaultVerifyWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** The refusal for a credential over one of the verify limits (413 too large, 422 too complex). */
+export function limitRefusal(violation: VerifyLimitViolation): AppError {
+  const hint = 'Open Badges and CLR credentials are far smaller; check that this is the credential you meant to send.';
+  if (violation.kind === 'too_large') return new AppError('payload_too_large', `${violation.message} ${hint}`);
+  return new AppError('unprocessable_content', `${violation.message} ${hint}`);
+}
+
+function tooLong(budgetMs: number): AppError {
+  const seconds = budgetMs >= 1000 ? `${(budgetMs / 1000).toFixed(budgetMs % 1000 === 0 ? 0 : 1)} s` : `${budgetMs} ms`;
+  return new AppError(
+    'unprocessable_content',
+    `This credential took too long to check (more than ${seconds} of work), so checking was stopped. Real credentials take a fraction of that; a credential this costly is not accepted.`,
+  );
+}
+
+/** CPU time (user + system) one thread has used, from its /proc stat file; undefined when unreadable. */
+export function threadCpuMs(statPath: string): number | undefined {
+  try {
+    const stat = readFileSync(statPath, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // USER_HZ is 100 on every Linux Node runs on.
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Wall time may exceed the CPU budget this many times (a loaded machine runs a worker slower)
+// before the task is stopped anyway; time spent waiting for the main thread's answers not counted.
+const WALL_FACTOR = 10;
+
+/**
+ * The work budget of one task. Where the worker's CPU time can be read (Linux), the budget is
+ * CPU time, so a busy machine does not fail honest credentials; the wall clock, not counting
+ * waits for the main thread, is a backstop at WALL_FACTOR times the budget. Elsewhere the
+ * budget is wall time. `onExceeded` is called at most once.
+ */
+class Budget {
+  readonly #budgetMs: number;
+  #wallRemainingMs = 0;
+  #runningSince: number | undefined;
+  #waiting = 0;
+  #isStarted = false;
+  #cpuStatPath: string | undefined;
+  #cpuAtStart = 0;
+  #poll: NodeJS.Timeout | undefined;
+  #isExceeded = false;
+  readonly #onExceeded: () => void;
+
+  constructor(budgetMs: number, onExceeded: () => void) {
+    this.#budgetMs = budgetMs;
+    this.#onExceeded = onExceeded;
+  }
+
+  start(cpuStatPath: string | undefined): void {
+    if (this.#isStarted) return;
+    this.#isStarted = true;
+    const cpu = cpuStatPath === undefined ? undefined : threadCpuMs(cpuStatPath);
+    if (cpuStatPath !== undefined && cpu !== undefined) {
+      this.#cpuStatPath = cpuStatPath;
+      this.#cpuAtStart = cpu;
+      this.#wallRemainingMs = this.#budgetMs * WALL_FACTOR;
+    } else {
+      this.#wallRemainingMs = this.#budgetMs;
+    }
+    this.#poll = setInterval(() => this.#check(), Math.min(100, Math.max(5, Math.floor(this.#budgetMs / 10))));
+    this.#resumeWall();
+  }
+
+  /** An answer from the main thread is awaited: the worker is not working for itself. */
+  pause(): void {
+    this.#waiting += 1;
+    if (this.#waiting === 1) this.#pauseWall();
+  }
+
+  resume(): void {
+    this.#waiting -= 1;
+    if (this.#waiting === 0 && this.#isStarted) this.#resumeWall();
+  }
+
+  /** Ends the budget; true when the work exceeded it (a result that arrives late is refused too). */
+  finish(): boolean {
+    if (this.#isStarted && !this.#isExceeded) this.#isExceeded = this.#measureExceeded();
+    this.dispose();
+    return this.#isExceeded;
+  }
+
+  dispose(): void {
+    this.#pauseWall();
+    clearInterval(this.#poll);
+    this.#poll = undefined;
+  }
+
+  #check(): void {
+    if (this.#isExceeded || !this.#measureExceeded()) return;
+    this.#isExceeded = true;
+    this.dispose();
+    this.#onExceeded();
+  }
+
+  #measureExceeded(): boolean {
+    if (this.#cpuStatPath !== undefined) {
+      const cpu = threadCpuMs(this.#cpuStatPath);
+      if (cpu !== undefined && cpu - this.#cpuAtStart >= this.#budgetMs) return true;
+    }
+    const running = this.#runningSince === undefined ? 0 : performance.now() - this.#runningSince;
+    return this.#wallRemainingMs - running <= 0;
+  }
+
+  #resumeWall(): void {
+    if (this.#runningSince !== undefined || this.#waiting > 0) return;
+    this.#runningSince = performance.now();
+  }
+
+  #pauseWall(): void {
+    if (this.#runningSince === undefined) return;
+    this.#wallRemainingMs -= performance.now() - this.#runningSince;
+    this.#runningSince = undefined;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const isOutOfMemory = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+
+/**
+ * Untrusted verification off the event loop: a pool of worker threads (piscina), each task with
+ * a work budget, size and complexity limits checked before a task is queued. Created lazily on
+ * the first verification; `close()` stops the threads (a later verification starts them again).
+ */
+export class VerifyPool {
+  readonly workers: number;
+  readonly budgetMs: number;
+  readonly #ioTimeoutMs: number;
+  readonly #maxQueue: number;
+  #piscina: Piscina<VerifyTask, VerifyTaskOutcome> | undefined;
+  /** Verifications running or waiting; counted here (piscina's own queue limit is approximate). */
+  #inFlight = 0;
+
+  constructor(options: VerifyPoolOptions = {}) {
+    this.workers = Math.max(1, Math.floor(options.workers ?? defaultVerifyWorkers()));
+    this.budgetMs = Math.max(1, options.budgetMs ?? DEFAULT_VERIFY_BUDGET_MS);
+    this.#ioTimeoutMs = options.ioTimeoutMs ?? 10_000;
+    this.#maxQueue = options.maxQueue ?? this.workers * 8;
+  }
+
+  #pool(): Piscina<VerifyTask, VerifyTaskOutcome> {
+    this.#piscina ??= new Piscina<VerifyTask, VerifyTaskOutcome>({
+      filename: new URL('./verify-worker.mjs', import.meta.url).href,
+      minThreads: this.workers,
+      maxThreads: this.workers,
+      // Verification is the work that may wait: the event loop (health, pages) goes first.
+      niceIncrement: 10,
+      // A memory bomb ends its own worker, not the server.
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
+    return this.#piscina;
+  }
+
+  /**
+   * Verifies in a worker. Throws AppError for a refusal (413/422 over a limit or the budget,
+   * 400 for an unreadable file, 503 when too many verifications are waiting); otherwise returns
+   * the verifier's result unchanged.
+   */
+  async verify(request: VerifyRequest): Promise<VerifyOutcome> {
+    if (request.job.source === 'credential') {
+      const violation = checkVerifyLimits(request.job.credential);
+      if (violation) throw limitRefusal(violation);
+    }
+    if (this.#inFlight >= this.workers + this.#maxQueue) {
+      throw new AppError('unavailable', 'Too many credentials are being checked right now. Try again in a few seconds.', { retryAfterSeconds: Math.ceil(this.budgetMs / 1000) });
+    }
+    this.#inFlight += 1;
+    try {
+      return await this.#run(request);
+    } finally {
+      this.#inFlight -= 1;
+    }
+  }
+
+  async #run(request: VerifyRequest): Promise<VerifyOutcome> {
+    const controller = new AbortController();
+    const budget = new Budget(this.budgetMs, () => controller.abort());
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (message: WorkerMessage) => {
+      if (message.type === 'started') budget.start(message.cpuStatPath);
+      else void this.#answer(port1, message, request.io, budget);
+    });
+    const task: VerifyTask = {
+      job: request.job,
+      port: port2,
+      now: request.now,
+      canFetchStatusLists: request.io.fetchStatusList !== undefined,
+      ...(request.recipientEmail !== undefined ? { recipientEmail: request.recipientEmail } : {}),
+    };
+    let outcome: VerifyTaskOutcome;
+    try {
+      outcome = await this.#pool().run(task, { signal: controller.signal, transferList: [port2] });
+    } catch (error) {
+      budget.dispose();
+      if (controller.signal.aborted) throw tooLong(this.budgetMs);
+      if (isOutOfMemory(error)) throw new AppError('unprocessable_content', 'This credential needs too much memory to check, so checking was stopped. Real credentials are far smaller.');
+      throw error;
+    } finally {
+      port1.close();
+    }
+    if (budget.finish()) throw tooLong(this.budgetMs);
+    if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { fields: outcome.fields });
+    return { result: outcome.result, ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}) };
+  }
+
+  async #answer(port: MessagePort, message: Extract<WorkerMessage, { type: 'io' }>, io: VerifyIo, budget: Budget): Promise<void> {
+    const handlers: Record<IoKind, ((argument: string) => Promise<unknown>) | undefined> = { resolveDid: io.resolveDid, fetchStatusList: io.fetchStatusList };
+    const handler = handlers[message.kind];
+    budget.pause();
+    let answer: IoAnswer;
+    try {
+      if (!handler) throw new Error(`${message.kind} is not available here`);
+      answer = { id: message.id, value: await withTimeout(handler(message.argument), this.#ioTimeoutMs, message.argument) };
+    } catch (error) {
+      answer = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+    }
+    try {
+      port.postMessage(answer);
+    } catch (error) {
+      // Not cloneable (a bug in a handler): the worker still gets an answer.
+      port.postMessage({ id: message.id, error: `The answer for ${message.argument} could not be passed on: ${(error as Error).message}` } satisfies IoAnswer);
+    } finally {
+      budget.resume();
+    }
+  }
+
+  /** Stops the worker threads, letting running verifications finish. */
+  async close(): Promise<void> {
+    const pool = this.#piscina;
+    this.#piscina = undefined;
+    await pool?.close();
+  }
+}
+
+let shared: VerifyPool | undefined;
+let sharedOptions: VerifyPoolOptions = {};
+
+/** Sets how the process's verify pool is built (the app does, from its config). */
+export function configureVerifyPool(options: VerifyPoolOptions): void {
+  sharedOptions = options;
+  const previous = shared;
+  shared = undefined;
+  // A pool built with other options stops once its running verifications end.
+  void previous?.close();
+}
+
+/** The process's verify pool: one set of worker threads, whichever area verifies. */
+export function verifyPool(): VerifyPool {
+  shared ??= new VerifyPool(sharedOptions);
+  return shared;
+}
+
+/** Stops the process's verify pool (app close). */
+export async function closeVerifyPool(): Promise<void> {
+  await shared?.close();
+}
