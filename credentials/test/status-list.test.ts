@@ -92,10 +92,10 @@ describe('status list credentials and entries', () => {
     });
   });
 
-  async function publish(purpose: 'revocation' | 'suspension', setIndexes: number[]): Promise<JsonObject> {
+  async function publish(purpose: 'revocation' | 'suspension', setIndexes: number[], id = listUrl): Promise<JsonObject> {
     const bits = new Bitstring();
     for (const i of setIndexes) bits.set(i, true);
-    const list = buildStatusListCredential({ id: listUrl, issuer: did, statusPurpose: purpose, bitstring: bits, validFrom: new Date('2025-01-01T00:00:00Z'), ttl: 300_000 });
+    const list = buildStatusListCredential({ id, issuer: did, statusPurpose: purpose, bitstring: bits, validFrom: new Date('2025-01-01T00:00:00Z'), ttl: 300_000 });
     return signCredential({ credential: list, signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: new Date() });
   }
 
@@ -110,8 +110,8 @@ describe('status list credentials and entries', () => {
       signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: new Date(),
     });
     const lists: Record<string, JsonObject> = {
-      [`${listUrl}?r`]: await publish('revocation', []),
-      [`${listUrl}?s`]: await publish('suspension', [7]),
+      [`${listUrl}?r`]: await publish('revocation', [], `${listUrl}?r`),
+      [`${listUrl}?s`]: await publish('suspension', [7], `${listUrl}?s`),
     };
     const fetchStatusList = (url: string): Promise<unknown> => Promise.resolve(lists[url]);
     let result = await verifyCredential({ credential, documentLoader, fetchStatusList });
@@ -119,8 +119,8 @@ describe('status list credentials and entries', () => {
     expect(result.checks.find((c) => c.id === 'suspension')).toMatchObject({ status: 'failed', message: 'The issuer has suspended this credential for now' });
     expect(result.verified).toBe(false);
 
-    lists[`${listUrl}?s`] = await publish('suspension', []);
-    lists[`${listUrl}?r`] = await publish('revocation', [7]);
+    lists[`${listUrl}?s`] = await publish('suspension', [], `${listUrl}?s`);
+    lists[`${listUrl}?r`] = await publish('revocation', [7], `${listUrl}?r`);
     result = await verifyCredential({ credential, documentLoader, fetchStatusList });
     expect(result.checks.find((c) => c.id === 'suspension')?.status).toBe('passed');
     expect(result.checks.find((c) => c.id === 'revocation')?.status).toBe('failed');
@@ -144,7 +144,20 @@ describe('status list credentials and entries', () => {
   it('accepts the numeric statusListIndex of the 1EdTech fixture and verifies its signed list', async () => {
     const credential = fixture('ob3-credential-status-revoked-bitstring.json');
     const list = statusListFixture();
-    const outcome = await checkStatus(credential.credentialStatus, () => Promise.resolve(list), { documentLoader: fixtureLoader(list) });
+    // The fixture list calls itself example.com/…/3, not the URL the fixture credential names.
+    const entry = { ...(credential.credentialStatus as JsonObject), statusListCredential: list.id as string };
+    const outcome = await checkStatus(entry, () => Promise.resolve(list), { documentLoader: fixtureLoader(list) });
     expect(outcome).toMatchObject({ index: 23, isSet: true, isListSigned: true, purpose: 'revocation' });
+  });
+
+  it('refuses a list that is not the one the credential names, or not signed by its issuer, or not signed at all', async () => {
+    const entry = buildStatusEntry({ listUrl, index: 3, purpose: 'revocation' });
+    const genuine = await publish('revocation', []);
+    const elsewhere = await publish('revocation', [], 'https://acme.example/status/2');
+    await expect(checkStatus(entry, () => Promise.resolve(elsewhere), { documentLoader, issuerId: did })).rejects.toThrow(/says it is https:\/\/acme.example\/status\/2/);
+    await expect(checkStatus(entry, () => Promise.resolve(genuine), { documentLoader, issuerId: 'did:example:someone-else' })).rejects.toThrow(/not by the credential's issuer/);
+    const { proof: _proof, ...unsigned } = genuine;
+    await expect(checkStatus(entry, () => Promise.resolve(unsigned), { documentLoader, issuerId: did })).rejects.toThrow(/not signed/);
+    await expect(checkStatus(entry, () => Promise.resolve(genuine), { documentLoader, issuerId: did })).resolves.toMatchObject({ isSet: false });
   });
 });

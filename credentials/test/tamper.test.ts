@@ -78,6 +78,6 @@ describe('proof sets', () => {
     const flooded = { ...signed, proof: Array.from({ length: 500 }, () => signed.proof[0]!) };
     const result = await verifyCredential({ credential: flooded, documentLoader });
     expect(result.verified).toBe(false);
-    expect(result.checks.find((c) => c.id === 'proof')).toMatchObject({ status: 'failed', message: expect.stringMatching(/500 proofs/) });
+    expect(result.checks).toEqual([expect.objectContaining({ status: 'failed', message: expect.stringMatching(/500 proofs/) as string })]);
   });
 });

@@ -12,7 +12,7 @@ export type FetchStatusList = (url: string) => Promise<unknown>;
 export type CheckStatusOptions = {
   /** Needed to verify the list credential's proof. */
   documentLoader?: DocumentLoader;
-  /** The issuer of the credential being checked; a list from someone else is a warning. */
+  /** The issuer of the credential being checked; a list from someone else is refused. */
   issuerId?: string;
   now?: Date;
   canonicalizer?: Canonicalizer;
@@ -70,12 +70,18 @@ export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusLi
     throw new StatusCheckError('The status list is not a BitstringStatusListCredential');
   }
   const warnings: string[] = [];
-  const isListSigned = await verifyListProof(list, options, warnings);
-  checkListDates(list, options.now ?? new Date(), warnings);
+  // The list answers for the credential only if it is the list the credential names, signed by
+  // the credential's own issuer: anyone can sign a list that says "not revoked".
+  if (list.id !== listUrl) {
+    throw new StatusCheckError(`The status list fetched from ${listUrl} says it is ${show(list.id)}`);
+  }
   const listIssuer = idOf(list.issuer);
   if (options.issuerId && listIssuer !== options.issuerId) {
-    warnings.push(`The status list was published by ${show(listIssuer)}, not by the credential's issuer`);
+    throw new StatusCheckError(`The status list was published by ${show(listIssuer)}, not by the credential's issuer`);
   }
+  const isListSigned = await verifyListProof(list, options, warnings);
+  if (!isListSigned) throw new StatusCheckError(`The status list could not be trusted: ${warnings.join('; ')}`);
+  checkListDates(list, options.now ?? new Date(), warnings);
 
   const subject = list.credentialSubject;
   if (!isJsonObject(subject)) throw new StatusCheckError('The status list has no credentialSubject');

@@ -12,6 +12,7 @@ import type { FetchStatusList } from '../status-list/check-status.js';
 import { asArray, idOf, isJsonObject, show, type JsonObject } from '../util/json.js';
 import { decodeVcJwt, jwtClaimProblems, verifyJwtWithIssuerKey } from './jwt-check.js';
 import { resolveAssertionKey } from './key-resolver.js';
+import { checkVerifyLimits } from './limits.js';
 import type { CheckId, CheckStatus, CredentialFormat, VerificationCheck } from './result.js';
 import { readSignedFacts, type SignedFacts } from './signed-meaning.js';
 import { checkStatusEntries } from './status-entries.js';
@@ -59,6 +60,15 @@ export const MAX_PROOFS = 8;
 export async function verifyCredential(options: VerifyCredentialOptions): Promise<VerificationResult> {
   if (typeof options !== 'object' || options === null || options.credential === undefined || options.credential === null) {
     throw new TypeError('verifyCredential needs { credential }');
+  }
+  // Size and complexity first, before any parsing or canonicalisation: a hostile credential
+  // must cost little to refuse (the server also checks before it hands work to a worker).
+  const violation = checkVerifyLimits(options.credential);
+  if (violation) {
+    const report = new Report();
+    report.add('format', violation.kind === 'too_large' ? 'Small enough to check' : 'Simple enough to check', 'failed', violation.message);
+    const input = options.credential;
+    return report.finish(typeof input === 'string' && isCompactJwt(input.trim()) ? 'jwt' : 'ldp', undefined);
   }
   return verifyAtDepth(options, 0);
 }

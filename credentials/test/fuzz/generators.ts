@@ -258,9 +258,7 @@ export async function applyRewrite(document: JsonObject, { op, at, order }: Rewr
       const members = nodes.filter((n) => typeof n.path.at(-1) === 'string' && !isKeyword(n.path.at(-1)!) && n.path.at(-1) !== 'id' && n.path.at(-1) !== 'type');
       const node = pick(members, at);
       if (!node) return undefined;
-      const probed = typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean'
-        ? await coercionAt(document, node.path)
-        : await coercionAt(document, [...node.path]);
+      const probed = await coercionAt(document, node.path);
       if (!probed) return undefined;
       // Half the time keep the value as written; else write it as expansion would (keeping its type).
       const keepValue = order % 2 === 0 || typeof node.value !== 'string';

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import * as emailVerification from '../db/migrations/20261206_0010_email_verification.js';
 import { createApiKey, createOrg, signUpUser, unique, useTestApp } from '../testing/test-app.js';
@@ -17,9 +18,10 @@ describe('migration 20261206_0010_email_verification', () => {
     const person = await signUpUser(t.app);
 
     // Back to the schema before the migration, with a demo account among the existing ones.
-    await emailVerification.down(t.database.db);
+    const raw = t.database.db as unknown as Kysely<unknown>;
+    await emailVerification.down(raw);
     await t.database.db.insertInto('users').values({ email: 'learner@demo.cairn.test', name: 'Lena Fischer', password_hash: 'x' }).execute();
-    await emailVerification.up(t.database.db);
+    await emailVerification.up(raw);
 
     const users = await t.database.db.selectFrom('users').select(['email', 'email_verified_at']).where('email', 'in', [owner.email, person.email, 'learner@demo.cairn.test']).execute();
     const verified = Object.fromEntries(users.map((u) => [u.email, u.email_verified_at !== null]));

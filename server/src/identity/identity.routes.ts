@@ -135,7 +135,8 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
       response: { 204: z.null(), ...problemResponses },
     },
     handler: async (request, reply) => {
-      await confirmPasswordReset(deps, request.body);
+      const { email: resetEmail } = await confirmPasswordReset(deps, request.body);
+      if (resetEmail) await limits.clearLogInBackoff(resetEmail);
       return reply.status(204).send(null);
     },
   });

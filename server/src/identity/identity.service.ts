@@ -127,9 +127,10 @@ export async function requestPasswordReset(deps: Deps, options: { email: string 
 }
 
 /** Sets a new password from a reset link and ends every session of that account. */
-export async function confirmPasswordReset(deps: Deps, options: { token: string; password: string }) {
+/** Sets the new password; answers the account's email (a reset proves it, so its log-in pause can end). */
+export async function confirmPasswordReset(deps: Deps, options: { token: string; password: string }): Promise<{ email: string }> {
   const hashed = await hashPassword(options.password);
-  await transaction(deps.db, async (trx) => {
+  return transaction(deps.db, async (trx) => {
     const reset = await consumePasswordReset(trx, hashToken(options.token), deps.clock());
     if (!reset) throw new AppError('validation_failed', 'This reset link is invalid, expired or already used. Ask for a new one.', { fields: [{ field: 'token', message: 'Invalid or expired' }] });
     const user = await findUserById(trx, reset.user_id);
@@ -137,6 +138,7 @@ export async function confirmPasswordReset(deps: Deps, options: { token: string;
     if (weakness) throw new AppError('validation_failed', `Choose a stronger password. ${weakness}`, { fields: [{ field: 'password', message: weakness }] });
     await updatePasswordHash(trx, reset.user_id, hashed);
     await deleteSessionsOfUser(trx, reset.user_id);
+    return { email: user?.email ?? '' };
   });
 }
 

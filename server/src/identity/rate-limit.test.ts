@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { TEST_PASSWORD, unique, useTestApp } from '../testing/test-app.js';
+import { listMailsTo } from '../mail/mail.store.js';
 import { signUp } from './identity.service.js';
 import { accountKey, authLimitPolicy, clientAddressKey } from './rate-limit.js';
 
@@ -146,6 +147,22 @@ describe('log-in backoff for one account', () => {
     expect((await logIn(app, user.email, TEST_PASSWORD, from())).statusCode).toBe(200);
     const left = await t.deps.db.selectFrom('rate_limits').select('key').where('key', 'in', [`login_failures:${accountKey(user.email)}`, `login_lockouts:${accountKey(user.email)}`]).execute();
     expect(left).toEqual([]);
+  });
+
+  it('ends the pause when the owner resets the password, so strangers cannot keep them locked out', async () => {
+    const app = await anotherApp({ authRateLimit: 1000 });
+    const user = await newAccount();
+    const from = { remoteAddress: '192.0.2.220' };
+    for (let i = 0; i < p.failuresBeforeLockout; i++) expect((await logIn(app, user.email, 'not-the-password', from)).statusCode).toBe(401);
+    expect((await logIn(app, user.email, TEST_PASSWORD, from)).statusCode).toBe(429);
+    await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: user.email }, remoteAddress: from.remoteAddress });
+    const mails = await listMailsTo(t.deps.db, user.email);
+    const token = mails.map((m) => /reset-password\?token=([\w-]+)/.exec(m.text_body)?.[1]).find((found) => found !== undefined);
+    expect(token).toBeDefined();
+    const newPassword = 'a-brand-new-long-passphrase';
+    const confirm = await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: newPassword }, remoteAddress: from.remoteAddress });
+    expect(confirm.statusCode).toBe(204);
+    expect((await logIn(app, user.email, newPassword, from)).statusCode).toBe(200);
   });
 
   it('forgets earlier failures after a successful log-in', async () => {

@@ -188,5 +188,14 @@ export function createAuthLimits({ db, perMinute }: AuthLimitsOptions) {
     };
   }
 
-  return { checkClient, checkAccount, guardLogIn, hooks };
+  /**
+   * Ends an account's log-in pause. Called after a password reset: the reset link went to the
+   * account's mailbox, so whoever failed those log-ins cannot keep its owner locked out.
+   */
+  async function clearLogInBackoff(email: string): Promise<void> {
+    const key = accountKey(email);
+    await Promise.all([loginFailures.delete(key), loginLockouts.delete(key)]);
+  }
+
+  return { checkClient, checkAccount, guardLogIn, clearLogInBackoff, hooks };
 }

@@ -101,6 +101,7 @@ const STATUS_BADGE = {
   active: { color: 'teal', label: 'In force' },
   suspended: { color: 'orange', label: 'Suspended' },
   revoked: { color: 'red', label: 'Revoked' },
+  untrusted: { color: 'red', label: 'Not trusted' },
 } as const;
 
 /** Whether the issuer still stands behind it, as last read, and a button to read it again. */
@@ -117,18 +118,24 @@ function WalletStatus({ item, name }: { item: WalletItem; name: string }) {
         <Text size="xs" c="dimmed">
           {checked}
         </Text>
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          leftSection={<IconRefresh size={12} aria-hidden />}
-          loading={check.isPending}
-          onClick={() => check.mutate(item.id)}
-          aria-label={`Check again whether ${name} is in force`}
-        >
-          Check again
-        </Button>
+        {item.status === 'untrusted' ? null : (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconRefresh size={12} aria-hidden />}
+            loading={check.isPending}
+            onClick={() => check.mutate(item.id)}
+            aria-label={`Check again whether ${name} is in force`}
+          >
+            Check again
+          </Button>
+        )}
       </Group>
-      {item.status !== 'active' ? (
+      {item.status === 'untrusted' ? (
+        <Text size="sm" c={badge.color} role="note">
+          {item.statusReason ?? 'It no longer verifies under Cairn’s rules.'} It does not count toward pathways.
+        </Text>
+      ) : item.status !== 'active' ? (
         <Text size="sm" c={badge.color} role="note">
           {item.statusReason ?? 'The issuer no longer stands behind it.'} It does not count toward pathways while {item.status}.
         </Text>

@@ -108,7 +108,8 @@ export type WalletItem = {
   verifiableCredential: Record<string, unknown> | string;
   pathways: { id: string; name: string }[];
   /** As last read from the issuer's status lists; only active entries count toward pathways. */
-  status: 'active' | 'revoked' | 'suspended';
+  /** `untrusted`: it no longer verifies under Cairn's rules (e.g. a programme's badge its provider never signed). */
+  status: 'active' | 'revoked' | 'suspended' | 'untrusted';
   statusReason: string | null;
   statusCheckedAt: string | null;
   /** Why the last check could not read a list; the status is then the one before. */
