@@ -46,7 +46,7 @@ export async function walletFactsOf(deps: Deps, facts: SignedFacts, display: Rec
   const achievementPrefix = new URL('/achievements/', deps.publicUrl).toString();
   const versionId = achievementId.startsWith(achievementPrefix) ? achievementId.slice(achievementPrefix.length) : '';
   const [named] = UUID.test(versionId) ? await store.microcredentialVersionsByIds(deps.db, [versionId]) : [];
-  const version = named && named.orgDid === issuerDid ? named : undefined;
+  const version = named && named.orgDids.includes(issuerDid) ? named : undefined;
   const credits = subject?.creditsEarned ?? achievement.creditsAvailable ?? 0;
   const displaySubject = display.credentialSubject as Record<string, unknown> | undefined;
   const displayAchievement = displaySubject?.achievement as Record<string, unknown> | undefined;
@@ -60,7 +60,8 @@ export async function walletFactsOf(deps: Deps, facts: SignedFacts, display: Rec
     cpdHours: version?.cpd_hours ?? 0,
     credits: Number.isFinite(credits) && credits > 0 ? credits : 0,
     skillIds: [...new Set([...skills.map((s) => s.id), ...(version?.skill_ids ?? [])])],
-    validFrom: date(facts.validFrom),
-    validUntil: date(facts.validUntil),
+    // VC 1.1 credentials say issuanceDate / expirationDate.
+    validFrom: date(facts.validFrom ?? facts.issuanceDate),
+    validUntil: date(facts.validUntil ?? facts.expirationDate),
   };
 }
