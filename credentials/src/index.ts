@@ -27,12 +27,16 @@ export { buildDidWebDocument, didWebFromUrl, didWebToUrl, type DidWeb, type DidW
 export { jsonldCanonicalizer, referenceCanonicalizer, type Canonicalizer } from './proofs/canonicalizer.js';
 export { canonicalizeJson } from './proofs/jcs.js';
 export { CRYPTOSUITES, toDateTimeStamp, type Cryptosuite, type DataIntegrityProof } from './proofs/data-integrity.js';
-export { signCredential, type SignCredentialOptions } from './proofs/sign-credential.js';
+export {
+  ED25519_SIGNATURE_2020, ed25519Signature2020HashData, verifyEd25519Signature2020, type VerifyEd25519Signature2020Options,
+} from './proofs/ed25519-signature-2020.js';
+export { signCredential, signPresentation, type SignCredentialOptions, type SignPresentationOptions } from './proofs/sign-credential.js';
 export { decodeJwt, isCompactJwt, signJwt, type DecodedJwt, type SignJwtOptions } from './proofs/vc-jwt.js';
 
 export { verifyCredential, type VerificationResult, type VerifyCredentialOptions } from './verify/verify-credential.js';
+export { verifyPresentation, type PresentationCheck, type PresentationVerificationResult, type VerifyPresentationOptions } from './verify/verify-presentation.js';
 export type { CheckId, CheckStatus, CredentialFormat, VerificationCheck } from './verify/result.js';
-export { resolveAssertionKey, resolveJwtAssertionKey, type ResolvedJwtKey, type ResolvedKey } from './verify/key-resolver.js';
+export { resolveAssertionKey, resolveJwtAssertionKey, type KeyPurpose, type ResolvedJwtKey, type ResolvedKey } from './verify/key-resolver.js';
 export {
   readSignedFacts, SignedMeaningError, shortTypeName,
   type AchievementFacts, type SignedFacts, type StatusEntryFacts, type SubjectFacts,
@@ -49,6 +53,9 @@ export {
   type BuildStatusListCredentialOptions, type StatusPurpose,
 } from './status-list/status-list-credential.js';
 export { checkStatus, StatusCheckError, type CheckStatusOptions, type FetchStatusList, type StatusCheckResult } from './status-list/check-status.js';
+export {
+  checkRevocationList, ONE_EDTECH_REVOCATION_LIST, type RevocationListCheckOptions, type RevocationListCheckResult,
+} from './status-list/one-edtech-revocation-list.js';
 
 export { BakingError, DEFAULT_MAX_BYTES, type BakedCredential, type SizeLimit } from './baking/limits.js';
 export { bakePng, extractPng, PNG_KEYWORD } from './baking/png.js';

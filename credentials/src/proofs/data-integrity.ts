@@ -19,7 +19,10 @@ export type DataIntegrityProof = {
   cryptosuite: Cryptosuite;
   created: string;
   verificationMethod: string;
-  proofPurpose: 'assertionMethod';
+  proofPurpose: 'assertionMethod' | 'authentication';
+  /** For a presentation: the verifier's nonce and name, so the proof cannot be replayed elsewhere. */
+  challenge?: string;
+  domain?: string;
   proofValue: string;
 };
 
@@ -94,16 +97,22 @@ export type CreateProofOptions = {
   documentLoader: DocumentLoader;
   now: Date;
   canonicalizer?: Canonicalizer;
+  /** `authentication` (with challenge and domain) signs a presentation as its holder. */
+  purpose?: 'assertionMethod' | 'authentication';
+  challenge?: string;
+  domain?: string;
 };
 
 /** Creates a Data Integrity proof over `document` (which must not contain `proof`). */
-export async function createProof({ document, signer, cryptosuite, documentLoader, now, canonicalizer = jsonldCanonicalizer }: CreateProofOptions): Promise<DataIntegrityProof> {
+export async function createProof({ document, signer, cryptosuite, documentLoader, now, canonicalizer = jsonldCanonicalizer, purpose = 'assertionMethod', challenge, domain }: CreateProofOptions): Promise<DataIntegrityProof> {
   const proofOptions: Omit<DataIntegrityProof, 'proofValue'> = {
     type: 'DataIntegrityProof',
     cryptosuite,
     created: toDateTimeStamp(now),
     verificationMethod: signer.verificationMethod,
-    proofPurpose: 'assertionMethod',
+    proofPurpose: purpose,
+    ...(challenge !== undefined ? { challenge } : {}),
+    ...(domain !== undefined ? { domain } : {}),
   };
   // eddsa-jcs-2022 (unlike rdfc) carries the document's @context in the proof it signs.
   if (cryptosuite === 'eddsa-jcs-2022' && document['@context'] !== undefined) proofOptions['@context'] = document['@context'];
@@ -126,17 +135,19 @@ export type VerifyProofOptions = {
   publicKeyMultibase: string;
   documentLoader: DocumentLoader;
   canonicalizer?: Canonicalizer;
+  /** What the proof must be for: issuing (`assertionMethod`) or a holder's presentation (`authentication`). */
+  expectedPurpose?: 'assertionMethod' | 'authentication';
 };
 
 /**
  * Checks one proof's signature with a known public key. Throws with the reason when the proof
  * cannot be checked (unsupported suite, bad encoding); returns false when the signature is wrong.
  */
-export async function verifyProofSignature({ document, proof, publicKeyMultibase, documentLoader, canonicalizer = jsonldCanonicalizer }: VerifyProofOptions): Promise<boolean> {
+export async function verifyProofSignature({ document, proof, publicKeyMultibase, documentLoader, canonicalizer = jsonldCanonicalizer, expectedPurpose = 'assertionMethod' }: VerifyProofOptions): Promise<boolean> {
   if (proof.type !== 'DataIntegrityProof') throw new Error(`Unsupported proof type "${show(proof.type)}"`);
   const { cryptosuite } = proof;
   if (!isCryptosuite(cryptosuite)) throw new Error(`Unsupported cryptosuite "${show(cryptosuite)}"`);
-  if (proof.proofPurpose !== 'assertionMethod') throw new Error(`Unexpected proof purpose "${show(proof.proofPurpose)}"`);
+  if (proof.proofPurpose !== expectedPurpose) throw new Error(`Unexpected proof purpose "${show(proof.proofPurpose)}" (expected ${expectedPurpose})`);
   if (proof.created !== undefined && (typeof proof.created !== 'string' || Number.isNaN(Date.parse(proof.created)))) {
     throw new Error('The proof creation date is not a valid date');
   }

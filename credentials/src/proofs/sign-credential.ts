@@ -28,3 +28,20 @@ export async function signCredential<T extends JsonObject>({ credential, signer,
   const proof = await createProof({ document, signer, cryptosuite, documentLoader, now, ...(canonicalizer ? { canonicalizer } : {}) });
   return { ...document, proof: [...proofsOf(credential), proof] } as T & { proof: JsonObject[] };
 }
+
+export type SignPresentationOptions<T extends JsonObject> = Omit<SignCredentialOptions<T>, 'credential'> & {
+  presentation: T;
+  challenge?: string;
+  domain?: string;
+};
+
+/** Signs a verifiable presentation as its holder (`authentication`), binding it to a challenge and domain. */
+export async function signPresentation<T extends JsonObject>({ presentation, signer, cryptosuite, documentLoader, now, canonicalizer, challenge, domain }: SignPresentationOptions<T>): Promise<T & { proof: JsonObject[] }> {
+  if (!isJsonObject(presentation)) throw new TypeError('presentation must be a JSON object');
+  const document = withoutProof(cloneJson(presentation));
+  const proof = await createProof({
+    document, signer, cryptosuite, documentLoader, now, purpose: 'authentication',
+    ...(canonicalizer ? { canonicalizer } : {}), ...(challenge !== undefined ? { challenge } : {}), ...(domain !== undefined ? { domain } : {}),
+  });
+  return { ...document, proof: [proof] } as unknown as T & { proof: JsonObject[] };
+}

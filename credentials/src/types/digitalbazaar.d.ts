@@ -34,3 +34,16 @@ declare module '@digitalbazaar/vc' {
     now?: Date;
   }): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
 }
+declare module '@digitalbazaar/ed25519-verification-key-2020' {
+  export class Ed25519VerificationKey2020 {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    static generate(options?: { id?: string; controller?: string }): Promise<Ed25519VerificationKey2020>;
+  }
+}
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  export class Ed25519Signature2020 {
+    constructor(options: { key?: unknown; date?: string | Date });
+  }
+}

@@ -18,12 +18,23 @@ export function controllerOfMethodId(verificationMethod: string): string {
 type Method = { id: string; controller: string; node: JsonObject };
 
 /**
- * Dereferences a verification method URL, then loads its controller document and checks the
- * key is listed under `assertionMethod` (else anyone could claim a key by naming a controller).
- * The method must live in its controller's own document: `did:a#k` controlled by `did:b` is
- * refused. Throws with a plain reason when any step fails.
+ * The verification relationship a proof must use: `assertionMethod` to issue credentials,
+ * `authentication` to prove control of a DID (presentation proofs).
  */
-async function resolveAssertionMethod(verificationMethod: string, documentLoader: DocumentLoader): Promise<Method> {
+export type KeyPurpose = 'assertionMethod' | 'authentication';
+
+const PURPOSE_WORDS: Record<KeyPurpose, string> = {
+  assertionMethod: 'to issue credentials (not an assertionMethod)',
+  authentication: 'to authenticate its controller (not an authentication method)',
+};
+
+/**
+ * Dereferences a verification method URL, then loads its controller document and checks the
+ * key is listed under the relationship `purpose` names (else anyone could claim a key by naming a
+ * controller). The method must live in its controller's own document: `did:a#k` controlled by
+ * `did:b` is refused. Throws with a plain reason when any step fails.
+ */
+async function resolveMethod(verificationMethod: string, documentLoader: DocumentLoader, purpose: KeyPurpose): Promise<Method> {
   if (typeof verificationMethod !== 'string' || !verificationMethod.includes('#')) {
     throw new Error('The proof does not name a verification method URL with a fragment');
   }
@@ -38,18 +49,22 @@ async function resolveAssertionMethod(verificationMethod: string, documentLoader
   if (!isJsonObject(controllerDocument) || controllerDocument.id !== controller) {
     throw new Error(`The controller document of ${verificationMethod} does not have the id ${controller}`);
   }
-  if (!isListedAsAssertionMethod(controllerDocument, verificationMethod, controller)) {
-    throw new Error(`The key ${verificationMethod} is not authorised to issue credentials (not an assertionMethod)`);
+  if (!isListedUnder(controllerDocument, purpose, verificationMethod, controller)) {
+    throw new Error(`The key ${verificationMethod} is not authorised ${PURPOSE_WORDS[purpose]}`);
   }
   return { id: verificationMethod, controller, node: method };
 }
 
-/** An Ed25519 Multikey assertion method (what Data Integrity eddsa-* proofs use). */
-export async function resolveAssertionKey(verificationMethod: string, documentLoader: DocumentLoader): Promise<ResolvedKey> {
-  const { id, controller, node } = await resolveAssertionMethod(verificationMethod, documentLoader);
+/**
+ * An Ed25519 public key (what Data Integrity eddsa-* and Ed25519Signature2020 proofs use): a
+ * Multikey or an Ed25519VerificationKey2020, both written as `publicKeyMultibase` `z6Mk…`, listed
+ * under `purpose` (assertionMethod unless a presentation proof asks for authentication).
+ */
+export async function resolveAssertionKey(verificationMethod: string, documentLoader: DocumentLoader, purpose: KeyPurpose = 'assertionMethod'): Promise<ResolvedKey> {
+  const { id, controller, node } = await resolveMethod(verificationMethod, documentLoader, purpose);
   const publicKeyMultibase = node.publicKeyMultibase;
   if (!isPublicKeyMultibase(publicKeyMultibase)) {
-    throw new Error(`The key ${verificationMethod} is not an Ed25519 Multikey`);
+    throw new Error(`The key ${verificationMethod} is not an Ed25519 key (Multikey or Ed25519VerificationKey2020)`);
   }
   return { id, controller, publicKeyMultibase };
 }
@@ -58,8 +73,8 @@ export async function resolveAssertionKey(verificationMethod: string, documentLo
  * An assertion method for a VC-JWT: an Ed25519 Multikey, or a `JsonWebKey`/`JsonWebKey2020`
  * public JWK. Private key material in a published JWK is refused.
  */
-export async function resolveJwtAssertionKey(verificationMethod: string, documentLoader: DocumentLoader): Promise<ResolvedJwtKey> {
-  const { id, controller, node } = await resolveAssertionMethod(verificationMethod, documentLoader);
+export async function resolveJwtAssertionKey(verificationMethod: string, documentLoader: DocumentLoader, purpose: KeyPurpose = 'assertionMethod'): Promise<ResolvedJwtKey> {
+  const { id, controller, node } = await resolveMethod(verificationMethod, documentLoader, purpose);
   if (isPublicKeyMultibase(node.publicKeyMultibase)) return { id, controller, key: publicKeyObject(node.publicKeyMultibase) };
   const jwk = node.publicKeyJwk;
   if (isJsonObject(jwk)) {
@@ -73,8 +88,8 @@ export async function resolveJwtAssertionKey(verificationMethod: string, documen
   throw new Error(`The key ${verificationMethod} has neither publicKeyMultibase nor publicKeyJwk`);
 }
 
-function isListedAsAssertionMethod(document: JsonObject, id: string, controller: string): boolean {
-  return asArray(document.assertionMethod).some((entry) => {
+function isListedUnder(document: JsonObject, relationship: KeyPurpose, id: string, controller: string): boolean {
+  return asArray(document[relationship]).some((entry) => {
     const entryId = idOf(entry);
     return entryId === id || (entryId?.startsWith('#') === true && `${controller}${entryId}` === id);
   });

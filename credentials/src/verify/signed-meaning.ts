@@ -64,7 +64,8 @@ const OB = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#';
 const CLR = 'https://purl.imsglobal.org/spec/vc/clr/vocab.html#';
 const STATUS = 'https://www.w3.org/ns/credentials/status#';
 const SEC = 'https://w3id.org/security#';
-const ONE_EDTECH_STATUS = 'https://purl.imsglobal.org/spec/vcrl/v1p0/';
+// The extensions context maps 1EdTechRevocationList into the fragment of this URL.
+const ONE_EDTECH_STATUS = 'https://purl.imsglobal.org/spec/vcrl/v1p0/context.json#';
 
 /** Prefixes whose terms are shown by their short name (`AchievementCredential`, …). */
 const SHORT_NAME_PREFIXES = [CRED, OB, CLR, STATUS, SEC, ONE_EDTECH_STATUS];

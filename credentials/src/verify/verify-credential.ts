@@ -7,6 +7,7 @@ import {
 } from '../model/validation.js';
 import type { Canonicalizer } from '../proofs/canonicalizer.js';
 import { isCryptosuite, proofsOf, verifyProofSignature } from '../proofs/data-integrity.js';
+import { ED25519_SIGNATURE_2020, verifyEd25519Signature2020 } from '../proofs/ed25519-signature-2020.js';
 import { isCompactJwt } from '../proofs/vc-jwt.js';
 import type { FetchStatusList } from '../status-list/check-status.js';
 import { asArray, idOf, isJsonObject, show, type JsonObject } from '../util/json.js';
@@ -94,7 +95,7 @@ async function verifyAtDepth(options: VerifyCredentialOptions, depth: number): P
     if (read) {
       const { credential, facts } = read;
       checkSchema(credential, report);
-      checkDates(facts, ctx);
+      checkDates(credential, facts, ctx);
       await checkStatuses(facts, ctx);
       if (options.recipientEmail !== undefined) checkRecipient(facts, options.recipientEmail, report);
       await checkEmbedded(credential, facts, ctx);
@@ -167,25 +168,40 @@ function parseLdp(input: unknown, report: Report): JsonObject | undefined {
     report.add('format', 'Readable credential', 'failed', 'The credential is not a JSON object');
     return undefined;
   }
-  if (!checkContext(value, report)) return undefined;
+  if (!checkContext(value, report, { isVc11Allowed: true })) return undefined;
   return value;
 }
 
-function checkContext(credential: JsonObject, report: Report): boolean {
+/**
+ * A VC Data Model 1.1 credential (first context https://www.w3.org/2018/credentials/v1) is
+ * verified, never issued: its dates are issuanceDate/expirationDate. VC-JWTs are VC 2.0 only.
+ */
+function isVc11(credential: JsonObject): boolean {
+  return asArray(credential['@context'])[0] === CONTEXT_URLS.credentialsV1;
+}
+
+function checkContext(credential: JsonObject, report: Report, { isVc11Allowed }: { isVc11Allowed: boolean }): boolean {
   const context = asArray(credential['@context']);
-  if (context[0] !== CONTEXT_URLS.credentialsV2) {
-    report.add('format', 'Uses a supported format', 'failed',
-      'Not a W3C Verifiable Credential 2.0 (the first @context must be https://www.w3.org/ns/credentials/v2)');
+  const isVersion11 = isVc11Allowed && context[0] === CONTEXT_URLS.credentialsV1;
+  if (context[0] !== CONTEXT_URLS.credentialsV2 && !isVersion11) {
+    report.add('format', 'Uses a supported format', 'failed', isVc11Allowed
+      ? `Not a W3C Verifiable Credential (the first @context must be ${CONTEXT_URLS.credentialsV2}, or ${CONTEXT_URLS.credentialsV1} for VC 1.1)`
+      : `Not a W3C Verifiable Credential 2.0 (the first @context must be ${CONTEXT_URLS.credentialsV2})`);
     return false;
   }
   const kind = credentialKind(credential);
   const label = { achievement: 'an Open Badge 3.0', endorsement: 'an Open Badges 3.0 endorsement', clr: 'a Comprehensive Learner Record 2.0', statusList: 'a status list', other: 'a W3C Verifiable Credential' }[kind];
-  report.add('format', 'Uses a supported format', 'passed', `This is ${label}`);
+  report.add('format', 'Uses a supported format', 'passed', `This is ${label}${isVersion11 ? ' (Verifiable Credentials 1.1)' : ''}`);
   return true;
 }
 
 function checkSchema(signed: JsonObject, report: Report): void {
   const kind = credentialKind(signed);
+  if (isVc11(signed)) {
+    // The 1EdTech schemas describe OB 3.0 / CLR 2.0 on VC 2.0; a VC 1.1 credential cannot match them.
+    report.add('schema', 'Has all required information', 'skipped', 'A Verifiable Credentials 1.1 credential: the Open Badges 3.0 schema (VC 2.0) does not apply');
+    return;
+  }
   // JSON-LD treats one proof and a one-item array alike; the 1EdTech schema only takes arrays.
   const withProofArray = signed.proof === undefined ? signed : { ...signed, proof: asArray(signed.proof) };
   // VC DM 2.0 allows several status entries (revocation and suspension); OB 3.0 allows one
@@ -238,16 +254,19 @@ async function checkDataIntegrity(credential: JsonObject, facts: SignedFacts, ct
   let isBound = false;
   let isSignatureValid = false;
   for (const proof of proofs) {
-    if (proof.type !== 'DataIntegrityProof' || !isCryptosuite(proof.cryptosuite)) {
+    const isDataIntegrity = proof.type === 'DataIntegrityProof' && isCryptosuite(proof.cryptosuite);
+    if (!isDataIntegrity && proof.type !== ED25519_SIGNATURE_2020) {
       problems.push(`a proof of an unsupported kind (${show(proof.type)} ${show(proof.cryptosuite ?? '')})`.trim());
       continue;
     }
     try {
-      const key = await resolveAssertionKey(idOf(proof.verificationMethod) ?? '', documentLoader);
-      const isValid = await verifyProofSignature({
+      // Both kinds take the same key rules: an Ed25519 key under assertionMethod in its controller's document.
+      const key = await resolveAssertionKey(idOf(proof.verificationMethod) ?? '', documentLoader, 'assertionMethod');
+      const verifyOptions = {
         document: credential, proof, publicKeyMultibase: key.publicKeyMultibase, documentLoader,
         ...(ctx.canonicalizer ? { canonicalizer: ctx.canonicalizer } : {}),
-      });
+      };
+      const isValid = isDataIntegrity ? await verifyProofSignature(verifyOptions) : await verifyEd25519Signature2020(verifyOptions);
       if (!isValid) {
         problems.push('the signature does not match the content: it was changed after signing, or signed with another key');
         continue;
@@ -283,7 +302,7 @@ async function checkJwt(token: string, ctx: Context): Promise<ReadCredential | u
   }
   const { jwt } = decoded;
   const credential = jwt.payload;
-  if (!checkContext(credential, report)) return undefined;
+  if (!checkContext(credential, report, { isVc11Allowed: false })) return undefined;
   // The registered claims are JOSE's, not JSON-LD terms: they are checked against the facts below.
   const { iss: _iss, sub: _sub, jti: _jti, nbf: _nbf, exp: _exp, iat: _iat, ...body } = credential;
   const facts = await readFacts(body, ctx);
@@ -312,23 +331,54 @@ async function checkJwt(token: string, ctx: Context): Promise<ReadCredential | u
 
 const formatDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-function checkDates(facts: SignedFacts, { report, now }: Context): void {
-  const from = facts.validFrom === undefined ? Number.NaN : Date.parse(facts.validFrom);
-  if (Number.isNaN(from)) {
-    report.add('validFrom', 'Valid from a known date', 'failed', 'The credential has no valid issue date (validFrom)');
-  } else if (from > now.getTime()) {
-    report.add('validFrom', 'Already valid', 'failed', `Not valid until ${formatDate(from)}`);
-  } else {
-    report.add('validFrom', 'Already valid', 'passed', `Valid since ${formatDate(from)}`);
+type DateFact = { name: string; value: string | undefined };
+
+/**
+ * VC 2.0 dates are validFrom/validUntil. A VC 1.1 credential's are issuanceDate (required) and
+ * expirationDate; should its signed meaning also carry validFrom/validUntil, those must hold too.
+ */
+function checkDates(credential: JsonObject, facts: SignedFacts, { report, now }: Context): void {
+  const isVersion11 = isVc11(credential);
+  const starts: DateFact[] = isVersion11
+    ? [{ name: 'issuanceDate', value: facts.issuanceDate }, ...(facts.validFrom === undefined ? [] : [{ name: 'validFrom', value: facts.validFrom }])]
+    : [{ name: 'validFrom', value: facts.validFrom }];
+  const ends: DateFact[] = isVersion11
+    ? [facts.expirationDate, facts.validUntil].flatMap((value, i) => (value === undefined ? [] : [{ name: i === 0 ? 'expirationDate' : 'validUntil', value }]))
+    : facts.validUntil === undefined ? [] : [{ name: 'validUntil', value: facts.validUntil }];
+  checkStart(starts, report, now);
+  checkEnd(ends, report, now);
+}
+
+function checkStart(starts: DateFact[], report: Report, now: Date): void {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const { name, value } of starts) {
+    const from = value === undefined ? Number.NaN : Date.parse(value);
+    if (Number.isNaN(from)) {
+      report.add('validFrom', 'Valid from a known date', 'failed', `The credential has no valid issue date (${name})`);
+      return;
+    }
+    latest = Math.max(latest, from);
   }
-  if (facts.validUntil === undefined) {
+  if (latest > now.getTime()) report.add('validFrom', 'Already valid', 'failed', `Not valid until ${formatDate(latest)}`);
+  else report.add('validFrom', 'Already valid', 'passed', `Valid since ${formatDate(latest)}`);
+}
+
+function checkEnd(ends: DateFact[], report: Report, now: Date): void {
+  if (ends.length === 0) {
     report.add('validUntil', 'Not expired', 'passed', 'Does not expire');
     return;
   }
-  const until = Date.parse(facts.validUntil);
-  if (Number.isNaN(until)) report.add('validUntil', 'Not expired', 'failed', 'The expiry date (validUntil) is not a date');
-  else if (until < now.getTime()) report.add('validUntil', 'Not expired', 'failed', `Expired on ${formatDate(until)}`);
-  else report.add('validUntil', 'Not expired', 'passed', `Valid until ${formatDate(until)}`);
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const { name, value } of ends) {
+    const until = Date.parse(value ?? '');
+    if (Number.isNaN(until)) {
+      report.add('validUntil', 'Not expired', 'failed', `The expiry date (${name}) is not a date`);
+      return;
+    }
+    earliest = Math.min(earliest, until);
+  }
+  if (earliest < now.getTime()) report.add('validUntil', 'Not expired', 'failed', `Expired on ${formatDate(earliest)}`);
+  else report.add('validUntil', 'Not expired', 'passed', `Valid until ${formatDate(earliest)}`);
 }
 
 const PURPOSES = {
