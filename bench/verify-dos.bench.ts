@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 const SAMPLES = Number(process.env.BENCH_DOS_SAMPLES ?? 400);
 const TARGET_P99_MS = 100;
 const HOSTILE_CLIENTS = 4;
+const debug = (...args: unknown[]) => process.env.BENCH_DOS_DEBUG && console.error('[dos]', ...args);
 
 // ---- the server, in a child process --------------------------------------------------------
 
@@ -100,6 +101,7 @@ async function attack() {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
   });
+  debug('server on port', port);
   const setup = new Agent({ keepAlive: true });
   const json = async <T>(method: string, path: string, payload: unknown, headers: Record<string, string> = {}, status = 200): Promise<{ body: T }> => {
     const res = await send(port, setup, method, path, Buffer.from(JSON.stringify(payload)), { 'content-type': 'application/json', ...headers });
@@ -125,6 +127,8 @@ async function attack() {
   const { body: key } = await json<{ token: string }>('POST', `/api/v1/orgs/${slug}/api-keys`, { name: 'bench', role: 'admin' }, { cookie: signup }, 201);
   const { body: issued } = await json<{ verifiableCredential: Record<string, any> }>('POST', '/credentials/issue', {
     credential: {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
       name: 'Bench Badge',
       credentialSubject: {
         type: ['AchievementSubject'], id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
@@ -134,6 +138,7 @@ async function attack() {
     options: {},
   }, { authorization: `Bearer ${key.token}` }, 201);
   const vc = issued.verifiableCredential;
+  debug('issued');
   const fullAlignment = (i: number) => ({ type: ['Alignment'], targetName: `Skill ${i} ${'x'.repeat(20)}`, targetUrl: `https://skills.example/frameworks/bench/${i}`, targetDescription: 'Padding to make the credential heavy.', targetType: 'ceasn:Competency' });
   const withAlignments = (alignment: unknown[]) => ({ ...vc, credentialSubject: { ...vc.credentialSubject, achievement: { ...vc.credentialSubject.achievement, alignment } } });
   const verifyBody = (credential: unknown) => Buffer.from(JSON.stringify({ verifiableCredential: credential }));
@@ -154,6 +159,7 @@ async function attack() {
   const healthAgent = new Agent({ keepAlive: true, maxSockets: 1 });
   await sampleHealth(port, healthAgent); // warm-up
   const quiet = await sampleHealth(port, healthAgent);
+  debug('quiet sampled');
 
   const outcomes = new Map<string, Map<number | string, number>>();
   let isAttacking = true;
@@ -168,6 +174,7 @@ async function attack() {
         // The server may answer 413 and close before a large body is sent whole.
         outcome = (error as { code?: string }).code ?? 'error';
       }
+      debug(h.name, outcome);
       const counts = outcomes.get(h.name) ?? new Map<number | string, number>();
       counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
       outcomes.set(h.name, counts);

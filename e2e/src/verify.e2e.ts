@@ -13,6 +13,8 @@ async function issueBadge(api: ApiClient, options: object = {}) {
   const org = await api.expect(201, 'POST', '/api/v1/orgs', { name: 'Harbour Skills Academy', slug: `harbour-${stamp}`, roles: ['provider'] });
   const { token } = await api.expect(201, 'POST', `/api/v1/orgs/${org.slug}/api-keys`, { name: 'e2e' });
   const credential = {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
     credentialSubject: {
       type: ['AchievementSubject'],
       achievement: {

@@ -90,6 +90,8 @@ export type ApiKeysTable = {
   created_at: CreatedAt;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** The identifier credentials issued with this key are signed as, unless a request says otherwise. */
+  issuer_identifier: Generated<IssuerIdentifier>;
 };
 
 export type MailOutboxTable = {
@@ -115,9 +117,22 @@ export type SigningKeysTable = {
   retired_at: Timestamp | null;
 };
 
+/** The organisation's did:web (rotating keys), or its dedicated did:key (one key, never rotated). */
+export type IssuerIdentifier = 'did:web' | 'did:key';
+
+export type DidKeyIssuersTable = {
+  org_id: string;
+  did: string;
+  public_key_multibase: string;
+  secret_key_sealed: string;
+  created_at: CreatedAt;
+};
+
 export type StatusListsTable = {
   org_id: string;
   list_number: number;
+  /** Whose list it is: it is signed as that identifier, and answers only for its credentials. */
+  issuer_identifier: Generated<IssuerIdentifier>;
   size: number;
   allocated_count: Generated<number>;
   allocated: Uint8Array;
@@ -143,8 +158,9 @@ export type CredentialsTable = {
   recipient_label: string | null;
   /** Normalised email the signed subject names; linked to its account once verified. */
   recipient_email: string | null;
-  status_list_number: number;
-  status_index: number;
+  /** Null when the caller sent its own credentialStatus: Cairn then manages no entry for it. */
+  status_list_number: number | null;
+  status_index: number | null;
   status_purposes: ('revocation' | 'suspension')[];
   issued_at: Generated<Date>;
   valid_until: Timestamp | null;
@@ -491,6 +507,7 @@ export type DB = {
   api_keys: ApiKeysTable;
   mail_outbox: MailOutboxTable;
   signing_keys: SigningKeysTable;
+  did_key_issuers: DidKeyIssuersTable;
   status_lists: StatusListsTable;
   credentials: CredentialsTable;
   skill_frameworks: SkillFrameworksTable;

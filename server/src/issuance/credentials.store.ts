@@ -13,8 +13,9 @@ export type NewCredentialRow = {
   recipientUserId: string | null;
   recipientLabel: string | null;
   recipientEmail: string | null;
-  statusListNumber: number;
-  statusIndex: number;
+  /** Null when the caller sent its own credentialStatus. */
+  statusListNumber: number | null;
+  statusIndex: number | null;
   statusPurposes: ('revocation' | 'suspension')[];
   issuedAt: Date;
   validUntil: Date | null;
@@ -122,4 +123,10 @@ export function listUnclaimedCredentialsForEmail(db: Db, email: string) {
 export async function linkCredentialsToUser(db: Db, ids: string[], userId: string) {
   if (ids.length === 0) return;
   await db.updateTable('credentials').set({ recipient_user_id: userId }).where('id', 'in', ids).where('recipient_user_id', 'is', null).execute();
+}
+
+/** Whether a credential with this `id` was already issued here (ids are unique on this Cairn). */
+export async function credentialIdIsTaken(db: Db, credentialId: string) {
+  const row = await db.selectFrom('credentials').select('id').where('credential_id', '=', credentialId).executeTakeFirst();
+  return row !== undefined;
 }

@@ -99,8 +99,9 @@ describe('VC-API issue', () => {
       [{ credential: { ...sampleCredential(), issuer: 'did:web:elsewhere.example' } }, 'credential.issuer'],
       [{ credential: { name: 'no subject' } }, 'credential.credentialSubject'],
       [{ credential: { ...sampleCredential(), validUntil: 'next tuesday' } }, 'credential.validUntil'],
-      [{ credential: sampleCredential({ '@context': ['https://evil.example/context.json'] }) }, 'credential'],
-      [{ credential: { credentialSubject: { type: ['AchievementSubject'], achievement: { type: ['Achievement'] } } } }, 'credential.credentialSubject'],
+      [{ credential: sampleCredential({ '@context': ['https://www.w3.org/ns/credentials/v2', 'https://evil.example/context.json'] }) }, 'credential'],
+      [{ credential: sampleCredential({ '@context': ['https://evil.example/context.json'] }) }, 'credential.@context'],
+      [{ credential: { ...sampleCredential(), credentialSubject: { type: ['AchievementSubject'], achievement: { type: ['Achievement'] } } } }, 'credential.credentialSubject'],
     ];
     for (const [body, field] of cases) {
       const res = await issue(body);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { JsonObject } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { email, iso, isoOrNull, problemResponses, refuseHiddenCharactersInJson, slug, timestamp } from '../http/schemas.js';
-import { listKeys, rotateSigningKey } from '../keys/signing-keys.service.js';
+import { createDidKeyIdentifier, listKeys, rotateSigningKey } from '../keys/signing-keys.service.js';
 import {
   changeCredentialStatus,
   issueCredentialForOrg,
@@ -13,6 +13,7 @@ import {
   type CredentialStatusView,
   type IssuedCredential,
 } from './issuance.service.js';
+import { isUrl } from './vcdm-validation.js';
 
 const ISSUE_BODY_LIMIT = 5 * 1024 * 1024;
 
@@ -21,11 +22,25 @@ const issueBody = z.strictObject({
     .record(z.string(), z.unknown())
     // Everything in it is signed: hidden or direction-changing characters could make it read otherwise.
     .superRefine(refuseHiddenCharactersInJson)
-    .meta({ description: 'An unsigned OB 3.0 credential; Cairn fills id, issuer, validFrom, credentialStatus and signs it. Strings may not contain invisible or direction-changing characters.' }),
+    .meta({
+      description:
+        'An unsigned W3C VC Data Model 2.0 credential: Open Badges 3.0 when its type names OpenBadgeCredential, AchievementCredential or EndorsementCredential, else plain VCDM 2.0. Malformed fields are refused, never repaired; Cairn fills only what is absent (id, issuer, validFrom, credentialStatus, and credentialSchema for Open Badges) and signs it. Strings may not contain invisible or direction-changing characters.',
+    }),
   options: z
     .strictObject({
       format: z.enum(['ldp', 'jwt']).optional().meta({ description: 'ldp: embedded Data Integrity proof (default); jwt: VC-JWT (EdDSA)' }),
       cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']).optional(),
+      issuerIdentifier: z
+        .enum(['did:web', 'did:key'])
+        .optional()
+        .meta({ description: "Sign as the organisation's did:web (default, or the API key's setting) or its did:key" }),
+      profile: z.enum(['ob3', 'vcdm2']).optional().meta({ description: 'Force Open Badges 3.0 or plain VC Data Model 2.0; by default chosen from the credential type' }),
+      credentialId: z
+        .string()
+        .max(2000)
+        .refine((v) => isUrl(v), 'Use a URL, such as urn:uuid:… or https://…')
+        .optional()
+        .meta({ description: 'VC-API: the id to give the credential when it has none' }),
       idempotencyKey: z.string().min(8).max(200).optional(),
       recipientEmail: email.optional().meta({ description: 'Written as a hashed IdentityObject when credentialSubject has no id or identifier' }),
       statusPurposes: z
@@ -63,6 +78,9 @@ function optionsOf(body: z.infer<typeof issueBody>, idempotencyHeader: string | 
     ...(key ? { idempotencyKey: key } : {}),
     ...(o.recipientEmail ? { recipientEmail: o.recipientEmail } : {}),
     ...(o.statusPurposes ? { statusPurposes: o.statusPurposes } : {}),
+    ...(o.issuerIdentifier ? { issuerIdentifier: o.issuerIdentifier } : {}),
+    ...(o.profile ? { profile: o.profile } : {}),
+    ...(o.credentialId ? { credentialId: o.credentialId } : {}),
   };
 }
 
@@ -145,6 +163,21 @@ export const issuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.get('/api/v1/orgs/:slug/keys', {
     schema: { tags: ['Organizations'], summary: 'Signing keys (public parts), newest first', params: z.object({ slug }), response: { 200: z.object({ items: z.array(keySchema) }), ...problemResponses } },
     handler: async (request) => ({ items: (await listKeys(deps, request.actor, request.params.slug)).map(presentKey) }),
+  });
+  const didKeySchema = z.object({ did: z.string(), publicKeyMultibase: z.string(), createdAt: timestamp }).meta({ id: 'DidKeyIdentifier' });
+  app.post('/api/v1/orgs/:slug/did-key', {
+    schema: {
+      tags: ['Organizations'],
+      summary: "Create the organisation's did:key now (otherwise made when first used); answers the existing one with 200",
+      description: 'A did:key is its key, so it is never rotated. Credentials signed with it verify offline.',
+      params: z.object({ slug }),
+      body: z.strictObject({}).optional(),
+      response: { 201: didKeySchema, 200: didKeySchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const { isNew, ...key } = await createDidKeyIdentifier(deps, request.actor, request.params.slug);
+      return reply.status(isNew ? 201 : 200).send({ ...key, createdAt: iso(key.createdAt) });
+    },
   });
   app.post('/api/v1/orgs/:slug/keys/rotate', {
     schema: { tags: ['Organizations'], summary: 'Rotate the signing key; earlier credentials keep verifying', params: z.object({ slug }), body: z.strictObject({}).optional(), response: { 201: keySchema, ...problemResponses } },

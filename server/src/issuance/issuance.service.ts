@@ -3,17 +3,19 @@ import { signCredential, signJwt, validateAchievementCredential, validateClrCred
 import type { Actor, Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
-import { loadActiveSigner } from '../keys/signing-keys.service.js';
+import type { IssuerIdentifier } from '../db/schema.js';
+import { loadActiveSigner, loadIssuerSigner, organizationIdentifiers } from '../keys/signing-keys.service.js';
 import { authorizeOrg, authorizeOrgById, type OrgView } from '../orgs/orgs.service.js';
-import { findOrganizationById } from '../orgs/orgs.store.js';
+import { findApiKeyIssuerIdentifier, findOrganizationById } from '../orgs/orgs.store.js';
 import { findVerifiedUserByEmail } from '../identity/identity.store.js';
 import { insertMail } from '../mail/mail.store.js';
 import { lockLearnerPathways, onComponentStatusChanged, reevaluateLearnerPathways } from '../pathways/pathway-awards.service.js';
 import { documentLoader } from '../verification/document-loader.js';
-import { completeCredential, type JsonObject } from './complete-credential.js';
+import { completeCredential, OPEN_BADGES_TYPES, statusEntryCount, type CredentialProfile, type JsonObject } from './complete-credential.js';
 import * as store from './credentials.store.js';
 import { addressOf, credentialIssuedMail, subjectNamesEmail } from './recipient-delivery.js';
 import { allocateStatusEntries, setStatusBit, type ChangeablePurpose } from './status-lists.service.js';
+import { checkVcdmCredential } from './vcdm-validation.js';
 
 export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
 export type CredentialFormat = 'ldp' | 'jwt';
@@ -39,6 +41,14 @@ export type IssueCredentialOptions = {
    * entries; verifiers that enforce OB 3.0's single entry will flag it).
    */
   statusPurposes?: ['revocation'] | ['revocation', 'suspension'];
+  /** Which of the organisation's identifiers signs, as the request asked; wins over everything else. */
+  issuerIdentifier?: IssuerIdentifier;
+  /** Used when neither the request nor the credential's issuer decides (an API key's default). */
+  defaultIssuerIdentifier?: IssuerIdentifier;
+  /** Default: Open Badges 3.0 when `type` is absent or names an OB/CLR type, else plain VC Data Model 2.0. */
+  profile?: CredentialProfile;
+  /** VC-API `credentialId`: the credential's id when it has none (a URL). */
+  credentialId?: string;
 };
 
 export type IssuedCredential = {
@@ -63,6 +73,81 @@ function achievementNameOf(credential: JsonObject): string | null {
   return typeof name === 'string' ? name.slice(0, 300) : null;
 }
 
+/** What lists show for a credential: its achievement or name, else its most specific type. */
+function displayNameOf(credential: JsonObject): string | null {
+  const named = achievementNameOf(credential);
+  if (named) return named;
+  const name = Array.isArray(credential.name) ? credential.name[0] : credential.name;
+  const value = typeof name === 'object' && name !== null && !Array.isArray(name) ? name['@value'] : undefined;
+  if (typeof value === 'string') return value.slice(0, 300);
+  const types = (Array.isArray(credential.type) ? credential.type : [credential.type]).filter((t): t is string => typeof t === 'string');
+  return (types.find((t) => t !== 'VerifiableCredential') ?? types[0])?.slice(0, 300) ?? null;
+}
+
+function typesOf(credential: JsonObject): string[] {
+  const type = credential.type;
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+}
+
+/** Open Badges when asked, or when the type names an OB/CLR type or is left for Cairn to fill. */
+function profileOf(credential: JsonObject, asked: CredentialProfile | undefined): CredentialProfile {
+  if (asked) return asked;
+  if (credential.type === undefined) return 'ob3';
+  return typesOf(credential).some((t) => OPEN_BADGES_TYPES.includes(t)) ? 'ob3' : 'vcdm2';
+}
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('validation_failed', `The credential cannot be issued as sent: ${message}`, { fields: [{ field, message }] });
+}
+
+/**
+ * Which of its identifiers the organisation signs as: the request's option, else the one the
+ * credential names as issuer, else the API key's default, else did:web. A named issuer must be
+ * one of the organisation's identifiers, and agree with the option when both are given.
+ */
+async function chooseIdentifier(deps: Deps, org: OrgView, options: IssueCredentialOptions): Promise<IssuerIdentifier> {
+  const issuer = options.credential.issuer;
+  const named = typeof issuer === 'string' ? issuer : typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer) ? issuer.id : undefined;
+  let namedIdentifier: IssuerIdentifier | undefined;
+  if (typeof named === 'string') {
+    const ids = await organizationIdentifiers(deps.db, org);
+    if (named === ids.web) namedIdentifier = 'did:web';
+    else if (ids.key !== null && named === ids.key) namedIdentifier = 'did:key';
+    else {
+      const mine = ids.key ? `${ids.web} or ${ids.key}` : ids.web;
+      throw invalid('credential.issuer', `${org.name} can only sign as itself: leave issuer out, or set it to ${mine}.`);
+    }
+    if (options.issuerIdentifier && options.issuerIdentifier !== namedIdentifier) {
+      throw invalid('credential.issuer', `The issuer is ${org.name}'s ${namedIdentifier}, but options.issuerIdentifier asks for ${options.issuerIdentifier}. Make them agree, or leave one out.`);
+    }
+  }
+  return options.issuerIdentifier ?? namedIdentifier ?? options.defaultIssuerIdentifier ?? 'did:web';
+}
+
+/** A caller's own credentialStatus is kept as sent, unless it claims a place in Cairn's own lists. */
+function checkCallerStatus(deps: Deps, options: IssueCredentialOptions) {
+  const sent = options.credential.credentialStatus;
+  if (sent === undefined) return;
+  if (options.statusPurposes) {
+    throw invalid('options.statusPurposes', 'statusPurposes asks Cairn to add its own status entries; the credential already has a credentialStatus. Send one or the other.');
+  }
+  const entries = Array.isArray(sent) ? sent : [sent];
+  entries.forEach((entry, i) => {
+    const url = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? entry.statusListCredential : undefined;
+    if (typeof url !== 'string') return;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed && parsed.origin === deps.publicUrl.origin && parsed.pathname.startsWith('/orgs/')) {
+      const field = Array.isArray(sent) ? `credential.credentialStatus[${i}]` : 'credential.credentialStatus';
+      throw invalid(field, 'Entries in Cairn’s own status lists are allocated by Cairn: leave credentialStatus out and Cairn adds one.');
+    }
+  });
+}
+
 /** Signing errors from JSON-LD (an undefined term, an unknown context) are the caller's to fix. */
 function asValidationError(error: unknown): AppError {
   // jsonld's safe mode names the offending term only in its event details.
@@ -81,6 +166,22 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
   if (!org.roles.some((r) => (ISSUING_ROLES as readonly string[]).includes(r))) {
     throw new AppError('forbidden', `${org.name} is not a provider, accreditor or industry partner, so it cannot issue credentials.`);
   }
+  const profile = profileOf(options.credential, options.profile);
+  if (profile === 'ob3' && options.credential.type !== undefined && !typesOf(options.credential).some((t) => OPEN_BADGES_TYPES.includes(t))) {
+    throw invalid('credential.type', 'The Open Badges 3.0 profile needs OpenBadgeCredential, AchievementCredential or EndorsementCredential in type.');
+  }
+  if (profile === 'vcdm2' && options.recipientEmail) {
+    throw invalid('options.recipientEmail', 'recipientEmail writes an Open Badges IdentityObject, which a plain VC Data Model 2.0 credential cannot carry: name the subject with credentialSubject.id instead.');
+  }
+  if (options.credentialId !== undefined && options.credential.id !== undefined && options.credential.id !== options.credentialId) {
+    throw invalid('options.credentialId', 'options.credentialId differs from credential.id: send one of them, or the same URL in both.');
+  }
+  const sentId = options.credential.id ?? options.credentialId;
+  if (typeof sentId === 'string' && sentId.startsWith(new URL('/credentials/', deps.publicUrl).toString())) {
+    // Such a URL would not lead to this credential: the page and JSON at it are found by Cairn's own id.
+    throw invalid(options.credential.id !== undefined ? 'credential.id' : 'options.credentialId', 'Ids under this Cairn’s /credentials/ address are given by Cairn: leave id out, or use your own URL (urn:uuid:…).');
+  }
+  checkCallerStatus(deps, options);
   return transaction(deps.db, async (trx) => {
     const tdeps = { ...deps, db: trx };
     const address = addressOf(options.credential, options.recipientEmail);
@@ -97,25 +198,41 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
         return { id: existing.id, credentialId: existing.credential_id, format: existing.format, verifiableCredential: parseStored(existing.format, existing.document), isReplay: true };
       }
     }
-    const signer = await loadActiveSigner(tdeps, org);
+    const identifier = await chooseIdentifier(tdeps, org, options);
+    const signer = await loadIssuerSigner(tdeps, org, identifier);
+    const issuerDid = signer.verificationMethod.slice(0, signer.verificationMethod.indexOf('#'));
     const id = randomUUID();
-    const credentialId = new URL(`/credentials/${id}`, deps.publicUrl).toString();
+    const credentialId = options.credentialId ?? new URL(`/credentials/${id}`, deps.publicUrl).toString();
     const now = deps.clock();
-    const status = await allocateStatusEntries(tdeps, org, signer);
-    const statusPurposes = options.statusPurposes ?? ['revocation'];
-    const statusEntries: [JsonObject] | [JsonObject, JsonObject] =
-      statusPurposes.length === 2 ? [status.entries.revocation, status.entries.suspension] : [status.entries.revocation];
+    // A caller's own credentialStatus is kept as sent: then Cairn allocates nothing.
+    const hasOwnStatus = options.credential.credentialStatus !== undefined;
+    const status = hasOwnStatus ? undefined : await allocateStatusEntries(tdeps, org, signer);
+    const statusPurposes: ('revocation' | 'suspension')[] = hasOwnStatus ? [] : [...(options.statusPurposes ?? ['revocation'])];
+    const statusEntries: [] | [JsonObject] | [JsonObject, JsonObject] = !status
+      ? []
+      : statusPurposes.length === 2
+        ? [status.entries.revocation, status.entries.suspension]
+        : [status.entries.revocation];
     const completed = completeCredential({
       credential: options.credential,
       credentialId,
-      issuer: { did: org.did, name: org.name, url: new URL(`/orgs/${org.slug}/profile`, deps.publicUrl).toString() },
+      issuer: { did: issuerDid, name: org.name, url: new URL(`/orgs/${org.slug}/profile`, deps.publicUrl).toString() },
       now,
+      profile,
       statusEntries,
       ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
       salt: randomBytes(16).toString('hex'),
     });
     const format = options.format ?? 'ldp';
     const cryptosuite = options.cryptosuite ?? 'eddsa-rdfc-2022';
+    if (typeof completed.validUntil === 'string' && Date.parse(completed.validUntil) <= Date.parse(completed.validFrom as string)) {
+      throw invalid('credential.validUntil', 'validUntil must be after validFrom (which is now when you leave it out).');
+    }
+    if (typeof completed.id === 'string' && (await store.credentialIdIsTaken(trx, completed.id))) {
+      throw new AppError('conflict', `A credential with the id ${completed.id} was already issued on this Cairn. Give each credential its own id, or leave id out.`, {
+        fields: [{ field: options.credential.id !== undefined ? 'credential.id' : 'options.credentialId', message: 'Already used' }],
+      });
+    }
 
     let signed: JsonObject;
     try {
@@ -123,11 +240,12 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
     } catch (error) {
       throw asValidationError(error);
     }
-    const types = (signed.type as string[]) ?? [];
-    if (!types.includes('EndorsementCredential')) {
-      // With two status entries only OB 3.0's one-entry rule is knowingly relaxed; check the rest.
+    const types = typesOf(signed);
+    if (profile === 'ob3' && !types.includes('EndorsementCredential')) {
+      // With several status entries only OB 3.0's one-entry rule is knowingly relaxed; check the rest.
       const validate = types.includes('ClrCredential') ? validateClrCredential : validateAchievementCredential;
-      const check = validate(statusEntries.length > 1 ? { ...signed, credentialStatus: statusEntries[0] } : signed);
+      const firstStatus = Array.isArray(signed.credentialStatus) ? signed.credentialStatus[0] : undefined;
+      const check = validate(statusEntryCount(signed) > 1 && firstStatus !== undefined ? { ...signed, credentialStatus: firstStatus } : signed);
       if (!check.valid) {
         throw new AppError('validation_failed', 'The credential does not meet the Open Badges 3.0 schema. See errors[].', {
           fields: check.errors.map((e) => ({ field: `credential${e.path.startsWith('/') ? e.path.replaceAll('/', '.') : `.${e.path}`}`.replace(/\.$/, ''), message: e.message })),
@@ -142,18 +260,18 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
     await store.insertCredential(trx, {
       id,
       orgId: org.id,
-      credentialId,
+      credentialId: completed.id as string,
       format,
       cryptosuite: format === 'ldp' ? cryptosuite : null,
       document: typeof verifiableCredential === 'string' ? verifiableCredential : JSON.stringify(verifiableCredential),
       types,
-      achievementName: achievementNameOf(completed),
+      achievementName: displayNameOf(completed),
       recipientUserId,
-      recipientLabel: options.recipientEmail ?? null,
+      recipientLabel: options.recipientEmail ?? (profile === 'vcdm2' ? subjectIdOf(completed) : null),
       recipientEmail,
-      statusListNumber: status.listNumber,
-      statusIndex: status.index,
-      statusPurposes: [...statusPurposes],
+      statusListNumber: status?.listNumber ?? null,
+      statusIndex: status?.index ?? null,
+      statusPurposes,
       issuedAt: now,
       validUntil,
       idempotencyKey: options.idempotencyKey ?? null,
@@ -165,12 +283,26 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
     if (recipientUserId && !options.recipientUserId) await reevaluateLearnerPathways(tdeps, recipientUserId);
     if (options.isRecipientMailed && recipientEmail) {
       await insertMail(trx, {
-        ...credentialIssuedMail({ to: recipientEmail, issuerName: org.name, achievementName: achievementNameOf(completed), credentialUrl: credentialId, publicUrl: deps.publicUrl, isLinked: recipientUserId !== null }),
+        ...credentialIssuedMail({ to: recipientEmail, issuerName: org.name, achievementName: achievementNameOf(completed), credentialUrl: new URL(`/credentials/${id}`, deps.publicUrl).toString(), publicUrl: deps.publicUrl, isLinked: recipientUserId !== null }),
         orgId: org.id,
       });
     }
-    return { id, credentialId, format, verifiableCredential, isReplay: false };
+    return { id, credentialId: completed.id as string, format, verifiableCredential, isReplay: false };
   });
+}
+
+function subjectIdOf(credential: JsonObject): string | null {
+  const subject = Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject;
+  const id = typeof subject === 'object' && subject !== null && !Array.isArray(subject) ? subject.id : undefined;
+  return typeof id === 'string' ? id.slice(0, 300) : null;
+}
+
+/** Refuses what the VC Data Model 2.0 does not allow, before anything is allocated or signed. */
+function refuseMalformed(credential: JsonObject, isVcApi: boolean) {
+  const problems = checkVcdmCredential(credential, { isContextAndTypeRequired: isVcApi });
+  if (problems.length > 0) {
+    throw new AppError('validation_failed', 'The credential does not meet the W3C VC Data Model 2.0. See errors[]; Cairn fills only fields you leave out, it does not repair them.', { fields: problems });
+  }
 }
 
 /** VC-API issue: the organisation is the API key's. */
@@ -180,13 +312,25 @@ export async function issueCredentialWithApiKey(deps: Deps, actor: Actor, option
   }
   const org = await findOrganizationById(deps.db, actor.orgId);
   const access = await authorizeOrg(deps, actor, org!.slug, 'credentials.issue');
-  return issueCredentialAs(deps, access.org, { apiKeyId: actor.apiKeyId }, { ...options, isRecipientMailed: true });
+  refuseMalformed(options.credential, true);
+  const defaultIssuerIdentifier = await findApiKeyIssuerIdentifier(deps.db, actor.apiKeyId);
+  return issueCredentialAs(deps, access.org, { apiKeyId: actor.apiKeyId }, { ...options, ...(defaultIssuerIdentifier ? { defaultIssuerIdentifier } : {}), isRecipientMailed: true });
 }
 
-/** Issue as a signed-in member of the organisation named by slug. */
+/**
+ * Issue as a signed-in member (or API key) of the organisation named by slug. Unlike the VC-API,
+ * `@context` and `type` may be left out: Cairn then issues an Open Badges 3.0 credential.
+ */
 export async function issueCredentialForOrg(deps: Deps, actor: Actor, slug: string, options: IssueCredentialOptions) {
   const access = await authorizeOrg(deps, actor, slug, 'credentials.issue');
-  return issueCredentialAs(deps, access.org, actor.kind === 'apiKey' ? { apiKeyId: actor.apiKeyId } : { userId: access.actor.kind === 'user' ? access.actor.userId : undefined }, { ...options, isRecipientMailed: true });
+  refuseMalformed(options.credential, false);
+  const defaultIssuerIdentifier = actor.kind === 'apiKey' ? await findApiKeyIssuerIdentifier(deps.db, actor.apiKeyId) : undefined;
+  return issueCredentialAs(
+    deps,
+    access.org,
+    actor.kind === 'apiKey' ? { apiKeyId: actor.apiKeyId } : { userId: access.actor.kind === 'user' ? access.actor.userId : undefined },
+    { ...options, ...(defaultIssuerIdentifier ? { defaultIssuerIdentifier } : {}), isRecipientMailed: true },
+  );
 }
 
 export type CredentialLifecycle = 'active' | 'revoked' | 'suspended' | 'expired';
@@ -227,6 +371,9 @@ export async function changeCredentialStatus(deps: Deps, actor: Actor, credentia
     if (!row) throw notFound;
     const { org } = await authorizeOrgById(tdeps, actor, row.org_id, 'credentials.changeStatus', notFound);
     const now = deps.clock();
+    if (row.status_list_number === null) {
+      throw new AppError('conflict', 'This credential carries the status entry its issuer sent, not one of Cairn’s lists, so Cairn cannot revoke or suspend it. Change its status where that list is published.');
+    }
     const at = { listNumber: row.status_list_number, index: row.status_index };
     let purpose: ChangeablePurpose | undefined;
     let isSet = true;

@@ -1,5 +1,7 @@
 import { allocateIndex, Bitstring, buildStatusEntry, buildStatusListCredential, signCredential, type Signer } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
+import { AppError } from '../http/app-error.js';
+import { identifierOfSigner, loadIssuerSigner } from '../keys/signing-keys.service.js';
 import { documentLoader } from '../verification/document-loader.js';
 import * as store from './status-lists.store.js';
 
@@ -13,11 +15,18 @@ export function statusListUrl(publicUrl: URL, slug: string, listNumber: number, 
   return new URL(`/orgs/${slug}/status/${listNumber}/${purpose}`, publicUrl).toString();
 }
 
+/** The DID a signer signs as (its verification method without the fragment). */
+function controllerOf(signer: Signer): string {
+  return signer.verificationMethod.slice(0, signer.verificationMethod.indexOf('#'));
+}
+
 async function signList(deps: Deps, issuer: Issuer, signer: Signer, listNumber: number, purpose: ChangeablePurpose, bits: Uint8Array) {
   const unsigned = buildStatusListCredential({
     id: statusListUrl(deps.publicUrl, issuer.slug, listNumber, purpose),
-    // The list credential has only the VC context, where "Profile" is undefined: the issuer is its DID.
-    issuer: issuer.did,
+    // The list credential has only the VC context, where "Profile" is undefined: the issuer is its
+    // DID. Verifiers accept a list only from the credential's own issuer, so a did:key credential's
+    // list is issued and signed by that did:key, a did:web credential's by the did:web.
+    issuer: controllerOf(signer),
     statusPurpose: purpose,
     bitstring: new Bitstring({ bytes: bits }),
     validFrom: deps.clock(),
@@ -29,11 +38,12 @@ async function signList(deps: Deps, issuer: Issuer, signer: Signer, listNumber: 
 
 /**
  * Hands out a never-used random index for a new credential and the two status entries
- * (revocation, suspension) that point at it. Must run inside the issuing transaction: the
- * list row stays locked until it commits, so two issuances never get the same index.
+ * (revocation, suspension) that point at it, in a list of the identifier `signer` signs as.
+ * Must run inside the issuing transaction: the list row stays locked until it commits, so two
+ * issuances never get the same index.
  */
 export async function allocateStatusEntries(deps: Deps, issuer: Issuer, signer: Signer) {
-  const { list, isNew } = await store.lockListWithRoom(deps.db, issuer.id);
+  const { list, isNew } = await store.lockListWithRoom(deps.db, issuer.id, identifierOfSigner(signer));
   const allocated = new Bitstring({ bytes: list.allocated });
   const index = allocateIndex({ size: list.size, isTaken: (i) => allocated.get(i) });
   allocated.set(index, true);
@@ -49,12 +59,20 @@ export async function allocateStatusEntries(deps: Deps, issuer: Issuer, signer: 
   return { listNumber: list.list_number, index, entries };
 }
 
-/** Sets or clears one bit and republishes that list at once, in the caller's transaction. */
-export async function setStatusBit(deps: Deps, issuer: Issuer, signer: Signer, at: { listNumber: number; index: number }, purpose: ChangeablePurpose, isSet: boolean) {
+/**
+ * Sets or clears one bit and republishes that list at once, in the caller's transaction. The list
+ * is re-signed as the identifier it belongs to: `signer` when it signs as that identifier (the
+ * organisation's active did:web key, usually), else the organisation's key for the list's own.
+ */
+export async function setStatusBit(deps: Deps, issuer: Issuer, signer: Signer, at: { listNumber: number | null; index: number | null }, purpose: ChangeablePurpose, isSet: boolean) {
+  if (at.listNumber === null || at.index === null) {
+    throw new AppError('conflict', 'This credential carries a status entry its issuer supplied, not one of Cairn’s lists, so Cairn cannot change its status. Change it where that list is published.');
+  }
   const list = await store.lockList(deps.db, issuer.id, at.listNumber);
+  const listSigner = identifierOfSigner(signer) === list.issuer_identifier ? signer : await loadIssuerSigner(deps, issuer, list.issuer_identifier);
   const bits = new Bitstring({ bytes: purpose === 'revocation' ? list.revocation : list.suspension });
   bits.set(at.index, isSet);
-  const credential = await signList(deps, issuer, signer, at.listNumber, purpose, bits.bytes);
+  const credential = await signList(deps, issuer, listSigner, at.listNumber, purpose, bits.bytes);
   await store.saveStatusBits(
     deps.db,
     issuer.id,

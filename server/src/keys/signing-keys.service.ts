@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { buildDidWebDocument, createSigner, decryptSecret, encryptSecret, generateEd25519Multikey, type Signer } from '@cairn/credentials';
+import {
+  buildDidWebDocument, createSigner, decryptSecret, didKeyFromPublicKey, didKeyVerificationMethod, encryptSecret, generateEd25519Multikey, type Signer,
+} from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
+import type { IssuerIdentifier } from '../db/schema.js';
 import { transaction, type Db } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
 import { authorizeOrg, requireUser } from '../orgs/orgs.service.js';
@@ -24,17 +27,68 @@ export async function provisionSigningKey(deps: KeyDeps, orgId: string) {
   });
 }
 
+function unseal(sealed: string, masterKey: Buffer): string {
+  try {
+    return decryptSecret(sealed, masterKey);
+  } catch (cause) {
+    throw new AppError('unavailable', 'The signing key cannot be unlocked with this server’s master key (CAIRN_MASTER_KEY changed?).', { cause });
+  }
+}
+
 /** The signer for an organisation's active key, as `did#keyId`. */
 export async function loadActiveSigner(deps: KeyDeps, org: { id: string; did: string }): Promise<Signer> {
   const key = await store.findActiveSigningKey(deps.db, org.id);
   if (!key) throw new AppError('conflict', 'This organisation has no active signing key. An admin can create one under Settings → Keys.');
-  let secret: string;
-  try {
-    secret = decryptSecret(key.secret_key_sealed, deps.masterKey);
-  } catch (cause) {
-    throw new AppError('unavailable', 'The signing key cannot be unlocked with this server’s master key (CAIRN_MASTER_KEY changed?).', { cause });
-  }
-  return createSigner({ verificationMethod: `${org.did}#${key.key_id}`, publicKeyMultibase: key.public_key_multibase, secretKeyMultibase: secret });
+  return createSigner({ verificationMethod: `${org.did}#${key.key_id}`, publicKeyMultibase: key.public_key_multibase, secretKeyMultibase: unseal(key.secret_key_sealed, deps.masterKey) });
+}
+
+/**
+ * The organisation's did:key: a dedicated Ed25519 key, sealed like the others, made on first use.
+ * A did:key is its public key, so it is never rotated (a new key would be a new identifier);
+ * credentials signed with it verify offline, with nothing to fetch.
+ */
+export async function ensureDidKeyIssuer(deps: KeyDeps, orgId: string) {
+  const existing = await store.findDidKeyIssuer(deps.db, orgId);
+  if (existing) return existing;
+  const pair = generateEd25519Multikey();
+  await store.insertDidKeyIssuer(deps.db, {
+    orgId,
+    did: didKeyFromPublicKey(pair.publicKeyMultibase),
+    publicKeyMultibase: pair.publicKeyMultibase,
+    secretKeySealed: encryptSecret(pair.secretKeyMultibase, deps.masterKey),
+  });
+  // A concurrent first use may have inserted its own: whichever landed is the one.
+  return (await store.findDidKeyIssuer(deps.db, orgId))!;
+}
+
+/** The signer for an organisation's did:key (`did:key:z6Mk…#z6Mk…`), making the key on first use. */
+export async function loadDidKeySigner(deps: KeyDeps, orgId: string): Promise<Signer> {
+  const key = await ensureDidKeyIssuer(deps, orgId);
+  return createSigner({ verificationMethod: didKeyVerificationMethod(key.did), publicKeyMultibase: key.public_key_multibase, secretKeyMultibase: unseal(key.secret_key_sealed, deps.masterKey) });
+}
+
+/** The signer for one of the organisation's identifiers. */
+export function loadIssuerSigner(deps: KeyDeps, org: { id: string; did: string }, identifier: IssuerIdentifier): Promise<Signer> {
+  return identifier === 'did:key' ? loadDidKeySigner(deps, org.id) : loadActiveSigner(deps, org);
+}
+
+/** Which identifier a signer signs as: its verification method's controller. */
+export function identifierOfSigner(signer: Signer): IssuerIdentifier {
+  return signer.verificationMethod.startsWith('did:key:') ? 'did:key' : 'did:web';
+}
+
+/** Both identifiers of an organisation; `key` is null until its did:key is first used or created. */
+export async function organizationIdentifiers(db: Db, org: { id: string; did: string }): Promise<{ web: string; key: string | null }> {
+  const key = await store.findDidKeyIssuer(db, org.id);
+  return { web: org.did, key: key?.did ?? null };
+}
+
+/** Creates the organisation's did:key now (it is otherwise made on first use); idempotent. */
+export async function createDidKeyIdentifier(deps: Deps, actor: Actor, slug: string) {
+  const { org } = await authorizeOrg(deps, actor, slug, 'keys.manage');
+  const existing = await store.findDidKeyIssuer(deps.db, org.id);
+  const key = existing ?? (await ensureDidKeyIssuer(deps, org.id));
+  return { did: key.did, publicKeyMultibase: key.public_key_multibase, createdAt: key.created_at, isNew: !existing };
 }
 
 /** The DID document of an organisation: every key, so credentials signed before a rotation still verify. */

@@ -30,3 +30,21 @@ export function listSigningKeys(db: Db, orgId: string) {
 export async function retireActiveSigningKey(db: Db, orgId: string, now: Date) {
   await db.updateTable('signing_keys').set({ retired_at: now }).where('org_id', '=', orgId).where('retired_at', 'is', null).execute();
 }
+
+/** Inserts an organisation's did:key unless it has one; the existing one wins a race. */
+export async function insertDidKeyIssuer(db: Db, key: { orgId: string; did: string; publicKeyMultibase: string; secretKeySealed: string }) {
+  await db
+    .insertInto('did_key_issuers')
+    .values({ org_id: key.orgId, did: key.did, public_key_multibase: key.publicKeyMultibase, secret_key_sealed: key.secretKeySealed })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+}
+
+export function findDidKeyIssuer(db: Db, orgId: string) {
+  return db.selectFrom('did_key_issuers').select(['did', 'public_key_multibase', 'secret_key_sealed', 'created_at']).where('org_id', '=', orgId).executeTakeFirst();
+}
+
+/** The organisation whose did:key this is, if any. */
+export function findOrgIdByDidKey(db: Db, did: string) {
+  return db.selectFrom('did_key_issuers').select('org_id').where('did', '=', did).executeTakeFirst();
+}

@@ -11,9 +11,16 @@ const memberSchema = z.object({ userId: z.string(), name: z.string(), email: z.s
 const invitationSchema = z
   .object({ id: z.string(), email: z.string(), role: memberRole, expiresAt: timestamp, createdAt: timestamp, invitedBy: z.string() })
   .meta({ id: 'Invitation' });
+const issuerIdentifier = z.enum(['did:web', 'did:key']).meta({ description: 'What credentials issued with the key are signed as, unless a request sets options.issuerIdentifier' });
 const apiKeySchema = z
-  .object({ id: z.string(), name: z.string(), role: memberRole, prefix: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable(), revokedAt: timestamp.nullable() })
+  .object({ id: z.string(), name: z.string(), role: memberRole, prefix: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable(), revokedAt: timestamp.nullable(), issuerIdentifier })
   .meta({ id: 'ApiKey' });
+const orgDids = z
+  .object({
+    web: z.string().meta({ description: 'did:web: resolved from this server; its keys rotate' }),
+    key: z.string().nullable().meta({ description: 'did:key: one dedicated key, never rotated; null until first used or created' }),
+  })
+  .meta({ id: 'OrganizationIdentifiers' });
 const orgRoles = z.array(orgRole).min(1, 'Pick at least one role').max(4);
 /** The organisation's name is the issuer name in every credential it signs. */
 const orgName = credentialText({ max: 200 });
@@ -39,10 +46,10 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
   });
 
   app.get('/api/v1/orgs/:slug', {
-    schema: { tags, summary: 'An organisation you belong to', params: slugParams, response: { 200: orgSchema.extend({ myRole: memberRole }), ...problemResponses } },
+    schema: { tags, summary: 'An organisation you belong to, with both its issuer identifiers', params: slugParams, response: { 200: orgSchema.extend({ myRole: memberRole, dids: orgDids }), ...problemResponses } },
     handler: async (request) => {
       const org = await orgs.getOrganization(deps, request.actor, request.params.slug);
-      return { ...presentOrg(org), myRole: org.myRole };
+      return { ...presentOrg(org), myRole: org.myRole, dids: org.dids };
     },
   });
 
@@ -147,9 +154,9 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
       tags,
       summary: 'Create an API key (the token is shown once)',
       params: slugParams,
-      body: z.strictObject({ name: z.string().trim().min(1, 'Name the key after what uses it').max(100), role: memberRole.optional() }),
+      body: z.strictObject({ name: z.string().trim().min(1, 'Name the key after what uses it').max(100), role: memberRole.optional(), issuerIdentifier: issuerIdentifier.optional() }),
       response: {
-        201: z.object({ id: z.string(), name: z.string(), role: memberRole, prefix: z.string(), createdAt: timestamp, token: z.string() }),
+        201: z.object({ id: z.string(), name: z.string(), role: memberRole, prefix: z.string(), createdAt: timestamp, issuerIdentifier, token: z.string() }),
         ...problemResponses,
       },
     },

@@ -1,8 +1,8 @@
 import { didWebFromUrl } from '@cairn/credentials';
 import { AppError } from '../http/app-error.js';
-import { provisionSigningKey } from '../keys/signing-keys.service.js';
+import { organizationIdentifiers, provisionSigningKey } from '../keys/signing-keys.service.js';
 import type { Actor, Deps } from '../deps.js';
-import type { MemberRole, OrgRole } from '../db/schema.js';
+import type { IssuerIdentifier, MemberRole, OrgRole } from '../db/schema.js';
 import { transaction } from '../db/transaction.js';
 import { hashToken, randomToken } from '../lib/tokens.js';
 import { insertMail } from '../mail/mail.store.js';
@@ -95,9 +95,10 @@ export async function createOrganization(deps: Deps, actor: Actor, options: Crea
   });
 }
 
+/** An organisation with both its identifiers (the did:key is null until first used or created). */
 export async function getOrganization(deps: Deps, actor: Actor, slug: string) {
   const access = await authorizeOrg(deps, actor, slug, 'org.read');
-  return { ...access.org, myRole: access.role };
+  return { ...access.org, myRole: access.role, dids: await organizationIdentifiers(deps.db, access.org) };
 }
 
 export async function updateOrganizationDetails(deps: Deps, actor: Actor, slug: string, changes: { name?: string; roles?: OrgRole[] }) {
@@ -238,22 +239,25 @@ export async function acceptInvitation(deps: Deps, actor: Actor, token: string) 
 
 export const API_KEY_PREFIX = 'cairn_';
 
-/** Creates an API key for machines; the token is returned once and stored only as a hash. */
-export async function createApiKey(deps: Deps, actor: Actor, slug: string, options: { name: string; role?: MemberRole }) {
+/**
+ * Creates an API key for machines; the token is returned once and stored only as a hash.
+ * `issuerIdentifier` is what credentials issued with it are signed as unless a request says otherwise.
+ */
+export async function createApiKey(deps: Deps, actor: Actor, slug: string, options: { name: string; role?: MemberRole; issuerIdentifier?: IssuerIdentifier }) {
   const access = await authorizeOrg(deps, actor, slug, 'apiKeys.manage');
   const user = requireUser(actor);
   const role = options.role ?? 'admin';
   if (!canGrant(access.role, role)) throw new AppError('forbidden', `Your role (${access.role}) cannot create a key with role ${role}.`, { fields: [{ field: 'role', message: 'Above your own role' }] });
   const prefix = randomToken(6);
   const token = `${API_KEY_PREFIX}${prefix}_${randomToken(32)}`;
-  const key = await store.insertApiKey(deps.db, { orgId: access.org.id, name: options.name.trim(), role, prefix, tokenHash: hashToken(token), createdBy: user.userId });
-  return { id: key.id, name: key.name, role: key.role, prefix: `${API_KEY_PREFIX}${key.prefix}`, createdAt: key.created_at, token };
+  const key = await store.insertApiKey(deps.db, { orgId: access.org.id, name: options.name.trim(), role, prefix, tokenHash: hashToken(token), createdBy: user.userId, issuerIdentifier: options.issuerIdentifier ?? 'did:web' });
+  return { id: key.id, name: key.name, role: key.role, prefix: `${API_KEY_PREFIX}${key.prefix}`, createdAt: key.created_at, issuerIdentifier: key.issuer_identifier, token };
 }
 
 export async function listApiKeys(deps: Deps, actor: Actor, slug: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'apiKeys.manage');
   const rows = await store.listApiKeys(deps.db, org.id);
-  return rows.map((k) => ({ id: k.id, name: k.name, role: k.role, prefix: `${API_KEY_PREFIX}${k.prefix}`, createdAt: k.created_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at }));
+  return rows.map((k) => ({ id: k.id, name: k.name, role: k.role, prefix: `${API_KEY_PREFIX}${k.prefix}`, createdAt: k.created_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at, issuerIdentifier: k.issuer_identifier }));
 }
 
 export async function revokeApiKey(deps: Deps, actor: Actor, slug: string, id: string) {

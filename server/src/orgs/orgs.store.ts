@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/transaction.js';
-import type { MemberRole, OrgRole } from '../db/schema.js';
+import type { IssuerIdentifier, MemberRole, OrgRole } from '../db/schema.js';
 
 const orgColumns = ['organizations.id', 'organizations.slug', 'organizations.name', 'organizations.roles', 'organizations.did', 'organizations.created_at'] as const;
 
@@ -161,18 +161,18 @@ export async function markInvitationAccepted(db: Db, id: string, userId: string,
   await db.updateTable('invitations').set({ accepted_at: now, accepted_by: userId }).where('id', '=', id).execute();
 }
 
-export function insertApiKey(db: Db, key: { orgId: string; name: string; role: MemberRole; prefix: string; tokenHash: string; createdBy: string }) {
+export function insertApiKey(db: Db, key: { orgId: string; name: string; role: MemberRole; prefix: string; tokenHash: string; createdBy: string; issuerIdentifier: IssuerIdentifier }) {
   return db
     .insertInto('api_keys')
-    .values({ org_id: key.orgId, name: key.name, role: key.role, prefix: key.prefix, token_hash: key.tokenHash, created_by: key.createdBy })
-    .returning(['id', 'name', 'role', 'prefix', 'created_at'])
+    .values({ org_id: key.orgId, name: key.name, role: key.role, prefix: key.prefix, token_hash: key.tokenHash, created_by: key.createdBy, issuer_identifier: key.issuerIdentifier })
+    .returning(['id', 'name', 'role', 'prefix', 'created_at', 'issuer_identifier'])
     .executeTakeFirstOrThrow();
 }
 
 export function listApiKeys(db: Db, orgId: string) {
   return db
     .selectFrom('api_keys')
-    .select(['id', 'name', 'role', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'role', 'prefix', 'created_at', 'last_used_at', 'revoked_at', 'issuer_identifier'])
     .where('org_id', '=', orgId)
     .orderBy('created_at', 'desc')
     .execute();
@@ -201,4 +201,10 @@ export function findActiveApiKey(db: Db, tokenHash: string) {
 
 export async function touchApiKey(db: Db, id: string, now: Date) {
   await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+/** The identifier an API key issues as by default. */
+export async function findApiKeyIssuerIdentifier(db: Db, apiKeyId: string): Promise<IssuerIdentifier | undefined> {
+  const row = await db.selectFrom('api_keys').select('issuer_identifier').where('id', '=', apiKeyId).executeTakeFirst();
+  return row?.issuer_identifier;
 }

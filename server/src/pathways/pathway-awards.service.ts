@@ -51,7 +51,7 @@ async function heldFromRows(deps: Deps, learnerIds: string[], cairn: readonly Ca
     else if (achievementId.startsWith(achievementPrefix)) {
       const v = versions.get(achievementId.slice(achievementPrefix.length));
       // Another organisation naming this programme's achievement does not make it this programme.
-      if (v && v.orgDid === c.issuerDid) {
+      if (v && v.orgDids.includes(c.issuerDid)) {
         microcredentialId = v.microcredential_id;
         cpdHours = v.cpd_hours ?? 0;
         skillIds = v.skill_ids;

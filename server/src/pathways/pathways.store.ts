@@ -291,8 +291,9 @@ function heldWalletQuery(db: Db, learnerIds: string[], now: Date) {
 
 /**
  * Micro-credential versions by id, for achievements that name one (`/achievements/{versionId}`),
- * with the DID of the organisation that published them: only its signature makes a credential
- * for that achievement count as the micro-credential.
+ * with the DIDs of the organisation that published them (its did:web and, once it has one, its
+ * did:key): only its signature makes a credential for that achievement count as the
+ * micro-credential.
  */
 export function microcredentialVersionsByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
@@ -300,7 +301,8 @@ export function microcredentialVersionsByIds(db: Db, ids: string[]) {
     .selectFrom('microcredential_versions as v')
     .innerJoin('microcredentials as m', 'm.id', 'v.microcredential_id')
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
-    .select(['v.id', 'v.microcredential_id', 'v.cpd_hours', 'v.skill_ids', 'o.did as orgDid'])
+    .leftJoin('did_key_issuers as k', 'k.org_id', 'o.id')
+    .select(['v.id', 'v.microcredential_id', 'v.cpd_hours', 'v.skill_ids', 'o.did as orgDid', sql<string[]>`array_remove(array[o.did, k.did], null)`.as('orgDids')])
     .where('v.id', 'in', ids)
     .where('v.status', '=', 'published')
     .execute();

@@ -1,4 +1,4 @@
-import { didWebFromUrl, type VerificationResult } from '@cairn/credentials';
+import { didKeyDocument, didWebFromUrl, type VerificationResult } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { getPublishedStatusList } from '../issuance/status-lists.service.js';
 import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
@@ -24,12 +24,14 @@ export type CredentialSummary = {
 export type PresentedVerification = Pick<VerificationResult, 'verified' | 'checks' | 'warnings' | 'errors'> & { summary: CredentialSummary | null };
 
 /**
- * Resolves Cairn's own did:web issuers from the database. Anything else is refused rather than
- * fetched: the server makes no network request while verifying.
+ * Resolves Cairn's own did:web issuers from the database, and any did:key (organisations' own
+ * included) from the key itself. Anything else is refused rather than fetched: the server makes
+ * no network request while verifying.
  */
 export function createLocalResolver(deps: Deps) {
   const ownPrefix = `${didWebFromUrl(deps.publicUrl.origin, [])}:orgs:`;
   return async (did: string) => {
+    if (did.startsWith('did:key:')) return didKeyDocument(did);
     if (!did.startsWith(ownPrefix)) {
       throw new Error(`${did} is not an issuer on this Cairn; this server resolves only its own did:web issuers and did:key, without network access`);
     }
@@ -40,6 +42,11 @@ export function createLocalResolver(deps: Deps) {
   };
 }
 
+/**
+ * Serves this Cairn's published status lists from the database. List numbers are unique per
+ * organisation across its did:web and did:key lists, so one path names one list, signed by the
+ * identifier whose credentials it answers for.
+ */
 export function createLocalStatusListFetcher(deps: Deps) {
   return async (url: string): Promise<JsonObject> => {
     let parsed: URL;

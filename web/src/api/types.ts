@@ -25,7 +25,12 @@ export type Org = {
   createdAt: string;
 };
 
-export type OrgWithMyRole = Org & { myRole: MemberRole };
+/** The identifiers an organisation signs as: its did:web (keys rotate) and its did:key (null until first used or created). */
+export type OrgIdentifiers = { web: string; key: string | null };
+export type OrgWithMyRole = Org & { myRole: MemberRole; dids?: OrgIdentifiers };
+export type IssuerIdentifier = 'did:web' | 'did:key';
+/** `POST /api/v1/orgs/{slug}/did-key`: the organisation's did:key, created on first request. */
+export type DidKeyIdentifier = { did: string; publicKeyMultibase: string; createdAt: string };
 
 export type Membership = { org: Org; role: MemberRole };
 
@@ -60,6 +65,7 @@ export type ApiKey = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  issuerIdentifier?: IssuerIdentifier;
 };
 
 export type CreatedApiKey = { id: string; name: string; role: MemberRole; prefix: string; token: string };

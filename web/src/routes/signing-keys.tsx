@@ -14,6 +14,7 @@ import {
   didDocumentPath,
   issuerProfilePath,
   keyFragment,
+  useCreateDidKey,
   useRotateSigningKey,
   useSigningKeys,
 } from '../features/signing-keys/signing-keys-api';
@@ -37,6 +38,7 @@ export default function SigningKeysPage() {
   const { data: org } = useOrg(slug);
   const keys = useSigningKeys(slug);
   const rotate = useRotateSigningKey(slug);
+  const createDidKey = useCreateDidKey(slug);
   const [isConfirming, setIsConfirming] = useState(false);
   usePageTitle('Signing keys');
   if (!org) return null;
@@ -130,13 +132,43 @@ export default function SigningKeysPage() {
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="did-heading">
         <Stack gap="sm">
           <Title order={2} fz="lg" id="did-heading">
-            Decentralised identifier (DID)
+            Decentralised identifiers (DIDs)
           </Title>
           <Text size="sm" c="dimmed">
-            Every credential {org.name} issues names this DID as its issuer. Its document lists the public keys that
-            verify the signatures.
+            Credentials {org.name} issues name one of these as their issuer. The did:web is the default: its document,
+            served by this site, lists the public keys that verify the signatures, and keys can rotate.
           </Text>
-          <CopyField value={org.did} label="DID" />
+          <CopyField value={org.dids?.web ?? org.did} label="did:web" />
+          <Text size="sm" c="dimmed">
+            The did:key is one dedicated key that is its own identifier: credentials signed with it verify offline, with
+            nothing to fetch. It is never rotated. API keys and VC-API requests choose it with{' '}
+            <Code>issuerIdentifier: &quot;did:key&quot;</Code>.
+          </Text>
+          {org.dids?.key ? (
+            <CopyField value={org.dids.key} label="did:key" />
+          ) : canRotate ? (
+            <Group gap="sm">
+              <Button
+                variant="default"
+                size="xs"
+                loading={createDidKey.isPending}
+                onClick={() =>
+                  createDidKey.mutate(undefined, {
+                    onSuccess: () => notifications.show({ title: 'did:key created', message: `${org.name} can now issue as its did:key.` }),
+                  })
+                }
+              >
+                Create did:key
+              </Button>
+              {createDidKey.isError ? (
+                <Text size="sm" c="red" role="alert">
+                  {createDidKey.error.message}
+                </Text>
+              ) : null}
+            </Group>
+          ) : (
+            <Text size="sm">No did:key yet: it is created when first used.</Text>
+          )}
           <Group gap="lg">
             <Anchor href={didDocumentPath(slug)} target="_blank" rel="noopener" size="sm">
               <Group gap={4} component="span" wrap="nowrap">

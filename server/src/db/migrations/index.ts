@@ -12,6 +12,7 @@ import * as emailVerification from './20261206_0010_email_verification.js';
 import * as rasteriseSvgImages from './20261206_0011_rasterise_svg_images.js';
 import * as rateLimits from './20261206_0011_rate_limits.js';
 import * as trustRecheck from './20261206_0013_trust_recheck.js';
+import * as didKeyIssuers from './20261206_0014_did_key_issuers.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_0011_rasterise_svg_images': rasteriseSvgImages,
   '20261206_0011_rate_limits': rateLimits,
   '20261206_0013_trust_recheck': trustRecheck,
+  '20261206_0014_did_key_issuers': didKeyIssuers,
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, seg } from '../../api/client';
-import type { Items, SigningKey } from '../../api/types';
+import type { DidKeyIdentifier, Items, SigningKey } from '../../api/types';
+import { orgKey } from '../orgs/orgs-api';
 
 const signingKeysKey = (slug: string) => ['org', slug, 'signing-keys'] as const;
 
@@ -19,6 +20,15 @@ export function useRotateSigningKey(slug: string) {
   return useMutation({
     mutationFn: () => api.post<SigningKey>(`/api/v1/orgs/${seg(slug)}/keys/rotate`, {}),
     onSettled: () => queryClient.invalidateQueries({ queryKey: signingKeysKey(slug) }),
+  });
+}
+
+/** Creates the organisation's did:key (otherwise made when first used); the organisation then lists it. */
+export function useCreateDidKey(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<DidKeyIdentifier>(`/api/v1/orgs/${seg(slug)}/did-key`, {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: orgKey(slug) }),
   });
 }
 
