@@ -21,3 +21,7 @@ await import('./completion.bench.js');
 // Pathway re-evaluation: one learner on 50 pathways (PGlite; also PostgreSQL), and 100,000 learners × 20 pathways (PostgreSQL, BENCH_DATABASE_URL).
 console.log('\nPathway re-evaluation:');
 await import('./pathways.bench.js');
+
+// Hostile verification traffic against a server in a child process: /health latency, quiet vs under attack.
+console.log('\nHostile verification:');
+await import('./verify-dos.bench.js');

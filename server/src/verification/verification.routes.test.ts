@@ -22,10 +22,13 @@ async function issue(options: object = {}): Promise<Vc | string> {
   expect(res.statusCode).toBe(201);
   return res.json<{ verifiableCredential: Vc | string }>().verifiableCredential;
 }
+/** VC-API: 200 with the report when it verifies, 400 with the same report when it does not. */
 async function verify(verifiableCredential: unknown): Promise<Result> {
   const res = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential } });
-  expect(res.statusCode).toBe(200);
-  return res.json<Result>();
+  const result = res.json<Result>();
+  expect(res.statusCode).toBe(result.verified ? 200 : 400);
+  expect(res.headers['content-type']).toMatch(/^application\/json/);
+  return result;
 }
 const failed = (r: Result) => r.checks.filter((c) => c.status === 'failed');
 function upload(content: Buffer, filename: string, contentType = 'application/octet-stream') {

@@ -4,8 +4,8 @@ import { VERIFY_LIMITS } from '@cairn/credentials';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
-import { email, problemResponses } from '../http/schemas.js';
-import { MAX_UPLOAD_BYTES, verifyPresentedCredential, verifyPresentedFile } from './verification.service.js';
+import { email, problemResponses, problemSchema } from '../http/schemas.js';
+import { MAX_UPLOAD_BYTES, verifyPresentedCredential, verifyPresentedFile, verifyPresentedPresentation } from './verification.service.js';
 import { closeVerifyPool, configureVerifyPool, type VerifyPoolOptions } from './verify-pool.js';
 
 const checkSchema = z.object({ id: z.string(), label: z.string(), status: z.enum(['passed', 'failed', 'warning', 'skipped']), message: z.string() });
@@ -31,6 +31,38 @@ const resultSchema = z
   })
   .meta({ id: 'VerificationResult' });
 
+const presentationResultSchema = z
+  .object({
+    verified: z.boolean(),
+    checks: z.array(checkSchema),
+    warnings: z.array(z.string()),
+    errors: z.array(z.string()),
+    holder: z.string().nullable(),
+    credentials: z.array(resultSchema),
+  })
+  .meta({ id: 'PresentationVerificationResult' });
+
+/**
+ * The VC-API verification options. Cairn always runs every check it knows, so `checks` cannot
+ * turn one off; options it does not know are listed as warnings, never refused (VC-API).
+ */
+const KNOWN_OPTIONS = ['checks', 'expectedProofPurpose', 'challenge', 'domain', 'recipientEmail'] as const;
+const verifyOptions = z
+  .object({
+    recipientEmail: email.optional(),
+    checks: z.array(z.string()).optional(),
+    expectedProofPurpose: z.string().optional(),
+    challenge: z.string().optional(),
+    domain: z.string().optional(),
+  })
+  .catchall(z.unknown());
+
+function unknownOptionWarnings(options: Record<string, unknown> | undefined): string[] {
+  return Object.keys(options ?? {})
+    .filter((k) => !(KNOWN_OPTIONS as readonly string[]).includes(k))
+    .map((k) => `The option "${k}" is not one Cairn knows; it was ignored`);
+}
+
 // The credential plus the envelope around it. A larger body is refused by its Content-Length,
 // before the main thread spends time parsing it.
 const VERIFY_BODY_LIMIT = VERIFY_LIMITS.maxBytes + 16 * 1024;
@@ -49,19 +81,56 @@ export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions
     schema: {
       tags: ['VC-API'],
       summary: 'Verify a credential (W3C VC-API)',
-      description: `Takes a JSON credential or a compact VC-JWT string. Answers 200 with every check; \`verified\` is false when any check failed. A credential over ${VERIFY_LIMITS.maxBytes / 1024} KB answers 413; one over the complexity limits (more than ${VERIFY_LIMITS.maxArrayLength} items in a list, ${VERIFY_LIMITS.maxEmbeddedCredentials} embedded credentials, ${VERIFY_LIMITS.maxEndorsements} endorsements, nesting deeper than ${VERIFY_LIMITS.maxDepth}) or taking too long to check answers 422.`,
+      description: `Takes a JSON credential or a compact VC-JWT string, and the VC-API options (unknown ones are reported as warnings). Answers 200 with every check when it verifies, 400 with the same report when any check failed. A credential over ${VERIFY_LIMITS.maxBytes / 1024} KB answers 413; one over the complexity limits (more than ${VERIFY_LIMITS.maxArrayLength} items in a list, ${VERIFY_LIMITS.maxEmbeddedCredentials} embedded credentials, ${VERIFY_LIMITS.maxEndorsements} endorsements, nesting deeper than ${VERIFY_LIMITS.maxDepth}) or taking too long to check answers 422.`,
       security: [],
       body: z.strictObject({
         verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
-        options: z.strictObject({ recipientEmail: email.optional() }).optional(),
+        options: verifyOptions.optional(),
       }),
-      response: { 200: resultSchema, ...problemResponses },
+      response: { 200: resultSchema, 400: z.union([resultSchema, problemSchema]), ...problemResponses },
     },
-    handler: async (request) =>
-      verifyPresentedCredential(deps, {
+    handler: async (request, reply) => {
+      const options = request.body.options;
+      const result = await verifyPresentedCredential(deps, {
         credential: request.body.verifiableCredential,
-        ...(request.body.options?.recipientEmail ? { recipientEmail: request.body.options.recipientEmail } : {}),
+        ...(options?.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
+      });
+      const warnings = unknownOptionWarnings(options);
+      if (options?.expectedProofPurpose !== undefined && options.expectedProofPurpose !== 'assertionMethod') {
+        // A credential's proof is an assertion; asking for another purpose cannot be met.
+        result.checks.push({ id: 'proof', label: 'Proof has the expected purpose', status: 'failed', message: `The credential's proof is for assertionMethod, not ${options.expectedProofPurpose}` });
+        result.errors.push(`The credential's proof is for assertionMethod, not ${options.expectedProofPurpose}`);
+        result.verified = false;
+      }
+      const body = { ...result, warnings: [...result.warnings, ...warnings] };
+      // VC-API: a credential that does not verify answers 400, with the same report.
+      return reply.status(body.verified ? 200 : 400).send(body);
+    },
+  });
+
+  app.post('/presentations/verify', {
+    bodyLimit: VERIFY_BODY_LIMIT,
+    schema: {
+      tags: ['VC-API'],
+      summary: 'Verify a presentation (W3C VC-API)',
+      description: 'Takes a verifiable presentation, signed by its holder (`authentication` proof) or not. With `options.challenge` the presentation must be signed and its proof must carry that challenge; with `options.domain`, that domain. Every embedded credential is verified and reported. Answers 200 when everything verifies, 400 with the same report when not.',
+      security: [],
+      body: z.strictObject({
+        verifiablePresentation: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
+        options: verifyOptions.optional(),
       }),
+      response: { 200: presentationResultSchema, 400: z.union([presentationResultSchema, problemSchema]), ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const options = request.body.options;
+      const result = await verifyPresentedPresentation(deps, {
+        presentation: request.body.verifiablePresentation,
+        ...(options?.challenge !== undefined ? { challenge: options.challenge } : {}),
+        ...(options?.domain !== undefined ? { domain: options.domain } : {}),
+      });
+      const body = { ...result, warnings: [...result.warnings, ...unknownOptionWarnings(options)] };
+      return reply.status(body.verified ? 200 : 400).send(body);
+    },
   });
 
   app.post('/api/v1/verify/upload', {

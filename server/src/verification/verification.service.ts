@@ -1,4 +1,4 @@
-import { didKeyDocument, didWebFromUrl, type VerificationResult } from '@cairn/credentials';
+import { didKeyDocument, didWebFromUrl, type PresentationVerificationResult, type VerificationResult } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { getPublishedStatusList } from '../issuance/status-lists.service.js';
 import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
@@ -122,4 +122,25 @@ export async function verifyPresentedCredential(deps: Deps, options: VerifyOptio
 export async function verifyPresentedFile(deps: Deps, file: { bytes: Buffer; filename: string }): Promise<PresentedVerification> {
   const { result } = await verifyPool().verify({ job: { source: 'file', bytes: file.bytes, filename: file.filename }, io: localIo(deps), now: deps.clock() });
   return presented(result);
+}
+
+export type PresentationOptions = { presentation: JsonObject | string; challenge?: string; domain?: string };
+
+/** What a presentation's report shows: its own checks and each credential's, with its summary. */
+export type PresentedPresentation = Pick<PresentationVerificationResult, 'verified' | 'checks' | 'warnings' | 'errors'> & {
+  holder: string | null;
+  credentials: PresentedVerification[];
+};
+
+/** Verifies a verifiable presentation (its holder proof, challenge, domain and every credential) in the verify pool. */
+export async function verifyPresentedPresentation(deps: Deps, options: PresentationOptions): Promise<PresentedPresentation> {
+  const result = await verifyPool().verifyPresentation({
+    job: {
+      source: 'presentation', presentation: options.presentation,
+      ...(options.challenge !== undefined ? { challenge: options.challenge } : {}), ...(options.domain !== undefined ? { domain: options.domain } : {}),
+    },
+    io: localIo(deps),
+    now: deps.clock(),
+  });
+  return { verified: result.verified, checks: result.checks, warnings: result.warnings, errors: result.errors, holder: result.holder ?? null, credentials: result.credentials.map(presented) };
 }

@@ -105,7 +105,7 @@ describe('verify limits', () => {
     expect((await health).statusCode).toBe(200);
     const verified = await hostile;
     expect(finished).toEqual(['health', 'verify']);
-    // Either checked (the signature no longer matches) or stopped at its work budget.
-    expect([200, 422]).toContain(verified.statusCode);
+    // Either checked and refused (the signature no longer matches: 400 with the report) or stopped at its work budget (422).
+    expect([400, 422]).toContain(verified.statusCode);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { checkVerifyLimits, type VerificationResult, type VerifyLimitViolation } from '@cairn/credentials';
+import { checkVerifyLimits, type PresentationVerificationResult, type VerificationResult, type VerifyLimitViolation } from '@cairn/credentials';
 import { Piscina } from 'piscina';
 import { AppError } from '../http/app-error.js';
 import type { IoAnswer, IoKind, VerifyJob, VerifyTask, VerifyTaskOutcome, WorkerMessage } from './verify-worker.js';
@@ -215,8 +215,22 @@ export class VerifyPool {
    * the verifier's result unchanged.
    */
   async verify(request: VerifyRequest): Promise<VerifyOutcome> {
-    if (request.job.source === 'credential') {
-      const violation = checkVerifyLimits(request.job.credential);
+    const outcome = await this.#admit(request);
+    if (!('result' in outcome)) throw new TypeError('a credential job answered with a presentation report');
+    return outcome;
+  }
+
+  /** Verifies a verifiable presentation and every credential in it, in a worker, under one budget. */
+  async verifyPresentation(request: VerifyRequest & { job: Extract<VerifyJob, { source: 'presentation' }> }): Promise<PresentationVerificationResult> {
+    const outcome = await this.#admit(request);
+    if (!('presentation' in outcome)) throw new TypeError('a presentation job answered with a credential report');
+    return outcome.presentation;
+  }
+
+  async #admit(request: VerifyRequest): Promise<VerifyOutcome | { presentation: PresentationVerificationResult }> {
+    const input = request.job.source === 'credential' ? request.job.credential : request.job.source === 'presentation' ? request.job.presentation : undefined;
+    if (input !== undefined) {
+      const violation = checkVerifyLimits(input);
       if (violation) throw limitRefusal(violation);
     }
     if (this.#inFlight >= this.workers + this.#maxQueue) {
@@ -230,7 +244,7 @@ export class VerifyPool {
     }
   }
 
-  async #run(request: VerifyRequest): Promise<VerifyOutcome> {
+  async #run(request: VerifyRequest): Promise<VerifyOutcome | { presentation: PresentationVerificationResult }> {
     const controller = new AbortController();
     const budget = new Budget(this.budgetMs, () => controller.abort());
     const { port1, port2 } = new MessageChannel();
@@ -258,6 +272,7 @@ export class VerifyPool {
     }
     if (budget.finish()) throw tooLong(this.budgetMs);
     if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { fields: outcome.fields });
+    if ('presentation' in outcome) return { presentation: outcome.presentation };
     return { result: outcome.result, ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}) };
   }
 

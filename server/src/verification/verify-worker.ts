@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import {
   checkVerifyLimits, createDocumentLoader, createSigner, didKeyFromPublicKey, didKeyVerificationMethod, generateEd25519Multikey,
-  signCredential, verifyCredential, type VerificationResult,
+  signCredential, verifyCredential, verifyPresentation, type PresentationVerificationResult, type VerificationResult,
 } from '@cairn/credentials';
 import { AppError, type AppErrorCode, type FieldError } from '../http/app-error.js';
 import { readCredentialFile } from './credential-file.js';
@@ -19,7 +19,8 @@ export type IoKind = 'resolveDid' | 'fetchStatusList';
 /** What is to be verified: a credential already read, or a file to read it from first. */
 export type VerifyJob =
   | { source: 'credential'; credential: JsonObject | string }
-  | { source: 'file'; bytes: Uint8Array; filename: string };
+  | { source: 'file'; bytes: Uint8Array; filename: string }
+  | { source: 'presentation'; presentation: JsonObject | string; challenge?: string; domain?: string };
 
 export type VerifyTask = {
   job: VerifyJob;
@@ -43,6 +44,8 @@ export type IoAnswer = { id: number; value: unknown } | { id: number; error: str
 export type VerifyTaskOutcome =
   /** `credential` is what was read from a file (absent when a credential was given). */
   | { ok: true; result: VerificationResult; credential?: JsonObject | string }
+  /** A verifiable presentation's report, with each embedded credential's. */
+  | { ok: true; presentation: PresentationVerificationResult }
   /** A refusal for people: the file could not be read, or the credential is over a limit. */
   | { ok: false; code: AppErrorCode; message: string; fields: FieldError[] };
 
@@ -121,18 +124,26 @@ export default async function runVerifyTask(task: VerifyTask): Promise<VerifyTas
   io.started();
   try {
     const { job } = task;
+    const resolveDid = (did: string) => io.ask('resolveDid', did);
+    const fetchStatusList = task.canFetchStatusLists ? { fetchStatusList: (url: string) => io.ask('fetchStatusList', url) } : {};
+    if (job.source === 'presentation') {
+      const presentation = await verifyPresentation({
+        presentation: job.presentation, documentLoader: createDocumentLoader({ resolveDid }), resolveDid, now: task.now, ...fetchStatusList,
+        ...(job.challenge !== undefined ? { challenge: job.challenge } : {}), ...(job.domain !== undefined ? { domain: job.domain } : {}),
+      });
+      return { ok: true, presentation };
+    }
     const credential = job.source === 'file' ? readCredentialFile(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.filename) : job.credential;
     // Checked again here: a credential read out of an image has not been checked yet.
     const violation = checkVerifyLimits(credential);
     if (violation) {
       return { ok: false, code: violation.kind === 'too_large' ? 'payload_too_large' : 'unprocessable_content', message: violation.message, fields: [] };
     }
-    const resolveDid = (did: string) => io.ask('resolveDid', did);
     const result = await verifyCredential({
       credential,
       documentLoader: createDocumentLoader({ resolveDid }),
       resolveDid,
-      ...(task.canFetchStatusLists ? { fetchStatusList: (url: string) => io.ask('fetchStatusList', url) } : {}),
+      ...fetchStatusList,
       now: task.now,
       ...(task.recipientEmail !== undefined ? { recipientEmail: task.recipientEmail } : {}),
     });

@@ -53,6 +53,11 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type RequestOptions = {
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Error statuses whose plain JSON body is the answer, not a problem: the VC-API answers a
+   * credential that fails verification with 400 and the same report as a 200.
+   */
+  answerStatuses?: readonly number[];
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -100,7 +105,7 @@ const networkProblem: Problem = {
   detail: 'Cairn could not reach the server. Check your connection and try again.',
 };
 
-async function send<T>(path: string, init: RequestInit): Promise<T> {
+async function send<T>(path: string, init: RequestInit, answerStatuses: readonly number[] = []): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin', ...init });
@@ -108,7 +113,8 @@ async function send<T>(path: string, init: RequestInit): Promise<T> {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(networkProblem);
   }
-  if (!response.ok) throw new ApiError(await readProblem(response));
+  const isAnswer = answerStatuses.includes(response.status) && (response.headers.get('content-type') ?? '').startsWith('application/json');
+  if (!response.ok && !isAnswer) throw new ApiError(await readProblem(response));
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -125,7 +131,7 @@ export function apiRequest<T>(method: Method, path: string, options: RequestOpti
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body ?? {});
   }
-  return send<T>(path, init);
+  return send<T>(path, init, options.answerStatuses);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { api, apiUpload } from '../../api/client';
+import { apiRequest, apiUpload } from '../../api/client';
 import type { VerificationResult } from '../../api/types';
 import type { CredentialInput } from './verify-input';
 
@@ -11,5 +11,6 @@ export function verifyFile(file: File): Promise<VerificationResult> {
 
 /** Verifies a credential given as a JSON object or a VC-JWT string. */
 export function verifyCredential(verifiableCredential: CredentialInput): Promise<VerificationResult> {
-  return api.post<VerificationResult>('/credentials/verify', { verifiableCredential });
+  // A credential that does not verify answers 400 with its report (VC-API); both are answers.
+  return apiRequest<VerificationResult>('POST', '/credentials/verify', { body: { verifiableCredential }, answerStatuses: [400] });
 }
