@@ -125,7 +125,7 @@ async function readPresentationMeaning(presentation: JsonObject, documentLoader:
   const { proof: _proof, ...unsecured } = presentation;
   let expanded: unknown;
   try {
-    expanded = await jsonld.expand(unsecured, { documentLoader, safe: true, base: null } as never);
+    expanded = await jsonld.expand(unsecured, { documentLoader, safe: true, base: null });
   } catch (error) {
     return { error: `Its JSON-LD could not be read: ${(error as Error).message}` };
   }

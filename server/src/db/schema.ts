@@ -535,13 +535,13 @@ export type DB = {
 };
 
 /** One-off tasks a release asks for (e.g. re-checking data under new rules); run once per database. */
-export interface MaintenanceTasksTable {
+export type MaintenanceTasksTable = {
   name: string;
   status: Generated<'pending' | 'done'>;
   created_at: Generated<Date>;
   finished_at: Date | null;
   summary: unknown;
-}
+};
 
 export type User = Selectable<UsersTable>;
 export type Organization = Selectable<OrganizationsTable>;
