@@ -1,4 +1,5 @@
-import { createDocumentLoader, createSigner, didKeyFromPublicKey, didKeyVerificationMethod, generateEd25519Multikey, signPresentation } from '@cairn/credentials';
+import { readFileSync } from 'node:fs';
+import { type JsonObject, createDocumentLoader, createSigner, didKeyFromPublicKey, didKeyVerificationMethod, generateEd25519Multikey, signCredential, signPresentation } from '@cairn/credentials';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleCredential } from '../testing/fixtures.js';
 import { createApiKey, createOrg, signUpUser, useTestApp } from '../testing/test-app.js';
@@ -58,7 +59,7 @@ describe('POST /presentations/verify (VC-API)', () => {
   const holder = createSigner({ verificationMethod: didKeyVerificationMethod(holderDid), ...keys });
   const documentLoader = createDocumentLoader();
 
-  const presentationOf = (vc: Record<string, unknown>) => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: holderDid, verifiableCredential: [vc] });
+  const presentationOf = (vc: Record<string, unknown>): JsonObject => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: holderDid, verifiableCredential: [vc as JsonObject] });
 
   it('verifies an unsigned presentation of a Cairn credential, and a signed one with its challenge and domain', async () => {
     const vc = await issue();
@@ -86,5 +87,33 @@ describe('POST /presentations/verify (VC-API)', () => {
     const report = res.json<Report & { credentials: Report[] }>();
     expect(report.checks.find((c) => c.id === 'credential-0')?.status).toBe('failed');
     expect(report.credentials[0]!.verified).toBe(false);
+  });
+});
+
+describe('W3C test vectors through HTTP', () => {
+  const vectors = new URL('../../../credentials/test/fixtures/', import.meta.url);
+  const read = (name: string) => JSON.parse(readFileSync(new URL(name, vectors), 'utf8')) as Record<string, unknown>;
+
+  it.each(['w3c-eddsa-rdfc-2022-signed.json', 'w3c-eddsa-jcs-2022-signed.json'])('%s: the signature holds but the key is not the issuer\'s, so 400', async (name) => {
+    const res = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: read(name) } });
+    expect(res.statusCode).toBe(400);
+    const report = res.json<Report>();
+    expect(report.checks.find((c) => c.id === 'proof')?.status).toBe('passed');
+    expect(report.checks.find((c) => c.id === 'issuer')?.status).toBe('failed');
+    const tampered = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: { ...read(name), validFrom: '2024-01-01T00:00:00Z' } } });
+    expect(tampered.statusCode).toBe(400);
+    expect(tampered.json<Report>().checks.find((c) => c.id === 'proof')?.status).toBe('failed');
+  });
+
+  it('the W3C unsigned vector, issued by the test key\'s own did:key and signed both ways, verifies: 200', async () => {
+    const pair = JSON.parse(readFileSync(new URL('w3c-eddsa-test-keypair.json', vectors), 'utf8')) as { publicKeyMultibase: string; privateKeyMultibase: string };
+    const did = didKeyFromPublicKey(pair.publicKeyMultibase);
+    const signer = createSigner({ verificationMethod: didKeyVerificationMethod(did), publicKeyMultibase: pair.publicKeyMultibase, secretKeyMultibase: pair.privateKeyMultibase });
+    for (const cryptosuite of ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const) {
+      const vc = await signCredential({ credential: { ...read('w3c-eddsa-unsigned.json'), issuer: did } as never, signer, cryptosuite, documentLoader: createDocumentLoader(), now: new Date('2023-02-24T23:36:38Z') });
+      const res = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: vc } });
+      expect(res.json<Report>().errors).toEqual([]);
+      expect(res.statusCode).toBe(200);
+    }
   });
 });
