@@ -48,6 +48,7 @@ async function serve() {
 // ---- the load generator --------------------------------------------------------------------
 
 type Response = { status: number; body: string };
+type IssuedCredential = Record<string, unknown> & { credentialSubject: Record<string, unknown> & { achievement: Record<string, unknown> } };
 
 function send(port: number, agent: Agent, method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<Response> {
   return new Promise((resolve, reject) => {
@@ -125,7 +126,7 @@ async function attack() {
   const slug = `bench-${randomBytes(3).toString('hex')}`;
   await json('POST', '/api/v1/orgs', { name: 'Bench Academy', slug, roles: ['provider'] }, { cookie: signup }, 201);
   const { body: key } = await json<{ token: string }>('POST', `/api/v1/orgs/${slug}/api-keys`, { name: 'bench', role: 'admin' }, { cookie: signup }, 201);
-  const { body: issued } = await json<{ verifiableCredential: Record<string, any> }>('POST', '/credentials/issue', {
+  const { body: issued } = await json<{ verifiableCredential: IssuedCredential }>('POST', '/credentials/issue', {
     credential: {
       '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
       type: ['VerifiableCredential', 'OpenBadgeCredential'],

@@ -31,6 +31,7 @@ const app = await buildApp({
   logger,
   authRateLimit: config.authRateLimit,
   trustProxy: config.trustProxy,
+  verifyPool: config.verifyPool,
   bodyLimit: config.bodyLimit,
   webDistDir: config.webDistDir,
   onMailQueued: () => void dispatcher.flush().catch((err: unknown) => app.log.warn({ err }, 'mail flush failed')),

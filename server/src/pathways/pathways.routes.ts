@@ -1,12 +1,12 @@
 import multipart from '@fastify/multipart';
-import type { JsonObject } from '@cairn/credentials';
+import { VERIFY_LIMITS, type JsonObject } from '@cairn/credentials';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { iso, isoOrNull, problemResponses, slug, uuid } from '../http/schemas.js';
 import type { GuardedFetch } from '../verification/did-web-resolver.js';
-import { MAX_UPLOAD_BYTES, readCredentialFile } from '../verification/verification.service.js';
+import { MAX_UPLOAD_BYTES } from '../verification/verification.service.js';
 import {
   createPathwayBody, myPathwayDetailSchema, myPathwaySchema, orgPathwayParams, pathwayDetailSchema, pathwaySummarySchema, publicPathwaySchema,
   updateDraftBody, validationResultSchema, walletItemSchema,
@@ -144,7 +144,9 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
   });
 
   app.post('/api/v1/me/wallet', {
-    bodyLimit: MAX_UPLOAD_BYTES,
+    // A JSON credential is parsed on the main thread: keep it to what a credential can be.
+    // Files (badge images up to 10 MB) stream through multipart, whose own limit applies.
+    bodyLimit: VERIFY_LIMITS.maxBytes + 16 * 1024,
     schema: {
       tags: learnerTags,
       summary: 'Add a credential earned elsewhere (JSON, VC-JWT, or a baked PNG/SVG)',
@@ -152,7 +154,7 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       response: { 201: walletItemSchema.extend({ awardedPathwayIds: z.array(z.string()) }), ...problemResponses },
     },
     handler: async (request, reply) => {
-      let credential: Record<string, unknown> | string;
+      let credential: wallet.WalletInput;
       if (request.isMultipart()) {
         const file = await request.file();
         if (!file) throw new AppError('validation_failed', 'No file was uploaded. Send it in a field named "file".', { fields: [{ field: 'file', message: 'Required' }] });
@@ -163,7 +165,8 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
           if (file.file.truncated || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
           throw error;
         }
-        credential = readCredentialFile(bytes, file.filename || 'the file');
+        // Read in the verify pool, with the credential: an image is untrusted input too.
+        credential = { file: { bytes, filename: file.filename || 'the file' } };
       } else {
         const parsed = walletBody.safeParse(request.body);
         if (!parsed.success) {
@@ -171,9 +174,9 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
             fields: parsed.error.issues.map((i) => ({ field: ['body', ...i.path.map(String)].join('.'), message: i.message })),
           });
         }
-        credential = parsed.data.verifiableCredential;
+        credential = parsed.data.verifiableCredential as JsonObject | string;
       }
-      const item = await wallet.importWalletCredential(deps, request.actor, credential as JsonObject | string, walletOptions);
+      const item = await wallet.importWalletCredential(deps, request.actor, credential, walletOptions);
       return reply.status(201).send(presentWalletItem(item));
     },
   });

@@ -62,7 +62,7 @@ async function recheckWalletEntry(deps: Deps, row: WalletRow, options: WalletOpt
   const learner = await store.findUser(deps.db, row.learner_id);
   if (!learner) return 'unchanged';
   const input = row.format === 'jwt' ? row.document : (JSON.parse(row.document) as Record<string, never>);
-  const result = await verifyForWallet(deps, input, learner.email, options);
+  const { result } = await verifyForWallet(deps, input, learner.email, options);
   const trustFailures = result.checks.filter((c) => c.status === 'failed' && TRUST_CHECKS.has(c.id));
   if (trustFailures.length > 0) {
     await markUntrusted(deps, row, `It no longer verifies: ${trustFailures.map((c) => c.message).join('; ')}.`);

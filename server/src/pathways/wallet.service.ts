@@ -21,11 +21,26 @@ export type WalletOptions = {
  * Verifies a credential from elsewhere for `email`: Cairn's own issuers and status lists from
  * the database, did:key offline, did:web and remote status lists through the guarded fetch.
  */
-export async function verifyForWallet(deps: Deps, credential: JsonObject | string, email: string, options: WalletOptions = {}): Promise<VerificationResult> {
+/** What a learner brings: a credential (JSON or VC-JWT), or a file to read one from (PNG, SVG, JSON, JWT). */
+export type WalletInput = JsonObject | string | { file: { bytes: Buffer; filename: string } };
+
+/**
+ * Verifies a credential from elsewhere for `email`, in the verify pool (an imported credential
+ * is untrusted input and must not hold the event loop; a file is read there too). Answers the
+ * verifier's result and the credential as read.
+ */
+export async function verifyForWallet(deps: Deps, input: WalletInput, email: string, options: WalletOptions = {}): Promise<{ result: VerificationResult; credential: JsonObject | string }> {
   const { resolveDid, fetchStatusList } = walletResolvers(deps, options);
-  // In the verify pool: an imported credential is untrusted input and must not hold the event loop.
-  const { result } = await verifyPool().verify({ job: { source: 'credential', credential }, io: { resolveDid, fetchStatusList }, now: deps.clock(), recipientEmail: email });
-  return result;
+  const job = typeof input === 'object' && 'file' in input && isFile(input.file)
+    ? { source: 'file' as const, bytes: input.file.bytes, filename: input.file.filename }
+    : { source: 'credential' as const, credential: input as JsonObject | string };
+  const outcome = await verifyPool().verify({ job, io: { resolveDid, fetchStatusList }, now: deps.clock(), recipientEmail: email });
+  const credential = job.source === 'file' ? (outcome.credential as JsonObject | string) : job.credential;
+  return { result: outcome.result, credential };
+}
+
+function isFile(value: unknown): value is { bytes: Buffer; filename: string } {
+  return typeof value === 'object' && value !== null && Buffer.isBuffer((value as { bytes?: unknown }).bytes);
 }
 
 /**
@@ -69,13 +84,13 @@ function refusal(result: VerificationResult): AppError {
  * issuer, dates, status) and name the learner's email as its recipient. Then the learner's
  * pathways are re-evaluated in the same transaction, so it may complete one.
  */
-export async function importWalletCredential(deps: Deps, actor: Actor, input: JsonObject | string, options: WalletOptions = {}) {
+export async function importWalletCredential(deps: Deps, actor: Actor, input: WalletInput, options: WalletOptions = {}) {
   const user = requireUser(actor);
   const learner = await store.findUser(deps.db, user.userId);
   if (!learner) throw new AppError('unauthenticated', 'Sign in to continue.');
   // The recipient check trusts the account's email only once its owner has proven it.
   await requireVerifiedEmail(deps, user.userId);
-  const result = await verifyForWallet(deps, input, learner.email, options);
+  const { result, credential: presented } = await verifyForWallet(deps, input, learner.email, options);
   if (!result.verified || !result.credential || !result.facts) throw refusal(result);
   const credential = result.credential;
   const facts = await walletFactsOf(deps, result.facts, credential);
@@ -86,7 +101,7 @@ export async function importWalletCredential(deps: Deps, actor: Actor, input: Js
       throw new AppError('conflict', 'This credential was issued to you on Cairn and is already in your credentials; it counts toward your pathways already.');
     }
   }
-  const document = typeof input === 'string' ? input.trim() : JSON.stringify(input);
+  const document = typeof presented === 'string' ? presented.trim() : JSON.stringify(presented);
   const sha256 = createHash('sha256').update(document).digest('hex');
   return transaction(deps.db, async (trx) => {
     const row = await store.insertWalletCredential(trx, {

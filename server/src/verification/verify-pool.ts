@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { checkVerifyLimits, type PresentationVerificationResult, type VerificationResult, type VerifyLimitViolation } from '@cairn/credentials';
+import { checkVerifyLimits, type PresentationVerificationResult, type VerificationResult } from '@cairn/credentials';
 import { Piscina } from 'piscina';
 import { AppError } from '../http/app-error.js';
+import { limitRefusal } from './limit-refusal.js';
 import type { IoAnswer, IoKind, VerifyJob, VerifyTask, VerifyTaskOutcome, WorkerMessage } from './verify-worker.js';
 
 export type { VerifyJob } from './verify-worker.js';
@@ -40,13 +41,6 @@ export const DEFAULT_VERIFY_BUDGET_MS = 3000;
 /** Default worker count: leave the event loop a core of its own where there is more than one. */
 export function defaultVerifyWorkers(): number {
   return Math.max(1, availableParallelism() - 1);
-}
-
-/** The refusal for a credential over one of the verify limits (413 too large, 422 too complex). */
-export function limitRefusal(violation: VerifyLimitViolation): AppError {
-  const hint = 'Open Badges and CLR credentials are far smaller; check that this is the credential you meant to send.';
-  if (violation.kind === 'too_large') return new AppError('payload_too_large', `${violation.message} ${hint}`);
-  return new AppError('unprocessable_content', `${violation.message} ${hint}`);
 }
 
 function tooLong(budgetMs: number): AppError {

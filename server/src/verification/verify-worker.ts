@@ -6,6 +6,7 @@ import {
 } from '@cairn/credentials';
 import { AppError, type AppErrorCode, type FieldError } from '../http/app-error.js';
 import { readCredentialFile } from './credential-file.js';
+import { limitRefusal } from './limit-refusal.js';
 
 // Runs in a worker thread of the verify pool: no database, no network. What only the main
 // thread can reach (DID documents and status lists from the database, the guarded remote fetch)
@@ -136,9 +137,7 @@ export default async function runVerifyTask(task: VerifyTask): Promise<VerifyTas
     const credential = job.source === 'file' ? readCredentialFile(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.filename) : job.credential;
     // Checked again here: a credential read out of an image has not been checked yet.
     const violation = checkVerifyLimits(credential);
-    if (violation) {
-      return { ok: false, code: violation.kind === 'too_large' ? 'payload_too_large' : 'unprocessable_content', message: violation.message, fields: [] };
-    }
+    if (violation) throw limitRefusal(violation);
     const result = await verifyCredential({
       credential,
       documentLoader: createDocumentLoader({ resolveDid }),
