@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { problemResponse } from '../test/render';
-import { api, ApiError, apiUpload, errorMessage } from './client';
+import { api, ApiError, apiRequest, apiUpload, errorMessage } from './client';
 
 function mockFetch(response: Response | (() => Promise<Response>)) {
   const fetchMock = vi.fn<(input: string, init: RequestInit) => Promise<Response>>(
@@ -11,6 +11,17 @@ function mockFetch(response: Response | (() => Promise<Response>)) {
 }
 
 describe('api client', () => {
+  it('returns the JSON body of a status the caller names as an answer (VC-API: 400 with the report), and still throws for a problem', async () => {
+    const report = { verified: false, checks: [], warnings: [], errors: ['The signature does not match'] };
+    mockFetch(new Response(JSON.stringify(report), { status: 400, headers: { 'content-type': 'application/json' } }));
+    await expect(apiRequest('POST', '/credentials/verify', { body: {}, answerStatuses: [400] })).resolves.toEqual(report);
+
+    mockFetch(problemResponse(400, { title: 'Invalid request', detail: 'verifiableCredential is required', code: 'validation_failed' }));
+    await expect(apiRequest('POST', '/credentials/verify', { body: {}, answerStatuses: [400] })).rejects.toBeInstanceOf(ApiError);
+    mockFetch(new Response(JSON.stringify(report), { status: 400, headers: { 'content-type': 'application/json' } }));
+    await expect(api.post('/credentials/verify', {})).rejects.toBeInstanceOf(ApiError);
+  });
+
   it('turns a problem+json response into an ApiError with its field errors', async () => {
     mockFetch(
       problemResponse(400, {
