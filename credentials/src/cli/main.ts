@@ -13,7 +13,8 @@ import { safeFetchJson } from './safe-fetch.js';
 const USAGE = `Usage: cairn verify FILE [--offline] [--email ADDRESS] [--json]
 
 Verifies an Open Badges 3.0 / CLR 2.0 credential: .json, .jwt, or a baked .png or .svg badge.
-  --offline         do not use the network (status lists are not checked)
+  --offline         do not use the network; a credential that has a status list then fails,
+                    because whether it was revoked cannot be known (did:key issuers only)
   --email ADDRESS   also check the badge was issued to this email address
   --json            print the full report as JSON
 
