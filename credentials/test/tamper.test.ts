@@ -23,8 +23,10 @@ function mutate(document: JsonObject, path: Path): JsonObject {
   const last = path.at(-1)!;
   const parent = node as Record<string | number, JsonValue>;
   const leaf = parent[last];
+  // A base58 value keeps its alphabet: its second-to-last character becomes a different one
+  // (always different: keys, and so proof values, are new on every run).
   parent[last] = typeof leaf === 'string'
-    ? (leaf.length > 4 && /^z[1-9A-HJ-NP-Za-km-z]+$/.test(leaf) ? `${leaf.slice(0, -2)}${leaf.endsWith('1') ? '2' : '1'}${leaf.at(-1)}` : `${leaf}x`)
+    ? (leaf.length > 4 && /^z[1-9A-HJ-NP-Za-km-z]+$/.test(leaf) ? `${leaf.slice(0, -2)}${leaf.at(-2) === '1' ? '2' : '1'}${leaf.at(-1)}` : `${leaf}x`)
     : typeof leaf === 'number' ? leaf + 1 : typeof leaf === 'boolean' ? !leaf : 'x';
   return copy;
 }
