@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildDidWebDocument, createDocumentLoader, createSigner, didKeyFromPublicKey, didKeyVerificationMethod, generateEd25519Multikey,
-  signCredential, signJwt, signPresentation, verifyPresentation,
+  signCredential, signJwt, signPresentation, verifyCredential, verifyPresentation,
 } from '../src/index.js';
 import type { JsonObject } from '../src/util/json.js';
 import { sampleCredential } from './helpers.js';
@@ -83,5 +83,17 @@ describe('verifiable presentations', () => {
     expect(result.verified).toBe(true);
     expect((await verifyPresentation({ presentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'] }, documentLoader })).verified).toBe(false);
     expect((await verifyPresentation({ presentation: 'not json', documentLoader })).verified).toBe(false);
+  });
+});
+
+describe('a credential proof with VC-API challenge and domain', () => {
+  it('counts only when it carries the challenge and domain asked for, which its signature covers', async () => {
+    const vc = await signCredential({ credential: sampleCredential(issuerDid), signer: issuer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now, challenge: 'c-1', domain: 'verifier.example' });
+    expect((await verifyCredential({ credential: vc, documentLoader, expectedProof: { challenge: 'c-1', domain: 'verifier.example' } })).verified).toBe(true);
+    const wrong = await verifyCredential({ credential: vc, documentLoader, expectedProof: { domain: 'other.example' } });
+    expect(wrong.verified).toBe(false);
+    expect(wrong.errors.join(' ')).toContain('is not the expected other.example');
+    const rewritten = { ...vc, proof: [{ ...vc.proof[0]!, domain: 'other.example' }] };
+    expect((await verifyCredential({ credential: rewritten, documentLoader, expectedProof: { domain: 'other.example' } })).verified).toBe(false);
   });
 });

@@ -12,6 +12,9 @@ export type SignCredentialOptions<T extends JsonObject> = {
   /** The proof's `created` time; passed in so signing is reproducible in tests. */
   now: Date;
   canonicalizer?: Canonicalizer;
+  /** VC-API proof options a verifier may ask for (signed with the proof). */
+  challenge?: string;
+  domain?: string;
 };
 
 /**
@@ -19,14 +22,17 @@ export type SignCredentialOptions<T extends JsonObject> = {
  * array (what the 1EdTech schema wants). An existing proof is kept: the new one joins the set.
  * Throws on misuse and when the document cannot be canonicalised (e.g. an undefined term).
  */
-export async function signCredential<T extends JsonObject>({ credential, signer, cryptosuite, documentLoader, now, canonicalizer }: SignCredentialOptions<T>): Promise<T & { proof: JsonObject[] }> {
+export async function signCredential<T extends JsonObject>({ credential, signer, cryptosuite, documentLoader, now, canonicalizer, challenge, domain }: SignCredentialOptions<T>): Promise<T & { proof: JsonObject[] }> {
   if (!isJsonObject(credential)) throw new TypeError('credential must be a JSON object');
   if (!signer || typeof signer.secretKeyMultibase !== 'string') throw new TypeError('signer is required');
   if (typeof documentLoader !== 'function') throw new TypeError('documentLoader is required');
   if (!(now instanceof Date)) throw new TypeError('now must be a Date');
   const document = withoutProof(cloneJson(credential));
-  const proof = await createProof({ document, signer, cryptosuite, documentLoader, now, ...(canonicalizer ? { canonicalizer } : {}) });
-  return { ...document, proof: [...proofsOf(credential), proof] } as T & { proof: JsonObject[] };
+  const proof = await createProof({
+    document, signer, cryptosuite, documentLoader, now, ...(canonicalizer ? { canonicalizer } : {}),
+    ...(challenge !== undefined ? { challenge } : {}), ...(domain !== undefined ? { domain } : {}),
+  });
+  return { ...document, proof: [...proofsOf(credential), proof] } as unknown as T & { proof: JsonObject[] };
 }
 
 export type SignPresentationOptions<T extends JsonObject> = Omit<SignCredentialOptions<T>, 'credential'> & {

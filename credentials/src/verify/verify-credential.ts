@@ -30,6 +30,11 @@ export type VerifyCredentialOptions = {
   now?: Date;
   /** When given, the credential must name this email (hashed or plain) as its recipient. */
   recipientEmail?: string;
+  /**
+   * VC-API `challenge` / `domain`: when given, only a proof that carries them (signed, since
+   * they are proof options) counts. For a verifier that asked the holder for a fresh proof.
+   */
+  expectedProof?: { challenge?: string; domain?: string };
   canonicalizer?: Canonicalizer;
 };
 
@@ -271,6 +276,11 @@ async function checkDataIntegrity(credential: JsonObject, facts: SignedFacts, ct
         problems.push('the signature does not match the content: it was changed after signing, or signed with another key');
         continue;
       }
+      const mismatch = proofExpectationProblem(proof, ctx.expectedProof);
+      if (mismatch) {
+        problems.push(mismatch);
+        continue;
+      }
       isSignatureValid = true;
       if (issuerId !== undefined && key.controller === issuerId) {
         isBound = true;
@@ -291,6 +301,16 @@ async function checkDataIntegrity(credential: JsonObject, facts: SignedFacts, ct
   } else {
     report.add('issuer', `Issued by ${name}`, 'failed', bindingMessage ?? 'The issuer could not be confirmed because the signature did not verify');
   }
+}
+
+function proofExpectationProblem(proof: JsonObject, expected: VerifyCredentialOptions['expectedProof']): string | undefined {
+  if (expected?.challenge !== undefined && proof.challenge !== expected.challenge) {
+    return `the proof's challenge (${show(proof.challenge ?? 'none')}) is not the expected ${expected.challenge}`;
+  }
+  if (expected?.domain !== undefined && proof.domain !== expected.domain) {
+    return `the proof's domain (${show(proof.domain ?? 'none')}) is not the expected ${expected.domain}`;
+  }
+  return undefined;
 }
 
 async function checkJwt(token: string, ctx: Context): Promise<ReadCredential | undefined> {
@@ -341,7 +361,8 @@ function checkDates(credential: JsonObject, facts: SignedFacts, { report, now }:
   const isVersion11 = isVc11(credential);
   const starts: DateFact[] = isVersion11
     ? [{ name: 'issuanceDate', value: facts.issuanceDate }, ...(facts.validFrom === undefined ? [] : [{ name: 'validFrom', value: facts.validFrom }])]
-    : [{ name: 'validFrom', value: facts.validFrom }];
+    // VC 2.0 makes validFrom optional (Open Badges 3.0 requires it: its schema check says so).
+    : facts.validFrom === undefined ? [] : [{ name: 'validFrom', value: facts.validFrom }];
   const ends: DateFact[] = isVersion11
     ? [facts.expirationDate, facts.validUntil].flatMap((value, i) => (value === undefined ? [] : [{ name: i === 0 ? 'expirationDate' : 'validUntil', value }]))
     : facts.validUntil === undefined ? [] : [{ name: 'validUntil', value: facts.validUntil }];
@@ -350,6 +371,10 @@ function checkDates(credential: JsonObject, facts: SignedFacts, { report, now }:
 }
 
 function checkStart(starts: DateFact[], report: Report, now: Date): void {
+  if (starts.length === 0) {
+    report.add('validFrom', 'Already valid', 'passed', 'It names no start date, so it is valid from when it was issued');
+    return;
+  }
   let latest = Number.NEGATIVE_INFINITY;
   for (const { name, value } of starts) {
     const from = value === undefined ? Number.NaN : Date.parse(value);
@@ -448,6 +473,7 @@ async function checkEmbedded(credential: JsonObject, facts: SignedFacts, ctx: Co
   }
   const nestedOptions = { ...ctx, recipientEmail: undefined } as VerifyCredentialOptions;
   delete nestedOptions.recipientEmail;
+  delete nestedOptions.expectedProof;
   if (credentialKind(credential) === 'clr') {
     for (const [i, vc] of embedded.entries()) {
       const result = await verifyAtDepth({ ...nestedOptions, credential: vc }, ctx.depth + 1);

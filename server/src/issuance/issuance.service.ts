@@ -240,6 +240,9 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
     } catch (error) {
       throw asValidationError(error);
     }
+    // One proof is written as an object (VC DM 2.0's usual form, which VC-API suites expect);
+    // the 1EdTech Open Badges schema wants an array, so OB credentials keep theirs.
+    if (profile === 'vcdm2' && Array.isArray(signed.proof) && signed.proof.length === 1) signed = { ...signed, proof: signed.proof[0]! };
     const types = typesOf(signed);
     if (profile === 'ob3' && !types.includes('EndorsementCredential')) {
       // With several status entries only OB 3.0's one-entry rule is knowingly relaxed; check the rest.

@@ -91,9 +91,14 @@ export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions
     },
     handler: async (request, reply) => {
       const options = request.body.options;
+      const expectedProof = {
+        ...(options?.challenge !== undefined ? { challenge: options.challenge } : {}),
+        ...(options?.domain !== undefined ? { domain: options.domain } : {}),
+      };
       const result = await verifyPresentedCredential(deps, {
         credential: request.body.verifiableCredential,
         ...(options?.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
+        ...(Object.keys(expectedProof).length > 0 ? { expectedProof } : {}),
       });
       const warnings = unknownOptionWarnings(options);
       if (options?.expectedProofPurpose !== undefined && options.expectedProofPurpose !== 'assertionMethod') {

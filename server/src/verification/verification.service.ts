@@ -92,7 +92,7 @@ export function summarise(credential: JsonObject | undefined): CredentialSummary
   };
 }
 
-export type VerifyOptions = { credential: JsonObject | string; recipientEmail?: string };
+export type VerifyOptions = { credential: JsonObject | string; recipientEmail?: string; expectedProof?: { challenge?: string; domain?: string } };
 
 function presented(result: VerificationResult): PresentedVerification {
   return { verified: result.verified, checks: result.checks, warnings: result.warnings, errors: result.errors, summary: summarise(result.credential) };
@@ -114,6 +114,7 @@ export async function verifyPresentedCredential(deps: Deps, options: VerifyOptio
     io: localIo(deps),
     now: deps.clock(),
     ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
+    ...(options.expectedProof ? { expectedProof: options.expectedProof } : {}),
   });
   return presented(result);
 }

@@ -31,7 +31,7 @@ export type VerifyIo = {
   fetchStatusList?: (url: string) => Promise<unknown>;
 };
 
-export type VerifyRequest = { job: VerifyJob; io: VerifyIo; now: Date; recipientEmail?: string };
+export type VerifyRequest = { job: VerifyJob; io: VerifyIo; now: Date; recipientEmail?: string; expectedProof?: { challenge?: string; domain?: string } };
 
 /** The verifier's whole result, and the credential read from a file when the job was a file. */
 export type VerifyOutcome = { result: VerificationResult; credential?: Record<string, unknown> | string };
@@ -252,6 +252,7 @@ export class VerifyPool {
       now: request.now,
       canFetchStatusLists: request.io.fetchStatusList !== undefined,
       ...(request.recipientEmail !== undefined ? { recipientEmail: request.recipientEmail } : {}),
+      ...(request.expectedProof !== undefined ? { expectedProof: request.expectedProof } : {}),
     };
     let outcome: VerifyTaskOutcome;
     try {

@@ -29,6 +29,8 @@ export type VerifyTask = {
   port: MessagePort;
   now: Date;
   recipientEmail?: string;
+  /** VC-API challenge / domain the credential's proof must carry. */
+  expectedProof?: { challenge?: string; domain?: string };
   /** Whether the main thread answers `fetchStatusList`; without it status is reported as not checked. */
   canFetchStatusLists: boolean;
 };
@@ -145,6 +147,7 @@ export default async function runVerifyTask(task: VerifyTask): Promise<VerifyTas
       ...fetchStatusList,
       now: task.now,
       ...(task.recipientEmail !== undefined ? { recipientEmail: task.recipientEmail } : {}),
+      ...(task.expectedProof !== undefined ? { expectedProof: task.expectedProof } : {}),
     });
     return { ok: true, result, ...(job.source === 'file' ? { credential } : {}) };
   } catch (error) {
