@@ -64,6 +64,9 @@ export default function ApiKeysPage() {
                 Role
               </Table.Th>
               <Table.Th scope="col" visibleFrom="md">
+                Signs as
+              </Table.Th>
+              <Table.Th scope="col" visibleFrom="md">
                 Created
               </Table.Th>
               <Table.Th scope="col" visibleFrom="md">
@@ -87,6 +90,9 @@ export default function ApiKeysPage() {
                   <Code>{key.prefix}…</Code>
                 </Table.Td>
                 <Table.Td visibleFrom="sm">{memberRoleLabel(key.role)}</Table.Td>
+                <Table.Td visibleFrom="md">
+                  <Code>{key.issuerIdentifier ?? 'did:web'}</Code>
+                </Table.Td>
                 <Table.Td visibleFrom="md">{when(key.createdAt)}</Table.Td>
                 <Table.Td visibleFrom="md">{when(key.lastUsedAt)}</Table.Td>
                 <Table.Td>

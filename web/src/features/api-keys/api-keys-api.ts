@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, seg } from '../../api/client';
-import type { ApiKey, CreatedApiKey, Items, MemberRole } from '../../api/types';
+import type { ApiKey, CreatedApiKey, IssuerIdentifier, Items, MemberRole } from '../../api/types';
 
 const apiKeysKey = (slug: string) => ['org', slug, 'api-keys'] as const;
 
@@ -16,7 +16,7 @@ export function useApiKeys(slug: string, enabled = true) {
 export function useCreateApiKey(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; role: MemberRole }) =>
+    mutationFn: (input: { name: string; role: MemberRole; issuerIdentifier: IssuerIdentifier }) =>
       api.post<CreatedApiKey>(`/api/v1/orgs/${seg(slug)}/api-keys`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysKey(slug) }),
   });

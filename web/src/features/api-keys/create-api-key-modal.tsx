@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { applyProblemToForm } from '../../api/form-errors';
-import type { CreatedApiKey, MemberRole } from '../../api/types';
+import type { CreatedApiKey, IssuerIdentifier, MemberRole } from '../../api/types';
 import { CopyField } from '../../components/copy-field';
 import { grantableRoles } from '../orgs/roles';
 import { useCreateApiKey } from './api-keys-api';
@@ -15,9 +15,9 @@ export function CreateApiKeyModal({ slug, myRole, opened, onClose }: CreateApiKe
   const create = useCreateApiKey(slug);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ name: string; role: MemberRole }>({
+  const form = useForm<{ name: string; role: MemberRole; issuerIdentifier: IssuerIdentifier }>({
     mode: 'controlled',
-    initialValues: { name: '', role: myRole === 'owner' ? 'admin' : myRole },
+    initialValues: { name: '', role: myRole === 'owner' ? 'admin' : myRole, issuerIdentifier: 'did:web' },
     validate: { name: (value) => (value.trim() ? null : 'Name the key after what uses it, e.g. “LMS sync”.') },
   });
 
@@ -31,7 +31,7 @@ export function CreateApiKeyModal({ slug, myRole, opened, onClose }: CreateApiKe
   const onSubmit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      setCreated(await create.mutateAsync({ name: values.name.trim(), role: values.role }));
+      setCreated(await create.mutateAsync({ name: values.name.trim(), role: values.role, issuerIdentifier: values.issuerIdentifier }));
     } catch (error) {
       setFormError(applyProblemToForm(form, error));
     }
@@ -75,6 +75,17 @@ export function CreateApiKeyModal({ slug, myRole, opened, onClose }: CreateApiKe
               allowDeselect={false}
               required
               {...form.getInputProps('role')}
+            />
+            <Select
+              label="Signs credentials as"
+              description="The identifier credentials issued with this key name as their issuer. A request can still choose with options.issuerIdentifier."
+              data={[
+                { value: 'did:web', label: 'did:web (this organisation’s address; keys can rotate)' },
+                { value: 'did:key', label: 'did:key (one fixed key; verifies offline)' },
+              ]}
+              allowDeselect={false}
+              required
+              {...form.getInputProps('issuerIdentifier')}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
