@@ -53,19 +53,7 @@ export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusLi
   const listUrl = entry.statusListCredential;
   if (typeof listUrl !== 'string' || listUrl === '') throw new StatusCheckError('The status entry names no status list');
 
-  let list: unknown;
-  try {
-    list = await fetchStatusList(listUrl);
-  } catch (error) {
-    throw new StatusCheckError(`The status list could not be fetched: ${(error as Error).message}`);
-  }
-  if (typeof list === 'string') {
-    try {
-      list = JSON.parse(list);
-    } catch {
-      throw new StatusCheckError('The status list is not JSON');
-    }
-  }
+  const list = await fetchListDocument(fetchStatusList, listUrl, 'status list');
   if (!isJsonObject(list) || !typesOf(list).includes('BitstringStatusListCredential')) {
     throw new StatusCheckError('The status list is not a BitstringStatusListCredential');
   }
@@ -98,6 +86,25 @@ export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusLi
   let isSet = false;
   for (let bit = index * size; bit < (index + 1) * size; bit++) isSet ||= bits.get(bit);
   return { purpose, index, isSet, isListSigned, warnings };
+}
+
+/**
+ * Fetches a list (status list or revocation list) through the caller's fetcher and parses it
+ * when it comes as text. Throws StatusCheckError with `what` named when either step fails.
+ */
+export async function fetchListDocument(fetchStatusList: FetchStatusList, listUrl: string, what: string): Promise<unknown> {
+  let list: unknown;
+  try {
+    list = await fetchStatusList(listUrl);
+  } catch (error) {
+    throw new StatusCheckError(`The ${what} could not be fetched: ${(error as Error).message}`);
+  }
+  if (typeof list !== 'string') return list;
+  try {
+    return JSON.parse(list) as unknown;
+  } catch {
+    throw new StatusCheckError(`The ${what} is not JSON`);
+  }
 }
 
 function parseIndex(value: unknown): number {

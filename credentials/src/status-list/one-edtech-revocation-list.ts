@@ -1,5 +1,5 @@
 import { isJsonObject, show } from '../util/json.js';
-import { StatusCheckError, type FetchStatusList } from './check-status.js';
+import { fetchListDocument, StatusCheckError, type FetchStatusList } from './check-status.js';
 
 /** The status entry type of 1EdTech's Revocation List Status Method (used by OB 3.0 and CLR 2.0). */
 export const ONE_EDTECH_REVOCATION_LIST = '1EdTechRevocationList';
@@ -30,19 +30,7 @@ export async function checkRevocationList(fetchStatusList: FetchStatusList, { li
   if (typeof fetchStatusList !== 'function') throw new TypeError('fetchStatusList must be a function');
   if (typeof listUrl !== 'string' || listUrl === '') throw new StatusCheckError('The revocation list entry names no list (its id)');
   if (credentialId === undefined) throw new StatusCheckError('The credential has no id, so it cannot be looked up in its revocation list');
-  let list: unknown;
-  try {
-    list = await fetchStatusList(listUrl);
-  } catch (error) {
-    throw new StatusCheckError(`The revocation list could not be fetched: ${(error as Error).message}`);
-  }
-  if (typeof list === 'string') {
-    try {
-      list = JSON.parse(list);
-    } catch {
-      throw new StatusCheckError('The revocation list is not JSON');
-    }
-  }
+  const list = await fetchListDocument(fetchStatusList, listUrl, 'revocation list');
   if (!isJsonObject(list)) throw new StatusCheckError('The revocation list is not a JSON object');
   // The list is not signed: all that binds it to the credential is the URL the issuer signed.
   // A list that names itself or its issuer differently is someone else's answer.
