@@ -309,3 +309,16 @@ export async function signedMeaning(credential: unknown, format: Format): Promis
     return undefined;
   }
 }
+
+/**
+ * The signed meaning of each untouched input, computed once per subject however many mutations
+ * of it are drawn (canonicalisation is the costly part of the oracle).
+ */
+export function originalMeanings(): (subject: Subject) => Promise<string | undefined> {
+  const meanings = new Map<Subject, Promise<string | undefined>>();
+  return (subject) => {
+    let meaning = meanings.get(subject);
+    if (!meaning) meanings.set(subject, (meaning = signedMeaning(subject.signed, subject.format)));
+    return meaning;
+  };
+}

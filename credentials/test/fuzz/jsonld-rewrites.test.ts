@@ -5,24 +5,19 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/util/json.js';
-import { corpus, signedMeaning, verify, type Corpus, type Subject } from './corpus.js';
+import { corpus, originalMeanings, signedMeaning, verify, type Corpus, type Subject } from './corpus.js';
 import { applyRewrites, rewrites, runs, SEED, showPath, TEST_TIMEOUT, type Path, type Rewrite } from './generators.js';
 import { Tally } from './tally.js';
 
 const tally = new Tally('jsonld-rewrites');
 let inputs: Corpus;
-const meanings = new Map<Subject, Promise<string | undefined>>();
 
 beforeAll(async () => {
   inputs = await corpus();
 }, TEST_TIMEOUT);
 afterAll(() => tally.print());
 
-const originalMeaning = (subject: Subject): Promise<string | undefined> => {
-  let meaning = meanings.get(subject);
-  if (!meaning) meanings.set(subject, (meaning = signedMeaning(subject.signed, subject.format)));
-  return meaning;
-};
+const originalMeaning = originalMeanings();
 
 const jwtParts = (token: string): [JsonObject, string, string] => {
   const [h, p, s] = token.split('.') as [string, string, string];

@@ -5,24 +5,19 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/util/json.js';
 import { base64UrlDecode } from '../../src/util/base64url.js';
-import { corpus, signedMeaning, verify, type Corpus, type Format, type Subject } from './corpus.js';
+import { corpus, originalMeanings, signedMeaning, verify, type Corpus, type Format } from './corpus.js';
 import { applyLeafMutation, leafMutation, runs, SEED, TEST_TIMEOUT } from './generators.js';
 import { Tally } from './tally.js';
 
 const tally = new Tally('leaf-mutations');
 let inputs: Corpus;
-const meanings = new Map<Subject, Promise<string | undefined>>();
 
 beforeAll(async () => {
   inputs = await corpus();
 }, TEST_TIMEOUT);
 afterAll(() => tally.print());
 
-const originalMeaning = (subject: Subject): Promise<string | undefined> => {
-  let meaning = meanings.get(subject);
-  if (!meaning) meanings.set(subject, (meaning = signedMeaning(subject.signed, subject.format)));
-  return meaning;
-};
+const originalMeaning = originalMeanings();
 
 describe('the untouched inputs', () => {
   it('verify when active and are refused for revocation when revoked', async () => {
