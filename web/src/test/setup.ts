@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy* and waitFor return as soon as the UI shows what they wait for; the limit only matters
+// on a busy machine, where the 1 s default made pages that render lazily fail at random.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Mantine reads these browser APIs, which happy-dom does not provide.
 Object.defineProperty(window, 'matchMedia', {
