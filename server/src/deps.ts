@@ -1,5 +1,6 @@
 import type { Db } from './db/transaction.js';
 import type { MemberRole } from './db/schema.js';
+import type { JobQueue } from './jobs/job-queue.js';
 
 /** What every use case may depend on. Passed in, so tests control time and storage. */
 export type Deps = {
@@ -9,6 +10,8 @@ export type Deps = {
   publicUrl: URL;
   /** 32-byte key that encrypts signing keys at rest. */
   masterKey: Buffer;
+  /** The durable job queue; send jobs with the transaction that causes them. */
+  jobs: JobQueue;
 };
 
 /** Who is asking. Decided once per request by the HTTP layer; services decide what it may do. */

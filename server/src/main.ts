@@ -5,20 +5,31 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { loadOrCreateMasterKey } from './keys/master-key.js';
-import { createMailTransport, startMailDispatcher } from './mail/mail-dispatcher.js';
-import { startPathwaySettler } from './pathways/pathway-settler.js';
+import { withStartupLock } from './db/startup-lock.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { registerJobHandlers } from './jobs/job-handlers.js';
+import { createMailTransport } from './mail/mail-dispatcher.js';
 import { runPendingTrustRecheck } from './pathways/trust-recheck.js';
 import { seedDemoWorld } from './seed/demo-world.js';
 import { ensureStarterFramework } from './skills/skills.service.js';
 
 const config = loadConfig();
+// Before the app's logger exists: startup messages of the job queue go to the console.
+const startupLog = { info: (o: object, m?: string) => console.log(m ?? '', o), warn: (o: object, m?: string) => console.warn(m ?? '', o), error: (o: object, m?: string) => console.error(m ?? '', o) };
 const database = await openDatabase(
   config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
 );
-const applied = await migrateToLatest(database.db);
-await ensureStarterFramework(database.db);
 const masterKey = await loadOrCreateMasterKey({ configured: config.masterKey, dataDir: config.dataDir });
-const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: config.publicUrl, masterKey: masterKey.key };
+const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: startupLog });
+const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: config.publicUrl, masterKey: masterKey.key, jobs };
+// Servers started together on one database take turns preparing it.
+const { applied, seeded } = await withStartupLock(database, async () => {
+  const applied = await migrateToLatest(database.db);
+  await ensureStarterFramework(database.db);
+  await jobs.install();
+  const seeded = config.seed.isEnabled ? await seedDemoWorld(deps, { password: config.seed.demoPassword }) : undefined;
+  return { applied, seeded };
+});
 
 const logger = {
   level: config.logLevel,
@@ -34,12 +45,9 @@ const app = await buildApp({
   verifyPool: config.verifyPool,
   bodyLimit: config.bodyLimit,
   webDistDir: config.webDistDir,
-  onMailQueued: () => void dispatcher.flush().catch((err: unknown) => app.log.warn({ err }, 'mail flush failed')),
-  onPathwayPublished: (pathwayId) => settler.poke(pathwayId),
 });
 
 const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
-const dispatcher = startMailDispatcher({ db: database.db, transport, log: app.log });
 
 app.log.info(
   { engine: database.engine, migrationsApplied: applied, masterKey: masterKey.source, mail: transport.describe },
@@ -49,17 +57,15 @@ if (masterKey.source !== 'environment') {
   app.log.warn('CAIRN_MASTER_KEY is not set: signing keys are encrypted with a key file in the data directory. Set it in production.');
 }
 
-if (config.seed.isEnabled) {
-  const seeded = await seedDemoWorld(deps, { password: config.seed.demoPassword });
-  if (seeded) {
-    // Printed once, on the start that creates the demo world; it is never stored in clear.
-    console.log(`\n  Demo world ready. Log in at ${config.publicUrl.origin} as ${seeded.emails.join(', ')}`);
-    console.log(`  Password: ${seeded.isPasswordGenerated ? `${seeded.password}  (generated; set CAIRN_DEMO_PASSWORD to choose it)` : 'the value of CAIRN_DEMO_PASSWORD'}\n`);
-  }
+if (seeded) {
+  // Printed once, on the start that creates the demo world; it is never stored in clear.
+  console.log(`\n  Demo world ready. Log in at ${config.publicUrl.origin} as ${seeded.emails.join(', ')}`);
+  console.log(`  Password: ${seeded.isPasswordGenerated ? `${seeded.password}  (generated; set CAIRN_DEMO_PASSWORD to choose it)` : 'the value of CAIRN_DEMO_PASSWORD'}\n`);
 }
 
-// After the seed, so its first run (in a few seconds) settles a finished demo world.
-const settler = startPathwaySettler({ deps, log: app.log });
+// Workers in every server; schedules are cluster-wide (pg-boss sends each once).
+registerJobHandlers(jobs, { deps, log: app.log, mailTransport: transport });
+await jobs.start({ workers: true, schedules: true });
 // Once per database: entries and awards made under the old verification rules are re-checked.
 void runPendingTrustRecheck(deps, app.log).catch((err: unknown) => app.log.error({ err }, 'trust re-check failed; it runs again at the next start'));
 
@@ -71,8 +77,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 15_000).unref();
   try {
     await app.close();
-    await settler.stop();
-    await dispatcher.stop();
+    await jobs.stop();
     await database.close();
     clearTimeout(force);
     process.exit(0);

@@ -13,6 +13,8 @@ export type Engine = 'pglite' | 'postgres';
 export type Database = {
   db: Kysely<DB>;
   engine: Engine;
+  /** The embedded instance, when the engine is PGlite (the job queue runs multi-statement SQL through it). */
+  pglite?: PGlite;
   /** Closes the pool or the embedded database. */
   close(): Promise<void>;
 };
@@ -53,6 +55,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     db,
     engine: 'pglite',
+    pglite,
     close: async () => {
       await db.destroy();
       await pglite.close();

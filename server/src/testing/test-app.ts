@@ -4,6 +4,8 @@ import { buildApp, type App, type BuildAppOptions } from '../app.js';
 import type { Database } from '../db/database.js';
 import { openTestDatabase } from '../db/testing/test-database.js';
 import type { Deps } from '../deps.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { registerJobHandlers } from '../jobs/job-handlers.js';
 import { listMailsTo } from '../mail/mail.store.js';
 
 export type TestClock = { now: Date; advance(ms: number): void };
@@ -13,6 +15,11 @@ export type TestContext = {
   deps: Deps;
   database: Database;
   clock: TestClock;
+  /**
+   * The real job queue on the test database, without background workers or timers: a test
+   * runs what is due with `jobs.drain()` (or starts workers itself to test timing).
+   */
+  jobs: JobQueue;
 };
 
 // The database behind each test app, so helpers given only the app can read its outbox.
@@ -33,17 +40,23 @@ export function useTestApp(options: Partial<Omit<BuildAppOptions, 'deps'>> = {})
       },
     };
     ctx.clock = clock;
-    ctx.deps = { db: ctx.database.db, clock: () => clock.now, publicUrl: new URL('http://cairn.test'), masterKey: randomBytes(32) };
+    ctx.jobs = new JobQueue({ db: ctx.database.db, ...(ctx.database.pglite ? { pglite: ctx.database.pglite } : {}), log: silentJobLog, background: false });
+    ctx.deps = { db: ctx.database.db, clock: () => clock.now, publicUrl: new URL('http://cairn.test'), masterKey: randomBytes(32), jobs: ctx.jobs };
+    registerJobHandlers(ctx.jobs, { deps: ctx.deps, log: silentJobLog });
+    await ctx.jobs.install();
     ctx.app = await buildApp({ deps: ctx.deps, authRateLimit: 10_000, ...options });
     await ctx.app.ready();
     databaseOf.set(ctx.app, ctx.database);
   });
   afterAll(async () => {
     await ctx.app?.close();
+    await ctx.jobs?.stop();
     await ctx.database?.close();
   });
   return ctx;
 }
+
+const silentJobLog = { info() {}, warn() {}, error() {} };
 
 let counter = 0;
 /** A unique, valid value for fields that must be unique across a test file. */

@@ -13,6 +13,7 @@ import * as rasteriseSvgImages from './20261206_0011_rasterise_svg_images.js';
 import * as rateLimits from './20261206_0011_rate_limits.js';
 import * as trustRecheck from './20261206_0013_trust_recheck.js';
 import * as didKeyIssuers from './20261206_0014_did_key_issuers.js';
+import * as domainEvents from './20261207_0015_domain_events.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_0011_rate_limits': rateLimits,
   '20261206_0013_trust_recheck': trustRecheck,
   '20261206_0014_did_key_issuers': didKeyIssuers,
+  '20261207_0015_domain_events': domainEvents,
 };

@@ -11,6 +11,7 @@ import { openDatabase } from '../database.js';
 import { migrateToLatest } from '../migrate.js';
 import { PGliteDialect } from '../pglite-dialect.js';
 import { ensureStarterFramework } from '../../skills/skills.service.js';
+import { JobQueue } from '../../jobs/job-queue.js';
 import type { DB } from '../schema.js';
 import type { TestDatabaseTemplate } from './test-database.js';
 
@@ -37,6 +38,7 @@ export default async function setup(project: TestProject) {
     const template = await openDatabase({ engine: 'postgres', url: withDatabase(url, `${name}_tpl`), poolSize: 1 });
     await migrateToLatest(template.db);
     await ensureStarterFramework(template.db);
+    await installJobQueue(template.db);
     await template.close();
     project.provide('testDatabase', { engine: 'postgres', url, templateName: `${name}_tpl`, prefix: name });
     return async () => {
@@ -55,6 +57,7 @@ export default async function setup(project: TestProject) {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db);
   await ensureStarterFramework(db);
+  await installJobQueue(db, pglite);
   const dump = await pglite.dumpDataDir('none');
   const dumpPath = path.join(dir, 'template.tar');
   await writeFile(dumpPath, Buffer.from(await dump.arrayBuffer()));
@@ -63,6 +66,13 @@ export default async function setup(project: TestProject) {
   return async () => {
     await rm(dir, { recursive: true, force: true });
   };
+}
+
+/** pg-boss's tables and Cairn's queues, so each test file's copy starts with them. */
+async function installJobQueue(db: Kysely<DB>, pglite?: PGlite) {
+  const queue = new JobQueue({ db, ...(pglite ? { pglite } : {}), log: console, background: false });
+  await queue.install();
+  await queue.stop();
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Actor } from '../deps.js';
+import type { Db } from '../db/transaction.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { DomainEvent, EventActor, EventType } from './event-types.js';
+import { consumersOf } from './subscriptions.js';
+
+/** A job of the events queue: run `consumer` for the event `eventId`. */
+export type EventJobData = { consumer: string; eventId: string };
+
+/**
+ * Records `event` with `db` — the transaction that made it happen — and queues its consumers
+ * in the same transaction: the event, its consumers' jobs and the change commit together or
+ * not at all. Returns the event's id.
+ */
+export async function recordEvent<T extends EventType>(deps: { jobs: JobQueue }, db: Db, event: DomainEvent<T>): Promise<string> {
+  const id = randomUUID();
+  const actor = event.actor;
+  await db
+    .insertInto('domain_events')
+    .values({
+      id,
+      type: event.type,
+      org_id: event.orgId,
+      actor_kind: actor.kind,
+      actor_user_id: actor.kind === 'user' ? actor.userId : null,
+      actor_session_id: actor.kind === 'user' ? (actor.sessionId ?? null) : null,
+      actor_api_key_id: actor.kind === 'apiKey' ? actor.apiKeyId : null,
+      actor_reason: actor.kind === 'system' ? actor.reason : null,
+      data: JSON.stringify(event.data),
+    })
+    .execute();
+  for (const consumer of consumersOf(event.type)) {
+    await deps.jobs.send(db, 'events', { consumer, eventId: id } satisfies EventJobData);
+  }
+  if (event.orgId && (await hasWebhookSubscribers(db, event.orgId, event.type))) {
+    await deps.jobs.send(db, 'events', { consumer: 'webhooks.fan-out', eventId: id } satisfies EventJobData);
+  }
+  return id;
+}
+
+async function hasWebhookSubscribers(db: Db, orgId: string, type: EventType): Promise<boolean> {
+  const row = await db
+    .selectFrom('webhook_endpoints')
+    .select(sql<number>`1`.as('one'))
+    .where('org_id', '=', orgId)
+    .where('is_enabled', '=', true)
+    .where((eb) => eb.or([sql<boolean>`cardinality(event_types) = 0`, sql<boolean>`${type} = any(event_types)`]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The event actor for a request's actor; anonymous requests act as the system on their behalf. */
+export function eventActorOf(actor: Actor, reason = 'anonymous request'): EventActor {
+  if (actor.kind === 'user') return { kind: 'user', userId: actor.userId, sessionId: actor.sessionId };
+  if (actor.kind === 'apiKey') return { kind: 'apiKey', apiKeyId: actor.apiKeyId };
+  return { kind: 'system', reason };
+}

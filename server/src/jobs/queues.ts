@@ -1,0 +1,46 @@
+/**
+ * Every queue Cairn runs, with its retry policy. Queues are created (or updated) at start; each
+ * has a dead-letter queue where jobs land after their last retry, for operators to see and
+ * retry (`/admin/jobs`).
+ */
+export type QueueSpec = {
+  name: string;
+  /** pg-boss policy: `singleton` lets one job of the queue run at a time across the cluster. */
+  policy: 'standard' | 'singleton';
+  /** Attempts after the first. */
+  retryLimit: number;
+  /** Seconds before the first retry; doubles each time (with jitter) when `retryBackoff`. */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** Seconds a job may run before it counts as failed (and is retried). */
+  expireInSeconds: number;
+  /** How often an idle worker looks for work; a send in this process wakes it at once. */
+  pollingIntervalSeconds: number;
+  /** How many jobs one worker takes at a time (each runs in its own transaction). */
+  batchSize: number;
+  /** Cron expression (UTC) for queues fed by the cluster-wide scheduler, not by sends. */
+  cron?: string;
+  description: string;
+};
+
+const ON_DEMAND = { policy: 'standard', pollingIntervalSeconds: 1, batchSize: 5 } as const;
+const SCHEDULED = { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600, pollingIntervalSeconds: 10, batchSize: 1 } as const;
+
+export const QUEUES = {
+  /** One job per (domain event, consumer): pathway re-evaluation, catalogue refresh, webhook fan-out. */
+  events: { ...ON_DEMAND, name: 'domain-events', retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 300, description: 'Domain event consumers: pathway awards, catalogue refresh, webhook fan-out' },
+  mail: { ...ON_DEMAND, name: 'mail', pollingIntervalSeconds: 2, retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, description: 'Outgoing mail (the mails table is the outbox; a job sends one mail)' },
+  /** Each attempt is its own job; a failed attempt schedules the next by the delivery's own timetable. */
+  webhooks: { ...ON_DEMAND, name: 'webhook-deliveries', retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 60, description: 'Webhook delivery attempts' },
+  settlePathways: { ...SCHEDULED, name: 'cron.settle-pathways', cron: '17 */6 * * *', description: 'Every 6 hours: re-read wallet credential statuses, settle every pathway, suspend awards whose components expired' },
+  pathwaysPublished: { ...ON_DEMAND, name: 'pathways.settle-published', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 1800, description: 'After a pathway is published: award learners who already qualify' },
+  retention: { ...SCHEDULED, name: 'cron.retention', cron: '43 3 * * *', description: 'Daily: drop audit events and webhook deliveries past their retention' },
+  /** Runs nothing of the product: lets tests and operators check that workers pick up jobs. */
+  maintenanceProbe: { ...ON_DEMAND, name: 'maintenance.probe', retryLimit: 1, retryDelay: 1, retryBackoff: false, expireInSeconds: 60, description: 'Test jobs: check that workers pick up work' },
+} as const satisfies Record<string, QueueSpec>;
+
+export type QueueKey = keyof typeof QUEUES;
+
+export function deadLetterName(spec: Pick<QueueSpec, 'name'>): string {
+  return `${spec.name}.dead`;
+}
