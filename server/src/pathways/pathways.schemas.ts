@@ -43,7 +43,7 @@ export const requirementNode: z.ZodType<RequirementNodeInput> = z.lazy(() =>
     z.strictObject({ id: nodeId.optional(), type: z.literal('minCredits'), title, credits: z.number().positive().max(100000) }),
     z.strictObject({ id: nodeId.optional(), type: z.literal('skills'), title, skillIds: z.array(uuid).max(100), minCount: z.number().int().min(1).max(100).optional() }),
   ]),
-);
+).meta({ id: 'RequirementNode' });
 
 export const pathwayFields = {
   name: credentialText({ max: 200 }).min(1),
