@@ -17,6 +17,7 @@ import { buildApp } from '../server/src/app.js';
 import { openDatabase, type Database } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import type { Deps } from '../server/src/deps.js';
+import { JobQueue } from '../server/src/jobs/job-queue.js';
 import { ensureStarterFramework } from '../server/src/skills/skills.service.js';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 80);
@@ -48,7 +49,11 @@ async function signUp(inject: Inject, name: string) {
 async function run(database: Database, label: string) {
   await migrateToLatest(database.db);
   await ensureStarterFramework(database.db);
-  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.cairn.test'), masterKey: randomBytes(32) };
+  // Installed but not run: completion only queues the jobs that follow it (pathway awards, mail),
+  // which are not part of the request this bench times.
+  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) }, background: false });
+  await jobs.install();
+  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.cairn.test'), masterKey: randomBytes(32), jobs };
   const app = await buildApp({ deps, authRateLimit: 1_000_000 });
   const inject = app.inject.bind(app);
   const owner = await signUp(inject, 'owner');
@@ -94,6 +99,7 @@ async function run(database: Database, label: string) {
     issuing.push(...(await measure(completes)));
   }
   await app.close();
+  await jobs.stop();
   const row = (name: string, t: number[]) => `| ${label} | ${name} | ${t.length} | ${percentile(t, 50).toFixed(1)} | ${percentile(t, 95).toFixed(1)} |`;
   console.log(row('passing attempt, programme continues', plain));
   console.log(row('passing attempt completes and issues', issuing));

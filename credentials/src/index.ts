@@ -1,5 +1,6 @@
 // @cairn/credentials: the Open Badges 3.0 / CLR 2.0 / W3C VC 2.0 standards core.
 // No database, no HTTP, no network: I/O (DID resolution, status lists) and time are passed in.
+// The one exception is `net/`, the SSRF guard that every caller's I/O goes through.
 
 export { CONTEXT_URLS, type ContextUrl } from './contexts/context-urls.js';
 export {
@@ -25,6 +26,7 @@ export { didKeyDocument, didKeyFromPublicKey, didKeyVerificationMethod, type Did
 export { buildDidWebDocument, didWebFromUrl, didWebToUrl, type DidWeb, type DidWebKey } from './keys/did-web.js';
 
 export { jsonldCanonicalizer, referenceCanonicalizer, type Canonicalizer } from './proofs/canonicalizer.js';
+export { defaultCanonicalizer, fastCanonicalizer } from './proofs/fast-canonicalizer.js';
 export { canonicalizeJson } from './proofs/jcs.js';
 export { CRYPTOSUITES, toDateTimeStamp, type Cryptosuite, type DataIntegrityProof } from './proofs/data-integrity.js';
 export {
@@ -60,3 +62,8 @@ export {
 export { BakingError, DEFAULT_MAX_BYTES, type BakedCredential, type SizeLimit } from './baking/limits.js';
 export { bakePng, extractPng, PNG_KEYWORD } from './baking/png.js';
 export { bakeSvg, extractSvg, OPENBADGES_NAMESPACE } from './baking/svg.js';
+
+export {
+  blockedRangeOf, guardedFetchJson, guardedFetchText, guardedRequest, GuardRefusal, isBlockedAddress, resolveGuardedTarget, systemLookup,
+  type GuardedRequestOptions, type GuardedResponse, type GuardRefusalReason, type HostLookup, type NetworkPolicy, type ResolvedAddress,
+} from './net/index.js';

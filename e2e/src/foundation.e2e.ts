@@ -1,9 +1,12 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { browserSteps } from './browser-steps.js';
 import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 
 const session = useServerAndBrowser();
+
+const { newPage, checkAccessibility } = browserSteps('foundation');
 
 async function signUp(page: Page, person: { name: string; email: string }) {
   await page.getByLabel('Your name').fill(person.name);
@@ -17,7 +20,7 @@ describe('foundation flow in Chromium', () => {
   it('a new user signs up, creates a provider organisation and invites a colleague, who accepts', async () => {
     const stamp = Date.now().toString(36);
     const founder = await newContext(session.browser, session.server.url);
-    const page = await founder.newPage();
+    const page = await newPage(founder);
     try {
       await page.goto('/signup');
       await signUp(page, { name: 'Ada Founder', email: `ada-${stamp}@example.org` });
@@ -43,7 +46,7 @@ describe('foundation flow in Chromium', () => {
 
       // The colleague opens the link in their own session.browser, signs up and accepts.
       const colleague = await newContext(session.browser, session.server.url);
-      const other = await colleague.newPage();
+      const other = await newPage(colleague);
       await other.goto(link!);
       await other.getByRole('main').getByRole('link', { name: 'Sign up' }).click();
       await signUp(other, { name: 'Grace Colleague', email: colleagueEmail });
@@ -54,11 +57,13 @@ describe('foundation flow in Chromium', () => {
       await other.getByRole('button', { name: /Accept and join/ }).click();
       await other.waitForURL(`**/o/${slug}`);
       await other.screenshot({ path: path.join(artifactsDir, 'foundation-colleague-home.png'), fullPage: true });
+      await checkAccessibility(other, 'colleague home');
       await colleague.close();
 
       // Back at the founder: the colleague is now a member.
       await page.reload();
       await expect.poll(async () => page.getByRole('table').first().textContent(), { timeout: 10_000 }).toContain('Grace Colleague');
+      await checkAccessibility(page, 'members');
     } catch (error) {
       await page.screenshot({ path: path.join(artifactsDir, 'foundation-failure.png'), fullPage: true }).catch(() => {});
       throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });

@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { startRoundRobinProxy } from './round-robin-proxy.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,44 +25,142 @@ async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; dataDir: string; output: () => string; stop(): Promise<void> };
 
-/** Starts the real server (`node --import tsx server/src/main.ts`) on a fresh data directory. */
+/**
+ * Starts Cairn for one test file. By default as in a cluster: two server processes on a fresh
+ * PostgreSQL database (127.0.0.1:5432, or E2E_POSTGRES_URL), behind a round-robin proxy whose
+ * URL the tests and the servers' CAIRN_PUBLIC_URL use, so consecutive requests alternate
+ * between servers; both share one data directory, where the mail outbox files land.
+ * `E2E_SINGLE_SERVER=1`: one server on embedded PGlite instead (simpler to debug).
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
+  return process.env.E2E_SINGLE_SERVER === '1' ? startSingleServer(env) : startServerPair(env);
+}
+
+type ServerProcess = { port: number; stop(): Promise<void> };
+
+/** Spawns `node --import tsx server/src/main.ts` (never through npx, so the pid is the server's). */
+function spawnServer(port: number, env: Record<string, string>, onOutput: (text: string) => void): ServerProcess & { child: ChildProcess } {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    // Webhooks may reach the flows' local test receiver (127.0.0.1).
+    env: { ...process.env, CAIRN_WEBHOOKS_ALLOW_PRIVATE: 'true', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => onOutput(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => onOutput(d.toString()));
+  return {
+    port,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+async function waitHealthy(server: { port: number; child: ChildProcess }, deadline: number, output: () => string) {
+  for (;;) {
+    if (server.child.exitCode !== null) throw new Error(`server on port ${server.port} exited early (${server.child.exitCode}):\n${output()}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server on port ${server.port} did not become healthy:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function startSingleServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cairn-e2e-'));
   const url = `http://localhost:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAIRN_PUBLIC_URL: url, CAIRN_SEED: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
+  const server = spawnServer(port, { DATA_DIR: dataDir, CAIRN_PUBLIC_URL: url, CAIRN_SEED: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env }, (text) => (output += text));
+  try {
+    await waitHealthy(server, Date.now() + 90_000, () => output);
+  } catch (err) {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
   }
   return {
     url,
     dataDir,
     output: () => output,
     async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await server.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function startServerPair(env: Record<string, string>): Promise<RunningServer> {
+  const adminUrl = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = `cairn_e2e_${randomBytes(4).toString('hex')}`;
+  await runAdminSql(adminUrl, `create database ${database}`);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'cairn-e2e-'));
+  const ports = [await freePort()];
+  while (ports.length < 2) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const proxy = await startRoundRobinProxy(ports);
+  const url = `http://localhost:${proxy.port}`;
+  // Each line marked with its server, so a failure's output tail shows both, interleaved as it happened.
+  let output = '';
+  const recorder = (label: string) => (text: string) => (output += text.replace(/^(?=.)/gm, `[${label}] `));
+  const shared = {
+    DATA_DIR: dataDir,
+    DATABASE_URL: withDatabase(adminUrl, database),
+    CAIRN_PUBLIC_URL: url,
+    // One key for both: either server must open the signing keys the other sealed.
+    CAIRN_MASTER_KEY: randomBytes(32).toString('base64'),
+    CAIRN_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
+  // Started together, as a cluster restarts: the startup lock decides who prepares the database.
+  const servers = ports.map((port, i) => spawnServer(port, shared, recorder(`server ${i + 1}`)));
+  const stop = async () => {
+    await proxy.close();
+    await Promise.all(servers.map((s) => s.stop()));
+    await runAdminSql(adminUrl, `drop database if exists ${database} with (force)`);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const deadline = Date.now() + 120_000;
+    await Promise.all(servers.map((s) => waitHealthy(s, deadline, () => output)));
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, dataDir, output: () => output, stop };
+}
+
+async function runAdminSql(adminUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new Error(`PostgreSQL at ${adminUrl} does not answer (${(err as Error).message}): start it, or set E2E_SINGLE_SERVER=1 to run on embedded PGlite`, { cause: err });
+  }
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
 }
 
 /** Debian's Chromium, headless, with nothing that would reach for the network. */

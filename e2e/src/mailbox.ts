@@ -16,7 +16,7 @@ async function mailsTo(server: RunningServer, to: string): Promise<string[]> {
 
 /**
  * Confirms a person's email the way they would: takes the link from the sign-up mail and sends
- * its token. Waits for the mail dispatcher (it polls) up to a generous bound, not a fixed delay.
+ * its token. Waits for the mail job (any server may run it) up to a generous bound, not a fixed delay.
  */
 export async function confirmEmail(server: RunningServer, api: ApiClient, email: string): Promise<void> {
   const deadline = Date.now() + 60_000;

@@ -2,9 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
+import { browserSteps } from './browser-steps.js';
 import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 
 const session = useServerAndBrowser();
+
+const { newPage, checkAccessibility } = browserSteps('verify');
 
 /** Issues a credential through the VC-API as a new provider and returns its id and baked badge. */
 async function issueBadge(api: ApiClient, options: object = {}) {
@@ -42,7 +45,7 @@ describe('verify page in Chromium', () => {
     await writeFile(file, png);
 
     const context = await newContext(session.browser, session.server.url);
-    const page = await context.newPage();
+    const page = await newPage(context);
     try {
       await page.goto('/verify');
       await page.getByLabel('Credential file').setInputFiles(file);
@@ -53,6 +56,7 @@ describe('verify page in Chromium', () => {
       expect(text).toContain('Harbour Skills Academy');
       expect(text).toMatch(/revoked/i);
       await page.screenshot({ path: path.join(artifactsDir, 'verify-valid.png'), fullPage: true });
+      await checkAccessibility(page, 'valid');
 
       await api.expect(200, 'POST', `/api/v1/credentials/${encodeURIComponent(vc.id)}/revoke`, { reason: 'Issued to the wrong person' });
       await page.reload();
@@ -60,6 +64,7 @@ describe('verify page in Chromium', () => {
       await expect.poll(() => page.getByRole('heading', { name: 'Not valid' }).count(), { timeout: 20_000 }).toBe(1);
       expect((await page.getByLabel('Verification result').textContent()) ?? '').toMatch(/revoked/i);
       await page.screenshot({ path: path.join(artifactsDir, 'verify-revoked.png'), fullPage: true });
+      await checkAccessibility(page, 'revoked');
     } catch (error) {
       await page.screenshot({ path: path.join(artifactsDir, 'verify-failure.png'), fullPage: true }).catch(() => {});
       throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });

@@ -25,6 +25,13 @@ import { skillsRoutes } from './skills/skills.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import { microcredentialsRoutes } from './catalog/microcredentials.routes.js';
 import { pathwaysRoutes } from './pathways/pathways.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { backupRoutes } from './backup/backup.routes.js';
+import { operatorPolicy } from './admin/operators.js';
+import { auditLogRoutes } from './audit/audit-log.routes.js';
+import { registerMetrics } from './metrics/metrics.routes.js';
+import { webhooksRoutes } from './webhooks/webhooks.routes.js';
+import type { WebhookNetwork } from './webhooks/webhook-network.js';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -38,12 +45,14 @@ export type BuildAppOptions = {
   bodyLimit?: number;
   /** Built single-page app to serve; omitted in API-only tests. */
   webDistDir?: string;
-  /** Called after a request queued mail, so it goes out without waiting for the next poll. */
-  onMailQueued?: () => void;
-  /** Called after a pathway version is published, so learners who already qualify are settled. */
-  onPathwayPublished?: (pathwayId: string) => void;
   /** Worker threads and work budget of the verify pool (CAIRN_VERIFY_WORKERS, CAIRN_VERIFY_BUDGET_MS); closed with the app. */
   verifyPool?: VerifyPoolOptions;
+  /** Verified emails of the instance operators (CAIRN_OPERATOR_EMAILS): they see and retry background jobs. */
+  operatorEmails?: readonly string[];
+  /** Bearer token of `GET /metrics` (CAIRN_METRICS_TOKEN); omitted, metrics are off and the route answers 404. */
+  metricsToken?: string;
+  /** Where webhooks may be sent (CAIRN_WEBHOOKS_ALLOW_PRIVATE, NODE_ENV); omitted: public addresses only. */
+  webhooks?: WebhookNetwork;
 };
 
 /** Longest path parameter, in URL-encoded characters; the routes' own schemas bound them further. */
@@ -127,6 +136,9 @@ export async function buildApp(options: BuildAppOptions) {
   registerProblemHandler(app);
   registerParamGuard(app);
   registerRequestContext(app, deps);
+  // Before the areas' routes, so its latency hook sees all of them.
+  registerMetrics(app, { db: deps.db, token: options.metricsToken });
+  const operators = operatorPolicy(options.operatorEmails);
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
@@ -143,9 +155,8 @@ export async function buildApp(options: BuildAppOptions) {
     },
   });
 
-  const onMailQueued = options.onMailQueued ?? (() => {});
-  await app.register(identityRoutes, { deps, authRateLimit: options.authRateLimit ?? 30, onMailQueued });
-  await app.register(orgRoutes, { deps, onMailQueued });
+  await app.register(identityRoutes, { deps, authRateLimit: options.authRateLimit ?? 30, operators });
+  await app.register(orgRoutes, { deps });
   await app.register(issuanceRoutes, { deps });
   await app.register(publicationRoutes, { deps });
   await app.register(verificationRoutes, { deps, ...(options.verifyPool ? { verifyPool: options.verifyPool } : {}) });
@@ -153,7 +164,11 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(microcredentialsRoutes, { deps });
   await app.register(catalogRoutes, { deps });
   await app.register(learningRoutes, { deps });
-  await app.register(pathwaysRoutes, { deps, ...(options.onPathwayPublished ? { onPathwayPublished: options.onPathwayPublished } : {}) });
+  await app.register(pathwaysRoutes, { deps });
+  await app.register(adminRoutes, { deps, operators });
+  await app.register(backupRoutes, { deps, operators });
+  await app.register(auditLogRoutes, { deps });
+  await app.register(webhooksRoutes, { deps, ...(options.webhooks ? { network: options.webhooks } : {}) });
 
   const webDist = options.webDistDir;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));

@@ -34,7 +34,28 @@ export type Config = {
    */
   verifyPool: { workers: number | undefined; budgetMs: number };
   webDistDir: string;
+  /**
+   * Instance operators: signed-in people whose verified email is listed may see and retry
+   * background jobs (`/admin/jobs`). Unset with the demo world on: the demo provider account.
+   */
+  operatorEmails: string[];
+  /** Days the audit log (domain events) is kept before the daily retention job drops it. */
+  auditRetentionDays: number;
+  /** Bearer token for `GET /metrics`; absent means the route does not exist (404). */
+  metricsToken: string | undefined;
+  /**
+   * Webhook targets: https is required in production; loopback, private, link-local and
+   * metadata addresses are refused unless `allowPrivate` (CAIRN_WEBHOOKS_ALLOW_PRIVATE, for development).
+   */
+  webhooks: { allowPrivate: boolean; requireHttps: boolean };
 };
+
+/**
+ * The demo account that operates the instance when the demo world is on and
+ * CAIRN_OPERATOR_EMAILS is unset (the seed creates it, verified, on a `.test` address nobody
+ * can register). Named here so config need not import the seed.
+ */
+export const DEMO_OPERATOR_EMAIL = 'provider@demo.cairn.test';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -68,6 +89,14 @@ const envSchema = z.object({
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every(isProxyAddress), 'must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8, 127.0.0.1), or loopback, linklocal, uniquelocal')
     .default([]),
+  CAIRN_OPERATOR_EMAILS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .refine((list) => list.every((e) => z.email().safeParse(e).success), 'must be a comma-separated list of email addresses (ops@example.org, ada@example.org)')
+    .optional(),
+  CAIRN_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
+  CAIRN_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (openssl rand -base64 32)').optional(),
+  CAIRN_WEBHOOKS_ALLOW_PRIVATE: boolish.default(false),
 });
 
 /** An address or range Fastify's `trustProxy` (proxy-addr) understands. */
@@ -122,6 +151,10 @@ export function parseConfig(env: Record<string, string | undefined>): { config: 
       bodyLimit: e.CAIRN_BODY_LIMIT,
       verifyPool: { workers: e.CAIRN_VERIFY_WORKERS, budgetMs: e.CAIRN_VERIFY_BUDGET_MS },
       webDistDir: path.resolve(import.meta.dirname, '../../web/dist'),
+      operatorEmails: e.CAIRN_OPERATOR_EMAILS ?? (e.CAIRN_SEED ? [DEMO_OPERATOR_EMAIL] : []),
+      auditRetentionDays: e.CAIRN_AUDIT_RETENTION_DAYS,
+      metricsToken: e.CAIRN_METRICS_TOKEN,
+      webhooks: { allowPrivate: e.CAIRN_WEBHOOKS_ALLOW_PRIVATE, requireHttps: isProduction },
     },
   };
 }

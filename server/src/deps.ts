@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { Db } from './db/transaction.js';
 import type { MemberRole } from './db/schema.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -12,6 +13,8 @@ export type Deps = {
   masterKey: Buffer;
   /** The durable job queue; send jobs with the transaction that causes them. */
   jobs: JobQueue;
+  /** The embedded database itself, when the engine is PGlite (an online backup copies its data directory). */
+  pglite?: PGlite;
 };
 
 /** Who is asking. Decided once per request by the HTTP layer; services decide what it may do. */

@@ -8,7 +8,8 @@ import { loadOrCreateMasterKey } from './keys/master-key.js';
 import { withStartupLock } from './db/startup-lock.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { registerJobHandlers } from './jobs/job-handlers.js';
-import { createMailTransport } from './mail/mail-dispatcher.js';
+import { createMailTransport } from './mail/mail-transport.js';
+import { requeueUntriedMail } from './mail/queue-mail.js';
 import { runPendingTrustRecheck } from './pathways/trust-recheck.js';
 import { seedDemoWorld } from './seed/demo-world.js';
 import { ensureStarterFramework } from './skills/skills.service.js';
@@ -21,14 +22,16 @@ const database = await openDatabase(
 );
 const masterKey = await loadOrCreateMasterKey({ configured: config.masterKey, dataDir: config.dataDir });
 const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: startupLog });
-const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: config.publicUrl, masterKey: masterKey.key, jobs };
+const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: config.publicUrl, masterKey: masterKey.key, jobs, ...(database.pglite ? { pglite: database.pglite } : {}) };
 // Servers started together on one database take turns preparing it.
-const { applied, seeded } = await withStartupLock(database, async () => {
+const { applied, seeded, mailRequeued } = await withStartupLock(database, async () => {
   const applied = await migrateToLatest(database.db);
   await ensureStarterFramework(database.db);
   await jobs.install();
+  // Mail an earlier release left in the outbox for its polling loop: now each mail is a job.
+  const mailRequeued = await requeueUntriedMail(deps);
   const seeded = config.seed.isEnabled ? await seedDemoWorld(deps, { password: config.seed.demoPassword }) : undefined;
-  return { applied, seeded };
+  return { applied, seeded, mailRequeued };
 });
 
 const logger = {
@@ -45,12 +48,15 @@ const app = await buildApp({
   verifyPool: config.verifyPool,
   bodyLimit: config.bodyLimit,
   webDistDir: config.webDistDir,
+  webhooks: config.webhooks,
+  operatorEmails: config.operatorEmails,
+  ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
 });
 
 const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
 
 app.log.info(
-  { engine: database.engine, migrationsApplied: applied, masterKey: masterKey.source, mail: transport.describe },
+  { engine: database.engine, migrationsApplied: applied, masterKey: masterKey.source, mail: transport.describe, ...(mailRequeued > 0 ? { mailRequeued } : {}) },
   `database ready (${database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
 );
 if (masterKey.source !== 'environment') {
@@ -64,7 +70,7 @@ if (seeded) {
 }
 
 // Workers in every server; schedules are cluster-wide (pg-boss sends each once).
-registerJobHandlers(jobs, { deps, log: app.log, mailTransport: transport });
+registerJobHandlers(jobs, { deps, log: app.log, mailTransport: transport, webhooks: config.webhooks, auditRetentionDays: config.auditRetentionDays });
 await jobs.start({ workers: true, schedules: true });
 // Once per database: entries and awards made under the old verification rules are re-checked.
 void runPendingTrustRecheck(deps, app.log).catch((err: unknown) => app.log.error({ err }, 'trust re-check failed; it runs again at the next start'));

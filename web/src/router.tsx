@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
           { path: 'me/pathways/:id', ...page(() => import('./routes/my-pathway')) },
           { path: 'me/wallet', ...page(() => import('./routes/wallet')) },
           { path: 'learn/:enrolmentId', ...page(() => import('./routes/learn')) },
+          { path: 'admin/jobs', ...page(() => import('./routes/admin-jobs')) },
           {
             path: 'o/:slug',
             ...page(() => import('./routes/org-layout')),
@@ -60,6 +61,9 @@ export const routes: RouteObject[] = [
               { path: 'credentials', ...page(() => import('./routes/credentials')) },
               { path: 'credentials/new', ...page(() => import('./routes/issue-credential')) },
               { path: 'settings/api-keys', ...page(() => import('./routes/api-keys')) },
+              { path: 'settings/webhooks', ...page(() => import('./routes/webhooks')) },
+              { path: 'settings/webhooks/:id', ...page(() => import('./routes/webhooks-detail')) },
+              { path: 'settings/audit-log', ...page(() => import('./routes/audit-log')) },
               { path: 'settings/vouchers', ...page(() => import('./routes/vouchers')) },
               { path: 'settings/keys', ...page(() => import('./routes/signing-keys')) },
               { path: 'programmes', ...page(() => import('./routes/programmes')) },

@@ -1,4 +1,5 @@
-import { isPublicKeyMultibase, publicKeyFromSecret, type PublicKeyMultibase, type SecretKeyMultibase } from './multikey.js';
+import type { KeyObject } from 'node:crypto';
+import { isPublicKeyMultibase, privateKeyObject, publicKeyFromSecret, type PublicKeyMultibase, type SecretKeyMultibase } from './multikey.js';
 
 /** A verification method URL: a controller id plus a fragment naming the key. */
 export type VerificationMethodId = `${string}#${string}`;
@@ -30,9 +31,25 @@ export function createSigner({ verificationMethod, publicKeyMultibase, secretKey
     throw new TypeError(`secretKeyMultibase is not a usable Ed25519 secret key: ${(error as Error).message}`, { cause: error });
   }
   if (derived !== publicKeyMultibase) throw new TypeError('secretKeyMultibase does not belong to publicKeyMultibase');
-  return {
+  // Frozen: the key imported for it (signingKeyOf) must stay the key it names.
+  return Object.freeze({
     verificationMethod: verificationMethod as VerificationMethodId,
     publicKeyMultibase,
     secretKeyMultibase: secretKeyMultibase as SecretKeyMultibase,
-  };
+  });
+}
+
+// The node:crypto key of each Signer, imported once for as long as the Signer lives (importing
+// costs more than an Ed25519 signature; a shared cache keyed by secret would be evicted by a
+// server signing for many organisations).
+const signingKeys = new WeakMap<Signer, KeyObject>();
+
+/** The private KeyObject a Signer signs with, imported on first use. */
+export function signingKeyOf(signer: Signer): KeyObject {
+  let key = signingKeys.get(signer);
+  if (!key) {
+    key = privateKeyObject(signer.secretKeyMultibase);
+    signingKeys.set(signer, key);
+  }
+  return key;
 }

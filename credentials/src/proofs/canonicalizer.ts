@@ -33,7 +33,7 @@ export const referenceCanonicalizer: Canonicalizer = {
 };
 
 /**
- * The default: the reference implementation, with proof options (a fixed shape) written
- * directly. Tests check both produce the same N-Quads.
+ * The reference implementation with proof options (a fixed shape) written directly: the default
+ * before the fast path (`defaultCanonicalizer` in fast-canonicalizer.ts), kept for comparison.
  */
 export const jsonldCanonicalizer: Canonicalizer = withProofOptionsShortcut(referenceCanonicalizer);

@@ -1,12 +1,13 @@
 import { createHash, sign as edSign, verify as edVerify } from 'node:crypto';
 import { CONTEXT_URLS } from '../contexts/context-urls.js';
 import type { DocumentLoader } from '../contexts/document-loader.js';
-import { privateKeyObject, publicKeyObject } from '../keys/multikey.js';
-import type { Signer } from '../keys/signer.js';
+import { publicKeyObject } from '../keys/multikey.js';
+import { signingKeyOf, type Signer } from '../keys/signer.js';
 import { base58Decode, base58Encode } from '../util/base58.js';
 import { base64UrlDecode } from '../util/base64url.js';
 import { asArray, isJsonObject, show, type JsonObject, type JsonValue } from '../util/json.js';
-import { jsonldCanonicalizer, type Canonicalizer } from './canonicalizer.js';
+import type { Canonicalizer } from './canonicalizer.js';
+import { defaultCanonicalizer } from './fast-canonicalizer.js';
 import { canonicalizeJson } from './jcs.js';
 
 export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
@@ -104,7 +105,7 @@ export type CreateProofOptions = {
 };
 
 /** Creates a Data Integrity proof over `document` (which must not contain `proof`). */
-export async function createProof({ document, signer, cryptosuite, documentLoader, now, canonicalizer = jsonldCanonicalizer, purpose = 'assertionMethod', challenge, domain }: CreateProofOptions): Promise<DataIntegrityProof> {
+export async function createProof({ document, signer, cryptosuite, documentLoader, now, canonicalizer = defaultCanonicalizer, purpose = 'assertionMethod', challenge, domain }: CreateProofOptions): Promise<DataIntegrityProof> {
   const proofOptions: Omit<DataIntegrityProof, 'proofValue'> = {
     type: 'DataIntegrityProof',
     cryptosuite,
@@ -117,7 +118,7 @@ export async function createProof({ document, signer, cryptosuite, documentLoade
   // eddsa-jcs-2022 (unlike rdfc) carries the document's @context in the proof it signs.
   if (cryptosuite === 'eddsa-jcs-2022' && document['@context'] !== undefined) proofOptions['@context'] = document['@context'];
   const data = await createHashData({ cryptosuite, document, proofOptions, documentLoader, canonicalizer });
-  const signature = edSign(null, data, privateKeyObject(signer.secretKeyMultibase));
+  const signature = edSign(null, data, signingKeyOf(signer));
   return { ...proofOptions, proofValue: `z${base58Encode(signature)}` };
 }
 
@@ -143,7 +144,7 @@ export type VerifyProofOptions = {
  * Checks one proof's signature with a known public key. Throws with the reason when the proof
  * cannot be checked (unsupported suite, bad encoding); returns false when the signature is wrong.
  */
-export async function verifyProofSignature({ document, proof, publicKeyMultibase, documentLoader, canonicalizer = jsonldCanonicalizer, expectedPurpose = 'assertionMethod' }: VerifyProofOptions): Promise<boolean> {
+export async function verifyProofSignature({ document, proof, publicKeyMultibase, documentLoader, canonicalizer = defaultCanonicalizer, expectedPurpose = 'assertionMethod' }: VerifyProofOptions): Promise<boolean> {
   if (proof.type !== 'DataIntegrityProof') throw new Error(`Unsupported proof type "${show(proof.type)}"`);
   const { cryptosuite } = proof;
   if (!isCryptosuite(cryptosuite)) throw new Error(`Unsupported cryptosuite "${show(cryptosuite)}"`);

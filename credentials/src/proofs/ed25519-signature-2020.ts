@@ -4,7 +4,8 @@ import type { DocumentLoader } from '../contexts/document-loader.js';
 import { publicKeyObject } from '../keys/multikey.js';
 import { base58Decode } from '../util/base58.js';
 import { asArray, show, type JsonObject } from '../util/json.js';
-import { jsonldCanonicalizer, type Canonicalizer } from './canonicalizer.js';
+import type { Canonicalizer } from './canonicalizer.js';
+import { defaultCanonicalizer } from './fast-canonicalizer.js';
 import { withoutProof } from './data-integrity.js';
 
 /** The legacy Linked Data proof type still used by many issued badges and the DCC wallet. */
@@ -28,7 +29,7 @@ const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8
  * the proof options under the document's `@context`, then SHA-256 of the document's N-Quads,
  * proof options first (the W3C CCG suite, as jsonld-signatures computes it).
  */
-export async function ed25519Signature2020HashData(document: JsonObject, proofOptions: JsonObject, documentLoader: DocumentLoader, canonicalizer: Canonicalizer = jsonldCanonicalizer): Promise<Buffer> {
+export async function ed25519Signature2020HashData(document: JsonObject, proofOptions: JsonObject, documentLoader: DocumentLoader, canonicalizer: Canonicalizer = defaultCanonicalizer): Promise<Buffer> {
   const config: JsonObject = { '@context': document['@context'] ?? null, ...proofOptions };
   const [proofCanon, documentCanon] = await Promise.all([
     canonicalizer.canonize(config, { documentLoader }),
@@ -43,7 +44,7 @@ export async function ed25519Signature2020HashData(document: JsonObject, proofOp
  * suite context missing, not base58btc); returns false when the signature does not match.
  */
 export async function verifyEd25519Signature2020({
-  document, proof, publicKeyMultibase, documentLoader, expectedPurpose = 'assertionMethod', canonicalizer = jsonldCanonicalizer,
+  document, proof, publicKeyMultibase, documentLoader, expectedPurpose = 'assertionMethod', canonicalizer = defaultCanonicalizer,
 }: VerifyEd25519Signature2020Options): Promise<boolean> {
   if (proof.type !== ED25519_SIGNATURE_2020) throw new Error(`Unsupported proof type "${show(proof.type)}"`);
   if (proof.proofPurpose !== expectedPurpose) throw new Error(`Unexpected proof purpose "${show(proof.proofPurpose)}" (expected ${expectedPurpose})`);

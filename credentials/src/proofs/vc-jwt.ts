@@ -1,9 +1,7 @@
 import { sign as cryptoSign } from 'node:crypto';
-import { privateKeyObject } from '../keys/multikey.js';
-import type { Signer } from '../keys/signer.js';
+import { signingKeyOf, type Signer } from '../keys/signer.js';
 import { base64UrlDecode, base64UrlEncode } from '../util/base64url.js';
 import { idOf, isJsonObject, type JsonObject } from '../util/json.js';
-
 
 export type SignJwtOptions = { credential: JsonObject; signer: Signer };
 
@@ -33,7 +31,7 @@ export function signJwt({ credential, signer }: SignJwtOptions): string {
   if (exp !== undefined) payload.exp = exp;
   const header = { alg: 'EdDSA', kid: signer.verificationMethod, typ: 'vc+jwt' };
   const signingInput = `${encodeJson(header)}.${encodeJson(payload)}`;
-  const signature = cryptoSign(null, Buffer.from(signingInput), privateKeyObject(signer.secretKeyMultibase));
+  const signature = cryptoSign(null, Buffer.from(signingInput), signingKeyOf(signer));
   return `${signingInput}.${base64UrlEncode(signature)}`;
 }
 

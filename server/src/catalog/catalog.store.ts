@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { LearningFormat } from '../db/schema.js';
 import type { Db } from '../db/transaction.js';
 
@@ -183,4 +183,40 @@ export function findCatalogEntry(db: Db, providerSlug: string, slug: string) {
 export async function isListedVersion(db: Db, versionId: string) {
   const row = await db.selectFrom('catalog_entries').select('microcredential_id').where('version_id', '=', versionId).executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Brings what catalogue rows copy of an organisation up to date: its name as the provider,
+ * and its name as a partner (or drops it as a partner when it no longer has that role, as
+ * publishing would). Rows that change get a new change_seq, so every server's in-memory index
+ * picks them up on its next search. Run in a transaction: it takes the catalogue writers' lock.
+ * Returns how many rows changed.
+ */
+export async function rewriteOrganizationInEntries(db: Db, org: { id: string; slug: string; name: string; isPartner: boolean }): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtext('cairn.catalog_entries'))`.execute(db);
+  const asProvider = await db
+    .updateTable('catalog_entries')
+    .set({ provider_name: org.name, change_seq: sql<string>`nextval('catalog_entries_change_seq')` })
+    .where('org_id', '=', org.id)
+    .where('provider_name', '<>', org.name)
+    .executeTakeFirst();
+  const partners = org.isPartner
+    ? sql<string>`coalesce((select jsonb_agg(case when p->>'slug' = ${org.slug} then jsonb_set(p, '{name}', to_jsonb(${org.name}::text)) else p end order by n)
+        from jsonb_array_elements(partners) with ordinality as e(p, n)), '[]'::jsonb)`
+    : sql<string>`coalesce((select jsonb_agg(p order by n) from jsonb_array_elements(partners) with ordinality as e(p, n) where p->>'slug' <> ${org.slug}), '[]'::jsonb)`;
+  const asPartner = await db
+    .updateTable('catalog_entries')
+    .set({
+      partners,
+      ...(org.isPartner ? {} : { partner_slugs: sql<string[]>`array_remove(partner_slugs, ${org.slug})` }),
+      change_seq: sql<string>`nextval('catalog_entries_change_seq')`,
+    })
+    .where(sql<SqlBool>`partner_slugs @> array[${org.slug}]::text[]`)
+    .where(
+      org.isPartner
+        ? sql<SqlBool>`not partners @> jsonb_build_array(jsonb_build_object('slug', ${org.slug}::text, 'name', ${org.name}::text))`
+        : sql<SqlBool>`true`,
+    )
+    .executeTakeFirst();
+  return Number(asProvider.numUpdatedRows + asPartner.numUpdatedRows);
 }

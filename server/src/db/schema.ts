@@ -171,6 +171,8 @@ export type CredentialsTable = {
   idempotency_key: string | null;
   created_by_key: string | null;
   created_by_user: string | null;
+  /** When its `credential.expired` event was recorded (migration 0016); null until it expires. */
+  expiry_recorded_at: Generated<Date | null>;
 };
 
 export type SkillFrameworkSource = 'cairn' | 'esco' | 'onet' | 'custom';

@@ -26,6 +26,8 @@ export type EventPayloads = {
   'webhook.updated': { webhookId: string; changed: string[] };
   'webhook.deleted': { webhookId: string };
   'webhook.disabled': { webhookId: string; reason: string };
+  /** An admin asked for a test ping: delivered to that one endpoint only, whatever it subscribes to. */
+  'webhook.test': { webhookId: string };
 };
 
 export type EventType = keyof EventPayloads;
@@ -52,6 +54,7 @@ export const EVENT_TYPES = [
   'webhook.updated',
   'webhook.deleted',
   'webhook.disabled',
+  'webhook.test',
 ] as const satisfies readonly EventType[];
 
 /** Who caused an event: a person in a session, an API key, or Cairn itself (a job, a schedule). */

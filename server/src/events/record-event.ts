@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor } from '../deps.js';
-import type { Db } from '../db/transaction.js';
+import { afterCommit, type Db } from '../db/transaction.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { observeCommittedEvent } from '../metrics/observations.js';
 import type { DomainEvent, EventActor, EventType } from './event-types.js';
 import { consumersOf } from './subscriptions.js';
 
@@ -37,6 +38,8 @@ export async function recordEvent<T extends EventType>(deps: { jobs: JobQueue },
   if (event.orgId && (await hasWebhookSubscribers(db, event.orgId, event.type))) {
     await deps.jobs.send(db, 'events', { consumer: 'webhooks.fan-out', eventId: id } satisfies EventJobData);
   }
+  // Counted for /metrics once committed: a rolled-back or retried transaction counts once or not at all.
+  afterCommit(db, () => observeCommittedEvent({ type: event.type, data: event.data }));
   return id;
 }
 

@@ -13,6 +13,11 @@ declare module 'fastify' {
     actor: Actor;
     isCookieAuthenticated: boolean;
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface FastifyContextConfig {
+    /** The route checks its own `Authorization: Bearer` (GET /metrics): no API key or session is read. */
+    hasOwnBearerToken?: boolean;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -79,6 +84,7 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('isCookieAuthenticated', false);
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
+    if (request.routeOptions.config.hasOwnBearerToken) return;
     const bearer = readBearer(request);
     if (bearer) {
       const actor = await resolveApiKey(deps, bearer);

@@ -4,15 +4,17 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { clearSessionCookie, setSessionCookie } from '../http/request-context.js';
 import { email, orgSchema, memberRole, presentOrg, presentUser, problemResponses, userSchema } from '../http/schemas.js';
+import { isOperatorUser, operatorPolicy, type OperatorPolicy } from '../admin/operators.js';
 import { listMyMemberships } from '../orgs/orgs.service.js';
 import { createAuthLimits } from './rate-limit.js';
 import { confirmPasswordReset, getUser, logIn, logOut, requestPasswordReset, resendEmailVerification, signUp, verifyEmail } from './identity.service.js';
 
-export type IdentityRoutesOptions = { deps: Deps; authRateLimit: number; onMailQueued: () => void };
+/** `operators`: who may operate the instance (the session says so, for the web app's navigation). */
+export type IdentityRoutesOptions = { deps: Deps; authRateLimit: number; operators?: OperatorPolicy };
 
 const password = z.string().min(1, 'Enter a password').max(256);
 
-export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { deps, authRateLimit, onMailQueued }) => {
+export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { deps, authRateLimit, operators = operatorPolicy() }) => {
   const isSecure = deps.publicUrl.protocol === 'https:';
   const limits = createAuthLimits({ db: deps.db, perMinute: authRateLimit });
   const tags = ['Identity'];
@@ -27,7 +29,6 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     },
     handler: async (request, reply) => {
       const { user, session } = await signUp(deps, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
-      onMailQueued();
       setSessionCookie(reply, session.token, { isSecure });
       return reply.status(201).send({ user: presentUser(user) });
     },
@@ -61,15 +62,20 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     schema: {
       tags,
       summary: 'The signed-in person and their organisations',
+      description: 'Always 200: without a session (or with an expired one, or an API key) `user` is null, so asking "who is signed in?" is never an error.',
       response: {
-        200: z.object({ user: userSchema, memberships: z.array(z.object({ org: orgSchema, role: memberRole })) }),
+        200: z.object({
+          user: userSchema.nullable(),
+          memberships: z.array(z.object({ org: orgSchema, role: memberRole })),
+          isOperator: z.boolean().meta({ description: 'Operates this Cairn instance (CAIRN_OPERATOR_EMAILS, verified email): may see and retry background jobs' }),
+        }),
         ...problemResponses,
       },
     },
     handler: async (request) => {
-      if (request.actor.kind !== 'user') throw new AppError('unauthenticated', 'You are not signed in.');
+      if (request.actor.kind !== 'user') return { user: null, memberships: [], isOperator: false };
       const [user, memberships] = await Promise.all([getUser(deps, request.actor.userId), listMyMemberships(deps, request.actor.userId)]);
-      return { user: presentUser(user), memberships: memberships.map((m) => ({ org: presentOrg(m.org), role: m.role })) };
+      return { user: presentUser(user), memberships: memberships.map((m) => ({ org: presentOrg(m.org), role: m.role })), isOperator: isOperatorUser(operators, user) };
     },
   });
 
@@ -105,7 +111,6 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     handler: async (request, reply) => {
       if (request.actor.kind !== 'user') throw new AppError('unauthenticated', 'Log in to ask for a new confirmation link.');
       const { email: to } = await resendEmailVerification(deps, { userId: request.actor.userId });
-      onMailQueued();
       return reply.status(202).send({ status: 'queued' as const, email: to });
     },
   });
@@ -121,7 +126,6 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     },
     handler: async (request, reply) => {
       await requestPasswordReset(deps, request.body);
-      onMailQueued();
       return reply.status(202).send({ status: 'queued' as const });
     },
   });

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { hashToken, randomToken } from '../lib/tokens.js';
 import { claimCredentialsForEmail } from '../issuance/recipient-delivery.js';
-import { insertMail } from '../mail/mail.store.js';
+import { queueMail } from '../mail/queue-mail.js';
 import { burnPasswordCheck, hashPassword, passwordWeakness, verifyPassword } from './password.js';
 import {
   consumeEmailVerification,
@@ -118,7 +118,7 @@ export async function requestPasswordReset(deps: Deps, options: { email: string 
   const link = new URL(`/reset-password?token=${token}`, deps.publicUrl).toString();
   await transaction(deps.db, async (trx) => {
     await insertPasswordReset(trx, { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(deps.clock().getTime() + RESET_TTL_MS) });
-    await insertMail(trx, {
+    await queueMail(deps, trx, {
       to: user.email,
       subject: 'Reset your Cairn password',
       text: `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset the password of your Cairn account.\nOpen this link within an hour to choose a new one:\n\n${link}\n\nIf it was not you, ignore this mail: your password stays as it is.\n`,
@@ -143,8 +143,8 @@ export async function confirmPasswordReset(deps: Deps, options: { token: string;
 }
 
 /**
- * Writes a single-use verification link (hashed at rest, valid 24 hours) and its mail to the
- * outbox, in the caller's transaction.
+ * Writes a single-use verification link (hashed at rest, valid 24 hours) and queues its mail,
+ * in the caller's transaction.
  */
 async function mailVerificationLink(deps: Deps, options: { userId: string; email: string; name: string; isWelcome: boolean }) {
   const token = randomToken();
@@ -152,7 +152,7 @@ async function mailVerificationLink(deps: Deps, options: { userId: string; email
   await insertEmailVerification(deps.db, { userId: options.userId, email: options.email, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS) });
   const link = new URL(`/verify-email?token=${token}`, deps.publicUrl).toString();
   const opening = options.isWelcome ? `Welcome to Cairn, ${options.name}.` : `Hello ${options.name},`;
-  await insertMail(deps.db, {
+  await queueMail(deps, deps.db, {
     to: options.email,
     subject: 'Confirm your email for Cairn',
     text: `${opening}\n\nOpen this link within 24 hours to confirm that ${options.email} is yours:\n\n${link}\n\nUntil you do, credentials issued to this address are not added to your account and credentials from elsewhere cannot be added to your wallet.\n\nIf you did not sign up for Cairn, ignore this mail: nothing is confirmed without the link.\n`,

@@ -60,6 +60,7 @@ const columns = [
   'types',
   'achievement_name',
   'recipient_label',
+  'recipient_user_id',
   'status_list_number',
   'status_index',
   'status_purposes',
@@ -129,4 +130,26 @@ export async function linkCredentialsToUser(db: Db, ids: string[], userId: strin
 export async function credentialIdIsTaken(db: Db, credentialId: string) {
   const row = await db.selectFrom('credentials').select('id').where('credential_id', '=', credentialId).executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Credentials whose validity ended by `now` and whose expiry has no event yet, oldest first,
+ * locked; rows another scan holds are skipped, so two scans never announce one expiry twice.
+ */
+export function lockExpiredWithoutEvent(db: Db, now: Date, limit: number) {
+  return db
+    .selectFrom('credentials')
+    .select(['id', 'org_id', 'recipient_user_id', 'valid_until'])
+    .where('expiry_recorded_at', 'is', null)
+    .where('valid_until', '<=', now)
+    .orderBy('valid_until')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export async function markExpiryRecorded(db: Db, ids: readonly string[], at: Date) {
+  if (ids.length === 0) return;
+  await db.updateTable('credentials').set({ expiry_recorded_at: at }).where('id', 'in', ids).execute();
 }

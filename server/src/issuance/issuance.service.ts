@@ -8,8 +8,9 @@ import { loadActiveSigner, loadIssuerSigner, organizationIdentifiers } from '../
 import { authorizeOrg, authorizeOrgById, type OrgView } from '../orgs/orgs.service.js';
 import { findApiKeyIssuerIdentifier, findOrganizationById } from '../orgs/orgs.store.js';
 import { findVerifiedUserByEmail } from '../identity/identity.store.js';
-import { insertMail } from '../mail/mail.store.js';
-import { lockLearnerPathways, onComponentStatusChanged, reevaluateLearnerPathways } from '../pathways/pathway-awards.service.js';
+import { queueMail } from '../mail/queue-mail.js';
+import type { EventActor } from '../events/event-types.js';
+import { eventActorOf, recordEvent } from '../events/record-event.js';
 import { documentLoader } from '../verification/document-loader.js';
 import { completeCredential, OPEN_BADGES_TYPES, statusEntryCount, type CredentialProfile, type JsonObject } from './complete-credential.js';
 import * as store from './credentials.store.js';
@@ -49,7 +50,17 @@ export type IssueCredentialOptions = {
   profile?: CredentialProfile;
   /** VC-API `credentialId`: the credential's id when it has none (a URL). */
   credentialId?: string;
+  /** What the issuance is for, as its `credential.issued` event tells consumers and webhooks. Default: `direct`. */
+  context?: IssuanceContext;
 };
+
+/** Why a credential was issued: by hand or API, on completing a programme, or for a pathway (with its CLR). */
+export type IssuanceKind = 'direct' | 'vc-api' | 'completion' | 'pathway' | 'clr';
+
+export type IssuanceContext = { kind: IssuanceKind; microcredentialId?: string; pathwayId?: string };
+
+/** Who issues: the actor recorded on the event, and the key or member the row names as its creator. */
+export type IssuedBy = { actor: EventActor; apiKeyId?: string; userId?: string };
 
 export type IssuedCredential = {
   id: string;
@@ -162,7 +173,7 @@ function asValidationError(error: unknown): AppError {
  * it with the active key, checks it against the OB 3.0 schema and stores it, all in one
  * transaction, so a failure at any step leaves nothing behind.
  */
-export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId?: string; userId?: string }, options: IssueCredentialOptions): Promise<IssuedCredential> {
+export async function issueCredentialAs(deps: Deps, org: OrgView, by: IssuedBy, options: IssueCredentialOptions): Promise<IssuedCredential> {
   if (!org.roles.some((r) => (ISSUING_ROLES as readonly string[]).includes(r))) {
     throw new AppError('forbidden', `${org.name} is not a provider, accreditor or industry partner, so it cannot issue credentials.`);
   }
@@ -188,10 +199,6 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
     // Only an account that proved the address may hold what is issued to it.
     const owner = address ? await findVerifiedUserByEmail(trx, address) : undefined;
     const ownerId = owner && (!options.recipientUserId || options.recipientUserId === owner.id) ? owner.id : undefined;
-    // Before any status-list lock: a learner's issuances and pathway awards queue here in one
-    // order, so a pathway award inside one never waits on a list held by another.
-    const learnerToLock = options.recipientUserId ?? ownerId;
-    if (learnerToLock) await lockLearnerPathways(trx, learnerToLock);
     if (options.idempotencyKey) {
       const existing = await store.findCredentialByIdempotencyKey(trx, org.id, options.idempotencyKey);
       if (existing) {
@@ -281,11 +288,24 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: { apiKeyId
       createdByKey: by.apiKeyId ?? null,
       createdByUser: by.userId ?? null,
     });
-    // Linked by its address rather than for a known learner: it may complete a pathway. (With a
-    // known learner the caller, learning or pathway awards, re-evaluates itself.)
-    if (recipientUserId && !options.recipientUserId) await reevaluateLearnerPathways(tdeps, recipientUserId);
+    // Whoever cares (pathway awards, webhooks) reacts to the event in a job of its own: this
+    // transaction locks only this organisation's status list.
+    const achievement = ((completed.credentialSubject as JsonObject | undefined)?.achievement as JsonObject | undefined)?.id;
+    await recordEvent(tdeps, trx, {
+      type: 'credential.issued',
+      orgId: org.id,
+      actor: by.actor,
+      data: {
+        credentialId: id,
+        recipientUserId,
+        achievementId: typeof achievement === 'string' ? achievement : null,
+        microcredentialId: options.context?.microcredentialId ?? null,
+        pathwayId: options.context?.pathwayId ?? null,
+        kind: options.context?.kind ?? 'direct',
+      },
+    });
     if (options.isRecipientMailed && recipientEmail) {
-      await insertMail(trx, {
+      await queueMail(deps, trx, {
         ...credentialIssuedMail({ to: recipientEmail, issuerName: org.name, achievementName: achievementNameOf(completed), credentialUrl: new URL(`/credentials/${id}`, deps.publicUrl).toString(), publicUrl: deps.publicUrl, isLinked: recipientUserId !== null }),
         orgId: org.id,
       });
@@ -317,7 +337,7 @@ export async function issueCredentialWithApiKey(deps: Deps, actor: Actor, option
   const access = await authorizeOrg(deps, actor, org!.slug, 'credentials.issue');
   refuseMalformed(options.credential, true);
   const defaultIssuerIdentifier = await findApiKeyIssuerIdentifier(deps.db, actor.apiKeyId);
-  return issueCredentialAs(deps, access.org, { apiKeyId: actor.apiKeyId }, { ...options, ...(defaultIssuerIdentifier ? { defaultIssuerIdentifier } : {}), isRecipientMailed: true });
+  return issueCredentialAs(deps, access.org, { actor: eventActorOf(actor), apiKeyId: actor.apiKeyId }, { ...options, ...(defaultIssuerIdentifier ? { defaultIssuerIdentifier } : {}), isRecipientMailed: true, context: { kind: 'vc-api' } });
 }
 
 /**
@@ -331,7 +351,7 @@ export async function issueCredentialForOrg(deps: Deps, actor: Actor, slug: stri
   return issueCredentialAs(
     deps,
     access.org,
-    actor.kind === 'apiKey' ? { apiKeyId: actor.apiKeyId } : { userId: access.actor.kind === 'user' ? access.actor.userId : undefined },
+    actor.kind === 'apiKey' ? { actor: eventActorOf(actor), apiKeyId: actor.apiKeyId } : { actor: eventActorOf(actor), userId: access.actor.kind === 'user' ? access.actor.userId : undefined },
     { ...options, ...(defaultIssuerIdentifier ? { defaultIssuerIdentifier } : {}), isRecipientMailed: true },
   );
 }
@@ -405,11 +425,28 @@ export async function changeCredentialStatus(deps: Deps, actor: Actor, credentia
     }
     const signer = await loadActiveSigner(tdeps, org);
     await setStatusBit(tdeps, org, signer, at, purpose, isSet);
-    // Pathway credentials that stack this one are suspended or reinstated with it.
-    await onComponentStatusChanged(tdeps, row.id);
+    // Pathway credentials that stack this one are suspended or reinstated with it, by a job.
+    await recordStatusEvent(tdeps, eventActorOf(actor), row, change);
     const updated = await store.findCredential(trx, row.id);
     return statusView(updated!, now);
   });
+}
+
+/** Records the event of a status change in its transaction; the consumers follow it in jobs. */
+async function recordStatusEvent(deps: Deps, actor: EventActor, row: { id: string; org_id: string; recipient_user_id: string | null }, change: StatusChange) {
+  const base = { credentialId: row.id, recipientUserId: row.recipient_user_id };
+  const orgId = row.org_id;
+  switch (change.action) {
+    case 'revoke':
+      await recordEvent(deps, deps.db, { type: 'credential.revoked', orgId, actor, data: { ...base, reason: change.reason } });
+      break;
+    case 'suspend':
+      await recordEvent(deps, deps.db, { type: 'credential.suspended', orgId, actor, data: { ...base, reason: change.reason ?? null } });
+      break;
+    case 'unsuspend':
+      await recordEvent(deps, deps.db, { type: 'credential.reinstated', orgId, actor, data: base });
+      break;
+  }
 }
 
 /** A credential as stored, for its public URL (unguessable id). */

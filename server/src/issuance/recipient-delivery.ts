@@ -2,7 +2,6 @@ import { decodeJwt, identityMatches, normaliseEmail, type JsonObject, type JsonV
 import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import type { CredentialFormat } from '../db/schema.js';
-import { lockLearnerPathways, reevaluateLearnerPathways } from '../pathways/pathway-awards.service.js';
 import * as store from './credentials.store.js';
 
 /*
@@ -59,16 +58,17 @@ function parseStored(format: CredentialFormat, document: string): JsonObject | u
 
 export type ClaimCredentialsOptions = { userId: string; email: string };
 
+/** The job that follows a claim (queue `credentialsLinked`): the composition root decides who reacts. */
+export type CredentialsLinkedJob = { learnerId: string; credentialIds: string[] };
+
 /**
- * Links to an account every credential waiting for its newly verified address, and lets the
- * learner's pathways count them. Runs in the caller's transaction when there is one.
+ * Links to an account every credential waiting for its newly verified address, and queues the
+ * job that lets the learner's pathways count them (in the same transaction). Runs in the
+ * caller's transaction when there is one.
  */
 export async function claimCredentialsForEmail(deps: Deps, options: ClaimCredentialsOptions): Promise<{ claimed: number }> {
   const email = normaliseEmail(options.email);
   return transaction(deps.db, async (trx) => {
-    const tdeps = { ...deps, db: trx };
-    // Before any status-list lock, in the order issuance takes them (see issueCredentialAs).
-    await lockLearnerPathways(trx, options.userId);
     const candidates = await store.listUnclaimedCredentialsForEmail(trx, email);
     // The column finds candidates; the signed subject decides.
     const ids = candidates.filter((c) => {
@@ -77,7 +77,7 @@ export async function claimCredentialsForEmail(deps: Deps, options: ClaimCredent
     }).map((c) => c.id);
     if (ids.length === 0) return { claimed: 0 };
     await store.linkCredentialsToUser(trx, ids, options.userId);
-    await reevaluateLearnerPathways(tdeps, options.userId);
+    await deps.jobs.send(trx, 'credentialsLinked', { learnerId: options.userId, credentialIds: ids } satisfies CredentialsLinkedJob);
     return { claimed: ids.length };
   });
 }

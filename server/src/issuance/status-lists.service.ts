@@ -81,6 +81,16 @@ export async function setStatusBit(deps: Deps, issuer: Issuer, signer: Signer, a
   );
 }
 
+/**
+ * Takes the status lists of several organisations in a fixed order (by id) before a
+ * transaction signs for more than one of them. A transaction signing for one organisation
+ * needs nothing: it takes that organisation's list as it goes.
+ */
+export async function lockStatusListsInOrder(deps: Pick<Deps, 'db'>, orgIds: Iterable<string>) {
+  const distinct = [...new Set(orgIds)].sort();
+  if (distinct.length > 1) await store.lockListsOfOrganizations(deps.db, distinct);
+}
+
 /** The signed list credential as published, or undefined. */
 export async function getPublishedStatusList(deps: Deps, orgId: string, listNumber: number, purpose: ChangeablePurpose) {
   const row = await store.findPublishedList(deps.db, orgId, listNumber);

@@ -51,6 +51,23 @@ export async function lockListWithRoom(db: Db, orgId: string, identifier: Issuer
   throw new Error(`Could not create a status list for organisation ${orgId}`);
 }
 
+/**
+ * Locks every status list of these organisations in one statement, in organisation id order,
+ * for a transaction that signs for several of them: two such transactions then never hold
+ * one organisation's lists while waiting for the other's (a deadlock).
+ */
+export async function lockListsOfOrganizations(db: Db, orgIds: readonly string[]) {
+  if (orgIds.length === 0) return;
+  await db
+    .selectFrom('status_lists')
+    .select(['org_id', 'list_number'])
+    .where('org_id', 'in', [...orgIds])
+    .orderBy('org_id')
+    .orderBy('list_number')
+    .forUpdate()
+    .execute();
+}
+
 export function lockList(db: Db, orgId: string, listNumber: number) {
   return db.selectFrom('status_lists').selectAll().where('org_id', '=', orgId).where('list_number', '=', listNumber).forUpdate().executeTakeFirstOrThrow();
 }

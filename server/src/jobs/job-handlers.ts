@@ -4,11 +4,30 @@ import { findEvent } from '../events/events.store.js';
 import type { EventJobData } from '../events/record-event.js';
 import type { ConsumerName } from '../events/subscriptions.js';
 import type { JobLog, JobQueue } from './job-queue.js';
+import { applyRetention } from '../audit/retention.js';
 
-import type { MailTransport } from '../mail/mail-dispatcher.js';
+import { refreshOrganizationInCatalog } from '../catalog/refresh-organization.js';
+import type { MailTransport } from '../mail/mail-transport.js';
+import type { MailJobData } from '../mail/queue-mail.js';
+import { sendQueuedMail } from '../mail/send-queued-mail.js';
+import { recordExpiredCredentials } from '../issuance/credential-expiry.js';
+import type { CredentialsLinkedJob } from '../issuance/recipient-delivery.js';
+import { onCredentialChanged, onCredentialsLinked, onPathwayPublished } from '../pathways/pathway-consumers.js';
+import { runScheduledSettlement, settlePublishedPathway } from '../pathways/pathway-settler.js';
+import type { DeliveryJobData } from '../webhooks/delivery-jobs.js';
+import { deliverWebhook } from '../webhooks/deliver-webhook.js';
+import { fanOutWebhooks } from '../webhooks/fan-out-webhooks.js';
+import { DEFAULT_WEBHOOK_NETWORK, type WebhookNetwork } from '../webhooks/webhook-network.js';
 
-/** What background work runs with: the app's deps and logger, and how mail leaves. */
-export type JobRuntime = { deps: Deps; log: JobLog; mailTransport?: MailTransport };
+/** What background work runs with: the app's deps and logger, how mail leaves, where webhooks may go. */
+export type JobRuntime = {
+  deps: Deps;
+  log: JobLog;
+  mailTransport?: MailTransport;
+  webhooks?: WebhookNetwork;
+  /** Days the audit log is kept (CAIRN_AUDIT_RETENTION_DAYS); default 400. */
+  auditRetentionDays?: number;
+};
 
 type Consumer = (runtime: JobRuntime, event: StoredEvent) => Promise<void>;
 
@@ -18,12 +37,17 @@ type Consumer = (runtime: JobRuntime, event: StoredEvent) => Promise<void>;
  */
 const CONSUMERS: Record<ConsumerName, Consumer> = {
   // area: pathways
-  'pathways.credential-changed': async () => {},
-  'pathways.published': async () => {},
+  'pathways.credential-changed': (runtime, event) => onCredentialChanged(runtime.deps, event),
+  'pathways.published': (runtime, event) => onPathwayPublished(runtime.deps, event),
   // area: catalogue
-  'catalog.organization-updated': async () => {},
+  'catalog.organization-updated': async (runtime, event) => {
+    const { organizationId } = (event as StoredEvent<'organization.updated'>).data;
+    await refreshOrganizationInCatalog(runtime.deps, organizationId);
+  },
   // area: webhooks
-  'webhooks.fan-out': async () => {},
+  'webhooks.fan-out': async (runtime, event) => {
+    await fanOutWebhooks(runtime.deps, event);
+  },
 };
 
 export function registerJobHandlers(queue: JobQueue, runtime: JobRuntime): JobQueue {
@@ -38,7 +62,34 @@ export function registerJobHandlers(queue: JobQueue, runtime: JobRuntime): JobQu
     await run(runtime, event);
   });
   // area: mail
+  queue.handle('mail', async (job) => {
+    const { mailId } = job.data as MailJobData;
+    await sendQueuedMail(
+      { db: runtime.deps.db, clock: runtime.deps.clock, log: runtime.log, transport: runtime.mailTransport },
+      { mailId, attempt: job.retryCount + 1, isLastAttempt: job.retryCount >= job.retryLimit },
+    );
+  });
   // area: webhooks (deliveries)
+  queue.handle('webhooks', async (job) => {
+    await deliverWebhook({ deps: runtime.deps, network: runtime.webhooks ?? DEFAULT_WEBHOOK_NETWORK, log: runtime.log }, job.data as DeliveryJobData);
+  });
+  // area: pathways and credentials (scheduled and follow-up work)
+  queue.handle('settlePathways', async () => {
+    await runScheduledSettlement(runtime.deps, runtime.log);
+  });
+  queue.handle('pathwaysPublished', async (job) => {
+    await settlePublishedPathway(runtime.deps, (job.data as { pathwayId: string }).pathwayId, runtime.log);
+  });
+  queue.handle('credentialsLinked', async (job) => {
+    await onCredentialsLinked(runtime.deps, (job.data as CredentialsLinkedJob).learnerId);
+  });
+  queue.handle('credentialExpiry', async () => {
+    const scan = await recordExpiredCredentials(runtime.deps);
+    if (scan.recorded > 0) runtime.log.info(scan, 'credential expiries recorded');
+  });
   // area: scheduled work
+  queue.handle('retention', async () => {
+    await applyRetention(runtime.deps, { log: runtime.log, ...(runtime.auditRetentionDays !== undefined ? { auditRetentionDays: runtime.auditRetentionDays } : {}) });
+  });
   return queue;
 }

@@ -4,10 +4,10 @@ import type { Actor, Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
 import { issueCredentialAs, lifecycleOf } from '../issuance/issuance.service.js';
-import { insertMail } from '../mail/mail.store.js';
+import { queueMail } from '../mail/queue-mail.js';
 import { authorizeOrg, requireUser } from '../orgs/orgs.service.js';
 import { findOrganizationById } from '../orgs/orgs.store.js';
-import { reevaluateLearnerPathways } from '../pathways/pathway-awards.service.js';
+import { eventActorOf, recordEvent } from '../events/record-event.js';
 import { answerProblems, assignmentMaxPoints, gradeQuiz, scoreRubric, toLearnerQuestion, type Activity, type Assignment, type QuizAnswers } from './activities.js';
 import { detectEvidenceType } from './evidence-file.js';
 import { computeProgress } from './progress.js';
@@ -169,6 +169,12 @@ export async function enrol(deps: Deps, actor: Actor, options: EnrolOptions) {
     }
     const created = await store.insertEnrollment(trx, { orgId: programme.org_id, microcredentialId: programme.microcredential_id, versionId: programme.version_id, learnerId: user.userId, voucherId });
     if (!created) throw new AppError('conflict', 'You are already enrolled in this programme.');
+    await recordEvent(tx, trx, {
+      type: 'enrolment.created',
+      orgId: programme.org_id,
+      actor: eventActorOf(actor),
+      data: { enrolmentId: created.id, learnerId: user.userId, microcredentialId: programme.microcredential_id },
+    });
     const e = await store.findEnrollment(trx, created.id);
     return detailOf(tx, e!);
   });
@@ -213,7 +219,7 @@ export async function completeModule(deps: Deps, actor: Actor, id: string, modul
     if (m.activity_type) throw new AppError('conflict', `This module is finished by passing its ${m.activity_type}, not by marking it done.`);
     await store.insertCompletion(trx, { enrollmentId: e.id, moduleId, orgId: e.org_id });
     await store.setLastModule(trx, e.id, moduleId);
-    await completeIfFinished(tx, e);
+    await completeIfFinished(tx, actor, e);
     return detailOf(tx, (await store.findEnrollment(trx, e.id))!);
   });
 }
@@ -242,7 +248,7 @@ export async function submitQuizAttempt(deps: Deps, actor: Actor, id: string, mo
     await store.insertAttempt(trx, { orgId: e.org_id, enrollmentId: e.id, moduleId, attemptNumber, answers, points: grade.points, maxPoints: grade.maxPoints, percent: grade.percent, isPassed: grade.isPassed });
     if (grade.isPassed) await store.insertCompletion(trx, { enrollmentId: e.id, moduleId, orgId: e.org_id });
     await store.setLastModule(trx, e.id, moduleId);
-    await completeIfFinished(tx, e);
+    await completeIfFinished(tx, actor, e);
     const enrolment = await detailOf(tx, (await store.findEnrollment(trx, e.id))!);
     return {
       attemptNumber,
@@ -366,8 +372,14 @@ export async function reviewSubmission(deps: Deps, actor: Actor, slug: string, i
     });
     if (options.decision === 'approve') {
       await store.insertCompletion(trx, { enrollmentId: e.id, moduleId: s.module_id, orgId: e.org_id });
-      await completeIfFinished(tx, e);
+      await completeIfFinished(tx, actor, e);
     }
+    await recordEvent(tx, trx, {
+      type: 'submission.reviewed',
+      orgId: e.org_id,
+      actor: eventActorOf(actor),
+      data: { submissionId: s.id, enrolmentId: e.id, learnerId: e.learner_id, decision: options.decision },
+    });
     const updated = (await store.listSubmissionsOfEnrollment(trx, e.id)).find((x) => x.id === s.id)!;
     return presentSubmission(updated);
   });
@@ -382,9 +394,10 @@ function addMonths(date: Date, months: number): Date {
 /**
  * Issues the credential when the learner has finished, in the caller's transaction (the
  * enrolment row is locked): exactly once, since the enrolment is then completed and the issue
- * uses the enrolment as its idempotency key.
+ * uses the enrolment as its idempotency key. `actor` finished it: the learner, or the assessor
+ * approving the last assignment.
  */
-async function completeIfFinished(deps: Tx, locked: store.EnrollmentRow) {
+async function completeIfFinished(deps: Tx, actor: Actor, locked: store.EnrollmentRow) {
   const e = (await store.findEnrollment(deps.db, locked.id))!;
   if (e.status !== 'active') return;
   const state = await loadLearnerState(deps, e);
@@ -421,7 +434,7 @@ async function completeIfFinished(deps: Tx, locked: store.EnrollmentRow) {
   const issued = await issueCredentialAs(
     deps,
     { id: org!.id, slug: org!.slug, name: org!.name, roles: org!.roles, did: org!.did, createdAt: org!.created_at },
-    { userId: e.learner_id },
+    { actor: eventActorOf(actor), userId: e.learner_id },
     {
       credential: {
         name: typeof achievement.name === 'string' ? achievement.name : e.title,
@@ -439,12 +452,19 @@ async function completeIfFinished(deps: Tx, locked: store.EnrollmentRow) {
       // Linked to the account only if its email is verified; otherwise when it is.
       recipientUserId: e.learner_id,
       idempotencyKey: `enrollment:${e.id}`,
+      context: { kind: 'completion', microcredentialId: e.microcredential_id },
     },
   );
   await store.setEnrollmentStatus(deps.db, e.id, 'completed', now, issued.id);
-  // The new credential may complete a pathway: awarded in this same transaction.
-  await reevaluateLearnerPathways(deps, e.learner_id);
-  await insertMail(deps.db, {
+  // Only this programme's credential is issued here (one organisation's status list is locked);
+  // pathways the learner now completes are awarded by the consumers of these events.
+  await recordEvent(deps, deps.db, {
+    type: 'enrolment.completed',
+    orgId: e.org_id,
+    actor: eventActorOf(actor),
+    data: { enrolmentId: e.id, learnerId: e.learner_id, microcredentialId: e.microcredential_id, credentialId: issued.id },
+  });
+  await queueMail(deps, deps.db, {
     to: learner.email,
     orgId: e.org_id,
     subject: `Your credential for ${e.title} is ready`,

@@ -3,6 +3,7 @@ import type { Db } from '../db/transaction.js';
 
 export type OutgoingMail = { to: string; subject: string; text: string; orgId?: string | null };
 
+/** Writes a mail to the outbox (use `queueMail`, which also queues the job that sends it). */
 export async function insertMail(db: Db, mail: OutgoingMail) {
   return db
     .insertInto('mail_outbox')
@@ -11,31 +12,37 @@ export async function insertMail(db: Db, mail: OutgoingMail) {
     .executeTakeFirstOrThrow();
 }
 
-/** Claims due mails for sending; SKIP LOCKED lets several servers share the outbox. */
-export function claimDueMails(db: Db, now: Date, limit: number) {
-  return db
-    .selectFrom('mail_outbox')
-    .select(['id', 'to_address', 'subject', 'text_body', 'attempts'])
+export function findMail(db: Db, id: string) {
+  return db.selectFrom('mail_outbox').select(['id', 'to_address', 'subject', 'text_body', 'sent_at', 'attempts']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Records a delivery; false when the mail was already marked sent (another attempt got there first). */
+export async function markMailSent(db: Db, id: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('mail_outbox')
+    .set({ sent_at: now, attempts: sql`attempts + 1`, last_error: null })
+    .where('id', '=', id)
     .where('sent_at', 'is', null)
-    .where('send_after', '<=', now)
-    .where('attempts', '<', 8)
-    .orderBy('send_after')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
-export async function markMailSent(db: Db, id: string, now: Date) {
-  await db.updateTable('mail_outbox').set({ sent_at: now, attempts: sql`attempts + 1`, last_error: null }).where('id', '=', id).execute();
-}
-
-export async function markMailFailed(db: Db, id: string, error: string, retryAt: Date) {
+export async function markMailFailed(db: Db, id: string, error: string) {
   await db
     .updateTable('mail_outbox')
-    .set({ attempts: sql`attempts + 1`, last_error: error.slice(0, 1000), send_after: retryAt })
+    .set({ attempts: sql`attempts + 1`, last_error: error.slice(0, 1000) })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Unsent mails no attempt has touched, oldest first: what an outbox written before mail became
+ * jobs may still hold. A mail that was tried has a job (retrying or dead-lettered) already.
+ */
+export function listUntriedMailIds(db: Db, afterId: string | undefined, limit: number) {
+  let query = db.selectFrom('mail_outbox').select('id').where('sent_at', 'is', null).where('attempts', '=', 0);
+  if (afterId) query = query.where('id', '>', afterId);
+  return query.orderBy('id').limit(limit).execute();
 }
 
 export function listMailsTo(db: Db, to: string) {

@@ -10,6 +10,8 @@ export const permissions = {
   'members.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'members.manage': ['owner', 'admin'],
   'apiKeys.manage': ['owner', 'admin'],
+  'audit.read': ['owner', 'admin'],
+  'webhooks.manage': ['owner', 'admin'],
   'keys.manage': ['owner', 'admin'],
   'credentials.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'credentials.issue': ['owner', 'admin', 'author', 'assessor'],

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { credentialText, email, iso, isoOrNull, memberRole, orgRole, orgSchema, presentOrg, problemResponses, slug, timestamp, uuid } from '../http/schemas.js';
 import * as orgs from './orgs.service.js';
 
-export type OrgRoutesOptions = { deps: Deps; onMailQueued: () => void };
+export type OrgRoutesOptions = { deps: Deps };
 
 const slugParams = z.object({ slug });
 const memberSchema = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: memberRole, joinedAt: timestamp }).meta({ id: 'Member' });
@@ -29,7 +29,7 @@ function presentMember(m: { userId: string; name: string; email: string; role: z
   return { ...m, joinedAt: iso(m.joinedAt) };
 }
 
-export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { deps, onMailQueued }) => {
+export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { deps }) => {
   const tags = ['Organizations'];
 
   app.post('/api/v1/orgs', {
@@ -101,7 +101,6 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
     },
     handler: async (request, reply) => {
       const inv = await orgs.inviteMember(deps, request.actor, request.params.slug, request.body);
-      onMailQueued();
       return reply.status(201).send({ ...inv, expiresAt: iso(inv.expiresAt) });
     },
   });

@@ -4,8 +4,9 @@ import { organizationIdentifiers, provisionSigningKey } from '../keys/signing-ke
 import type { Actor, Deps } from '../deps.js';
 import type { IssuerIdentifier, MemberRole, OrgRole } from '../db/schema.js';
 import { transaction } from '../db/transaction.js';
+import { eventActorOf, recordEvent } from '../events/record-event.js';
 import { hashToken, randomToken } from '../lib/tokens.js';
-import { insertMail } from '../mail/mail.store.js';
+import { queueMail } from '../mail/queue-mail.js';
 import { normaliseEmail } from '../identity/identity.service.js';
 import { findUserById } from '../identity/identity.store.js';
 import { can, canGrant, type OrgAction } from './org-policy.js';
@@ -91,6 +92,7 @@ export async function createOrganization(deps: Deps, actor: Actor, options: Crea
     if (!org) {
       throw new AppError('conflict', `The address "${options.slug}" is taken. Choose another slug.`, { fields: [{ field: 'slug', message: 'Already taken' }] });
     }
+    await recordEvent(deps, trx, { type: 'member.added', orgId: org.id, actor: eventActorOf(actor), data: { userId: user.userId, role: 'owner' } });
     return org;
   });
 }
@@ -101,13 +103,30 @@ export async function getOrganization(deps: Deps, actor: Actor, slug: string) {
   return { ...access.org, myRole: access.role, dids: await organizationIdentifiers(deps.db, access.org) };
 }
 
+/**
+ * Renames an organisation or changes its roles. A change is recorded as `organization.updated`
+ * (naming the fields that changed), which also refreshes the name the catalogue shows.
+ */
 export async function updateOrganizationDetails(deps: Deps, actor: Actor, slug: string, changes: { name?: string; roles?: OrgRole[] }) {
   const { org } = await authorizeOrg(deps, actor, slug, 'org.update');
-  const updated = await store.updateOrganization(deps.db, org.id, {
-    ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
-    ...(changes.roles !== undefined ? { roles: [...new Set(changes.roles)] } : {}),
+  return transaction(deps.db, async (trx) => {
+    const current = await store.lockOrganization(trx, org.id);
+    const name = changes.name?.trim();
+    const roles = changes.roles ? [...new Set(changes.roles)] : undefined;
+    const changed = [
+      ...(name !== undefined && name !== current.name ? ['name'] : []),
+      ...(roles !== undefined && !isSameSet(roles, current.roles) ? ['roles'] : []),
+    ];
+    if (changed.length === 0) return toOrgView(current);
+    const updated = await store.updateOrganization(trx, org.id, { ...(changed.includes('name') ? { name } : {}), ...(changed.includes('roles') ? { roles } : {}) });
+    await recordEvent(deps, trx, { type: 'organization.updated', orgId: org.id, actor: eventActorOf(actor), data: { organizationId: org.id, changed } });
+    return toOrgView(updated);
   });
-  return toOrgView(updated);
+}
+
+function isSameSet<T>(a: readonly T[], b: readonly T[]): boolean {
+  const set = new Set(b);
+  return a.length === set.size && a.every((x) => set.has(x));
 }
 
 /** The caller's organisations with their role in each. */
@@ -134,7 +153,10 @@ export async function changeMemberRole(deps: Deps, actor: Actor, slug: string, u
     if (member.role === 'owner' && role !== 'owner' && owners.length === 1) {
       throw new AppError('conflict', 'This is the only owner. Make someone else an owner first.');
     }
-    await store.setMemberRole(trx, access.org.id, userId, role);
+    if (member.role !== role) {
+      await store.setMemberRole(trx, access.org.id, userId, role);
+      await recordEvent(deps, trx, { type: 'member.role-changed', orgId: access.org.id, actor: eventActorOf(actor), data: { userId, role } });
+    }
     const members = await store.listMembers(trx, access.org.id);
     return members.find((m) => m.userId === userId)!;
   });
@@ -152,6 +174,7 @@ export async function removeMember(deps: Deps, actor: Actor, slug: string, userI
     if (member.role === 'owner' && !isSelf && access.role !== 'owner') throw new AppError('forbidden', 'Only an owner can remove an owner.');
     if (member.role === 'owner' && owners.length === 1) throw new AppError('conflict', 'This is the only owner. Make someone else an owner first.');
     await store.deleteMembership(trx, access.org.id, userId);
+    await recordEvent(deps, trx, { type: 'member.removed', orgId: access.org.id, actor: eventActorOf(actor), data: { userId } });
   });
 }
 
@@ -181,7 +204,7 @@ export async function inviteMember(deps: Deps, actor: Actor, slug: string, optio
       invitedBy: user.userId,
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
     });
-    await insertMail(trx, {
+    await queueMail(deps, trx, {
       to: email,
       orgId: access.org.id,
       subject: `${inviter?.name ?? 'A colleague'} invited you to ${access.org.name} on Cairn`,
@@ -231,6 +254,7 @@ export async function acceptInvitation(deps: Deps, actor: Actor, token: string) 
     }
     await store.insertMembership(trx, { orgId: inv.org_id, userId: user.userId, role: inv.role });
     await store.markInvitationAccepted(trx, inv.id, user.userId, deps.clock());
+    await recordEvent(deps, trx, { type: 'member.added', orgId: inv.org_id, actor: eventActorOf(actor), data: { userId: user.userId, role: inv.role } });
     const org = await store.findOrganizationById(trx, inv.org_id);
     const membership = await store.findMembership(trx, inv.org_id, user.userId);
     return { org: toOrgView(org!), role: membership!.role };
@@ -250,7 +274,11 @@ export async function createApiKey(deps: Deps, actor: Actor, slug: string, optio
   if (!canGrant(access.role, role)) throw new AppError('forbidden', `Your role (${access.role}) cannot create a key with role ${role}.`, { fields: [{ field: 'role', message: 'Above your own role' }] });
   const prefix = randomToken(6);
   const token = `${API_KEY_PREFIX}${prefix}_${randomToken(32)}`;
-  const key = await store.insertApiKey(deps.db, { orgId: access.org.id, name: options.name.trim(), role, prefix, tokenHash: hashToken(token), createdBy: user.userId, issuerIdentifier: options.issuerIdentifier ?? 'did:web' });
+  const key = await transaction(deps.db, async (trx) => {
+    const inserted = await store.insertApiKey(trx, { orgId: access.org.id, name: options.name.trim(), role, prefix, tokenHash: hashToken(token), createdBy: user.userId, issuerIdentifier: options.issuerIdentifier ?? 'did:web' });
+    await recordEvent(deps, trx, { type: 'api-key.created', orgId: access.org.id, actor: eventActorOf(actor), data: { apiKeyId: inserted.id, role } });
+    return inserted;
+  });
   return { id: key.id, name: key.name, role: key.role, prefix: `${API_KEY_PREFIX}${key.prefix}`, createdAt: key.created_at, issuerIdentifier: key.issuer_identifier, token };
 }
 
@@ -263,7 +291,10 @@ export async function listApiKeys(deps: Deps, actor: Actor, slug: string) {
 export async function revokeApiKey(deps: Deps, actor: Actor, slug: string, id: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'apiKeys.manage');
   requireUser(actor);
-  if (!(await store.revokeApiKey(deps.db, org.id, id, deps.clock()))) throw new AppError('not_found', 'No active API key with this id in this organisation.');
+  await transaction(deps.db, async (trx) => {
+    if (!(await store.revokeApiKey(trx, org.id, id, deps.clock()))) throw new AppError('not_found', 'No active API key with this id in this organisation.');
+    await recordEvent(deps, trx, { type: 'api-key.revoked', orgId: org.id, actor: eventActorOf(actor), data: { apiKeyId: id } });
+  });
 }
 
 /** The actor behind a Bearer token, or undefined when the key is unknown or revoked. */

@@ -22,6 +22,11 @@ export function findOrganizationById(db: Db, id: string) {
   return db.selectFrom('organizations').select(orgColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** The organisation, locked until the transaction ends, so concurrent edits see each other's result. */
+export function lockOrganization(db: Db, id: string) {
+  return db.selectFrom('organizations').select(orgColumns).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+}
+
 export function updateOrganization(db: Db, orgId: string, changes: { name?: string; roles?: OrgRole[] }) {
   return db
     .updateTable('organizations')

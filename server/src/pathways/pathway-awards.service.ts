@@ -1,13 +1,14 @@
 import type { JsonObject } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
-import type { Db } from '../db/transaction.js';
 import { transaction } from '../db/transaction.js';
 import { achievementUrl } from '../catalog/achievement.js';
+import { recordEvent } from '../events/record-event.js';
+import type { EventActor } from '../events/event-types.js';
 import { issueCredentialAs } from '../issuance/issuance.service.js';
 import { setCredentialStatus } from '../issuance/credentials.store.js';
-import { setStatusBit } from '../issuance/status-lists.service.js';
+import { lockStatusListsInOrder, setStatusBit } from '../issuance/status-lists.service.js';
 import { loadActiveSigner } from '../keys/signing-keys.service.js';
-import { insertMail } from '../mail/mail.store.js';
+import { queueMail } from '../mail/queue-mail.js';
 import { findOrganizationById } from '../orgs/orgs.store.js';
 import { achievementOf, buildClrCredential } from './pathway-documents.js';
 import { evaluatePathway, type HeldCredential, type PathwayEvaluation, type RequirementNode } from './requirement-tree.js';
@@ -16,8 +17,8 @@ import { publishedPathwaysAt } from './published-pathways.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Pathway awards that chain (a pathway requiring another) settle within this many rounds. */
-const MAX_AWARD_ROUNDS = 4;
+/** Cairn acting on its own: what the jobs of this area record as the actor of their events. */
+const PATHWAY_AWARDS: EventActor = { kind: 'system', reason: 'pathway awards' };
 
 /**
  * The credentials each learner holds now, reduced to what requirements look at: Cairn
@@ -151,43 +152,31 @@ export async function computeLearnerPathways(deps: Deps, learnerId: string): Pro
 }
 
 /**
- * Serialises everything that gives a learner a credential (issuance, wallet import) with the
- * pathway evaluation that follows, per learner, for the rest of the transaction. Taken before
- * any status-list lock, so awards issued inside never deadlock with another issuance.
- */
-export async function lockLearnerPathways(db: Db, learnerId: string) {
-  await store.lockLearner(db, learnerId);
-}
-
-/**
- * Re-evaluates every pathway a learner is on and awards those now satisfied. Call it, inside
- * the same transaction, after anything that gives a learner a credential (completion, wallet
- * import). A per-learner lock makes the last of two racing completions see both credentials;
- * the award itself is claimed by a unique row, so it happens exactly once.
+ * Re-evaluates every pathway a learner is on, writes their progress and awards those now
+ * satisfied. Runs in the consumer of `credential.*` events (after a completion, an award, a
+ * status change) and inside the learner's own changes (wallet import, joining). A per-learner
+ * lock makes the last of two racing runs see both credentials; the award is claimed by a
+ * unique row, so a retried job or a racing run awards once.
+ *
+ * One round: a pathway credential awarded here records `credential.issued`, whose consumer
+ * awards any pathway that requires this one, in a transaction of its own.
  */
 export async function reevaluateLearnerPathways(deps: Deps, learnerId: string): Promise<{ awarded: string[] }> {
   return transaction(deps.db, async (trx) => {
     const tdeps = { ...deps, db: trx };
     await store.lockLearner(trx, learnerId);
+    const { held, states } = await computeLearnerPathways(tdeps, learnerId);
+    const now = deps.clock();
+    const changed = states.filter((s) => !s.participation || s.participation.done !== s.evaluation.done || s.participation.required !== s.evaluation.required || s.participation.is_satisfied !== s.evaluation.isSatisfied);
+    await store.writeProgress(trx, changed.map((s) => ({
+      learnerId, pathwayId: s.pathwayId, orgId: s.version.org_id, versionId: s.version.id, done: s.evaluation.done, required: s.evaluation.required, isSatisfied: s.evaluation.isSatisfied, now,
+    })));
+    const due = states.filter((s) => s.evaluation.isSatisfied && !s.award);
+    // Pathways of several providers are signed by each: their status lists are taken by id.
+    await lockStatusListsInOrder(tdeps, due.map((s) => s.version.org_id));
     const awarded: string[] = [];
-    for (let round = 0; round < MAX_AWARD_ROUNDS; round += 1) {
-      const { held, states } = await computeLearnerPathways(tdeps, learnerId);
-      const now = deps.clock();
-      const changed = states.filter((s) => !s.participation || s.participation.done !== s.evaluation.done || s.participation.required !== s.evaluation.required || s.participation.is_satisfied !== s.evaluation.isSatisfied);
-      await store.writeProgress(trx, changed.map((s) => ({
-        learnerId, pathwayId: s.pathwayId, orgId: s.version.org_id, versionId: s.version.id, done: s.evaluation.done, required: s.evaluation.required, isSatisfied: s.evaluation.isSatisfied, now,
-      })));
-      let isNewAward = false;
-      for (const s of states) {
-        if (!s.evaluation.isSatisfied || s.award) continue;
-        const awardedNow = await awardPathway(tdeps, { learnerId, state: s, held });
-        if (awardedNow) {
-          awarded.push(s.pathwayId);
-          isNewAward = true;
-        }
-      }
-      // A new pathway credential may itself complete a pathway that requires this one.
-      if (!isNewAward) break;
+    for (const s of due) {
+      if (await awardPathway(tdeps, { learnerId, state: s, held })) awarded.push(s.pathwayId);
     }
     return { awarded };
   });
@@ -217,7 +206,7 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
     });
 
   const now = deps.clock().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const pathwayCredential = await issueCredentialAs(deps, orgView, {}, {
+  const pathwayCredential = await issueCredentialAs(deps, orgView, { actor: PATHWAY_AWARDS }, {
     credential: {
       type: ['AchievementCredential'],
       name: typeof achievement.name === 'string' ? achievement.name : version.name,
@@ -227,8 +216,9 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
     recipientUserId: learnerId,
     idempotencyKey: key,
     statusPurposes: ['revocation', 'suspension'],
+    context: { kind: 'pathway', pathwayId: version.pathway_id },
   });
-  const clr = await issueCredentialAs(deps, orgView, {}, {
+  const clr = await issueCredentialAs(deps, orgView, { actor: PATHWAY_AWARDS }, {
     credential: buildClrCredential({
       name: `${version.name}: Comprehensive Learner Record`,
       description: `The ${version.name} pathway awarded by ${org.name} and the ${components.length} credential${components.length === 1 ? '' : 's'} it stacks.`,
@@ -240,6 +230,7 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
     recipientUserId: learnerId,
     idempotencyKey: `clr:${version.id}:${learnerId}`,
     statusPurposes: ['revocation', 'suspension'],
+    context: { kind: 'clr', pathwayId: version.pathway_id },
   });
   await store.completeAward(deps.db, claim.id, {
     credentialRowId: pathwayCredential.id,
@@ -247,7 +238,13 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
     orgId: version.org_id,
     components: [...credentialIds.map((id) => ({ kind: 'credential' as const, id })), ...walletIds.map((id) => ({ kind: 'wallet' as const, id }))],
   });
-  await insertMail(deps.db, {
+  await recordEvent(deps, deps.db, {
+    type: 'pathway.awarded',
+    orgId: version.org_id,
+    actor: PATHWAY_AWARDS,
+    data: { pathwayId: version.pathway_id, learnerId, credentialId: pathwayCredential.id, clrCredentialId: clr.id },
+  });
+  await queueMail(deps, deps.db, {
     to: learner.email,
     orgId: version.org_id,
     subject: `You earned ${version.name}`,
@@ -257,32 +254,38 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
 }
 
 /**
- * Called when a credential's status changes (revoke, suspend, unsuspend). Pathway credentials
- * that count it are suspended while any of their components is not in force, and reinstated
- * when all are again; the learner and the issuer are told each time. Runs in the caller's
- * transaction; follows chains of pathways that include pathways.
+ * Called when a component's status changes (a credential revoked, suspended, reinstated or
+ * expired; a wallet entry's status re-read). Pathway credentials that count it are suspended
+ * while any of their components is not in force, and reinstated when all are again; the
+ * learner and the issuer are told each time. Runs in the caller's transaction. A pathway
+ * credential suspended here records its own event, whose consumer follows pathways that
+ * include this one.
  */
-export async function onComponentStatusChanged(deps: Deps, credentialRowId: string, depth = 0): Promise<void> {
-  if (depth > MAX_AWARD_ROUNDS) return;
-  const awards = await store.awardsWithComponent(deps.db, credentialRowId);
+export async function onComponentStatusChanged(deps: Deps, componentId: string): Promise<void> {
+  const awards = await store.awardsWithComponent(deps.db, componentId);
   const now = deps.clock();
+  const changes: { award: AwardRow; shouldSuspend: boolean; reason: string | null }[] = [];
   for (const award of awards) {
     const inactive = await store.inactiveComponentsOf(deps.db, award.id, now);
     const shouldSuspend = inactive.length > 0;
     if (shouldSuspend === (award.status === 'suspended')) continue;
     const reason = shouldSuspend ? `A credential it stacks is no longer in force: ${inactive.map((c) => c.achievement_name ?? c.id).join(', ')}.` : null;
-    await setAwardSuspension(deps, award, shouldSuspend, reason, depth);
+    changes.push({ award, shouldSuspend, reason });
   }
+  // Awards of several providers are re-signed by each: their status lists are taken by id.
+  await lockStatusListsInOrder(deps, changes.map((c) => c.award.org_id));
+  for (const { award, shouldSuspend, reason } of changes) await setAwardSuspension(deps, award, shouldSuspend, reason);
 }
 
 type AwardRow = Awaited<ReturnType<typeof store.awardsWithComponent>>[number];
 
 /**
  * Suspends (or reinstates) an award's pathway credential and CLR: status bits re-signed, the
- * award marked, the learner and the issuer's admins mailed. Runs in the caller's transaction;
- * a pathway credential can itself be a component of a larger pathway, so that is followed.
+ * award marked, the learner and the issuer's admins mailed, and `credential.suspended` (or
+ * `reinstated`) recorded for each, so a larger pathway stacking this one follows in a job.
+ * Runs in the caller's transaction.
  */
-export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSuspend: boolean, reason: string | null, depth = 0): Promise<void> {
+export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSuspend: boolean, reason: string | null): Promise<void> {
   const now = deps.clock();
   const rows = await store.credentialRowsForStatus(deps.db, [award.credential_row_id, award.clr_row_id].filter((id): id is string => id !== null));
   const org = (await findOrganizationById(deps.db, award.org_id))!;
@@ -294,6 +297,9 @@ export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSusp
     if (Boolean(row.suspended_at) === shouldSuspend) continue;
     await setCredentialStatus(deps.db, row.id, { suspendedAt: shouldSuspend ? now : null, suspensionReason: reason });
     await setStatusBit(deps, issuer, signer, { listNumber: row.status_list_number, index: row.status_index }, 'suspension', shouldSuspend);
+    const base = { credentialId: row.id, recipientUserId: row.recipient_user_id };
+    if (shouldSuspend) await recordEvent(deps, deps.db, { type: 'credential.suspended', orgId: award.org_id, actor: PATHWAY_AWARDS, data: { ...base, reason } });
+    else await recordEvent(deps, deps.db, { type: 'credential.reinstated', orgId: award.org_id, actor: PATHWAY_AWARDS, data: base });
   }
   await store.setAwardStatus(deps.db, award.id, shouldSuspend ? 'suspended' : 'active');
   const learner = await store.findUser(deps.db, award.learner_id);
@@ -302,11 +308,10 @@ export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSusp
   const body = shouldSuspend
     ? `The ${name} credential and its learner record are suspended because ${reason ?? 'a credential it stacks no longer counts.'}\n\nThey are reinstated automatically if that credential is reinstated.\n`
     : `Every credential that ${name} stacks is in force again, so the pathway credential and its learner record are reinstated.\n`;
-  if (learner) await insertMail(deps.db, { to: learner.email, orgId: award.org_id, subject, text: `Hello ${learner.name},\n\n${body}` });
+  if (learner) await queueMail(deps, deps.db, { to: learner.email, orgId: award.org_id, subject, text: `Hello ${learner.name},\n\n${body}` });
   for (const admin of await store.orgAdminEmails(deps.db, award.org_id)) {
-    await insertMail(deps.db, { to: admin.email, orgId: award.org_id, subject: `${subject} (${learner?.name ?? 'a learner'})`, text: `Hello ${admin.name},\n\nFor ${learner?.name ?? 'a learner'} (${learner?.email ?? ''}): ${body}` });
+    await queueMail(deps, deps.db, { to: admin.email, orgId: award.org_id, subject: `${subject} (${learner?.name ?? 'a learner'})`, text: `Hello ${admin.name},\n\nFor ${learner?.name ?? 'a learner'} (${learner?.email ?? ''}): ${body}` });
   }
-  if (award.credential_row_id) await onComponentStatusChanged(deps, award.credential_row_id, depth + 1);
 }
 
 export type FullReevaluation = { learners: number; evaluations: number; updated: number; satisfiedWithoutAward: { learnerId: string; pathwayId: string }[] };

@@ -8,8 +8,7 @@ import { settlePathways } from './pathway-settler.js';
 import { recheckWallets } from './wallet-status.service.js';
 import { completeProgramme, createPathway, listMyPathways, microRequirement, publishPathway, type TestProgramme } from './pathway-test-helpers.js';
 
-const published: string[] = [];
-const t = useTestApp({ onPathwayPublished: (id) => published.push(id) });
+const t = useTestApp();
 let owner: TestUser;
 let org: { slug: string };
 const programmes: TestProgramme[] = [];
@@ -35,14 +34,18 @@ describe('settling pathways after publication', () => {
     await completeProgramme(t.app, early, programmes[0]!);
     await completeProgramme(t.app, early, programmes[1]!);
     await completeProgramme(t.app, partial, programmes[0]!);
+    expect((await t.jobs.drain()).failed).toEqual([]);
 
     const id = await createPathway(t.app, owner, org.slug, { name: 'Already There', tree: { type: 'all', children: [microRequirement(programmes[0]!), microRequirement(programmes[1]!)] } });
-    // The route tells the settler; nothing is awarded until it runs.
-    expect(published).toContain(id);
+    // Publishing records pathway.published (and its job) with the version; nothing is awarded until the job runs.
+    const event = await t.database.db.selectFrom('domain_events').select(['id', 'actor_kind', 'actor_user_id', 'data']).where('type', '=', 'pathway.published').where(sql<boolean>`data->>'pathwayId' = ${id}`).executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ actor_kind: 'user', actor_user_id: owner.id, data: { pathwayId: id, version: 1 } });
     expect(await awardsOf(early)).toEqual([]);
 
-    const first = await settlePathways(t.deps, { pathwayIds: [id] });
-    expect(first).toMatchObject({ awarded: 1, failed: 0 });
+    // The event's consumer queues the settlement of this pathway; the settlement awards.
+    const ran = await t.jobs.drain();
+    expect(ran.failed).toEqual([]);
+    expect(ran.completed).toBeGreaterThanOrEqual(2);
     // Eda is awarded; Pia now counts toward it (1 of 2) without having joined.
     expect((await awardsOf(early)).map((a) => a.pathway_id)).toEqual([id]);
     expect((await listMyPathways(t.app, early)).find((p) => p.id === id)).toMatchObject({ awarded: true, progress: { done: 2, required: 2 } });
@@ -58,8 +61,10 @@ describe('settling pathways after publication', () => {
   it('reports what a full re-evaluation wrote, and writes nothing when nothing changed', async () => {
     const fresh = await signUpUser(t.app, { name: 'Flo Fresh' });
     await completeProgramme(t.app, fresh, programmes[2]!);
-    // Published after Flo's credential and with no settlement run: nobody's progress on it is
-    // written yet. Flo (S3) and Eda (S2, from the test above) each count one of its two.
+    expect((await t.jobs.drain()).failed).toEqual([]);
+    // Published after Flo's credential and with no settlement run (its job is not run here):
+    // nobody's progress on it is written yet. Flo (S3) and Eda (S2, from the test above) each
+    // count one of its two.
     const id = await createPathway(t.app, owner, org.slug, { name: 'Third Step', tree: { type: 'all', children: [microRequirement(programmes[2]!), microRequirement(programmes[1]!)] } });
     expect(await t.database.db.selectFrom('pathway_learners').select('learner_id').where('pathway_id', '=', id).execute()).toEqual([]);
 
@@ -102,6 +107,7 @@ describe('a pathway edited while learners are on it', () => {
     expect((await listMyPathways(t.app, starter)).find((p) => p.id === id)).toMatchObject({ awarded: false, progress: { done: 1, required: 2 } });
 
     await completeProgramme(t.app, starter, programmes[1]!);
+    expect((await t.jobs.drain()).failed).toEqual([]);
     const versions = await t.database.db.selectFrom('pathway_versions').select(['id', 'version_number']).where('pathway_id', '=', id).orderBy('version_number').execute();
     expect(await awardsOf(starter)).toContainEqual({ pathway_id: id, version_id: versions[0]!.id });
     expect((await awardsOf(late)).filter((a) => a.pathway_id === id)).toEqual([]);
@@ -181,6 +187,7 @@ describe('a component that expires', () => {
     const id = await createPathway(t.app, owner, org.slug, { name: 'Short-Lived', tree: { type: 'all', children: [microRequirement(expiring)] } });
     const learner = await signUpUser(t.app, { name: 'Eli Expiry' });
     await completeProgramme(t.app, learner, expiring);
+    expect((await t.jobs.drain()).failed).toEqual([]);
     expect((await listMyPathways(t.app, learner)).find((p) => p.id === id)).toMatchObject({ awarded: true, isSuspended: false });
 
     expect((await settlePathways(t.deps)).suspendedForExpiry).toBe(0);
@@ -195,5 +202,55 @@ describe('a component that expires', () => {
     expect(credential.suspension_reason).toMatch(/Expiring Programme/);
     // Already suspended: the next run leaves it be.
     expect((await settlePathways(t.deps)).suspendedForExpiry).toBe(0);
+  });
+
+  it('records credential.expired once, and its consumer suspends the pathway credential without waiting for the settlement', async () => {
+    // (A provider of its own: the test above moved the clock past the first owner's session.)
+    const provider = await signUpUser(t.app, { name: 'Lee Lapse' });
+    const lapsingOrg = await createOrg(t.app, provider, { roles: ['provider'], name: 'Lapse Academy' });
+    const skillIds = (await starterSkillIds(t.app, 'data', 1)).map((s) => s.id);
+    const created = await createProgramme(t.app, provider, lapsingOrg.slug, { slug: unique('lapsing'), title: 'Lapsing Programme', skillIds, validityMonths: 1 });
+    const lapsing: TestProgramme = { id: created.id, slug: created.slug, providerSlug: lapsingOrg.slug };
+    const id = await createPathway(t.app, provider, lapsingOrg.slug, { name: 'Lapsing Path', tree: { type: 'all', children: [microRequirement(lapsing)] } });
+    const learner = await signUpUser(t.app, { name: 'Lia Lapse' });
+    const credentialId = await completeProgramme(t.app, learner, lapsing);
+    expect((await t.jobs.drain()).failed).toEqual([]);
+    const award = () => t.database.db.selectFrom('pathway_awards').select(['status', 'credential_row_id']).where('learner_id', '=', learner.id).where('pathway_id', '=', id).executeTakeFirstOrThrow();
+    expect((await award()).status).toBe('active');
+    const expiredEvents = () => t.database.db.selectFrom('domain_events').select(['org_id', 'actor_kind', 'actor_reason', 'data']).where('type', '=', 'credential.expired').where(sql<boolean>`data->>'credentialId' = ${credentialId}`).execute();
+
+    // Not yet expired: the scan records nothing for it.
+    await t.jobs.trigger(t.deps.db, 'credentialExpiry');
+    expect((await t.jobs.drain()).failed).toEqual([]);
+    expect(await expiredEvents()).toEqual([]);
+
+    t.clock.advance(40 * 24 * 60 * 60 * 1000);
+    await t.jobs.trigger(t.deps.db, 'credentialExpiry');
+    expect((await t.jobs.drain()).failed).toEqual([]);
+    const orgId = lapsingOrg.id;
+    expect(await expiredEvents()).toEqual([{ org_id: orgId, actor_kind: 'system', actor_reason: 'credential expiry scan', data: expect.objectContaining({ credentialId, recipientUserId: learner.id }) }]);
+    const suspended = await award();
+    expect(suspended.status).toBe('suspended');
+    const pathwayCredential = await t.database.db.selectFrom('credentials').select(['suspended_at', 'suspension_reason']).where('id', '=', suspended.credential_row_id!).executeTakeFirstOrThrow();
+    expect(pathwayCredential.suspension_reason).toMatch(/Lapsing Programme/);
+    // The pathway credential's suspension is an event too (for webhooks and larger pathways).
+    const followUp = await t.database.db.selectFrom('domain_events').select('actor_reason').where('type', '=', 'credential.suspended').where(sql<boolean>`data->>'credentialId' = ${suspended.credential_row_id!}`).execute();
+    expect(followUp).toEqual([{ actor_reason: 'pathway awards' }]);
+
+    // Announced once: the next scan leaves it be.
+    await t.jobs.trigger(t.deps.db, 'credentialExpiry');
+    expect((await t.jobs.drain()).failed).toEqual([]);
+    expect(await expiredEvents()).toHaveLength(1);
+  });
+
+  it('runs the six-hourly settlement as a scheduled job: wallet statuses read again, every pathway settled', async () => {
+    const checked = () => t.database.db.selectFrom('wallet_credentials').select(['id', 'status_checked_at']).execute();
+    expect((await checked()).length).toBeGreaterThan(0);
+    // The clock moved on weeks since the last check: every entry is due.
+    await t.jobs.trigger(t.deps.db, 'settlePathways');
+    const ran = await t.jobs.drain();
+    expect(ran.failed).toEqual([]);
+    expect(ran.completed).toBeGreaterThanOrEqual(1);
+    for (const entry of await checked()) expect(entry.status_checked_at).toEqual(t.clock.now);
   });
 });

@@ -144,6 +144,8 @@ describe('stacking, award and CLR', () => {
 
   it('awards exactly once when two completions race, with a CLR that embeds and verifies', async () => {
     await Promise.all([complete(learner, 'a3'), complete(learner, 'b1')]);
+    // Completions issue only their own credentials; awards follow in the consumers' jobs.
+    expect((await t.jobs.drain()).failed).toEqual([]);
     const awards = await t.database.db.selectFrom('pathway_awards').select(['pathway_id', 'credential_row_id', 'clr_row_id']).where('learner_id', '=', learner.id).where('pathway_id', 'in', [stack, bigger]).execute();
     expect(awards.map((a) => a.pathway_id).sort()).toEqual([stack, bigger].sort());
     expect(awards.every((a) => a.credential_row_id && a.clr_row_id)).toBe(true);
@@ -164,15 +166,16 @@ describe('stacking, award and CLR', () => {
     const subject = clr.credentialSubject as { type: string[]; verifiableCredential: JsonObject[]; association: { associationType: string; targetId: string }[]; identifier: unknown[] };
     expect(subject.type).toEqual(['ClrSubject']);
     expect(subject.identifier).toHaveLength(1);
-    // The pathway credential and the three components it counted (A1 and the two electives closest to hand).
-    expect(subject.verifiableCredential).toHaveLength(4);
+    // The pathway credential and the four components it counted: A1 and every elective held when
+    // the award job ran (both racing completions had committed by then, so A2, A3 and B1).
+    expect(subject.verifiableCredential).toHaveLength(5);
     expect(subject.association.every((a) => a.associationType === 'isPartOf')).toBe(true);
-    expect(subject.association).toHaveLength(3);
+    expect(subject.association).toHaveLength(4);
 
     const verified = (await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: clr, options: { recipientEmail: learner.email } } })).json();
     expect(verified.checks.filter((c: { status: string }) => c.status === 'failed')).toEqual([]);
     expect(verified.verified).toBe(true);
-    expect(verified.checks.filter((c: { id: string }) => c.id.startsWith('embedded-'))).toHaveLength(4);
+    expect(verified.checks.filter((c: { id: string }) => c.id.startsWith('embedded-'))).toHaveLength(5);
 
     const json = await t.app.inject({ method: 'GET', url: `/credentials/${clrs[0]!.id}`, headers: { accept: 'application/json' } });
     expect(json.statusCode).toBe(200);
@@ -187,10 +190,12 @@ describe('stacking, award and CLR', () => {
     const certificate = creds.find((c) => c.achievementName === 'Data Practitioner Certificate')!;
     const suspended = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${certificate.id}/suspend`, headers: { cookie: ownerA.cookie }, payload: { reason: 'Under review' } });
     expect(suspended.json()).toMatchObject({ status: 'suspended' });
+    expect((await t.jobs.drain()).failed).toEqual([]);
     let mine = await myPathways(learner);
     expect(mine.find((p) => p.id === bigger)).toMatchObject({ isSuspended: true });
     expect((await myCredentials(learner)).find((c) => c.achievementName === 'Advanced Diploma')!.status).toBe('suspended');
     await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${certificate.id}/unsuspend`, headers: { cookie: ownerA.cookie }, payload: {} });
+    expect((await t.jobs.drain()).failed).toEqual([]);
     mine = await myPathways(learner);
     expect(mine.find((p) => p.id === bigger)).toMatchObject({ isSuspended: false });
     expect((await myCredentials(learner)).find((c) => c.achievementName === 'Advanced Diploma')!.status).toBe('active');
@@ -201,6 +206,7 @@ describe('stacking, award and CLR', () => {
     const a1 = (await myCredentials(learner)).find((c) => c.achievementName === 'Programme A1')!;
     const revoked = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${a1.id}/revoke`, headers: { cookie: ownerA.cookie }, payload: { reason: 'Issued in error' } });
     expect(revoked.json()).toMatchObject({ status: 'revoked' });
+    expect((await t.jobs.drain()).failed).toEqual([]);
     const creds = await myCredentials(learner);
     expect(creds.find((c) => c.achievementName === 'Data Practitioner Certificate')!.status).toBe('suspended');
     expect(creds.find((c) => c.achievementName === 'Data Practitioner Certificate: Comprehensive Learner Record')!.status).toBe('suspended');

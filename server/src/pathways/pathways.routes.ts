@@ -25,10 +25,10 @@ function presentWalletItem<T extends { validFrom: Date | null; validUntil: Date 
 
 const walletBody = z.strictObject({ verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1).max(1_000_000)]) });
 
-export type PathwaysRoutesOptions = { deps: Deps; fetchRemote?: GuardedFetch; onPathwayPublished?: (pathwayId: string) => void };
+export type PathwaysRoutesOptions = { deps: Deps; fetchRemote?: GuardedFetch };
 
 /** Pathway editor (providers), public pathway pages, learner progress and the wallet. */
-export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = async (app, { deps, fetchRemote, onPathwayPublished }) => {
+export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = async (app, { deps, fetchRemote }) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 1, parts: 2 } });
   const walletOptions = fetchRemote ? { fetchRemote } : {};
   const editorTags = ['Pathways (editor)'];
@@ -83,12 +83,15 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
   });
 
   app.post('/api/v1/orgs/:slug/pathways/:id/publish', {
-    schema: { tags: editorTags, summary: 'Publish the draft: it is frozen from now on', params: orgPathwayParams, body: z.strictObject({}).optional(), response: { 200: pathwayDetailSchema, ...problemResponses } },
-    handler: async (request) => {
-      const detail = presentEditor(await pathways.publishDraft(deps, request.actor, request.params.slug, request.params.id));
-      onPathwayPublished?.(detail.id);
-      return detail;
+    schema: {
+      tags: editorTags,
+      summary: 'Publish the draft: it is frozen from now on',
+      description: 'Learners who already hold everything it asks for are awarded in the background, within seconds.',
+      params: orgPathwayParams,
+      body: z.strictObject({}).optional(),
+      response: { 200: pathwayDetailSchema, ...problemResponses },
     },
+    handler: async (request) => presentEditor(await pathways.publishDraft(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.get('/api/v1/pathways', {

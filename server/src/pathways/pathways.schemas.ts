@@ -187,6 +187,7 @@ export const myPathwaySchema = z
     credentialId: z.string().nullable(),
     clrCredentialId: z.string().nullable(),
     isSuspended: z.boolean(),
+    isAwardPending: z.boolean().describe('Every requirement is met and the award is being issued in the background (usually within seconds): poll until `awarded`'),
   })
   .meta({ id: 'MyPathway' });
 

@@ -1,6 +1,7 @@
 import type { JsonObject } from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
+import { eventActorOf, recordEvent } from '../events/record-event.js';
 import { AppError, type FieldError } from '../http/app-error.js';
 import { authorizeOrg, requireUser, type OrgView } from '../orgs/orgs.service.js';
 import { cheapestAndShortestCompletion, type CatalogueOffer, type CompletionOptions } from './completion-plan.js';
@@ -213,7 +214,11 @@ function requirementLines(tree: RequirementNode, names: Map<string, string>): st
   return lines;
 }
 
-/** Publishes the draft: checks it again and freezes its Achievement (the published-pathway index picks it up by its publish_seq). */
+/**
+ * Publishes the draft: checks it again and freezes its Achievement (the published-pathway
+ * index picks it up by its publish_seq). `pathway.published` is recorded with it: its consumer
+ * awards learners who already hold everything the pathway asks for.
+ */
 export async function publishDraft(deps: Deps, actor: Actor, orgSlug: string, id: string) {
   const { org, actor: who } = await providerAccess(deps, actor, orgSlug, 'pathways.publish');
   return transaction(deps.db, async (trx) => {
@@ -233,6 +238,7 @@ export async function publishDraft(deps: Deps, actor: Actor, orgSlug: string, id
       requirementLines: requirementLines(tree, names),
     });
     await store.publishVersion(trx, draft.id, { achievement, publishedBy: who.kind === 'user' ? who.userId : null, now: deps.clock() });
+    await recordEvent(tdeps, trx, { type: 'pathway.published', orgId: org.id, actor: eventActorOf(actor), data: { pathwayId: id, version: draft.version_number } });
     return editorDetail(tdeps, org, id);
   });
 }
@@ -479,6 +485,8 @@ function summaryOf(s: LearnerPathwayState) {
     credentialId: s.award?.credential_row_id ?? null,
     clrCredentialId: s.award?.clr_row_id ?? null,
     isSuspended: s.award?.status === 'suspended',
+    // Awards follow in a job once the credential that completes the pathway is committed.
+    isAwardPending: s.evaluation.isSatisfied && !s.award,
   };
 }
 

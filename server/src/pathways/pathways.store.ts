@@ -387,6 +387,9 @@ export function awardsWithComponent(db: Db, componentId: string) {
     .innerJoin('pathway_award_components as pc', 'pc.award_id', 'a.id')
     .selectAll('a')
     .where('pc.component_id', '=', componentId)
+    // Locked in one order (by organisation, then award), whoever else locks the same awards.
+    .orderBy('a.org_id')
+    .orderBy('a.id')
     .forUpdate()
     .execute();
 }
@@ -453,7 +456,7 @@ export function credentialRowsForStatus(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('credentials')
-    .select(['id', 'org_id', 'status_list_number', 'status_index', 'status_purposes', 'revoked_at', 'suspended_at'])
+    .select(['id', 'org_id', 'recipient_user_id', 'status_list_number', 'status_index', 'status_purposes', 'revoked_at', 'suspended_at'])
     .where('id', 'in', ids)
     .forUpdate()
     .execute();

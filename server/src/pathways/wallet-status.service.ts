@@ -1,5 +1,4 @@
 import { checkStatusEntries, createDocumentLoader, decodeJwt, isCompactJwt, readSignedFacts, type FetchStatusList, type JsonObject } from '@cairn/credentials';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Actor, Deps } from '../deps.js';
 import type { WalletStatus } from '../db/schema.js';
 import { transaction } from '../db/transaction.js';
@@ -102,7 +101,7 @@ export type WalletCheckRun = { checked: number; changed: number; unreadable: num
  * Re-reads the status of every wallet entry not checked since `olderThanMs` ago, a page at a
  * time (periodic job). One entry's failure is recorded on it and never stops the run.
  */
-export async function recheckWallets(deps: Deps, options: WalletOptions & { olderThanMs?: number; log?: FastifyBaseLogger } = {}): Promise<WalletCheckRun> {
+export async function recheckWallets(deps: Deps, options: WalletOptions & { olderThanMs?: number; log?: { error(obj: object, msg?: string): void } } = {}): Promise<WalletCheckRun> {
   const run: WalletCheckRun = { checked: 0, changed: 0, unreadable: 0 };
   const checkedBefore = new Date(deps.clock().getTime() - (options.olderThanMs ?? 0) + 1);
   const reach = issuerReach(deps, options, memoised);

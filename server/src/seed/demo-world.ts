@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { OrgRole } from '../db/schema.js';
+import { lockSetupStep } from '../db/startup-lock.js';
 import { transaction } from '../db/transaction.js';
 import { hashPassword } from '../identity/password.js';
 import { findUserByEmail, insertUser } from '../identity/identity.store.js';
@@ -28,13 +29,16 @@ function generatePassword(): string {
 /**
  * Creates the demo world (a provider, an accreditor, an employer, an industry partner and a
  * learner) on an empty database. Returns undefined when it already exists. Later areas add
- * their demo data through their own use cases from here.
+ * their demo data through their own use cases from here. Safe when servers start together:
+ * one creates the world, the others wait for it and find it there.
  */
 export async function seedDemoWorld(deps: Deps, options: { password: string | undefined }) {
   if (await findUserByEmail(deps.db, learner.email)) return undefined;
   const password = options.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  await transaction(deps.db, async (trx) => {
+  const isCreated = await transaction(deps.db, async (trx) => {
+    await lockSetupStep(trx, 'demo-world');
+    if (await findUserByEmail(trx, learner.email)) return false;
     const created = new Map<string, { orgId: string; ownerId: string }>();
     for (const org of demoOrgs) {
       // Demo addresses are on the reserved .test domain: nobody can receive their mail, so they are seeded verified.
@@ -61,6 +65,8 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
       inProgress: [{ providerSlug: 'northwind-academy', slug: 'secure-coding-basics', title: 'Secure Coding Basics' }],
     });
     await joinDemoPathway({ ...deps, db: trx }, { learnerEmail: learner.email, pathwayId: pathways.inProgressPathwayId });
+    return true;
   });
+  if (!isCreated) return undefined;
   return { password, isPasswordGenerated: options.password === undefined, emails: [...demoOrgs.map((o) => o.member.email), learner.email] };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor, Deps } from '../deps.js';
 import type { SkillFrameworkSource } from '../db/schema.js';
+import { lockSetupStep } from '../db/startup-lock.js';
 import { transaction, type Db } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
 import { authorizeOrg } from '../orgs/orgs.service.js';
@@ -33,6 +34,8 @@ export async function ensureStarterFramework(db: Db): Promise<{ frameworkId: str
   const skills = starterSkills();
   const version = createHash('sha256').update(JSON.stringify(skills)).digest('hex').slice(0, 16);
   return transaction(db, async (trx) => {
+    // Servers starting together would both find no framework and both insert it.
+    await lockSetupStep(trx, 'starter-framework');
     const existing = await store.findFramework(trx, null, STARTER_FRAMEWORK_NAME);
     if (existing?.content_version === version) return { frameworkId: existing.id, isChanged: false };
     const framework = existing ?? (await store.insertFramework(trx, { orgId: null, name: STARTER_FRAMEWORK_NAME, source: 'cairn' }));

@@ -7,6 +7,7 @@ import type { Deps } from '../deps.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { registerJobHandlers } from '../jobs/job-handlers.js';
 import { listMailsTo } from '../mail/mail.store.js';
+import { createRecordingMailTransport, type RecordingMailTransport } from '../mail/mail-transport.js';
 
 export type TestClock = { now: Date; advance(ms: number): void };
 
@@ -20,6 +21,8 @@ export type TestContext = {
    * runs what is due with `jobs.drain()` (or starts workers itself to test timing).
    */
   jobs: JobQueue;
+  /** Where the mail jobs of `jobs.drain()` send: mails are recorded here (set `intercept` to fail sends). */
+  mailTransport: RecordingMailTransport;
 };
 
 // The database behind each test app, so helpers given only the app can read its outbox.
@@ -41,8 +44,9 @@ export function useTestApp(options: Partial<Omit<BuildAppOptions, 'deps'>> = {})
     };
     ctx.clock = clock;
     ctx.jobs = new JobQueue({ db: ctx.database.db, ...(ctx.database.pglite ? { pglite: ctx.database.pglite } : {}), log: silentJobLog, background: false });
-    ctx.deps = { db: ctx.database.db, clock: () => clock.now, publicUrl: new URL('http://cairn.test'), masterKey: randomBytes(32), jobs: ctx.jobs };
-    registerJobHandlers(ctx.jobs, { deps: ctx.deps, log: silentJobLog });
+    ctx.deps = { db: ctx.database.db, clock: () => clock.now, publicUrl: new URL('http://cairn.test'), masterKey: randomBytes(32), jobs: ctx.jobs, ...(ctx.database.pglite ? { pglite: ctx.database.pglite } : {}) };
+    ctx.mailTransport = createRecordingMailTransport();
+    registerJobHandlers(ctx.jobs, { deps: ctx.deps, log: silentJobLog, mailTransport: ctx.mailTransport, ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
     await ctx.jobs.install();
     ctx.app = await buildApp({ deps: ctx.deps, authRateLimit: 10_000, ...options });
     await ctx.app.ready();

@@ -4,6 +4,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { checkVerifyLimits, type PresentationVerificationResult, type VerificationResult } from '@cairn/credentials';
 import { Piscina } from 'piscina';
 import { AppError } from '../http/app-error.js';
+import { observeVerification } from '../metrics/observations.js';
 import { limitRefusal } from './limit-refusal.js';
 import type { IoAnswer, IoKind, VerifyJob, VerifyTask, VerifyTaskOutcome, WorkerMessage } from './verify-worker.js';
 
@@ -209,14 +210,14 @@ export class VerifyPool {
    * the verifier's result unchanged.
    */
   async verify(request: VerifyRequest): Promise<VerifyOutcome> {
-    const outcome = await this.#admit(request);
+    const outcome = await observeVerification(request.job.source, this.#admit(request), (o) => 'result' in o && o.result.verified);
     if (!('result' in outcome)) throw new TypeError('a credential job answered with a presentation report');
     return outcome;
   }
 
   /** Verifies a verifiable presentation and every credential in it, in a worker, under one budget. */
   async verifyPresentation(request: VerifyRequest & { job: Extract<VerifyJob, { source: 'presentation' }> }): Promise<PresentationVerificationResult> {
-    const outcome = await this.#admit(request);
+    const outcome = await observeVerification(request.job.source, this.#admit(request), (o) => 'presentation' in o && o.presentation.verified);
     if (!('presentation' in outcome)) throw new TypeError('a presentation job answered with a credential report');
     return outcome.presentation;
   }

@@ -34,7 +34,8 @@ export type DidKeyIdentifier = { did: string; publicKeyMultibase: string; create
 
 export type Membership = { org: Org; role: MemberRole };
 
-export type Session = { user: User; memberships: Membership[] };
+/** A signed-in person's session. `isOperator`: may see and retry the instance's background jobs. */
+export type Session = { user: User; memberships: Membership[]; isOperator: boolean };
 
 export type Member = { userId: string; name: string; email: string; role: MemberRole; joinedAt: string };
 

@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink as MantineNavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink as MantineNavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
@@ -8,6 +8,7 @@ import {
   IconChevronDown,
   IconClipboardCheck,
   IconFingerprint,
+  IconHistory,
   IconHome,
   IconKey,
   IconLogout,
@@ -15,10 +16,12 @@ import {
   IconRosetteDiscountCheck,
   IconRoute,
   IconSchool,
+  IconServerCog,
   IconTags,
   IconTicket,
   IconUsers,
   IconWallet,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -58,6 +61,8 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
     items.push({ to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> });
     if (isAdminRole(membership?.role)) {
       items.push({ to: `/o/${orgSlug}/settings/api-keys`, label: 'API keys', icon: <IconKey size={18} aria-hidden /> });
+      items.push({ to: `/o/${orgSlug}/settings/webhooks`, label: 'Webhooks', icon: <IconWebhook size={18} aria-hidden /> });
+      items.push({ to: `/o/${orgSlug}/settings/audit-log`, label: 'Audit log', icon: <IconHistory size={18} aria-hidden /> });
       if (isProvider) {
         items.push({ to: `/o/${orgSlug}/settings/vouchers`, label: 'Vouchers', icon: <IconTicket size={18} aria-hidden /> });
       }
@@ -133,8 +138,11 @@ export function AppLayout() {
               <OrgSwitcher memberships={memberships} current={current} />
               <Menu position="bottom-end" width={240} withinPortal>
                 <Menu.Target>
-                  <UnstyledButton aria-label={`Account menu for ${user?.name ?? 'you'}`} style={{ borderRadius: 999 }}>
-                    <Group gap={6} wrap="nowrap">
+                  <UnstyledButton style={{ borderRadius: 999 }}>
+                    {/* Named by its content, not aria-label: the initials picture the person and are
+                        hidden from assistive technology, so the name is only what the button opens. */}
+                    <VisuallyHidden>Account menu for {user?.name ?? 'you'}</VisuallyHidden>
+                    <Group gap={6} wrap="nowrap" aria-hidden>
                       <Avatar color="ember" radius="xl" size={34}>
                         {initials(user?.name ?? '')}
                       </Avatar>
@@ -194,6 +202,15 @@ export function AppLayout() {
             </Stack>
           </AppShell.Section>
           <AppShell.Section>
+            {session?.isOperator ? (
+              <MantineNavLink
+                component={NavLink}
+                to="/admin/jobs"
+                label="Operations"
+                leftSection={<IconServerCog size={18} aria-hidden />}
+                style={{ borderRadius: 8 }}
+              />
+            ) : null}
             <MantineNavLink
               component={NavLink}
               to="/catalog"

@@ -18,7 +18,7 @@ export function PageLoader({ label = 'Loading' }: { label?: string }) {
 /** A spinner for whole-screen waits (session check, lazy route). */
 export function FullScreenLoader({ label = 'Loading Cairn' }: { label?: string }) {
   return (
-    <Center mih="60vh" role="status" aria-label={label}>
+    <Center mih="60vh" role="status" aria-label={label} aria-busy="true">
       <Loader />
     </Center>
   );

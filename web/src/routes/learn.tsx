@@ -15,6 +15,7 @@ import { useCompleteModule, useEnrolment, useWithdraw } from '../features/learni
 import { ModuleStateBadge, ModuleStateIcon, moduleStateView } from '../features/learning/module-state';
 import { QuizPanel } from '../features/learning/quiz-panel';
 import { MarkdownText } from '../features/markdown/markdown';
+import { CompletionPathways } from '../features/pathways/completion-pathways';
 
 function ModuleContent({ enrolment, module: m, isReadOnly, onNext }: { enrolment: EnrolmentDetail; module: LearnerModule; isReadOnly: boolean; onNext?: () => void }) {
   const complete = useCompleteModule(enrolment.id);
@@ -197,6 +198,8 @@ export default function LearnPage() {
                 See your credential
               </Button>
             ) : null}
+            {/* Pathways it completes are awarded in the background: shown here as they arrive. */}
+            {e.credentialId ? <CompletionPathways credentialId={e.credentialId} /> : null}
           </Stack>
         </Alert>
       ) : e.status === 'withdrawn' ? (

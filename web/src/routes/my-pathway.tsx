@@ -8,7 +8,8 @@ import { hoursLabel } from '../features/catalog/catalog-format';
 import { pathwayPath, planCostLabel, weeksLabel } from '../features/pathways/pathway-format';
 import { PathwayMap } from '../features/pathways/pathway-map';
 import { PathwayTotals } from '../features/pathways/pathway-totals';
-import { useMyPathway } from '../features/pathways/pathways-api';
+import { AwardPending } from '../features/pathways/award-pending';
+import { useMyPathway, useRefreshWhenAwarded } from '../features/pathways/pathways-api';
 import type { CompletionPlan, MyPathwayDetail } from '../features/pathways/pathways-types';
 import { whatIsLeft } from '../features/pathways/what-is-left';
 import { PathwayProgress } from '../features/pathways/pathway-progress';
@@ -79,6 +80,7 @@ export default function MyPathwayPage() {
   const { id = '' } = useParams();
   const detail = useMyPathway(id);
   usePageTitle(detail.data?.name ?? 'My pathway');
+  useRefreshWhenAwarded(detail.data?.isAwardPending ?? false);
   if (detail.isPending) return <PageLoader label="Loading your progress" />;
   if (detail.isError) {
     return isApiError(detail.error) && (detail.error.status === 404 || detail.error.status === 400) ? (
@@ -92,6 +94,8 @@ export default function MyPathwayPage() {
   const d = detail.data;
   const e = d.estimate;
   const left = whatIsLeft(d);
+  // Met but not yet awarded: nothing is left to plan; the award follows within seconds.
+  const isOpen = !d.awarded && !d.isAwardPending;
   return (
     <Stack gap="xl">
       <Breadcrumbs>
@@ -120,8 +124,8 @@ export default function MyPathwayPage() {
           A newer version of this pathway is published; you stay on version {d.versionNumber}.
         </Alert>
       ) : null}
-      <Outcome detail={d} />
-      {!d.awarded ? (
+      {d.isAwardPending ? <AwardPending name={d.name} /> : <Outcome detail={d} />}
+      {isOpen ? (
         <PathwayTotals
           cheapest={d.completion.cheapest}
           shortest={d.completion.shortest}
@@ -142,7 +146,7 @@ export default function MyPathwayPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            {!d.awarded ? (
+            {isOpen ? (
               <>
                 <Paper withBorder p="md" bg="white" component="section" aria-labelledby="left-heading">
                   <Title order={2} fz="md" id="left-heading" mb="xs">

@@ -5,7 +5,8 @@ import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { myPathwayPath } from '../features/pathways/pathway-format';
 import { PathwayProgress } from '../features/pathways/pathway-progress';
-import { useMyPathways } from '../features/pathways/pathways-api';
+import { isAnyAwardPending } from '../features/pathways/award-polling';
+import { useMyPathways, useRefreshWhenAwarded } from '../features/pathways/pathways-api';
 import type { MyPathway } from '../features/pathways/pathways-types';
 
 function MyPathwayCard({ pathway: p }: { pathway: MyPathway }) {
@@ -28,6 +29,10 @@ function MyPathwayCard({ pathway: p }: { pathway: MyPathway }) {
                 Awarded
               </Badge>
             )
+          ) : p.isAwardPending ? (
+            <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
+              Issuing…
+            </Badge>
           ) : p.isJoined ? (
             <Badge variant="light" style={{ flexShrink: 0 }}>Joined</Badge>
           ) : (
@@ -56,6 +61,7 @@ function MyPathwayCard({ pathway: p }: { pathway: MyPathway }) {
 export default function MyPathwaysPage() {
   usePageTitle('My pathways');
   const pathways = useMyPathways();
+  useRefreshWhenAwarded(isAnyAwardPending(pathways.data));
   let body;
   if (pathways.isPending) body = <PageLoader label="Loading your pathways" />;
   else if (pathways.isError) body = <ErrorState error={pathways.error} onRetry={() => void pathways.refetch()} />;

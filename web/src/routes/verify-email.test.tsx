@@ -7,6 +7,7 @@ import VerifyEmailPage from './verify-email';
 afterEach(() => vi.unstubAllGlobals());
 
 const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input.toString());
+const signedOut = { user: null, memberships: [], isOperator: false };
 const unverifiedSession = { user: { id: 'u1', name: 'Lena', email: 'lena@example.com', createdAt: '2026-12-01T00:00:00Z', emailVerified: false }, memberships: [] };
 
 describe('VerifyEmailPage', () => {
@@ -15,7 +16,7 @@ describe('VerifyEmailPage', () => {
       if (urlOf(input).endsWith('/api/v1/auth/verify-email') && init?.method === 'POST') {
         return Promise.resolve(Response.json({ email: 'lena@example.com', wasVerified: false, claimedCredentials: 2 }));
       }
-      return Promise.resolve(problemResponse(401, { title: 'Unauthorized' }));
+      return Promise.resolve(Response.json(signedOut));
     });
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(<VerifyEmailPage />, { route: '/verify-email?token=abc-123' });
@@ -60,7 +61,7 @@ describe('VerifyEmailPage', () => {
   });
 
   it('says a link without a token is incomplete and sends nothing', async () => {
-    const fetchMock = vi.fn(() => Promise.resolve(problemResponse(401, { title: 'Unauthorized' })));
+    const fetchMock = vi.fn(() => Promise.resolve(Response.json(signedOut)));
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(<VerifyEmailPage />, { route: '/verify-email' });
     expect(await screen.findByText('This link is incomplete')).toBeInTheDocument();

@@ -53,7 +53,7 @@ export default function VerifyPage() {
           />
         </Paper>
 
-        <div ref={resultRef} tabIndex={-1} aria-label="Verification result" style={{ outline: 'none' }}>
+        <div ref={resultRef} tabIndex={-1} role="region" aria-label="Verification result" style={{ outline: 'none' }}>
           {verify.isError ? (
             <ErrorState error={verify.error} title="The credential could not be checked" onRetry={retry} />
           ) : null}

@@ -88,7 +88,7 @@ function AddCredential() {
           pendingVerb="Checking"
           pasteDescription="Its JSON (starting with {) or its JWT (three parts separated by dots)."
         />
-        <div ref={resultRef} tabIndex={-1} aria-label="Result" style={{ outline: 'none' }}>
+        <div ref={resultRef} tabIndex={-1} role="region" aria-label="Result" style={{ outline: 'none' }}>
           {add.isError ? <WalletRefusal error={add.error} /> : null}
           {add.isSuccess ? <AddedNotice item={add.data} /> : null}
         </div>

@@ -14,6 +14,7 @@ import * as rateLimits from './20261206_0011_rate_limits.js';
 import * as trustRecheck from './20261206_0013_trust_recheck.js';
 import * as didKeyIssuers from './20261206_0014_did_key_issuers.js';
 import * as domainEvents from './20261207_0015_domain_events.js';
+import * as credentialExpiryEvents from './20261207_0016_credential_expiry_events.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_0013_trust_recheck': trustRecheck,
   '20261206_0014_did_key_issuers': didKeyIssuers,
   '20261207_0015_domain_events': domainEvents,
+  '20261207_0016_credential_expiry_events': credentialExpiryEvents,
 };

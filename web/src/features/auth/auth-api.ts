@@ -1,16 +1,16 @@
-import { api, ApiError, isApiError } from '../../api/client';
-import type { Session, User } from '../../api/types';
+import { api, ApiError } from '../../api/client';
+import type { Membership, Session, User } from '../../api/types';
 
 export const sessionKey = ['session'] as const;
 
-/** The signed-in session, or null when signed out (the server answers 401). */
+/** What `GET /api/v1/auth/session` answers: always 200, with `user: null` when nobody is signed in. */
+type SessionAnswer = { user: User | null; memberships: Membership[]; isOperator?: boolean };
+
+/** The signed-in session, or null when signed out. Any error (network, 5xx) is thrown: it is not a sign-out. */
 export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
-  try {
-    return await api.get<Session>('/api/v1/auth/session', signal);
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  const answer = await api.get<SessionAnswer>('/api/v1/auth/session', signal);
+  if (!answer.user) return null;
+  return { user: answer.user, memberships: answer.memberships, isOperator: answer.isOperator ?? false };
 }
 
 export type SignupInput = { name: string; email: string; password: string };

@@ -32,7 +32,7 @@ function renderAt(path: string) {
 
 describe('RequireAuth', () => {
   it('sends a signed-out visitor to /login with the page to come back to', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(401, { title: 'Unauthorized' }))));
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json({ user: null, memberships: [], isOperator: false }))));
     renderAt('/o/acme/members?tab=x');
     expect(await screen.findByText(`login page ?next=${encodeURIComponent('/o/acme/members?tab=x')}`)).toBeInTheDocument();
   });

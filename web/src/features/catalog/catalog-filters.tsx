@@ -203,8 +203,9 @@ function MaxCost({ id, value, onChange }: { id: string; value: number | undefine
         onChange={(v) => setLocal(v >= COST_STEPS ? undefined : v)}
         onChangeEnd={(v) => onChange(v >= COST_STEPS ? undefined : v)}
         label={(v) => (v >= COST_STEPS ? 'Any price' : v === 0 ? 'Free' : `Up to ${v}`)}
-        thumbLabel="Most it may cost"
-        aria-valuetext={local === undefined ? 'Any price' : local === 0 ? 'Free only' : `Up to ${local}`}
+        // Mantine's thumb (the role="slider" element) takes no aria-valuetext, so its name says
+        // what the number means; aria-valuetext on the Slider root is not allowed there.
+        thumbLabel={`Most it may cost: ${local === undefined ? 'any price' : local === 0 ? 'free only' : `up to ${local}`}`}
       />
     </Stack>
   );

@@ -1,11 +1,17 @@
 import { Anchor, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, seg } from '../../api/client';
-import type { Items } from '../../api/types';
 import { useSession } from '../auth/use-session';
+import { isAnyAwardPending } from './award-polling';
 import { myPathwayPath } from './pathway-format';
+import { useCredentialPathways, useRefreshWhenAwarded } from './pathways-api';
 import type { MyPathway } from './pathways-types';
+
+/** Where the learner stands on a pathway, in a few words. */
+export function pathwayStanding(p: MyPathway): string {
+  if (p.awarded) return p.isSuspended ? 'awarded, suspended' : 'awarded';
+  if (p.isAwardPending) return 'issuing your credential…';
+  return `${p.progress.done} of ${p.progress.required} done`;
+}
 
 /**
  * On a credential's page, for its holder: the pathways it counts toward. Shows nothing to anyone
@@ -13,13 +19,9 @@ import type { MyPathway } from './pathways-types';
  */
 export function CredentialPathways({ credentialId }: { credentialId: string }) {
   const { session } = useSession();
-  const pathways = useQuery({
-    queryKey: ['me', 'credential-pathways', credentialId],
-    queryFn: ({ signal }) => api.get<Items<MyPathway>>(`/api/v1/me/credentials/${seg(credentialId)}/pathways`, signal),
-    enabled: Boolean(session),
-    retry: false,
-  });
+  const pathways = useCredentialPathways(credentialId, { isEnabled: Boolean(session) });
   const items = Array.isArray(pathways.data?.items) ? pathways.data.items : [];
+  useRefreshWhenAwarded(isAnyAwardPending(items));
   if (items.length === 0) return null;
   return (
     <Card bg="white" component="section" aria-labelledby="credential-pathways-heading">
@@ -35,7 +37,7 @@ export function CredentialPathways({ credentialId }: { credentialId: string }) {
                   {p.name}
                 </Anchor>
                 <Text span size="xs" c="dimmed">
-                  {p.awarded ? (p.isSuspended ? 'awarded, suspended' : 'awarded') : `${p.progress.done} of ${p.progress.required} done`}
+                  {pathwayStanding(p)}
                 </Text>
               </Group>
             </List.Item>

@@ -1,14 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api, apiUpload, seg } from '../../api/client';
 import type { Items } from '../../api/types';
 import { myCredentialsKey } from '../learning/learning-api';
 import type { CredentialInput } from '../verify/verify-input';
+import { isAnyAwardPending, pollWhileAwardPending } from './award-polling';
 import type { AddedWalletItem, MyPathway, MyPathwayDetail, PathwaySummary, PublicPathway, WalletItem } from './pathways-types';
 
 export const PATHWAYS_PAGE_SIZE = 12;
 export const myPathwaysKey = ['me', 'pathways'] as const;
 export const myPathwayKey = (id: string) => ['me', 'pathways', id] as const;
 export const walletKey = ['me', 'wallet'] as const;
+export const credentialPathwaysKey = (credentialId: string) => ['me', 'credential-pathways', credentialId] as const;
 
 export function pathwaysApiPath(q: string, page: number): string {
   const params = new URLSearchParams();
@@ -40,14 +43,47 @@ export function useMyPathways(isEnabled = true) {
     queryFn: ({ signal }) => api.get<Items<MyPathway>>('/api/v1/me/pathways', signal),
     select: (data) => data.items,
     enabled: isEnabled,
+    refetchInterval: pollWhileAwardPending<Items<MyPathway>>((data) => isAnyAwardPending(data.items)),
   });
 }
 
+/** My progress on one pathway; asked again every 1.5 s while its award is being issued. */
 export function useMyPathway(id: string) {
   return useQuery({
     queryKey: myPathwayKey(id),
     queryFn: ({ signal }) => api.get<MyPathwayDetail>(`/api/v1/me/pathways/${seg(id)}`, signal),
+    refetchInterval: pollWhileAwardPending<MyPathwayDetail>((data) => data.isAwardPending),
   });
+}
+
+/**
+ * The pathways one of my credentials counts toward (404 for a credential that is not mine);
+ * asked again while one of them is being awarded, as after completing a programme.
+ */
+export function useCredentialPathways(credentialId: string, options: { isEnabled: boolean }) {
+  return useQuery({
+    queryKey: credentialPathwaysKey(credentialId),
+    queryFn: ({ signal }) => api.get<Items<MyPathway>>(`/api/v1/me/credentials/${seg(credentialId)}/pathways`, signal),
+    enabled: options.isEnabled,
+    retry: false,
+    refetchInterval: pollWhileAwardPending<Items<MyPathway>>((data) => isAnyAwardPending(data.items)),
+  });
+}
+
+/**
+ * Once an award that was pending arrives, lists that show it (my credentials, my pathways) are
+ * stale: they are asked again.
+ */
+export function useRefreshWhenAwarded(isAwardPending: boolean) {
+  const queryClient = useQueryClient();
+  const wasPending = useRef(false);
+  useEffect(() => {
+    if (wasPending.current && !isAwardPending) {
+      void queryClient.invalidateQueries({ queryKey: myCredentialsKey });
+      void queryClient.invalidateQueries({ queryKey: myPathwaysKey, exact: true });
+    }
+    wasPending.current = isAwardPending;
+  }, [isAwardPending, queryClient]);
 }
 
 export function useJoinPathway(id: string) {

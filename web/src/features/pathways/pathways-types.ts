@@ -80,6 +80,8 @@ export type MyPathway = {
   credentialId: string | null;
   clrCredentialId: string | null;
   isSuspended: boolean;
+  /** Every requirement is met; the award is being issued in the background. */
+  isAwardPending: boolean;
 };
 
 export type NodeStatus = { isSatisfied: boolean; done: number; required: number; counted: string[]; amount?: { have: number; need: number } };

@@ -128,7 +128,7 @@ function useFocusRequest(node: DraftNode, cardRef: React.RefObject<HTMLElement |
     const card = cardRef.current;
     const header = card.querySelector<HTMLElement>(':scope > [data-node-body] > [data-node-header]');
     let target: HTMLElement | null = null;
-    // A new leaf: its first field; a new group: its "Add requirement" button.
+    // A new leaf: its first field; a new group: its "Add a requirement" button.
     if (focusRequest.action === 'first') target = card.querySelector<HTMLElement>('[data-first-field="true"], [data-add-button="true"]');
     else if (focusRequest.action !== 'card') target = header?.querySelector<HTMLElement>(`[data-action="${focusRequest.action}"]:not(:disabled)`) ?? null;
     (target ?? card).focus();
@@ -214,7 +214,7 @@ function AddRequirementMenu({ path, groupLabel }: { path: TreePath; groupLabel: 
           aria-label={`Add a requirement to ${groupLabel}`}
           data-add-button="true"
         >
-          Add requirement
+          Add a requirement
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,0 +1,210 @@
+import { createRequire } from 'node:module';
+import { bundledContexts } from '../contexts/bundled-contexts.js';
+import { isJsonObject, type JsonObject } from '../util/json.js';
+
+// The active contexts of the fast path are computed by jsonld.js's own context processing (the
+// reference, pinned at 9.0.0), so every term definition, protection rule and quirk is the
+// reference's by construction. What this module adds is memory: jsonld.js clones and
+// re-processes the active context for every type-scoped context of every node (a third of the
+// reference's signing time); here each (context, local context) pair is processed once and the
+// result is kept, so walking a credential only looks terms up.
+const require = createRequire(import.meta.url);
+const contextApi = require('jsonld/lib/context.js') as ContextApi;
+const ContextResolver = require('jsonld/lib/ContextResolver.js') as ContextResolverClass;
+const { safeEventHandler } = require('jsonld') as { safeEventHandler: EventHandler };
+
+type EventHandler = (input: { event: unknown; next: () => void }) => void;
+
+/** A term definition as jsonld.js's context processing writes it. */
+export type TermDefinition = {
+  readonly '@id'?: string | null;
+  readonly reverse: boolean;
+  readonly '@type'?: string;
+  readonly '@container'?: readonly string[];
+  readonly '@context'?: unknown;
+  readonly '@language'?: string | null;
+  readonly '@direction'?: string | null;
+  readonly '@index'?: string;
+  readonly '@nest'?: string;
+  readonly _prefix?: boolean;
+};
+
+/** A jsonld.js active context (only what the fast path reads). */
+type RawContext = {
+  readonly mappings: Map<string, TermDefinition>;
+  readonly '@vocab'?: string;
+  readonly '@language'?: string;
+  readonly '@direction'?: string;
+  readonly '@base'?: string | null;
+  readonly previousContext?: RawContext;
+  readonly processingMode?: string;
+  revertToPreviousContext(): RawContext;
+};
+
+type ProcessOptions = {
+  documentLoader: (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: unknown }>;
+  contextResolver: unknown;
+  base: null;
+  safe: true;
+  eventHandler: EventHandler[];
+};
+
+type ContextApi = {
+  process(input: { activeCtx: RawContext; localCtx: unknown; options: ProcessOptions; propagate?: boolean; overrideProtected?: boolean }): Promise<RawContext>;
+  getInitialContext(options: { processingMode?: string }): RawContext;
+};
+
+type ContextResolverClass = new (input: { sharedCache: Map<string, unknown> }) => unknown;
+
+/** How a local context is applied (the three ways the expansion algorithm applies one). */
+export type Derivation = 'embedded' | 'property' | 'type';
+
+/**
+ * Thrown by the synchronous walk when it needs a context that has not been processed yet; the
+ * caller processes it (asynchronously, once) and walks again.
+ */
+export class ContextMiss extends Error {
+  constructor(readonly from: CompiledContext, readonly kind: Derivation, readonly local: unknown, readonly key: unknown) {
+    super('context not compiled yet');
+  }
+}
+
+// Derived contexts are kept per (context, local context); a document may bring its own inline
+// contexts, so the total is bounded and the cache starts over when full.
+const MAX_COMPILED = 2_000;
+const MAX_IRI_CACHE = 1_000;
+let compiledCount = 0;
+
+/**
+ * An active context with its derived contexts remembered. `raw` is the reference's own active
+ * context object; the fast path never changes it.
+ */
+export class CompiledContext {
+  readonly mappings: Map<string, TermDefinition>;
+  readonly hasPrevious: boolean;
+  /** `@base` set to something other than null: relative IRIs would need resolving, which the fast path does not do. */
+  readonly hasBase: boolean;
+  private reverted?: CompiledContext;
+  private readonly derived: Record<Derivation, Map<unknown, CompiledContext>> = { embedded: new Map(), property: new Map(), type: new Map() };
+  private readonly vocabIris = new Map<string, string | null>();
+
+  constructor(readonly raw: RawContext) {
+    this.mappings = raw.mappings;
+    this.hasPrevious = raw.previousContext !== undefined && raw.previousContext !== null;
+    this.hasBase = '@base' in raw && Boolean(raw['@base']);
+  }
+
+  term(key: string): TermDefinition | undefined {
+    return this.mappings.get(key);
+  }
+
+  /** jsonld.js `revertToPreviousContext()`, once. */
+  revert(): CompiledContext {
+    if (!this.hasPrevious) return this;
+    this.reverted ??= new CompiledContext(this.raw.revertToPreviousContext());
+    return this.reverted;
+  }
+
+  /** The context `local` gives when applied `kind`-wise, if already processed; else throws ContextMiss. */
+  derive(kind: Derivation, local: unknown, key: unknown = local): CompiledContext {
+    const found = this.derived[kind].get(key);
+    if (found) return found;
+    throw new ContextMiss(this, kind, local, key);
+  }
+
+  /** Processes `local` with the reference algorithm and remembers the result. */
+  async compile(kind: Derivation, local: unknown, key: unknown): Promise<void> {
+    if (this.derived[kind].has(key)) return;
+    const raw = await contextApi.process({
+      activeCtx: this.raw,
+      localCtx: local,
+      options: processOptions(),
+      ...(kind === 'property' ? { propagate: true, overrideProtected: true } : kind === 'type' ? { propagate: false } : {}),
+    });
+    if (++compiledCount > MAX_COMPILED) resetCompiledContexts();
+    this.derived[kind].set(key, new CompiledContext(raw));
+  }
+
+  /** IRI expansion of a key or vocabulary-relative value, remembered per context. */
+  cachedVocabIri(value: string, expand: () => string | null): string | null {
+    const cached = this.vocabIris.get(value);
+    if (cached !== undefined) return cached;
+    const iri = expand();
+    if (this.vocabIris.size >= MAX_IRI_CACHE) this.vocabIris.clear();
+    this.vocabIris.set(value, iri);
+    return iri;
+  }
+}
+
+// A loader for compiling only: it serves the bundled contexts and nothing else, so a compiled
+// context depends on nothing but those files. The caller's own loader is checked separately
+// (see `isBundledContext`): it must serve the same documents for the URLs a document names.
+async function bundledOnlyLoader(url: string): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> {
+  const document = bundledContexts().get(url);
+  if (!document) throw new Error(`The fast path compiles bundled contexts only, not ${url}`);
+  return { contextUrl: null, documentUrl: url, document };
+}
+
+function processOptions(): ProcessOptions {
+  // A resolver per processing run: jsonld.js would otherwise keep every inline context seen.
+  return { documentLoader: bundledOnlyLoader, contextResolver: new ContextResolver({ sharedCache: new Map() }), base: null, safe: true, eventHandler: [safeEventHandler] };
+}
+
+let initial: CompiledContext | undefined;
+
+/** The empty active context every document starts from (JSON-LD 1.1 processing mode). */
+export function initialContext(): CompiledContext {
+  initial ??= new CompiledContext(contextApi.getInitialContext({}));
+  return initial;
+}
+
+// Contexts still in use by a walk in progress stay valid; only the shared root is dropped.
+function resetCompiledContexts(): void {
+  compiledCount = 0;
+  initial = undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which context URLs the fast path may use, and whether a caller's loader agrees.
+
+const sameAsBundled = new WeakMap<object, string>();
+
+/**
+ * True when `document` (what a caller's loader returned for `url`) is the bundled context for
+ * that URL: the same object, as Cairn's loader returns, or a deep copy of it.
+ */
+export function isBundledContext(url: string, document: unknown): boolean {
+  const bundled = bundledContexts().get(url);
+  if (!bundled || !isJsonObject(document)) return false;
+  if (document === bundled) return true;
+  const known = sameAsBundled.get(document);
+  if (known !== undefined) return known === url;
+  if (JSON.stringify(document) !== JSON.stringify(bundled)) return false;
+  sameAsBundled.set(document, url);
+  return true;
+}
+
+/** True for a URL the fast path knows (a bundled context). */
+export const isBundledContextUrl = (url: string): boolean => bundledContexts().has(url);
+
+/**
+ * The context URLs a local context names directly, or undefined when it names one in a place
+ * only the reference follows (a scoped context or `@import` inside an inline context: the
+ * caller's loader would serve those, and the fast path only checks the URLs it can see).
+ */
+export function contextUrlsOf(local: unknown): string[] | undefined {
+  const urls: string[] = [];
+  for (const entry of Array.isArray(local) ? local : [local]) {
+    if (typeof entry === 'string') urls.push(entry);
+    else if (entry !== null && (!isJsonObject(entry) || namesNestedUrl(entry))) return undefined;
+  }
+  return urls;
+}
+
+function namesNestedUrl(context: JsonObject): boolean {
+  for (const [key, value] of Object.entries(context)) {
+    if ((key === '@context' || key === '@import') && value !== null && !isJsonObject(value)) return true;
+    if (isJsonObject(value) && namesNestedUrl(value)) return true;
+  }
+  return false;
+}

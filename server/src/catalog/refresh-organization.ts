@@ -1,0 +1,20 @@
+import type { Deps } from '../deps.js';
+import { transaction } from '../db/transaction.js';
+import { findOrganizationById } from '../orgs/orgs.store.js';
+import { rewriteOrganizationInEntries } from './catalog.store.js';
+
+/**
+ * Consumer of `organization.updated`: the catalogue keeps an organisation's name on each
+ * programme it provides or partners in (search reads no join), so a rename is copied there.
+ * Reads the organisation as it is now, not as the event says, so events handled late or out
+ * of order still leave the newest name; running it twice changes nothing.
+ */
+export async function refreshOrganizationInCatalog(deps: Pick<Deps, 'db'>, orgId: string): Promise<{ changedEntries: number }> {
+  return transaction(deps.db, async (trx) => {
+    const org = await findOrganizationById(trx, orgId);
+    // Deleted since: its programmes left the catalogue with it.
+    if (!org) return { changedEntries: 0 };
+    const changedEntries = await rewriteOrganizationInEntries(trx, { id: org.id, slug: org.slug, name: org.name, isPartner: org.roles.includes('partner') });
+    return { changedEntries };
+  });
+}
