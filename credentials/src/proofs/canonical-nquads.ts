@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import * as rdfCanonize from 'rdf-canonize';
 import type { Quad } from './fast-to-rdf.js';
 
@@ -103,9 +103,8 @@ function firstDegreeLabels(linesOf: Map<string, Line[]>): Map<string, string> | 
   const byHash = new Map<string, string>();
   for (const [id, lines] of linesOf) {
     const mark = (other: string): string => (other === id ? 'a' : 'z');
-    const hash = createHash('sha256');
-    for (const text of lines.map((line) => write(line, mark)).sort()) hash.update(text, 'utf8');
-    const digest = hash.digest('hex');
+    // rdf-canonize hashes the sorted lines one after the other: the same as hashing them joined.
+    const digest = hash('sha256', lines.map((line) => write(line, mark)).sort().join(''), 'hex');
     if (byHash.has(digest)) return undefined;
     byHash.set(digest, id);
   }

@@ -56,6 +56,9 @@ type ContextApi = {
 
 type ContextResolverClass = new (input: { sharedCache: Map<string, unknown> }) => unknown;
 
+/** What is remembered per context: IRI expansions of keys, facts about members and about values of a term. */
+export type MemoTable = 'iri' | 'member' | 'value';
+
 /** How a local context is applied (the three ways the expansion algorithm applies one). */
 export type Derivation = 'embedded' | 'property' | 'type';
 
@@ -72,7 +75,7 @@ export class ContextMiss extends Error {
 // Derived contexts are kept per (context, local context); a document may bring its own inline
 // contexts, so the total is bounded and the cache starts over when full.
 const MAX_COMPILED = 2_000;
-const MAX_IRI_CACHE = 1_000;
+const MAX_MEMOS = 2_000;
 let compiledCount = 0;
 
 /**
@@ -86,7 +89,8 @@ export class CompiledContext {
   readonly hasBase: boolean;
   private reverted?: CompiledContext;
   private readonly derived: Record<Derivation, Map<unknown, CompiledContext>> = { embedded: new Map(), property: new Map(), type: new Map() };
-  private readonly vocabIris = new Map<string, string | null>();
+  /** What the walk works out about a term in this context, kept (see `recall`). */
+  private readonly memos: Record<MemoTable, Map<string, unknown>> = { iri: new Map(), member: new Map(), value: new Map() };
 
   constructor(readonly raw: RawContext) {
     this.mappings = raw.mappings;
@@ -125,14 +129,19 @@ export class CompiledContext {
     this.derived[kind].set(key, new CompiledContext(raw));
   }
 
-  /** IRI expansion of a key or vocabulary-relative value, remembered per context. */
-  cachedVocabIri(value: string, expand: () => string | null): string | null {
-    const cached = this.vocabIris.get(value);
-    if (cached !== undefined) return cached;
-    const iri = expand();
-    if (this.vocabIris.size >= MAX_IRI_CACHE) this.vocabIris.clear();
-    this.vocabIris.set(value, iri);
-    return iri;
+  /**
+   * A value remembered for this context under `key` (IRI expansions, term facts): computed
+   * once, as a context never changes. Bounded, as documents may use any number of keys.
+   */
+  recall<T>(table: MemoTable, key: string): T | undefined {
+    return this.memos[table].get(key) as T | undefined;
+  }
+
+  remember<T>(table: MemoTable, key: string, value: T): T {
+    const memo = this.memos[table];
+    if (memo.size >= MAX_MEMOS) memo.clear();
+    memo.set(key, value);
+    return value;
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash, sign as edSign, verify as edVerify } from 'node:crypto';
+import { hash, sign as edSign, verify as edVerify } from 'node:crypto';
 import { CONTEXT_URLS } from '../contexts/context-urls.js';
 import type { DocumentLoader } from '../contexts/document-loader.js';
 import { publicKeyObject } from '../keys/multikey.js';
@@ -7,7 +7,7 @@ import { base58Decode, base58Encode } from '../util/base58.js';
 import { base64UrlDecode } from '../util/base64url.js';
 import { asArray, isJsonObject, show, type JsonObject, type JsonValue } from '../util/json.js';
 import type { Canonicalizer } from './canonicalizer.js';
-import { defaultCanonicalizer } from './fast-canonicalizer.js';
+import { canonicalizerFor, defaultCanonicalizer } from './fast-canonicalizer.js';
 import { canonicalizeJson } from './jcs.js';
 
 export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
@@ -47,7 +47,7 @@ type HashInput = {
   canonicalizer: Canonicalizer;
 };
 
-const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+const sha256 = (text: string): Buffer => hash('sha256', text, 'buffer');
 
 /**
  * The bytes an eddsa-*-2022 proof signs: SHA-256(canonical proof options) ‖ SHA-256(canonical
@@ -156,7 +156,7 @@ export async function verifyProofSignature({ document, proof, publicKeyMultibase
   if (signature.length !== 64) return false;
   const { proofValue: _omit, ...proofOptions } = proof;
   const unsecured = withoutProof(document);
-  const data = await createHashData({ cryptosuite, document: unsecured, proofOptions, documentLoader, canonicalizer });
+  const data = await createHashData({ cryptosuite, document: unsecured, proofOptions, documentLoader, canonicalizer: canonicalizerFor(document, unsecured, canonicalizer) });
   return edVerify(null, data, publicKeyObject(publicKeyMultibase), signature);
 }
 

@@ -50,10 +50,71 @@ export const defaultCanonicalizer: Canonicalizer = withProofOptionsShortcut(fast
 
 /**
  * JSON-LD expansion as `jsonld.expand(document, { safe: true, base: null })` gives it, through
- * the fast path when it applies: what a verifier reads a credential's signed meaning from.
+ * the fast path when it applies. The result must not be changed.
  */
 export async function expandJsonLd(document: JsonObject, documentLoader: DocumentLoader): Promise<ExpandedNode[]> {
   const expansion = await expandFast(document, documentLoader);
   if (expansion.ok) return expansion.expanded;
   return (await jsonld.expand(document, { documentLoader, safe: true, base: null })) as ExpandedNode[];
+}
+
+// A verifier expands a credential twice: to read what it says, then to check the signature over
+// it. The first expansion is kept for the second, for the same document object and loader, while
+// its JSON text is unchanged and only until the current task ends (a loader is asked afresh by
+// the next one).
+type Remembered = { task: number; documentLoader: DocumentLoader; text: string; expanded: ExpandedNode[] };
+const remembered = new WeakMap<JsonObject, Remembered>();
+let task = 0;
+let isTaskEndScheduled = false;
+
+function currentTask(): number {
+  if (!isTaskEndScheduled) {
+    isTaskEndScheduled = true;
+    setImmediate(() => {
+      task++;
+      isTaskEndScheduled = false;
+    }).unref();
+  }
+  return task;
+}
+
+/**
+ * The expansion of a secured document without its `proof` (what its signature covers), as
+ * `expandJsonLd` gives it; remembered for `canonicalizerFor` to reuse. The result must not be changed.
+ */
+export async function expandUnsecured(secured: JsonObject, documentLoader: DocumentLoader): Promise<ExpandedNode[]> {
+  const { proof: _proof, ...unsecured } = secured;
+  const expansion = await expandFast(unsecured, documentLoader);
+  if (!expansion.ok) return (await jsonld.expand(unsecured, { documentLoader, safe: true, base: null })) as ExpandedNode[];
+  remembered.set(secured, { task: currentTask(), documentLoader, text: JSON.stringify(secured), expanded: expansion.expanded });
+  return expansion.expanded;
+}
+
+function recentExpansion(secured: JsonObject, documentLoader: DocumentLoader): ExpandedNode[] | undefined {
+  const entry = remembered.get(secured);
+  if (!entry || entry.task !== currentTask() || entry.documentLoader !== documentLoader || entry.text !== JSON.stringify(secured)) return undefined;
+  return entry.expanded;
+}
+
+/**
+ * The canonicaliser a signature check of `secured` uses: `canonicalizer`, except that the fast
+ * one canonicalises `unsecured` (that document without its proof) from the expansion
+ * `expandUnsecured` just made of it, when there is one.
+ */
+export function canonicalizerFor(secured: JsonObject, unsecured: JsonObject, canonicalizer: Canonicalizer): Canonicalizer {
+  if (canonicalizer !== defaultCanonicalizer && canonicalizer !== fastCanonicalizer) return canonicalizer;
+  return {
+    name: canonicalizer.name,
+    async canonize(document, options) {
+      const expanded = document === unsecured ? recentExpansion(secured, options.documentLoader) : undefined;
+      if (expanded) {
+        try {
+          return await canonicalNQuads(toQuads(expanded));
+        } catch {
+          // Whatever made the fast path stop decides nothing: the canonicaliser runs in full.
+        }
+      }
+      return canonicalizer.canonize(document, options);
+    },
+  };
 }

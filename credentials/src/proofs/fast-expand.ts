@@ -135,7 +135,35 @@ function expandIri(ctx: CompiledContext, value: string, vocab: boolean, base: bo
   return value;
 }
 
-const vocabIri = (ctx: CompiledContext, value: string): string | null => ctx.cachedVocabIri(value, () => expandIri(ctx, value, true, false));
+/** A key or vocabulary-relative value expanded (remembered per context: keys repeat across documents). */
+function vocabIri(ctx: CompiledContext, value: string): string | null {
+  const known = ctx.recall<string | null>('iri', value);
+  return known === undefined ? ctx.remember('iri', value, expandIri(ctx, value, true, false)) : known;
+}
+
+/** What a member key means in a context: a supported keyword, or a property with its term's facts. */
+type Member =
+  | { kind: 'keyword'; keyword: string }
+  | { kind: 'property'; property: string; definition: TermDefinition | undefined; scoped: unknown; container: readonly string[]; isJson: boolean };
+
+function memberOf(ctx: CompiledContext, key: string): Member {
+  const known = ctx.recall<Member>('member', key);
+  if (known) return known;
+  const property = vocabIri(ctx, key);
+  if (property === null || !(isAbsoluteIri(property) || isKeyword(property))) throw new Unsupported(`the term "${key}" is not defined`);
+  if (isKeyword(property)) {
+    if (!SUPPORTED_KEYWORDS.has(property)) throw new Unsupported(`${property} is outside the fast path`);
+    return ctx.remember('member', key, { kind: 'keyword', keyword: property });
+  }
+  if (property.startsWith('_:')) throw new Unsupported('a blank node property');
+  const definition = ctx.term(key);
+  const container = ownEntry(definition, '@container') ?? [];
+  if (container.some((c) => !SUPPORTED_CONTAINERS.has(c))) throw new Unsupported(`a ${container.join(' ')} container`);
+  if (definition?.reverse) throw new Unsupported('a reverse property');
+  return ctx.remember('member', key, {
+    kind: 'property', property, definition, scoped: ownEntry(definition, '@context'), container, isJson: ownEntry(definition, '@type') === '@json',
+  });
+}
 
 /** A JSON scalar the reference handles like JSON (finite numbers only). */
 function checkScalar(value: unknown): asserts value is string | number | boolean {
@@ -279,68 +307,56 @@ function expandMembers(ctx: CompiledContext, element: Record<string, unknown>, k
   for (const key of keys) {
     if (key === '@context') continue;
     const value = element[key];
-    const property = vocabIri(ctx, key);
-    if (property === null || !(isAbsoluteIri(property) || isKeyword(property))) throw new Unsupported(`the term "${key}" is not defined`);
-    if (property.startsWith('_:')) throw new Unsupported('a blank node property');
-    if (isKeyword(property)) {
-      if (!SUPPORTED_KEYWORDS.has(property)) throw new Unsupported(`${property} is outside the fast path`);
-      if (property in out && property !== '@type') throw new Unsupported('colliding keywords');
-    }
-    switch (property) {
-      case '@id': {
-        if (typeof value !== 'string') throw new Unsupported('an @id that is not a string');
-        const id = expandIri(ctx, value, false, true);
-        if (id === null || !isAbsoluteIri(id)) throw new Unsupported('a relative or reserved @id');
-        out['@id'] = id;
-        continue;
-      }
-      case '@type': {
-        const values = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
-        if (!values) throw new Unsupported('an @type that is not a string or strings');
-        const expanded = values.map((v: string) => {
-          const iri = expandIri(typeScopedCtx, v, true, true);
-          if (iri !== '@json' && (iri === null || !isAbsoluteIri(iri))) throw new Unsupported('a relative @type');
-          return iri;
-        });
-        addValue(out, '@type', expanded, false, true);
-        continue;
-      }
-      case '@value':
-        unexpandedValue = value;
-        if (isJsonType) {
-          out['@value'] = jsonCopy(value);
-        } else {
-          if (value !== null) checkScalar(value);
-          out['@value'] = value;
+    const member = memberOf(ctx, key);
+    if (member.kind === 'keyword') {
+      const keyword = member.keyword;
+      if (keyword in out && keyword !== '@type') throw new Unsupported('colliding keywords');
+      switch (keyword) {
+        case '@id': {
+          if (typeof value !== 'string') throw new Unsupported('an @id that is not a string');
+          const id = expandIri(ctx, value, false, true);
+          if (id === null || !isAbsoluteIri(id)) throw new Unsupported('a relative or reserved @id');
+          out['@id'] = id;
+          break;
         }
-        continue;
-      case '@language': {
-        if (value === null) continue;
-        if (typeof value !== 'string') throw new Unsupported('an @language that is not a string');
-        const language = value.toLowerCase();
-        if (!REGEX_BCP47.test(language)) throw new Unsupported('an @language that is not BCP 47');
-        out['@language'] = language;
-        continue;
+        case '@type':
+          addValue(out, '@type', expandTypes(typeScopedCtx, value), false, true);
+          break;
+        case '@value':
+          unexpandedValue = value;
+          if (isJsonType) {
+            out['@value'] = jsonCopy(value);
+          } else {
+            if (value !== null) checkScalar(value);
+            out['@value'] = value;
+          }
+          break;
+        case '@language': {
+          if (value === null) break;
+          if (typeof value !== 'string') throw new Unsupported('an @language that is not a string');
+          const language = value.toLowerCase();
+          if (!REGEX_BCP47.test(language)) throw new Unsupported('an @language that is not BCP 47');
+          out['@language'] = language;
+          break;
+        }
+        case '@direction':
+          if (value !== 'ltr' && value !== 'rtl') throw new Unsupported('an @direction other than ltr or rtl');
+          out['@direction'] = value;
+          break;
+        default:
+          throw new Unsupported(`${keyword} is outside the fast path`);
       }
-      case '@direction':
-        if (value !== 'ltr' && value !== 'rtl') throw new Unsupported('an @direction other than ltr or rtl');
-        out['@direction'] = value;
-        continue;
-      default:
-        break;
+      continue;
     }
 
-    const definition = ctx.term(key);
-    const scoped = ownEntry(definition, '@context');
+    const { property, scoped, container, isJson } = member;
     const termCtx = scoped === undefined ? ctx : ctx.derive('property', scoped);
-    const container = ownEntry(definition, '@container') ?? [];
-    if (container.some((c) => !SUPPORTED_CONTAINERS.has(c))) throw new Unsupported(`a ${container.join(' ')} container`);
-    if (definition?.reverse || termCtx.term(key)?.reverse) throw new Unsupported('a reverse property');
+    if (termCtx !== ctx && termCtx.term(key)?.reverse) throw new Unsupported('a reverse property');
 
     let expanded: unknown;
     if (container.includes('@language') && isPlainObject(value)) {
       expanded = expandLanguageMap(termCtx, key, value);
-    } else if (ownEntry(definition, '@type') === '@json') {
+    } else if (isJson) {
       expanded = { '@type': '@json', '@value': jsonCopy(value) };
     } else {
       expanded = expandElement(termCtx, key, value, false, null, walk);
@@ -361,6 +377,21 @@ function expandMembers(ctx: CompiledContext, element: Record<string, unknown>, k
   if ('@value' in out && out['@type'] !== '@json' && (isPlainNode(unexpandedValue) || Array.isArray(unexpandedValue))) {
     throw new Unsupported('an @value that is an object or an array');
   }
+}
+
+/** The values of an `@type` member, expanded in the context before type-scoped contexts apply. */
+function expandTypes(typeScopedCtx: CompiledContext, value: unknown): string[] {
+  const values = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as unknown[]) : undefined;
+  if (!values) throw new Unsupported('an @type that is not a string or strings');
+  const out: string[] = [];
+  for (const v of values) {
+    if (typeof v !== 'string') throw new Unsupported('an @type that is not a string or strings');
+    // With vocab and base both set, expansion differs from a key's only when @base applies.
+    const iri = typeScopedCtx.hasBase ? expandIri(typeScopedCtx, v, true, true) : vocabIri(typeScopedCtx, v);
+    if (iri !== '@json' && (iri === null || !isAbsoluteIri(iri))) throw new Unsupported('a relative @type');
+    out.push(iri);
+  }
+  return out;
 }
 
 /** jsonld.js `_expandLanguageMap`: `{"en": "…", "fr": ["…"]}` as language-tagged values. */
@@ -400,26 +431,35 @@ function jsonCopy(value: unknown): unknown {
   return structuredClone(value);
 }
 
+/** How a term coerces a scalar value: its type mapping, or the language and direction strings get. */
+type Coercion = { type: string | null; language: string | null; direction: string | null };
+
+function coercionOf(ctx: CompiledContext, term: string): Coercion {
+  const known = ctx.recall<Coercion>('value', term);
+  if (known) return known;
+  const property = vocabIri(ctx, term);
+  if (property === '@id' || property === '@type' || (property !== null && isKeyword(property))) throw new Unsupported(`a scalar under ${property}`);
+  const definition = ctx.term(term);
+  const fromTerm = (key: '@language' | '@direction'): string | null => {
+    if (definition !== undefined && Object.hasOwn(definition, key)) return definition[key] ?? null;
+    return key in ctx.raw ? (ctx.raw[key] ?? null) : null;
+  };
+  return ctx.remember('value', term, { type: ownEntry(definition, '@type') ?? null, language: fromTerm('@language'), direction: fromTerm('@direction') });
+}
+
 /** jsonld.js `_expandValue`: a scalar under a property, with that property's coercion. */
 function expandValue(ctx: CompiledContext, activeProperty: string, value: string | number | boolean): ExpandedNode {
-  const property = vocabIri(ctx, activeProperty);
-  if (property === '@id' || property === '@type' || (property !== null && isKeyword(property))) throw new Unsupported(`a scalar under ${property}`);
-  const definition = ctx.term(activeProperty);
-  const type = ownEntry(definition, '@type') ?? null;
+  const { type, language, direction } = coercionOf(ctx, activeProperty);
   if ((type === '@id' || type === '@vocab') && typeof value === 'string') {
     const id = expandIri(ctx, value, type === '@vocab', true);
     if (id === null || isKeyword(id)) throw new Unsupported('a reserved IRI value');
     return { '@id': id };
   }
+  if (type !== null && type !== '@id' && type !== '@vocab' && type !== '@none') return { '@type': type, '@value': value };
+  if (typeof value !== 'string' || (language === null && direction === null)) return { '@value': value };
   const out: ExpandedNode = {};
-  if (type !== null && type !== '@id' && type !== '@vocab' && type !== '@none') {
-    out['@type'] = type;
-  } else if (typeof value === 'string') {
-    const language = definition !== undefined && Object.hasOwn(definition, '@language') ? definition['@language'] : ('@language' in ctx.raw ? ctx.raw['@language'] : null);
-    if (language !== null && language !== undefined) out['@language'] = language;
-    const direction = definition !== undefined && Object.hasOwn(definition, '@direction') ? definition['@direction'] : ('@direction' in ctx.raw ? ctx.raw['@direction'] : null);
-    if (direction !== null && direction !== undefined) out['@direction'] = direction;
-  }
+  if (language !== null) out['@language'] = language;
+  if (direction !== null) out['@direction'] = direction;
   out['@value'] = value;
   return out;
 }

@@ -1,5 +1,5 @@
 import type { DocumentLoader } from '../contexts/document-loader.js';
-import { expandJsonLd } from '../proofs/fast-canonicalizer.js';
+import { expandUnsecured } from '../proofs/fast-canonicalizer.js';
 import { isJsonObject, type JsonObject } from '../util/json.js';
 
 /**
@@ -116,11 +116,11 @@ export function shortTypeName(iri: string): string {
  * fact that must be single (issuer, dates, a status entry's purpose, …) has several values.
  */
 export async function readSignedFacts(document: JsonObject, documentLoader: DocumentLoader): Promise<SignedFacts> {
-  const { proof: _proof, ...unsecured } = document;
   let expanded: unknown;
   try {
-    // The fast path where it applies; it falls back to jsonld.js itself and gives the same result.
-    expanded = await expandJsonLd(unsecured, documentLoader);
+    // The fast path where it applies (it falls back to jsonld.js itself, with the same result),
+    // kept for the signature check that follows.
+    expanded = await expandUnsecured(document, documentLoader);
   } catch (error) {
     throw new SignedMeaningError(`Its JSON-LD could not be read: ${jsonldReason(error)}`);
   }

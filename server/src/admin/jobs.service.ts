@@ -36,6 +36,7 @@ export type JobView = {
 export type RetryOutcome = { isRetried: boolean; job: { queue: string; id: string; state: JobState } };
 
 const RECENT_FAILURES = 50;
+const JOBS_PURPOSE = 'see and retry background jobs';
 
 type KnownQueue = { key: QueueKey; spec: QueueSpec; name: string; isDeadLetter: boolean };
 
@@ -89,7 +90,7 @@ function toJobView(row: JobRow, queue: KnownQueue): JobView {
 
 /** Every queue with its job counts and schedule, and the failures waiting for an operator. */
 export async function getJobsOverview(deps: Deps, operators: OperatorPolicy, actor: Actor): Promise<JobsOverview> {
-  await requireOperator(deps, operators, actor);
+  await requireOperator(deps, operators, actor, JOBS_PURPOSE);
   const specs = queueSpecs().map(([, spec]) => spec);
   const deadQueues = specs.map(deadLetterName);
   const [counts, deadLetters] = await Promise.all([
@@ -129,7 +130,7 @@ export type ListQueueJobsOptions = { queue: string; states: readonly JobState[];
 
 /** One page of a queue's jobs (or its dead letters), newest first, optionally in some states only. */
 export async function listQueueJobs(deps: Deps, operators: OperatorPolicy, actor: Actor, options: ListQueueJobsOptions): Promise<{ items: JobView[]; nextCursor: string | null }> {
-  await requireOperator(deps, operators, actor);
+  await requireOperator(deps, operators, actor, JOBS_PURPOSE);
   const queue = requireQueue(options.queue);
   const before = options.before === undefined ? undefined : decodeKeysetCursor(options.before);
   const rows = await store.listJobs(deps.db, { queue: queue.name, states: options.states, limit: options.limit + 1, ...(before ? { before } : {}) });
@@ -146,7 +147,7 @@ export async function listQueueJobs(deps: Deps, operators: OperatorPolicy, actor
  * (`isRetried: false`).
  */
 export async function retryJob(deps: Deps, operators: OperatorPolicy, actor: Actor, target: { queue: string; id: string }): Promise<RetryOutcome> {
-  await requireOperator(deps, operators, actor);
+  await requireOperator(deps, operators, actor, JOBS_PURPOSE);
   const queue = requireQueue(target.queue);
   const notFound = new AppError('not_found', `No job ${target.id} in ${queue.name}. It may have been archived (completed and failed jobs are kept 7 days, dead letters about 4 weeks).`);
   return transaction(deps.db, async (trx) => {

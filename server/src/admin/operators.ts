@@ -20,15 +20,18 @@ export function isOperatorUser(policy: OperatorPolicy, user: { email: string; em
   return user.emailVerified && policy.emails.has(normaliseEmail(user.email));
 }
 
-/** Lets only a signed-in operator through: 401 when anonymous, 403 for anyone else (API keys included). */
-export async function requireOperator(deps: Deps, policy: OperatorPolicy, actor: Actor): Promise<void> {
-  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in as an instance operator to see background jobs.');
-  if (actor.kind === 'apiKey') throw new AppError('forbidden', 'Organisation API keys cannot operate the instance; sign in as an operator.');
+/**
+ * Lets only a signed-in operator through: 401 when anonymous, 403 for anyone else (API keys
+ * included). `purpose` completes the refusal: "Only instance operators … may <purpose>."
+ */
+export async function requireOperator(deps: Deps, policy: OperatorPolicy, actor: Actor, purpose = 'operate this Cairn instance'): Promise<void> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', `Sign in as an instance operator to ${purpose}.`);
+  if (actor.kind === 'apiKey') throw new AppError('forbidden', `Organisation API keys cannot ${purpose}; sign in as an instance operator.`);
   const user = await getUser(deps, actor.userId);
   if (!isOperatorUser(policy, user)) {
     const reason = policy.emails.has(normaliseEmail(user.email))
       ? 'Confirm your email first: operators are recognised by a verified address.'
-      : 'Only instance operators (CAIRN_OPERATOR_EMAILS) may see and retry background jobs.';
+      : `Only instance operators (CAIRN_OPERATOR_EMAILS) may ${purpose}.`;
     throw new AppError('forbidden', reason);
   }
 }
