@@ -60,12 +60,13 @@ export function describeViolations(label: string, url: string, violations: A11yV
   const lines = violations.flatMap((v) =>
     v.nodes.map((n) => `  - ${v.rule} (${v.impact}) at ${n.target} ${n.html}: ${v.help}. ${n.summary.replace(/\s+/g, ' ').trim()} [${v.helpUrl}]`),
   );
-  return `${label} (${url}): ${violations.length} serious or critical accessibility violation(s)\n${lines.join('\n')}`;
+  return `${label} (${url}): ${violations.length} rule(s) broken\n${lines.join('\n')}`;
 }
 
 /**
  * Fails with a readable list (rule, impact, target, help) when axe-core finds a serious or
- * critical WCAG 2.0/2.1 A or AA violation on the page as it is now.
+ * critical WCAG 2.0/2.1 A or AA violation on the page as it is now. For a one-off check; the
+ * browser steps use `createA11yWatch`, which audits every page a flow arrives at.
  */
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<A11yAudit> {
   const audit = await auditA11y(page);
@@ -110,11 +111,11 @@ function isPageGone(error: unknown, page: Page): boolean {
 }
 
 /** The path a page is known by in reports: ids replaced, so one route reads as one line. */
-export function routeOf(url: string): string {
+function routeOf(url: string): string {
   return new URL(url).pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ':id');
 }
 
-export type LabelledAudit = A11yAudit & { label: string };
+type LabelledAudit = A11yAudit & { label: string };
 
 /** The Page methods after which a flow stands on a new page: each is followed by an audit. */
 const ARRIVALS = ['goto', 'reload', 'goBack', 'goForward', 'waitForURL'] as const;
@@ -155,7 +156,6 @@ export function createA11yWatch(flow: string) {
 
   const throwFailures = () => {
     const blocks = failures();
-    if (process.env.A11Y_REPORT_ONLY_TMP) return; // TEMPORARY
     if (blocks.length > 0) throw new Error(`Accessibility (axe-core, WCAG 2.1 AA):\n${blocks.join('\n')}`);
   };
 
@@ -212,5 +212,3 @@ export function createA11yWatch(flow: string) {
     },
   };
 }
-
-export type A11yWatch = ReturnType<typeof createA11yWatch>;

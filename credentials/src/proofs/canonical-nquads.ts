@@ -13,7 +13,9 @@ const RDF_LANGSTRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 
 // rdf-canonize's escapes: UCHAR for what an IRI may not hold; ECHAR or UCHAR in literals.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const IRI_ESCAPE = /[\u0000-\u0020<>"{}|^`\\]/g;
+// eslint-disable-next-line no-control-regex -- as above
 const LITERAL_ESCAPE = /[\u0000-\u001F\u007F"\\]/g;
 const uchar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 const ECHAR: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };

@@ -72,11 +72,14 @@ export class ContextMiss extends Error {
   }
 }
 
-// Derived contexts are kept per (context, local context); a document may bring its own inline
-// contexts, so the total is bounded and the cache starts over when full.
-const MAX_COMPILED = 2_000;
-const MAX_MEMOS = 2_000;
+// Derived contexts are kept per (context, local context), and per context what its terms mean.
+// A document may bring its own inline contexts and any keys, so both are bounded: past either
+// budget everything starts over from the initial context (walks in progress keep what they hold).
+const MAX_COMPILED = 500;
+const MAX_MEMOS = 1_000;
+const MAX_MEMO_ENTRIES = 100_000;
 let compiledCount = 0;
+let memoEntries = 0;
 
 /**
  * An active context with its derived contexts remembered. `raw` is the reference's own active
@@ -140,6 +143,7 @@ export class CompiledContext {
   remember<T>(table: MemoTable, key: string, value: T): T {
     const memo = this.memos[table];
     if (memo.size >= MAX_MEMOS) memo.clear();
+    if (++memoEntries > MAX_MEMO_ENTRIES) resetCompiledContexts();
     memo.set(key, value);
     return value;
   }
@@ -170,6 +174,7 @@ export function initialContext(): CompiledContext {
 // Contexts still in use by a walk in progress stay valid; only the shared root is dropped.
 function resetCompiledContexts(): void {
   compiledCount = 0;
+  memoEntries = 0;
   initial = undefined;
 }
 

@@ -57,12 +57,16 @@ type Graphs = Map<string, Map<string, ExpandedNode>>;
 const isObject = (value: unknown): value is ExpandedNode => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isValue = (value: unknown): value is ExpandedNode => isObject(value) && '@value' in value;
 const isList = (value: unknown): value is ExpandedNode => isObject(value) && '@list' in value;
-const isSubject = (value: unknown): value is ExpandedNode =>
-  isObject(value) && !('@value' in value || '@set' in value || '@list' in value) && (Object.keys(value).length > 1 || !('@id' in value));
-const isSubjectReference = (value: unknown): value is ExpandedNode => isObject(value) && Object.keys(value).length === 1 && '@id' in value;
-function isBlankNode(value: ExpandedNode): boolean {
-  if ('@id' in value) return typeof value['@id'] !== 'string' || value['@id'].startsWith('_:');
-  return Object.keys(value).length === 0 || !('@value' in value || '@set' in value || '@list' in value);
+/** A node object or a node reference (jsonld.js `isSubject || isSubjectReference`): no @value, @set or @list. */
+const isNode = (value: unknown): value is ExpandedNode => isObject(value) && !('@value' in value || '@set' in value || '@list' in value);
+/**
+ * The name of a node in the node map: its @id, or for a blank node (jsonld.js `isBlankNode`: no
+ * @id, or a blank node identifier) a label from the issuer, the same label for the same identifier.
+ */
+function nodeName(node: ExpandedNode, issuer: BlankNodeIssuer): string {
+  const id = node['@id'];
+  if (typeof id === 'string' && !id.startsWith('_:')) return id;
+  return issuer.id(typeof id === 'string' ? id : undefined);
 }
 
 /** The RDF quads of expanded JSON-LD (the default graph, plus the named graphs of graph containers). */
@@ -106,7 +110,7 @@ function createNodeMap(input: unknown, graphs: Graphs, graph: string, issuer: Bl
     return;
   }
   if (Array.isArray(input['@type'])) for (const type of input['@type'] as string[]) if (type.startsWith('_:')) issuer.id(type);
-  const subjectName = name ?? (isBlankNode(input) ? issuer.id(input['@id'] as string | undefined) : (input['@id'] as string));
+  const subjectName = name ?? nodeName(input, issuer);
   list?.push({ '@id': subjectName });
   const subjects = graphs.get(graph)!;
   let subject = subjects.get(subjectName);
@@ -131,9 +135,9 @@ function createNodeMap(input: unknown, graphs: Graphs, graph: string, issuer: Bl
     }
     for (const item of objects) {
       const object = property === '@type' && typeof item === 'string' && item.startsWith('_:') ? issuer.id(item) : item;
-      if (isSubject(object) || isSubjectReference(object)) {
+      if (isNode(object)) {
         if ('@id' in object && !object['@id']) continue;
-        const id = isBlankNode(object) ? issuer.id(object['@id'] as string | undefined) : (object['@id'] as string);
+        const id = nodeName(object, issuer);
         addValue(subject, property, { '@id': id }, true, false);
         createNodeMap(object, graphs, graph, issuer, id);
       } else if (isValue(object)) {

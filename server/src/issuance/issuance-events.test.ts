@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../jobs/queues.js';
-import { createPathway } from '../pathways/pathway-test-helpers.js';
 import { sampleCredential } from '../testing/fixtures.js';
 import { createApiKey, createOrg, signUpUser, unique, useTestApp, verificationTokenFor, type TestUser } from '../testing/test-app.js';
 
@@ -86,7 +85,16 @@ describe('credential events', () => {
 
   it('a credential waiting for an address joins the account that proves it, and a job lets it complete a pathway', async () => {
     const achievementId = `https://issuers.example/achievements/${unique('claim')}`;
-    const pathwayId = await createPathway(t.app, owner, org.slug, { name: 'Claimed Path', tree: { type: 'all', children: [{ type: 'achievement', ref: { kind: 'external', achievementId, issuerDids: [org.did], name: 'Claimable' } }] } });
+    // Through the API (issuance does not import the pathways area, not even in tests).
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/pathways`,
+      headers: { cookie: owner.cookie },
+      payload: { slug: unique('claimed'), name: 'Claimed Path', tree: { type: 'all', children: [{ type: 'achievement', ref: { kind: 'external', achievementId, issuerDids: [org.did], name: 'Claimable' } }] } },
+    });
+    expect(created.statusCode).toBe(201);
+    const pathwayId = created.json<{ id: string }>().id;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/pathways/${pathwayId}/publish`, headers: { cookie: owner.cookie }, payload: {} })).statusCode).toBe(200);
     const learner = await signUpUser(t.app, { name: 'Cam Claimer', isEmailVerified: false });
     const { id: _id, ...subject } = sampleCredential().credentialSubject;
     const issued = await t.app.inject({

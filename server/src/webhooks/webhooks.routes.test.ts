@@ -129,9 +129,22 @@ describe('webhook endpoints API', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/webhooks` })).statusCode).toBe(401);
   });
 
-  it('lists the event types one can subscribe to', async () => {
+  it('lists the event types one can subscribe to, and documents every route in the OpenAPI document', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/webhook-event-types' });
     expect(res.json().items).toContain('credential.issued');
     expect(res.json().items).not.toContain('webhook.test');
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/orgs/{slug}/webhooks',
+        '/api/v1/orgs/{slug}/webhooks/{id}',
+        '/api/v1/orgs/{slug}/webhooks/{id}/rotate-secret',
+        '/api/v1/orgs/{slug}/webhooks/{id}/test',
+        '/api/v1/orgs/{slug}/webhooks/{id}/deliveries',
+        '/api/v1/orgs/{slug}/webhooks/{id}/deliveries/{deliveryId}/resend',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/v1/orgs/{slug}/webhooks/{id}']!)).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));
+    expect(doc.components.schemas).toHaveProperty('WebhookDelivery');
   });
 });

@@ -149,7 +149,6 @@ export function findDeliveryToAttempt(db: Db, deliveryId: string) {
       ...deliveryColumns,
       'webhook_endpoints.url',
       'webhook_endpoints.is_enabled',
-      'domain_events.type as event_type_full',
       'domain_events.data as event_data',
       'domain_events.occurred_at as event_occurred_at',
     ])

@@ -142,6 +142,8 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
   const [imageUrl, setImageUrl] = useState<string | null>(version.imageUrl);
   const [imageError, setImageError] = useState<string | null>(null);
   const [isUploading, setUploading] = useState(false);
+  // The field shows this prompt; its accessible name starts with it (WCAG 2.5.3, label in name).
+  const imagePrompt = isUploading ? 'Uploading…' : 'Upload PNG, JPEG or SVG';
 
   const skillData = [
     ...form.values.skillIds.map((id) => ({ value: id, label: skillNames[id] ?? id })),
@@ -212,8 +214,8 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
             {isReadOnly ? null : (
               <Group gap="xs">
                 <FileInput
-                  aria-label="Upload an image"
-                  placeholder={isUploading ? 'Uploading…' : 'Upload PNG, JPEG or SVG'}
+                  aria-label={`${imagePrompt} (programme image)`}
+                  placeholder={imagePrompt}
                   accept="image/png,image/jpeg,image/svg+xml"
                   value={null}
                   onChange={(f) => void onImage(f)}
