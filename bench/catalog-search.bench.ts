@@ -17,6 +17,7 @@ import { searchCatalog, type CatalogSearchOptions } from '../server/src/catalog/
 import { openDatabase, type Database } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import type { Deps } from '../server/src/deps.js';
+import { JobQueue } from '../server/src/jobs/job-queue.js';
 import { ensureStarterFramework } from '../server/src/skills/skills.service.js';
 
 const PROGRAMMES = Number(process.env.BENCH_PROGRAMMES ?? 100_000);
@@ -178,7 +179,9 @@ function percentile(sorted: number[], p: number) {
 async function run(name: string, database: Database) {
   console.log(`\n${name}`);
   const setup = await populate(database);
-  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.test'), masterKey: randomBytes(32) };
+  // Search sends no jobs; the queue is there because every use case may.
+  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) }, background: false });
+  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.test'), masterKey: randomBytes(32), jobs };
   const mix = queryMix(setup);
   // Warm up on queries that are not measured (the first also loads the in-memory index).
   for (const { query } of queryMix(setup, SEED + 2).slice(0, 20)) await searchCatalog(deps, query);

@@ -32,8 +32,11 @@ async function serve() {
   const { openDatabase } = await import('../server/src/db/database.js');
   const { migrateToLatest } = await import('../server/src/db/migrate.js');
   const database = await openDatabase({ engine: 'pglite' });
+  const { JobQueue } = await import('../server/src/jobs/job-queue.js');
   await migrateToLatest(database.db);
-  const deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.cairn.test'), masterKey: randomBytes(32) };
+  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) }, background: false });
+  await jobs.install();
+  const deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.cairn.test'), masterKey: randomBytes(32), jobs };
   const app = await buildApp({ deps, authRateLimit: 1_000_000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

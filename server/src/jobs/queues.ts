@@ -28,7 +28,7 @@ const SCHEDULED = { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBac
 
 export const QUEUES = {
   /** One job per (domain event, consumer): pathway re-evaluation, catalogue refresh, webhook fan-out. */
-  events: { ...ON_DEMAND, name: 'domain-events', retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 300, description: 'Domain event consumers: pathway awards, catalogue refresh, webhook fan-out' },
+  events: { ...ON_DEMAND, name: 'domain-events', retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 120, description: 'Domain event consumers: pathway awards, catalogue refresh, webhook fan-out' },
   mail: { ...ON_DEMAND, name: 'mail', pollingIntervalSeconds: 2, retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, description: 'Outgoing mail (the mails table is the outbox; a job sends one mail)' },
   /** Each attempt is its own job; a failed attempt schedules the next by the delivery's own timetable. */
   webhooks: { ...ON_DEMAND, name: 'webhook-deliveries', retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 60, description: 'Webhook delivery attempts' },

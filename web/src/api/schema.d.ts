@@ -59,6 +59,257 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/backup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Download a consistent backup of the embedded database
+         * @description Instance operators only (CAIRN_OPERATOR_EMAILS): 401 without a session, 403 for anyone else, API keys included. Answers a tar archive (manifest.json and the PGlite data directory, gzipped), the same as `npm run backup` writes, taken while no transaction is open. The master key is never included: keep it apart. Restore with `npm run restore -- FILE`. On PostgreSQL this answers 409: use pg_dump (docs/backup.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description application/x-tar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Background job queues, their counts and the failures waiting for an operator
+         * @description Instance operators only (CAIRN_OPERATOR_EMAILS): 401 without a session, 403 for anyone else.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobsOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{queue}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The jobs of one queue (or of its dead-letter queue, `<name>.dead`), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    before?: string;
+                    limit?: number;
+                    /** @description Comma-separated states: created, retry, active, completed, cancelled, failed */
+                    state?: string;
+                };
+                header?: never;
+                path: {
+                    queue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{queue}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a failed job again
+         * @description A failed job goes back to its queue with one more attempt; a dead letter (its id under `<name>.dead`, or under the job’s own queue as the failures list gives it) is sent again to its queue. The dead letter is withdrawn in the same transaction, so repeating the request runs nothing twice: it answers `isRetried: false`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    queue: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isRetried: boolean;
+                            job: {
+                                id: string;
+                                queue: string;
+                                /** @enum {string} */
+                                state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -314,7 +565,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person and their organisations */
+        /**
+         * The signed-in person and their organisations
+         * @description Always 200: without a session (or with an expired one, or an API key) `user` is null, so asking "who is signed in?" is never an error.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -349,12 +603,14 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description Operates this Cairn instance (CAIRN_OPERATOR_EMAILS, verified email): may see and retry background jobs */
+                            isOperator: boolean;
                             memberships: {
                                 org: components["schemas"]["Organization"];
                                 /** @enum {string} */
                                 role: "owner" | "admin" | "author" | "assessor" | "manager" | "viewer";
                             }[];
-                            user: components["schemas"]["User"];
+                            user: components["schemas"]["User"] | null;
                         };
                     };
                 };
@@ -2387,6 +2643,144 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who did what in the organisation, and when (owners and admins)
+         * @description Newest first, 50 a page by default; pass `nextCursor` as `before` for the next page. Actors are the people (by session), API keys or Cairn itself (jobs, schedules) that caused each event.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    before?: string;
+                    limit?: number;
+                    /** @description From this moment, or from the start of this day (UTC) */
+                    since?: string;
+                    /** @description Comma-separated event types: credential.issued, credential.revoked, credential.suspended, credential.reinstated, credential.expired, enrolment.created, enrolment.completed, submission.reviewed, pathway.published, pathway.awarded, organization.updated, wallet.status-changed, member.added, member.removed, member.role-changed, api-key.created, api-key.revoked, webhook.created, webhook.updated, webhook.deleted, webhook.disabled, webhook.test */
+                    type?: string;
+                    /** @description Before this moment, or up to the end of this day (UTC) */
+                    until?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/audit-log.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log as CSV (same filters, every matching entry)
+         * @description Streamed, newest first. Cells a spreadsheet would run as formulas (starting with = + - @) are prefixed with an apostrophe.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From this moment, or from the start of this day (UTC) */
+                    since?: string;
+                    /** @description Comma-separated event types: credential.issued, credential.revoked, credential.suspended, credential.reinstated, credential.expired, enrolment.created, enrolment.completed, submission.reviewed, pathway.published, pathway.awarded, organization.updated, wallet.status-changed, member.added, member.removed, member.role-changed, api-key.created, api-key.revoked, webhook.created, webhook.updated, webhook.deleted, webhook.disabled, webhook.test */
+                    type?: string;
+                    /** @description Before this moment, or up to the end of this day (UTC) */
+                    until?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description text/csv; a header row, then one row per entry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4953,6 +5347,516 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints of an organisation (without secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Webhook"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a webhook endpoint (its signing secret is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @description Event types delivered to this endpoint */
+                        events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
+                        /**
+                         * @description https (http only on development servers); public addresses only
+                         * @example https://hooks.example.org/cairn
+                         */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedWebhook"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change, enable or disable a webhook endpoint */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        enabled?: boolean;
+                        /** @description Event types delivered to this endpoint */
+                        events?: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
+                        /**
+                         * @description https (http only on development servers); public addresses only
+                         * @example https://hooks.example.org/cairn
+                         */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a webhook endpoint, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookDelivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/webhooks/{id}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (same webhook-id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (shown once); the previous one keeps signing for 24 hours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RotatedWebhookSecret"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test ping through the delivery pipeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pathways": {
         parameters: {
             query?: never;
@@ -5299,6 +6203,60 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Event types a webhook can subscribe to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEventTypes"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6092,6 +7050,46 @@ export type components = {
             /** @constant */
             type: "assignment";
         };
+        AuditActor: {
+            apiKeyId?: string;
+            apiKeyName?: string;
+            email?: string;
+            /** @enum {string} */
+            kind: "user" | "apiKey" | "system";
+            name?: string;
+            /** @description Why Cairn itself acted (a job, a schedule) */
+            reason?: string;
+            userId?: string;
+        };
+        AuditActorInput: {
+            apiKeyId?: string;
+            apiKeyName?: string;
+            email?: string;
+            /** @enum {string} */
+            kind: "user" | "apiKey" | "system";
+            name?: string;
+            /** @description Why Cairn itself acted (a job, a schedule) */
+            reason?: string;
+            userId?: string;
+        };
+        AuditEntry: {
+            actor: components["schemas"]["AuditActor"];
+            data: unknown;
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            summary: string;
+            type: string;
+        };
+        AuditEntryInput: {
+            actor: components["schemas"]["AuditActorInput"];
+            data: unknown;
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            summary: string;
+            type: string;
+        };
         AuthoringModule: {
             /** @description The full quiz or assignment, answers included (authors only) */
             activity: {
@@ -6275,6 +7273,46 @@ export type components = {
         CostInput: {
             amountMinor: number;
             currency: string;
+        };
+        CreatedWebhook: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            disabledAt: string | null;
+            /** @description Why it is disabled: by an admin, or after its deliveries failed for five days */
+            disabledReason: string | null;
+            enabled: boolean;
+            events: string[];
+            /** @description When the current run of failed deliveries began; null while deliveries succeed */
+            failingSince: string | null;
+            id: string;
+            /** @description After a rotation: until then the previous secret signs too */
+            previousSecretExpiresAt: string | null;
+            /** @description The signing secret (whsec_…), shown this once */
+            secret: string;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        CreatedWebhookInput: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            disabledAt: string | null;
+            /** @description Why it is disabled: by an admin, or after its deliveries failed for five days */
+            disabledReason: string | null;
+            enabled: boolean;
+            events: string[];
+            /** @description When the current run of failed deliveries began; null while deliveries succeed */
+            failingSince: string | null;
+            id: string;
+            /** @description After a rotation: until then the previous secret signs too */
+            previousSecretExpiresAt: string | null;
+            /** @description The signing secret (whsec_…), shown this once */
+            secret: string;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
         };
         CredentialStatus: {
             credentialId: string;
@@ -6524,6 +7562,92 @@ export type components = {
             /** @enum {string} */
             role: "owner" | "admin" | "author" | "assessor" | "manager" | "viewer";
         };
+        Job: {
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: unknown;
+            error: string | null;
+            id: string;
+            retryCount: number;
+            retryLimit: number;
+            /** Format: date-time */
+            startAfter: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+        };
+        JobInput: {
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: unknown;
+            error: string | null;
+            id: string;
+            retryCount: number;
+            retryLimit: number;
+            /** Format: date-time */
+            startAfter: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+        };
+        JobsOverview: {
+            queues: {
+                counts: {
+                    active: number;
+                    cancelled: number;
+                    completed: number;
+                    created: number;
+                    failed: number;
+                    retry: number;
+                };
+                /** @description Jobs that used every retry and wait in the dead-letter queue for an operator */
+                deadLetters: number;
+                description: string;
+                name: string;
+                /** @description Cron expression (UTC) of a scheduled queue; null for queues fed by the application */
+                schedule: string | null;
+            }[];
+            recentFailures: {
+                deadLetterQueue: string;
+                error: string | null;
+                /** Format: date-time */
+                failedAt: string;
+                /** @description The dead letter’s id: retry with POST /api/v1/admin/jobs/{queue}/{id}/retry */
+                id: string;
+                queue: string;
+                retryCount: number;
+            }[];
+        };
+        JobsOverviewInput: {
+            queues: {
+                counts: {
+                    active: number;
+                    cancelled: number;
+                    completed: number;
+                    created: number;
+                    failed: number;
+                    retry: number;
+                };
+                /** @description Jobs that used every retry and wait in the dead-letter queue for an operator */
+                deadLetters: number;
+                description: string;
+                name: string;
+                /** @description Cron expression (UTC) of a scheduled queue; null for queues fed by the application */
+                schedule: string | null;
+            }[];
+            recentFailures: {
+                deadLetterQueue: string;
+                error: string | null;
+                /** Format: date-time */
+                failedAt: string;
+                /** @description The dead letter’s id: retry with POST /api/v1/admin/jobs/{queue}/{id}/retry */
+                id: string;
+                queue: string;
+                retryCount: number;
+            }[];
+        };
         Member: {
             email: string;
             /** Format: date-time */
@@ -6689,6 +7813,8 @@ export type components = {
             clrCredentialId: string | null;
             credentialId: string | null;
             id: string;
+            /** @description Every requirement is met and the award is being issued in the background (usually within seconds): poll until `awarded` */
+            isAwardPending: boolean;
             isJoined: boolean;
             isSuspended: boolean;
             name: string;
@@ -6823,6 +7949,8 @@ export type components = {
             clrCredentialId: string | null;
             credentialId: string | null;
             id: string;
+            /** @description Every requirement is met and the award is being issued in the background (usually within seconds): poll until `awarded` */
+            isAwardPending: boolean;
             isJoined: boolean;
             isSuspended: boolean;
             name: string;
@@ -7558,6 +8686,16 @@ export type components = {
             /** @constant */
             type: "skills";
         };
+        RotatedWebhookSecret: {
+            /** Format: date-time */
+            previousSecretExpiresAt: string;
+            secret: string;
+        };
+        RotatedWebhookSecretInput: {
+            /** Format: date-time */
+            previousSecretExpiresAt: string;
+            secret: string;
+        };
         SigningKey: {
             /** Format: date-time */
             createdAt: string;
@@ -7899,6 +9037,84 @@ export type components = {
             verifiableCredential: {
                 [key: string]: unknown;
             } | string;
+        };
+        Webhook: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            disabledAt: string | null;
+            /** @description Why it is disabled: by an admin, or after its deliveries failed for five days */
+            disabledReason: string | null;
+            enabled: boolean;
+            events: string[];
+            /** @description When the current run of failed deliveries began; null while deliveries succeed */
+            failingSince: string | null;
+            id: string;
+            /** @description After a rotation: until then the previous secret signs too */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        WebhookDelivery: {
+            /** @description Attempts made so far */
+            attempt: number;
+            /** Format: date-time */
+            createdAt: string;
+            deliveredAt: string | null;
+            event: string;
+            eventId: string;
+            /** @description Also the webhook-id header: the same on every attempt */
+            id: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            responseCode: number | null;
+            /** @description The start of the last answer */
+            responseExcerpt: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+        };
+        WebhookDeliveryInput: {
+            /** @description Attempts made so far */
+            attempt: number;
+            /** Format: date-time */
+            createdAt: string;
+            deliveredAt: string | null;
+            event: string;
+            eventId: string;
+            /** @description Also the webhook-id header: the same on every attempt */
+            id: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            responseCode: number | null;
+            /** @description The start of the last answer */
+            responseExcerpt: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+        };
+        WebhookEventTypes: {
+            items: string[];
+        };
+        WebhookEventTypesInput: {
+            items: string[];
+        };
+        WebhookInput: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            disabledAt: string | null;
+            /** @description Why it is disabled: by an admin, or after its deliveries failed for five days */
+            disabledReason: string | null;
+            enabled: boolean;
+            events: string[];
+            /** @description When the current run of failed deliveries began; null while deliveries succeed */
+            failingSince: string | null;
+            id: string;
+            /** @description After a rotation: until then the previous secret signs too */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
         };
     };
     responses: never;
