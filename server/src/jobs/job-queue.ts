@@ -57,7 +57,7 @@ export class JobQueue {
       // Completed jobs are kept a week for the operators' page, then archived and deleted.
       archiveCompletedAfterSeconds: 7 * 24 * 3600,
       deleteAfterDays: 30,
-    } as PgBoss.ConstructorOptions);
+    });
     this.boss.on('error', (err: unknown) => this.#log.error({ err }, 'job queue error'));
   }
 

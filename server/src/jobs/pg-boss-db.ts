@@ -20,7 +20,7 @@ export function bossDbOf(db: Db, pglite?: PGlite): BossDb {
         return db.isTransaction ? exec() : db.connection().execute(exec);
       }
       const result = await db.executeQuery(CompiledQuery.raw(text, values));
-      return { rows: result.rows as unknown[] };
+      return { rows: result.rows };
     },
   };
 }

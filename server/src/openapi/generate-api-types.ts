@@ -3,9 +3,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { buildOpenApiDocument } from '../server/src/openapi/openapi-document.js';
+import { buildOpenApiDocument } from './openapi-document.js';
 
-const target = path.resolve(import.meta.dirname, '../web/src/api/schema.d.ts');
+const target = path.resolve(import.meta.dirname, '../../../web/src/api/schema.d.ts');
 const isCheck = process.argv.includes('--check');
 
 const document = await buildOpenApiDocument();
