@@ -18,7 +18,8 @@ import { bundledContexts } from '../src/contexts/bundled-contexts.js';
 import { encodeSecretKey, publicKeyFromSecret } from '../src/keys/multikey.js';
 import { signingKeyOf } from '../src/keys/signer.js';
 import { canonicalNQuads } from '../src/proofs/canonical-nquads.js';
-import { canonizeWithPath, expandJsonLd } from '../src/proofs/fast-canonicalizer.js';
+import { verifyProofSignature } from '../src/proofs/data-integrity.js';
+import { canonizeWithPath, expandJsonLd, expandUnsecured } from '../src/proofs/fast-canonicalizer.js';
 import type { Quad } from '../src/proofs/fast-to-rdf.js';
 import { achievementCredential, clrCredential } from './fuzz/credential-arbitraries.js';
 import { fixture, fixtureText, sampleCredential } from './helpers.js';
@@ -149,6 +150,48 @@ describe('inputs outside the fast path go to the reference, with the reference r
     const outcome = await fast(document);
     expect(outcome.path, outcome.reason).toBe('fast');
     expect(outcome.nquads).toBe(await reference(document));
+  });
+});
+
+describe('contexts named inside the document', () => {
+  const EXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+  const document: JsonObject = {
+    '@context': [V2, OB], id: 'urn:uuid:0d1c1b3a-2f3e-4a5b-8c9d-0e1f2a3b4c5d', type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: 'did:web:issuer.example', validFrom: '2025-01-01T00:00:00Z', name: 'Badge',
+    credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'https://issuer.example/a/1', type: ['Achievement'], name: 'A', criteria: { narrative: 'N' } } },
+    credentialStatus: { '@context': EXT, id: 'https://issuer.example/status/1', type: '1EdTechRevocationList' },
+  };
+
+  it('takes the fast path when the loader serves the bundled context for a URL named deeper in', async () => {
+    const outcome = await fast(document);
+    expect(outcome.path, outcome.reason).toBe('fast');
+    expect(outcome.nquads).toBe(await reference(document));
+  });
+
+  it('leaves to the reference a document whose deeper context URL the loader serves differently', async () => {
+    const loader: DocumentLoader = async (url) => (url === EXT
+      ? { contextUrl: null, documentUrl: url, document: { '@context': { id: '@id', type: '@type', '1EdTechRevocationList': 'https://example.org/Other' } } }
+      : documentLoader(url));
+    const outcome = await fast(document, loader);
+    expect(outcome.path).toBe('reference');
+    expect(outcome.nquads).toBe(await reference(document, loader));
+  });
+});
+
+describe('the expansion a verifier reuses for its signature check', () => {
+  const secretKeyMultibase = encodeSecretKey(Buffer.alloc(32, 9));
+  const publicKeyMultibase = publicKeyFromSecret(secretKeyMultibase);
+  const did = didKeyFromPublicKey(publicKeyMultibase);
+  const signer = createSigner({ verificationMethod: didKeyVerificationMethod(did), publicKeyMultibase, secretKeyMultibase });
+
+  it('is not reused once the document has changed, even within the same task', async () => {
+    const signed = await signCredential({ credential: sampleCredential(did), signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: new Date('2026-01-01T00:00:00Z') }) as JsonObject;
+    const check = (): Promise<boolean> => verifyProofSignature({ document: signed, proof: (signed.proof as JsonObject[])[0]!, publicKeyMultibase, documentLoader });
+    await expandUnsecured(signed, documentLoader);
+    expect(await check()).toBe(true);
+    await expandUnsecured(signed, documentLoader);
+    signed.name = 'Changed after the facts were read';
+    expect(await check()).toBe(false);
   });
 });
 

@@ -91,6 +91,12 @@ export class CompiledContext {
   /** `@base` set to something other than null: relative IRIs would need resolving, which the fast path does not do. */
   readonly hasBase: boolean;
   private reverted?: CompiledContext;
+  /**
+   * For a context that carries a previous one (a type-scoped context applied, or anything
+   * applied over one): the compiled context that previous one is equal to. Reverting returns it,
+   * so the contexts derived from it are not compiled again for every copy jsonld.js makes.
+   */
+  private revertTarget?: CompiledContext;
   private readonly derived: Record<Derivation, Map<unknown, CompiledContext>> = { embedded: new Map(), property: new Map(), type: new Map() };
   /** What the walk works out about a term in this context, kept (see `recall`). */
   private readonly memos: Record<MemoTable, Map<string, unknown>> = { iri: new Map(), member: new Map(), value: new Map() };
@@ -105,9 +111,14 @@ export class CompiledContext {
     return this.mappings.get(key);
   }
 
-  /** jsonld.js `revertToPreviousContext()`, once. */
+  /**
+   * jsonld.js `revertToPreviousContext()`: a copy of the previous context, which is the context
+   * this one was derived from (see `revertTarget`). jsonld.js's copy leaves out `@direction`, so
+   * the original stands in for it only when it has none; otherwise the copy is compiled afresh.
+   */
   revert(): CompiledContext {
     if (!this.hasPrevious) return this;
+    if (this.revertTarget && !('@direction' in this.revertTarget.raw)) return this.revertTarget;
     this.reverted ??= new CompiledContext(this.raw.revertToPreviousContext());
     return this.reverted;
   }
@@ -129,7 +140,11 @@ export class CompiledContext {
       ...(kind === 'property' ? { propagate: true, overrideProtected: true } : kind === 'type' ? { propagate: false } : {}),
     });
     if (++compiledCount > MAX_COMPILED) resetCompiledContexts();
-    this.derived[kind].set(key, new CompiledContext(raw));
+    const compiled = new CompiledContext(raw);
+    // jsonld.js keeps as previous context a copy of this one when this derivation starts a scope
+    // (a type-scoped context, or an inline one with @propagate false), else a copy of this one's own.
+    if (compiled.hasPrevious) compiled.revertTarget = this.hasPrevious ? this.revertTarget : this;
+    this.derived[kind].set(key, compiled);
   }
 
   /**

@@ -8,8 +8,8 @@ import { addValue, isAbsoluteIri, isKeyword, REGEX_BCP47, REGEX_KEYWORD, type Ex
 /**
  * JSON-LD expansion (the algorithm of jsonld.js 9, step for step) for the features credentials
  * use: type- and property-scoped contexts, `@vocab`, `@json`, `@id`/`@type`/datatype coercion,
- * `@language`/`@direction` values, `@list` containers, embedded contexts made of bundled URLs
- * and inline definitions. Anything else, and anything the reference would reject in safe mode
+ * `@language`/`@direction` values, language maps, `@list` and `@graph` containers, embedded
+ * contexts made of bundled URLs and inline definitions. Anything else, and anything the reference would reject in safe mode
  * (an undefined term, a relative IRI, a dropped value), stops the walk with `Unsupported`: the
  * caller then runs the reference instead, which gives its answer or its error. The walk never
  * guesses.
@@ -34,8 +34,8 @@ type Walk = {
 
 export type ExpandOutcome = { ok: true; expanded: ExpandedNode[] } | { ok: false; reason: string };
 
-// The first document of a shape needs its contexts compiled, each followed by a fresh walk (the
-// "complete" OB 3.0 example about 70 from cold; nothing after that). Contexts a document brings
+// The first document of a shape needs its contexts compiled, each followed by a fresh walk (21
+// for the "complete" OB 3.0 example from cold; none after that). Contexts a document brings
 // itself are held to a few, so a document made of many distinct contexts costs a few walks and
 // then goes to the reference.
 const MAX_ATTEMPTS = 256;

@@ -1,7 +1,7 @@
 import { CONTEXT_URLS } from '../contexts/context-urls.js';
 import { bundledContexts } from '../contexts/bundled-contexts.js';
 import type { JsonObject } from '../util/json.js';
-import type { Canonicalizer } from './canonicalizer.js';
+import type { Canonicalizer } from './canonicalizer-type.js';
 
 const PROOF_KEYS = new Set(['@context', 'type', 'cryptosuite', 'created', 'verificationMethod', 'proofPurpose']);
 // N-Quads IRIs may not hold these; anything unusual goes the slow, general way.

@@ -6,7 +6,7 @@ import type { Actor, Deps } from '../deps.js';
 import type { IssuerIdentifier } from '../db/schema.js';
 import { transaction, type Db } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
-import { authorizeOrg, requireUser } from '../orgs/orgs.service.js';
+import { authorizeOrg, requireUser } from '../orgs/org-access.js';
 import { findOrganizationBySlug } from '../orgs/orgs.store.js';
 import * as store from './signing-keys.store.js';
 

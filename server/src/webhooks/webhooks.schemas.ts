@@ -4,7 +4,7 @@ import type { DeliveryView } from './webhook-deliveries.service.js';
 import { SUBSCRIBABLE_EVENT_TYPES, type WebhookView } from './webhook-endpoints.service.js';
 
 export const webhookParams = z.object({ slug, id: uuid });
-export const deliveryParams = z.object({ slug, id: uuid, deliveryId: z.string().regex(/^msg_[0-9a-f]{32}$/, 'Must be a delivery id (msg_…)') });
+export const deliveryParams = z.object({ slug, id: uuid, deliveryId: z.string().length(36).regex(/^msg_[0-9a-f]{32}$/, 'Must be a delivery id (msg_…)').meta({ example: 'msg_0123456789abcdef0123456789abcdef' }) });
 
 const webhookUrl = z
   .string()
