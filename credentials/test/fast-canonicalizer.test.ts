@@ -153,6 +153,30 @@ describe('inputs outside the fast path go to the reference, with the reference r
   });
 });
 
+describe('the reference\'s own rules, where they surprise', () => {
+  const EX = 'https://www.w3.org/ns/credentials/examples/v2';
+  const base: JsonObject = { '@context': [V2, EX], id: 'https://example.org/c/1', type: ['VerifiableCredential'], issuer: 'did:example:1' };
+  const cases: [string, JsonObject][] = [
+    ['values differing only in @direction count once', { ...base, name: [{ '@value': 'x', '@direction': 'ltr' }, { '@value': 'x', '@direction': 'rtl' }, 'x'] }],
+    ['1 and "1"^^xsd:integer are two values with one N-Quad', { ...base, n: [1, { '@value': '1', '@type': 'http://www.w3.org/2001/XMLSchema#integer' }, 1] }],
+    ['nodes with the same @id merge', { ...base, credentialSubject: [{ id: 'did:example:2', a: 1 }, { id: 'did:example:2', b: 2, a: 1 }] }],
+    ['lists drop nulls; an empty list is rdf:nil', { ...base, '@context': [V2, EX, { l: { '@id': 'https://example.org/l', '@container': '@list' } }], l: [null, 'a', null], credentialSubject: { l: [] } }],
+    ['an explicit @json value', { ...base, data: { '@value': { b: [1, 2.5, 1e21, 'é'], a: null }, '@type': '@json' } }],
+    ['blank node types and shared blank node ids', { ...base, credentialSubject: { type: ['_:t1', 'Thing'], id: '_:s' }, other: { id: '_:s', name: 'the same node' } }],
+    ['two type-scoped contexts on one node', { '@context': [V2, OB], id: 'https://example.org/1', type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: { id: 'did:example:1', type: ['Profile', 'Achievement'], name: 'n', image: 'https://example.org/i.png' } }],
+    ['doubles, 1e-7 (an integer to the reference), -0 and integers past 2^53', { ...base, d: [1e-7, 1.5e-7, -0, 0.1, 1e21, 2 ** 53 + 1, 5e-324] }],
+    ['a presentation embedding a signed credential (graph containers, a null property-scoped context)', { '@context': [V2], type: ['VerifiablePresentation'], holder: 'did:example:h', verifiableCredential: [fixture('ob3-simple-eddsa-rdfc-2022.json')] }],
+    ['compact IRIs in @id, keys and values', { '@context': [V2, { ex: 'https://example.org/ns#' }], id: 'ex:1', type: 'VerifiableCredential', issuer: 'ex:issuer', 'ex:p': { '@id': 'ex:o' } }],
+    ['lines sorted by UTF-16 code units, not code points', { ...base, s: ['\u{1F600}', '\uFFFF', 'z', '\u00e9', 'a\u0000'] }],
+  ];
+
+  it.each(cases)('%s', async (_name, document) => {
+    const outcome = await fast(document);
+    expect(outcome.path, outcome.reason).toBe('fast');
+    expect(outcome.nquads).toBe(await reference(document));
+  });
+});
+
 describe('contexts named inside the document', () => {
   const EXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
   const document: JsonObject = {

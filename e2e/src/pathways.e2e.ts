@@ -140,11 +140,11 @@ describe('pathways in Chromium', () => {
         // The last menu may still be fading out: open the next one once it is gone.
         await expect.poll(() => author.getByRole('menu').count()).toBe(0);
         await group.getByRole('button', { name: /^Add a requirement to / }).last().click();
-        // Chosen with the keyboard: a menu that opens below the fold moves while a pointer click
-        // scrolls to it, and the click can land on what is underneath.
+        // The click event goes to the item itself: a menu that opens below the fold moves while a
+        // pointer click scrolls to it, and the pointer can land on what is underneath.
         const item = author.getByRole('menu').getByRole('menuitem', { name: kind });
-        await item.focus();
-        await item.press('Enter');
+        await visible(item);
+        await item.dispatchEvent('click');
       };
       const chooseProgramme = async (search: string, option: RegExp) => {
         const leaf = main.getByRole('listitem', { name: 'Micro-credential (not chosen yet)' });
