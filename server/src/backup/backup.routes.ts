@@ -17,7 +17,6 @@ export const backupRoutes: FastifyPluginAsyncZod<BackupRoutesOptions> = async (a
       summary: 'Download a consistent backup of the embedded database',
       description:
         'Instance operators only (CAIRN_OPERATOR_EMAILS): 401 without a session, 403 for anyone else, API keys included. Answers a tar archive (manifest.json and the PGlite data directory, gzipped), the same as `npm run backup` writes, taken while no transaction is open. The master key is never included: keep it apart. Restore with `npm run restore -- FILE`. On PostgreSQL this answers 409: use pg_dump (docs/backup.md).',
-      body: z.strictObject({}).optional(),
       response: { 200: z.any().meta({ description: 'application/x-tar' }), ...problemResponses },
     },
     handler: async (request, reply) => {
