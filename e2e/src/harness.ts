@@ -175,7 +175,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 } });
-  context.setDefaultTimeout(15_000);
+  // A wait for a condition, not a speed check: generous, so a busy machine (two servers and a browser
+  // on two cores) does not fail a flow that is merely slow.
+  context.setDefaultTimeout(30_000);
   return context;
 }
 
