@@ -119,8 +119,9 @@ function createNodeMap(input: unknown, graphs: Graphs, graph: string, issuer: Bl
     subjects.set(subjectName, subject);
   }
   subject['@id'] = subjectName;
-  // Unlike jsonld.js, properties are not sorted: the order only decides blank node labels, which canonicalisation replaces.
-  for (const property of Object.keys(input)) {
+  // Sorted, as jsonld.js does: the order decides which of two values it counts as equal is kept
+  // (`{"@value": "x"}` and the same with an @direction merge into whichever comes first).
+  for (const property of Object.keys(input).sort()) {
     if (property === '@id') continue;
     if (property === '@graph') {
       if (!graphs.has(subjectName)) graphs.set(subjectName, new Map());

@@ -101,6 +101,7 @@ describe('the canonicalisation fast path against the reference', () => {
       const path = typeof actual === 'string' ? 'reference (error)' : actual.path === 'fast' ? 'fast' : `reference: ${actual.reason}`;
       const isValid = !expected.startsWith('error: ');
       tally.cases++;
+      if (isFullRun && tally.cases % 10_000 === 0) console.log(`${FAMILY}: ${tally.cases.toLocaleString('en-GB')} cases, ${tally.divergenceCount} divergences`);
       tally.count(`${kind} ${which}: ${isValid ? 'valid' : 'refused'}, ${path}`);
       const record = (what: string): void => tally.diverged({ kind, variant: which, what, document: JSON.stringify(document) });
       if (nquads !== expected) record(`canonical N-Quads differ (${path})`);
