@@ -6,8 +6,10 @@
  *
  * Always runs on PGlite (in memory); also on PostgreSQL when BENCH_DATABASE_URL is set, in a
  * throwaway database it creates and drops. Data and queries come from a fixed seed, so runs are
- * comparable. Prints p50/p95/p99 per query kind and overall against the target p95 < 50 ms.
- * BENCH_PROGRAMMES and BENCH_QUERIES change the sizes.
+ * comparable. Prints p50/p95/p99 per query kind and overall, each p95 as a ratio to the target
+ * p95 < 50 ms (below 1.00 meets it), per engine, and the worst kind of each engine at the end.
+ * BENCH_PROGRAMMES and BENCH_QUERIES change the sizes. The first search (which loads the
+ * in-memory indexes) is timed apart from the queries.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -183,38 +185,57 @@ async function run(name: string, database: Database) {
   const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) }, background: false });
   const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.test'), masterKey: randomBytes(32), jobs };
   const mix = queryMix(setup);
-  // Warm up on queries that are not measured (the first also loads the in-memory index).
-  for (const { query } of queryMix(setup, SEED + 2).slice(0, 20)) await searchCatalog(deps, query);
+  // Warm up on queries that are not measured; the first also loads the in-memory indexes.
+  const warm = queryMix(setup, SEED + 2).slice(0, 20);
+  const loadStarted = performance.now();
+  await searchCatalog(deps, warm[0]!.query);
+  console.log(`  first search (loads the in-memory indexes): ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+  for (const { query } of warm.slice(1)) await searchCatalog(deps, query);
   const times = new Map<Kind, number[]>();
+  const cpuTimes = new Map<string, number[]>();
   const all: number[] = [];
   let totalHits = 0;
   for (const { kind, query } of mix) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const result = await searchCatalog(deps, query);
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     totalHits += result.total;
     all.push(ms);
     times.set(kind, [...(times.get(kind) ?? []), ms]);
+    cpuTimes.set(kind, [...(cpuTimes.get(kind) ?? []), (cpu.user + cpu.system) / 1000]);
   }
+  cpuTimes.set(`all (${all.length} queries)`, [...cpuTimes.values()].flat());
+  const kinds: { kind: string; p95: number }[] = [];
   const row = (label: string, values: number[]) => {
     const s = [...values].sort((a, b) => a - b);
-    return `  ${label.padEnd(30)} ${percentile(s, 50).toFixed(1).padStart(7)} ${percentile(s, 95).toFixed(1).padStart(7)} ${percentile(s, 99).toFixed(1).padStart(7)}`;
+    const p95 = percentile(s, 95);
+    kinds.push({ kind: label, p95 });
+    const ratio = `${(p95 / TARGET_P95_MS).toFixed(2)}×`;
+    const cpu = [...(cpuTimes.get(label) ?? [0])].sort((a, b) => a - b);
+    return `  ${label.padEnd(30)} ${percentile(s, 50).toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${percentile(s, 99).toFixed(1).padStart(7)} ${ratio.padStart(11)} ${(p95 < TARGET_P95_MS ? 'met' : 'NOT met').padEnd(8)} ${percentile(cpu, 50).toFixed(1).padStart(9)} ${percentile(cpu, 95).toFixed(1).padStart(9)}`;
   };
-  console.log(`  ${'query kind'.padEnd(30)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
+  // CPU time of this process per query: load-independent for PGlite (the engine runs in this
+  // process); for PostgreSQL it leaves out the server's share.
+  console.log(`  ${'query kind'.padEnd(30)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p95/target'.padStart(11)} ${''.padEnd(8)} ${'CPU p50'.padStart(9)} ${'CPU p95'.padStart(9)}`);
   for (const [kind, values] of times) console.log(row(kind, values));
+  const overall = kinds.length;
   console.log(row(`all (${all.length} queries)`, all));
   const p95 = percentile([...all].sort((a, b) => a - b), 95);
-  console.log(`  p95 ${p95.toFixed(1)} ms against the target of ${TARGET_P95_MS} ms: ${p95 < TARGET_P95_MS ? 'met' : 'NOT met'} (average ${Math.round(totalHits / all.length)} matches per query)`);
-  return p95;
+  const worst = kinds.slice(0, overall).reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  const met = kinds.slice(0, overall).every((k) => k.p95 < TARGET_P95_MS);
+  console.log(`  target p95 < ${TARGET_P95_MS} ms for every kind: ${met ? 'met' : 'NOT met'} (worst: ${worst.kind}, ${worst.p95.toFixed(1)} ms; average ${Math.round(totalHits / all.length)} matches per query)`);
+  return { p95, worst };
 }
 
-const results: { engine: string; p95: number }[] = [];
+const results: { engine: string; p95: number; worst: { kind: string; p95: number } }[] = [];
 if (process.env.BENCH_SKIP_PGLITE) {
   console.log('\nPGlite: skipped (BENCH_SKIP_PGLITE)');
 } else {
   const pglite = await openDatabase({ engine: 'pglite' });
   try {
-    results.push({ engine: 'PGlite', p95: await run('PGlite (embedded, in memory)', pglite) });
+    results.push({ engine: 'PGlite', ...(await run('PGlite (embedded, in memory)', pglite)) });
   } finally {
     await pglite.close();
   }
@@ -230,7 +251,7 @@ if (url) {
   target.pathname = `/${name}`;
   const postgres = await openDatabase({ engine: 'postgres', url: target.toString(), poolSize: 4 });
   try {
-    results.push({ engine: 'PostgreSQL', p95: await run(`PostgreSQL (${new URL(url).host})`, postgres) });
+    results.push({ engine: 'PostgreSQL', ...(await run(`PostgreSQL (${new URL(url).host})`, postgres)) });
   } finally {
     await postgres.close();
     if (process.env.BENCH_KEEP_DATABASE) console.log(`  kept database ${name}`);
@@ -240,4 +261,5 @@ if (url) {
 } else {
   console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to include it)');
 }
-console.log(`\nsummary: ${results.map((r) => `${r.engine} p95 ${r.p95.toFixed(1)} ms`).join(', ')} (target < ${TARGET_P95_MS} ms)`);
+const summary = results.map((r) => `${r.engine} p95 ${r.p95.toFixed(1)} ms (${(r.p95 / TARGET_P95_MS).toFixed(2)}× the target), worst kind ${r.worst.kind} ${r.worst.p95.toFixed(1)} ms (${(r.worst.p95 / TARGET_P95_MS).toFixed(2)}×)`);
+console.log(`\nsummary: ${summary.join('; ')} (target p95 < ${TARGET_P95_MS} ms for every kind)`);

@@ -33,7 +33,8 @@ import { QUEUES } from '../server/src/jobs/queues.js';
 import { reevaluateAllLearners, reevaluateLearnerPathways } from '../server/src/pathways/pathway-awards.service.js';
 import { onCredentialChanged } from '../server/src/pathways/pathway-consumers.js';
 import type { RequirementNode } from '../server/src/pathways/requirement-tree.js';
-import * as store from '../server/src/pathways/pathways.store.js';
+import { upsertPathwayLearners } from '../server/src/pathways/stores/pathway-progress.store.js';
+import { insertPathway, insertVersion, latestPublishedVersions, publishVersion } from '../server/src/pathways/stores/pathway.store.js';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const PATHWAYS_FULL = 20;
@@ -99,9 +100,9 @@ async function addPathways(database: Database, world: World, count: number, pref
     const pick = () => world.microIds[rand.int(world.microIds.length)]!;
     const leaf = (n: number): RequirementNode => ({ id: `p${n}`, type: 'achievement', ref: { kind: 'microcredential', microcredentialId: pick() } });
     const tree: RequirementNode = { id: 'root', type: 'all', children: [leaf(1), leaf(2), leaf(3), { id: 'pick', type: 'atLeast', n: 2, children: [leaf(4), leaf(5), leaf(6), leaf(7)] }] };
-    const p = (await store.insertPathway(database.db, { orgId: world.orgId, slug: `${prefix}-${i}`, createdBy: null }))!;
-    const v = await store.insertVersion(database.db, { orgId: world.orgId, pathwayId: p.id, versionNumber: 1, createdBy: null, name: `Pathway ${i}`, description: '', achievementType: 'Certificate', criteriaNarrative: '', imageUrl: null, tree, recommendedOrder: [] });
-    await store.publishVersion(database.db, v.id, { achievement: { id: `https://bench.example/pathway-achievements/${v.id}` }, publishedBy: null, now: new Date() });
+    const p = (await insertPathway(database.db, { orgId: world.orgId, slug: `${prefix}-${i}`, createdBy: null }))!;
+    const v = await insertVersion(database.db, { orgId: world.orgId, pathwayId: p.id, versionNumber: 1, createdBy: null, name: `Pathway ${i}`, description: '', achievementType: 'Certificate', criteriaNarrative: '', imageUrl: null, tree, recommendedOrder: [] });
+    await publishVersion(database.db, v.id, { achievement: { id: `https://bench.example/pathway-achievements/${v.id}` }, publishedBy: null, now: new Date() });
     ids.push(p.id);
   }
   return ids;
@@ -125,7 +126,7 @@ async function addLearners(database: Database, world: World, first: number, coun
       select cid, ${world.orgId}, 'https://bench.example/credentials/' || cid, 'ldp', '{}', array['VerifiableCredential','OpenBadgeCredential'], 'Programme', learner_id, (n / 131072) + 1, n % 131072 from rows
       returning id
     )
-    insert into enrollments (org_id, microcredential_id, version_id, learner_id, status, completed_at, credential_row_id)
+    insert into enrolments (org_id, microcredential_id, version_id, learner_id, status, completed_at, credential_row_id)
     select ${world.orgId}, (${micro}::uuid[])[p], (${versions}::uuid[])[p], learner_id, 'completed', now(), cid from rows`.execute(database.db);
 }
 
@@ -147,10 +148,10 @@ async function benchOneLearner(label: string, database: Database, world: World) 
   await addLearners(database, world, 1, 1);
   const learner = (await database.db.selectFrom('users').select('id').where('email', '=', 'learner1@bench.example').executeTakeFirstOrThrow()).id;
   // On all 50: joined, so each is re-evaluated whatever the new credential touches.
-  const versions = await store.latestPublishedVersions(database.db, pathwayIds);
-  await store.upsertPathwayLearners(database.db, versions.map((v) => ({ learnerId: learner, pathwayId: v.pathway_id, orgId: v.org_id, versionId: v.id, isJoined: true, joinedAt: new Date(), done: 0, required: 0, isSatisfied: false, now: new Date() })));
+  const versions = await latestPublishedVersions(database.db, pathwayIds);
+  await upsertPathwayLearners(database.db, versions.map((v) => ({ learnerId: learner, pathwayId: v.pathway_id, orgId: v.org_id, versionId: v.id, isJoined: true, joinedAt: new Date(), done: 0, required: 0, isSatisfied: false, now: new Date() })));
   await reevaluateLearnerPathways(deps, learner);
-  const held = new Set((await database.db.selectFrom('enrollments').select('microcredential_id').where('learner_id', '=', learner).execute()).map((r) => r.microcredential_id));
+  const held = new Set((await database.db.selectFrom('enrolments').select('microcredential_id').where('learner_id', '=', learner).execute()).map((r) => r.microcredential_id));
   const fresh = world.microIds.map((id, i) => ({ id, versionId: world.versionIds[i]! })).filter((m) => !held.has(m.id));
   const times: number[] = [];
   let written = 0;
@@ -166,7 +167,7 @@ async function benchOneLearner(label: string, database: Database, world: World) 
           .values({ org_id: world.orgId, credential_id: `https://bench.example/credentials/new-${i}`, format: 'ldp', document: '{}', types: ['VerifiableCredential', 'OpenBadgeCredential'], achievement_name: 'Programme', recipient_user_id: learner, status_list_number: 1, status_index: 100_000 + i, status_purposes: ['revocation'] })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx.insertInto('enrollments').values({ org_id: world.orgId, microcredential_id: programme.id, version_id: programme.versionId, learner_id: learner, status: 'completed', completed_at: new Date(), credential_row_id: credential.id }).execute();
+        await trx.insertInto('enrolments').values({ org_id: world.orgId, microcredential_id: programme.id, version_id: programme.versionId, learner_id: learner, status: 'completed', completed_at: new Date(), credential_row_id: credential.id }).execute();
         const before = await trx.selectFrom('pathway_learners').select(['pathway_id', 'done']).where('learner_id', '=', learner).execute();
         const start = performance.now();
         await reevaluateLearnerPathways({ ...deps, db: trx }, learner);
@@ -212,7 +213,7 @@ async function benchEventToProgress(label: string, database: Database, world: Wo
         .values({ org_id: world.orgId, credential_id: `https://bench.example/credentials/event-${i}`, format: 'ldp', document: '{}', types: ['VerifiableCredential', 'OpenBadgeCredential'], achievement_name: 'Programme', recipient_user_id: learner, status_list_number: 1, status_index: 110_000 + i, status_purposes: ['revocation'] })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('enrollments').values({ org_id: world.orgId, microcredential_id: programme.id, version_id: programme.versionId, learner_id: learner, status: 'completed', completed_at: new Date(), credential_row_id: credential.id }).execute();
+      await trx.insertInto('enrolments').values({ org_id: world.orgId, microcredential_id: programme.id, version_id: programme.versionId, learner_id: learner, status: 'completed', completed_at: new Date(), credential_row_id: credential.id }).execute();
       await recordEvent(deps, trx, {
         type: 'credential.issued',
         orgId: world.orgId,
@@ -226,7 +227,7 @@ async function benchEventToProgress(label: string, database: Database, world: Wo
     const [job] = await world.jobs.boss.fetch<EventJobData>(queue, { batchSize: 1 });
     if (!job) throw new Error('the credential.issued event queued no job');
     const consumerStart = performance.now();
-    const event = await findEvent(deps.db, job.data.eventId);
+    const event = await findEvent(deps.db, 'eventId' in job.data ? job.data.eventId : job.data.eventIds[0]!);
     await onCredentialChanged(deps, event!);
     const consumerEnd = performance.now();
     await world.jobs.boss.complete(queue, job.id);
@@ -240,7 +241,7 @@ async function benchEventToProgress(label: string, database: Database, world: Wo
       changed += changedNow;
     }
     // Undo the round (not timed): the credential goes, and progress is evaluated back.
-    await database.db.deleteFrom('enrollments').where('credential_row_id', '=', credentialId).execute();
+    await database.db.deleteFrom('enrolments').where('credential_row_id', '=', credentialId).execute();
     await database.db.deleteFrom('domain_events').where(sql<boolean>`data->>'credentialId' = ${credentialId}`).execute();
     await database.db.deleteFrom('credentials').where('id', '=', credentialId).execute();
     await reevaluateLearnerPathways(deps, learner);

@@ -25,3 +25,20 @@ await import('./pathways.bench.js');
 // Hostile verification traffic against a server in a child process: /health latency, quiet vs under attack.
 console.log('\nHostile verification:');
 await import('./verify-dos.bench.js');
+
+// Idle memory of the built server with the demo world, on PGlite and PostgreSQL (ratio to the 300 MB target).
+console.log('\nIdle memory:');
+await import('./idle-memory.bench.js');
+
+// Verification and issuance over HTTP against a server in a child process (PGlite; also PostgreSQL with BENCH_DATABASE_URL).
+console.log('\nHTTP verify and issue:');
+await import('./http-verify.bench.js');
+
+// Bulk issuance from one CSV (issue 11): rows via BENCH_BULK_ROWS (default 100,000), PGlite, and PostgreSQL with BENCH_DATABASE_URL.
+console.log('\nBulk issuance:');
+{
+  const { runBulkIssuanceBench } = await import('./bulk-issuance.bench.js');
+  const rows = Number(process.env.BENCH_BULK_ROWS ?? 100_000);
+  await runBulkIssuanceBench({ rows, engine: 'pglite', kill: false });
+  if (process.env.BENCH_DATABASE_URL) await runBulkIssuanceBench({ rows, engine: 'pg', kill: true });
+}

@@ -34,14 +34,15 @@ export type RunningServer = { url: string; dataDir: string; output: () => string
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
+  if (!existsSync(path.join(root, 'server/dist/main.js'))) throw new Error('server/dist is missing: run `npm run build` first');
   return process.env.E2E_SINGLE_SERVER === '1' ? startSingleServer(env) : startServerPair(env);
 }
 
 type ServerProcess = { port: number; stop(): Promise<void> };
 
-/** Spawns `node --import tsx server/src/main.ts` (never through npx, so the pid is the server's). */
+/** Spawns the built server as `npm start` runs it (never through npm, so the pid is the server's). */
 function spawnServer(port: number, env: Record<string, string>, onOutput: (text: string) => void): ServerProcess & { child: ChildProcess } {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=cairn-compiled', 'server/dist/main.js'], {
     cwd: root,
     // Webhooks may reach the flows' local test receiver (127.0.0.1).
     env: { ...process.env, CAIRN_WEBHOOKS_ALLOW_PRIVATE: 'true', ...env, PORT: String(port), HOST: '127.0.0.1' },

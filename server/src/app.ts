@@ -17,6 +17,7 @@ import { registerRequestContext } from './http/request-context.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { orgRoutes } from './orgs/orgs.routes.js';
 import { issuanceRoutes } from './issuance/issuance.routes.js';
+import { bulkIssuanceRoutes } from './issuance/bulk/bulk-jobs.routes.js';
 import { publicationRoutes } from './publication/publication.routes.js';
 import { verificationRoutes } from './verification/verification.routes.js';
 import type { VerifyPoolOptions } from './verification/verify-pool.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(identityRoutes, { deps, authRateLimit: options.authRateLimit ?? 30, operators });
   await app.register(orgRoutes, { deps });
   await app.register(issuanceRoutes, { deps });
+  await app.register(bulkIssuanceRoutes, { deps });
   await app.register(publicationRoutes, { deps });
   await app.register(verificationRoutes, { deps, ...(options.verifyPool ? { verifyPool: options.verifyPool } : {}) });
   await app.register(skillsRoutes, { deps });

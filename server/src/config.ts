@@ -18,6 +18,12 @@ export type Config = {
   mailFrom: string;
   seed: { isEnabled: boolean; demoPassword: string | undefined };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * `pretty`: one readable line per entry, for a person at a terminal; `json`: one JSON object
+   * per line, for log collectors. LOG_FORMAT chooses; unset, pretty when stdout is a terminal
+   * (outside production).
+   */
+  logFormat: 'pretty' | 'json';
   isProduction: boolean;
   /** Requests per minute per client on the authentication routes. */
   authRateLimit: number;
@@ -79,6 +85,7 @@ const envSchema = z.object({
   CAIRN_SEED: boolish.default(true),
   CAIRN_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   NODE_ENV: z.string().default('development'),
   CAIRN_AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   CAIRN_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
@@ -117,7 +124,7 @@ function decodeKey(value: string): Buffer | undefined {
 }
 
 /** Parses the environment; returns every problem at once instead of failing on the first. */
-export function parseConfig(env: Record<string, string | undefined>): { config: Config } | { problems: string[] } {
+export function parseConfig(env: Record<string, string | undefined>, output: { isTerminal: boolean } = { isTerminal: false }): { config: Config } | { problems: string[] } {
   // Empty strings mean "not set", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
@@ -145,6 +152,7 @@ export function parseConfig(env: Record<string, string | undefined>): { config: 
       mailFrom: e.MAIL_FROM,
       seed: { isEnabled: e.CAIRN_SEED, demoPassword: e.CAIRN_DEMO_PASSWORD },
       logLevel: e.LOG_LEVEL,
+      logFormat: e.LOG_FORMAT ?? (output.isTerminal && !isProduction ? 'pretty' : 'json'),
       isProduction,
       authRateLimit: e.CAIRN_AUTH_RATE_LIMIT,
       trustProxy: e.CAIRN_TRUST_PROXY,
@@ -161,7 +169,7 @@ export function parseConfig(env: Record<string, string | undefined>): { config: 
 
 /** Reads `process.env` once; prints every problem and exits when the configuration is unusable. */
 export function loadConfig(): Config {
-  const result = parseConfig(process.env);
+  const result = parseConfig(process.env, { isTerminal: process.stdout.isTTY === true });
   if ('problems' in result) {
     console.error('Cairn cannot start: the configuration has problems:');
     for (const p of result.problems) console.error(`  - ${p}`);

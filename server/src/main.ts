@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { buildApp, redactedPaths } from './app.js';
+import { warmCatalogIndex } from './catalog/catalog.service.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -10,9 +11,11 @@ import { JobQueue } from './jobs/job-queue.js';
 import { registerJobHandlers } from './jobs/job-handlers.js';
 import { createMailTransport } from './mail/mail-transport.js';
 import { requeueUntriedMail } from './mail/queue-mail.js';
+import { resumeIssuanceJobs } from './issuance/bulk/bulk-jobs.service.js';
 import { runPendingTrustRecheck } from './pathways/trust-recheck.js';
 import { seedDemoWorld } from './seed/demo-world.js';
 import { ensureStarterFramework } from './skills/skills.service.js';
+import { demoLoginText, loggerOptions } from './terminal-output.js';
 
 const config = loadConfig();
 // Before the app's logger exists: startup messages of the job queue go to the console.
@@ -30,15 +33,13 @@ const { applied, seeded, mailRequeued } = await withStartupLock(database, async 
   await jobs.install();
   // Mail an earlier release left in the outbox for its polling loop: now each mail is a job.
   const mailRequeued = await requeueUntriedMail(deps);
+  // Bulk issuances a stopped server left unfinished continue from their pending rows.
+  await resumeIssuanceJobs(deps);
   const seeded = config.seed.isEnabled ? await seedDemoWorld(deps, { password: config.seed.demoPassword }) : undefined;
   return { applied, seeded, mailRequeued };
 });
 
-const logger = {
-  level: config.logLevel,
-  redact: { paths: redactedPaths, censor: '[redacted]' },
-  ...(config.isProduction || !process.stdout.isTTY ? {} : { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
-};
+const logger = await loggerOptions(config, redactedPaths);
 
 const app = await buildApp({
   deps,
@@ -63,17 +64,13 @@ if (masterKey.source !== 'environment') {
   app.log.warn('CAIRN_MASTER_KEY is not set: signing keys are encrypted with a key file in the data directory. Set it in production.');
 }
 
-if (seeded) {
-  // Printed once, on the start that creates the demo world; it is never stored in clear.
-  console.log(`\n  Demo world ready. Log in at ${config.publicUrl.origin} as ${seeded.emails.join(', ')}`);
-  console.log(`  Password: ${seeded.isPasswordGenerated ? `${seeded.password}  (generated; set CAIRN_DEMO_PASSWORD to choose it)` : 'the value of CAIRN_DEMO_PASSWORD'}\n`);
-}
-
 // Workers in every server; schedules are cluster-wide (pg-boss sends each once).
 registerJobHandlers(jobs, { deps, log: app.log, mailTransport: transport, webhooks: config.webhooks, auditRetentionDays: config.auditRetentionDays });
 await jobs.start({ workers: true, schedules: true });
 // Once per database: entries and awards made under the old verification rules are re-checked.
 void runPendingTrustRecheck(deps, app.log).catch((err: unknown) => app.log.error({ err }, 'trust re-check failed; it runs again at the next start'));
+// The first catalogue search would otherwise wait for the in-memory search indexes to load.
+void warmCatalogIndex(deps).catch((err: unknown) => app.log.warn({ err }, 'catalogue index not preloaded; the first search loads it'));
 
 let isShuttingDown = false;
 async function shutdown(signal: string) {
@@ -97,3 +94,10 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Cairn is serving ${config.publicUrl.origin} (API docs at /docs)`);
+if (seeded) {
+  // Printed once, after the serving line so it is the last thing a person sees, on the start
+  // that creates the demo world (a generated password is stored nowhere in clear).
+  process.stdout.write(
+    demoLoginText({ url: config.publicUrl.origin, emails: seeded.emails, password: seeded.isPasswordGenerated ? seeded.password : undefined }, config.logFormat),
+  );
+}

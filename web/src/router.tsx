@@ -60,6 +60,7 @@ export const routes: RouteObject[] = [
               { path: 'members', ...page(() => import('./routes/members')) },
               { path: 'credentials', ...page(() => import('./routes/credentials')) },
               { path: 'credentials/new', ...page(() => import('./routes/issue-credential')) },
+              { path: 'issue/bulk', ...page(() => import('./routes/bulk-issuance')) },
               { path: 'settings/api-keys', ...page(() => import('./routes/api-keys')) },
               { path: 'settings/webhooks', ...page(() => import('./routes/webhooks')) },
               { path: 'settings/webhooks/:id', ...page(() => import('./routes/webhooks-detail')) },

@@ -34,7 +34,7 @@ export class DocumentNotFoundError extends Error {
  */
 export function createDocumentLoader({ resolveDid, extra = {} }: CreateDocumentLoaderOptions = {}): DocumentLoader {
   const contexts = bundledContexts();
-  return async (url: string): Promise<RemoteDocument> => {
+  const loader = async (url: string): Promise<RemoteDocument> => {
     if (typeof url !== 'string' || url.length === 0) throw new DocumentNotFoundError(String(url), 'not a URL');
     const bundled = contexts.get(url) ?? extra[url];
     if (bundled) return { contextUrl: null, documentUrl: url, document: bundled };
@@ -61,6 +61,19 @@ export function createDocumentLoader({ resolveDid, extra = {} }: CreateDocumentL
     if (!node) throw new DocumentNotFoundError(url, 'no such verification method in the controller document');
     return { contextUrl: null, documentUrl: url, document: node };
   };
+  bundledFirstLoaders.add(loader);
+  return loader;
+}
+
+const bundledFirstLoaders = new WeakSet<DocumentLoader>();
+
+/**
+ * Whether a loader is one of `createDocumentLoader`'s, which serve every bundled context as
+ * bundled (`extra` cannot replace one): under such a loader a document whose contexts are all
+ * bundled means the same whichever loader reads it.
+ */
+export function servesBundledContexts(loader: DocumentLoader): boolean {
+  return bundledFirstLoaders.has(loader);
 }
 
 const RELATIONSHIPS = ['verificationMethod', 'assertionMethod', 'authentication', 'capabilityInvocation', 'capabilityDelegation'];

@@ -3,7 +3,9 @@ import type { Canonicalizer } from '../proofs/canonicalizer.js';
 import { proofsOf, verifyProofSignature } from '../proofs/data-integrity.js';
 import { idOf, isJsonObject, show, typesOf, type JsonObject } from '../util/json.js';
 import { resolveAssertionKey } from '../verify/key-resolver.js';
-import { MIN_STATUS_LIST_LENGTH } from './bitstring.js';
+import { bundledContexts } from '../contexts/bundled-contexts.js';
+import { servesBundledContexts } from '../contexts/document-loader.js';
+import { MIN_STATUS_LIST_LENGTH, type Bitstring } from './bitstring.js';
 import { decodeList } from './encoded-list.js';
 
 /** Fetches a status list credential by URL (the caller decides how; the library never fetches). */
@@ -78,7 +80,7 @@ export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusLi
   }
   let bits;
   try {
-    bits = decodeList(show(subject.encodedList), { minLength: MIN_STATUS_LIST_LENGTH * size });
+    bits = decodedList(show(subject.encodedList), MIN_STATUS_LIST_LENGTH * size);
   } catch (error) {
     throw new StatusCheckError((error as Error).message);
   }
@@ -125,20 +127,61 @@ async function verifyListProof(list: JsonObject, options: CheckStatusOptions, wa
     warnings.push('The status list signature was not checked (no document loader)');
     return false;
   }
+  // Computed once per call, only where a remembered answer may be used.
+  let text: string | undefined;
   for (const proof of proofs) {
     try {
       const key = await resolveAssertionKey(idOf(proof.verificationMethod) ?? '', options.documentLoader);
       if (key.controller !== idOf(list.issuer)) throw new Error('the key does not belong to the list issuer');
+      text ??= isMemoisable(list, options) ? JSON.stringify(list) : '';
+      const memoKey = text === '' || text.length > MAX_MEMO_TEXT ? undefined : `${key.id}\n${key.publicKeyMultibase}\n${text}`;
+      if (memoKey !== undefined && verifiedLists.has(memoKey)) return true;
       const isValid = await verifyProofSignature({
         document: list, proof, publicKeyMultibase: key.publicKeyMultibase, documentLoader: options.documentLoader,
         ...(options.canonicalizer ? { canonicalizer: options.canonicalizer } : {}),
       });
+      if (isValid && memoKey !== undefined) remember(verifiedLists, memoKey, true);
       if (isValid) return true;
     } catch (error) {
       throw new StatusCheckError(`The status list signature could not be checked: ${(error as Error).message}`);
     }
   }
   throw new StatusCheckError('The status list signature is invalid: it may have been tampered with');
+}
+
+// A verifier checks the same few lists again and again. A list whose signature verified once
+// verifies again when it is the same text under the same key (the contexts being the bundled
+// ones, read by a loader that serves them as bundled, with the default canonicaliser): that
+// answer is remembered. Only successes are; the key is still resolved on every check, so a key
+// taken out of the issuer's DID document stops counting at once. Decoding a list is pure too.
+const MEMO_SIZE = 256;
+// Larger lists are checked every time: the memo stays small whatever lists it is shown.
+const MAX_MEMO_TEXT = 64 * 1024;
+const verifiedLists = new Map<string, true>();
+const decodedLists = new Map<string, Bitstring>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+}
+
+function isMemoisable(list: JsonObject, options: CheckStatusOptions): boolean {
+  if (options.canonicalizer !== undefined || !options.documentLoader || !servesBundledContexts(options.documentLoader)) return false;
+  const contexts = bundledContexts();
+  const context = list['@context'];
+  return Array.isArray(context) && context.every((c) => typeof c === 'string' && contexts.has(c));
+}
+
+/** `decodeList`, remembered; a Bitstring is only read here. */
+function decodedList(encodedList: string, minLength: number): Bitstring {
+  if (encodedList.length > MAX_MEMO_TEXT) return decodeList(encodedList, { minLength });
+  const key = `${minLength} ${encodedList}`;
+  let bits = decodedLists.get(key);
+  if (!bits) {
+    bits = decodeList(encodedList, { minLength });
+    remember(decodedLists, key, bits);
+  }
+  return bits;
 }
 
 function checkListDates(list: JsonObject, now: Date, warnings: string[]): void {

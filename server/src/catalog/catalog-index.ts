@@ -1,4 +1,5 @@
 import type { LearningFormat } from '../db/schema.js';
+import type { TextMatches } from './catalog-text-index.js';
 
 /** The fields of a catalogue row that filters, facets and sorts need (no text). */
 export type IndexRow = {
@@ -47,6 +48,37 @@ export type IndexResult = {
 };
 
 const FACET_LIMIT = 30;
+const FILTER_CACHE_SIZE = 32;
+
+/** The rows a filter set matches, with its facet counts. */
+type Filtered = Omit<IndexResult, 'pageIds'> & { matched: Uint8Array };
+
+/**
+ * Positions into `text` of the `k` best matches still `matched`, best first (score, then
+ * newest, then id): a bounded insertion, since a page needs a few of thousands of matches.
+ */
+function topMatches(text: TextMatches, matched: Uint8Array, published: number[], ids: string[], k: number): number[] {
+  const { rows, scores } = text;
+  const before = (a: number, b: number) => {
+    const byScore = scores[a]! - scores[b]!;
+    if (byScore !== 0) return byScore > 0;
+    const byDate = published[rows[a]!]! - published[rows[b]!]!;
+    if (byDate !== 0) return byDate > 0;
+    return ids[rows[a]!]! < ids[rows[b]!]!;
+  };
+  const best: number[] = [];
+  for (let p = 0; p < rows.length; p += 1) {
+    if (matched[rows[p]!] !== 1) continue;
+    if (best.length === k && !before(p, best[k - 1]!)) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && before(p, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at -= 1;
+    }
+    best[at] = p;
+  }
+  return best;
+}
 
 /** Interns strings as small integers, so the per-row work is array indexing. */
 class Dict {
@@ -87,9 +119,8 @@ const F_LANGUAGE = 5;
  * An in-memory filter, facet and sort index over the catalogue. Counting facets for a broad
  * search in SQL means aggregating tens of thousands of rows per request; here it is one pass
  * over compact arrays of interned values (a few milliseconds per 100,000 programmes). Text
- * matching and ranking stay in PostgreSQL (tsvector + trigram indexes); the matching ids come
- * in as `textRanks`. Rows are replaced by id, so the index catches up incrementally from a
- * change sequence.
+ * matches come in as rows with scores (`CatalogTextIndex`, numbered by this index). Rows are
+ * replaced by id, so the index catches up incrementally from a change sequence.
  */
 export class CatalogIndex {
   seq = '0';
@@ -114,13 +145,23 @@ export class CatalogIndex {
   readonly #weeks: number[] = [];
   readonly #publishedAt: number[] = [];
   #orders: Record<SortOrder, Int32Array> | undefined;
+  readonly #filtered = new Map<string, Filtered>();
 
   get size() {
     return this.#ids.length;
   }
 
-  /** Adds or replaces rows (by id); sort orders are rebuilt on the next search. */
-  upsert(rows: IndexRow[]) {
+  /** The row number of a programme, if indexed. */
+  rowOf(id: string): number | undefined {
+    return this.#rowOf.get(id);
+  }
+
+  /**
+   * Adds or replaces rows (by id) and answers their row numbers, in order (stable for an id);
+   * sort orders are rebuilt on the next search.
+   */
+  upsert(rows: IndexRow[]): number[] {
+    const numbers: number[] = [];
     for (const row of rows) {
       let i = this.#rowOf.get(row.id);
       if (i === undefined) {
@@ -141,8 +182,13 @@ export class CatalogIndex {
       this.#cpd[i] = row.cpdHours;
       this.#weeks[i] = row.durationWeeks;
       this.#publishedAt[i] = row.publishedAt;
+      numbers.push(i);
     }
-    if (rows.length > 0) this.#orders = undefined;
+    if (rows.length > 0) {
+      this.#orders = undefined;
+      this.#filtered.clear();
+    }
+    return numbers;
   }
 
   #order(sort: SortOrder): Int32Array {
@@ -164,10 +210,45 @@ export class CatalogIndex {
   }
 
   /**
-   * Filters, counts facets and cuts one page. With `textRanks` only those ids can match and,
-   * for relevance, the page follows their rank (ties: newest first).
+   * Filters, counts facets and cuts one page. With `text` only those rows can match and, for
+   * relevance, the page follows their score (ties: newest first).
    */
-  search(query: IndexQuery, options: { textRanks?: Map<string, number>; sort: SortOrder | 'relevance'; page: number; pageSize: number }): IndexResult {
+  search(query: IndexQuery, options: { text?: TextMatches; sort: SortOrder | 'relevance'; page: number; pageSize: number }): IndexResult {
+    const { text } = options;
+    const { matched, total, facets, providerNames } = text ? this.#filter(query, text) : this.#filterRemembered(query);
+    const start = (options.page - 1) * options.pageSize;
+    const pageIds: string[] = [];
+    const ids = this.#ids;
+    if (options.sort === 'relevance' && text) {
+      for (const k of topMatches(text, matched, this.#publishedAt, ids, start + options.pageSize).slice(start)) pageIds.push(ids[text.rows[k]!]!);
+    } else if (start < total) {
+      const order = this.#order(options.sort === 'relevance' ? 'newest' : options.sort);
+      let seen = 0;
+      for (const i of order) {
+        if (matched[i] !== 1) continue;
+        if (seen >= start) pageIds.push(ids[i]!);
+        seen += 1;
+        if (pageIds.length === options.pageSize) break;
+      }
+    }
+    return { total, pageIds, facets, providerNames };
+  }
+
+  /**
+   * Filtering without text, remembered per filter set until the index changes: the landing
+   * page's browse and paging through one set of filters count facets once.
+   */
+  #filterRemembered(query: IndexQuery): Filtered {
+    const key = JSON.stringify(query);
+    const known = this.#filtered.get(key);
+    if (known) return known;
+    const found = this.#filter(query);
+    if (this.#filtered.size >= FILTER_CACHE_SIZE) this.#filtered.delete(this.#filtered.keys().next().value!);
+    this.#filtered.set(key, found);
+    return found;
+  }
+
+  #filter(query: IndexQuery, text?: TextMatches): Filtered {
     const n = this.#ids.length;
     const skillMask = this.#skillDict.mask(query.skills);
     const providerMask = this.#providerDict.mask(query.providers);
@@ -235,37 +316,10 @@ export class CatalogIndex {
       }
     };
 
-    const ranks = options.textRanks;
-    const candidates: number[] = [];
-    if (ranks) {
-      for (const id of ranks.keys()) {
-        const i = this.#rowOf.get(id);
-        if (i !== undefined) {
-          candidates.push(i);
-          visit(i);
-        }
-      }
+    if (text) {
+      for (let k = 0; k < text.rows.length; k += 1) if (text.rows[k]! < n) visit(text.rows[k]!);
     } else {
       for (let i = 0; i < n; i += 1) visit(i);
-    }
-
-    const start = (options.page - 1) * options.pageSize;
-    const pageIds: string[] = [];
-    const ids = this.#ids;
-    if (options.sort === 'relevance' && ranks) {
-      const hits = candidates.filter((i) => matched[i] === 1);
-      const rank = (i: number) => ranks.get(ids[i]!)!;
-      hits.sort((a, b) => rank(b) - rank(a) || this.#publishedAt[b]! - this.#publishedAt[a]! || (ids[a]! < ids[b]! ? -1 : 1));
-      for (const i of hits.slice(start, start + options.pageSize)) pageIds.push(ids[i]!);
-    } else if (start < total) {
-      const order = this.#order(options.sort === 'relevance' ? 'newest' : options.sort);
-      let seen = 0;
-      for (const i of order) {
-        if (matched[i] !== 1) continue;
-        if (seen >= start) pageIds.push(ids[i]!);
-        seen += 1;
-        if (pageIds.length === options.pageSize) break;
-      }
     }
 
     const top = (counts: Int32Array, valueOf: (i: number) => string, limit = FACET_LIMIT) => {
@@ -277,8 +331,8 @@ export class CatalogIndex {
     const providerFacet = top(providerCounts, (i) => this.#providerDict.values[i]!);
     for (const f of providerFacet) providerNames.set(f.value, this.#providerNames.get(f.value) ?? f.value);
     return {
+      matched,
       total,
-      pageIds,
       facets: {
         skill: top(skillCounts, (i) => this.#skillDict.values[i]!),
         provider: providerFacet,

@@ -79,6 +79,21 @@ describe('catalogue search', () => {
     expect(slugs(await search('q=hidden'))).toEqual([]);
   });
 
+  it('reads websearch syntax: or, minus, and quoted phrases (matched by PostgreSQL)', async () => {
+    expect(slugs(await search('q=relational%20or%20dashboards')).sort()).toEqual(['charts-that-work', 'sql-for-analysts']);
+    expect(slugs(await search('q=safety%20-data'))).toEqual(['site-safety-basics']);
+    expect(slugs(await search('q=%22risk%20assessment%22')).sort()).toEqual(['data-safety', 'site-safety-basics']);
+    expect(slugs(await search('q=%22assessment%20risk%22'))).toEqual([]);
+    // Stop words only: nothing to match in full text, and no title looks like it.
+    expect(await search('q=the%20and')).toMatchObject({ total: 0, items: [] });
+  });
+
+  it('ranks a match in the title above matches elsewhere', async () => {
+    const r = await search('q=data');
+    expect(r.total).toBe(3);
+    expect(slugs(r)[0]).toBe('data-safety');
+  });
+
   it('filters by skill, provider, partner, level, format and language', async () => {
     expect(slugs(await search(`skill=${sql.id}`))).toEqual(['sql-for-analysts']);
     expect(slugs(await search(`skill=${sql.id}&skill=${safety.id}`))).toEqual(['data-safety', 'site-safety-basics', 'sql-for-analysts']);

@@ -5,9 +5,11 @@ import { AppError } from '../http/app-error.js';
 import { findOrganizationBySlug } from '../orgs/orgs.store.js';
 import { findSkillsByIds } from '../skills/skills.store.js';
 import { CatalogIndex, type FacetName, type IndexQuery } from './catalog-index.js';
+import { CatalogTextIndex, type TextDocument, type TextMatches } from './catalog-text-index.js';
 import * as store from './catalog.store.js';
-import type { Activity } from './microcredentials.service.js';
+import type { Activity } from './microcredential-view.js';
 import { listModules, findVersionById } from './microcredentials.store.js';
+import { parseTsQuery } from './tsquery.js';
 
 export type CatalogSearchOptions = IndexQuery & {
   q?: string;
@@ -49,7 +51,7 @@ function languageLabel(tag: string): string {
 
 export type FacetValue = { value: string; label: string; count: number };
 
-type IndexState = { index: CatalogIndex; pending: Promise<void> | null; textMatches: Map<string, Map<string, number>> };
+type IndexState = { index: CatalogIndex; text: CatalogTextIndex; pending: Promise<void> | null; textMatches: Map<string, TextMatches> };
 /** One index per database handle (a process normally has one). */
 const indexes = new WeakMap<object, IndexState>();
 
@@ -61,7 +63,7 @@ const indexes = new WeakMap<object, IndexState>();
 async function currentIndex(db: Db): Promise<IndexState> {
   let state = indexes.get(db);
   if (!state) {
-    state = { index: new CatalogIndex(), pending: null, textMatches: new Map() };
+    state = { index: new CatalogIndex(), text: new CatalogTextIndex(), pending: null, textMatches: new Map() };
     indexes.set(db, state);
   }
   const target = await store.catalogChangeSeq(db);
@@ -69,7 +71,7 @@ async function currentIndex(db: Db): Promise<IndexState> {
     const s = state;
     s.pending ??= (async () => {
       const rows = await store.listIndexRowsSince(db, s.index.seq);
-      s.index.upsert(
+      const numbers = s.index.upsert(
         rows.map((r) => ({
           id: r.microcredential_id,
           providerSlug: r.provider_slug,
@@ -87,6 +89,7 @@ async function currentIndex(db: Db): Promise<IndexState> {
           publishedAt: r.published_at.getTime(),
         })),
       );
+      rows.forEach((r, k) => s.text.set(numbers[k]!, textDocument(r.title, r.terms)));
       const newest = rows.reduce((max, r) => (BigInt(r.change_seq) > max ? BigInt(r.change_seq) : max), BigInt(s.index.seq));
       s.index.seq = newest.toString();
       s.textMatches.clear();
@@ -98,19 +101,44 @@ async function currentIndex(db: Db): Promise<IndexState> {
   return state;
 }
 
-const TEXT_CACHE_SIZE = 200;
+/** A row's search document from its packed lexemes (see `listIndexRowsSince`). */
+function textDocument(title: string, packed: string | null): TextDocument {
+  const terms: TextDocument['terms'] = [];
+  for (const entry of packed ? packed.split('\x1e') : []) {
+    const at = entry.indexOf('\x1f');
+    if (at > 0) terms.push([entry.slice(0, at), entry.slice(at + 1)]);
+  }
+  return { terms, title };
+}
 
 /**
- * Programmes matching a text query, remembered until the catalogue changes (the cache is
- * emptied whenever the index catches up), so paging through a result set or refining its
- * filters does not repeat the full-text search.
+ * Loads the catalogue's in-memory indexes ahead of the first search (at start, where 100,000
+ * programmes take seconds to read); a search meanwhile waits for the same load.
  */
-async function textMatches(db: Db, state: IndexState, q: string, isRanked: boolean) {
-  const key = `${isRanked ? 'r' : 'u'}:${q.toLowerCase()}`;
-  const cached = state.textMatches.get(key) ?? (isRanked ? undefined : state.textMatches.get(`r:${q.toLowerCase()}`));
+export async function warmCatalogIndex(deps: Pick<Deps, 'db'>): Promise<number> {
+  return (await currentIndex(deps.db)).index.size;
+}
+
+const TEXT_CACHE_SIZE = 200;
+const NO_MATCHES: TextMatches = { rows: new Int32Array(0), scores: new Float64Array(0) };
+
+/**
+ * Programmes matching a text query: full text (PostgreSQL reads the words into a tsquery, the
+ * in-memory text index matches and ranks; a phrase query, which needs word positions, runs in
+ * PostgreSQL); when nothing matches, titles that look like the query, which forgives typos.
+ * Remembered until the catalogue changes (the cache is emptied whenever the index catches up),
+ * so paging through a result set or refining its filters does not repeat the search.
+ */
+async function textMatches(db: Db, state: IndexState, q: string): Promise<TextMatches> {
+  const key = q.toLowerCase();
+  const cached = state.textMatches.get(key);
   if (cached) return cached;
   const seq = state.index.seq;
-  const found = await store.findTextMatches(db, q, { isRanked });
+  const parsed = parseTsQuery(await store.toTsQuery(db, q));
+  let found = NO_MATCHES;
+  if (parsed === null) found = await rankedInDatabase(db, state.index, q);
+  else if (parsed.op !== 'empty') found = state.text.match(parsed, state.index.size);
+  if (found.rows.length === 0) found = state.text.matchTitles(q, state.index.size);
   if (state.index.seq === seq) {
     if (state.textMatches.size >= TEXT_CACHE_SIZE) state.textMatches.delete(state.textMatches.keys().next().value!);
     state.textMatches.set(key, found);
@@ -118,15 +146,27 @@ async function textMatches(db: Db, state: IndexState, q: string, isRanked: boole
   return found;
 }
 
+/** Full-text matches ranked by PostgreSQL, as rows of the index (ids it has not seen yet are left out). */
+async function rankedInDatabase(db: Db, index: CatalogIndex, q: string): Promise<TextMatches> {
+  const ranks = await store.findFullTextMatches(db, q);
+  const pairs: [number, number][] = [];
+  for (const [id, rank] of ranks) {
+    const row = index.rowOf(id);
+    if (row !== undefined) pairs.push([row, rank]);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  return { rows: Int32Array.from(pairs, (p) => p[0]), scores: Float64Array.from(pairs, (p) => p[1]) };
+}
+
 /**
  * Searches the public catalogue (the latest published version of each micro-credential):
- * one page of results, the total, and counts per facet value for the current filters. Text
- * is matched in PostgreSQL; filters, facets and sorting run on the in-memory index.
+ * one page of results, the total, and counts per facet value for the current filters. Text,
+ * filters, facets and sorting run on in-memory indexes that catch up with the database.
  */
 export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
   const state = await currentIndex(deps.db);
-  const textRanks = query.q ? await textMatches(deps.db, state, query.q, query.sort === 'relevance') : undefined;
-  const found = state.index.search(query, { ...(textRanks ? { textRanks } : {}), sort: query.sort === 'relevance' && !textRanks ? 'newest' : query.sort, page: query.page, pageSize: query.pageSize });
+  const text = query.q ? await textMatches(deps.db, state, query.q) : undefined;
+  const found = state.index.search(query, { ...(text ? { text } : {}), sort: query.sort === 'relevance' && !text ? 'newest' : query.sort, page: query.page, pageSize: query.pageSize });
   const skillIds = found.facets.skill.map((f) => f.value);
   const partnerSlugs = found.facets.partner.map((f) => f.value);
   const [rows, skillNames, partnerNames] = await Promise.all([store.findEntriesByIds(deps.db, found.pageIds), store.findSkillNames(deps.db, skillIds), store.findPartnerNames(deps.db, partnerSlugs)]);

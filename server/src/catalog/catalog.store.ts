@@ -79,7 +79,13 @@ export async function catalogChangeSeq(db: Db): Promise<string> {
   return rows[0]?.seq ?? '0';
 }
 
-/** Filter and facet fields of the rows changed after `sinceSeq`, for the in-memory index. */
+/**
+ * Filter and facet fields of the rows changed after `sinceSeq`, for the in-memory index, with
+ * each row's title and search document: its lexemes, each with the weight letter of each
+ * occurrence, as `lexeme US weights RS lexeme US weights …` (ASCII unit and record separators,
+ * which the English parser never puts in a lexeme; one string per row travels much faster
+ * than a row per lexeme).
+ */
 export function listIndexRowsSince(db: Db, sinceSeq: string) {
   return db
     .selectFrom('catalog_entries')
@@ -98,40 +104,37 @@ export function listIndexRowsSince(db: Db, sinceSeq: string) {
       'cpd_hours',
       'duration_weeks',
       'published_at',
+      'title',
+      sql<string | null>`(select string_agg(lexeme || chr(31) || coalesce(array_to_string(weights, ''), ''), chr(30)) from unnest(search))`.as('terms'),
       sql<string>`change_seq::text`.as('change_seq'),
     ])
     .where('change_seq', '>', sinceSeq)
     .execute();
 }
 
+/** The query as PostgreSQL's English full-text search reads it (websearch syntax), printed. */
+export async function toTsQuery(db: Db, q: string): Promise<string> {
+  const { rows } = await sql<{ tsq: string }>`select websearch_to_tsquery('english', ${q})::text as tsq`.execute(db);
+  return rows[0]?.tsq ?? '';
+}
+
 /**
- * Programmes whose text matches the query, with a relevance score: full text first (weighted
- * tsvector, websearch syntax); when nothing matches, titles that look like the query
- * (trigram word similarity), which forgives typos. Unranked (score 0) when the caller sorts
- * by something else, which spares reading every match's search document.
+ * Programmes whose search document matches a tsquery, with ts_rank (normalised by length).
+ * For the queries the in-memory text index does not evaluate (phrases): it visits every match.
  */
-export async function findTextMatches(db: Db, q: string, options: { isRanked: boolean }): Promise<Map<string, number>> {
+export async function findFullTextMatches(db: Db, q: string): Promise<Map<string, number>> {
   const tsq = sql`websearch_to_tsquery('english', ${q})`;
   // One row with one string: thousands of matches travel as a single value (much cheaper for
   // the embedded engine than thousands of rows).
-  const packed = async (query: ReturnType<typeof sql<{ packed: string | null }>>) => {
-    const { rows } = await query.execute(db);
-    const out = new Map<string, number>();
-    const text = rows[0]?.packed;
-    if (!text) return out;
-    for (const entry of text.split(',')) {
-      const at = entry.indexOf(':');
-      out.set(entry.slice(0, at), Number(entry.slice(at + 1)));
-    }
-    return out;
-  };
-  const matches = await packed(sql<{ packed: string | null }>`
-    select string_agg(microcredential_id::text || ':' || ${options.isRanked ? sql`ts_rank(search, ${tsq}, 1)::text` : sql`'0'`}, ',') as packed
-    from catalog_entries where search @@ ${tsq}`);
-  if (matches.size > 0) return matches;
-  return packed(sql<{ packed: string | null }>`
-    select string_agg(microcredential_id::text || ':' || word_similarity(${q}, title)::text, ',') as packed
-    from catalog_entries where ${q} <% title`);
+  const { rows } = await sql<{ packed: string | null }>`
+    select string_agg(microcredential_id::text || ':' || ts_rank(search, ${tsq}, 1)::text, ',') as packed
+    from catalog_entries where search @@ ${tsq}`.execute(db);
+  const out = new Map<string, number>();
+  for (const entry of rows[0]?.packed?.split(',') ?? []) {
+    const at = entry.indexOf(':');
+    out.set(entry.slice(0, at), Number(entry.slice(at + 1)));
+  }
+  return out;
 }
 
 export type CatalogRow = {

@@ -1,7 +1,10 @@
 import type { Actor, Deps } from '../deps.js';
 import { findStarterSkillIds } from '../skills/skills.service.js';
 import type { ActivityInput, ModuleInput } from './microcredentials.schemas.js';
-import { addModule, createMicrocredential, publishVersion, uploadImage } from './microcredentials.service.js';
+import { addModule } from './use-cases/add-module.js';
+import { createMicrocredential } from './use-cases/create-microcredential.js';
+import { publishVersion } from './use-cases/publish-version.js';
+import { uploadImage } from './use-cases/upload-image.js';
 
 type DemoQuestion = [prompt: string, correct: string, wrong: string[]];
 

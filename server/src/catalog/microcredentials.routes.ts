@@ -17,31 +17,28 @@ import {
   versionPatch,
   versionView,
 } from './microcredentials.schemas.js';
-import {
-  addModule,
-  createDraftFromPublished,
-  createMicrocredential,
-  getMicrocredential,
-  getPublishedAchievement,
-  getVersion,
-  listMicrocredentials,
-  publishVersion,
-  readImage,
-  removeModule,
-  reorderModules,
-  updateDraft,
-  updateModule,
-  uploadImage,
-  type ModuleView,
-  type VersionView,
-} from './microcredentials.service.js';
+import type { ModuleView, VersionView } from './microcredential-view.js';
+import { addModule } from './use-cases/add-module.js';
+import { createDraftFromPublished } from './use-cases/create-draft-version.js';
+import { createMicrocredential } from './use-cases/create-microcredential.js';
+import { getMicrocredential } from './use-cases/get-microcredential.js';
+import { getVersion } from './use-cases/get-microcredential-version.js';
+import { getPublishedAchievement } from './use-cases/get-published-achievement.js';
+import { listMicrocredentials } from './use-cases/list-microcredentials.js';
+import { publishVersion } from './use-cases/publish-version.js';
+import { readImage } from './use-cases/read-image.js';
+import { removeModule } from './use-cases/remove-module.js';
+import { reorderModules } from './use-cases/reorder-modules.js';
+import { updateDraft } from './use-cases/update-draft-version.js';
+import { updateModule } from './use-cases/update-module.js';
+import { uploadImage } from './use-cases/upload-image.js';
 
 export function presentVersion(v: VersionView) {
   return { ...v, modules: v.modules.map(presentModule), publishedAt: isoOrNull(v.publishedAt), createdAt: iso(v.createdAt), updatedAt: iso(v.updatedAt) };
 }
-function presentModule(m: ModuleView) {
-  return { ...m, activity: m.activity as Record<string, unknown> | null };
-}
+// The activity goes out whole (answers included): only authors read these routes.
+const presentModule = (m: ModuleView) => m;
+
 function presentSummary<T extends { publishedAt: Date | null; updatedAt: Date }>(s: T) {
   return { ...s, publishedAt: isoOrNull(s.publishedAt), updatedAt: iso(s.updatedAt) };
 }

@@ -173,7 +173,8 @@ export const moduleView = z
     content: z.string(),
     links: z.array(linkView),
     estimatedMinutes: z.number().int(),
-    activity: z.record(z.string(), z.unknown()).nullable().meta({ description: 'The full quiz or assignment, answers included (authors only)' }),
+    activity: activitySchema.nullable().meta({ description: 'The full quiz or assignment, answers included (authors only)' }),
+
   })
   .meta({ id: 'AuthoringModule' });
 

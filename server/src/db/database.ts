@@ -30,6 +30,15 @@ function defaultIdleError(err: Error) {
   console.warn(`PostgreSQL closed an idle connection (${err.message}); it will be replaced.`);
 }
 
+/**
+ * Embedded PostgreSQL lives in the server's own WebAssembly heap, which only grows: every buffer
+ * page it ever touches stays resident. PostgreSQL's defaults (128 MB of shared buffers, 64 MB for
+ * index builds) suit a dedicated database server; the embedded one reads its files through the
+ * operating system's page cache anyway, so small buffers cost little speed and keep the idle
+ * server small.
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB', 'temp_buffers=2MB'];
+
 /** Opens PostgreSQL (a pool) or embedded PGlite (in memory when no dataDir is given). */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.engine === 'postgres') {
@@ -50,6 +59,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ...(dataDir ? { dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ['-c', setting])],
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {

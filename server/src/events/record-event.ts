@@ -7,8 +7,8 @@ import { observeCommittedEvent } from '../metrics/observations.js';
 import type { DomainEvent, EventActor, EventType } from './event-types.js';
 import { consumersOf } from './subscriptions.js';
 
-/** A job of the events queue: run `consumer` for the event `eventId`. */
-export type EventJobData = { consumer: string; eventId: string };
+/** A job of the events queue: run `consumer` for the event `eventId`, or for each of `eventIds` (batches). */
+export type EventJobData = { consumer: string; eventId: string } | { consumer: string; eventIds: string[] };
 
 /**
  * Records `event` with `db` — the transaction that made it happen — and queues its consumers
@@ -43,7 +43,7 @@ export async function recordEvent<T extends EventType>(deps: { jobs: JobQueue },
   return id;
 }
 
-async function hasWebhookSubscribers(db: Db, orgId: string, type: EventType): Promise<boolean> {
+export async function hasWebhookSubscribers(db: Db, orgId: string, type: EventType): Promise<boolean> {
   const row = await db
     .selectFrom('webhook_endpoints')
     .select(sql<number>`1`.as('one'))

@@ -14,7 +14,8 @@ export type AppErrorCode =
   | 'csrf_rejected'
   | 'unavailable';
 
-export type FieldError = { field: string; message: string };
+/** `line` and `column` locate a problem in an uploaded file (a CSV's line 1 is its header). */
+export type FieldError = { field: string; message: string; line?: number; column?: string };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -24,6 +24,45 @@ export type NewCredentialRow = {
   createdByUser: string | null;
 };
 
+function valuesOf(row: NewCredentialRow) {
+  return {
+    id: row.id,
+    org_id: row.orgId,
+    credential_id: row.credentialId,
+    format: row.format,
+    cryptosuite: row.cryptosuite,
+    document: row.document,
+    types: row.types,
+    achievement_name: row.achievementName,
+    recipient_user_id: row.recipientUserId,
+    recipient_label: row.recipientLabel,
+    recipient_email: row.recipientEmail,
+    status_list_number: row.statusListNumber,
+    status_index: row.statusIndex,
+    status_purposes: row.statusPurposes,
+    issued_at: row.issuedAt,
+    valid_until: row.validUntil,
+    idempotency_key: row.idempotencyKey,
+    created_by_key: row.createdByKey,
+    created_by_user: row.createdByUser,
+  };
+}
+
+/**
+ * Inserts many credentials in one statement; a row whose idempotency key the organisation
+ * already used is skipped (issued before). Returns the ids actually inserted.
+ */
+export async function insertCredentials(db: Db, rows: NewCredentialRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insertInto('credentials')
+    .values(rows.map(valuesOf))
+    .onConflict((oc) => oc.columns(['org_id', 'idempotency_key']).doNothing())
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
 export async function insertCredential(db: Db, row: NewCredentialRow) {
   await db
     .insertInto('credentials')

@@ -5,14 +5,11 @@ import type { JsonObject } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { email, iso, isoOrNull, problemResponses, refuseHiddenCharactersInJson, slug, timestamp } from '../http/schemas.js';
 import { createDidKeyIdentifier, listKeys, rotateSigningKey } from '../keys/signing-keys.service.js';
-import {
-  changeCredentialStatus,
-  issueCredentialForOrg,
-  issueCredentialWithApiKey,
-  listIssuedCredentials,
-  type CredentialStatusView,
-  type IssuedCredential,
-} from './issuance.service.js';
+import type { CredentialStatusView } from './credential-lifecycle.js';
+import { changeCredentialStatus } from './use-cases/change-credential-status.js';
+import type { IssuedCredential } from './use-cases/issue-credential.js';
+import { issueCredentialForOrg, issueCredentialWithApiKey } from './use-cases/issue-credential-for-org.js';
+import { listIssuedCredentials } from './use-cases/list-issued-credentials.js';
 import { isUrl } from './vcdm-validation.js';
 
 const ISSUE_BODY_LIMIT = 5 * 1024 * 1024;

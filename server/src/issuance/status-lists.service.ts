@@ -1,8 +1,9 @@
-import { allocateIndex, Bitstring, buildStatusEntry, buildStatusListCredential, signCredential, type Signer } from '@cairn/credentials';
+import { Bitstring, buildStatusEntry, buildStatusListCredential, signCredential, type JsonObject, type Signer } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { identifierOfSigner, loadIssuerSigner } from '../keys/signing-keys.service.js';
 import { documentLoader } from '../verification/document-loader.js';
+import { permutedIndexes } from './status-index-permutation.js';
 import * as store from './status-lists.store.js';
 
 export type ChangeablePurpose = 'revocation' | 'suspension';
@@ -36,27 +37,50 @@ async function signList(deps: Deps, issuer: Issuer, signer: Signer, listNumber: 
   return JSON.stringify(signed);
 }
 
+export type AllocatedStatus = {
+  listNumber: number;
+  index: number;
+  entries: { revocation: JsonObject; suspension: JsonObject };
+};
+
 /**
- * Hands out a never-used random index for a new credential and the two status entries
- * (revocation, suspension) that point at it, in a list of the identifier `signer` signs as.
- * Must run inside the issuing transaction: the list row stays locked until it commits, so two
- * issuances never get the same index.
+ * Hands out `count` never-used indexes and, for each, the two status entries (revocation,
+ * suspension) that point at it, in lists of the identifier `signer` signs as. The list row is
+ * locked while its counter moves by `count` (a few bytes, never the bitstrings): in the caller's
+ * transaction, so two allocations never share an index, and an issuance that rolls back leaves
+ * its indexes unused, never reused. A block may span two lists when the first fills up.
  */
-export async function allocateStatusEntries(deps: Deps, issuer: Issuer, signer: Signer) {
-  const { list, isNew } = await store.lockListWithRoom(deps.db, issuer.id, identifierOfSigner(signer));
-  const allocated = new Bitstring({ bytes: list.allocated });
-  const index = allocateIndex({ size: list.size, isTaken: (i) => allocated.get(i) });
-  allocated.set(index, true);
-  await store.saveAllocation(deps.db, issuer.id, list.list_number, allocated.bytes);
-  if (isNew) {
-    await store.saveStatusBits(deps.db, issuer.id, list.list_number, {
-      revocationCredential: await signList(deps, issuer, signer, list.list_number, 'revocation', list.revocation),
-      suspensionCredential: await signList(deps, issuer, signer, list.list_number, 'suspension', list.suspension),
-    });
+export async function allocateStatusBlock(deps: Deps, issuer: Issuer, signer: Signer, count: number): Promise<AllocatedStatus[]> {
+  const out: AllocatedStatus[] = [];
+  while (out.length < count) {
+    const { list, isNew } = await store.lockListWithRoom(deps.db, issuer.id, identifierOfSigner(signer));
+    const taken = Math.min(count - out.length, list.size - list.allocated_count);
+    await store.advanceAllocation(deps.db, issuer.id, list.list_number, taken);
+    if (isNew) {
+      const empty = new Uint8Array(list.size / 8);
+      await store.saveStatusBits(deps.db, issuer.id, list.list_number, {
+        revocationCredential: await signList(deps, issuer, signer, list.list_number, 'revocation', empty),
+        suspensionCredential: await signList(deps, issuer, signer, list.list_number, 'suspension', empty),
+      });
+    }
+    const urls = { revocation: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, 'revocation'), suspension: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, 'suspension') };
+    for (const index of permutedIndexes(list.permutation_key, list.size, list.allocated_count, taken)) {
+      out.push({
+        listNumber: list.list_number,
+        index,
+        entries: {
+          revocation: buildStatusEntry({ listUrl: urls.revocation, index, purpose: 'revocation' }),
+          suspension: buildStatusEntry({ listUrl: urls.suspension, index, purpose: 'suspension' }),
+        },
+      });
+    }
   }
-  const entryFor = (purpose: ChangeablePurpose) => buildStatusEntry({ listUrl: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, purpose), index, purpose });
-  const entries = { revocation: entryFor('revocation'), suspension: entryFor('suspension') };
-  return { listNumber: list.list_number, index, entries };
+  return out;
+}
+
+/** One credential's index and entries: `allocateStatusBlock` with a block of one. */
+export async function allocateStatusEntries(deps: Deps, issuer: Issuer, signer: Signer): Promise<AllocatedStatus> {
+  return (await allocateStatusBlock(deps, issuer, signer, 1))[0]!;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { MailTransport } from '../mail/mail-transport.js';
 import type { MailJobData } from '../mail/queue-mail.js';
 import { sendQueuedMail } from '../mail/send-queued-mail.js';
 import { recordExpiredCredentials } from '../issuance/credential-expiry.js';
+import { handleBulkIssuanceJob } from '../issuance/bulk/bulk-job-handler.js';
 import type { CredentialsLinkedJob } from '../issuance/recipient-delivery.js';
 import { onCredentialChanged, onCredentialsLinked, onPathwayPublished } from '../pathways/pathway-consumers.js';
 import { runScheduledSettlement, settlePublishedPathway } from '../pathways/pathway-settler.js';
@@ -53,13 +54,15 @@ const CONSUMERS: Record<ConsumerName, Consumer> = {
 export function registerJobHandlers(queue: JobQueue, runtime: JobRuntime): JobQueue {
   queue.useLog(runtime.log);
   queue.handle('events', async (job) => {
-    const { consumer, eventId } = job.data as EventJobData;
-    const run = CONSUMERS[consumer as ConsumerName] as Consumer | undefined;
-    if (!run) throw new Error(`No consumer named ${consumer}`);
-    const event = await findEvent(runtime.deps.db, eventId);
-    // Deleted with its organisation (or by retention): nothing left to do.
-    if (!event) return;
-    await run(runtime, event);
+    const data = job.data as EventJobData;
+    const run = CONSUMERS[data.consumer as ConsumerName] as Consumer | undefined;
+    if (!run) throw new Error(`No consumer named ${data.consumer}`);
+    // Batches (bulk issuance) carry many events: each runs as if alone; a retry reruns them all.
+    for (const eventId of 'eventIds' in data ? data.eventIds : [data.eventId]) {
+      const event = await findEvent(runtime.deps.db, eventId);
+      // Deleted with its organisation (or by retention): nothing left to do.
+      if (event) await run(runtime, event);
+    }
   });
   // area: mail
   queue.handle('mail', async (job) => {
@@ -86,6 +89,10 @@ export function registerJobHandlers(queue: JobQueue, runtime: JobRuntime): JobQu
   queue.handle('credentialExpiry', async () => {
     const scan = await recordExpiredCredentials(runtime.deps);
     if (scan.recorded > 0) runtime.log.info(scan, 'credential expiries recorded');
+  });
+  // area: issuance (bulk)
+  queue.handle('bulkIssuance', async (job) => {
+    await handleBulkIssuanceJob(runtime.deps, job);
   });
   // area: scheduled work
   queue.handle('retention', async () => {

@@ -91,6 +91,20 @@ export class JobQueue {
   }
 
   /**
+   * Writes many jobs of one queue in one statement with `db` (as `send`, for batches). Jobs
+   * with an `id` already written are ignored, so a repeated batch queues nothing twice.
+   */
+  async sendMany(db: Db, queue: QueueKey, jobs: { data: Record<string, unknown>; id?: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const spec: QueueSpec = QUEUES[queue];
+    await this.boss.insert(
+      jobs.map((j) => ({ name: spec.name, data: j.data, ...(j.id ? { id: j.id } : {}) })),
+      { db: bossDbOf(db, this.#pglite) },
+    );
+    afterCommit(db, () => this.#wake(queue));
+  }
+
+  /**
    * Installs pg-boss's tables and creates every queue (idempotent; safe when servers start
    * together). Does not start workers.
    */

@@ -41,6 +41,8 @@ export const QUEUES = {
   /** Credentials waiting for an address joined the account that proved it (not an issuance, so no event). */
   credentialsLinked: { ...ON_DEMAND, name: 'credentials.linked', retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 300, description: 'Credentials joined a learner’s account when they confirmed their address: their pathways are re-evaluated' },
   retention: { ...SCHEDULED, name: 'cron.retention', cron: '43 3 * * *', description: 'Daily: drop audit events and webhook deliveries past their retention' },
+  /** One job works through a bulk issuance for up to a minute, then queues its follow-up; progress is in the rows. */
+  bulkIssuance: { ...ON_DEMAND, name: 'issuance-jobs', batchSize: 1, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300, description: 'Bulk issuance: issue the rows of an uploaded CSV in batches' },
   /** Runs nothing of the product: lets tests and operators check that workers pick up jobs. */
   maintenanceProbe: { ...ON_DEMAND, name: 'maintenance.probe', retryLimit: 1, retryDelay: 1, retryBackoff: false, expireInSeconds: 60, description: 'Test jobs: check that workers pick up work' },
 } as const satisfies Record<string, QueueSpec>;

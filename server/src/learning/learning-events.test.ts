@@ -5,7 +5,7 @@ import { transaction, type Db } from '../db/transaction.js';
 import type { Actor } from '../deps.js';
 import { QUEUES } from '../jobs/queues.js';
 import { addMember, createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
-import { completeModule } from './learning.service.js';
+import { completeModule } from './use-cases/complete-module.js';
 
 const t = useTestApp();
 let owner: TestUser;

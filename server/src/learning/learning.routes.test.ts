@@ -128,7 +128,7 @@ describe('bad input', () => {
     expect((await enrol(learner)).statusCode).toBe(201);
     const again = await enrol(learner);
     expect(again.statusCode).toBe(409);
-    const rows = await t.database.db.selectFrom('enrollments').select('id').where('learner_id', '=', learner.id).execute();
+    const rows = await t.database.db.selectFrom('enrolments').select('id').where('learner_id', '=', learner.id).execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -141,7 +141,7 @@ describe('bad input', () => {
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes).toEqual([201, 201, 201, 409]);
     expect(results.filter((r) => r.statusCode === 201).map((r) => r.json().attemptNumber).sort()).toEqual([1, 2, 3]);
-    const attempts = await t.database.db.selectFrom('quiz_attempts').select('attempt_number').where('enrollment_id', '=', detail.id).execute();
+    const attempts = await t.database.db.selectFrom('quiz_attempts').select('attempt_number').where('enrolment_id', '=', detail.id).execute();
     expect(attempts).toHaveLength(3);
   });
 
@@ -159,7 +159,7 @@ describe('bad input', () => {
     const late = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Data brief')}/submissions`, headers: { cookie: learner.cookie }, payload: { text: 'Too late' } });
     expect(late.statusCode).toBe(409);
     expect(late.json().detail).toMatch(/withdrew/);
-    const stored = await t.database.db.selectFrom('submissions').select('id').where('enrollment_id', '=', detail.id).execute();
+    const stored = await t.database.db.selectFrom('submissions').select('id').where('enrolment_id', '=', detail.id).execute();
     expect(stored).toHaveLength(0);
   });
 

@@ -5,7 +5,18 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { iso, isoOrNull, problemResponses, slug, timestamp, uuid } from '../http/schemas.js';
 import { MAX_EVIDENCE_BYTES } from './evidence-file.js';
-import * as learning from './learning.service.js';
+import { completeModule } from './use-cases/complete-module.js';
+import { enrolLearner } from './use-cases/enrol-learner.js';
+import { getEnrolment } from './use-cases/get-enrolment.js';
+import { getLearningStats } from './use-cases/get-learning-stats.js';
+import { listMyCredentials } from './use-cases/list-my-credentials.js';
+import { listMyLearning } from './use-cases/list-my-learning.js';
+import { createVoucher, listVouchers } from './use-cases/manage-vouchers.js';
+import { getSubmissionForReview, listReviewQueue, readSubmissionFile } from './use-cases/review-queue.js';
+import { reviewSubmission } from './use-cases/review-submission.js';
+import { submitAssignment, type SubmissionInput } from './use-cases/submit-assignment.js';
+import { submitQuizAttempt } from './use-cases/submit-quiz-attempt.js';
+import { withdrawEnrolment } from './use-cases/withdraw-enrolment.js';
 
 type Dated = { enrolledAt: Date; completedAt: Date | null };
 function presentSummary<T extends Dated>(e: T) {
@@ -15,7 +26,7 @@ type SubmissionDates = { submittedAt: Date; reviewedAt: Date | null };
 function presentSubmission<T extends SubmissionDates>(s: T) {
   return { ...s, submittedAt: iso(s.submittedAt), reviewedAt: isoOrNull(s.reviewedAt) };
 }
-function presentDetail(d: Awaited<ReturnType<typeof learning.getEnrolment>>) {
+function presentDetail(d: Awaited<ReturnType<typeof getEnrolment>>) {
   return {
     ...presentSummary(d),
     modules: d.modules.map((m) => ({
@@ -62,6 +73,10 @@ const learnerQuestion = z.object({
   options: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
 });
 const anyObject = z.record(z.string(), z.unknown());
+// An assignment's rubric and accepted evidence as learners and reviewers see them (ids are given on save).
+const rubricLevelView = z.object({ id: z.string(), title: z.string(), description: z.string().optional(), points: z.number() });
+const rubricView = z.object({ criteria: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().optional(), levels: z.array(rubricLevelView) })) });
+const evidenceView = z.object({ kinds: z.array(z.enum(['text', 'link', 'file'])), fileTypes: z.array(z.string()), maxFileBytes: z.number().nullable() });
 const detailSchema = summarySchema
   .extend({
     modules: z.array(
@@ -84,7 +99,7 @@ const detailSchema = summarySchema
               isPassed: z.boolean(),
               questions: z.array(learnerQuestion),
             }),
-            z.object({ type: z.literal('assignment'), instructions: z.string(), rubric: anyObject, evidence: anyObject, submissions: z.array(submissionSchema) }),
+            z.object({ type: z.literal('assignment'), instructions: z.string(), rubric: rubricView, evidence: evidenceView, submissions: z.array(submissionSchema) }),
           ])
           .nullable(),
       }),
@@ -109,29 +124,29 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 201: detailSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
-      const detail = await learning.enrol(deps, request.actor, { ...request.params, ...(request.body?.voucherCode ? { voucherCode: request.body.voucherCode } : {}) });
+      const detail = await enrolLearner(deps, request.actor, { ...request.params, ...(request.body?.voucherCode ? { voucherCode: request.body.voucherCode } : {}) });
       return reply.status(201).send(presentDetail(detail));
     },
   });
 
   app.get('/api/v1/me/learning', {
     schema: { tags, summary: 'My enrolments: active, completed, withdrawn', response: { 200: z.object({ items: z.array(summarySchema) }), ...problemResponses } },
-    handler: async (request) => ({ items: (await learning.listMyLearning(deps, request.actor)).map(presentSummary) }),
+    handler: async (request) => ({ items: (await listMyLearning(deps, request.actor)).map(presentSummary) }),
   });
 
   app.get('/api/v1/me/enrolments/:id', {
     schema: { tags, summary: 'One of my enrolments with its modules and progress', params: enrolmentParams, response: { 200: detailSchema, ...problemResponses } },
-    handler: async (request) => presentDetail(await learning.getEnrolment(deps, request.actor, request.params.id)),
+    handler: async (request) => presentDetail(await getEnrolment(deps, request.actor, request.params.id)),
   });
 
   app.post('/api/v1/me/enrolments/:id/withdraw', {
     schema: { tags, summary: 'Withdraw from a programme', params: enrolmentParams, body: z.strictObject({}).optional(), response: { 200: summarySchema, ...problemResponses } },
-    handler: async (request) => presentSummary(await learning.withdraw(deps, request.actor, request.params.id)),
+    handler: async (request) => presentSummary(await withdrawEnrolment(deps, request.actor, request.params.id)),
   });
 
   app.post('/api/v1/me/enrolments/:id/modules/:moduleId/complete', {
     schema: { tags, summary: 'Mark a module without an activity as done', params: moduleParams, body: z.strictObject({}).optional(), response: { 200: detailSchema, ...problemResponses } },
-    handler: async (request) => presentDetail(await learning.completeModule(deps, request.actor, request.params.id, request.params.moduleId)),
+    handler: async (request) => presentDetail(await completeModule(deps, request.actor, request.params.id, request.params.moduleId)),
   });
 
   app.post('/api/v1/me/enrolments/:id/modules/:moduleId/quiz-attempts', {
@@ -153,7 +168,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       },
     },
     handler: async (request, reply) => {
-      const result = await learning.submitQuizAttempt(deps, request.actor, request.params.id, request.params.moduleId, request.body.answers);
+      const result = await submitQuizAttempt(deps, request.actor, request.params.id, request.params.moduleId, request.body.answers);
       return reply.status(201).send({ ...result, enrolment: presentDetail(result.enrolment) });
     },
   });
@@ -167,7 +182,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 201: submissionSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
-      const input: learning.SubmissionInput = {};
+      const input: SubmissionInput = {};
       const linkSchema = z.url({ protocol: /^https?$/, message: 'Give a web link starting with https://' }).max(2000);
       const take = (field: 'text' | 'link', value: unknown) => {
         if (typeof value !== 'string' || value.trim() === '') return;
@@ -201,7 +216,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         take('text', parsed.data.text);
         take('link', parsed.data.link);
       }
-      const submission = await learning.submitAssignment(deps, request.actor, request.params.id, request.params.moduleId, input);
+      const submission = await submitAssignment(deps, request.actor, request.params.id, request.params.moduleId, input);
       return reply.status(201).send(presentSubmission(submission));
     },
   });
@@ -227,7 +242,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         ...problemResponses,
       },
     },
-    handler: async (request) => ({ items: (await learning.listMyCredentials(deps, request.actor)).map((c) => ({ ...c, issuedAt: iso(c.issuedAt) })) }),
+    handler: async (request) => ({ items: (await listMyCredentials(deps, request.actor)).map((c) => ({ ...c, issuedAt: iso(c.issuedAt) })) }),
   });
 
   const orgTags = ['Assessment'];
@@ -245,7 +260,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         ...problemResponses,
       },
     },
-    handler: async (request) => ({ items: (await learning.listReviewQueue(deps, request.actor, request.params.slug)).map((i) => ({ ...i, submittedAt: iso(i.submittedAt) })) }),
+    handler: async (request) => ({ items: (await listReviewQueue(deps, request.actor, request.params.slug)).map((i) => ({ ...i, submittedAt: iso(i.submittedAt) })) }),
   });
 
   app.get('/api/v1/orgs/:slug/submissions/:id', {
@@ -259,21 +274,22 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
           programme: z.object({ title: z.string() }),
           module: z.object({ id: z.string(), title: z.string() }),
           instructions: z.string(),
-          rubric: anyObject,
+          rubric: rubricView,
           passPoints: z.number().nullable(),
+
           maxPoints: z.number(),
           scores: z.record(z.string(), z.string()).nullable(),
         }),
         ...problemResponses,
       },
     },
-    handler: async (request) => presentSubmission(await learning.getSubmissionForReview(deps, request.actor, request.params.slug, request.params.id)),
+    handler: async (request) => presentSubmission(await getSubmissionForReview(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.get('/api/v1/orgs/:slug/submissions/:id/file', {
     schema: { tags: orgTags, summary: 'The evidence file of a submission', params: z.object({ slug, id: uuid }), response: { 200: z.any(), ...problemResponses } },
     handler: async (request, reply) => {
-      const f = await learning.readSubmissionFile(deps, request.actor, request.params.slug, request.params.id);
+      const f = await readSubmissionFile(deps, request.actor, request.params.slug, request.params.id);
       return reply
         .type(f.mediaType)
         .header('content-disposition', `attachment; filename="${f.filename.replace(/[^\w.-]+/g, '_')}"`)
@@ -290,13 +306,13 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       body: z.strictObject({ scores: z.record(z.string().max(64), z.string().max(64)), feedback: z.string().trim().max(10_000).default(''), decision: z.enum(['approve', 'resubmit']) }),
       response: { 200: submissionSchema, ...problemResponses },
     },
-    handler: async (request) => presentSubmission(await learning.reviewSubmission(deps, request.actor, request.params.slug, request.params.id, request.body)),
+    handler: async (request) => presentSubmission(await reviewSubmission(deps, request.actor, request.params.slug, request.params.id, request.body)),
   });
 
   const voucherSchema = z.object({ id: z.string(), code: z.string(), microcredentialId: z.string().nullable(), maxRedemptions: z.number(), redeemed: z.number(), expiresAt: timestamp.nullable() }).meta({ id: 'Voucher' });
   app.get('/api/v1/orgs/:slug/vouchers', {
     schema: { tags: ['Learning'], summary: 'Voucher codes for paid programmes', params: z.object({ slug }), response: { 200: z.object({ items: z.array(voucherSchema) }), ...problemResponses } },
-    handler: async (request) => ({ items: (await learning.listVouchers(deps, request.actor, request.params.slug)).map((v) => ({ ...v, expiresAt: isoOrNull(v.expiresAt) })) }),
+    handler: async (request) => ({ items: (await listVouchers(deps, request.actor, request.params.slug)).map((v) => ({ ...v, expiresAt: isoOrNull(v.expiresAt) })) }),
   });
   app.post('/api/v1/orgs/:slug/vouchers', {
     schema: {
@@ -313,7 +329,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
     handler: async (request, reply) => {
       const { expiresAt, ...rest } = request.body;
-      const v = await learning.createVoucher(deps, request.actor, request.params.slug, { ...rest, ...(expiresAt ? { expiresAt: new Date(expiresAt) } : {}) });
+      const v = await createVoucher(deps, request.actor, request.params.slug, { ...rest, ...(expiresAt ? { expiresAt: new Date(expiresAt) } : {}) });
       return reply.status(201).send({ ...v, expiresAt: isoOrNull(v.expiresAt) });
     },
   });
@@ -339,6 +355,6 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         ...problemResponses,
       },
     },
-    handler: async (request) => learning.getLearningStats(deps, request.actor, request.params.slug),
+    handler: async (request) => getLearningStats(deps, request.actor, request.params.slug),
   });
 };

@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { PREPARED_MARK } from '../db/prepared-statements.js';
 import type { Db } from '../db/transaction.js';
-import type { EnrollmentStatus } from '../db/schema.js';
+import type { EnrolmentStatus, MicrocredentialModulesTable } from '../db/schema.js';
 
 /** The latest published version of a programme, as listed in the catalogue. */
 export function findListedProgramme(db: Db, providerSlug: string, slug: string) {
@@ -53,20 +55,20 @@ export function listVouchers(db: Db, orgId: string) {
 }
 
 /** Inserts an enrolment; undefined when the learner already has a live one for this version. */
-export function insertEnrollment(db: Db, e: { orgId: string; microcredentialId: string; versionId: string; learnerId: string; voucherId: string | null }) {
+export function insertEnrolment(db: Db, e: { orgId: string; microcredentialId: string; versionId: string; learnerId: string; voucherId: string | null }) {
   return db
-    .insertInto('enrollments')
+    .insertInto('enrolments')
     .values({ org_id: e.orgId, microcredential_id: e.microcredentialId, version_id: e.versionId, learner_id: e.learnerId, voucher_id: e.voucherId })
     .onConflict((oc) => oc.columns(['learner_id', 'version_id']).where('status', '<>', 'withdrawn').doNothing())
     .returning(['id'])
     .executeTakeFirst();
 }
 
-export function findLiveEnrollment(db: Db, learnerId: string, versionId: string) {
-  return db.selectFrom('enrollments').select(['id']).where('learner_id', '=', learnerId).where('version_id', '=', versionId).where('status', '<>', 'withdrawn').executeTakeFirst();
+export function findLiveEnrolment(db: Db, learnerId: string, versionId: string) {
+  return db.selectFrom('enrolments').select(['id']).where('learner_id', '=', learnerId).where('version_id', '=', versionId).where('status', '<>', 'withdrawn').executeTakeFirst();
 }
 
-const enrollmentColumns = [
+const enrolmentColumns = [
   'e.id',
   'e.org_id',
   'e.microcredential_id',
@@ -87,35 +89,87 @@ const enrollmentColumns = [
   'm.slug',
   'o.slug as providerSlug',
   'o.name as providerName',
+  'o.did as providerDid',
+  'o.roles as providerRoles',
+  'o.created_at as providerCreatedAt',
+  'u.email as learnerEmail',
+  'u.name as learnerName',
+  'u.email_verified_at as learnerEmailVerifiedAt',
 ] as const;
 
-function enrollmentQuery(db: Db) {
+const moduleColumns = ['id', 'position', 'title', 'content', 'links', 'estimated_minutes', 'activity_type', 'activity'] as const;
+const attemptColumns = ['module_id', 'attempt_number', 'points', 'max_points', 'percent', 'is_passed'] as const;
+
+/**
+ * An enrolment with its programme, provider, learner and everything progress is computed from
+ * (modules, completions, quiz attempts, submissions): one round trip, so a request reads the
+ * learner's state once and passes it down.
+ */
+function enrolmentQuery(db: Db) {
   return db
-    .selectFrom('enrollments as e')
+    .selectFrom('enrolments as e')
     .innerJoin('microcredential_versions as v', 'v.id', 'e.version_id')
     .innerJoin('microcredentials as m', 'm.id', 'e.microcredential_id')
     .innerJoin('organizations as o', 'o.id', 'e.org_id')
-    .select(enrollmentColumns);
+    .innerJoin('users as u', 'u.id', 'e.learner_id')
+    .select(enrolmentColumns)
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom('microcredential_modules as mm').select(moduleColumns.map((c) => `mm.${c}` as const)).whereRef('mm.version_id', '=', 'e.version_id').orderBy('mm.position')).as('modules'),
+      jsonArrayFrom(eb.selectFrom('module_completions as mc').select('mc.module_id').whereRef('mc.enrolment_id', '=', 'e.id')).as('completions'),
+      jsonArrayFrom(eb.selectFrom('quiz_attempts as q').select(attemptColumns.map((c) => `q.${c}` as const)).whereRef('q.enrolment_id', '=', 'e.id').orderBy('q.attempt_number')).as('attempts'),
+      jsonArrayFrom(
+        eb.selectFrom('submissions as s').leftJoin('evidence_files as f', 'f.id', 's.file_id').select(submissionColumns).whereRef('s.enrolment_id', '=', 'e.id').orderBy('s.attempt_number'),
+      ).as('submissions'),
+    ])
+    .modifyFront(sql.raw(PREPARED_MARK));
 }
 
-export type EnrollmentRow = NonNullable<Awaited<ReturnType<typeof findEnrollment>>>;
+type RawEnrolment = Awaited<ReturnType<ReturnType<typeof enrolmentQuery>['executeTakeFirstOrThrow']>>;
 
-/** An enrolment with its programme; `forUpdate` locks the enrolment row for the transaction. */
-export function findEnrollment(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
-  let q = enrollmentQuery(db).where('e.id', '=', id);
-  if (options.forUpdate) q = q.forUpdate('e');
-  return q.executeTakeFirst();
+/** JSON carries timestamps as text: back to the row types the other reads give. */
+function hydrate(row: RawEnrolment) {
+  const { modules, completions, attempts, submissions, ...enrolment } = row;
+  return {
+    ...enrolment,
+    modules: modules as ModuleRow[],
+    completions,
+    attempts,
+    submissions: submissions.map((s): SubmissionRow => ({ ...s, submitted_at: new Date(s.submitted_at), reviewed_at: s.reviewed_at === null ? null : new Date(s.reviewed_at) })),
+  };
 }
 
-export function listEnrollmentsOfLearner(db: Db, learnerId: string) {
-  return enrollmentQuery(db).where('e.learner_id', '=', learnerId).orderBy('e.enrolled_at', 'desc').execute();
+export type EnrolmentRow = ReturnType<typeof hydrate>;
+export type LearnerStateRows = Pick<EnrolmentRow, 'modules' | 'completions' | 'attempts' | 'submissions'>;
+export type AttemptRow = EnrolmentRow['attempts'][number];
+
+/**
+ * An enrolment with its programme and learner state; `forUpdate` locks the enrolment row for the
+ * transaction first. Two statements then, not `for update` on the state query: a statement that
+ * waited for the lock re-reads the locked row but its subqueries keep the snapshot from before
+ * the wait, so they would miss the attempts and reviews the previous holder committed.
+ */
+export async function findEnrolment(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  if (options.forUpdate) {
+    const locked = await db.selectFrom('enrolments').select('id').where('id', '=', id).forUpdate().modifyFront(sql.raw(PREPARED_MARK)).executeTakeFirst();
+    if (!locked) return undefined;
+  }
+  const row = await enrolmentQuery(db).where('e.id', '=', id).executeTakeFirst();
+  return row && hydrate(row);
 }
 
-export async function setEnrollmentStatus(db: Db, id: string, status: EnrollmentStatus, now: Date, credentialRowId?: string) {
+export async function listEnrolmentsOfLearner(db: Db, learnerId: string) {
+  const rows = await enrolmentQuery(db).where('e.learner_id', '=', learnerId).orderBy('e.enrolled_at', 'desc').execute();
+  return rows.map(hydrate);
+}
+
+/** Changes the status; `lastModuleId` records in the same statement where the learner was. */
+export async function setEnrolmentStatus(db: Db, id: string, status: EnrolmentStatus, now: Date, options: { credentialRowId?: string; lastModuleId?: string } = {}) {
+  const { credentialRowId, lastModuleId } = options;
   await db
-    .updateTable('enrollments')
+    .updateTable('enrolments')
     .set({
       status,
+      ...(lastModuleId ? { last_module_id: lastModuleId } : {}),
       ...(status === 'completed' ? { completed_at: now, credential_row_id: credentialRowId ?? null } : {}),
       ...(status === 'withdrawn' ? { withdrawn_at: now } : {}),
     })
@@ -124,50 +178,28 @@ export async function setEnrollmentStatus(db: Db, id: string, status: Enrollment
 }
 
 export async function setLastModule(db: Db, id: string, moduleId: string) {
-  await db.updateTable('enrollments').set({ last_module_id: moduleId }).where('id', '=', id).execute();
+  await db.updateTable('enrolments').set({ last_module_id: moduleId }).where('id', '=', id).execute();
 }
 
-export function listModules(db: Db, versionId: string) {
-  return db
-    .selectFrom('microcredential_modules')
-    .select(['id', 'position', 'title', 'content', 'links', 'estimated_minutes', 'activity_type', 'activity'])
-    .where('version_id', '=', versionId)
-    .orderBy('position')
-    .execute();
-}
+export type ModuleRow = Selectable<Pick<MicrocredentialModulesTable, (typeof moduleColumns)[number]>>;
 
-export type ModuleRow = Awaited<ReturnType<typeof listModules>>[number];
-
-export function listCompletions(db: Db, enrollmentId: string) {
-  return db.selectFrom('module_completions').select(['module_id', 'completed_at']).where('enrollment_id', '=', enrollmentId).execute();
-}
-
-export async function insertCompletion(db: Db, c: { enrollmentId: string; moduleId: string; orgId: string }) {
+export async function insertCompletion(db: Db, c: { enrolmentId: string; moduleId: string; orgId: string }) {
   await db
     .insertInto('module_completions')
-    .values({ enrollment_id: c.enrollmentId, module_id: c.moduleId, org_id: c.orgId })
-    .onConflict((oc) => oc.columns(['enrollment_id', 'module_id']).doNothing())
-    .execute();
-}
-
-export function listAttempts(db: Db, enrollmentId: string) {
-  return db
-    .selectFrom('quiz_attempts')
-    .select(['module_id', 'attempt_number', 'points', 'max_points', 'percent', 'is_passed', 'submitted_at'])
-    .where('enrollment_id', '=', enrollmentId)
-    .orderBy('attempt_number')
+    .values({ enrolment_id: c.enrolmentId, module_id: c.moduleId, org_id: c.orgId })
+    .onConflict((oc) => oc.columns(['enrolment_id', 'module_id']).doNothing())
     .execute();
 }
 
 export function insertAttempt(
   db: Db,
-  a: { orgId: string; enrollmentId: string; moduleId: string; attemptNumber: number; answers: unknown; points: number; maxPoints: number; percent: number; isPassed: boolean },
+  a: { orgId: string; enrolmentId: string; moduleId: string; attemptNumber: number; answers: unknown; points: number; maxPoints: number; percent: number; isPassed: boolean },
 ) {
   return db
     .insertInto('quiz_attempts')
     .values({
       org_id: a.orgId,
-      enrollment_id: a.enrollmentId,
+      enrolment_id: a.enrolmentId,
       module_id: a.moduleId,
       attempt_number: a.attemptNumber,
       answers: JSON.stringify(a.answers),
@@ -195,7 +227,7 @@ export function findEvidenceFile(db: Db, orgId: string, id: string) {
 const submissionColumns = [
   's.id',
   's.org_id',
-  's.enrollment_id',
+  's.enrolment_id',
   's.module_id',
   's.attempt_number',
   's.text',
@@ -213,22 +245,22 @@ const submissionColumns = [
   'f.size as fileSize',
 ] as const;
 
-export function listSubmissionsOfEnrollment(db: Db, enrollmentId: string) {
+export function listSubmissionsOfEnrolment(db: Db, enrolmentId: string) {
   return db
     .selectFrom('submissions as s')
     .leftJoin('evidence_files as f', 'f.id', 's.file_id')
     .select(submissionColumns)
-    .where('s.enrollment_id', '=', enrollmentId)
+    .where('s.enrolment_id', '=', enrolmentId)
     .orderBy('s.attempt_number')
     .execute();
 }
 
-export type SubmissionRow = Awaited<ReturnType<typeof listSubmissionsOfEnrollment>>[number];
+export type SubmissionRow = Awaited<ReturnType<typeof listSubmissionsOfEnrolment>>[number];
 
-export function insertSubmission(db: Db, s: { orgId: string; enrollmentId: string; moduleId: string; attemptNumber: number; text: string | null; link: string | null; fileId: string | null }) {
+export function insertSubmission(db: Db, s: { orgId: string; enrolmentId: string; moduleId: string; attemptNumber: number; text: string | null; link: string | null; fileId: string | null }) {
   return db
     .insertInto('submissions')
-    .values({ org_id: s.orgId, enrollment_id: s.enrollmentId, module_id: s.moduleId, attempt_number: s.attemptNumber, text: s.text, link: s.link, file_id: s.fileId })
+    .values({ org_id: s.orgId, enrolment_id: s.enrolmentId, module_id: s.moduleId, attempt_number: s.attemptNumber, text: s.text, link: s.link, file_id: s.fileId })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
@@ -238,7 +270,7 @@ export function findSubmission(db: Db, orgId: string, id: string, options: { for
   let q = db
     .selectFrom('submissions as s')
     .leftJoin('evidence_files as f', 'f.id', 's.file_id')
-    .innerJoin('enrollments as e', 'e.id', 's.enrollment_id')
+    .innerJoin('enrolments as e', 'e.id', 's.enrolment_id')
     .innerJoin('users as u', 'u.id', 'e.learner_id')
     .innerJoin('microcredential_versions as v', 'v.id', 'e.version_id')
     .innerJoin('microcredential_modules as mm', 'mm.id', 's.module_id')
@@ -260,7 +292,7 @@ export async function saveReview(db: Db, id: string, r: { status: 'approved' | '
 export function listReviewQueue(db: Db, orgId: string) {
   return db
     .selectFrom('submissions as s')
-    .innerJoin('enrollments as e', 'e.id', 's.enrollment_id')
+    .innerJoin('enrolments as e', 'e.id', 's.enrolment_id')
     .innerJoin('users as u', 'u.id', 'e.learner_id')
     .innerJoin('microcredential_versions as v', 'v.id', 'e.version_id')
     .innerJoin('microcredential_modules as mm', 'mm.id', 's.module_id')
@@ -270,10 +302,6 @@ export function listReviewQueue(db: Db, orgId: string) {
     .where('e.status', '=', 'active')
     .orderBy('s.submitted_at')
     .execute();
-}
-
-export function findUserEmail(db: Db, userId: string) {
-  return db.selectFrom('users').select(['email', 'name', 'email_verified_at']).where('id', '=', userId).executeTakeFirstOrThrow();
 }
 
 /** Credentials held by a person on this Cairn, newest first. */
@@ -290,7 +318,7 @@ export function listCredentialsOfRecipient(db: Db, userId: string) {
 /** Counts for the provider dashboard, one round trip per figure group. */
 export async function learningStats(db: Db, orgId: string) {
   const totals = await db
-    .selectFrom('enrollments')
+    .selectFrom('enrolments')
     .select([
       sql<number>`count(*)::int`.as('enrolments'),
       sql<number>`count(*) filter (where status = 'active')::int`.as('active'),
@@ -302,7 +330,7 @@ export async function learningStats(db: Db, orgId: string) {
     .executeTakeFirstOrThrow();
   const queue = await db.selectFrom('submissions').select(sql<number>`count(*)::int`.as('n')).where('org_id', '=', orgId).where('status', '=', 'pending').executeTakeFirstOrThrow();
   const byProgramme = await db
-    .selectFrom('enrollments as e')
+    .selectFrom('enrolments as e')
     .innerJoin('microcredential_versions as v', 'v.id', 'e.version_id')
     .select(['e.microcredential_id', sql<string>`max(v.title)`.as('title'), sql<number>`count(*)::int`.as('enrolments'), sql<number>`count(*) filter (where e.status = 'completed')::int`.as('completed')])
     .where('e.org_id', '=', orgId)
@@ -321,7 +349,7 @@ export async function learningStats(db: Db, orgId: string) {
     .limit(20)
     .execute();
   const weekly = await db
-    .selectFrom('enrollments')
+    .selectFrom('enrolments')
     .select([
       sql<string>`to_char(date_trunc('week', enrolled_at), 'YYYY-MM-DD')`.as('week'),
       sql<number>`count(*)::int`.as('enrolments'),

@@ -68,7 +68,7 @@ async function finishAllAtOnce(participants: Participant[]) {
 async function holdings(learnerIds: string[]) {
   const credentials = await t.database.db
     .selectFrom('credentials as c')
-    .innerJoin('enrollments as e', 'e.credential_row_id', 'c.id')
+    .innerJoin('enrolments as e', 'e.credential_row_id', 'c.id')
     .select(['c.recipient_user_id', 'e.microcredential_id'])
     .where('c.recipient_user_id', 'in', learnerIds)
     .where('c.revoked_at', 'is', null)

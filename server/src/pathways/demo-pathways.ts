@@ -1,8 +1,10 @@
 import type { Actor, Deps } from '../deps.js';
 import { findUserByEmail } from '../identity/identity.store.js';
-import { createPathway, joinPathway, publishDraft } from './pathways.service.js';
 import type { RequirementNodeInput } from './pathways.schemas.js';
-import { findMicrocredentialIdBySlug } from './pathways.store.js';
+import { findMicrocredentialIdBySlug } from './stores/catalogue-lookup.store.js';
+import { createPathway } from './use-cases/create-pathway.js';
+import { joinPathway } from './use-cases/join-pathway.js';
+import { publishDraft } from './use-cases/publish-draft.js';
 
 function asUser(userId: string): Actor {
   return { kind: 'user', userId, sessionId: 'demo-seed' };

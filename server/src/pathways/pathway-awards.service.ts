@@ -4,7 +4,7 @@ import { transaction } from '../db/transaction.js';
 import { achievementUrl } from '../catalog/achievement.js';
 import { recordEvent } from '../events/record-event.js';
 import type { EventActor } from '../events/event-types.js';
-import { issueCredentialAs } from '../issuance/issuance.service.js';
+import { issueCredentialAs } from '../issuance/use-cases/issue-credential.js';
 import { setCredentialStatus } from '../issuance/credentials.store.js';
 import { lockStatusListsInOrder, setStatusBit } from '../issuance/status-lists.service.js';
 import { loadActiveSigner } from '../keys/signing-keys.service.js';
@@ -12,7 +12,13 @@ import { queueMail } from '../mail/queue-mail.js';
 import { findOrganizationById } from '../orgs/orgs.store.js';
 import { achievementOf, buildClrCredential } from './pathway-documents.js';
 import { evaluatePathway, type HeldCredential, type PathwayEvaluation, type RequirementNode } from './requirement-tree.js';
-import * as store from './pathways.store.js';
+import { microcredentialVersionsByIds } from './stores/catalogue-lookup.store.js';
+import { credentialDocuments, credentialRowsForStatus, heldCairnCredentials, heldWalletCredentials, learnerPathwaySnapshot } from './stores/held-credentials.store.js';
+import { awardsWithComponent, claimAward, completeAward, inactiveComponentsOf, setAwardStatus } from './stores/pathway-award.store.js';
+import { type ProgressRow, lockLearner, progressOfLearners, writeProgress } from './stores/pathway-progress.store.js';
+import { type VersionRow, findVersion, publishedIndexMark } from './stores/pathway.store.js';
+import { findUser, learnerIdsAfter, orgAdminEmails } from './stores/people.store.js';
+import { walletDocuments } from './stores/wallet.store.js';
 import { publishedPathwaysAt } from './published-pathways.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,12 +33,12 @@ const PATHWAY_AWARDS: EventActor = { kind: 'system', reason: 'pathway awards' };
 export async function loadHeldCredentials(deps: Deps, learnerIds: string[]): Promise<Map<string, HeldCredential[]>> {
   if (learnerIds.length === 0) return new Map();
   const now = deps.clock();
-  const [cairn, wallet] = await Promise.all([store.heldCairnCredentials(deps.db, learnerIds, now), store.heldWalletCredentials(deps.db, learnerIds, now)]);
+  const [cairn, wallet] = await Promise.all([heldCairnCredentials(deps.db, learnerIds, now), heldWalletCredentials(deps.db, learnerIds, now)]);
   return heldFromRows(deps, learnerIds, cairn, wallet);
 }
 
-type CairnHeldRow = Awaited<ReturnType<typeof store.heldCairnCredentials>>[number];
-type WalletHeldRow = Awaited<ReturnType<typeof store.heldWalletCredentials>>[number];
+type CairnHeldRow = Awaited<ReturnType<typeof heldCairnCredentials>>[number];
+type WalletHeldRow = Awaited<ReturnType<typeof heldWalletCredentials>>[number];
 
 /** Held credentials from the rows of `heldCairnCredentials` and `heldWalletCredentials`. */
 async function heldFromRows(deps: Deps, learnerIds: string[], cairn: readonly CairnHeldRow[], wallet: readonly WalletHeldRow[]): Promise<Map<string, HeldCredential[]>> {
@@ -41,7 +47,7 @@ async function heldFromRows(deps: Deps, learnerIds: string[], cairn: readonly Ca
   // Credentials issued outside learning may still name a micro-credential version's Achievement.
   const loose = cairn.filter((c) => !c.microcredential_id && !c.pathway_id && c.achievementId?.startsWith(achievementPrefix));
   const versionIds = loose.map((c) => c.achievementId!.slice(achievementPrefix.length)).filter((id) => UUID.test(id));
-  const versions = new Map(versionIds.length === 0 ? [] : (await store.microcredentialVersionsByIds(deps.db, versionIds)).map((v) => [v.id, v]));
+  const versions = new Map(versionIds.length === 0 ? [] : (await microcredentialVersionsByIds(deps.db, versionIds)).map((v) => [v.id, v]));
   for (const c of cairn) {
     let microcredentialId = c.microcredential_id;
     let cpdHours = c.cpd_hours ?? 0;
@@ -109,7 +115,7 @@ type Award = { id: string; version_id: string; credential_row_id: string | null;
 
 export type LearnerPathwayState = {
   pathwayId: string;
-  version: store.VersionRow;
+  version: VersionRow;
   tree: RequirementNode;
   evaluation: PathwayEvaluation;
   participation: Participation | undefined;
@@ -122,7 +128,7 @@ export type LearnerPathwayState = {
  * Awards only exist on pathways the learner is on, so they come with the pinned versions.
  */
 export async function computeLearnerPathways(deps: Deps, learnerId: string): Promise<{ held: HeldCredential[]; states: LearnerPathwayState[] }> {
-  const snapshot = await store.learnerPathwaySnapshot(deps.db, learnerId, deps.clock());
+  const snapshot = await learnerPathwaySnapshot(deps.db, learnerId, deps.clock());
   const [mine, published] = await Promise.all([
     heldFromRows(deps, [learnerId], snapshot.cairn, snapshot.wallet).then((held) => held.get(learnerId)!),
     publishedPathwaysAt(deps.db, snapshot),
@@ -164,11 +170,11 @@ export async function computeLearnerPathways(deps: Deps, learnerId: string): Pro
 export async function reevaluateLearnerPathways(deps: Deps, learnerId: string): Promise<{ awarded: string[] }> {
   return transaction(deps.db, async (trx) => {
     const tdeps = { ...deps, db: trx };
-    await store.lockLearner(trx, learnerId);
+    await lockLearner(trx, learnerId);
     const { held, states } = await computeLearnerPathways(tdeps, learnerId);
     const now = deps.clock();
     const changed = states.filter((s) => !s.participation || s.participation.done !== s.evaluation.done || s.participation.required !== s.evaluation.required || s.participation.is_satisfied !== s.evaluation.isSatisfied);
-    await store.writeProgress(trx, changed.map((s) => ({
+    await writeProgress(trx, changed.map((s) => ({
       learnerId, pathwayId: s.pathwayId, orgId: s.version.org_id, versionId: s.version.id, done: s.evaluation.done, required: s.evaluation.required, isSatisfied: s.evaluation.isSatisfied, now,
     })));
     const due = states.filter((s) => s.evaluation.isSatisfied && !s.award);
@@ -186,17 +192,17 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
   const { learnerId, state } = options;
   const { version } = state;
   const key = `pathway:${version.id}:${learnerId}`;
-  const claim = await store.claimAward(deps.db, { orgId: version.org_id, pathwayId: version.pathway_id, versionId: version.id, learnerId, idempotencyKey: key, now: deps.clock() });
+  const claim = await claimAward(deps.db, { orgId: version.org_id, pathwayId: version.pathway_id, versionId: version.id, learnerId, idempotencyKey: key, now: deps.clock() });
   if (!claim) return false;
   const org = (await findOrganizationById(deps.db, version.org_id))!;
   const orgView = { id: org.id, slug: org.slug, name: org.name, roles: org.roles, did: org.did, createdAt: org.created_at };
-  const learner = (await store.findUser(deps.db, learnerId))!;
+  const learner = (await findUser(deps.db, learnerId))!;
   const achievement = version.achievement as JsonObject;
 
   const counted = state.evaluation.counted;
   const credentialIds = counted.filter((r) => r.startsWith('credential:')).map((r) => r.slice('credential:'.length));
   const walletIds = counted.filter((r) => r.startsWith('wallet:')).map((r) => r.slice('wallet:'.length));
-  const [cairnDocs, walletDocs] = await Promise.all([store.credentialDocuments(deps.db, credentialIds), store.walletDocuments(deps.db, walletIds)]);
+  const [cairnDocs, walletDocs] = await Promise.all([credentialDocuments(deps.db, credentialIds), walletDocuments(deps.db, walletIds)]);
   const components = [...cairnDocs, ...walletDocs]
     // A VC-JWT has no JSON form to embed; it is still related through its Achievement below.
     .filter((d) => d.format === 'ldp')
@@ -232,7 +238,7 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
     statusPurposes: ['revocation', 'suspension'],
     context: { kind: 'clr', pathwayId: version.pathway_id },
   });
-  await store.completeAward(deps.db, claim.id, {
+  await completeAward(deps.db, claim.id, {
     credentialRowId: pathwayCredential.id,
     clrRowId: clr.id,
     orgId: version.org_id,
@@ -262,11 +268,11 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
  * include this one.
  */
 export async function onComponentStatusChanged(deps: Deps, componentId: string): Promise<void> {
-  const awards = await store.awardsWithComponent(deps.db, componentId);
+  const awards = await awardsWithComponent(deps.db, componentId);
   const now = deps.clock();
   const changes: { award: AwardRow; shouldSuspend: boolean; reason: string | null }[] = [];
   for (const award of awards) {
-    const inactive = await store.inactiveComponentsOf(deps.db, award.id, now);
+    const inactive = await inactiveComponentsOf(deps.db, award.id, now);
     const shouldSuspend = inactive.length > 0;
     if (shouldSuspend === (award.status === 'suspended')) continue;
     const reason = shouldSuspend ? `A credential it stacks is no longer in force: ${inactive.map((c) => c.achievement_name ?? c.id).join(', ')}.` : null;
@@ -277,7 +283,7 @@ export async function onComponentStatusChanged(deps: Deps, componentId: string):
   for (const { award, shouldSuspend, reason } of changes) await setAwardSuspension(deps, award, shouldSuspend, reason);
 }
 
-type AwardRow = Awaited<ReturnType<typeof store.awardsWithComponent>>[number];
+type AwardRow = Awaited<ReturnType<typeof awardsWithComponent>>[number];
 
 /**
  * Suspends (or reinstates) an award's pathway credential and CLR: status bits re-signed, the
@@ -287,11 +293,11 @@ type AwardRow = Awaited<ReturnType<typeof store.awardsWithComponent>>[number];
  */
 export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSuspend: boolean, reason: string | null): Promise<void> {
   const now = deps.clock();
-  const rows = await store.credentialRowsForStatus(deps.db, [award.credential_row_id, award.clr_row_id].filter((id): id is string => id !== null));
+  const rows = await credentialRowsForStatus(deps.db, [award.credential_row_id, award.clr_row_id].filter((id): id is string => id !== null));
   const org = (await findOrganizationById(deps.db, award.org_id))!;
   const issuer = { id: org.id, slug: org.slug, did: org.did, name: org.name };
   const signer = await loadActiveSigner(deps, issuer);
-  const version = await store.findVersion(deps.db, award.version_id);
+  const version = await findVersion(deps.db, award.version_id);
   for (const row of rows) {
     if (row.revoked_at || !row.status_purposes.includes('suspension')) continue;
     if (Boolean(row.suspended_at) === shouldSuspend) continue;
@@ -301,15 +307,15 @@ export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSusp
     if (shouldSuspend) await recordEvent(deps, deps.db, { type: 'credential.suspended', orgId: award.org_id, actor: PATHWAY_AWARDS, data: { ...base, reason } });
     else await recordEvent(deps, deps.db, { type: 'credential.reinstated', orgId: award.org_id, actor: PATHWAY_AWARDS, data: base });
   }
-  await store.setAwardStatus(deps.db, award.id, shouldSuspend ? 'suspended' : 'active');
-  const learner = await store.findUser(deps.db, award.learner_id);
+  await setAwardStatus(deps.db, award.id, shouldSuspend ? 'suspended' : 'active');
+  const learner = await findUser(deps.db, award.learner_id);
   const name = version?.name ?? 'pathway';
   const subject = shouldSuspend ? `${name}: your pathway credential is suspended` : `${name}: your pathway credential is reinstated`;
   const body = shouldSuspend
     ? `The ${name} credential and its learner record are suspended because ${reason ?? 'a credential it stacks no longer counts.'}\n\nThey are reinstated automatically if that credential is reinstated.\n`
     : `Every credential that ${name} stacks is in force again, so the pathway credential and its learner record are reinstated.\n`;
   if (learner) await queueMail(deps, deps.db, { to: learner.email, orgId: award.org_id, subject, text: `Hello ${learner.name},\n\n${body}` });
-  for (const admin of await store.orgAdminEmails(deps.db, award.org_id)) {
+  for (const admin of await orgAdminEmails(deps.db, award.org_id)) {
     await queueMail(deps, deps.db, { to: admin.email, orgId: award.org_id, subject: `${subject} (${learner?.name ?? 'a learner'})`, text: `Hello ${admin.name},\n\nFor ${learner?.name ?? 'a learner'} (${learner?.email ?? ''}): ${body}` });
   }
 }
@@ -327,16 +333,16 @@ export type FullReevaluation = { learners: number; evaluations: number; updated:
 export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: number; concurrency?: number; pathwayIds?: readonly string[] } = {}): Promise<FullReevaluation> {
   const batchSize = options.batchSize ?? 2000;
   const result: FullReevaluation = { learners: 0, evaluations: 0, updated: 0, satisfiedWithoutAward: [] };
-  const published = await publishedPathwaysAt(deps.db, await store.publishedIndexMark(deps.db));
+  const published = await publishedPathwaysAt(deps.db, await publishedIndexMark(deps.db));
   const only = options.pathwayIds ? new Set(options.pathwayIds) : null;
   const latest = published.allLatest().filter((v) => !only || only.has(v.pathway_id));
   if (latest.length === 0) return result;
 
   async function evaluateBatch(learnerIds: string[]) {
-    const [heldByLearner, progress] = await Promise.all([loadHeldCredentials(deps, learnerIds), store.progressOfLearners(deps.db, learnerIds)]);
+    const [heldByLearner, progress] = await Promise.all([loadHeldCredentials(deps, learnerIds), progressOfLearners(deps.db, learnerIds)]);
     const pinned = new Map(progress.map((p) => [`${p.learner_id} ${p.pathway_id}`, p]));
     const now = deps.clock();
-    const rows: store.ProgressRow[] = [];
+    const rows: ProgressRow[] = [];
     for (const learnerId of learnerIds) {
       const held = heldByLearner.get(learnerId)!;
       for (const newest of latest) {
@@ -352,7 +358,7 @@ export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: n
         if (evaluation.isSatisfied && !participation?.is_awarded) result.satisfiedWithoutAward.push({ learnerId, pathwayId: newest.pathway_id });
       }
     }
-    await store.writeProgress(deps.db, rows);
+    await writeProgress(deps.db, rows);
     result.updated += rows.length;
     result.learners += learnerIds.length;
   }
@@ -362,7 +368,7 @@ export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: n
   const inFlight = new Set<Promise<void>>();
   let after: string | null = null;
   for (;;) {
-    const learnerIds = await store.learnerIdsAfter(deps.db, after, batchSize);
+    const learnerIds = await learnerIdsAfter(deps.db, after, batchSize);
     if (learnerIds.length === 0) break;
     after = learnerIds.at(-1)!;
     const work: Promise<void> = evaluateBatch(learnerIds).finally(() => inFlight.delete(work));

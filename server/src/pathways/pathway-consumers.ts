@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import type { EventType, StoredEvent } from '../events/event-types.js';
 import { onComponentStatusChanged, reevaluateLearnerPathways } from './pathway-awards.service.js';
-import * as store from './pathways.store.js';
+import { lockLearner } from './stores/pathway-progress.store.js';
 
 /*
  * What the pathways area does when something happens elsewhere. Each runs as a job (see
@@ -32,7 +32,7 @@ export async function onCredentialChanged(deps: Deps, event: StoredEvent): Promi
   if (is(event, 'credential.revoked') || is(event, 'credential.suspended') || is(event, 'credential.reinstated') || is(event, 'credential.expired')) {
     const { credentialId, recipientUserId } = event.data;
     await transaction(deps.db, async (trx) => {
-      if (recipientUserId) await store.lockLearner(trx, recipientUserId);
+      if (recipientUserId) await lockLearner(trx, recipientUserId);
       await onComponentStatusChanged({ ...deps, db: trx }, credentialId);
     });
     // Its own transaction: a reinstated credential may award a pathway of another provider,

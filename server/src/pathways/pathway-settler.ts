@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { onComponentStatusChanged, reevaluateAllLearners, reevaluateLearnerPathways } from './pathway-awards.service.js';
-import * as store from './pathways.store.js';
+import { expiredComponentsOfActiveAwards } from './stores/pathway-award.store.js';
+import { lockLearner } from './stores/pathway-progress.store.js';
 import { recheckWallets } from './wallet-status.service.js';
 
 /** Where settlement reports what it did and what failed (the job's logger). */
@@ -25,9 +26,9 @@ export async function settlePathways(deps: Deps, options: { pathwayIds?: readonl
   const settlement: Settlement = { learners: full.learners, evaluations: full.evaluations, updated: full.updated, awarded: 0, failed: 0, suspendedForExpiry: 0 };
   if (!options.pathwayIds) {
     // The expiry scan's events normally do this; a component whose event failed is caught here.
-    for (const expired of await store.expiredComponentsOfActiveAwards(deps.db, deps.clock())) {
+    for (const expired of await expiredComponentsOfActiveAwards(deps.db, deps.clock())) {
       await transaction(deps.db, async (trx) => {
-        await store.lockLearner(trx, expired.learner_id);
+        await lockLearner(trx, expired.learner_id);
         await onComponentStatusChanged({ ...deps, db: trx }, expired.component_id);
       });
       settlement.suspendedForExpiry += 1;

@@ -11,12 +11,24 @@ import {
   createPathwayBody, myPathwayDetailSchema, myPathwaySchema, orgPathwayParams, pathwayDetailSchema, pathwaySummarySchema, publicPathwaySchema,
   updateDraftBody, validationResultSchema, walletItemSchema,
 } from './pathways.schemas.js';
-import * as pathways from './pathways.service.js';
+import { createPathway } from './use-cases/create-pathway.js';
+import { getMyPathway } from './use-cases/get-my-pathway.js';
+import { getOrgPathway } from './use-cases/get-org-pathway.js';
+import { getPathwayAchievement } from './use-cases/get-pathway-achievement.js';
+import { getPublicPathway } from './use-cases/get-public-pathway.js';
+import { joinPathway } from './use-cases/join-pathway.js';
+import { pathwaysOfMyCredential } from './use-cases/list-credential-pathways.js';
+import { listMyPathways } from './use-cases/list-my-pathways.js';
+import { listOrgPathways } from './use-cases/list-org-pathways.js';
+import { listPublicPathways } from './use-cases/list-public-pathways.js';
+import { publishDraft } from './use-cases/publish-draft.js';
+import { saveDraft } from './use-cases/save-draft.js';
+import { validatePathwayInput } from './use-cases/validate-pathway-input.js';
 import * as walletStatus from './wallet-status.service.js';
 import * as wallet from './wallet.service.js';
 
 type Dated = { publishedAt: Date | null; updatedAt: Date };
-function presentEditor(d: Awaited<ReturnType<typeof pathways.getOrgPathway>>) {
+function presentEditor(d: Awaited<ReturnType<typeof getOrgPathway>>) {
   return { ...d, createdAt: iso(d.createdAt), versions: d.versions.map((v: Dated & (typeof d.versions)[number]) => ({ ...v, publishedAt: isoOrNull(v.publishedAt), updatedAt: iso(v.updatedAt) })) };
 }
 function presentWalletItem<T extends { validFrom: Date | null; validUntil: Date | null; addedAt: Date; statusCheckedAt: Date | null }>(w: T) {
@@ -42,7 +54,7 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       params: z.object({ slug }),
       response: { 200: z.object({ items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), publishedVersion: z.number().nullable(), hasDraft: z.boolean(), learners: z.number().int().describe('Learners on it (joined, or counted toward it)'), awarded: z.number().int(), createdAt: z.string() })) }), ...problemResponses },
     },
-    handler: async (request) => ({ items: (await pathways.listOrgPathways(deps, request.actor, request.params.slug)).map((p) => ({ ...p, createdAt: iso(p.createdAt) })) }),
+    handler: async (request) => ({ items: (await listOrgPathways(deps, request.actor, request.params.slug)).map((p) => ({ ...p, createdAt: iso(p.createdAt) })) }),
   });
 
   app.post('/api/v1/orgs/:slug/pathways', {
@@ -54,12 +66,12 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       body: createPathwayBody,
       response: { 201: pathwayDetailSchema, ...problemResponses },
     },
-    handler: async (request, reply) => reply.status(201).send(presentEditor(await pathways.createPathway(deps, request.actor, request.params.slug, request.body))),
+    handler: async (request, reply) => reply.status(201).send(presentEditor(await createPathway(deps, request.actor, request.params.slug, request.body))),
   });
 
   app.get('/api/v1/orgs/:slug/pathways/:id', {
     schema: { tags: editorTags, summary: 'A pathway with all its versions', params: orgPathwayParams, response: { 200: pathwayDetailSchema, ...problemResponses } },
-    handler: async (request) => presentEditor(await pathways.getOrgPathway(deps, request.actor, request.params.slug, request.params.id)),
+    handler: async (request) => presentEditor(await getOrgPathway(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.put('/api/v1/orgs/:slug/pathways/:id/draft', {
@@ -71,14 +83,14 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       body: updateDraftBody,
       response: { 200: pathwayDetailSchema, ...problemResponses },
     },
-    handler: async (request) => presentEditor(await pathways.saveDraft(deps, request.actor, request.params.slug, request.params.id, request.body)),
+    handler: async (request) => presentEditor(await saveDraft(deps, request.actor, request.params.slug, request.params.id, request.body)),
   });
 
   app.post('/api/v1/orgs/:slug/pathways/validate', {
     schema: { tags: editorTags, summary: 'Check a pathway without saving it', params: z.object({ slug }), body: updateDraftBody.extend({ pathwayId: uuid.optional() }), response: { 200: validationResultSchema, ...problemResponses } },
     handler: async (request) => {
       const { pathwayId, ...input } = request.body;
-      return pathways.validatePathwayInput(deps, request.actor, request.params.slug, pathwayId ?? null, input);
+      return validatePathwayInput(deps, request.actor, request.params.slug, pathwayId ?? null, input);
     },
   });
 
@@ -91,7 +103,7 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       body: z.strictObject({}).optional(),
       response: { 200: pathwayDetailSchema, ...problemResponses },
     },
-    handler: async (request) => presentEditor(await pathways.publishDraft(deps, request.actor, request.params.slug, request.params.id)),
+    handler: async (request) => presentEditor(await publishDraft(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.get('/api/v1/pathways', {
@@ -103,7 +115,7 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
       response: { 200: z.object({ items: z.array(pathwaySummarySchema), total: z.number().int() }), ...problemResponses },
     },
     handler: async (request) => {
-      const { items, total } = await pathways.listPublicPathways(deps, request.query);
+      const { items, total } = await listPublicPathways(deps, request.query);
       return { total, items: items.map((p) => ({ ...p, publishedAt: iso(p.publishedAt) })) };
     },
   });
@@ -111,34 +123,34 @@ export const pathwaysRoutes: FastifyPluginAsyncZod<PathwaysRoutesOptions> = asyn
   app.get('/api/v1/pathways/:id', {
     schema: { tags: publicTags, summary: 'A published pathway: its map of stones, totals, providers and the qualification it leads to', security: [], params: z.object({ id: uuid }), response: { 200: publicPathwaySchema, ...problemResponses } },
     handler: async (request) => {
-      const p = await pathways.getPublicPathway(deps, request.params.id);
+      const p = await getPublicPathway(deps, request.params.id);
       return { ...p, publishedAt: iso(p.publishedAt) };
     },
   });
 
   app.get('/pathway-achievements/:versionId', {
     schema: { tags: publicTags, summary: 'The OB 3.0 Achievement of a published pathway version, at its id URL', security: [], params: z.object({ versionId: uuid }), response: { 200: z.record(z.string(), z.unknown()), ...problemResponses } },
-    handler: async (request, reply) => reply.type('application/ld+json').header('cache-control', 'public, max-age=300').send(await pathways.getPathwayAchievement(deps, request.params.versionId)),
+    handler: async (request, reply) => reply.type('application/ld+json').header('cache-control', 'public, max-age=300').send(await getPathwayAchievement(deps, request.params.versionId)),
   });
 
   app.post('/api/v1/pathways/:id/join', {
     schema: { tags: learnerTags, summary: 'Join a pathway (its newest version)', params: z.object({ id: uuid }), body: z.strictObject({}).optional(), response: { 200: myPathwayDetailSchema, ...problemResponses } },
-    handler: async (request) => pathways.joinPathway(deps, request.actor, request.params.id),
+    handler: async (request) => joinPathway(deps, request.actor, request.params.id),
   });
 
   app.get('/api/v1/me/pathways', {
     schema: { tags: learnerTags, summary: 'Pathways I joined or already count toward', response: { 200: z.object({ items: z.array(myPathwaySchema) }), ...problemResponses } },
-    handler: async (request) => ({ items: await pathways.listMyPathways(deps, request.actor) }),
+    handler: async (request) => ({ items: await listMyPathways(deps, request.actor) }),
   });
 
   app.get('/api/v1/me/pathways/:id', {
     schema: { tags: learnerTags, summary: 'My progress on a pathway: done, left, the cheapest and the shortest way to finish', params: z.object({ id: uuid }), response: { 200: myPathwayDetailSchema, ...problemResponses } },
-    handler: async (request) => pathways.getMyPathway(deps, request.actor, request.params.id),
+    handler: async (request) => getMyPathway(deps, request.actor, request.params.id),
   });
 
   app.get('/api/v1/me/credentials/:id/pathways', {
     schema: { tags: learnerTags, summary: 'The pathways one of my credentials (or wallet entries) counts toward', params: z.object({ id: uuid }), response: { 200: z.object({ items: z.array(myPathwaySchema) }), ...problemResponses } },
-    handler: async (request) => ({ items: await pathways.pathwaysOfMyCredential(deps, request.actor, request.params.id) }),
+    handler: async (request) => ({ items: await pathwaysOfMyCredential(deps, request.actor, request.params.id) }),
   });
 
   app.get('/api/v1/me/wallet', {

@@ -75,8 +75,9 @@ export const versionSchema = z
     achievementType: z.string(),
     criteriaNarrative: z.string(),
     imageUrl: z.string().nullable(),
-    tree: anyObject,
+    tree: requirementNode,
     recommendedOrder: z.array(z.string()),
+
     achievement: anyObject.nullable(),
     publishedAt: timestamp.nullable(),
     updatedAt: timestamp,
@@ -204,7 +205,9 @@ export const myPathwayDetailSchema = z
     credentialId: z.string().nullable(),
     clrCredentialId: z.string().nullable(),
     isSuspended: z.boolean(),
+    isAwardPending: myPathwaySchema.shape.isAwardPending,
     nodes: z.record(z.string(), nodeStatus),
+
     done: z.array(z.object({ nodeId: z.string(), label: z.string(), credentials: z.array(z.object({ ref: z.string(), name: z.string() })) })),
     remaining: z.array(z.object({ nodeId: z.string(), type: z.string(), label: z.string(), need: z.number(), options: z.array(z.string()) })),
     completion: completionSchema,

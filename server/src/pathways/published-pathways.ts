@@ -1,6 +1,6 @@
 import type { Db } from '../db/transaction.js';
 import { targetsOf, type RequirementNode } from './requirement-tree.js';
-import * as store from './pathways.store.js';
+import { type VersionRow, publishedVersionsSince } from './stores/pathway.store.js';
 
 /**
  * Every published pathway version, kept in memory with its tree parsed, and an index from what
@@ -25,11 +25,11 @@ export type PublishedMark = { publishSeq: string; indexEpoch: string };
 type PublishedIndex = {
   epoch: bigint;
   seq: bigint;
-  versions: Map<string, store.VersionRow>;
+  versions: Map<string, VersionRow>;
   /** `kind target` → pathways whose published versions point at it. */
   byTarget: Map<string, Set<string>>;
   /** pathway → its newest published version. */
-  latest: Map<string, store.VersionRow>;
+  latest: Map<string, VersionRow>;
 };
 
 type Holder = { index: PublishedIndex; loading: Promise<void> | null };
@@ -50,7 +50,7 @@ function holderOf(db: Db): Holder {
   return holder;
 }
 
-function add(index: PublishedIndex, version: store.VersionRow) {
+function add(index: PublishedIndex, version: VersionRow) {
   index.versions.set(version.id, version);
   const latest = index.latest.get(version.pathway_id);
   if (!latest || latest.version_number < version.version_number) index.latest.set(version.pathway_id, version);
@@ -72,7 +72,7 @@ async function catchUp(db: Db, holder: Holder, mark: PublishedMark) {
   // Only additions happen in place; after deletions a new index replaces the old one whole.
   const epoch = BigInt(mark.indexEpoch);
   const index = holder.index.epoch >= epoch ? holder.index : emptyIndex(epoch);
-  for (const row of await store.publishedVersionsSince(db, index.seq.toString())) {
+  for (const row of await publishedVersionsSince(db, index.seq.toString())) {
     add(index, row);
     const seq = BigInt(row.publish_seq!);
     if (seq > index.seq) index.seq = seq;
@@ -106,18 +106,18 @@ export class PublishedPathways {
   constructor(private readonly index: PublishedIndex) {}
 
   /** The newest published version of every pathway pointing at any of these targets. */
-  latestTouching(targets: readonly { kind: TargetKind; target: string }[]): store.VersionRow[] {
+  latestTouching(targets: readonly { kind: TargetKind; target: string }[]): VersionRow[] {
     const pathwayIds = new Set<string>();
     for (const t of targets) for (const id of this.index.byTarget.get(`${t.kind} ${t.target}`) ?? []) pathwayIds.add(id);
     return [...pathwayIds].map((id) => this.index.latest.get(id)!);
   }
 
-  version(id: string): store.VersionRow | undefined {
+  version(id: string): VersionRow | undefined {
     return this.index.versions.get(id);
   }
 
   /** The newest published version of every pathway. */
-  allLatest(): store.VersionRow[] {
+  allLatest(): VersionRow[] {
     return [...this.index.latest.values()];
   }
 }

@@ -5,7 +5,11 @@ import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { evaluatePathway, type RequirementNode } from './requirement-tree.js';
 import { loadHeldCredentials, onComponentStatusChanged, reevaluateLearnerPathways, setAwardSuspension } from './pathway-awards.service.js';
-import * as store from './pathways.store.js';
+import { awardsWithComponent } from './stores/pathway-award.store.js';
+import { lockLearner } from './stores/pathway-progress.store.js';
+import { findVersion } from './stores/pathway.store.js';
+import { findUser } from './stores/people.store.js';
+import { setWalletStatus } from './stores/wallet.store.js';
 import { walletFactsOf } from './wallet-facts.js';
 import { verifyForWallet, type WalletOptions } from './wallet.service.js';
 
@@ -59,7 +63,7 @@ export async function recheckTrust(deps: Deps, options: WalletOptions & { log?: 
 type WalletRow = Selectable<WalletCredentialsTable>;
 
 async function recheckWalletEntry(deps: Deps, row: WalletRow, options: WalletOptions): Promise<'untrusted' | 'updated' | 'unchanged' | 'undecided'> {
-  const learner = await store.findUser(deps.db, row.learner_id);
+  const learner = await findUser(deps.db, row.learner_id);
   if (!learner) return 'unchanged';
   const input = row.format === 'jwt' ? row.document : (JSON.parse(row.document) as Record<string, never>);
   const { result } = await verifyForWallet(deps, input, learner.email, options);
@@ -77,7 +81,7 @@ async function recheckWalletEntry(deps: Deps, row: WalletRow, options: WalletOpt
   const isSame = row.credits === facts.credits && row.cpd_hours === facts.cpdHours && JSON.stringify([...row.skill_ids].sort()) === JSON.stringify([...facts.skillIds].sort()) && row.issuer_did === facts.issuerDid && row.achievement_id === facts.achievementId;
   if (isSame) return 'unchanged';
   await transaction(deps.db, async (trx) => {
-    await store.lockLearner(trx, row.learner_id);
+    await lockLearner(trx, row.learner_id);
     await trx.updateTable('wallet_credentials').set({ credits: facts.credits, cpd_hours: facts.cpdHours, skill_ids: facts.skillIds, issuer_did: facts.issuerDid, achievement_id: facts.achievementId }).where('id', '=', row.id).execute();
     await reevaluateLearnerPathways({ ...deps, db: trx }, row.learner_id);
   });
@@ -87,14 +91,14 @@ async function recheckWalletEntry(deps: Deps, row: WalletRow, options: WalletOpt
 async function markUntrusted(deps: Deps, row: WalletRow, reason: string) {
   await transaction(deps.db, async (trx) => {
     const tdeps = { ...deps, db: trx };
-    await store.lockLearner(trx, row.learner_id);
-    await store.setWalletStatus(trx, row.id, { status: 'untrusted', reason, checkedAt: deps.clock(), error: null });
+    await lockLearner(trx, row.learner_id);
+    await setWalletStatus(trx, row.id, { status: 'untrusted', reason, checkedAt: deps.clock(), error: null });
     await onComponentStatusChanged(tdeps, row.id);
     await reevaluateLearnerPathways(tdeps, row.learner_id);
   });
 }
 
-type AwardRow = Awaited<ReturnType<typeof store.awardsWithComponent>>[number];
+type AwardRow = Awaited<ReturnType<typeof awardsWithComponent>>[number];
 
 /** True when the award was suspended: its own components no longer meet its pinned requirements. */
 async function recheckAward(deps: Deps, award: AwardRow): Promise<boolean> {
@@ -108,11 +112,11 @@ async function recheckAward(deps: Deps, award: AwardRow): Promise<boolean> {
   }
   const refs = new Set(components.map((c) => `${c.component_kind}:${c.component_id}`));
   const held = ((await loadHeldCredentials(deps, [award.learner_id])).get(award.learner_id) ?? []).filter((h) => refs.has(h.ref));
-  const version = await store.findVersion(deps.db, award.version_id);
+  const version = await findVersion(deps.db, award.version_id);
   if (!version) return false;
   if (evaluatePathway(version.tree as RequirementNode, held).isSatisfied) return false;
   return transaction(deps.db, async (trx) => {
-    await store.lockLearner(trx, award.learner_id);
+    await lockLearner(trx, award.learner_id);
     const [current] = await trx.selectFrom('pathway_awards').selectAll().where('id', '=', award.id).forUpdate().execute();
     if (!current || current.status !== 'active') return false;
     await setAwardSuspension({ ...deps, db: trx }, current, true, 'the credentials it was awarded for no longer count under Cairn\'s verification rules (a credential must be signed by the provider of the programme it names).');

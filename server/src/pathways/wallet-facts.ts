@@ -1,7 +1,7 @@
 import type { SignedFacts } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
-import * as store from './pathways.store.js';
+import { microcredentialVersionsByIds, skillsByUrisOrIds } from './stores/catalogue-lookup.store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,10 +42,10 @@ export async function walletFactsOf(deps: Deps, facts: SignedFacts, display: Rec
   const urls = achievement.alignmentTargets;
   const ownSkillPrefix = new URL('/api/v1/skills/', deps.publicUrl).toString();
   const skillIds = urls.filter((u) => u.startsWith(ownSkillPrefix)).map((u) => u.slice(ownSkillPrefix.length)).filter((id) => UUID.test(id));
-  const skills = await store.skillsByUrisOrIds(deps.db, urls, skillIds);
+  const skills = await skillsByUrisOrIds(deps.db, urls, skillIds);
   const achievementPrefix = new URL('/achievements/', deps.publicUrl).toString();
   const versionId = achievementId.startsWith(achievementPrefix) ? achievementId.slice(achievementPrefix.length) : '';
-  const [named] = UUID.test(versionId) ? await store.microcredentialVersionsByIds(deps.db, [versionId]) : [];
+  const [named] = UUID.test(versionId) ? await microcredentialVersionsByIds(deps.db, [versionId]) : [];
   const version = named && named.orgDids.includes(issuerDid) ? named : undefined;
   const credits = subject?.creditsEarned ?? achievement.creditsAvailable ?? 0;
   const displaySubject = display.credentialSubject as Record<string, unknown> | undefined;

@@ -5,10 +5,11 @@ import { transaction } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
 import { requireUser } from '../orgs/orgs.service.js';
 import { onComponentStatusChanged, reevaluateLearnerPathways } from './pathway-awards.service.js';
-import * as store from './pathways.store.js';
+import { lockLearner } from './stores/pathway-progress.store.js';
+import { setWalletStatus, walletEntriesToCheck } from './stores/wallet.store.js';
 import { getWalletItem, walletResolvers, type WalletOptions } from './wallet.service.js';
 
-type WalletRow = Awaited<ReturnType<typeof store.walletEntriesToCheck>>[number];
+type WalletRow = Awaited<ReturnType<typeof walletEntriesToCheck>>[number];
 
 /** How issuers' lists and keys are reached; made once per request or run. */
 type IssuerReach = { fetchStatusList: FetchStatusList; documentLoader: ReturnType<typeof createDocumentLoader> };
@@ -59,17 +60,17 @@ export async function readWalletStatus(deps: Deps, row: Pick<WalletRow, 'format'
 async function applyReading(deps: Deps, row: WalletRow, reading: StatusReading) {
   const now = deps.clock();
   if ('error' in reading) {
-    await store.setWalletStatus(deps.db, row.id, { status: row.status, reason: null, checkedAt: now, error: reading.error });
+    await setWalletStatus(deps.db, row.id, { status: row.status, reason: null, checkedAt: now, error: reading.error });
     return false;
   }
   if (reading.status === row.status) {
-    await store.setWalletStatus(deps.db, row.id, { status: row.status, reason: reading.reason, checkedAt: now, error: null });
+    await setWalletStatus(deps.db, row.id, { status: row.status, reason: reading.reason, checkedAt: now, error: null });
     return false;
   }
   await transaction(deps.db, async (trx) => {
     const tdeps = { ...deps, db: trx };
-    await store.lockLearner(trx, row.learner_id);
-    await store.setWalletStatus(trx, row.id, { status: reading.status, reason: reading.reason, checkedAt: now, error: null });
+    await lockLearner(trx, row.learner_id);
+    await setWalletStatus(trx, row.id, { status: reading.status, reason: reading.reason, checkedAt: now, error: null });
     await onComponentStatusChanged(tdeps, row.id);
     await reevaluateLearnerPathways(tdeps, row.learner_id);
   });
@@ -89,7 +90,7 @@ function memoised(fetch: FetchStatusList): FetchStatusList {
 /** The learner asks: is this wallet entry still in force? Checked now, answered with the entry. */
 export async function recheckMyWalletCredential(deps: Deps, actor: Actor, id: string, options: WalletOptions = {}) {
   const user = requireUser(actor);
-  const [row] = await store.walletEntriesToCheck(deps.db, { learnerId: user.userId, id, limit: 1 });
+  const [row] = await walletEntriesToCheck(deps.db, { learnerId: user.userId, id, limit: 1 });
   if (!row) throw new AppError('not_found', 'No credential with this id is in your wallet.');
   await applyReading(deps, row, await readWalletStatus(deps, row, issuerReach(deps, options)));
   return getWalletItem(deps, user.userId, id);
@@ -107,7 +108,7 @@ export async function recheckWallets(deps: Deps, options: WalletOptions & { olde
   const reach = issuerReach(deps, options, memoised);
   let afterId: string | undefined;
   for (;;) {
-    const rows = await store.walletEntriesToCheck(deps.db, { checkedBefore, limit: 200, ...(afterId ? { afterId } : {}) });
+    const rows = await walletEntriesToCheck(deps.db, { checkedBefore, limit: 200, ...(afterId ? { afterId } : {}) });
     if (rows.length === 0) break;
     afterId = rows.at(-1)!.id;
     for (const row of rows) {
@@ -121,7 +122,7 @@ export async function recheckWallets(deps: Deps, options: WalletOptions & { olde
         if (await applyReading(deps, row, reading)) run.changed += 1;
       } catch (err) {
         options.log?.error({ err, walletCredentialId: row.id }, 'wallet status change failed');
-        await store.setWalletStatus(deps.db, row.id, { status: row.status, reason: null, checkedAt: deps.clock(), error: 'The new status could not be applied; it will be tried again.' });
+        await setWalletStatus(deps.db, row.id, { status: row.status, reason: null, checkedAt: deps.clock(), error: 'The new status could not be applied; it will be tried again.' });
       }
       run.checked += 1;
       if ('error' in reading) run.unreadable += 1;

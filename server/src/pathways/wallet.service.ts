@@ -9,7 +9,9 @@ import { createDidWebResolver, createGuardedFetch, type GuardedFetch } from '../
 import { createLocalResolver, createLocalStatusListFetcher } from '../verification/verification.service.js';
 import { verifyPool } from '../verification/verify-pool.js';
 import { computeLearnerPathways, reevaluateLearnerPathways } from './pathway-awards.service.js';
-import * as store from './pathways.store.js';
+import { findCredentialByCredentialId } from './stores/held-credentials.store.js';
+import { findUser } from './stores/people.store.js';
+import { deleteWalletCredential, findWalletCredential, insertWalletCredential, listWallet as listWalletRows } from './stores/wallet.store.js';
 import { walletFactsOf } from './wallet-facts.js';
 
 export type WalletOptions = {
@@ -86,7 +88,7 @@ function refusal(result: VerificationResult): AppError {
  */
 export async function importWalletCredential(deps: Deps, actor: Actor, input: WalletInput, options: WalletOptions = {}) {
   const user = requireUser(actor);
-  const learner = await store.findUser(deps.db, user.userId);
+  const learner = await findUser(deps.db, user.userId);
   if (!learner) throw new AppError('unauthenticated', 'Sign in to continue.');
   // The recipient check trusts the account's email only once its owner has proven it.
   await requireVerifiedEmail(deps, user.userId);
@@ -96,7 +98,7 @@ export async function importWalletCredential(deps: Deps, actor: Actor, input: Wa
   const facts = await walletFactsOf(deps, result.facts, credential);
   const credentialId = result.facts.id ?? null;
   if (credentialId) {
-    const issuedHere = await store.findCredentialByCredentialId(deps.db, credentialId);
+    const issuedHere = await findCredentialByCredentialId(deps.db, credentialId);
     if (issuedHere?.recipient_user_id === user.userId) {
       throw new AppError('conflict', 'This credential was issued to you on Cairn and is already in your credentials; it counts toward your pathways already.');
     }
@@ -104,7 +106,7 @@ export async function importWalletCredential(deps: Deps, actor: Actor, input: Wa
   const document = typeof presented === 'string' ? presented.trim() : JSON.stringify(presented);
   const sha256 = createHash('sha256').update(document).digest('hex');
   return transaction(deps.db, async (trx) => {
-    const row = await store.insertWalletCredential(trx, {
+    const row = await insertWalletCredential(trx, {
       learnerId: user.userId,
       credentialId,
       format: result.format,
@@ -121,12 +123,12 @@ export async function importWalletCredential(deps: Deps, actor: Actor, input: Wa
 }
 
 export async function getWalletItem(deps: Deps, learnerId: string, id: string) {
-  const items = await presentWallet(deps, learnerId, [await store.findWalletCredential(deps.db, learnerId, id)].filter((r) => r !== undefined));
+  const items = await presentWallet(deps, learnerId, [await findWalletCredential(deps.db, learnerId, id)].filter((r) => r !== undefined));
   if (items.length === 0) throw new AppError('not_found', 'No credential with this id is in your wallet.');
   return items[0]!;
 }
 
-async function presentWallet(deps: Deps, learnerId: string, rows: Awaited<ReturnType<typeof store.listWallet>>) {
+async function presentWallet(deps: Deps, learnerId: string, rows: Awaited<ReturnType<typeof listWalletRows>>) {
   const { states } = await computeLearnerPathways(deps, learnerId);
   return rows.map((r) => ({
     id: r.id,
@@ -151,7 +153,7 @@ async function presentWallet(deps: Deps, learnerId: string, rows: Awaited<Return
 
 export async function listWallet(deps: Deps, actor: Actor) {
   const user = requireUser(actor);
-  return presentWallet(deps, user.userId, await store.listWallet(deps.db, user.userId));
+  return presentWallet(deps, user.userId, await listWalletRows(deps.db, user.userId));
 }
 
 /**
@@ -161,7 +163,7 @@ export async function listWallet(deps: Deps, actor: Actor) {
 export async function removeWalletCredential(deps: Deps, actor: Actor, id: string) {
   const user = requireUser(actor);
   await transaction(deps.db, async (trx) => {
-    const isDeleted = await store.deleteWalletCredential(trx, user.userId, id);
+    const isDeleted = await deleteWalletCredential(trx, user.userId, id);
     if (!isDeleted) throw new AppError('not_found', 'No credential with this id is in your wallet.');
     await reevaluateLearnerPathways({ ...deps, db: trx }, user.userId);
   });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { problemResponses, slug } from '../http/schemas.js';
-import { getCredentialDocument } from '../issuance/issuance.service.js';
+import { getCredentialDocument } from '../issuance/use-cases/get-credential-document.js';
 import { bakedBadgeFor } from '../showcase/baked-badge.service.js';
 import { getIssuerProfile, getOrganizationDidDocument, getStatusListCredential } from './publication.service.js';
 

@@ -26,7 +26,7 @@ describe('the demo world', () => {
 
     // Earned, not inserted: every credential belongs to a completed enrolment.
     const linked = await t.database.db
-      .selectFrom('enrollments')
+      .selectFrom('enrolments')
       .select(sql<number>`count(*)::int`.as('n'))
       .where('status', '=', 'completed')
       .where('credential_row_id', 'is not', null)

@@ -1,6 +1,6 @@
 import { bakePng } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
-import { getCredentialDocument } from '../issuance/issuance.service.js';
+import { getCredentialDocument } from '../issuance/use-cases/get-credential-document.js';
 import { renderBadgePng } from './badge-image.js';
 
 /**

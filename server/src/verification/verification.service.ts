@@ -1,8 +1,9 @@
-import { didKeyDocument, didWebFromUrl, type PresentationVerificationResult, type VerificationResult } from '@cairn/credentials';
+import { decodeJwt, didKeyDocument, didWebFromUrl, isCompactJwt, type PresentationVerificationResult, type VerificationResult } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { getPublishedStatusList } from '../issuance/status-lists.service.js';
 import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
 import { findOrganizationBySlug } from '../orgs/orgs.store.js';
+import { ioKey, type IoAnswerValue, type IoKind } from './verify-io.js';
 import { verifyPool, type VerifyIo } from './verify-pool.js';
 
 export { MAX_UPLOAD_BYTES, readCredentialFile } from './credential-file.js';
@@ -28,7 +29,7 @@ export type PresentedVerification = Pick<VerificationResult, 'verified' | 'check
  * included) from the key itself. Anything else is refused rather than fetched: the server makes
  * no network request while verifying.
  */
-export function createLocalResolver(deps: Deps) {
+export function createLocalResolver(deps: Deps, findOrg: FindOrg = (slug) => findOrganizationBySlug(deps.db, slug)) {
   const ownPrefix = `${didWebFromUrl(deps.publicUrl.origin, [])}:orgs:`;
   return async (did: string) => {
     if (did.startsWith('did:key:')) return didKeyDocument(did);
@@ -36,9 +37,24 @@ export function createLocalResolver(deps: Deps) {
       throw new Error(`${did} is not an issuer on this Cairn; this server resolves only its own did:web issuers and did:key, without network access`);
     }
     const slug = did.slice(ownPrefix.length);
-    const org = await findOrganizationBySlug(deps.db, slug);
+    const org = await findOrg(slug);
     if (!org) throw new Error(`No issuer ${did} on this Cairn`);
     return buildOrganizationDidDocument(deps.db, org);
+  };
+}
+
+type FindOrg = (slug: string) => Promise<{ id: string; did: string } | undefined>;
+
+/** Organisations by slug, each read once: one verification asks for its issuer's DID and its lists. */
+function memoisedFindOrg(deps: Deps): FindOrg {
+  const found = new Map<string, ReturnType<FindOrg>>();
+  return (slug) => {
+    let org = found.get(slug);
+    if (!org) {
+      org = findOrganizationBySlug(deps.db, slug);
+      found.set(slug, org);
+    }
+    return org;
   };
 }
 
@@ -48,7 +64,16 @@ export function createLocalResolver(deps: Deps) {
  * identifier whose credentials it answers for.
  */
 export function createLocalStatusListFetcher(deps: Deps) {
-  return async (url: string): Promise<JsonObject> => {
+  const fetchText = createLocalStatusListTextFetcher(deps);
+  return async (url: string): Promise<JsonObject> => JSON.parse(await fetchText(url)) as JsonObject;
+}
+
+/**
+ * The same, as the stored JSON text: passed to a verify worker as it is (a string costs less to
+ * pass between threads than an object), parsed there.
+ */
+function createLocalStatusListTextFetcher(deps: Deps, findOrg: FindOrg = (slug) => findOrganizationBySlug(deps.db, slug)) {
+  return async (url: string): Promise<string> => {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -59,10 +84,10 @@ export function createLocalStatusListFetcher(deps: Deps) {
     if (parsed.origin !== deps.publicUrl.origin || !match) {
       throw new Error(`The status list ${url} is not published by this Cairn and is not fetched`);
     }
-    const org = await findOrganizationBySlug(deps.db, match[1]!);
+    const org = await findOrg(match[1]!);
     const text = org && (await getPublishedStatusList(deps, org.id, Number(match[2]), match[3] as 'revocation' | 'suspension'));
     if (!text) throw new Error(`No status list at ${url}`);
-    return JSON.parse(text) as JsonObject;
+    return text;
   };
 }
 
@@ -100,7 +125,55 @@ function presented(result: VerificationResult): PresentedVerification {
 
 /** Own DIDs and status lists from the database: what a verification of a presented credential may reach. */
 function localIo(deps: Deps): VerifyIo {
-  return { resolveDid: createLocalResolver(deps), fetchStatusList: createLocalStatusListFetcher(deps) };
+  const findOrg = memoisedFindOrg(deps);
+  return { resolveDid: createLocalResolver(deps, findOrg), fetchStatusList: createLocalStatusListTextFetcher(deps, findOrg) };
+}
+
+// A credential names a handful of DIDs and lists at most; more is not looked up ahead.
+const MAX_PREFETCHED = 4;
+
+/**
+ * Looks up, through `io`, the issuer DID and status lists a credential's JSON names, for the
+ * worker to find ready (`VerifyRequest.prefetch`). A guess from the JSON shape, never trusted
+ * as such: the worker reads the signed meaning and asks for whatever else it needs; an answer
+ * here is exactly the one it would get by asking. A failed lookup is passed on as its error.
+ */
+function prefetchFor(deps: Deps, io: VerifyIo, credential: JsonObject | string): () => Promise<Record<string, IoAnswerValue>> {
+  return async () => {
+    const { dids, lists } = namedLookups(credential);
+    const own = `${didWebFromUrl(deps.publicUrl.origin, [])}:orgs:`;
+    const lookups: [IoKind, string][] = [
+      ...dids.filter((d) => d.startsWith(own)).map((d): [IoKind, string] => ['resolveDid', d]),
+      ...(io.fetchStatusList ? lists.filter((u) => u.startsWith(deps.publicUrl.origin)).map((u): [IoKind, string] => ['fetchStatusList', u]) : []),
+    ].slice(0, MAX_PREFETCHED);
+    const handlers: Record<IoKind, ((argument: string) => Promise<unknown>) | undefined> = { resolveDid: io.resolveDid, fetchStatusList: io.fetchStatusList };
+    const answers = await Promise.all(lookups.map(async ([kind, argument]): Promise<[string, IoAnswerValue]> => {
+      try {
+        return [ioKey(kind, argument), { value: await handlers[kind]!(argument) }];
+      } catch (error) {
+        return [ioKey(kind, argument), { error: error instanceof Error ? error.message : String(error) }];
+      }
+    }));
+    return Object.fromEntries(answers);
+  };
+}
+
+/** The issuer DID (without fragment) and status list URLs a credential's JSON (or VC-JWT payload) names. */
+function namedLookups(input: JsonObject | string): { dids: string[]; lists: string[] } {
+  let credential: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      credential = isCompactJwt(input.trim()) ? decodeJwt(input.trim()).payload : JSON.parse(input);
+    } catch {
+      return { dids: [], lists: [] };
+    }
+  }
+  if (typeof credential !== 'object' || credential === null) return { dids: [], lists: [] };
+  const { issuer, credentialStatus } = credential as JsonObject;
+  const issuerId = typeof issuer === 'string' ? issuer : typeof issuer === 'object' && issuer !== null ? (issuer as JsonObject).id : undefined;
+  const entries = Array.isArray(credentialStatus) ? credentialStatus : [credentialStatus];
+  const lists = entries.map((e) => (typeof e === 'object' && e !== null ? (e as JsonObject).statusListCredential : undefined)).filter((u): u is string => typeof u === 'string');
+  return { dids: typeof issuerId === 'string' ? [issuerId.split('#')[0]!] : [], lists: [...new Set(lists)] };
 }
 
 /**
@@ -109,9 +182,11 @@ function localIo(deps: Deps): VerifyIo {
  * limits (413/422), takes more than its work budget (422) or the pool is full (503).
  */
 export async function verifyPresentedCredential(deps: Deps, options: VerifyOptions): Promise<PresentedVerification> {
+  const io = localIo(deps);
   const { result } = await verifyPool().verify({
     job: { source: 'credential', credential: options.credential },
-    io: localIo(deps),
+    io,
+    prefetch: prefetchFor(deps, io, options.credential),
     now: deps.clock(),
     ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
     ...(options.expectedProof ? { expectedProof: options.expectedProof } : {}),

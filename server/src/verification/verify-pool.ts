@@ -6,12 +6,12 @@ import { Piscina } from 'piscina';
 import { AppError } from '../http/app-error.js';
 import { observeVerification } from '../metrics/observations.js';
 import { limitRefusal } from './limit-refusal.js';
-import type { IoAnswer, IoKind, VerifyJob, VerifyTask, VerifyTaskOutcome, WorkerMessage } from './verify-worker.js';
+import type { IoAnswer, IoAnswerValue, IoKind, VerifyJob, VerifyTask, VerifyTaskOutcome, WorkerMessage } from './verify-worker.js';
 
 export type { VerifyJob } from './verify-worker.js';
 
 export type VerifyPoolOptions = {
-  /** Worker threads. Default: one per CPU but one (the event loop keeps a core), at least 1. */
+  /** Worker threads. Default: one per CPU (they run at a lower priority than the event loop). */
   workers?: number;
   /**
    * Milliseconds of work one credential may take once a worker starts on it: the worker's CPU
@@ -21,7 +21,7 @@ export type VerifyPoolOptions = {
   budgetMs?: number;
   /** How long one answer from the main thread (a DID document, a status list) may take. Default 10 s. */
   ioTimeoutMs?: number;
-  /** Verifications waiting for a free worker; beyond that new ones answer 503. Default 8 per worker. */
+  /** Verifications waiting for a free worker; beyond that new ones answer 503. Default 32 per worker. */
   maxQueue?: number;
 };
 
@@ -32,16 +32,36 @@ export type VerifyIo = {
   fetchStatusList?: (url: string) => Promise<unknown>;
 };
 
-export type VerifyRequest = { job: VerifyJob; io: VerifyIo; now: Date; recipientEmail?: string; expectedProof?: { challenge?: string; domain?: string } };
+export type VerifyRequest = {
+  job: VerifyJob; io: VerifyIo; now: Date; recipientEmail?: string; expectedProof?: { challenge?: string; domain?: string };
+  /**
+   * Looks up, once the request is admitted and before a worker starts on it, the answers of `io`
+   * it will likely ask for (keyed by `ioKey`): the worker then does not wait on the main thread
+   * between its steps. Anything else it still asks for.
+   */
+  prefetch?: () => Promise<Record<string, IoAnswerValue>>;
+};
 
 /** The verifier's whole result, and the credential read from a file when the job was a file. */
 export type VerifyOutcome = { result: VerificationResult; credential?: Record<string, unknown> | string };
 
 export const DEFAULT_VERIFY_BUDGET_MS = 3000;
 
-/** Default worker count: leave the event loop a core of its own where there is more than one. */
+/**
+ * Default worker count: one per core. The workers run niced (`niceIncrement`), so the event loop
+ * still goes first when both want a core, and a core is not left idle when it does not.
+ */
 export function defaultVerifyWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * The worker's entry: the compiled server (dist/*.js) loads the compiled worker directly; from
+ * TypeScript sources a small .mjs shim loads the .ts worker (worker threads do not inherit tsx).
+ */
+function workerEntry(): string {
+  const isCompiled = import.meta.url.endsWith('.js');
+  return new URL(isCompiled ? './verify-worker.js' : './verify-worker.mjs', import.meta.url).href;
 }
 
 function tooLong(budgetMs: number): AppError {
@@ -188,14 +208,17 @@ export class VerifyPool {
     this.workers = Math.max(1, Math.floor(options.workers ?? defaultVerifyWorkers()));
     this.budgetMs = Math.max(1, options.budgetMs ?? DEFAULT_VERIFY_BUDGET_MS);
     this.#ioTimeoutMs = options.ioTimeoutMs ?? 10_000;
-    this.#maxQueue = options.maxQueue ?? this.workers * 8;
+    this.#maxQueue = options.maxQueue ?? this.workers * 32;
   }
 
   #pool(): Piscina<VerifyTask, VerifyTaskOutcome> {
     this.#piscina ??= new Piscina<VerifyTask, VerifyTaskOutcome>({
-      filename: new URL('./verify-worker.mjs', import.meta.url).href,
-      minThreads: this.workers,
+      filename: workerEntry(),
+      // One thread starts with the pool; more as verifications queue up, each kept for a while
+      // after (a thread's start, its warm-up verification included, costs far more than a task).
+      minThreads: 1,
       maxThreads: this.workers,
+      idleTimeout: 30_000,
       // Verification is the work that may wait: the event loop (health, pages) goes first.
       niceIncrement: 10,
       // A memory bomb ends its own worker, not the server.
@@ -240,6 +263,8 @@ export class VerifyPool {
   }
 
   async #run(request: VerifyRequest): Promise<VerifyOutcome | { presentation: PresentationVerificationResult }> {
+    // Lookups that do not answer in time are left to the worker, which asks (and times out) itself.
+    const prefetched = request.prefetch ? await withTimeout(request.prefetch(), this.#ioTimeoutMs, 'lookups before verification').catch(() => undefined) : undefined;
     const controller = new AbortController();
     const budget = new Budget(this.budgetMs, () => controller.abort());
     const { port1, port2 } = new MessageChannel();
@@ -254,6 +279,7 @@ export class VerifyPool {
       canFetchStatusLists: request.io.fetchStatusList !== undefined,
       ...(request.recipientEmail !== undefined ? { recipientEmail: request.recipientEmail } : {}),
       ...(request.expectedProof !== undefined ? { expectedProof: request.expectedProof } : {}),
+      ...(prefetched !== undefined ? { prefetched } : {}),
     };
     let outcome: VerifyTaskOutcome;
     try {

@@ -7,6 +7,7 @@ import {
 import { AppError, type AppErrorCode, type FieldError } from '../http/app-error.js';
 import { readCredentialFile } from './credential-file.js';
 import { limitRefusal } from './limit-refusal.js';
+import { ioKey, type IoAnswerValue, type IoKind } from './verify-io.js';
 
 // Runs in a worker thread of the verify pool: no database, no network. What only the main
 // thread can reach (DID documents and status lists from the database, the guarded remote fetch)
@@ -14,8 +15,7 @@ import { limitRefusal } from './limit-refusal.js';
 
 type JsonObject = Record<string, unknown>;
 
-/** What the worker may ask the main thread for. */
-export type IoKind = 'resolveDid' | 'fetchStatusList';
+export type { IoAnswerValue, IoKind } from './verify-io.js';
 
 /** What is to be verified: a credential already read, or a file to read it from first. */
 export type VerifyJob =
@@ -33,6 +33,11 @@ export type VerifyTask = {
   expectedProof?: { challenge?: string; domain?: string };
   /** Whether the main thread answers `fetchStatusList`; without it status is reported as not checked. */
   canFetchStatusLists: boolean;
+  /**
+   * Answers the main thread looked up before the task started, by `ioKey(kind, argument)`: the
+   * same answers it would give when asked, sent along so the worker need not wait for them.
+   */
+  prefetched?: Record<string, IoAnswerValue>;
 };
 
 /**
@@ -98,8 +103,11 @@ try {
   // Only an optimisation: a failure here shows up, with its reason, on the first real task.
 }
 
-function connect(port: MessagePort) {
+function connect(port: MessagePort, prefetched: Record<string, IoAnswerValue> = {}) {
   let nextId = 0;
+  // One answer per question and task: a verification asks for the issuer's DID document
+  // several times (the credential's key, the status list's key, their controller).
+  const asked = new Map<string, Promise<unknown>>();
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   port.on('message', (answer: IoAnswer) => {
     const waiting = pending.get(answer.id);
@@ -111,19 +119,29 @@ function connect(port: MessagePort) {
   const post = (message: WorkerMessage) => port.postMessage(message);
   return {
     started: () => post({ type: 'started', cpuStatPath }),
-    ask: (kind: IoKind, argument: string) =>
-      new Promise<unknown>((resolve, reject) => {
-        nextId += 1;
-        pending.set(nextId, { resolve, reject });
-        post({ type: 'io', id: nextId, kind, argument });
-      }),
+    ask: (kind: IoKind, argument: string): Promise<unknown> => {
+      const key = ioKey(kind, argument);
+      let answer = asked.get(key);
+      if (!answer) {
+        const given = Object.hasOwn(prefetched, key) ? prefetched[key] : undefined;
+        answer = given
+          ? 'error' in given ? Promise.reject(new Error(given.error)) : Promise.resolve(given.value)
+          : new Promise<unknown>((resolve, reject) => {
+            nextId += 1;
+            pending.set(nextId, { resolve, reject });
+            post({ type: 'io', id: nextId, kind, argument });
+          });
+        asked.set(key, answer);
+      }
+      return answer;
+    },
     close: () => port.close(),
   };
 }
 
 /** Verifies one credential; the pool's task function (default export, as piscina expects). */
 export default async function runVerifyTask(task: VerifyTask): Promise<VerifyTaskOutcome> {
-  const io = connect(task.port);
+  const io = connect(task.port, task.prefetched);
   io.started();
   try {
     const { job } = task;

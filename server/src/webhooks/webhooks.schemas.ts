@@ -66,7 +66,8 @@ export const deliveriesQuery = z.object({
   cursor: z.string().max(200).optional().meta({ description: 'nextCursor of the previous page' }),
 });
 
-export const eventTypesSchema = z.object({ items: z.array(z.string()) }).meta({ id: 'WebhookEventTypes' });
+export const eventTypesSchema = z.object({ items: z.array(eventType) }).meta({ id: 'WebhookEventTypes' });
+
 
 export function presentWebhook(w: WebhookView) {
   return {

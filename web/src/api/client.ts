@@ -1,3 +1,6 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
 /** One RFC 9457 field error, as the server reports validation problems. */
 export type FieldError = { field: string; message: string };
 
@@ -48,18 +51,6 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong.';
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-export type RequestOptions = {
-  body?: unknown;
-  signal?: AbortSignal;
-  /**
-   * Error statuses whose plain JSON body is the answer, not a problem: the VC-API answers a
-   * credential that fails verification with 400 and the same report as a 200.
-   */
-  answerStatuses?: readonly number[];
-};
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -74,20 +65,12 @@ function toFieldErrors(value: unknown): FieldError[] {
   });
 }
 
-/** Reads a failed response into a Problem, whatever shape (or no body) the server sent. */
-async function readProblem(response: Response): Promise<Problem> {
+/** Reads a failed answer into a Problem, whatever shape (or no body) the server sent. */
+function toProblem(body: unknown, response: Response): Problem {
   const fallback: Problem = {
     title: response.statusText || `Request failed (${response.status})`,
     status: response.status,
   };
-  const text = await response.text().catch(() => '');
-  if (!text) return fallback;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return fallback;
-  }
   if (!isRecord(body)) return fallback;
   return {
     type: typeof body.type === 'string' ? body.type : undefined,
@@ -105,54 +88,101 @@ const networkProblem: Problem = {
   detail: 'Cairn could not reach the server. Check your connection and try again.',
 };
 
-async function send<T>(path: string, init: RequestInit, answerStatuses: readonly number[] = []): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(networkProblem);
-  }
-  const isAnswer = answerStatuses.includes(response.status) && (response.headers.get('content-type') ?? '').startsWith('application/json');
-  if (!response.ok && !isAnswer) throw new ApiError(await readProblem(response));
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const ACCEPT = 'application/json, application/problem+json';
 
 /**
- * Calls the Cairn API on the same origin with the session cookie. A state-changing request is
- * always JSON (`{}` when there is no body): that content type is part of the server's CSRF defence.
+ * A Request that remembers the URL and init it was built from, so `send` can hand fetch exactly
+ * those: a multipart body stays the FormData the page built (the browser sets its boundary).
  */
-export function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  const init: RequestInit = { method, headers, signal: options.signal };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(options.body ?? {});
+class CairnRequest extends Request {
+  readonly sentUrl: string;
+  readonly sentInit: RequestInit;
+
+  constructor(input: RequestInfo | URL, init: RequestInit = {}) {
+    super(input, init);
+    this.sentUrl = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    this.sentInit = init;
   }
-  return send<T>(path, init, options.answerStatuses);
 }
+
+/** Looks fetch up on every call (tests stub it) and sends the URL and init the client built. */
+function send(request: Request): Promise<Response> {
+  if (request instanceof CairnRequest) return globalThis.fetch(request.sentUrl, request.sentInit);
+  return globalThis.fetch(request);
+}
+
+const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 
 /**
- * Sends a multipart form. The browser sets the multipart Content-Type, so the request carries
- * `X-Cairn-CSRF: 1` instead: a header a cross-site form can never add.
+ * A state-changing request is always JSON (`{}` when there is no body), and a multipart one
+ * carries `X-Cairn-CSRF: 1`: both are part of the server's CSRF defence, which a cross-site form
+ * can never satisfy.
  */
-export function apiUpload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
-  return send<T>(path, {
-    method: 'POST',
-    headers: { Accept: 'application/json, application/problem+json', 'X-Cairn-CSRF': '1' },
-    body: form,
-    signal,
-  });
-}
-
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, { signal }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
-  patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body }),
-  delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (isRead(request.method) || !(request instanceof CairnRequest)) return undefined;
+    const headers = new Headers(request.sentInit.headers);
+    if (request.sentInit.body instanceof FormData) {
+      headers.set('X-Cairn-CSRF', '1');
+      return new CairnRequest(request.sentUrl, { ...request.sentInit, headers });
+    }
+    if (request.sentInit.body !== undefined && request.sentInit.body !== null) return undefined;
+    headers.set('Content-Type', 'application/json');
+    return new CairnRequest(request.sentUrl, { ...request.sentInit, headers, body: '{}' });
+  },
+  // An aborted request stays an AbortError (TanStack Query expects it); anything else is the network.
+  onError({ error }) {
+    if (error instanceof DOMException && error.name === 'AbortError') return undefined;
+    return new ApiError(networkProblem);
+  },
 };
 
-/** Encodes one path segment (slugs, ids, tokens) so it cannot change the route. */
+/**
+ * The Cairn API on the same origin with the session cookie, typed by the server's OpenAPI
+ * document (`schema.d.ts`): paths, parameters, bodies and answers come from `paths`.
+ * Wrap a call in `data()` to get its answer or an `ApiError`.
+ */
+export const client = createClient<paths>({
+  credentials: 'same-origin',
+  headers: { Accept: ACCEPT },
+  Request: CairnRequest,
+  fetch: send,
+});
+client.use(csrf);
+
+/** What an openapi-fetch call resolves to: the parsed answer or error body, and the response. */
+type FetchResult<T> = { data?: T; error?: unknown; response: Response };
+
+export type DataOptions = {
+  /**
+   * Error statuses whose plain JSON body is the answer, not a problem: the VC-API answers a
+   * credential that fails verification with 400 and the same report as a 200.
+   */
+  answerStatuses?: readonly number[];
+};
+
+/** The answer of a call, or an `ApiError` carrying the server's problem document. */
+export async function data<T>(call: Promise<FetchResult<T>>, options: DataOptions = {}): Promise<T> {
+
+  const { data: body, error, response } = await call;
+  if (response.ok) return body as T;
+  const isAnswer = (options.answerStatuses ?? []).includes(response.status) && (response.headers.get('content-type') ?? '').startsWith('application/json');
+  if (isAnswer) return error as T;
+  throw new ApiError(toProblem(error, response));
+}
+
+/**
+ * The body option of an upload: the OpenAPI document describes JSON bodies only, so a route that
+ * takes a multipart form declares none, and the form goes as the FormData the page built.
+ */
+export const multipart = (form: FormData) => ({ body: form as never });
+
+/**
+ * The body option of a route that takes JSON or a multipart form and so declares no body in the
+ * OpenAPI document (its description names the JSON shape): the caller's type is the check.
+ */
+export const undeclaredBody = <T extends object>(body: T) => ({ body: body as never });
+
+
+/** Encodes one path segment (slugs, ids, tokens) for links built outside the client. */
 export const seg = (value: string): string => encodeURIComponent(value);

@@ -3265,6 +3265,461 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/issuance-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bulk issuance jobs of this organisation, newest first (50) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IssuanceJob"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a credential for every row of a CSV (a durable job)
+         * @description Send multipart/form-data with the CSV in `file` and `microcredentialId` beside it (browsers add `X-Cairn-CSRF: 1`), or JSON `{microcredentialId, rows: [{email, …}]}`. At most 20 MB and 200,000 rows. Columns: email (required), name, issued_on, expires_on, evidence_url, external_id, score, and the micro-credential’s results by name. A file that cannot be read as a whole is refused with line-numbered errors[] and nothing is queued. Rows with bad values are kept as failed (see errors.csv); the rest are issued. Each row is issued once per micro-credential: by its external_id, else by a hash of the row.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/issuance-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One bulk issuance job and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuanceJob"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/issuance-jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a job: it stops before its next batch (issued rows stay issued) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuanceJob"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/issuance-jobs/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows that were not issued, as CSV: line, email, external_id, error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/issuance-jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress as server-sent events
+         * @description text/event-stream. `progress` events carry the job (issued, failed, total, rate per second, secondsLeft) whenever it changes; a final `done` event carries it finished, then the stream ends. Any server can answer: it reads the job from the database every 500 ms.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/issuance-jobs/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a bulk issuance file row by row; creates nothing
+         * @description Send multipart/form-data with the CSV in `file` and `microcredentialId` beside it (browsers add `X-Cairn-CSRF: 1`), or JSON `{microcredentialId, rows: [{email, …}]}`. At most 20 MB and 200,000 rows. Columns: email (required), name, issued_on, expires_on, evidence_url, external_id, score, and the micro-credential’s results by name.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuanceJobPreview"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/issuance-jobs/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A CSV template for a micro-credential: its columns and one example row */
+        get: {
+            parameters: {
+                query: {
+                    microcredentialId: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{slug}/keys": {
         parameters: {
             query?: never;
@@ -5089,7 +5544,17 @@ export type paths = {
                             };
                             reviewedAt: string | null;
                             rubric: {
-                                [key: string]: unknown;
+                                criteria: {
+                                    description?: string;
+                                    id: string;
+                                    levels: {
+                                        description?: string;
+                                        id: string;
+                                        points: number;
+                                        title: string;
+                                    }[];
+                                    title: string;
+                                }[];
                             };
                             scores: {
                                 [key: string]: string;
@@ -7092,9 +7557,7 @@ export type components = {
         };
         AuthoringModule: {
             /** @description The full quiz or assignment, answers included (authors only) */
-            activity: {
-                [key: string]: unknown;
-            } | null;
+            activity: (components["schemas"]["Quiz"] | components["schemas"]["Assignment"]) | null;
             content: string;
             estimatedMinutes: number;
             id: string;
@@ -7109,9 +7572,7 @@ export type components = {
         };
         AuthoringModuleInput: {
             /** @description The full quiz or assignment, answers included (authors only) */
-            activity: {
-                [key: string]: unknown;
-            } | null;
+            activity: (components["schemas"]["QuizInput"] | components["schemas"]["AssignmentInput"]) | null;
             content: string;
             estimatedMinutes: number;
             id: string;
@@ -7123,6 +7584,16 @@ export type components = {
             }[];
             position: number;
             title: string;
+        };
+        BulkRowError: {
+            column?: string;
+            line: number;
+            message: string;
+        };
+        BulkRowErrorInput: {
+            column?: string;
+            line: number;
+            message: string;
         };
         CatalogItem: {
             cost: {
@@ -7375,11 +7846,23 @@ export type components = {
                     type: "quiz";
                 } | {
                     evidence: {
-                        [key: string]: unknown;
+                        fileTypes: string[];
+                        kinds: ("text" | "link" | "file")[];
+                        maxFileBytes: number | null;
                     };
                     instructions: string;
                     rubric: {
-                        [key: string]: unknown;
+                        criteria: {
+                            description?: string;
+                            id: string;
+                            levels: {
+                                description?: string;
+                                id: string;
+                                points: number;
+                                title: string;
+                            }[];
+                            title: string;
+                        }[];
                     };
                     submissions: components["schemas"]["Submission"][];
                     /** @constant */
@@ -7449,11 +7932,23 @@ export type components = {
                     type: "quiz";
                 } | {
                     evidence: {
-                        [key: string]: unknown;
+                        fileTypes: string[];
+                        kinds: ("text" | "link" | "file")[];
+                        maxFileBytes: number | null;
                     };
                     instructions: string;
                     rubric: {
-                        [key: string]: unknown;
+                        criteria: {
+                            description?: string;
+                            id: string;
+                            levels: {
+                                description?: string;
+                                id: string;
+                                points: number;
+                                title: string;
+                            }[];
+                            title: string;
+                        }[];
                     };
                     submissions: components["schemas"]["SubmissionInput"][];
                     /** @constant */
@@ -7561,6 +8056,102 @@ export type components = {
             invitedBy: string;
             /** @enum {string} */
             role: "owner" | "admin" | "author" | "assessor" | "manager" | "viewer";
+        };
+        IssuanceJob: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                apiKeyId: string | null;
+                kind: string;
+                userId: string | null;
+            };
+            error: string | null;
+            failed: number;
+            fileName: string | null;
+            finishedAt: string | null;
+            id: string;
+            issued: number;
+            microcredentialId: string;
+            /** @description Rows per second since the job started */
+            rate: number | null;
+            /** @description At the current rate; null when unknown or finished */
+            secondsLeft: number | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            total: number;
+            versionId: string;
+        };
+        IssuanceJobInput: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                apiKeyId: string | null;
+                kind: string;
+                userId: string | null;
+            };
+            error: string | null;
+            failed: number;
+            fileName: string | null;
+            finishedAt: string | null;
+            id: string;
+            issued: number;
+            microcredentialId: string;
+            /** @description Rows per second since the job started */
+            rate: number | null;
+            /** @description At the current rate; null when unknown or finished */
+            secondsLeft: number | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            total: number;
+            versionId: string;
+        };
+        IssuanceJobPreview: {
+            /** @description Result columns this micro-credential accepts, besides the base ones */
+            columns: string[];
+            /** @description Every row problem (at most 1,000) */
+            errors: components["schemas"]["BulkRowError"][];
+            /** @description Problems with the file as a whole: creating a job from it is refused */
+            fileErrors: components["schemas"]["BulkRowError"][];
+            invalid: number;
+            microcredential: {
+                id: string;
+                title: string;
+                versionId: string;
+            };
+            rows: {
+                email: string;
+                errors: components["schemas"]["BulkRowError"][];
+                externalId: string | null;
+                line: number;
+                name: string | null;
+            }[];
+            total: number;
+            valid: number;
+        };
+        IssuanceJobPreviewInput: {
+            /** @description Result columns this micro-credential accepts, besides the base ones */
+            columns: string[];
+            /** @description Every row problem (at most 1,000) */
+            errors: components["schemas"]["BulkRowErrorInput"][];
+            /** @description Problems with the file as a whole: creating a job from it is refused */
+            fileErrors: components["schemas"]["BulkRowErrorInput"][];
+            invalid: number;
+            microcredential: {
+                id: string;
+                title: string;
+                versionId: string;
+            };
+            rows: {
+                email: string;
+                errors: components["schemas"]["BulkRowErrorInput"][];
+                externalId: string | null;
+                line: number;
+                name: string | null;
+            }[];
+            total: number;
+            valid: number;
         };
         Job: {
             completedAt: string | null;
@@ -7853,6 +8444,8 @@ export type components = {
                 effortHours: number | null;
             };
             id: string;
+            /** @description Every requirement is met and the award is being issued in the background (usually within seconds): poll until `awarded` */
+            isAwardPending: boolean;
             isJoined: boolean;
             isNewerVersionPublished: boolean;
             isSuspended: boolean;
@@ -7913,6 +8506,8 @@ export type components = {
                 effortHours: number | null;
             };
             id: string;
+            /** @description Every requirement is met and the award is being issued in the background (usually within seconds): poll until `awarded` */
+            isAwardPending: boolean;
             isJoined: boolean;
             isNewerVersionPublished: boolean;
             isSuspended: boolean;
@@ -8188,9 +8783,7 @@ export type components = {
             recommendedOrder: string[];
             /** @enum {string} */
             status: "draft" | "published";
-            tree: {
-                [key: string]: unknown;
-            };
+            tree: components["schemas"]["RequirementNode"];
             /** Format: date-time */
             updatedAt: string;
             versionNumber: number;
@@ -8209,9 +8802,7 @@ export type components = {
             recommendedOrder: string[];
             /** @enum {string} */
             status: "draft" | "published";
-            tree: {
-                [key: string]: unknown;
-            };
+            tree: components["schemas"]["RequirementNodeInput"];
             /** Format: date-time */
             updatedAt: string;
             versionNumber: number;
@@ -8249,7 +8840,9 @@ export type components = {
             code: string;
             detail: string;
             errors?: {
+                column?: string;
                 field: string;
+                line?: number;
                 message: string;
             }[];
             instance?: string;
@@ -8262,7 +8855,9 @@ export type components = {
             code: string;
             detail: string;
             errors?: {
+                column?: string;
                 field: string;
+                line?: number;
                 message: string;
             }[];
             instance?: string;
@@ -9093,10 +9688,10 @@ export type components = {
             status: "pending" | "succeeded" | "failed";
         };
         WebhookEventTypes: {
-            items: string[];
+            items: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
         };
         WebhookEventTypesInput: {
-            items: string[];
+            items: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
         };
         WebhookInput: {
             /** Format: date-time */

@@ -1,137 +1,151 @@
 /**
- * Types of the foundation API (docs/api-foundation.md). Hand-written until the server's
- * /openapi.json drives `schema.d.ts` (npm run gen:api -w web).
+ * Names for the API's types, all derived from `schema.d.ts` (generated from the server's OpenAPI
+ * document by `npm run api:types`). Nothing here is written by hand: when a type is too loose,
+ * tighten the server's schema and regenerate.
  */
+import type { components, paths } from './schema';
 
-export type User = {
-  id: string;
-  email: string;
-  name: string;
-  createdAt: string;
-  /** Confirmed from the mailed link; until then credentials issued to the email are not linked. */
-  emailVerified: boolean;
-};
+export type { components, paths };
 
-export type OrgRole = 'provider' | 'employer' | 'accreditor' | 'partner';
 
-export type MemberRole = 'owner' | 'admin' | 'author' | 'assessor' | 'manager' | 'viewer';
+type Schemas = components['schemas'];
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Json<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 
-export type Org = {
-  id: string;
-  slug: string;
-  name: string;
-  roles: OrgRole[];
-  did: string;
-  createdAt: string;
-};
+/** The JSON a route answers with on success (its 200, 201 or 202). */
+export type Answer<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? Json<R[Extract<keyof R, 200 | 201 | 202>]> : never;
 
-/** The identifiers an organisation signs as: its did:web (keys rotate) and its did:key (null until first used or created). */
-export type OrgIdentifiers = { web: string; key: string | null };
-export type OrgWithMyRole = Org & { myRole: MemberRole; dids?: OrgIdentifiers };
-export type IssuerIdentifier = 'did:web' | 'did:key';
-/** `POST /api/v1/orgs/{slug}/did-key`: the organisation's did:key, created on first request. */
-export type DidKeyIdentifier = { did: string; publicKeyMultibase: string; createdAt: string };
+/** The JSON body a route takes. */
+export type Body<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
 
-export type Membership = { org: Org; role: MemberRole };
+/** The query parameters a route takes. */
+export type Query<P extends keyof paths, M extends Method> = NonNullable<Operation<P, M>['parameters']['query']>;
 
-/** A signed-in person's session. `isOperator`: may see and retry the instance's background jobs. */
-export type Session = { user: User; memberships: Membership[]; isOperator: boolean };
-
-export type Member = { userId: string; name: string; email: string; role: MemberRole; joinedAt: string };
-
-export type Invitation = {
-  id: string;
-  email: string;
-  role: MemberRole;
-  expiresAt: string;
-  createdAt: string;
-  invitedBy: string | { id?: string; name?: string; email?: string } | null;
-};
-
-export type CreatedInvitation = { id: string; email: string; role: MemberRole; expiresAt: string; acceptUrl: string };
-
-export type InvitationPreview = {
-  orgName: string;
-  orgSlug: string;
-  role: MemberRole;
-  email: string;
-  expiresAt: string;
-};
-
-export type ApiKey = {
-  id: string;
-  name: string;
-  role: MemberRole;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  issuerIdentifier?: IssuerIdentifier;
-};
-
-export type CreatedApiKey = { id: string; name: string; role: MemberRole; prefix: string; token: string };
+type ItemOf<T> = T extends { items: (infer I)[] } ? I : never;
 
 export type Items<T> = { items: T[] };
 
-export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
+// ---- Foundation: people, organisations, keys ----
+export type User = Schemas['User'];
+export type Org = Schemas['Organization'];
+export type OrgRole = Org['roles'][number];
+export type OrgIdentifiers = Schemas['OrganizationIdentifiers'];
+export type OrgWithMyRole = Answer<'/api/v1/orgs/{slug}', 'get'>;
+export type SessionAnswer = Answer<'/api/v1/auth/session', 'get'>;
+export type Membership = SessionAnswer['memberships'][number];
+export type MemberRole = Membership['role'];
+/** A signed-in person's session. `isOperator`: may see and retry the instance's background jobs. */
+export type Session = { user: User } & Omit<SessionAnswer, 'user'>;
+export type Member = Schemas['Member'];
+export type Invitation = Schemas['Invitation'];
+export type CreatedInvitation = Answer<'/api/v1/orgs/{slug}/invitations', 'post'>;
+export type InvitationPreview = Answer<'/api/v1/invitations/{token}', 'get'>;
+export type ApiKey = Schemas['ApiKey'];
+export type IssuerIdentifier = ApiKey['issuerIdentifier'];
+export type CreatedApiKey = Answer<'/api/v1/orgs/{slug}/api-keys', 'post'>;
+export type DidKeyIdentifier = Schemas['DidKeyIdentifier'];
+export type SigningKey = Schemas['SigningKey'];
 
-export type VerificationCheck = { id: string; label: string; status: CheckStatus; message: string };
-
-/** What was verified, as far as the credential says; any field may be missing. */
-export type VerificationSummary = {
-  issuerName: string | null;
-  issuerId: string | null;
-  achievementName: string | null;
-  achievementDescription: string | null;
-  achievementType: string | null;
-  image?: string | null;
-  recipient?: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-};
-
-export type VerificationResult = {
-  verified: boolean;
-  checks: VerificationCheck[];
-  warnings: string[];
-  errors: string[];
-  summary?: VerificationSummary | null;
-};
-
-/** Where an issued credential stands; revocation wins over suspension, both over expiry. */
-export type CredentialLifecycle = 'active' | 'revoked' | 'suspended' | 'expired';
-
-export type CredentialFormat = 'ldp' | 'jwt';
-
-export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
-
-/** One row of `GET /api/v1/orgs/{slug}/credentials`: `id` is the row's UUID, `credentialId` its URL. */
-export type IssuedCredential = {
-  id: string;
-  credentialId: string;
-  format: CredentialFormat;
-  achievementName: string | null;
-  recipient: string | null;
-  issuedAt: string;
-  validUntil: string | null;
-  status: CredentialLifecycle;
-  /** The status entries it was issued with; without "suspension" it can only be revoked. Older servers omit it. */
-  statusPurposes?: ('revocation' | 'suspension')[];
-};
-
+// ---- Credentials and verification ----
+export type VerificationResult = Schemas['VerificationResult'];
+export type VerificationCheck = VerificationResult['checks'][number];
+export type CheckStatus = VerificationCheck['status'];
+export type VerificationSummary = NonNullable<VerificationResult['summary']>;
+export type IssuedCredential = ItemOf<Answer<'/api/v1/orgs/{slug}/credentials', 'get'>>;
+export type CredentialLifecycle = IssuedCredential['status'];
+export type CredentialFormat = IssuedCredential['format'];
+export type IssueOptions = NonNullable<Body<'/api/v1/orgs/{slug}/credentials', 'post'>['options']>;
+export type Cryptosuite = NonNullable<IssueOptions['cryptosuite']>;
 /** The answer to revoke, suspend and unsuspend. */
-export type CredentialStatusChange = {
-  id: string;
-  credentialId: string;
-  status: CredentialLifecycle;
-  revokedAt: string | null;
-  revocationReason: string | null;
-  suspendedAt: string | null;
-  suspensionReason: string | null;
-};
-
+export type CredentialStatusChange = Schemas['CredentialStatus'];
 /** A signed credential as issued: a JSON-LD object, or a compact VC-JWT for the jwt format. */
-export type SignedCredential = Record<string, unknown> | string;
+export type SignedCredential = Answer<'/api/v1/orgs/{slug}/credentials', 'post'>['verifiableCredential'];
 
-/** The public part of an organisation's signing key; `id` is the verification method (`did#key`). */
-export type SigningKey = { id: string; publicKeyMultibase: string; createdAt: string; retiredAt: string | null };
+// ---- Operators ----
+export type JobsOverview = Schemas['JobsOverview'];
+export type QueueOverview = JobsOverview['queues'][number];
+export type JobState = keyof QueueOverview['counts'];
+/** A job that failed for good; retry it with `queue` and `id`. */
+export type JobFailure = JobsOverview['recentFailures'][number];
+export type RetryOutcome = Answer<'/api/v1/admin/jobs/{queue}/{id}/retry', 'post'>;
+
+// ---- Audit log ----
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditActor = Schemas['AuditActor'];
+export type AuditPage = Answer<'/api/v1/orgs/{slug}/audit-log', 'get'>;
+
+// ---- Webhooks ----
+export type Webhook = Schemas['Webhook'];
+/** The answer to creating a webhook: the only time its signing secret is shown. */
+export type CreatedWebhook = Schemas['CreatedWebhook'];
+export type RotatedWebhookSecret = Schemas['RotatedWebhookSecret'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookDeliveryStatus = WebhookDelivery['status'];
+export type WebhookDeliveriesPage = Answer<'/api/v1/orgs/{slug}/webhooks/{id}/deliveries', 'get'>;
+export type WebhookInput = Body<'/api/v1/orgs/{slug}/webhooks', 'post'>;
+export type WebhookChanges = Body<'/api/v1/orgs/{slug}/webhooks/{id}', 'patch'>;
+
+// ---- Catalogue ----
+export type CatalogItem = Schemas['CatalogItem'];
+export type CatalogSearchResult = Schemas['CatalogSearchResult'];
+export type CatalogFacets = CatalogSearchResult['facets'];
+export type FacetValue = CatalogFacets['skill'][number];
+export type LearningFormat = CatalogItem['format'];
+/** Price in integer minor units (cents, pence); null means free. */
+export type Cost = Schemas['Cost'] | null;
+export type Programme = Schemas['Programme'];
+
+// ---- Authoring ----
+export type Microcredential = Schemas['Microcredential'];
+export type MicrocredentialStatus = Microcredential['status'];
+export type MicrocredentialVersion = Schemas['MicrocredentialVersion'];
+export type VersionSummary = Microcredential['versions'][number];
+export type VersionStatus = VersionSummary['status'];
+export type VersionPatch = Body<'/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}', 'patch'>;
+export type MicrocredentialListItem = ItemOf<Answer<'/api/v1/orgs/{slug}/microcredentials', 'get'>>;
+export type AuthoringModule = Schemas['AuthoringModule'];
+export type ModuleInput = Body<'/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules', 'post'>;
+export type ModuleLink = AuthoringModule['links'][number];
+export type Activity = NonNullable<AuthoringModule['activity']>;
+export type Quiz = Extract<Activity, { type: 'quiz' }>;
+export type Question = Quiz['questions'][number];
+export type Assignment = Extract<Activity, { type: 'assignment' }>;
+
+export type Rubric = Assignment['rubric'];
+export type RubricCriterion = Rubric['criteria'][number];
+export type EvidenceKind = Assignment['evidence']['kinds'][number];
+export type UploadedImage = Schemas['UploadedImage'];
+
+// ---- Skills ----
+export type Skill = Schemas['Skill'];
+export type SkillFramework = Schemas['SkillFramework'];
+export type SkillImportPreview = Schemas['SkillImportPreview'];
+export type SkillImportResult = Schemas['SkillImportResult'];
+export type SkillCsvFormat = NonNullable<SkillImportPreview['format']>;
+
+// ---- Learning ----
+export type EnrolmentSummary = Schemas['EnrolmentSummary'];
+export type EnrolmentDetail = Schemas['EnrolmentDetail'];
+export type LearnerModule = EnrolmentDetail['modules'][number];
+export type ModuleState = LearnerModule['state'];
+export type LearnerActivity = NonNullable<LearnerModule['activity']>;
+/** A quiz as a learner sees it: never the answers. */
+export type LearnerQuiz = Extract<LearnerActivity, { type: 'quiz' }>;
+export type LearnerAssignment = Extract<LearnerActivity, { type: 'assignment' }>;
+export type LearnerRubric = LearnerAssignment['rubric'];
+export type Submission = Schemas['Submission'];
+export type SubmissionStatus = Submission['status'];
+export type QuizAnswers = Body<'/api/v1/me/enrolments/{id}/modules/{moduleId}/quiz-attempts', 'post'>['answers'];
+export type QuizAttemptResult = Answer<'/api/v1/me/enrolments/{id}/modules/{moduleId}/quiz-attempts', 'post'>;
+export type MyCredential = ItemOf<Answer<'/api/v1/me/credentials', 'get'>>;
+export type ReviewQueueItem = ItemOf<Answer<'/api/v1/orgs/{slug}/review-queue', 'get'>>;
+export type SubmissionForReview = Answer<'/api/v1/orgs/{slug}/submissions/{id}', 'get'>;
+export type ReviewInput = Body<'/api/v1/orgs/{slug}/submissions/{id}/review', 'post'>;
+export type ReviewDecision = ReviewInput['decision'];
+export type LearningStats = Answer<'/api/v1/orgs/{slug}/learning-stats', 'get'>;
+/** A voucher code a provider hands out for its paid programmes (Cairn takes no card payments). */
+export type Voucher = Schemas['Voucher'];
+export type VoucherInput = Body<'/api/v1/orgs/{slug}/vouchers', 'post'>;

@@ -19,6 +19,7 @@ import {
   IconServerCog,
   IconTags,
   IconTicket,
+  IconUpload,
   IconUsers,
   IconWallet,
   IconWebhook,
@@ -36,7 +37,7 @@ import { LEARNER_SPACE } from '../features/orgs/current-org';
 import { OrgSwitcher } from '../features/orgs/org-switcher';
 import { ReviewCountBadge } from '../features/reviews/review-count-badge';
 import { canReview } from '../features/reviews/reviews-api';
-import { isAdminRole, isIssuingOrg } from '../features/orgs/roles';
+import { canIssueCredentials, isAdminRole, isIssuingOrg } from '../features/orgs/roles';
 import { Brand } from './brand';
 import { SkipLink } from './skip-link';
 
@@ -57,6 +58,7 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
     }
     if (isIssuingOrg(membership?.org.roles)) {
       items.push({ to: `/o/${orgSlug}/credentials`, label: 'Credentials', icon: <IconCertificate size={18} aria-hidden /> });
+      if (canIssueCredentials(membership?.role)) items.push({ to: `/o/${orgSlug}/issue/bulk`, label: 'Issue in bulk', icon: <IconUpload size={18} aria-hidden /> });
     }
     items.push({ to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> });
     if (isAdminRole(membership?.role)) {

@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Group, Loader, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock, IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { errorMessage, isApiError } from '../api/client';
 
@@ -64,5 +64,14 @@ export function EmptyState({ icon, title, children, action }: EmptyStateProps) {
         {action ? <Group justify="center">{action}</Group> : null}
       </Stack>
     </Paper>
+  );
+}
+
+/** A page this person's role does not open: who can, and whom to ask. */
+export function RestrictedNotice({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Alert color="orange" icon={<IconLock aria-hidden />} title={title} role="alert" maw={640}>
+      {children}
+    </Alert>
   );
 }

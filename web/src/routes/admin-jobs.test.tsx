@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { JobsOverview } from '../api/admin-types';
+import type { JobsOverview } from '../api/types';
 import { problemResponse, renderWithProviders } from '../test/render';
 import AdminJobsPage from './admin-jobs';
 

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChecks, IconLock } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { JobFailure } from '../api/admin-types';
+import type { JobFailure } from '../api/types';
 import { errorMessage, isApiError } from '../api/client';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';

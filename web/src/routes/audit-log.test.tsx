@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEntry } from '../api/audit-types';
+import type { AuditEntry } from '../api/types';
 import { renderWithProviders } from '../test/render';
 import AuditLogPage from './audit-log';
 

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import type { CatalogSearchResult } from '../api/catalog-types';
+import type { CatalogSearchResult } from '../api/types';
 import { renderWithProviders } from '../test/render';
 import CatalogPage from './catalog';
 

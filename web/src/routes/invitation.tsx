@@ -3,8 +3,7 @@ import { IconAlertCircle, IconMailOpened } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, errorMessage, isApiError, seg } from '../api/client';
-import type { InvitationPreview, Membership } from '../api/types';
+import { client, data, errorMessage, isApiError } from '../api/client';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { loginPathFor } from '../features/auth/next-path';
@@ -20,10 +19,11 @@ export default function InvitationPage() {
   const { session, isPending: isSessionPending } = useSession();
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: ({ signal }) => api.get<InvitationPreview>(`/api/v1/invitations/${seg(token)}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/invitations/{token}', { params: { path: { token } }, signal })),
   });
   const accept = useMutation({
-    mutationFn: () => api.post<Membership>(`/api/v1/invitations/${seg(token)}/accept`),
+    mutationFn: () => data(client.POST('/api/v1/invitations/{token}/accept', { params: { path: { token } }, body: {} })),
+
     onSuccess: async (membership) => {
       rememberCurrentOrg(membership.org.slug);
       await refreshSession();

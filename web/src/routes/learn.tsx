@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
-import type { EnrolmentDetail, LearnerModule } from '../api/learning-types';
+import type { EnrolmentDetail, LearnerModule } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';

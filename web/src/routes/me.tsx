@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, 
 import { IconCertificate, IconPlayerPlay, IconSearch } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import type { EnrolmentSummary } from '../api/learning-types';
+import type { EnrolmentSummary } from '../api/types';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useSession } from '../features/auth/use-session';

@@ -1,7 +1,8 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
-import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
+import { ListContent } from '../components/list-page';
+import { PageHeader } from '../components/page-header';
 import { usePageTitle } from '../components/use-page-title';
 import { useRefreshSession, useSession } from '../features/auth/use-session';
 import { InviteForm } from '../features/members/invite-form';
@@ -29,13 +30,15 @@ export default function MembersPage() {
 
   return (
     <Stack gap="xl">
-      <Stack gap={4}>
-        <Title order={1}>Members</Title>
-        <Text c="dimmed">
-          People who work in {org.name} on Cairn.{' '}
-          {canManage ? 'Invite colleagues and choose what each can do.' : 'Only admins can invite people or change roles.'}
-        </Text>
-      </Stack>
+      <PageHeader
+        title="Members"
+        description={
+          <Text c="dimmed">
+            People who work in {org.name} on Cairn.{' '}
+            {canManage ? 'Invite colleagues and choose what each can do.' : 'Only admins can invite people or change roles.'}
+          </Text>
+        }
+      />
 
       {canManage ? (
         <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="invite-heading">
@@ -53,26 +56,24 @@ export default function MembersPage() {
           <Title order={2} fz="lg" id="members-heading">
             Current members
           </Title>
-          {members.isPending ? (
-            <PageLoader label="Loading members" />
-          ) : members.isError ? (
-            <ErrorState error={members.error} onRetry={() => void members.refetch()} />
-          ) : members.data.length === 0 ? (
-            <EmptyState icon={<IconUsers size={26} />} title="No members yet">
-              Invite your colleagues with the form above.
-            </EmptyState>
-          ) : (
-            <MembersTable
-              slug={slug}
-              orgName={org.name}
-              members={members.data}
-              myRole={org.myRole}
-              myUserId={session.user.id}
-              canManage={canManage}
-              labelledBy="members-heading"
-              onLeft={() => void onLeft()}
-            />
-          )}
+          <ListContent
+            query={members}
+            loadingLabel="Loading members"
+            empty={{ icon: <IconUsers size={26} />, title: 'No members yet', description: 'Invite your colleagues with the form above.' }}
+          >
+            {(rows) => (
+              <MembersTable
+                slug={slug}
+                orgName={org.name}
+                members={rows}
+                myRole={org.myRole}
+                myUserId={session.user.id}
+                canManage={canManage}
+                labelledBy="members-heading"
+                onLeft={() => void onLeft()}
+              />
+            )}
+          </ListContent>
         </Stack>
       </Paper>
 

@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@ma
 import { IconCertificate, IconDownload, IconExternalLink, IconSearch } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import type { MyCredential } from '../api/learning-types';
+import type { MyCredential } from '../api/types';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { credentialUuidOf } from '../features/credentials/credentials-api';

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconRoute } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
-import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
+import { type Column, DataTable } from '../components/data-table';
+import { ListPage } from '../components/list-page';
 import { usePageTitle } from '../components/use-page-title';
 import { useOrg } from '../features/orgs/orgs-api';
 import { NewPathwayModal } from '../features/pathways/new-pathway-modal';
@@ -48,82 +49,55 @@ export default function OrgPathwaysPage() {
     </Button>
   ) : null;
 
-  let body;
-  if (list.isPending) body = <PageLoader label="Loading pathways" />;
-  else if (list.isError) body = <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  else if (list.data.length === 0) {
-    body = (
-      <EmptyState icon={<IconRoute size={28} />} title="No pathways yet" action={newButton}>
-        Stack micro-credentials into a qualification: yours, other providers’ or credentials earned elsewhere, in
-        “all of” and “n of m” groups. Cairn awards it, with a record of every credential in the stack, the moment a
-        learner meets it.
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <Table.ScrollContainer minWidth={420}>
-        <Table verticalSpacing="sm" aria-labelledby="pathways-heading" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th ta="right">Learners</Table.Th>
-              <Table.Th ta="right">Awarded</Table.Th>
-              <Table.Th visibleFrom="sm">Created</Table.Th>
-              <Table.Th visibleFrom="sm">
-                <VisuallyHidden>Public page</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/o/${slug}/pathways/${p.id}`} fw={600}>
-                    {p.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {p.slug}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadges pathway={p} />
-                </Table.Td>
-                <Table.Td ta="right">{p.learners.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{p.awarded.toLocaleString()}</Table.Td>
-                <Table.Td visibleFrom="sm">
-                  <Text size="sm">{dayjs(p.createdAt).format('D MMM YYYY')}</Text>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  {p.publishedVersion !== null ? (
-                    <Anchor component={Link} to={pathwayPath(p.id)} size="sm" aria-label={`Public page of ${p.name}`}>
-                      Public page
-                    </Anchor>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
-  }
+  const columns: Column<OrgPathwayListItem>[] = [
+    {
+      header: 'Name',
+      cell: (p) => (
+        <>
+          <Anchor component={Link} to={`/o/${slug}/pathways/${p.id}`} fw={600}>
+            {p.name}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {p.slug}
+          </Text>
+        </>
+      ),
+    },
+    { header: 'Status', cell: (p) => <StatusBadges pathway={p} /> },
+    { header: 'Learners', align: 'right', cell: (p) => p.learners.toLocaleString() },
+    { header: 'Awarded', align: 'right', cell: (p) => p.awarded.toLocaleString() },
+    { header: 'Created', visibleFrom: 'sm', cell: (p) => <Text size="sm">{dayjs(p.createdAt).format('D MMM YYYY')}</Text> },
+    {
+      header: <VisuallyHidden>Public page</VisuallyHidden>,
+      visibleFrom: 'sm',
+      cell: (p) =>
+        p.publishedVersion !== null ? (
+          <Anchor component={Link} to={pathwayPath(p.id)} size="sm" aria-label={`Public page of ${p.name}`}>
+            Public page
+          </Anchor>
+        ) : null,
+    },
+  ];
 
   return (
-    <Stack gap="xl">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4} maw={720}>
-          <Title order={1} id="pathways-heading">
-            Pathways
-          </Title>
-          <Text c="dimmed">Qualifications {org.name} awards for a stack of credentials. A published version is frozen; learners keep the version they started on.</Text>
-        </Stack>
-        {list.data && list.data.length > 0 ? newButton : null}
-      </Group>
-      <Paper withBorder p={{ base: 'sm', sm: 'lg' }} bg="white">
-        {body}
-      </Paper>
-      <NewPathwayModal orgSlug={slug} opened={isNewOpen} onClose={newModal.close} takenSlugs={list.data?.map((p) => p.slug) ?? []} />
-    </Stack>
+    <ListPage
+      title="Pathways"
+      titleId="pathways-heading"
+      maw={720}
+      description={`Qualifications ${org.name} awards for a stack of credentials. A published version is frozen; learners keep the version they started on.`}
+      primaryAction={newButton}
+      query={list}
+      loadingLabel="Loading pathways"
+      empty={{
+        icon: <IconRoute size={28} />,
+        title: 'No pathways yet',
+        description:
+          'Stack micro-credentials into a qualification: yours, other providers’ or credentials earned elsewhere, in “all of” and “n of m” groups. Cairn awards it, with a record of every credential in the stack, the moment a learner meets it.',
+      }}
+      padding={{ base: 'sm', sm: 'lg' }}
+      dialogs={<NewPathwayModal orgSlug={slug} opened={isNewOpen} onClose={newModal.close} takenSlugs={list.data?.map((p) => p.slug) ?? []} />}
+    >
+      {(rows) => <DataTable rows={rows} columns={columns} rowKey={(p) => p.id} labelledBy="pathways-heading" minWidth={420} highlightOnHover />}
+    </ListPage>
   );
 }

@@ -1,12 +1,9 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { PathwayForEditor } from '../features/pathways/pathway-editor-api';
-import { problemResponse } from '../test/render';
-import { theme } from '../theme';
+import { problemResponse, TestProviders } from '../test/render';
 import PathwayEditorPage from './pathway-editor';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -79,15 +76,20 @@ function stubApi(handler: Handler) {
 
 function renderEditor() {
   const router = createMemoryRouter([{ path: '/o/:slug/pathways/:id', element: <PathwayEditorPage /> }], { initialEntries: ['/o/acme/pathways/p1'] });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
-    <MantineProvider theme={theme}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>,
+    <TestProviders>
+      <RouterProvider router={router} />
+    </TestProviders>,
   );
 }
+
+/**
+ * A requirement's card by its name. `findByLabelText` reads the `aria-label` directly; a page-wide
+ * `findByRole` recomputes the role, name and visibility of every element on each DOM change while
+ * the editor loads, which on a busy machine outlasted any sensible wait.
+ */
+const findRequirement = (name: string) => screen.findByLabelText(name, { selector: 'li' });
+const getRequirement = (name: string) => screen.getByLabelText(name, { selector: 'li' });
 
 const bodyOf = (fetchMock: ReturnType<typeof stubApi>, method: string, suffix: string) => {
   const call = fetchMock.mock.calls.find(([input, init]) => init?.method === method && urlOf(input).endsWith(suffix));
@@ -102,14 +104,14 @@ describe('pathway editor', () => {
     );
     renderEditor();
 
-    const charts = await screen.findByRole('listitem', { name: 'Charts' });
-    await waitFor(() => expect(within(charts).getByRole('textbox', { name: 'Micro-credential' })).toHaveAttribute('aria-invalid', 'true'), { timeout: 3000 });
+    const charts = await findRequirement('Charts');
+    await waitFor(() => expect(within(charts).getByRole('textbox', { name: 'Micro-credential' })).toHaveAttribute('aria-invalid', 'true'));
     expect(within(charts).getByText('No published micro-credential on Cairn has this id.')).toBeInTheDocument();
     const checks = screen.getByRole('region', { name: 'Checks' });
     expect(within(checks).getByText('1 problem to fix')).toBeInTheDocument();
     expect(within(checks).getByRole('button', { name: 'Charts' })).toBeInTheDocument();
     // The other requirements are not marked.
-    expect(within(screen.getByRole('listitem', { name: 'SQL Basics' })).getByRole('textbox', { name: 'Micro-credential' })).not.toHaveAttribute('aria-invalid', 'true');
+    expect(within(getRequirement('SQL Basics')).getByRole('textbox', { name: 'Micro-credential' })).not.toHaveAttribute('aria-invalid', 'true');
   });
 
   it('saves the rearranged tree in the API’s shape, and puts a refusal’s errors on their requirement', async () => {
@@ -132,7 +134,7 @@ describe('pathway editor', () => {
     const user = userEvent.setup();
     renderEditor();
 
-    const open = await screen.findByRole('listitem', { name: 'Open Data' });
+    const open = await findRequirement('Open Data');
     await user.click(within(open).getByRole('button', { name: 'Move out of this group: Open Data' }));
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(bodyOf(fetchMock, 'PUT', '/pathways/p1/draft')).toBeDefined());
@@ -157,11 +159,11 @@ describe('pathway editor', () => {
     expect(await screen.findByRole('button', { name: 'Saved' })).toBeDisabled();
 
     // Removing the first requirement, then saving: the server's refusal lands on the group it names.
-    await user.click(within(screen.getByRole('listitem', { name: 'SQL Basics' })).getByRole('button', { name: 'Remove: SQL Basics' }));
+    await user.click(within(getRequirement('SQL Basics')).getByRole('button', { name: 'Remove: SQL Basics' }));
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This pathway cannot be saved as it is');
-    const electives = screen.getByRole('listitem', { name: 'At least 1 of 1: Electives' });
+    const electives = getRequirement('At least 1 of 1: Electives');
     expect(within(electives).getByRole('textbox', { name: 'How many are needed' })).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -170,7 +172,8 @@ describe('pathway editor', () => {
     const user = userEvent.setup();
     renderEditor();
 
-    await user.click(await screen.findByRole('button', { name: 'Publish' }));
+    await findRequirement('Charts');
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
     const dialog = await screen.findByRole('dialog', { name: 'Publish version 1?' });
     expect(dialog).toHaveTextContent('Publishing freezes this version');
     expect(dialog).toHaveTextContent('Learners already on an earlier version keep theirs');

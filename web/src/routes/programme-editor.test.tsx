@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import type { Microcredential, MicrocredentialVersion } from '../api/catalog-types';
+import type { Microcredential, MicrocredentialVersion } from '../api/types';
 import { problemResponse, renderWithProviders } from '../test/render';
 import ProgrammeEditorPage from './programme-editor';
 

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage, isApiError } from '../api/client';
 import { applyProblemToForm, toFormPath } from '../api/form-errors';
-import type { Microcredential } from '../api/catalog-types';
+import type { Microcredential } from '../api/types';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useSession } from '../features/auth/use-session';

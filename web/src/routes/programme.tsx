@@ -2,7 +2,7 @@ import { Anchor, Badge, Box, Breadcrumbs, Button, Card, Container, Grid, Group, 
 import { IconCheck, IconClipboardCheck, IconFileText, IconListCheck, IconMapSearch } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
-import type { Programme } from '../api/catalog-types';
+import type { Programme } from '../api/types';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { BadgePreview } from '../features/catalog/badge-preview';

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconExternalLink, IconFingerprint, IconRotate } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { CopyField } from '../components/copy-field';
-import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
+import { DataTable } from '../components/data-table';
+import { ListContent } from '../components/list-page';
+import { PageHeader } from '../components/page-header';
 import { usePageTitle } from '../components/use-page-title';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole } from '../features/orgs/roles';
@@ -53,81 +55,26 @@ export default function SigningKeysPage() {
     });
   };
 
-  let content;
-  if (keys.isPending) content = <PageLoader label="Loading signing keys" />;
-  else if (keys.isError) content = <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />;
-  else if (keys.data.length === 0) {
-    content = (
-      <EmptyState icon={<IconFingerprint size={26} />} title="No signing key yet">
-        {org.name} gets its first key when it issues its first credential{canRotate ? ', or when you rotate now' : ''}.
-      </EmptyState>
-    );
-  } else {
-    content = (
-      <Table.ScrollContainer minWidth={280}>
-        <Table verticalSpacing="sm" aria-labelledby="keys-heading">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Key</Table.Th>
-              <Table.Th scope="col" visibleFrom="sm">
-                Created
-              </Table.Th>
-              <Table.Th scope="col" visibleFrom="sm">
-                Status
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {keys.data.map((key) => (
-              <Table.Tr key={key.id} c={key.retiredAt ? 'dimmed' : undefined}>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <Code w="fit-content">#{keyFragment(key.id)}</Code>
-                    <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }} title="Public key (multibase)">
-                      {key.publicKeyMultibase}
-                    </Text>
-                    <Group gap="xs" hiddenFrom="sm">
-                      <KeyStatus retiredAt={key.retiredAt} />
-                      <Text size="xs" c="dimmed">
-                        Created {day(key.createdAt)}
-                      </Text>
-                    </Group>
-                  </Stack>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  <Text size="sm">{day(key.createdAt)}</Text>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  <KeyStatus retiredAt={key.retiredAt} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
-  }
-
   return (
     <Stack gap="xl">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>Signing keys</Title>
-          <Text c="dimmed">How verifiers know a credential really comes from {org.name}.</Text>
-        </Stack>
-        {canRotate ? (
-          <Button
-            leftSection={<IconRotate size={18} aria-hidden />}
-            variant="default"
-            onClick={() => {
-              rotate.reset();
-              setIsConfirming(true);
-            }}
-          >
-            Rotate key
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title="Signing keys"
+        description={`How verifiers know a credential really comes from ${org.name}.`}
+        actions={
+          canRotate ? (
+            <Button
+              leftSection={<IconRotate size={18} aria-hidden />}
+              variant="default"
+              onClick={() => {
+                rotate.reset();
+                setIsConfirming(true);
+              }}
+            >
+              Rotate key
+            </Button>
+          ) : null
+        }
+      />
 
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="did-heading">
         <Stack gap="sm">
@@ -194,7 +141,46 @@ export default function SigningKeysPage() {
               <Text size="sm">Only owners and admins rotate keys.</Text>
             </Alert>
           )}
-          {content}
+          <ListContent
+            query={keys}
+            loadingLabel="Loading signing keys"
+            empty={{
+              icon: <IconFingerprint size={26} />,
+              title: 'No signing key yet',
+              description: `${org.name} gets its first key when it issues its first credential${canRotate ? ', or when you rotate now' : ''}.`,
+            }}
+          >
+            {(rows) => (
+              <DataTable
+                rows={rows}
+                rowKey={(key) => key.id}
+                labelledBy="keys-heading"
+                minWidth={280}
+                rowColor={(key) => (key.retiredAt ? 'dimmed' : undefined)}
+                columns={[
+                  {
+                    header: 'Key',
+                    cell: (key) => (
+                      <Stack gap={2}>
+                        <Code w="fit-content">#{keyFragment(key.id)}</Code>
+                        <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }} title="Public key (multibase)">
+                          {key.publicKeyMultibase}
+                        </Text>
+                        <Group gap="xs" hiddenFrom="sm">
+                          <KeyStatus retiredAt={key.retiredAt} />
+                          <Text size="xs" c="dimmed">
+                            Created {day(key.createdAt)}
+                          </Text>
+                        </Group>
+                      </Stack>
+                    ),
+                  },
+                  { header: 'Created', visibleFrom: 'sm', cell: (key) => <Text size="sm">{day(key.createdAt)}</Text> },
+                  { header: 'Status', visibleFrom: 'sm', cell: (key) => <KeyStatus retiredAt={key.retiredAt} /> },
+                ]}
+              />
+            )}
+          </ListContent>
         </Stack>
       </Paper>
 

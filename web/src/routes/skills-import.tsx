@@ -3,7 +3,7 @@ import { IconCheck, IconFileUpload, IconListSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { errorMessage } from '../api/client';
-import type { SkillCsvFormat } from '../api/catalog-types';
+import type { SkillCsvFormat } from '../api/types';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useImportSkills, usePreviewSkills, useSkillFrameworks } from '../features/skills/skills-api';

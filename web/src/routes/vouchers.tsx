@@ -1,10 +1,12 @@
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, CopyButton, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCheck, IconCopy, IconLock, IconPlus, IconTicket } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconPlus, IconTicket } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useParams } from 'react-router';
-import type { Voucher } from '../api/learning-types';
-import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
+import type { Voucher } from '../api/types';
+import { type Column, DataTable } from '../components/data-table';
+import { ListPage } from '../components/list-page';
+import { RestrictedNotice } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole } from '../features/orgs/roles';
@@ -56,11 +58,7 @@ export default function VouchersPage() {
   if (!org) return null;
 
   if (!canManage) {
-    return (
-      <Alert color="orange" icon={<IconLock aria-hidden />} title="Only admins manage vouchers" role="alert" maw={640}>
-        Ask an owner or admin of {org.name} for a voucher code.
-      </Alert>
-    );
+    return <RestrictedNotice title="Only admins manage vouchers">Ask an owner or admin of {org.name} for a voucher code.</RestrictedNotice>;
   }
 
   const programmeList = programmes.data ?? [];
@@ -73,79 +71,52 @@ export default function VouchersPage() {
     </Button>
   );
 
-  let content;
-  if (vouchers.isPending) content = <PageLoader label="Loading vouchers" />;
-  else if (vouchers.isError) content = <ErrorState error={vouchers.error} onRetry={() => void vouchers.refetch()} />;
-  else if (vouchers.data.length === 0) {
-    content = (
-      <EmptyState icon={<IconTicket size={26} />} title="No vouchers yet" action={createButton}>
-        Learners enrol in paid programmes with a voucher code: Cairn does not take card payments. Create codes, then hand them to the
-        learners or employers who have paid you.
-      </EmptyState>
-    );
-  } else {
-    const now = new Date();
-    content = (
-      <Table.ScrollContainer minWidth={360}>
-        <Table verticalSpacing="sm" aria-labelledby="vouchers-heading">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Code</Table.Th>
-              <Table.Th scope="col" visibleFrom="sm">
-                Programme
-              </Table.Th>
-              <Table.Th scope="col">Uses</Table.Th>
-              <Table.Th scope="col" visibleFrom="md">
-                Expires
-              </Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {vouchers.data.map((voucher) => {
-              const status = statusBadge[voucherStatus(voucher, now)];
-              return (
-                <Table.Tr key={voucher.id}>
-                  <Table.Td>
-                    <CodeWithCopy code={voucher.code} />
-                    <Text size="xs" c="dimmed" hiddenFrom="sm" mt={4}>
-                      {programmeTitle(voucher.microcredentialId)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">{programmeTitle(voucher.microcredentialId)}</Table.Td>
-                  <Table.Td>
-                    <Usage voucher={voucher} />
-                  </Table.Td>
-                  <Table.Td visibleFrom="md">{voucher.expiresAt ? dayjs(voucher.expiresAt).format('D MMM YYYY') : 'Never'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={status.color} variant="light">
-                      {status.label}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
-  }
+  const now = new Date();
+  const columns: Column<Voucher>[] = [
+    {
+      header: 'Code',
+      cell: (voucher) => (
+        <>
+          <CodeWithCopy code={voucher.code} />
+          <Text size="xs" c="dimmed" hiddenFrom="sm" mt={4}>
+            {programmeTitle(voucher.microcredentialId)}
+          </Text>
+        </>
+      ),
+    },
+    { header: 'Programme', visibleFrom: 'sm', cell: (voucher) => programmeTitle(voucher.microcredentialId) },
+    { header: 'Uses', cell: (voucher) => <Usage voucher={voucher} /> },
+    { header: 'Expires', visibleFrom: 'md', cell: (voucher) => (voucher.expiresAt ? dayjs(voucher.expiresAt).format('D MMM YYYY') : 'Never') },
+    {
+      header: 'Status',
+      cell: (voucher) => {
+        const status = statusBadge[voucherStatus(voucher, now)];
+        return (
+          <Badge color={status.color} variant="light">
+            {status.label}
+          </Badge>
+        );
+      },
+    },
+  ];
 
   return (
-    <Stack gap="xl">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1} id="vouchers-heading">
-            Vouchers
-          </Title>
-          <Text c="dimmed">Codes that enrol learners in {org.name}’s paid programmes. Cairn does not take card payments.</Text>
-        </Stack>
-        {vouchers.data && vouchers.data.length > 0 ? createButton : null}
-      </Group>
-      <Paper withBorder p="lg" bg="white">
-        {content}
-      </Paper>
-      <CreateVoucherModal slug={slug} programmes={programmeList} opened={isCreating} onClose={closeCreate} />
-    </Stack>
+    <ListPage
+      title="Vouchers"
+      titleId="vouchers-heading"
+      description={`Codes that enrol learners in ${org.name}’s paid programmes. Cairn does not take card payments.`}
+      primaryAction={createButton}
+      query={vouchers}
+      loadingLabel="Loading vouchers"
+      empty={{
+        icon: <IconTicket size={26} />,
+        title: 'No vouchers yet',
+        description:
+          'Learners enrol in paid programmes with a voucher code: Cairn does not take card payments. Create codes, then hand them to the learners or employers who have paid you.',
+      }}
+      dialogs={<CreateVoucherModal slug={slug} programmes={programmeList} opened={isCreating} onClose={closeCreate} />}
+    >
+      {(rows) => <DataTable rows={rows} columns={columns} rowKey={(voucher) => voucher.id} labelledBy="vouchers-heading" minWidth={360} />}
+    </ListPage>
   );
 }

@@ -1,9 +1,12 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLock, IconPlus, IconWebhook } from '@tabler/icons-react';
+import { IconPlus, IconWebhook } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
+import type { Webhook } from '../api/types';
+import { type Column, DataTable } from '../components/data-table';
+import { ListPage } from '../components/list-page';
+import { RestrictedNotice } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole } from '../features/orgs/roles';
@@ -25,11 +28,7 @@ export default function WebhooksPage() {
   if (!org) return null;
 
   if (!canManage) {
-    return (
-      <Alert color="orange" icon={<IconLock aria-hidden />} title="Only admins manage webhooks" role="alert" maw={640}>
-        Ask an owner or admin of {org.name} if a system should be told about events.
-      </Alert>
-    );
+    return <RestrictedNotice title="Only admins manage webhooks">Ask an owner or admin of {org.name} if a system should be told about events.</RestrictedNotice>;
   }
 
   const createButton = (
@@ -38,92 +37,76 @@ export default function WebhooksPage() {
     </Button>
   );
 
-  let content;
-  if (webhooks.isPending) content = <PageLoader label="Loading webhooks" />;
-  else if (webhooks.isError) content = <ErrorState error={webhooks.error} onRetry={() => void webhooks.refetch()} />;
-  else if (webhooks.data.length === 0) {
-    content = (
-      <EmptyState icon={<IconWebhook size={26} />} title="No webhooks yet" action={createButton}>
-        Webhooks tell your other systems (a CRM, an LMS, HR software) when something happens in {org.name}: a credential issued or revoked, a learner enrolled, a pathway awarded.
-      </EmptyState>
-    );
-  } else {
-    content = (
-      <Table.ScrollContainer minWidth={420}>
-        <Table verticalSpacing="sm" aria-labelledby="webhooks-heading">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Endpoint</Table.Th>
-              <Table.Th scope="col" visibleFrom="sm">
-                Events
-              </Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {webhooks.data.map((hook) => (
-              <Table.Tr key={hook.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/o/${slug}/settings/webhooks/${hook.id}`} fw={600} style={{ wordBreak: 'break-all' }}>
-                    {hook.url}
-                  </Anchor>
-                  {hook.description ? (
-                    <Text size="xs" c="dimmed">
-                      {hook.description}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  <Group gap={4}>
-                    {hook.events.slice(0, 3).map((event) => (
-                      <Code key={event}>{event}</Code>
-                    ))}
-                    {hook.events.length > 3 ? (
-                      <Badge variant="light" color="gray">
-                        +{hook.events.length - 3} more
-                      </Badge>
-                    ) : null}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <WebhookStatusBadge webhook={hook} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
-  }
+  const columns: Column<Webhook>[] = [
+    {
+      header: 'Endpoint',
+      cell: (hook) => (
+        <>
+          <Anchor component={Link} to={`/o/${slug}/settings/webhooks/${hook.id}`} fw={600} style={{ wordBreak: 'break-all' }}>
+            {hook.url}
+          </Anchor>
+          {hook.description ? (
+            <Text size="xs" c="dimmed">
+              {hook.description}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      header: 'Events',
+      visibleFrom: 'sm',
+      cell: (hook) => (
+        <Group gap={4}>
+          {hook.events.slice(0, 3).map((event) => (
+            <Code key={event}>{event}</Code>
+          ))}
+          {hook.events.length > 3 ? (
+            <Badge variant="light" color="gray">
+              +{hook.events.length - 3} more
+            </Badge>
+          ) : null}
+        </Group>
+      ),
+    },
+    { header: 'Status', cell: (hook) => <WebhookStatusBadge webhook={hook} /> },
+  ];
 
   return (
-    <Stack gap="xl">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1} id="webhooks-heading">
-            Webhooks
-          </Title>
-          <Text c="dimmed" maw={720}>
-            Cairn POSTs each event to your endpoints, signed per Standard Webhooks, and retries for about three days. An endpoint whose deliveries fail for five days is disabled and the admins are mailed.
-          </Text>
-        </Stack>
-        {webhooks.data && webhooks.data.length > 0 ? createButton : null}
-      </Group>
-      <Paper withBorder p="lg" bg="white">
-        {content}
-      </Paper>
-      <WebhookFormModal
-        opened={isCreating}
-        title="Add a webhook"
-        submitLabel="Add webhook"
-        onClose={closeCreate}
-        onSubmit={async (values) => {
-          const created = await create.mutateAsync(values);
-          closeCreate();
-          setSecret(created.secret);
-        }}
-      />
-      <SecretOnceModal secret={secret} title="Copy the signing secret" onClose={() => setSecret(null)} />
-    </Stack>
+    <ListPage
+      title="Webhooks"
+      titleId="webhooks-heading"
+      description={
+        <Text c="dimmed" maw={720}>
+          Cairn POSTs each event to your endpoints, signed per Standard Webhooks, and retries for about three days. An endpoint whose deliveries fail for five days is disabled and the admins are mailed.
+        </Text>
+      }
+      primaryAction={createButton}
+      query={webhooks}
+      loadingLabel="Loading webhooks"
+      empty={{
+        icon: <IconWebhook size={26} />,
+        title: 'No webhooks yet',
+        description: `Webhooks tell your other systems (a CRM, an LMS, HR software) when something happens in ${org.name}: a credential issued or revoked, a learner enrolled, a pathway awarded.`,
+      }}
+      dialogs={
+        <>
+          <WebhookFormModal
+            opened={isCreating}
+            title="Add a webhook"
+            submitLabel="Add webhook"
+            onClose={closeCreate}
+            onSubmit={async (values) => {
+              const created = await create.mutateAsync(values);
+              closeCreate();
+              setSecret(created.secret);
+            }}
+          />
+          <SecretOnceModal secret={secret} title="Copy the signing secret" onClose={() => setSecret(null)} />
+        </>
+      }
+    >
+      {(rows) => <DataTable rows={rows} columns={columns} rowKey={(hook) => hook.id} labelledBy="webhooks-heading" minWidth={420} />}
+    </ListPage>
   );
 }

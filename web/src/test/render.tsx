@@ -1,19 +1,32 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { theme } from '../theme';
 
+/**
+ * The app's theme, honouring the reduced motion the test browser asks for (see setup.ts): Mantine's
+ * transitions finish at once, so no test waits on an animation or leaves its timer behind.
+ */
+export const testTheme = mergeThemeOverrides(theme, { respectReducedMotion: true });
+
+/** Mantine with the test theme, and a fresh query client that does not retry. */
+export function TestProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }));
+  return (
+    <MantineProvider theme={testTheme} withCssVariables={false} withGlobalClasses={false}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
 /** Renders a component with the app's providers around it. */
 export function renderWithProviders(ui: ReactElement, { route = '/' }: { route?: string } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
-    <MantineProvider theme={theme}>
-      <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+    <TestProviders>
+      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+    </TestProviders>,
   );
 }
 

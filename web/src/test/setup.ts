@@ -6,11 +6,13 @@ import { afterEach, vi } from 'vitest';
 // on a busy machine, where the 1 s default made pages that render lazily fail at random.
 configure({ asyncUtilTimeout: 10_000 });
 
-// Mantine reads these browser APIs, which happy-dom does not provide.
+// Mantine reads these browser APIs, which happy-dom does not provide. The test browser prefers
+// reduced motion: with the test theme's `respectReducedMotion`, Mantine's transitions (modals,
+// menus, popovers, collapses) then take no time and start no timers.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: vi.fn().mockImplementation((query: string) => ({
-    matches: false,
+    matches: query.includes('prefers-reduced-motion: reduce'),
     media: query,
     onchange: null,
     addListener: vi.fn(),

@@ -15,6 +15,8 @@ import * as trustRecheck from './20261206_0013_trust_recheck.js';
 import * as didKeyIssuers from './20261206_0014_did_key_issuers.js';
 import * as domainEvents from './20261207_0015_domain_events.js';
 import * as credentialExpiryEvents from './20261207_0016_credential_expiry_events.js';
+import * as bulkIssuance from './20261207_0017_bulk_issuance.js';
+import * as enrolmentSpelling from './20261207_0019_enrolment_spelling.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '20261206_0014_did_key_issuers': didKeyIssuers,
   '20261207_0015_domain_events': domainEvents,
   '20261207_0016_credential_expiry_events': credentialExpiryEvents,
+  '20261207_0017_bulk_issuance': bulkIssuance,
+  '20261207_0019_enrolment_spelling': enrolmentSpelling,
 };

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { PGlite } from '@electric-sql/pglite';
@@ -52,20 +52,49 @@ export default async function setup(project: TestProject) {
     };
   }
 
-  const dir = await mkdtemp(path.join(tmpdir(), 'cairn-test-'));
+  project.provide('testDatabase', { engine: 'pglite', dumpPath: await pgliteTemplate() });
+}
+
+// What the migrated template is made from: when none of it changed, the dump of an earlier run is
+// reused (migrating is most of a short run's time). Paths are relative to server/src.
+const TEMPLATE_SOURCES = ['db', 'skills', 'jobs', '../../package-lock.json'];
+const serverSrc = path.resolve(import.meta.dirname, '../..');
+const templateCache = path.resolve(serverSrc, '../../node_modules/.cache/cairn-test');
+
+async function templateHash(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const source of TEMPLATE_SOURCES) {
+    const full = path.join(serverSrc, source);
+    const files = source.endsWith('.ts') || source.endsWith('.json')
+      ? [full]
+      : (await readdir(full, { recursive: true, withFileTypes: true })).filter((d) => d.isFile() && !d.name.endsWith('.test.ts')).map((d) => path.join(d.parentPath, d.name));
+    for (const file of files.sort()) hash.update(path.relative(serverSrc, file)).update('\0').update(await readFile(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A data-directory dump of a migrated PGlite with the starter framework and the job queue installed. */
+async function pgliteTemplate(): Promise<string> {
+  const dumpPath = path.join(templateCache, `template-${await templateHash()}.tar`);
+  if (existsSync(dumpPath)) return dumpPath;
   const pglite = await PGlite.create({ extensions: { pg_trgm } });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db);
   await ensureStarterFramework(db);
   await installJobQueue(db, pglite);
   const dump = await pglite.dumpDataDir('none');
-  const dumpPath = path.join(dir, 'template.tar');
-  await writeFile(dumpPath, Buffer.from(await dump.arrayBuffer()));
   await pglite.close();
-  project.provide('testDatabase', { engine: 'pglite', dumpPath });
-  return async () => {
-    await rm(dir, { recursive: true, force: true });
-  };
+  // Templates unused for a day go (a run still reading one is long over); the new one appears
+  // whole, so a parallel run never reads half a file.
+  await mkdir(templateCache, { recursive: true });
+  for (const old of await readdir(templateCache)) {
+    const file = path.join(templateCache, old);
+    if (Date.now() - (await stat(file)).atimeMs > 86_400_000) await rm(file, { force: true });
+  }
+  const partial = `${dumpPath}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, dumpPath);
+  return dumpPath;
 }
 
 /** pg-boss's tables and Cairn's queues, so each test file's copy starts with them. */

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { JobFailure, JobsOverview, RetryOutcome } from '../../api/admin-types';
+import { client, data } from '../../api/client';
+import type { JobFailure } from '../../api/types';
 
 export const jobsOverviewKey = ['admin', 'jobs'] as const;
 
@@ -11,7 +11,7 @@ export const JOBS_REFRESH_MS = 5000;
 export function useJobsOverview(isLive: boolean) {
   return useQuery({
     queryKey: jobsOverviewKey,
-    queryFn: ({ signal }) => api.get<JobsOverview>('/api/v1/admin/jobs', signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/admin/jobs', { signal })),
     refetchInterval: isLive ? JOBS_REFRESH_MS : false,
     staleTime: 0,
   });
@@ -21,7 +21,9 @@ export function useJobsOverview(isLive: boolean) {
 export function useRetryJob() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (failure: Pick<JobFailure, 'queue' | 'id'>) => api.post<RetryOutcome>(`/api/v1/admin/jobs/${seg(failure.queue)}/${seg(failure.id)}/retry`),
+    mutationFn: ({ queue, id }: Pick<JobFailure, 'queue' | 'id'>) =>
+      data(client.POST('/api/v1/admin/jobs/{queue}/{id}/retry', { params: { path: { queue, id } }, body: {} })),
+
     onSettled: () => queryClient.invalidateQueries({ queryKey: jobsOverviewKey }),
   });
 }

@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { ApiKey, CreatedApiKey, IssuerIdentifier, Items, MemberRole } from '../../api/types';
+import { client, data } from '../../api/client';
+import type { Body } from '../../api/types';
 
 const apiKeysKey = (slug: string) => ['org', slug, 'api-keys'] as const;
 
 export function useApiKeys(slug: string, enabled = true) {
   return useQuery({
     queryKey: apiKeysKey(slug),
-    queryFn: ({ signal }) => api.get<Items<ApiKey>>(`/api/v1/orgs/${seg(slug)}/api-keys`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/api-keys', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
     enabled,
   });
@@ -16,8 +16,8 @@ export function useApiKeys(slug: string, enabled = true) {
 export function useCreateApiKey(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; role: MemberRole; issuerIdentifier: IssuerIdentifier }) =>
-      api.post<CreatedApiKey>(`/api/v1/orgs/${seg(slug)}/api-keys`, input),
+    mutationFn: (input: Body<'/api/v1/orgs/{slug}/api-keys', 'post'>) =>
+      data(client.POST('/api/v1/orgs/{slug}/api-keys', { params: { path: { slug } }, body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysKey(slug) }),
   });
 }
@@ -25,7 +25,8 @@ export function useCreateApiKey(slug: string) {
 export function useRevokeApiKey(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/orgs/${seg(slug)}/api-keys/${seg(id)}`),
+    mutationFn: (id: string) => data(client.DELETE('/api/v1/orgs/{slug}/api-keys/{id}', { params: { path: { slug, id } } })),
+
     onSettled: () => queryClient.invalidateQueries({ queryKey: apiKeysKey(slug) }),
   });
 }

@@ -2,7 +2,7 @@ import '@mantine/dates/styles.css';
 import { Button, Group, MultiSelect } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconFilterOff } from '@tabler/icons-react';
-import type { AuditFilters } from '../../api/audit-types';
+import type { AuditFilters } from './audit-api';
 import { AUDIT_EVENT_TYPES } from './event-labels';
 
 const groups = [...new Set(AUDIT_EVENT_TYPES.map((t) => t.group))].map((group) => ({

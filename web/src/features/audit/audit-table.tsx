@@ -1,6 +1,7 @@
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import dayjs from 'dayjs';
-import type { AuditActor, AuditEntry } from '../../api/audit-types';
+import type { AuditActor, AuditEntry } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 import { auditEventLabel } from './event-labels';
 
 function Actor({ actor }: { actor: AuditActor }) {
@@ -27,38 +28,35 @@ function Actor({ actor }: { actor: AuditActor }) {
 /** Who did what and when, newest first. */
 export function AuditTable({ entries, labelledBy }: { entries: AuditEntry[]; labelledBy: string }) {
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="sm" aria-labelledby={labelledBy}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">When</Table.Th>
-            <Table.Th scope="col">Who</Table.Th>
-            <Table.Th scope="col">What</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <Table.Tr key={entry.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <time dateTime={entry.occurredAt}>{dayjs(entry.occurredAt).format('D MMM YYYY, HH:mm')}</time>
-              </Table.Td>
-              <Table.Td>
-                <Actor actor={entry.actor} />
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={4} align="flex-start">
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {entry.summary}
-                  </Text>
-                  <Badge variant="light" color="gray" tt="none">
-                    {auditEventLabel(entry.type)}
-                  </Badge>
-                </Stack>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={entries}
+      rowKey={(entry) => entry.id}
+      labelledBy={labelledBy}
+      minWidth={640}
+      columns={[
+        {
+          header: 'When',
+          cell: (entry) => (
+            <time dateTime={entry.occurredAt} style={{ whiteSpace: 'nowrap' }}>
+              {dayjs(entry.occurredAt).format('D MMM YYYY, HH:mm')}
+            </time>
+          ),
+        },
+        { header: 'Who', cell: (entry) => <Actor actor={entry.actor} /> },
+        {
+          header: 'What',
+          cell: (entry) => (
+            <Stack gap={4} align="flex-start">
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {entry.summary}
+              </Text>
+              <Badge variant="light" color="gray" tt="none">
+                {auditEventLabel(entry.type)}
+              </Badge>
+            </Stack>
+          ),
+        },
+      ]}
+    />
   );
 }

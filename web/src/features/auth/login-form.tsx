@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { applyProblemToForm } from '../../api/form-errors';
 import { login, type LoginInput } from './auth-api';
+import { FormAlert } from '../../components/form-alert';
 
 type LoginFormProps = { onLoggedIn: () => void | Promise<void> };
 
@@ -33,11 +33,7 @@ export function LoginForm({ onLoggedIn }: LoginFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Log in">
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not log you in" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormAlert message={formError} title="Could not log you in" />
         <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
         <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
         <Group justify="flex-end">

@@ -1,9 +1,9 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { applyProblemToForm } from '../../api/form-errors';
 import { signup, type SignupInput } from './auth-api';
+import { FormAlert } from '../../components/form-alert';
 
 type SignupFormProps = { initialEmail?: string; onSignedUp: () => void | Promise<void> };
 
@@ -41,11 +41,7 @@ export function SignupForm({ initialEmail = '', onSignedUp }: SignupFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign up">
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not create your account" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormAlert message={formError} title="Could not create your account" />
         <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('name')} />
         <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
         <PasswordInput

@@ -1,24 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest, apiUpload, seg } from '../../api/client';
-import type {
-  AuthoringModule,
-  Microcredential,
-  MicrocredentialListItem,
-  MicrocredentialVersion,
-  ModuleInput,
-  UploadedImage,
-  VersionPatch,
-} from '../../api/catalog-types';
-import type { Items } from '../../api/types';
+import { client, data, multipart } from '../../api/client';
+import type { Body, ModuleInput, UploadedImage, VersionPatch } from '../../api/types';
 
-const base = (slug: string) => `/api/v1/orgs/${seg(slug)}/microcredentials`;
 const listKey = (slug: string) => ['org', slug, 'microcredentials'] as const;
 export const microcredentialKey = (slug: string, id: string) => ['org', slug, 'microcredential', id] as const;
 
 export function useMicrocredentials(slug: string) {
   return useQuery({
     queryKey: listKey(slug),
-    queryFn: ({ signal }) => api.get<Items<MicrocredentialListItem>>(base(slug), signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/microcredentials', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
   });
 }
@@ -26,14 +16,15 @@ export function useMicrocredentials(slug: string) {
 export function useMicrocredential(slug: string, id: string) {
   return useQuery({
     queryKey: microcredentialKey(slug, id),
-    queryFn: ({ signal }) => api.get<Microcredential>(`${base(slug)}/${seg(id)}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/microcredentials/{id}', { params: { path: { slug, id } }, signal })),
   });
 }
 
 export function useCreateMicrocredential(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { slug: string; title: string }) => api.post<Microcredential>(base(slug), input),
+    mutationFn: (input: Body<'/api/v1/orgs/{slug}/microcredentials', 'post'>) =>
+      data(client.POST('/api/v1/orgs/{slug}/microcredentials', { params: { path: { slug } }, body: input })),
     onSuccess: (mc) => {
       queryClient.setQueryData(microcredentialKey(slug, mc.id), mc);
       return queryClient.invalidateQueries({ queryKey: listKey(slug) });
@@ -50,7 +41,8 @@ function useRefresh(slug: string, id: string) {
 export function useUpdateVersion(slug: string, id: string, versionId: string) {
   const refresh = useRefresh(slug, id);
   return useMutation({
-    mutationFn: (patch: VersionPatch) => api.patch<MicrocredentialVersion>(`${base(slug)}/${seg(id)}/versions/${seg(versionId)}`, patch),
+    mutationFn: (patch: VersionPatch) =>
+      data(client.PATCH('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}', { params: { path: { slug, id, versionId } }, body: patch })),
     onSuccess: refresh,
   });
 }
@@ -59,7 +51,8 @@ export function usePublishVersion(slug: string, id: string, versionId: string) {
   const refresh = useRefresh(slug, id);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<MicrocredentialVersion>(`${base(slug)}/${seg(id)}/versions/${seg(versionId)}/publish`),
+    mutationFn: () =>
+      data(client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/publish', { params: { path: { slug, id, versionId } }, body: {} })),
     onSuccess: async () => {
       await refresh();
       await queryClient.invalidateQueries({ queryKey: ['catalog'] });
@@ -70,7 +63,7 @@ export function usePublishVersion(slug: string, id: string, versionId: string) {
 export function useCreateDraft(slug: string, id: string) {
   const refresh = useRefresh(slug, id);
   return useMutation({
-    mutationFn: () => api.post<MicrocredentialVersion>(`${base(slug)}/${seg(id)}/drafts`),
+    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/drafts', { params: { path: { slug, id } }, body: {} })),
     onSuccess: refresh,
   });
 }
@@ -80,8 +73,13 @@ export function useSaveModule(slug: string, id: string, versionId: string) {
   return useMutation({
     mutationFn: ({ moduleId, input }: { moduleId: string | null; input: ModuleInput }) =>
       moduleId
-        ? api.patch<AuthoringModule>(`${base(slug)}/${seg(id)}/versions/${seg(versionId)}/modules/${seg(moduleId)}`, input)
-        : api.post<AuthoringModule>(`${base(slug)}/${seg(id)}/versions/${seg(versionId)}/modules`, input),
+        ? data(
+            client.PATCH('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules/{moduleId}', {
+              params: { path: { slug, id, versionId, moduleId } },
+              body: input,
+            }),
+          )
+        : data(client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules', { params: { path: { slug, id, versionId } }, body: input })),
     onSuccess: refresh,
   });
 }
@@ -89,7 +87,8 @@ export function useSaveModule(slug: string, id: string, versionId: string) {
 export function useRemoveModule(slug: string, id: string, versionId: string) {
   const refresh = useRefresh(slug, id);
   return useMutation({
-    mutationFn: (moduleId: string) => api.delete(`${base(slug)}/${seg(id)}/versions/${seg(versionId)}/modules/${seg(moduleId)}`),
+    mutationFn: (moduleId: string) =>
+      data(client.DELETE('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules/{moduleId}', { params: { path: { slug, id, versionId, moduleId } } })),
     onSuccess: refresh,
   });
 }
@@ -98,7 +97,7 @@ export function useReorderModules(slug: string, id: string, versionId: string) {
   const refresh = useRefresh(slug, id);
   return useMutation({
     mutationFn: (moduleIds: string[]) =>
-      apiRequest<Items<AuthoringModule>>('PUT', `${base(slug)}/${seg(id)}/versions/${seg(versionId)}/modules/order`, { body: { moduleIds } }),
+      data(client.PUT('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules/order', { params: { path: { slug, id, versionId } }, body: { moduleIds } })),
     onSuccess: refresh,
   });
 }
@@ -106,5 +105,6 @@ export function useReorderModules(slug: string, id: string, versionId: string) {
 export function uploadImage(slug: string, file: File): Promise<UploadedImage> {
   const form = new FormData();
   form.append('file', file);
-  return apiUpload<UploadedImage>(`/api/v1/orgs/${seg(slug)}/images`, form);
+  return data(client.POST('/api/v1/orgs/{slug}/images', { params: { path: { slug } }, ...multipart(form) }));
+
 }

@@ -21,7 +21,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPhoto } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
-import type { LearningFormat, MicrocredentialVersion, VersionPatch } from '../../api/catalog-types';
+import type { LearningFormat, MicrocredentialVersion, VersionPatch } from '../../api/types';
 import type { Membership } from '../../api/types';
 import { useSkillSearch } from '../catalog/catalog-api';
 import { FORMAT_OPTIONS, LEVELS, toMajor, toMinor } from '../catalog/catalog-format';

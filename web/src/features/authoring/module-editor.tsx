@@ -4,7 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
-import type { AuthoringModule } from '../../api/catalog-types';
+import type { AuthoringModule } from '../../api/types';
 import { AssignmentEditor, QuizEditor } from './activity-editors';
 import { useSaveModule } from './authoring-api';
 import { MarkdownField } from './details-form';

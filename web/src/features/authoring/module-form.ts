@@ -1,4 +1,4 @@
-import type { Activity, AuthoringModule, EvidenceKind, ModuleInput, ModuleLink, Question, RubricCriterion } from '../../api/catalog-types';
+import type { Activity, AuthoringModule, EvidenceKind, ModuleInput, ModuleLink, Question, RubricCriterion } from '../../api/types';
 import { toFormPath } from '../../api/form-errors';
 
 export type OptionForm = { id?: string; text: string; isCorrect: boolean; feedback: string };

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Text, Tooltip } 
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
-import type { AuthoringModule } from '../../api/catalog-types';
+import type { AuthoringModule } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { minutesLabel } from '../catalog/catalog-format';
 import { useRemoveModule, useReorderModules } from './authoring-api';

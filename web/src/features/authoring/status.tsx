@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { MicrocredentialStatus, VersionStatus } from '../../api/catalog-types';
+import type { MicrocredentialStatus, VersionStatus } from '../../api/types';
 
 const view: Record<MicrocredentialStatus, { label: string; color: string }> = {
   draft: { label: 'Draft', color: 'gray' },

@@ -2,7 +2,7 @@ import { Button, Checkbox, Divider, Group, NumberInput, Select, Slider, Stack, T
 import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { CatalogFacets, FacetValue } from '../../api/catalog-types';
+import type { CatalogFacets, FacetValue } from '../../api/types';
 import { useSkillNames, useSkillSearch } from './catalog-api';
 import { formatLabel, languageLabel } from './catalog-format';
 import type { CatalogSearch, ListKey, NumberKey } from './catalog-query';

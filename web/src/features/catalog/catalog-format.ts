@@ -1,4 +1,4 @@
-import type { Cost, LearningFormat } from '../../api/catalog-types';
+import type { Cost, LearningFormat } from '../../api/types';
 
 export const FORMAT_OPTIONS: { value: LearningFormat; label: string }[] = [
   { value: 'self_paced', label: 'Self-paced online' },

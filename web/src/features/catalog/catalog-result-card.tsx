@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAward, IconClock, IconSchool, IconWorld } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { CatalogItem } from '../../api/catalog-types';
+import type { CatalogItem } from '../../api/types';
 import { costLabel, formatLabel, hoursLabel, levelLabel, programmePath } from './catalog-format';
 import { ProgrammeImage } from './programme-image';
 

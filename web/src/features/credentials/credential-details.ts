@@ -49,8 +49,11 @@ export function readDetails(signed: SignedCredential | undefined): VerificationS
     recipient: isObject(subject) ? text(subject.name) : null,
     validFrom: text(doc.validFrom) ?? text(doc.issuanceDate),
     validUntil: text(doc.validUntil) ?? text(doc.expirationDate),
+    // The badge image comes from the verifier's summary, which resolves and checks it.
+    image: null,
   };
 }
+
 
 /** The achievement's criteria narrative, which the verifier's summary does not carry. */
 export function criteriaNarrative(signed: SignedCredential | undefined): string | null {

@@ -8,7 +8,9 @@ const result = (checks: VerificationCheck[], errors: string[] = []): Verificatio
   checks: [signature, ...checks],
   warnings: [],
   errors,
+  summary: null,
 });
+
 
 describe('credentialVerdict', () => {
   it('names the issuer’s decision when the status check failed', () => {

@@ -1,13 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, seg } from '../../api/client';
-import type {
-  CredentialFormat,
-  CredentialStatusChange,
-  Cryptosuite,
-  IssuedCredential,
-  Items,
-  SignedCredential,
-} from '../../api/types';
+import { ApiError, client, data, seg } from '../../api/client';
+import type { Body, SignedCredential } from '../../api/types';
 import { verifyCredential } from '../verify/verify-api';
 
 /** Rows asked for per page of the issued-credentials table. */
@@ -21,32 +14,20 @@ export function useIssuedCredentials(slug: string) {
     queryKey: credentialsKey(slug),
     initialPageParam: 0,
     queryFn: ({ pageParam, signal }) =>
-      api.get<Items<IssuedCredential>>(
-        `/api/v1/orgs/${seg(slug)}/credentials?limit=${CREDENTIALS_PAGE_SIZE}&offset=${pageParam}`,
-        signal,
-      ),
+      data(client.GET('/api/v1/orgs/{slug}/credentials', { params: { path: { slug }, query: { limit: CREDENTIALS_PAGE_SIZE, offset: pageParam } }, signal })),
     getNextPageParam: (last, _pages, offset) =>
       last.items.length < CREDENTIALS_PAGE_SIZE ? undefined : offset + CREDENTIALS_PAGE_SIZE,
     select: (data) => data.pages.flatMap((page) => page.items),
   });
 }
 
-export type IssueCredentialInput = {
-  credential: Record<string, unknown>;
-  options: {
-    recipientEmail?: string;
-    format?: CredentialFormat;
-    cryptosuite?: Cryptosuite;
-    statusPurposes?: ['revocation'] | ['revocation', 'suspension'];
-    idempotencyKey: string;
-  };
-};
+export type IssueCredentialInput = Body<'/api/v1/orgs/{slug}/credentials', 'post'>;
 
 export function useIssueCredential(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: IssueCredentialInput) =>
-      api.post<{ verifiableCredential: SignedCredential }>(`/api/v1/orgs/${seg(slug)}/credentials`, input),
+      data(client.POST('/api/v1/orgs/{slug}/credentials', { params: { path: { slug } }, body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: credentialsKey(slug) }),
   });
 }
@@ -58,8 +39,11 @@ export function useChangeCredentialStatus(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: StatusAction }) => {
-      const body = change.action === 'unsuspend' ? {} : change.reason ? { reason: change.reason } : {};
-      return api.post<CredentialStatusChange>(`/api/v1/credentials/${seg(id)}/${change.action}`, body);
+      const path = { params: { path: { id } } };
+      if (change.action === 'revoke') return data(client.POST('/api/v1/credentials/{id}/revoke', { ...path, body: { reason: change.reason } }));
+      if (change.action === 'suspend') return data(client.POST('/api/v1/credentials/{id}/suspend', { ...path, body: change.reason ? { reason: change.reason } : {} }));
+      return data(client.POST('/api/v1/credentials/{id}/unsuspend', { ...path, body: {} }));
+
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: credentialsKey(slug) }),
   });

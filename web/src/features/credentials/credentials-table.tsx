@@ -29,8 +29,9 @@ type CredentialsTableProps = {
 const day = (value: string) => dayjs(value).format('D MMM YYYY');
 const nameOf = (c: IssuedCredential) => c.achievementName ?? 'Unnamed achievement';
 
-/** Suspension needs a suspension status entry; a server that does not list the entries may still refuse. */
-const canBeSuspended = (c: IssuedCredential) => c.statusPurposes === undefined || c.statusPurposes.includes('suspension');
+/** Suspension needs a suspension status entry, which the server reports as `isSuspendable`. */
+const canBeSuspended = (c: IssuedCredential) => c.isSuspendable;
+
 
 async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);

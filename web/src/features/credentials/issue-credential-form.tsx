@@ -15,11 +15,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconCircleCheck, IconExternalLink, IconPlus } from '@tabler/icons-react';
+import { IconCircleCheck, IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { applyProblemToForm } from '../../api/form-errors';
 import { CopyField } from '../../components/copy-field';
+import { FormAlert } from '../../components/form-alert';
 import { credentialPagePath, credentialPageUrl, credentialUuidOf, useIssueCredential } from './credentials-api';
 import {
   ACHIEVEMENT_TYPES,
@@ -124,11 +125,7 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Issue a credential">
       <Stack gap="lg">
-        {formError ? (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="The credential was not issued" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormAlert message={formError} title="The credential was not issued" />
 
         <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
           <Title order={2} fz="lg" component="legend" mb="xs" p={0}>

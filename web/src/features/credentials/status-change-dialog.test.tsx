@@ -14,6 +14,7 @@ const credential: IssuedCredential = {
   issuedAt: '2026-02-01T10:00:00Z',
   validUntil: null,
   status: 'active',
+  isSuspendable: true,
 };
 
 // Mantine hides a dropdown whose target has no layout box (happy-dom lays nothing out), so the
@@ -91,7 +92,8 @@ describe('revoking from the credentials table', () => {
 
   it('offers suspension only for a credential issued with a suspension entry', async () => {
     renderWithProviders(
-      <CredentialsTable slug="northwind" credentials={[{ ...credential, statusPurposes: ['revocation'] }]} canManage />,
+      <CredentialsTable slug="northwind" credentials={[{ ...credential, isSuspendable: false }]}
+ canManage />,
     );
     await userEvent.click(screen.getByRole('button', { name: /actions for safe lifting/i }));
     expect(await screen.findByRole('menuitem', { name: /revoke/i, hidden: true })).toBeInTheDocument();

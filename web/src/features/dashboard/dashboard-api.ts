@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { LearningStats } from '../../api/learning-types';
+import { client, data } from '../../api/client';
 
 export function useLearningStats(slug: string) {
   return useQuery({
     queryKey: ['org', slug, 'learning-stats'],
-    queryFn: ({ signal }) => api.get<LearningStats>(`/api/v1/orgs/${seg(slug)}/learning-stats`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/learning-stats', { params: { path: { slug } }, signal })),
+
   });
 }

@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Card, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import dayjs from 'dayjs';
-import type { LearningStats } from '../../api/learning-types';
+import type { LearningStats } from '../../api/types';
 
 /**
  * The dashboard's charts, in a chunk of their own (recharts is large). Each chart has a

@@ -3,7 +3,7 @@ import { IconPaperclip } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
-import type { LearnerAssignment, ModuleState } from '../../api/learning-types';
+import type { LearnerAssignment, ModuleState } from '../../api/types';
 import { MarkdownText } from '../markdown/markdown';
 import { bytesLabel, checkEvidenceFile } from './evidence-file';
 import { useSubmitEvidence } from './learning-api';

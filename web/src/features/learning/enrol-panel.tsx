@@ -3,7 +3,7 @@ import { IconInfoCircle, IconLogin, IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { errorMessage, isApiError } from '../../api/client';
-import type { Programme } from '../../api/catalog-types';
+import type { Programme } from '../../api/types';
 import { loginPathFor } from '../auth/next-path';
 import { useSession } from '../auth/use-session';
 import { costLabel } from '../catalog/catalog-format';

@@ -1,14 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUpload, seg } from '../../api/client';
-import type {
-  EnrolmentDetail,
-  EnrolmentSummary,
-  MyCredential,
-  QuizAnswers,
-  QuizAttemptResult,
-  Submission,
-} from '../../api/learning-types';
-import type { Items } from '../../api/types';
+import { client, data, multipart, seg, undeclaredBody } from '../../api/client';
+import type { EnrolmentDetail, QuizAnswers } from '../../api/types';
 
 export const myLearningKey = ['me', 'learning'] as const;
 export const enrolmentKey = (id: string) => ['me', 'enrolment', id] as const;
@@ -18,7 +10,7 @@ export const myCredentialsKey = ['me', 'credentials'] as const;
 export function useMyLearning(isEnabled = true) {
   return useQuery({
     queryKey: myLearningKey,
-    queryFn: ({ signal }) => api.get<Items<EnrolmentSummary>>('/api/v1/me/learning', signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/me/learning', { signal })),
     select: (data) => data.items,
     enabled: isEnabled,
   });
@@ -27,14 +19,14 @@ export function useMyLearning(isEnabled = true) {
 export function useEnrolment(id: string) {
   return useQuery({
     queryKey: enrolmentKey(id),
-    queryFn: ({ signal }) => api.get<EnrolmentDetail>(`/api/v1/me/enrolments/${seg(id)}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/me/enrolments/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useMyCredentials() {
   return useQuery({
     queryKey: myCredentialsKey,
-    queryFn: ({ signal }) => api.get<Items<MyCredential>>('/api/v1/me/credentials', signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/me/credentials', { signal })),
     select: (data) => data.items,
   });
 }
@@ -53,7 +45,7 @@ export function useEnrol(providerSlug: string, slug: string) {
   const store = useStoreEnrolment();
   return useMutation({
     mutationFn: (voucherCode?: string) =>
-      api.post<EnrolmentDetail>(`/api/v1/catalog/${seg(providerSlug)}/${seg(slug)}/enrol`, voucherCode ? { voucherCode } : {}),
+      data(client.POST('/api/v1/catalog/{providerSlug}/{slug}/enrol', { params: { path: { providerSlug, slug } }, body: voucherCode ? { voucherCode } : {} })),
     onSuccess: store,
   });
 }
@@ -61,7 +53,7 @@ export function useEnrol(providerSlug: string, slug: string) {
 export function useWithdraw(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<EnrolmentSummary>(`/api/v1/me/enrolments/${seg(id)}/withdraw`),
+    mutationFn: () => data(client.POST('/api/v1/me/enrolments/{id}/withdraw', { params: { path: { id } }, body: {} })),
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: enrolmentKey(id) }), queryClient.invalidateQueries({ queryKey: myLearningKey })]),
   });
 }
@@ -69,7 +61,8 @@ export function useWithdraw(id: string) {
 export function useCompleteModule(id: string) {
   const store = useStoreEnrolment();
   return useMutation({
-    mutationFn: (moduleId: string) => api.post<EnrolmentDetail>(`/api/v1/me/enrolments/${seg(id)}/modules/${seg(moduleId)}/complete`),
+    mutationFn: (moduleId: string) =>
+      data(client.POST('/api/v1/me/enrolments/{id}/modules/{moduleId}/complete', { params: { path: { id, moduleId } }, body: {} })),
     onSuccess: store,
   });
 }
@@ -78,7 +71,7 @@ export function useSubmitQuiz(id: string, moduleId: string) {
   const store = useStoreEnrolment();
   return useMutation({
     mutationFn: (answers: QuizAnswers) =>
-      api.post<QuizAttemptResult>(`/api/v1/me/enrolments/${seg(id)}/modules/${seg(moduleId)}/quiz-attempts`, { answers }),
+      data(client.POST('/api/v1/me/enrolments/{id}/modules/{moduleId}/quiz-attempts', { params: { path: { id, moduleId } }, body: { answers } })),
     onSuccess: (result) => store(result.enrolment),
   });
 }
@@ -89,13 +82,15 @@ export function useSubmitEvidence(id: string, moduleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ text, link, file }: EvidenceInput) => {
-      const path = `/api/v1/me/enrolments/${seg(id)}/modules/${seg(moduleId)}/submissions`;
-      if (!file) return api.post<Submission>(path, { ...(text ? { text } : {}), ...(link ? { link } : {}) });
+      const route = '/api/v1/me/enrolments/{id}/modules/{moduleId}/submissions';
+      const params = { path: { id, moduleId } };
+      if (!file) return data(client.POST(route, { params, ...undeclaredBody({ ...(text ? { text } : {}), ...(link ? { link } : {}) }) }));
       const form = new FormData();
       if (text) form.append('text', text);
       if (link) form.append('link', link);
       form.append('file', file);
-      return apiUpload<Submission>(path, form);
+      return data(client.POST(route, { params, ...multipart(form) }));
+
     },
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: enrolmentKey(id) }), queryClient.invalidateQueries({ queryKey: myLearningKey })]),
   });

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { IconCircle, IconCircleCheckFilled, IconCircleX, IconClockHour4, IconRefresh } from '@tabler/icons-react';
-import type { ModuleState } from '../../api/learning-types';
+import type { ModuleState } from '../../api/types';
 
 export const moduleStateView: Record<ModuleState, { label: string; color: string; Icon: typeof IconCircle }> = {
   todo: { label: 'To do', color: 'gray', Icon: IconCircle },

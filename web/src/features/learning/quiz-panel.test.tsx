@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { EnrolmentDetail, LearnerQuiz, QuizAttemptResult } from '../../api/learning-types';
+import type { EnrolmentDetail, LearnerQuiz, QuizAttemptResult } from '../../api/types';
 import { renderWithProviders } from '../../test/render';
 import { QuizPanel } from './quiz-panel';
 

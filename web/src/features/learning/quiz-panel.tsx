@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Radio, Stack
 import { IconCircleCheckFilled, IconCircleXFilled, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
-import type { LearnerQuiz, QuizAnswers, QuizAttemptResult } from '../../api/learning-types';
+import type { LearnerQuiz, QuizAnswers, QuizAttemptResult } from '../../api/types';
 import { useSubmitQuiz } from './learning-api';
 
 type QuizPanelProps = { enrolmentId: string; moduleId: string; quiz: LearnerQuiz; isReadOnly: boolean };

@@ -1,5 +1,5 @@
 import { Stack, Table, Text } from '@mantine/core';
-import type { LearnerRubric } from '../../api/learning-types';
+import type { LearnerRubric } from '../../api/types';
 
 /** The rubric a submission is assessed against: each criterion with its levels and points. */
 export function RubricTable({ rubric }: { rubric: LearnerRubric }) {

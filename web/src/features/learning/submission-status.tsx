@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { SubmissionStatus } from '../../api/learning-types';
+import type { SubmissionStatus } from '../../api/types';
 
 const view: Record<SubmissionStatus, { label: string; color: string }> = {
   pending: { label: 'Waiting for review', color: 'blue' },

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
+import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { applyProblemToForm } from '../../api/form-errors';
 import type { CreatedInvitation, MemberRole } from '../../api/types';
 import { CopyField } from '../../components/copy-field';
 import { grantableRoles } from '../orgs/roles';
 import { absoluteUrl, useInvite } from './members-api';
+import { FormAlert } from '../../components/form-alert';
 
 type InviteFormProps = { slug: string; myRole: MemberRole };
 
@@ -39,11 +40,7 @@ export function InviteForm({ slug, myRole }: InviteFormProps) {
     <Stack gap="md">
       <form onSubmit={onSubmit} noValidate aria-label="Invite a member">
         <Stack gap="sm">
-          {formError ? (
-            <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not send the invitation" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormAlert message={formError} title="Could not send the invitation" />
           <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
             <TextInput label="Email" type="email" autoComplete="off" required miw={220} size="sm" {...form.getInputProps('email')} />
             <Select

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { CreatedInvitation, Invitation, Items, Member, MemberRole } from '../../api/types';
+import { client, data } from '../../api/client';
+import type { Body, MemberRole } from '../../api/types';
 
 const membersKey = (slug: string) => ['org', slug, 'members'] as const;
 const invitationsKey = (slug: string) => ['org', slug, 'invitations'] as const;
@@ -8,7 +8,7 @@ const invitationsKey = (slug: string) => ['org', slug, 'invitations'] as const;
 export function useMembers(slug: string) {
   return useQuery({
     queryKey: membersKey(slug),
-    queryFn: ({ signal }) => api.get<Items<Member>>(`/api/v1/orgs/${seg(slug)}/members`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/members', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
   });
 }
@@ -16,7 +16,7 @@ export function useMembers(slug: string) {
 export function useInvitations(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: invitationsKey(slug),
-    queryFn: ({ signal }) => api.get<Items<Invitation>>(`/api/v1/orgs/${seg(slug)}/invitations`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/invitations', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
     enabled,
   });
@@ -26,7 +26,7 @@ export function useChangeMemberRole(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: MemberRole }) =>
-      api.patch<Member>(`/api/v1/orgs/${seg(slug)}/members/${seg(userId)}`, { role }),
+      data(client.PATCH('/api/v1/orgs/{slug}/members/{userId}', { params: { path: { slug, userId } }, body: { role } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(slug) }),
   });
 }
@@ -34,7 +34,7 @@ export function useChangeMemberRole(slug: string) {
 export function useRemoveMember(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => api.delete(`/api/v1/orgs/${seg(slug)}/members/${seg(userId)}`),
+    mutationFn: (userId: string) => data(client.DELETE('/api/v1/orgs/{slug}/members/{userId}', { params: { path: { slug, userId } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(slug) }),
   });
 }
@@ -42,8 +42,8 @@ export function useRemoveMember(slug: string) {
 export function useInvite(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; role: MemberRole }) =>
-      api.post<CreatedInvitation>(`/api/v1/orgs/${seg(slug)}/invitations`, input),
+    mutationFn: (input: Body<'/api/v1/orgs/{slug}/invitations', 'post'>) =>
+      data(client.POST('/api/v1/orgs/{slug}/invitations', { params: { path: { slug } }, body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey(slug) }),
   });
 }
@@ -51,7 +51,8 @@ export function useInvite(slug: string) {
 export function useRevokeInvitation(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/orgs/${seg(slug)}/invitations/${seg(id)}`),
+    mutationFn: (id: string) => data(client.DELETE('/api/v1/orgs/{slug}/invitations/{id}', { params: { path: { slug, id } } })),
+
     onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(slug) }),
   });
 }

@@ -1,6 +1,5 @@
-import { Alert, Button, Checkbox, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { applyProblemToForm } from '../../api/form-errors';
 import type { OrgRole } from '../../api/types';
@@ -8,6 +7,7 @@ import { createOrg } from './orgs-api';
 import { ORG_ROLES } from './roles';
 import { slugError } from './slug';
 import { useSlugFollowingName } from './use-slug-following-name';
+import { FormAlert } from '../../components/form-alert';
 
 type CreateOrgFormProps = { onCreated: (slug: string) => void | Promise<void> };
 
@@ -40,11 +40,7 @@ export function CreateOrgForm({ onCreated }: CreateOrgFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Create an organisation">
       <Stack gap="lg">
-        {formError ? (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not create the organisation" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormAlert message={formError} title="Could not create the organisation" />
         <TextInput
           label="Organisation name"
           required

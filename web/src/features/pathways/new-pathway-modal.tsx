@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
+import { FormModal } from '../../components/form-modal';
 import { useSlugFollowingName } from '../orgs/use-slug-following-name';
 import { SLUG_PATTERN } from './pathway-details-form';
 
@@ -27,44 +28,39 @@ export function NewPathwayModal({ orgSlug, opened, onClose, takenSlugs }: NewPat
   });
   const address = useSlugFollowingName({ name: (v) => form.setFieldValue('name', v), slug: (v) => form.setFieldValue('slug', v) });
 
-  const onSubmit = form.onSubmit((values) => {
-    form.reset();
-    address.reset();
-    onClose();
-    void navigate(newPathwayPath(orgSlug, values.name.trim(), values.slug));
-  });
-
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>New pathway</Text>} centered>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            A pathway stacks micro-credentials (yours, other providers’, or from elsewhere) into a qualification that
-            Cairn awards as soon as a learner meets its requirements.
-          </Text>
-          <TextInput
-            label="Name"
-            description="The qualification it leads to, e.g. Data Practitioner Certificate"
-            required
-            data-autofocus
-            {...form.getInputProps('name')}
-            onChange={address.onNameChange}
-          />
-          <TextInput
-            label="Address"
-            description={`Used in links and the achievement id: ${form.values.slug || '…'}`}
-            required
-            {...form.getInputProps('slug')}
-            onChange={address.onSlugChange}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit">Start building</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="New pathway"
+      form={form}
+      submitLabel="Start building"
+      onSubmit={(values) => {
+        form.reset();
+        address.reset();
+        onClose();
+        void navigate(newPathwayPath(orgSlug, values.name.trim(), values.slug));
+      }}
+    >
+      <Text size="sm" c="dimmed">
+        A pathway stacks micro-credentials (yours, other providers’, or from elsewhere) into a qualification that
+        Cairn awards as soon as a learner meets its requirements.
+      </Text>
+      <TextInput
+        label="Name"
+        description="The qualification it leads to, e.g. Data Practitioner Certificate"
+        required
+        data-autofocus
+        {...form.getInputProps('name')}
+        onChange={address.onNameChange}
+      />
+      <TextInput
+        label="Address"
+        description={`Used in links and the achievement id: ${form.values.slug || '…'}`}
+        required
+        {...form.getInputProps('slug')}
+        onChange={address.onSlugChange}
+      />
+    </FormModal>
   );
 }

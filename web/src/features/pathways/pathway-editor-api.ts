@@ -1,50 +1,23 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { api, apiRequest, isApiError, seg } from '../../api/client';
-import type { CatalogItem, Skill } from '../../api/catalog-types';
-import type { Items } from '../../api/types';
-import { referencedIds, type ApiNode, type DraftNode, type FieldProblem, type PathwayInput, type PreparedInput, type RefNames } from './pathway-tree';
-import type { PathwaySummary, PublicPathway } from './pathways-types';
+import { client, data, isApiError } from '../../api/client';
+import type { Answer, components } from '../../api/types';
+import { referencedIds, type ApiNode, type DraftNode, type PathwayInput, type PreparedInput, type RefNames } from './pathway-tree';
 
-/** Types of the editor's API (server/src/pathways/pathways.schemas.ts: PathwayForEditor). */
-export type OrgPathwayListItem = { id: string; slug: string; name: string; publishedVersion: number | null; hasDraft: boolean; learners: number; awarded: number; createdAt: string };
+export type OrgPathwayListItem = Answer<'/api/v1/orgs/{slug}/pathways', 'get'>['items'][number];
 
-export type PathwayVersion = {
-  id: string;
-  versionNumber: number;
-  status: 'draft' | 'published';
-  name: string;
-  description: string;
-  achievementType: string;
-  criteriaNarrative: string;
-  imageUrl: string | null;
-  tree: ApiNode;
-  recommendedOrder: string[];
-  achievement: Record<string, unknown> | null;
-  publishedAt: string | null;
-  updatedAt: string;
-};
-
-export type PathwayForEditor = {
-  id: string;
-  slug: string;
-  provider: { slug: string; name: string };
-  createdAt: string;
-  versions: PathwayVersion[];
-  learners: { total: number; awarded: number };
-};
-
-export type ValidationResult = { valid: boolean; errors: FieldProblem[] };
+export type PathwayForEditor = components['schemas']['PathwayForEditor'];
+export type PathwayVersion = components['schemas']['PathwayVersion'];
+export type ValidationResult = Answer<'/api/v1/orgs/{slug}/pathways/validate', 'post'>;
 export type CheckResult = ValidationResult & { sent: { tree: ApiNode; partialGroups: ReadonlySet<string> } };
 
-const base = (slug: string) => `/api/v1/orgs/${seg(slug)}/pathways`;
 const listKey = (slug: string) => ['org', slug, 'pathways'] as const;
 const pathwayKey = (slug: string, id: string) => ['org', slug, 'pathway', id] as const;
 
 export function useOrgPathways(slug: string) {
   return useQuery({
     queryKey: listKey(slug),
-    queryFn: ({ signal }) => api.get<Items<OrgPathwayListItem>>(base(slug), signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/pathways', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
   });
 }
@@ -52,7 +25,7 @@ export function useOrgPathways(slug: string) {
 export function useOrgPathway(slug: string, id: string) {
   return useQuery({
     queryKey: pathwayKey(slug, id),
-    queryFn: ({ signal }) => api.get<PathwayForEditor>(`${base(slug)}/${seg(id)}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/pathways/{id}', { params: { path: { slug, id } }, signal })),
     enabled: id !== '',
   });
 }
@@ -69,7 +42,7 @@ function useStore(slug: string) {
 export function useCreatePathway(slug: string) {
   const store = useStore(slug);
   return useMutation({
-    mutationFn: (input: PathwayInput & { slug: string }) => api.post<PathwayForEditor>(base(slug), input),
+    mutationFn: (input: PathwayInput & { slug: string }) => data(client.POST('/api/v1/orgs/{slug}/pathways', { params: { path: { slug } }, body: input })),
     onSuccess: store,
   });
 }
@@ -77,7 +50,8 @@ export function useCreatePathway(slug: string) {
 export function useSaveDraft(slug: string) {
   const store = useStore(slug);
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: PathwayInput }) => apiRequest<PathwayForEditor>('PUT', `${base(slug)}/${seg(id)}/draft`, { body: input }),
+    mutationFn: ({ id, input }: { id: string; input: PathwayInput }) =>
+      data(client.PUT('/api/v1/orgs/{slug}/pathways/{id}/draft', { params: { path: { slug, id } }, body: input })),
     onSuccess: store,
   });
 }
@@ -86,7 +60,7 @@ export function usePublishPathway(slug: string) {
   const store = useStore(slug);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<PathwayForEditor>(`${base(slug)}/${seg(id)}/publish`),
+    mutationFn: (id: string) => data(client.POST('/api/v1/orgs/{slug}/pathways/{id}/publish', { params: { path: { slug, id } }, body: {} })),
     onSuccess: async (pathway) => {
       await store(pathway);
       await queryClient.invalidateQueries({ queryKey: ['pathways'] });
@@ -107,7 +81,7 @@ export function usePathwayValidation(slug: string, pathwayId: string | null, pre
     queryFn: async (): Promise<CheckResult> => {
       const sent = { tree: prepared.input.tree, partialGroups: prepared.partialGroups };
       try {
-        return { ...(await api.post<ValidationResult>(`${base(slug)}/validate`, body)), sent };
+        return { ...(await data(client.POST('/api/v1/orgs/{slug}/pathways/validate', { params: { path: { slug } }, body }))), sent };
       } catch (error) {
         if (isApiError(error) && error.status === 400 && error.errors.length > 0) return { valid: false, errors: error.errors, sent };
         throw error;
@@ -127,7 +101,7 @@ export function useCatalogueOptions(term: string) {
   const q = term.trim();
   return useQuery({
     queryKey: ['catalog', 'picker', q],
-    queryFn: ({ signal }) => api.get<{ items: CatalogItem[] }>(`/api/v1/catalog?${new URLSearchParams({ ...(q ? { q } : {}), pageSize: '20', sort: q ? 'relevance' : 'newest' }).toString()}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/catalog', { params: { query: { ...(q ? { q } : {}), pageSize: 20, sort: q ? 'relevance' : 'newest' } }, signal })),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -139,7 +113,7 @@ export function usePathwayOptions(term: string) {
   const q = term.trim();
   return useQuery({
     queryKey: ['pathways', 'picker', q],
-    queryFn: ({ signal }) => api.get<{ items: PathwaySummary[] }>(`/api/v1/pathways?${new URLSearchParams({ ...(q ? { q } : {}), limit: '20' }).toString()}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/pathways', { params: { query: { ...(q ? { q } : {}), limit: 20 } }, signal })),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -157,14 +131,14 @@ export function useRefNames({ microcredentialIds, pathwayIds, skillIds }: { micr
   const programmes = useQueries({
     queries: chunks([...microcredentialIds].sort(), 50).map((ids) => ({
       queryKey: ['catalog', 'programmes', ids],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Items<CatalogItem>>(`/api/v1/catalog/programmes?${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => data(client.GET('/api/v1/catalog/programmes', { params: { query: { id: ids } }, signal })),
       staleTime: 5 * 60_000,
     })),
   });
   const pathways = useQueries({
     queries: pathwayIds.map((id) => ({
       queryKey: ['pathway', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PublicPathway>(`/api/v1/pathways/${seg(id)}`, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => data(client.GET('/api/v1/pathways/{id}', { params: { path: { id } }, signal })),
       staleTime: 5 * 60_000,
       retry: false,
     })),
@@ -172,7 +146,8 @@ export function useRefNames({ microcredentialIds, pathwayIds, skillIds }: { micr
   const skills = useQueries({
     queries: skillIds.map((id) => ({
       queryKey: ['skill', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Skill>(`/api/v1/skills/${seg(id)}`, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => data(client.GET('/api/v1/skills/{id}', { params: { path: { id } }, signal })),
+
       staleTime: 30 * 60_000,
     })),
   });

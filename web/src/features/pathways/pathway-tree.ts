@@ -3,35 +3,19 @@
  * from the API's shape, the editor's own checks, and where the server's field errors belong.
  * Pure: no React, no requests. The API shape is in server/src/pathways/pathways.schemas.ts.
  */
+import type { Body, components } from '../../api/types';
 import type { MapNode, PathwayMapData } from './pathways-types';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
 /** A requirement as the API takes and gives it (every node named once saved). */
-export type ApiAchievementRef =
-  | { kind: 'microcredential'; microcredentialId: string }
-  | { kind: 'pathway'; pathwayId: string }
-  | { kind: 'external'; achievementId: string; issuerDids: string[]; name?: string };
-
-export type ApiNode =
-  | { id?: string; type: 'all'; title?: string; children: ApiNode[] }
-  | { id?: string; type: 'atLeast'; n: number; title?: string; children: ApiNode[] }
-  | { id?: string; type: 'achievement'; title?: string; ref: ApiAchievementRef }
-  | { id?: string; type: 'minCpdHours'; title?: string; hours: number }
-  | { id?: string; type: 'minCredits'; title?: string; credits: number }
-  | { id?: string; type: 'skills'; title?: string; skillIds: string[]; minCount?: number };
+export type ApiNode = components['schemas']['RequirementNode'];
+export type ApiAchievementRef = Extract<ApiNode, { type: 'achievement' }>['ref'];
 
 /** The body of create, save-draft and validate (without `slug` and `pathwayId`). */
-export type PathwayInput = {
-  name: string;
-  description: string;
-  achievementType: string;
-  criteriaNarrative: string;
-  imageUrl: string | null;
-  tree: ApiNode;
-  recommendedOrder: string[];
-};
+export type PathwayInput = Required<Body<'/api/v1/orgs/{slug}/pathways/{id}/draft', 'put'>>;
+
 
 /** What the editor holds while a requirement is being filled in: empty values are allowed. */
 export type DraftRef =

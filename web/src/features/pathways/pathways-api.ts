@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { api, apiUpload, seg } from '../../api/client';
-import type { Items } from '../../api/types';
+import { client, data, multipart, undeclaredBody } from '../../api/client';
+import type { Items, Query } from '../../api/types';
 import { myCredentialsKey } from '../learning/learning-api';
 import type { CredentialInput } from '../verify/verify-input';
 import { isAnyAwardPending, pollWhileAwardPending } from './award-polling';
-import type { AddedWalletItem, MyPathway, MyPathwayDetail, PathwaySummary, PublicPathway, WalletItem } from './pathways-types';
+import type { MyPathway, MyPathwayDetail } from './pathways-types';
 
 export const PATHWAYS_PAGE_SIZE = 12;
 export const myPathwaysKey = ['me', 'pathways'] as const;
@@ -13,19 +13,15 @@ export const myPathwayKey = (id: string) => ['me', 'pathways', id] as const;
 export const walletKey = ['me', 'wallet'] as const;
 export const credentialPathwaysKey = (credentialId: string) => ['me', 'credential-pathways', credentialId] as const;
 
-export function pathwaysApiPath(q: string, page: number): string {
-  const params = new URLSearchParams();
-  if (q) params.set('q', q);
-  params.set('limit', String(PATHWAYS_PAGE_SIZE));
-  params.set('offset', String((page - 1) * PATHWAYS_PAGE_SIZE));
-  return `/api/v1/pathways?${params.toString()}`;
+export function pathwaysQuery(q: string, page: number): Query<'/api/v1/pathways', 'get'> {
+  return { ...(q ? { q } : {}), limit: PATHWAYS_PAGE_SIZE, offset: (page - 1) * PATHWAYS_PAGE_SIZE };
 }
 
 export function usePathwaySearch(q: string, page: number) {
-  const path = pathwaysApiPath(q, page);
+  const query = pathwaysQuery(q, page);
   return useQuery({
-    queryKey: ['pathways', path],
-    queryFn: ({ signal }) => api.get<{ items: PathwaySummary[]; total: number }>(path, signal),
+    queryKey: ['pathways', query],
+    queryFn: ({ signal }) => data(client.GET('/api/v1/pathways', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -33,14 +29,14 @@ export function usePathwaySearch(q: string, page: number) {
 export function usePathway(id: string) {
   return useQuery({
     queryKey: ['pathway', id],
-    queryFn: ({ signal }) => api.get<PublicPathway>(`/api/v1/pathways/${seg(id)}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/pathways/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useMyPathways(isEnabled = true) {
   return useQuery({
     queryKey: myPathwaysKey,
-    queryFn: ({ signal }) => api.get<Items<MyPathway>>('/api/v1/me/pathways', signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/me/pathways', { signal })),
     select: (data) => data.items,
     enabled: isEnabled,
     refetchInterval: pollWhileAwardPending<Items<MyPathway>>((data) => isAnyAwardPending(data.items)),
@@ -51,7 +47,7 @@ export function useMyPathways(isEnabled = true) {
 export function useMyPathway(id: string) {
   return useQuery({
     queryKey: myPathwayKey(id),
-    queryFn: ({ signal }) => api.get<MyPathwayDetail>(`/api/v1/me/pathways/${seg(id)}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/me/pathways/{id}', { params: { path: { id } }, signal })),
     refetchInterval: pollWhileAwardPending<MyPathwayDetail>((data) => data.isAwardPending),
   });
 }
@@ -63,7 +59,7 @@ export function useMyPathway(id: string) {
 export function useCredentialPathways(credentialId: string, options: { isEnabled: boolean }) {
   return useQuery({
     queryKey: credentialPathwaysKey(credentialId),
-    queryFn: ({ signal }) => api.get<Items<MyPathway>>(`/api/v1/me/credentials/${seg(credentialId)}/pathways`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/me/credentials/{id}/pathways', { params: { path: { id: credentialId } }, signal })),
     enabled: options.isEnabled,
     retry: false,
     refetchInterval: pollWhileAwardPending<Items<MyPathway>>((data) => isAnyAwardPending(data.items)),
@@ -89,7 +85,7 @@ export function useRefreshWhenAwarded(isAwardPending: boolean) {
 export function useJoinPathway(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<MyPathwayDetail>(`/api/v1/pathways/${seg(id)}/join`),
+    mutationFn: () => data(client.POST('/api/v1/pathways/{id}/join', { params: { path: { id } }, body: {} })),
     onSuccess: (detail) => {
       queryClient.setQueryData(myPathwayKey(id), detail);
       void queryClient.invalidateQueries({ queryKey: myPathwaysKey, exact: true });
@@ -100,7 +96,7 @@ export function useJoinPathway(id: string) {
 export function useWallet() {
   return useQuery({
     queryKey: walletKey,
-    queryFn: ({ signal }) => api.get<Items<WalletItem>>('/api/v1/me/wallet', signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/me/wallet', { signal })),
     select: (data) => data.items,
   });
 }
@@ -111,10 +107,10 @@ export function useAddToWallet() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: WalletInput) => {
-      if (input.kind === 'paste') return api.post<AddedWalletItem>('/api/v1/me/wallet', { verifiableCredential: input.value });
+      if (input.kind === 'paste') return data(client.POST('/api/v1/me/wallet', undeclaredBody({ verifiableCredential: input.value })));
       const form = new FormData();
       form.append('file', input.file, input.file.name);
-      return apiUpload<AddedWalletItem>('/api/v1/me/wallet', form);
+      return data(client.POST('/api/v1/me/wallet', multipart(form)));
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: walletKey });
@@ -128,7 +124,7 @@ export function useAddToWallet() {
 export function useCheckWalletStatus() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<WalletItem>(`/api/v1/me/wallet/${seg(id)}/status-check`, {}),
+    mutationFn: (id: string) => data(client.POST('/api/v1/me/wallet/{id}/status-check', { params: { path: { id } }, body: {} })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: walletKey });
       void queryClient.invalidateQueries({ queryKey: myPathwaysKey });
@@ -140,7 +136,8 @@ export function useCheckWalletStatus() {
 export function useRemoveFromWallet() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/me/wallet/${seg(id)}`),
+    mutationFn: (id: string) => data(client.DELETE('/api/v1/me/wallet/{id}', { params: { path: { id } } })),
+
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: walletKey });
       void queryClient.invalidateQueries({ queryKey: myPathwaysKey });

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { LearnerRubric } from '../../api/learning-types';
+import type { LearnerRubric } from '../../api/types';
 import { renderWithProviders } from '../../test/render';
 import { ReviewForm } from './review-form';
 

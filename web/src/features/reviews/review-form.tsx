@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
-import type { LearnerRubric, ReviewDecision, Submission } from '../../api/learning-types';
+import type { LearnerRubric, ReviewDecision, Submission } from '../../api/types';
 import { useReviewSubmission } from './reviews-api';
 
 type ReviewFormProps = {

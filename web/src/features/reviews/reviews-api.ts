@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { ReviewInput, ReviewQueueItem, Submission, SubmissionForReview } from '../../api/learning-types';
-import type { Items } from '../../api/types';
+import { client, data, seg } from '../../api/client';
+import type { ReviewInput } from '../../api/types';
 
 export const reviewQueueKey = (slug: string) => ['org', slug, 'review-queue'] as const;
 
@@ -9,7 +8,7 @@ export const reviewQueueKey = (slug: string) => ['org', slug, 'review-queue'] as
 export function useReviewQueue(slug: string, isEnabled = true) {
   return useQuery({
     queryKey: reviewQueueKey(slug),
-    queryFn: ({ signal }) => api.get<Items<ReviewQueueItem>>(`/api/v1/orgs/${seg(slug)}/review-queue`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/review-queue', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
     enabled: isEnabled,
     refetchInterval: 60_000,
@@ -19,7 +18,7 @@ export function useReviewQueue(slug: string, isEnabled = true) {
 export function useSubmissionForReview(slug: string, id: string) {
   return useQuery({
     queryKey: ['org', slug, 'submission', id],
-    queryFn: ({ signal }) => api.get<SubmissionForReview>(`/api/v1/orgs/${seg(slug)}/submissions/${seg(id)}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/submissions/{id}', { params: { path: { slug, id } }, signal })),
   });
 }
 
@@ -28,7 +27,9 @@ export const submissionFilePath = (slug: string, id: string) => `/api/v1/orgs/${
 export function useReviewSubmission(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ReviewInput) => api.post<Submission>(`/api/v1/orgs/${seg(slug)}/submissions/${seg(id)}/review`, input),
+    mutationFn: (input: ReviewInput) =>
+      data(client.POST('/api/v1/orgs/{slug}/submissions/{id}/review', { params: { path: { slug, id } }, body: input })),
+
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: reviewQueueKey(slug) }),

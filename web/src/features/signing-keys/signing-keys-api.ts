@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { DidKeyIdentifier, Items, SigningKey } from '../../api/types';
+import { client, data, seg } from '../../api/client';
 import { orgKey } from '../orgs/orgs-api';
 
 const signingKeysKey = (slug: string) => ['org', slug, 'signing-keys'] as const;
@@ -9,7 +8,7 @@ const signingKeysKey = (slug: string) => ['org', slug, 'signing-keys'] as const;
 export function useSigningKeys(slug: string) {
   return useQuery({
     queryKey: signingKeysKey(slug),
-    queryFn: ({ signal }) => api.get<Items<SigningKey>>(`/api/v1/orgs/${seg(slug)}/keys`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/keys', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
   });
 }
@@ -18,7 +17,7 @@ export function useSigningKeys(slug: string) {
 export function useRotateSigningKey(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<SigningKey>(`/api/v1/orgs/${seg(slug)}/keys/rotate`, {}),
+    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/keys/rotate', { params: { path: { slug } }, body: {} })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: signingKeysKey(slug) }),
   });
 }
@@ -27,7 +26,8 @@ export function useRotateSigningKey(slug: string) {
 export function useCreateDidKey(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<DidKeyIdentifier>(`/api/v1/orgs/${seg(slug)}/did-key`, {}),
+    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/did-key', { params: { path: { slug } }, body: {} })),
+
     onSettled: () => queryClient.invalidateQueries({ queryKey: orgKey(slug) }),
   });
 }

@@ -1,30 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { SkillCsvFormat, SkillFramework, SkillImportPreview, SkillImportResult } from '../../api/catalog-types';
-import type { Items } from '../../api/types';
+import { client, data, undeclaredBody } from '../../api/client';
+import type { SkillCsvFormat } from '../../api/types';
 
 const frameworksKey = (slug: string) => ['org', slug, 'skill-frameworks'] as const;
 
 export function useSkillFrameworks(slug: string) {
   return useQuery({
     queryKey: frameworksKey(slug),
-    queryFn: ({ signal }) => api.get<Items<SkillFramework>>(`/api/v1/orgs/${seg(slug)}/skill-frameworks`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/skill-frameworks', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
   });
 }
 
+/** The JSON form of the import routes' body (they also take a multipart upload, so declare none). */
 export type SkillCsvInput = { csv: string; format?: SkillCsvFormat };
 
 export function usePreviewSkills(slug: string) {
   return useMutation({
-    mutationFn: (input: SkillCsvInput) => api.post<SkillImportPreview>(`/api/v1/orgs/${seg(slug)}/skill-frameworks/import/preview`, input),
+    mutationFn: (input: SkillCsvInput) =>
+      data(client.POST('/api/v1/orgs/{slug}/skill-frameworks/import/preview', { params: { path: { slug } }, ...undeclaredBody(input) })),
   });
 }
 
 export function useImportSkills(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SkillCsvInput & { frameworkName: string }) => api.post<SkillImportResult>(`/api/v1/orgs/${seg(slug)}/skill-frameworks/import`, input),
+    mutationFn: (input: SkillCsvInput & { frameworkName: string }) =>
+      data(client.POST('/api/v1/orgs/{slug}/skill-frameworks/import', { params: { path: { slug } }, ...undeclaredBody(input) })),
+
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: frameworksKey(slug) }), queryClient.invalidateQueries({ queryKey: ['skills'] })]),
   });
 }

@@ -21,9 +21,12 @@ const revoked: VerificationResult = {
     achievementName: 'Safe Lifting',
     achievementDescription: 'Lifts loads safely.',
     achievementType: 'MicroCredential',
+    image: null,
+    recipient: null,
     validFrom: '2025-01-01T00:00:00Z',
     validUntil: null,
   },
+
 };
 
 describe('VerificationChecklist', () => {

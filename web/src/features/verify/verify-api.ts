@@ -1,4 +1,4 @@
-import { apiRequest, apiUpload } from '../../api/client';
+import { client, data, multipart } from '../../api/client';
 import type { VerificationResult } from '../../api/types';
 import type { CredentialInput } from './verify-input';
 
@@ -6,11 +6,12 @@ import type { CredentialInput } from './verify-input';
 export function verifyFile(file: File): Promise<VerificationResult> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiUpload<VerificationResult>('/api/v1/verify/upload', form);
+  return data(client.POST('/api/v1/verify/upload', multipart(form)));
 }
 
 /** Verifies a credential given as a JSON object or a VC-JWT string. */
 export function verifyCredential(verifiableCredential: CredentialInput): Promise<VerificationResult> {
   // A credential that does not verify answers 400 with its report (VC-API); both are answers.
-  return apiRequest<VerificationResult>('POST', '/credentials/verify', { body: { verifiableCredential }, answerStatuses: [400] });
+  return data(client.POST('/credentials/verify', { body: { verifiableCredential } }), { answerStatuses: [400] });
+
 }

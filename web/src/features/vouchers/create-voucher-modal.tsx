@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
+import { IconCalendar } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { applyProblemToForm } from '../../api/form-errors';
-import type { MicrocredentialListItem } from '../../api/catalog-types';
-import type { Voucher, VoucherInput } from '../../api/learning-types';
+import type { MicrocredentialListItem } from '../../api/types';
+import type { Voucher, VoucherInput } from '../../api/types';
 import { CopyField } from '../../components/copy-field';
+import { FormModal } from '../../components/form-modal';
 import { useCreateVoucher } from './vouchers-api';
 
 /** The form's value for a voucher valid for any programme. */
@@ -26,7 +26,6 @@ type CreateVoucherModalProps = {
 export function CreateVoucherModal({ slug, programmes, opened, onClose }: CreateVoucherModalProps) {
   const create = useCreateVoucher(slug);
   const [created, setCreated] = useState<Voucher | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<VoucherForm>({
     mode: 'controlled',
     initialValues: { microcredentialId: ANY, maxRedemptions: 1, expiresAt: '', code: '' },
@@ -43,14 +42,12 @@ export function CreateVoucherModal({ slug, programmes, opened, onClose }: Create
 
   const close = () => {
     setCreated(null);
-    setFormError(null);
     create.reset();
     form.reset();
     onClose();
   };
 
-  const onSubmit = form.onSubmit(async (values) => {
-    setFormError(null);
+  const submit = async (values: VoucherForm) => {
     const code = values.code.trim().toUpperCase();
     const input: VoucherInput = {
       maxRedemptions: Number(values.maxRedemptions),
@@ -58,91 +55,73 @@ export function CreateVoucherModal({ slug, programmes, opened, onClose }: Create
       ...(values.expiresAt ? { expiresAt: dayjs(values.expiresAt).endOf('day').toISOString() } : {}),
       ...(code ? { code } : {}),
     };
-    try {
-      setCreated(await create.mutateAsync(input));
-    } catch (error) {
-      setFormError(applyProblemToForm(form, error));
-    }
-  });
+    setCreated(await create.mutateAsync(input));
+  };
 
   const programmeTitle = (id: string | null) => (id ? (programmes.find((p) => p.id === id)?.title ?? 'One programme') : 'Any programme');
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={close}
-      title={<Text fw={650}>{created ? 'Your voucher code' : 'Create vouchers'}</Text>}
-      centered
+      title="Create vouchers"
+      resultTitle="Your voucher code"
       size="lg"
-      closeOnClickOutside={!created}
-    >
-      {created ? (
-        <Stack gap="md">
-          <CopyField value={created.code} label="voucher code" />
-          <Text size="sm" c="dimmed">
-            {programmeTitle(created.microcredentialId)} · {created.maxRedemptions === 1 ? '1 use' : `${created.maxRedemptions.toLocaleString()} uses`} ·{' '}
-            {created.expiresAt ? `expires ${dayjs(created.expiresAt).format('D MMM YYYY')}` : 'no expiry'}. Learners enter this code when they enrol.
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form onSubmit={onSubmit} noValidate aria-label="Create vouchers">
+      form={form}
+      submitLabel="Create voucher"
+      onSubmit={submit}
+      result={
+        created ? (
           <Stack gap="md">
-            {formError ? (
-              <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-                {formError}
-              </Alert>
-            ) : null}
-            <Select
-              label="Programme"
-              description="The code enrols learners in this programme only, or in any of yours."
-              data={[{ value: ANY, label: 'Any programme' }, ...programmes.map((p) => ({ value: p.id, label: p.title }))]}
-              allowDeselect={false}
-              searchable={programmes.length > 8}
-              data-autofocus
-              {...form.getInputProps('microcredentialId')}
-            />
-            <NumberInput
-              label="Number of uses"
-              description="How many learners can enrol with this code."
-              min={1}
-              max={100_000}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator=","
-              required
-              {...form.getInputProps('maxRedemptions')}
-            />
-            <TextInput
-              type="date"
-              label="Expires on"
-              description="Optional. The code works until the end of this day."
-              leftSection={<IconCalendar size={18} aria-hidden />}
-              min={dayjs().add(1, 'day').format('YYYY-MM-DD')}
-              {...form.getInputProps('expiresAt')}
-            />
-            <TextInput
-              label="Code"
-              description="Optional. Leave empty for a generated code, or choose 4 to 40 letters, digits and hyphens."
-              placeholder="Generated"
-              autoComplete="off"
-              spellCheck={false}
-              styles={{ input: { textTransform: 'uppercase', fontFamily: 'var(--mantine-font-family-monospace)' } }}
-              {...form.getInputProps('code')}
-            />
+            <CopyField value={created.code} label="voucher code" />
+            <Text size="sm" c="dimmed">
+              {programmeTitle(created.microcredentialId)} · {created.maxRedemptions === 1 ? '1 use' : `${created.maxRedemptions.toLocaleString()} uses`} ·{' '}
+              {created.expiresAt ? `expires ${dayjs(created.expiresAt).format('D MMM YYYY')}` : 'no expiry'}. Learners enter this code when they enrol.
+            </Text>
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                Create voucher
-              </Button>
+              <Button onClick={close}>Done</Button>
             </Group>
           </Stack>
-        </form>
-      )}
-    </Modal>
+        ) : null
+      }
+    >
+      <Select
+        label="Programme"
+        description="The code enrols learners in this programme only, or in any of yours."
+        data={[{ value: ANY, label: 'Any programme' }, ...programmes.map((p) => ({ value: p.id, label: p.title }))]}
+        allowDeselect={false}
+        searchable={programmes.length > 8}
+        data-autofocus
+        {...form.getInputProps('microcredentialId')}
+      />
+      <NumberInput
+        label="Number of uses"
+        description="How many learners can enrol with this code."
+        min={1}
+        max={100_000}
+        allowDecimal={false}
+        allowNegative={false}
+        thousandSeparator=","
+        required
+        {...form.getInputProps('maxRedemptions')}
+      />
+      <TextInput
+        type="date"
+        label="Expires on"
+        description="Optional. The code works until the end of this day."
+        leftSection={<IconCalendar size={18} aria-hidden />}
+        min={dayjs().add(1, 'day').format('YYYY-MM-DD')}
+        {...form.getInputProps('expiresAt')}
+      />
+      <TextInput
+        label="Code"
+        description="Optional. Leave empty for a generated code, or choose 4 to 40 letters, digits and hyphens."
+        placeholder="Generated"
+        autoComplete="off"
+        spellCheck={false}
+        styles={{ input: { textTransform: 'uppercase', fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        {...form.getInputProps('code')}
+      />
+    </FormModal>
   );
 }

@@ -1,15 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { MicrocredentialListItem } from '../../api/catalog-types';
-import type { Voucher, VoucherInput } from '../../api/learning-types';
-import type { Items } from '../../api/types';
+import { client, data } from '../../api/client';
+import type { Voucher, VoucherInput } from '../../api/types';
 
 const vouchersKey = (slug: string) => ['org', slug, 'vouchers'] as const;
 
 export function useVouchers(slug: string, enabled = true) {
   return useQuery({
     queryKey: vouchersKey(slug),
-    queryFn: ({ signal }) => api.get<Items<Voucher>>(`/api/v1/orgs/${seg(slug)}/vouchers`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/vouchers', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
     enabled,
   });
@@ -19,7 +17,8 @@ export function useVouchers(slug: string, enabled = true) {
 export function usePublishedProgrammes(slug: string, enabled = true) {
   return useQuery({
     queryKey: ['org', slug, 'microcredentials', 'published'] as const,
-    queryFn: ({ signal }) => api.get<Items<MicrocredentialListItem>>(`/api/v1/orgs/${seg(slug)}/microcredentials?status=published`, signal),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/microcredentials', { params: { path: { slug }, query: { status: 'published' } }, signal })),
     select: (data) => data.items,
     enabled,
   });
@@ -28,7 +27,8 @@ export function usePublishedProgrammes(slug: string, enabled = true) {
 export function useCreateVoucher(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: VoucherInput) => api.post<Voucher>(`/api/v1/orgs/${seg(slug)}/vouchers`, input),
+    mutationFn: (input: VoucherInput) => data(client.POST('/api/v1/orgs/{slug}/vouchers', { params: { path: { slug } }, body: input })),
+
     onSuccess: () => queryClient.invalidateQueries({ queryKey: vouchersKey(slug) }),
   });
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Code, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Code, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { errorMessage } from '../../api/client';
-import { EmptyState, ErrorState, PageLoader } from '../../components/page-states';
+import { DataTable } from '../../components/data-table';
+import { ListContent } from '../../components/list-page';
 import { DeliveryStatusBadge } from './webhook-status';
 import { useResendWebhookDelivery, useWebhookDeliveries } from './webhooks-api';
 
@@ -14,68 +15,71 @@ export function DeliveryLog({ slug, webhookId }: { slug: string; webhookId: stri
   const deliveries = useWebhookDeliveries(slug, webhookId);
   const resend = useResendWebhookDelivery(slug, webhookId);
 
-  if (deliveries.isPending) return <PageLoader label="Loading deliveries" />;
-  if (deliveries.isError) return <ErrorState error={deliveries.error} onRetry={() => void deliveries.refetch()} />;
-  if (deliveries.data.length === 0) {
-    return (
-      <EmptyState icon={<IconSend size={26} />} title="No deliveries yet">
-        Each event this endpoint subscribes to appears here once it is sent. Send a test to try the receiver now.
-      </EmptyState>
-    );
-  }
   return (
-    <Stack gap="md">
-      {resend.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(resend.error)}
-        </Alert>
-      ) : null}
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="sm" aria-labelledby="delivery-log-heading">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Event</Table.Th>
-              <Table.Th scope="col">Response</Table.Th>
-              <Table.Th scope="col">Attempts</Table.Th>
-              <Table.Th scope="col">Created</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {deliveries.data.map((delivery) => (
-              <Table.Tr key={delivery.id}>
-                <Table.Td>
-                  <DeliveryStatusBadge delivery={delivery} />
-                </Table.Td>
-                <Table.Td>
-                  <Code>{delivery.event}</Code>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {delivery.id}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{delivery.responseCode ?? '—'}</Text>
-                  {delivery.lastError && delivery.status !== 'succeeded' ? (
-                    <Text size="xs" c="dimmed" maw={320} style={{ wordBreak: 'break-word' }}>
-                      {delivery.lastError}
+    <ListContent
+      query={deliveries}
+      loadingLabel="Loading deliveries"
+      empty={{
+        icon: <IconSend size={26} />,
+        title: 'No deliveries yet',
+        description: 'Each event this endpoint subscribes to appears here once it is sent. Send a test to try the receiver now.',
+      }}
+    >
+      {(rows) => (
+        <>
+          {resend.isError ? (
+            <Alert color="red" role="alert">
+              {errorMessage(resend.error)}
+            </Alert>
+          ) : null}
+          <DataTable
+            rows={rows}
+            rowKey={(delivery) => delivery.id}
+            labelledBy="delivery-log-heading"
+            minWidth={560}
+            columns={[
+              { header: 'Status', cell: (delivery) => <DeliveryStatusBadge delivery={delivery} /> },
+              {
+                header: 'Event',
+                cell: (delivery) => (
+                  <>
+                    <Code>{delivery.event}</Code>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {delivery.id}
                     </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{delivery.attempt}</Text>
-                  {delivery.nextAttemptAt && delivery.status === 'pending' && delivery.attempt > 0 ? (
-                    <Text size="xs" c="dimmed">
-                      next {when(delivery.nextAttemptAt)}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{when(delivery.createdAt)}</Text>
-                </Table.Td>
-                <Table.Td>
+                  </>
+                ),
+              },
+              {
+                header: 'Response',
+                cell: (delivery) => (
+                  <>
+                    <Text size="sm">{delivery.responseCode ?? '—'}</Text>
+                    {delivery.lastError && delivery.status !== 'succeeded' ? (
+                      <Text size="xs" c="dimmed" maw={320} style={{ wordBreak: 'break-word' }}>
+                        {delivery.lastError}
+                      </Text>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: 'Attempts',
+                cell: (delivery) => (
+                  <>
+                    <Text size="sm">{delivery.attempt}</Text>
+                    {delivery.nextAttemptAt && delivery.status === 'pending' && delivery.attempt > 0 ? (
+                      <Text size="xs" c="dimmed">
+                        next {when(delivery.nextAttemptAt)}
+                      </Text>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: 'Created', cell: (delivery) => <Text size="sm">{when(delivery.createdAt)}</Text> },
+              {
+                header: <VisuallyHidden>Actions</VisuallyHidden>,
+                cell: (delivery) => (
                   <Tooltip label="Send it again now, with the same webhook-id" withArrow>
                     <Button
                       size="compact-sm"
@@ -91,19 +95,12 @@ export function DeliveryLog({ slug, webhookId }: { slug: string; webhookId: stri
                       Resend
                     </Button>
                   </Tooltip>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {deliveries.hasNextPage ? (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void deliveries.fetchNextPage()} loading={deliveries.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      ) : null}
-    </Stack>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </ListContent>
   );
 }

@@ -4,27 +4,30 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { applyProblemToForm } from '../../api/form-errors';
-import type { WebhookInput } from '../../api/webhooks-types';
+import type { WebhookInput } from '../../api/types';
 import { ErrorState } from '../../components/page-states';
 import { groupEventTypes } from './event-groups';
 import { useWebhookEventTypes } from './webhooks-api';
+
+/** What the form holds: events as the checkboxes name them, checked against the server's list on submit. */
+export type WebhookFormValues = { url: string; events: string[]; description: string };
 
 type WebhookFormModalProps = {
   opened: boolean;
   title: string;
   submitLabel: string;
-  initialValues?: WebhookInput;
+  initialValues?: WebhookFormValues;
   onSubmit: (values: WebhookInput) => Promise<void>;
   onClose: () => void;
 };
 
-const EMPTY: WebhookInput = { url: '', events: [], description: '' };
+const EMPTY: WebhookFormValues = { url: '', events: [], description: '' };
 
 /** The URL, the events (grouped checkboxes) and a description of an endpoint: for creating and editing. */
 export function WebhookFormModal({ opened, title, submitLabel, initialValues = EMPTY, onSubmit, onClose }: WebhookFormModalProps) {
   const eventTypes = useWebhookEventTypes();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<WebhookInput>({
+  const form = useForm<WebhookFormValues>({
     mode: 'controlled',
     initialValues,
     validate: {
@@ -46,7 +49,9 @@ export function WebhookFormModal({ opened, title, submitLabel, initialValues = E
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      await onSubmit({ url: values.url.trim(), events: values.events, description: values.description.trim() });
+      const events = (eventTypes.data ?? []).filter((type) => values.events.includes(type));
+      await onSubmit({ url: values.url.trim(), events, description: values.description.trim() });
+
     } catch (error) {
       const message = applyProblemToForm(form, error);
       // A refused URL's detail says why (a private address, plain http): worth more than the field's short note.

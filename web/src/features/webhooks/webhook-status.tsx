@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { Webhook, WebhookDelivery } from '../../api/webhooks-types';
+import type { Webhook, WebhookDelivery } from '../../api/types';
 
 /** Active, failing (deliveries failing now) or disabled, for lists and the detail header. */
 export function WebhookStatusBadge({ webhook }: { webhook: Pick<Webhook, 'enabled' | 'failingSince'> }) {

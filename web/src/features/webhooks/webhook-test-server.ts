@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Webhook, WebhookDelivery } from '../../api/webhooks-types';
+import type { Webhook, WebhookDelivery } from '../../api/types';
 
 /** A recorded request of the stubbed API. */
 export type SeenRequest = { method: string; path: string; body: unknown };

@@ -1,12 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../api/client';
-import type { Items } from '../../api/types';
-import type { CreatedWebhook, RotatedWebhookSecret, Webhook, WebhookDeliveriesPage, WebhookDelivery, WebhookInput } from '../../api/webhooks-types';
+import { client, data } from '../../api/client';
+import type { WebhookChanges, WebhookInput } from '../../api/types';
 
 const webhooksKey = (slug: string) => ['org', slug, 'webhooks'] as const;
 const webhookKey = (slug: string, id: string) => ['org', slug, 'webhooks', id] as const;
 const deliveriesKey = (slug: string, id: string) => ['org', slug, 'webhooks', id, 'deliveries'] as const;
-const base = (slug: string) => `/api/v1/orgs/${seg(slug)}/webhooks`;
 
 /** Rows asked for per page of the delivery log. */
 export const DELIVERIES_PAGE_SIZE = 25;
@@ -16,7 +14,7 @@ const DELIVERY_LOG_REFRESH_MS = 5000;
 export function useWebhooks(slug: string, enabled = true) {
   return useQuery({
     queryKey: webhooksKey(slug),
-    queryFn: ({ signal }) => api.get<Items<Webhook>>(base(slug), signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/webhooks', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
     enabled,
   });
@@ -25,7 +23,7 @@ export function useWebhooks(slug: string, enabled = true) {
 export function useWebhook(slug: string, id: string, enabled = true) {
   return useQuery({
     queryKey: webhookKey(slug, id),
-    queryFn: ({ signal }) => api.get<Webhook>(`${base(slug)}/${seg(id)}`, signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } }, signal })),
     enabled,
   });
 }
@@ -34,7 +32,7 @@ export function useWebhook(slug: string, id: string, enabled = true) {
 export function useWebhookEventTypes() {
   return useQuery({
     queryKey: ['webhook-event-types'],
-    queryFn: ({ signal }) => api.get<Items<string>>('/api/v1/webhook-event-types', signal),
+    queryFn: ({ signal }) => data(client.GET('/api/v1/webhook-event-types', { signal })),
     select: (data) => data.items,
     staleTime: Infinity,
   });
@@ -43,7 +41,7 @@ export function useWebhookEventTypes() {
 export function useCreateWebhook(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: WebhookInput) => api.post<CreatedWebhook>(base(slug), input),
+    mutationFn: (input: WebhookInput) => data(client.POST('/api/v1/orgs/{slug}/webhooks', { params: { path: { slug } }, body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey(slug) }),
   });
 }
@@ -51,7 +49,7 @@ export function useCreateWebhook(slug: string) {
 export function useUpdateWebhook(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: Partial<WebhookInput> & { enabled?: boolean }) => api.patch<Webhook>(`${base(slug)}/${seg(id)}`, changes),
+    mutationFn: (changes: WebhookChanges) => data(client.PATCH('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } }, body: changes })),
     onSuccess: (updated) => {
       queryClient.setQueryData(webhookKey(slug, id), updated);
       return queryClient.invalidateQueries({ queryKey: webhooksKey(slug), exact: true });
@@ -62,7 +60,7 @@ export function useUpdateWebhook(slug: string, id: string) {
 export function useDeleteWebhook(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`${base(slug)}/${seg(id)}`),
+    mutationFn: (id: string) => data(client.DELETE('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } } })),
     onSuccess: (_data, id) => {
       queryClient.removeQueries({ queryKey: webhookKey(slug, id) });
       return queryClient.invalidateQueries({ queryKey: webhooksKey(slug), exact: true });
@@ -73,7 +71,7 @@ export function useDeleteWebhook(slug: string) {
 export function useRotateWebhookSecret(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<RotatedWebhookSecret>(`${base(slug)}/${seg(id)}/rotate-secret`),
+    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/rotate-secret', { params: { path: { slug, id } }, body: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookKey(slug, id) }),
   });
 }
@@ -81,7 +79,7 @@ export function useRotateWebhookSecret(slug: string, id: string) {
 export function useSendWebhookTest(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<WebhookDelivery>(`${base(slug)}/${seg(id)}/test`),
+    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/test', { params: { path: { slug, id } }, body: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(slug, id) }),
   });
 }
@@ -89,7 +87,8 @@ export function useSendWebhookTest(slug: string, id: string) {
 export function useResendWebhookDelivery(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (deliveryId: string) => api.post<WebhookDelivery>(`${base(slug)}/${seg(id)}/deliveries/${seg(deliveryId)}/resend`),
+    mutationFn: (deliveryId: string) =>
+      data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/deliveries/{deliveryId}/resend', { params: { path: { slug, id, deliveryId } }, body: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(slug, id) }),
   });
 }
@@ -100,7 +99,13 @@ export function useWebhookDeliveries(slug: string, id: string, enabled = true) {
     queryKey: deliveriesKey(slug, id),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api.get<WebhookDeliveriesPage>(`${base(slug)}/${seg(id)}/deliveries?limit=${DELIVERIES_PAGE_SIZE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, signal),
+      data(
+        client.GET('/api/v1/orgs/{slug}/webhooks/{id}/deliveries', {
+          params: { path: { slug, id }, query: { limit: DELIVERIES_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+
     getNextPageParam: (last) => last.nextCursor,
     select: (data) => data.pages.flatMap((page) => page.items),
     refetchInterval: DELIVERY_LOG_REFRESH_MS,

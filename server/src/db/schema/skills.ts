@@ -1,0 +1,32 @@
+import type { Generated } from 'kysely';
+import type { CreatedAt } from './columns.js';
+
+// Skill frameworks and their skills.
+
+export type SkillFrameworkSource = 'cairn' | 'esco' | 'onet' | 'custom';
+
+export type SkillFrameworksTable = {
+  id: Generated<string>;
+  org_id: string | null;
+  name: string;
+  source: SkillFrameworkSource;
+  content_version: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+};
+
+export type SkillsTable = {
+  id: Generated<string>;
+  framework_id: string;
+  org_id: string | null;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  group_name: string | null;
+  skill_type: string | null;
+  uri: string | null;
+  alt_labels: Generated<string[]>;
+  search: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+};

@@ -1,0 +1,33 @@
+import type { JsonObject } from '@cairn/credentials';
+import type { RowData } from './bulk-rows.js';
+
+function addMonths(date: Date, months: number): Date {
+  const d = new Date(date);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+const dateTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * The unsigned credential a bulk row asks for, shaped as a completion issues it: the
+ * micro-credential's Achievement, the row's results against its result descriptions, its
+ * evidence link and dates. Expiry defaults to the version's validity from the issue date.
+ */
+export function rowCredential(options: { achievement: JsonObject; validityMonths: number | null; row: RowData; now: Date }): JsonObject {
+  const { achievement, row } = options;
+  const validFrom = row.issuedOn;
+  const validUntil = row.expiresOn ?? (options.validityMonths ? dateTime(addMonths(validFrom ? new Date(validFrom) : options.now, options.validityMonths)) : undefined);
+  const result = row.results.map((r) => ({ type: ['Result'], resultDescription: r.resultDescription, value: r.value, status: 'Completed' }));
+  return {
+    name: typeof achievement.name === 'string' ? achievement.name : 'Micro-credential',
+    ...(validFrom ? { validFrom } : {}),
+    ...(validUntil ? { validUntil } : {}),
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      achievement,
+      ...(result.length > 0 ? { result } : {}),
+    },
+    ...(row.evidenceUrl ? { evidence: [{ id: row.evidenceUrl, type: ['Evidence'], name: 'Evidence' }] } : {}),
+  };
+}

@@ -1,0 +1,67 @@
+import type { Actor, Deps } from '../../deps.js';
+import { transaction } from '../../db/transaction.js';
+import { eventActorOf, recordEvent } from '../../events/record-event.js';
+import { AppError } from '../../http/app-error.js';
+import { requireUser } from '../../orgs/orgs.service.js';
+import { detailOf } from '../enrolment-view.js';
+import * as store from '../learning.store.js';
+
+export type EnrolOptions = { providerSlug: string; slug: string; voucherCode?: string };
+
+/** Enrols the signed-in person in the latest published version of a programme. */
+export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptions) {
+  const user = requireUser(actor);
+  return transaction(deps.db, async (trx) => {
+    const tx = { ...deps, db: trx };
+    const programme = await store.findListedProgramme(trx, options.providerSlug, options.slug);
+    if (!programme) throw new AppError('not_found', 'No published programme at this address.');
+    const existing = await store.findLiveEnrolment(trx, user.userId, programme.version_id);
+    if (existing) {
+      throw new AppError('conflict', 'You are already enrolled in this programme. Continue where you left off.', {
+        fields: [{ field: 'enrolmentId', message: existing.id }],
+      });
+    }
+    let voucherId: string | null = null;
+    const isPaid = programme.cost_amount_minor !== null;
+    if (isPaid || options.voucherCode) {
+      const code = options.voucherCode?.trim().toUpperCase();
+      if (!code) {
+        throw new AppError(
+          'validation_failed',
+          'This programme is paid. Enter a voucher code from your employer or the provider; card payments are not part of Cairn yet.',
+          {
+            fields: [{ field: 'voucherCode', message: 'Required for a paid programme' }],
+          },
+        );
+      }
+      const voucher = await store.lockVoucher(trx, programme.org_id, code);
+      const bad = (message: string) =>
+        new AppError('validation_failed', message, { fields: [{ field: 'voucherCode', message }] });
+      if (
+        !voucher ||
+        (voucher.microcredential_id !== null && voucher.microcredential_id !== programme.microcredential_id)
+      )
+        throw bad('This voucher code is not valid for this programme.');
+      if (voucher.expires_at && voucher.expires_at <= deps.clock()) throw bad('This voucher has expired.');
+      if (voucher.redeemed >= voucher.max_redemptions) throw bad('This voucher has been used up.');
+      await store.redeemVoucher(trx, voucher.id);
+      voucherId = voucher.id;
+    }
+    const created = await store.insertEnrolment(trx, {
+      orgId: programme.org_id,
+      microcredentialId: programme.microcredential_id,
+      versionId: programme.version_id,
+      learnerId: user.userId,
+      voucherId,
+    });
+    if (!created) throw new AppError('conflict', 'You are already enrolled in this programme.');
+    await recordEvent(tx, trx, {
+      type: 'enrolment.created',
+      orgId: programme.org_id,
+      actor: eventActorOf(actor),
+      data: { enrolmentId: created.id, learnerId: user.userId, microcredentialId: programme.microcredential_id },
+    });
+    const e = await store.findEnrolment(trx, created.id);
+    return detailOf(deps, e!);
+  });
+}

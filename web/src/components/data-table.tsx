@@ -1,0 +1,62 @@
+import { Table, type MantineBreakpoint, type MantineColor } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** One column: its header, how a row fills its cell, and where it shows. */
+export type Column<Row> = {
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** Hidden on narrower screens (the row's first cell then repeats what matters). */
+  visibleFrom?: MantineBreakpoint;
+  align?: 'right';
+  /** The cell names its row: a `th scope="row"`, so a screen reader says it with each cell. */
+  isRowHeader?: boolean;
+};
+
+type DataTableProps<Row> = {
+  rows: readonly Row[];
+  columns: readonly Column<Row>[];
+  rowKey: (row: Row) => string;
+  /** The id of the heading that names the table. */
+  labelledBy: string;
+  /** Below this width the table scrolls sideways rather than squeeze. */
+  minWidth: number;
+  highlightOnHover?: boolean;
+  /** A row's text colour, e.g. dimmed for a revoked key. */
+  rowColor?: (row: Row) => MantineColor | undefined;
+};
+
+/** A labelled table with column headers, in a container that scrolls on small screens. */
+export function DataTable<Row>({ rows, columns, rowKey, labelledBy, minWidth, highlightOnHover, rowColor }: DataTableProps<Row>) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table verticalSpacing="sm" aria-labelledby={labelledBy} highlightOnHover={highlightOnHover}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column, index) => (
+              <Table.Th key={index} scope="col" visibleFrom={column.visibleFrom} ta={column.align}>
+                {column.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)} c={rowColor?.(row)}>
+              {columns.map((column, index) =>
+                column.isRowHeader ? (
+                  <Table.Th key={index} scope="row" fw="normal" visibleFrom={column.visibleFrom} ta={column.align}>
+                    {column.cell(row)}
+                  </Table.Th>
+                ) : (
+                  <Table.Td key={index} visibleFrom={column.visibleFrom} ta={column.align}>
+                    {column.cell(row)}
+                  </Table.Td>
+                ),
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
