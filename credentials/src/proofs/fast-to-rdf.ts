@@ -72,7 +72,7 @@ function nodeName(node: ExpandedNode, issuer: BlankNodeIssuer): string {
 /** The RDF quads of expanded JSON-LD (the default graph, plus the named graphs of graph containers). */
 export function toQuads(expanded: ExpandedNode[]): Quad[] {
   const issuer = new BlankNodeIssuer();
-  const graphs: Graphs = new Map([['@default', new Map()]]);
+  const graphs: Graphs = new Map([['@default', new Map<string, ExpandedNode>()]]);
   createNodeMap(expanded, graphs, '@default', issuer);
   const quads: Quad[] = [];
   for (const [graphName, nodes] of graphs) {
