@@ -4,7 +4,13 @@
  */
 module.exports = {
   forbidden: [
-    { name: 'no-cycles', severity: 'error', comment: 'Import cycles make initialisation order matter and areas inseparable.', from: {}, to: { circular: true } },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Import cycles make initialisation order matter and areas inseparable.',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'credentials-stands-alone',
       severity: 'error',
@@ -30,7 +36,10 @@ module.exports = {
       name: 'only-the-entry-points-assemble',
       severity: 'error',
       comment: 'app.ts and main.ts assemble the areas; nothing inside an area imports them.',
-      from: { path: '^server/src/(?!main\\.ts|openapi/|testing/)[^/]+/', pathNot: ['\\.test\\.ts$', '/testing/', '-test-helpers\\.ts$'] },
+      from: {
+        path: '^server/src/(?!main\\.ts|openapi/|testing/)[^/]+/',
+        pathNot: ['\\.test\\.ts$', '/testing/', '-test-helpers\\.ts$'],
+      },
       to: { path: '^server/src/(main|app)\\.ts$' },
     },
     {
@@ -44,13 +53,23 @@ module.exports = {
       name: 'job-handlers-are-the-composition-root',
       severity: 'error',
       comment: 'Only the entry points and tests import the composition root of background work.',
-      from: { path: '^server/src/', pathNot: ['^server/src/(main|app)\\.ts$', '^server/src/testing/', '^server/src/openapi/', '\\.test\\.ts$', '^server/src/db/testing/'] },
+      from: {
+        path: '^server/src/',
+        pathNot: [
+          '^server/src/(main|app)\\.ts$',
+          '^server/src/testing/',
+          '^server/src/openapi/',
+          '\\.test\\.ts$',
+          '^server/src/db/testing/',
+        ],
+      },
       to: { path: '^server/src/jobs/job-handlers\\.ts$' },
     },
     {
       name: 'issuance-does-not-know-pathways',
       severity: 'error',
-      comment: 'Issuing a credential announces it (credential.issued); pathways listen. The reverse import would bring the old cycle back.',
+      comment:
+        'Issuing a credential announces it (credential.issued); pathways listen. The reverse import would bring the old cycle back.',
       from: { path: '^server/src/(issuance|learning)/' },
       to: { path: '^server/src/pathways/' },
     },
@@ -60,6 +79,10 @@ module.exports = {
     exclude: { path: ['node_modules', '\\.d\\.ts$', '/dist/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    },
   },
 };

@@ -46,24 +46,45 @@ function arg(name: string, fallback: string): string {
 }
 
 function depsOf(database: Database, masterKey: Buffer, jobs: JobQueue): Deps {
-  return { db: database.db, clock: () => new Date(), publicUrl, masterKey, jobs, ...(database.pglite ? { pglite: database.pglite } : {}) };
+  return {
+    db: database.db,
+    clock: () => new Date(),
+    publicUrl,
+    masterKey,
+    jobs,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+  };
 }
 
 /** The worker: a server's job runner with only the bulk queue, until the job ends (prints progress). */
 async function worker(options: OpenDatabaseOptions, masterKey: Buffer, jobId: string) {
   const database = await openDatabase(options);
-  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: silent, background: false });
+  const jobs = new JobQueue({
+    db: database.db,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+    log: silent,
+    background: false,
+  });
   const deps = depsOf(database, masterKey, jobs);
   jobs.handle('bulkIssuance', (job) => handleBulkIssuanceJob(deps, job));
   await jobs.install();
   await resumeIssuanceJobs(deps);
   const progress = setInterval(() => {
-    void deps.db.selectFrom('issuance_jobs').select(['issued', 'failed', 'total']).where('id', '=', jobId).executeTakeFirst().then((j) => j && process.stdout.write(`progress ${j.issued + j.failed} ${j.total}\n`));
+    void deps.db
+      .selectFrom('issuance_jobs')
+      .select(['issued', 'failed', 'total'])
+      .where('id', '=', jobId)
+      .executeTakeFirst()
+      .then((j) => j && process.stdout.write(`progress ${j.issued + j.failed} ${j.total}\n`));
   }, 500);
   try {
     for (;;) {
       await jobs.drain();
-      const job = await deps.db.selectFrom('issuance_jobs').select('status').where('id', '=', jobId).executeTakeFirstOrThrow();
+      const job = await deps.db
+        .selectFrom('issuance_jobs')
+        .select('status')
+        .where('id', '=', jobId)
+        .executeTakeFirstOrThrow();
       if (job.status !== 'queued' && job.status !== 'running') break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -74,8 +95,25 @@ async function worker(options: OpenDatabaseOptions, masterKey: Buffer, jobId: st
   }
 }
 
-function runWorker(options: OpenDatabaseOptions, masterKey: Buffer, jobId: string, killAt?: number): Promise<'done' | 'killed'> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', JSON.stringify(options), masterKey.toString('hex'), jobId], { stdio: ['ignore', 'pipe', 'inherit'] });
+function runWorker(
+  options: OpenDatabaseOptions,
+  masterKey: Buffer,
+  jobId: string,
+  killAt?: number,
+): Promise<'done' | 'killed'> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--worker',
+      JSON.stringify(options),
+      masterKey.toString('hex'),
+      jobId,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -85,7 +123,9 @@ function runWorker(options: OpenDatabaseOptions, masterKey: Buffer, jobId: strin
         child.kill('SIGKILL');
       }
     });
-    child.on('exit', (code) => (killed ? resolve('killed') : code === 0 ? resolve('done') : reject(new Error(`worker exited with ${code}`))));
+    child.on('exit', (code) =>
+      killed ? resolve('killed') : code === 0 ? resolve('done') : reject(new Error(`worker exited with ${code}`)),
+    );
   });
 }
 
@@ -93,38 +133,118 @@ async function setUp(options: OpenDatabaseOptions, masterKey: Buffer, rows: numb
   const database = await openDatabase(options);
   await migrateToLatest(database.db);
   await ensureStarterFramework(database.db);
-  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: silent, background: false });
+  const jobs = new JobQueue({
+    db: database.db,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+    log: silent,
+    background: false,
+  });
   await jobs.install();
   const app = await buildApp({ deps: depsOf(database, masterKey, jobs), authRateLimit: 1_000_000 });
-  const call = async (method: 'GET' | 'POST', url: string, cookie: string | undefined, payload: unknown, status: number) => {
-    const res = await app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  const call = async (
+    method: 'GET' | 'POST',
+    url: string,
+    cookie: string | undefined,
+    payload: unknown,
+    status: number,
+  ) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
     if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return res;
   };
-  const signup = await call('POST', '/api/v1/auth/signup', undefined, { email: `owner-${randomBytes(3).toString('hex')}@bench.example`, password: 'bench-passphrase-long', name: 'Owner' }, 201);
-  const cookie = ([] as string[]).concat(signup.headers['set-cookie'] ?? []).find((c) => c.startsWith('cairn_session='))!.split(';')[0]!;
+  const signup = await call(
+    'POST',
+    '/api/v1/auth/signup',
+    undefined,
+    {
+      email: `owner-${randomBytes(3).toString('hex')}@bench.example`,
+      password: 'bench-passphrase-long',
+      name: 'Owner',
+    },
+    201,
+  );
+  const cookie = ([] as string[])
+    .concat(signup.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('cairn_session='))!
+    .split(';')[0]!;
   const slug = `bulk-${randomBytes(3).toString('hex')}`;
   await call('POST', '/api/v1/orgs', cookie, { name: 'Bulk Bench Academy', slug, roles: ['provider'] }, 201);
-  const skills = (await call('GET', '/api/v1/skills?q=data&limit=1', undefined, undefined, 200)).json<{ items: { id: string }[] }>().items.map((s) => s.id);
-  const created = (await call('POST', `/api/v1/orgs/${slug}/microcredentials`, cookie, {
-    slug: 'cohort', title: 'Data Basics', summary: 'Bench programme.', description: 'Bench.', outcomes: ['Read a chart'], skillIds: skills, level: 4, effortHours: 10, durationWeeks: 2, cpdHours: 10,
-    format: 'self_paced', language: 'en', criteriaNarrative: 'Pass the quiz.', passMark: 60, cost: null,
-  }, 201)).json<{ id: string; current: { id: string } }>();
+  const skills = (await call('GET', '/api/v1/skills?q=data&limit=1', undefined, undefined, 200))
+    .json<{ items: { id: string }[] }>()
+    .items.map((s) => s.id);
+  const created = (
+    await call(
+      'POST',
+      `/api/v1/orgs/${slug}/microcredentials`,
+      cookie,
+      {
+        slug: 'cohort',
+        title: 'Data Basics',
+        summary: 'Bench programme.',
+        description: 'Bench.',
+        outcomes: ['Read a chart'],
+        skillIds: skills,
+        level: 4,
+        effortHours: 10,
+        durationWeeks: 2,
+        cpdHours: 10,
+        format: 'self_paced',
+        language: 'en',
+        criteriaNarrative: 'Pass the quiz.',
+        passMark: 60,
+        cost: null,
+      },
+      201,
+    )
+  ).json<{ id: string; current: { id: string } }>();
   const base = `/api/v1/orgs/${slug}/microcredentials/${created.id}/versions/${created.current.id}`;
-  const quiz = { type: 'quiz', passMark: 50, attemptsLimit: null, questions: [{ kind: 'single', prompt: 'Two plus two?', options: [{ text: 'Four', isCorrect: true }, { text: 'Five', isCorrect: false }] }] };
-  await call('POST', `${base}/modules`, cookie, { title: 'Basics', content: 'Read.', estimatedMinutes: 5, activity: quiz }, 201);
+  const quiz = {
+    type: 'quiz',
+    passMark: 50,
+    attemptsLimit: null,
+    questions: [
+      {
+        kind: 'single',
+        prompt: 'Two plus two?',
+        options: [
+          { text: 'Four', isCorrect: true },
+          { text: 'Five', isCorrect: false },
+        ],
+      },
+    ],
+  };
+  await call(
+    'POST',
+    `${base}/modules`,
+    cookie,
+    { title: 'Basics', content: 'Read.', estimatedMinutes: 5, activity: quiz },
+    201,
+  );
   await call('POST', `${base}/publish`, cookie, {}, 200);
   const lines = ['email,name,external_id,score,issued_on'];
-  for (let i = 0; i < rows; i++) lines.push(`learner-${i}@bench.example,Learner ${i},b-${i},${60 + (i % 41)},2026-11-30`);
+  for (let i = 0; i < rows; i++)
+    lines.push(`learner-${i}@bench.example,Learner ${i},b-${i},${60 + (i % 41)},2026-11-30`);
   const csv = `${lines.join('\n')}\n`;
   const boundary = 'cairnbench';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="microcredentialId"\r\n\r\n${created.id}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cohort.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="microcredentialId"\r\n\r\n${created.id}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cohort.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
     Buffer.from(csv),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const started = performance.now();
-  const res = await app.inject({ method: 'POST', url: `/api/v1/orgs/${slug}/issuance-jobs`, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-cairn-csrf': '1' }, payload });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/${slug}/issuance-jobs`,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-cairn-csrf': '1' },
+    payload,
+  });
   if (res.statusCode !== 202) throw new Error(`upload: ${res.statusCode} ${res.body.slice(0, 500)}`);
   const uploadMs = performance.now() - started;
   await app.close();
@@ -138,22 +258,57 @@ async function check(options: OpenDatabaseOptions, jobId: string, rows: number) 
   const database = await openDatabase(options);
   const db = database.db;
   const job = await db.selectFrom('issuance_jobs').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
-  const { rows: dup } = await sql<{ n: number }>`select count(*)::int as n from (select idempotency_key from credentials where org_id = ${job.org_id} group by idempotency_key having count(*) > 1) d`.execute(db);
-  const { rows: cnt } = await sql<{ n: number }>`select count(*)::int as n from credentials where org_id = ${job.org_id}`.execute(db);
-  const org = await db.selectFrom('organizations').select(['id', 'did']).where('id', '=', job.org_id).executeTakeFirstOrThrow();
+  const { rows: dup } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from (select idempotency_key from credentials where org_id = ${job.org_id} group by idempotency_key having count(*) > 1) d`.execute(
+    db,
+  );
+  const { rows: cnt } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from credentials where org_id = ${job.org_id}`.execute(db);
+  const org = await db
+    .selectFrom('organizations')
+    .select(['id', 'did'])
+    .where('id', '=', job.org_id)
+    .executeTakeFirstOrThrow();
   const didDocument = await buildOrganizationDidDocument(db, org);
-  const documentLoader = createDocumentLoader({ resolveDid: async (did) => (did === org.did ? didDocument : undefined) });
-  const sample = await db.selectFrom('credentials').select(['document', 'status_list_number', 'status_index']).where('org_id', '=', job.org_id).orderBy(sql`random()`).limit(SAMPLE).execute();
+  const documentLoader = createDocumentLoader({
+    resolveDid: async (did) => (did === org.did ? didDocument : undefined),
+  });
+  const sample = await db
+    .selectFrom('credentials')
+    .select(['document', 'status_list_number', 'status_index'])
+    .where('org_id', '=', job.org_id)
+    .orderBy(sql`random()`)
+    .limit(SAMPLE)
+    .execute();
   let verified = 0;
   for (const row of sample) {
-    const list = await db.selectFrom('status_lists').select('revocation').where('org_id', '=', job.org_id).where('list_number', '=', row.status_list_number!).executeTakeFirstOrThrow();
+    const list = await db
+      .selectFrom('status_lists')
+      .select('revocation')
+      .where('org_id', '=', job.org_id)
+      .where('list_number', '=', row.status_list_number!)
+      .executeTakeFirstOrThrow();
     const checkStatus = async () => ({ verified: !new Bitstring({ bytes: list.revocation }).get(row.status_index!) });
-    const result = await vc.verifyCredential({ credential: JSON.parse(row.document), suite: [new DataIntegrityProof({ cryptosuite: rdfcSuite })], documentLoader, checkStatus });
+    const result = await vc.verifyCredential({
+      credential: JSON.parse(row.document),
+      suite: [new DataIntegrityProof({ cryptosuite: rdfcSuite })],
+      documentLoader,
+      checkStatus,
+    });
     if (result.verified) verified += 1;
     else console.error(JSON.stringify(result, null, 1).slice(0, 2000));
   }
   await database.close();
-  return { job, duplicates: dup[0]!.n, credentials: cnt[0]!.n, missing: rows - cnt[0]!.n, verified, sampled: sample.length };
+  return {
+    job,
+    duplicates: dup[0]!.n,
+    credentials: cnt[0]!.n,
+    missing: rows - cnt[0]!.n,
+    verified,
+    sampled: sample.length,
+  };
 }
 
 export async function runBulkIssuanceBench(options: { rows: number; engine: 'pg' | 'pglite'; kill: boolean }) {
@@ -182,7 +337,8 @@ export async function runBulkIssuanceBench(options: { rows: number; engine: 'pg'
     const { jobId, uploadMs, csvBytes } = await setUp(db, masterKey, options.rows);
     const started = performance.now();
     if (options.kill) {
-      if ((await runWorker(db, masterKey, jobId, Math.floor(options.rows * 0.4))) !== 'killed') throw new Error('the worker finished before it could be killed: use more rows');
+      if ((await runWorker(db, masterKey, jobId, Math.floor(options.rows * 0.4))) !== 'killed')
+        throw new Error('the worker finished before it could be killed: use more rows');
     }
     await runWorker(db, masterKey, jobId);
     const issueMs = performance.now() - started;
@@ -190,13 +346,23 @@ export async function runBulkIssuanceBench(options: { rows: number; engine: 'pg'
     const totalS = (uploadMs + issueMs) / 1000;
     const label = options.engine === 'pg' ? 'PostgreSQL' : 'PGlite';
     const scaled = (totalS * TARGET_ROWS) / options.rows;
-    console.log(`| engine | rows | CSV | upload + checks | issuing | end to end | credentials/s | vs target (${TARGET_ROWS.toLocaleString('en')} in ${TARGET_SECONDS} s) | duplicates | reference-verified |`);
+    console.log(
+      `| engine | rows | CSV | upload + checks | issuing | end to end | credentials/s | vs target (${TARGET_ROWS.toLocaleString('en')} in ${TARGET_SECONDS} s) | duplicates | reference-verified |`,
+    );
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(
       `| ${label}${options.kill ? ' (kill -9 at 40 %, restart)' : ''} | ${options.rows} | ${(csvBytes / 1e6).toFixed(1)} MB | ${(uploadMs / 1000).toFixed(1)} s | ${(issueMs / 1000).toFixed(1)} s | ${totalS.toFixed(1)} s | ${Math.round(options.rows / totalS)} | ${(TARGET_SECONDS / scaled).toFixed(2)}× (${scaled.toFixed(0)} s per ${TARGET_ROWS.toLocaleString('en')}) | ${result.duplicates} | ${result.verified}/${result.sampled} |`,
     );
-    if (result.job.status !== 'succeeded' || result.job.issued !== options.rows || result.missing !== 0 || result.duplicates !== 0 || result.verified !== result.sampled) {
-      throw new Error(`bulk issuance check failed: status ${result.job.status}, issued ${result.job.issued}/${options.rows}, ${result.credentials} credentials, ${result.duplicates} duplicate keys, ${result.verified}/${result.sampled} verified`);
+    if (
+      result.job.status !== 'succeeded' ||
+      result.job.issued !== options.rows ||
+      result.missing !== 0 ||
+      result.duplicates !== 0 ||
+      result.verified !== result.sampled
+    ) {
+      throw new Error(
+        `bulk issuance check failed: status ${result.job.status}, issued ${result.job.issued}/${options.rows}, ${result.credentials} credentials, ${result.duplicates} duplicate keys, ${result.verified}/${result.sampled} verified`,
+      );
     }
   } finally {
     await cleanup();
@@ -205,8 +371,16 @@ export async function runBulkIssuanceBench(options: { rows: number; engine: 'pg'
 
 if (process.argv.includes('--worker')) {
   const at = process.argv.indexOf('--worker');
-  await worker(JSON.parse(process.argv[at + 1]!) as OpenDatabaseOptions, Buffer.from(process.argv[at + 2]!, 'hex'), process.argv[at + 3]!);
+  await worker(
+    JSON.parse(process.argv[at + 1]!) as OpenDatabaseOptions,
+    Buffer.from(process.argv[at + 2]!, 'hex'),
+    process.argv[at + 3]!,
+  );
   process.exit(0);
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  await runBulkIssuanceBench({ rows: Number(arg('rows', '100000')), engine: arg('engine', 'pglite') === 'pg' ? 'pg' : 'pglite', kill: process.argv.includes('--kill') });
+  await runBulkIssuanceBench({
+    rows: Number(arg('rows', '100000')),
+    engine: arg('engine', 'pglite') === 'pg' ? 'pg' : 'pglite',
+    kill: process.argv.includes('--kill'),
+  });
 }

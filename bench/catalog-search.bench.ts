@@ -46,9 +46,34 @@ function seeded(seed: number) {
   return { next, int, pick, uuid };
 }
 
-const adjectives = ['Practical', 'Applied', 'Foundations of', 'Advanced', 'Essential', 'Introduction to', 'Professional', 'Hands-on', 'Modern', 'Strategic'];
-const nouns = ['Essentials', 'for Teams', 'in Practice', 'Bootcamp', 'Certificate', 'for Managers', 'Fundamentals', 'Workshop', 'Masterclass', 'for Beginners'];
-const vocabulary = 'learners build confidence through guided practice real case studies short videos reflective tasks peer discussion and a final assessment that checks each outcome against industry expectations while the provider supports progress with feedback and resources'.split(' ');
+const adjectives = [
+  'Practical',
+  'Applied',
+  'Foundations of',
+  'Advanced',
+  'Essential',
+  'Introduction to',
+  'Professional',
+  'Hands-on',
+  'Modern',
+  'Strategic',
+];
+const nouns = [
+  'Essentials',
+  'for Teams',
+  'in Practice',
+  'Bootcamp',
+  'Certificate',
+  'for Managers',
+  'Fundamentals',
+  'Workshop',
+  'Masterclass',
+  'for Beginners',
+];
+const vocabulary =
+  'learners build confidence through guided practice real case studies short videos reflective tasks peer discussion and a final assessment that checks each outcome against industry expectations while the provider supports progress with feedback and resources'.split(
+    ' ',
+  );
 const formats = ['self_paced', 'cohort', 'blended'] as const;
 const languages = ['en', 'en', 'en', 'en', 'de', 'fr', 'es', 'nl', 'pt-BR'];
 const currencies = ['EUR', 'GBP', 'USD'];
@@ -60,13 +85,27 @@ async function populate(database: Database): Promise<Setup> {
   await migrateToLatest(db);
   await ensureStarterFramework(db);
   const rand = seeded(SEED);
-  const skills = await db.selectFrom('skills').select(['id', 'name']).where('org_id', 'is', null).orderBy('code').execute();
+  const skills = await db
+    .selectFrom('skills')
+    .select(['id', 'name'])
+    .where('org_id', 'is', null)
+    .orderBy('code')
+    .execute();
   const orgs = Array.from({ length: 62 }, (_, i) => {
     const isPartner = i >= 50;
     const slug = isPartner ? `partner-${i - 49}` : `provider-${i + 1}`;
-    return { id: rand.uuid(), slug, name: isPartner ? `Industry Partner ${i - 49}` : `Provider ${i + 1}`, roles: [isPartner ? 'partner' : 'provider'], did: `did:web:bench.test:orgs:${slug}` };
+    return {
+      id: rand.uuid(),
+      slug,
+      name: isPartner ? `Industry Partner ${i - 49}` : `Provider ${i + 1}`,
+      roles: [isPartner ? 'partner' : 'provider'],
+      did: `did:web:bench.test:orgs:${slug}`,
+    };
   });
-  await db.insertInto('organizations').values(orgs.map((o) => ({ ...o, roles: o.roles as ('partner' | 'provider')[] }))).execute();
+  await db
+    .insertInto('organizations')
+    .values(orgs.map((o) => ({ ...o, roles: o.roles as ('partner' | 'provider')[] })))
+    .execute();
   const providers = orgs.filter((o) => o.roles[0] === 'provider');
   const partners = orgs.filter((o) => o.roles[0] === 'partner');
   const started = performance.now();
@@ -127,25 +166,61 @@ async function populate(database: Database): Promise<Setup> {
       from ${src}`.execute(db);
   }
   await sql`analyze`.execute(db);
-  console.log(`  loaded ${PROGRAMMES.toLocaleString('en')} programmes, ${skills.length} skills, ${providers.length} providers, ${partners.length} partners in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  loaded ${PROGRAMMES.toLocaleString('en')} programmes, ${skills.length} skills, ${providers.length} providers, ${partners.length} partners in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { skills, providers: providers.map((p) => p.slug), partners: partners.map((p) => p.slug) };
 }
 
-type Kind = 'browse (newest, all facets)' | 'text' | 'text with typo' | 'skill filter' | 'provider + level' | 'cost range, cheapest' | 'effort/CPD/weeks, shortest' | 'text + skill + maxCost' | 'format + language + partner' | 'deep page';
+type Kind =
+  | 'browse (newest, all facets)'
+  | 'text'
+  | 'text with typo'
+  | 'skill filter'
+  | 'provider + level'
+  | 'cost range, cheapest'
+  | 'effort/CPD/weeks, shortest'
+  | 'text + skill + maxCost'
+  | 'format + language + partner'
+  | 'deep page';
 
 function queryMix(setup: Setup, seed = SEED + 1): { kind: Kind; query: CatalogSearchOptions }[] {
   const rand = seeded(seed);
-  const base: CatalogSearchOptions = { skills: [], providers: [], partners: [], levels: [], formats: [], languages: [], sort: 'relevance', page: 1, pageSize: 20 };
+  const base: CatalogSearchOptions = {
+    skills: [],
+    providers: [],
+    partners: [],
+    levels: [],
+    formats: [],
+    languages: [],
+    sort: 'relevance',
+    page: 1,
+    pageSize: 20,
+  };
   // Text queries are drawn from the words of skill names (one or two words; typos swap two
   // letters), so nearly every query is new and no cache flatters the figures.
-  const vocabulary = [...new Set(setup.skills.flatMap((s) => s.name.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length > 3))];
-  const phrase = () => (rand.next() < 0.6 ? rand.pick(vocabulary) : `${rand.pick(vocabulary)} ${rand.pick(vocabulary)}`);
+  const vocabulary = [
+    ...new Set(setup.skills.flatMap((s) => s.name.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length > 3)),
+  ];
+  const phrase = () =>
+    rand.next() < 0.6 ? rand.pick(vocabulary) : `${rand.pick(vocabulary)} ${rand.pick(vocabulary)}`;
   const typo = () => {
     const word = rand.pick(vocabulary.filter((w) => w.length > 5));
     const at = 1 + rand.int(word.length - 3);
     return `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`;
   };
-  const kinds: Kind[] = ['browse (newest, all facets)', 'text', 'text with typo', 'skill filter', 'provider + level', 'cost range, cheapest', 'effort/CPD/weeks, shortest', 'text + skill + maxCost', 'format + language + partner', 'deep page'];
+  const kinds: Kind[] = [
+    'browse (newest, all facets)',
+    'text',
+    'text with typo',
+    'skill filter',
+    'provider + level',
+    'cost range, cheapest',
+    'effort/CPD/weeks, shortest',
+    'text + skill + maxCost',
+    'format + language + partner',
+    'deep page',
+  ];
   return Array.from({ length: QUERIES }, (_, i) => {
     const kind = kinds[i % kinds.length]!;
     const skill = () => rand.pick(setup.skills).id;
@@ -159,17 +234,41 @@ function queryMix(setup: Setup, seed = SEED + 1): { kind: Kind; query: CatalogSe
       case 'skill filter':
         return { kind, query: { ...base, skills: rand.next() < 0.5 ? [skill()] : [skill(), skill()], sort: 'newest' } };
       case 'provider + level':
-        return { kind, query: { ...base, providers: [rand.pick(setup.providers)], levels: [2 + rand.int(6)], sort: 'newest' } };
+        return {
+          kind,
+          query: { ...base, providers: [rand.pick(setup.providers)], levels: [2 + rand.int(6)], sort: 'newest' },
+        };
       case 'cost range, cheapest':
         return { kind, query: { ...base, minCost: 50, maxCost: 50 + rand.int(500), sort: 'cheapest' } };
       case 'effort/CPD/weeks, shortest':
-        return { kind, query: { ...base, maxHours: 10 + rand.int(40), minCpd: rand.int(30), maxWeeks: 2 + rand.int(10), sort: 'shortest' } };
+        return {
+          kind,
+          query: {
+            ...base,
+            maxHours: 10 + rand.int(40),
+            minCpd: rand.int(30),
+            maxWeeks: 2 + rand.int(10),
+            sort: 'shortest',
+          },
+        };
       case 'text + skill + maxCost':
         return { kind, query: { ...base, q: phrase(), skills: [skill()], maxCost: 300 } };
       case 'format + language + partner':
-        return { kind, query: { ...base, formats: [rand.pick(formats)], languages: ['en'], partners: [rand.pick(setup.partners)], sort: 'newest' } };
+        return {
+          kind,
+          query: {
+            ...base,
+            formats: [rand.pick(formats)],
+            languages: ['en'],
+            partners: [rand.pick(setup.partners)],
+            sort: 'newest',
+          },
+        };
       case 'deep page':
-        return { kind, query: { ...base, page: 50 + rand.int(200), sort: rand.pick(['newest', 'shortest', 'cheapest'] as const) } };
+        return {
+          kind,
+          query: { ...base, page: 50 + rand.int(200), sort: rand.pick(['newest', 'shortest', 'cheapest'] as const) },
+        };
     }
   });
 }
@@ -182,14 +281,27 @@ async function run(name: string, database: Database) {
   console.log(`\n${name}`);
   const setup = await populate(database);
   // Search sends no jobs; the queue is there because every use case may.
-  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) }, background: false });
-  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.test'), masterKey: randomBytes(32), jobs };
+  const jobs = new JobQueue({
+    db: database.db,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+    log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) },
+    background: false,
+  });
+  const deps: Deps = {
+    db: database.db,
+    clock: () => new Date(),
+    publicUrl: new URL('http://bench.test'),
+    masterKey: randomBytes(32),
+    jobs,
+  };
   const mix = queryMix(setup);
   // Warm up on queries that are not measured; the first also loads the in-memory indexes.
   const warm = queryMix(setup, SEED + 2).slice(0, 20);
   const loadStarted = performance.now();
   await searchCatalog(deps, warm[0]!.query);
-  console.log(`  first search (loads the in-memory indexes): ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `  first search (loads the in-memory indexes): ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`,
+  );
   for (const { query } of warm.slice(1)) await searchCatalog(deps, query);
   const times = new Map<Kind, number[]>();
   const cpuTimes = new Map<string, number[]>();
@@ -218,14 +330,21 @@ async function run(name: string, database: Database) {
   };
   // CPU time of this process per query: load-independent for PGlite (the engine runs in this
   // process); for PostgreSQL it leaves out the server's share.
-  console.log(`  ${'query kind'.padEnd(30)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p95/target'.padStart(11)} ${''.padEnd(8)} ${'CPU p50'.padStart(9)} ${'CPU p95'.padStart(9)}`);
+  console.log(
+    `  ${'query kind'.padEnd(30)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p95/target'.padStart(11)} ${''.padEnd(8)} ${'CPU p50'.padStart(9)} ${'CPU p95'.padStart(9)}`,
+  );
   for (const [kind, values] of times) console.log(row(kind, values));
   const overall = kinds.length;
   console.log(row(`all (${all.length} queries)`, all));
-  const p95 = percentile([...all].sort((a, b) => a - b), 95);
+  const p95 = percentile(
+    [...all].sort((a, b) => a - b),
+    95,
+  );
   const worst = kinds.slice(0, overall).reduce((a, b) => (b.p95 > a.p95 ? b : a));
   const met = kinds.slice(0, overall).every((k) => k.p95 < TARGET_P95_MS);
-  console.log(`  target p95 < ${TARGET_P95_MS} ms for every kind: ${met ? 'met' : 'NOT met'} (worst: ${worst.kind}, ${worst.p95.toFixed(1)} ms; average ${Math.round(totalHits / all.length)} matches per query)`);
+  console.log(
+    `  target p95 < ${TARGET_P95_MS} ms for every kind: ${met ? 'met' : 'NOT met'} (worst: ${worst.kind}, ${worst.p95.toFixed(1)} ms; average ${Math.round(totalHits / all.length)} matches per query)`,
+  );
   return { p95, worst };
 }
 
@@ -261,5 +380,8 @@ if (url) {
 } else {
   console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to include it)');
 }
-const summary = results.map((r) => `${r.engine} p95 ${r.p95.toFixed(1)} ms (${(r.p95 / TARGET_P95_MS).toFixed(2)}× the target), worst kind ${r.worst.kind} ${r.worst.p95.toFixed(1)} ms (${(r.worst.p95 / TARGET_P95_MS).toFixed(2)}×)`);
+const summary = results.map(
+  (r) =>
+    `${r.engine} p95 ${r.p95.toFixed(1)} ms (${(r.p95 / TARGET_P95_MS).toFixed(2)}× the target), worst kind ${r.worst.kind} ${r.worst.p95.toFixed(1)} ms (${(r.worst.p95 / TARGET_P95_MS).toFixed(2)}×)`,
+);
 console.log(`\nsummary: ${summary.join('; ')} (target p95 < ${TARGET_P95_MS} ms for every kind)`);

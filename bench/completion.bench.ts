@@ -27,17 +27,35 @@ const password = 'bench-passphrase-long';
 
 type Inject = Awaited<ReturnType<typeof buildApp>>['inject'];
 type Question = { id: string; options: { id: string }[] };
-type Enrolment = { id: string; status: string; modules: { id: string; activity: { type: string; questions: Question[] } | null }[] };
+type Enrolment = {
+  id: string;
+  status: string;
+  modules: { id: string; activity: { type: string; questions: Question[] } | null }[];
+};
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function json<T = unknown>(inject: Inject, method: 'GET' | 'POST', url: string, cookie: string | undefined, payload?: unknown, status = 200): Promise<{ body: T; cookie?: string }> {
-  const res = await inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
+async function json<T = unknown>(
+  inject: Inject,
+  method: 'GET' | 'POST',
+  url: string,
+  cookie: string | undefined,
+  payload?: unknown,
+  status = 200,
+): Promise<{ body: T; cookie?: string }> {
+  const res = await inject({
+    method,
+    url,
+    headers: cookie ? { cookie } : {},
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  });
   if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('cairn_session='));
+  const setCookie = ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('cairn_session='));
   return { body: res.json<T>(), ...(setCookie ? { cookie: setCookie.split(';')[0]! } : {}) };
 }
 
@@ -52,28 +70,95 @@ async function run(database: Database, label: string) {
   await ensureStarterFramework(database.db);
   // Installed but not run: completion only queues the jobs that follow it (pathway awards, mail),
   // which are not part of the request this bench times.
-  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) }, background: false });
+  const jobs = new JobQueue({
+    db: database.db,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+    log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) },
+    background: false,
+  });
   await jobs.install();
   // Counts the SQL statements each timed request sends: round trips, whatever the machine's load.
   let statements = 0;
-  const counter: KyselyPlugin = { transformQuery: (args) => ((statements += 1), args.node), transformResult: (args) => Promise.resolve(args.result) };
-  const deps: Deps = { db: database.db.withPlugin(counter), clock: () => new Date(), publicUrl: new URL('http://bench.cairn.test'), masterKey: randomBytes(32), jobs };
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => ((statements += 1), args.node),
+    transformResult: (args) => Promise.resolve(args.result),
+  };
+  const deps: Deps = {
+    db: database.db.withPlugin(counter),
+    clock: () => new Date(),
+    publicUrl: new URL('http://bench.cairn.test'),
+    masterKey: randomBytes(32),
+    jobs,
+  };
   const app = await buildApp({ deps, authRateLimit: 1_000_000 });
   const inject = app.inject.bind(app);
   const owner = await signUp(inject, 'owner');
   const org = `bench-${randomBytes(3).toString('hex')}`;
   await json(inject, 'POST', '/api/v1/orgs', owner, { name: 'Bench Academy', slug: org, roles: ['provider'] }, 201);
-  const skills = (await json<{ items: { id: string }[] }>(inject, 'GET', '/api/v1/skills?q=data&limit=1', undefined)).body.items.map((s) => s.id);
-  const quiz = { type: 'quiz', passMark: 50, attemptsLimit: null, questions: [{ kind: 'single', prompt: 'Two plus two?', options: [{ text: 'Four', isCorrect: true }, { text: 'Five', isCorrect: false }] }] };
+  const skills = (
+    await json<{ items: { id: string }[] }>(inject, 'GET', '/api/v1/skills?q=data&limit=1', undefined)
+  ).body.items.map((s) => s.id);
+  const quiz = {
+    type: 'quiz',
+    passMark: 50,
+    attemptsLimit: null,
+    questions: [
+      {
+        kind: 'single',
+        prompt: 'Two plus two?',
+        options: [
+          { text: 'Four', isCorrect: true },
+          { text: 'Five', isCorrect: false },
+        ],
+      },
+    ],
+  };
 
   async function programme(slug: string, extraModule: boolean) {
-    const created = (await json<{ id: string; current: { id: string } }>(inject, 'POST', `/api/v1/orgs/${org}/microcredentials`, owner, {
-      slug, title: `Bench ${slug}`, summary: 'Bench programme.', description: 'Bench.', outcomes: ['Add'], skillIds: skills, level: 3, effortHours: 1, durationWeeks: 1, cpdHours: 1,
-      format: 'self_paced', language: 'en', criteriaNarrative: 'Pass the quiz.', passMark: 50, cost: null,
-    }, 201)).body;
+    const created = (
+      await json<{ id: string; current: { id: string } }>(
+        inject,
+        'POST',
+        `/api/v1/orgs/${org}/microcredentials`,
+        owner,
+        {
+          slug,
+          title: `Bench ${slug}`,
+          summary: 'Bench programme.',
+          description: 'Bench.',
+          outcomes: ['Add'],
+          skillIds: skills,
+          level: 3,
+          effortHours: 1,
+          durationWeeks: 1,
+          cpdHours: 1,
+          format: 'self_paced',
+          language: 'en',
+          criteriaNarrative: 'Pass the quiz.',
+          passMark: 50,
+          cost: null,
+        },
+        201,
+      )
+    ).body;
     const base = `/api/v1/orgs/${org}/microcredentials/${created.id}/versions/${created.current.id}`;
-    await json(inject, 'POST', `${base}/modules`, owner, { title: 'Quiz', content: 'Answer.', estimatedMinutes: 5, activity: quiz }, 201);
-    if (extraModule) await json(inject, 'POST', `${base}/modules`, owner, { title: 'Reading', content: 'Read.', estimatedMinutes: 5 }, 201);
+    await json(
+      inject,
+      'POST',
+      `${base}/modules`,
+      owner,
+      { title: 'Quiz', content: 'Answer.', estimatedMinutes: 5, activity: quiz },
+      201,
+    );
+    if (extraModule)
+      await json(
+        inject,
+        'POST',
+        `${base}/modules`,
+        owner,
+        { title: 'Reading', content: 'Read.', estimatedMinutes: 5 },
+        201,
+      );
     await json(inject, 'POST', `${base}/publish`, owner, {});
     return slug;
   }
@@ -85,12 +170,23 @@ async function run(database: Database, label: string) {
     const times: number[] = [];
     for (let i = 0; i < LEARNERS; i++) {
       const learner = await signUp(inject, 'learner');
-      const enrolment = (await json<Enrolment>(inject, 'POST', `/api/v1/catalog/${org}/${slug}/enrol`, learner, {}, 201)).body;
+      const enrolment = (
+        await json<Enrolment>(inject, 'POST', `/api/v1/catalog/${org}/${slug}/enrol`, learner, {}, 201)
+      ).body;
       const quizModule = enrolment.modules.find((m) => m.activity?.type === 'quiz')!;
       const q = quizModule.activity!.questions[0]!;
       statements = 0;
       const started = performance.now();
-      const result = (await json<{ enrolment: Enrolment }>(inject, 'POST', `/api/v1/me/enrolments/${enrolment.id}/modules/${quizModule.id}/quiz-attempts`, learner, { answers: { [q.id]: [q.options[0]!.id] } }, 201)).body;
+      const result = (
+        await json<{ enrolment: Enrolment }>(
+          inject,
+          'POST',
+          `/api/v1/me/enrolments/${enrolment.id}/modules/${quizModule.id}/quiz-attempts`,
+          learner,
+          { answers: { [q.id]: [q.options[0]!.id] } },
+          201,
+        )
+      ).body;
       times.push(performance.now() - started);
       statementsOf.set(slug, statements);
       const isCompleted = result.enrolment.status === 'completed';
@@ -107,12 +203,17 @@ async function run(database: Database, label: string) {
   }
   await app.close();
   await jobs.stop();
-  const row = (name: string, t: number[]) => `| ${label} | ${name} | ${t.length} | ${percentile(t, 50).toFixed(1)} | ${percentile(t, 95).toFixed(1)} |`;
+  const row = (name: string, t: number[]) =>
+    `| ${label} | ${name} | ${t.length} | ${percentile(t, 50).toFixed(1)} | ${percentile(t, 95).toFixed(1)} |`;
   console.log(row('passing attempt, programme continues', plain));
   console.log(row('passing attempt completes and issues', issuing));
   const added = percentile(issuing, 95) - percentile(plain, 95);
-  console.log(`| ${label} | SQL statements per request: continues ${statementsOf.get(continues)}, completes ${statementsOf.get(completes)} | | | |`);
-  console.log(`| ${label} | **added by issuing (p95)** | | | **${added.toFixed(1)} ms** (target < ${TARGET_MS} ms: ${added < TARGET_MS ? 'met' : 'NOT met'}) |`);
+  console.log(
+    `| ${label} | SQL statements per request: continues ${statementsOf.get(continues)}, completes ${statementsOf.get(completes)} | | | |`,
+  );
+  console.log(
+    `| ${label} | **added by issuing (p95)** | | | **${added.toFixed(1)} ms** (target < ${TARGET_MS} ms: ${added < TARGET_MS ? 'met' : 'NOT met'}) |`,
+  );
 }
 
 console.log('| engine | request | n | p50 ms | p95 ms |');

@@ -64,11 +64,27 @@ async function serve(engine: 'pglite' | 'postgres') {
     database = await openDatabase({ engine: 'pglite' });
   }
   await migrateToLatest(database.db);
-  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) }, background: false });
+  const jobs = new JobQueue({
+    db: database.db,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+    log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) },
+    background: false,
+  });
   await jobs.install();
-  const deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.cairn.test'), masterKey: randomBytes(32), jobs, ...(database.pglite ? { pglite: database.pglite } : {}) };
+  const deps = {
+    db: database.db,
+    clock: () => new Date(),
+    publicUrl: new URL('http://bench.cairn.test'),
+    masterKey: randomBytes(32),
+    jobs,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+  };
   // As in production: pino at info, each request logged (here into /dev/null).
-  const app = await buildApp({ deps, authRateLimit: 1_000_000, logger: { level: 'info', stream: createWriteStream('/dev/null') } });
+  const app = await buildApp({
+    deps,
+    authRateLimit: 1_000_000,
+    logger: { level: 'info', stream: createWriteStream('/dev/null') },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
@@ -88,13 +104,30 @@ async function serve(engine: 'pglite' | 'postgres') {
 // ---- the load generator --------------------------------------------------------------------
 
 type Histogram = { average: number; mean: number; p50: number; p99: number; max: number; total: number };
-type AutocannonResult = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number; duration: number; '2xx': number };
+type AutocannonResult = {
+  requests: Histogram;
+  latency: Histogram;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+  '2xx': number;
+};
 type AutocannonOptions = {
-  url: string; method?: string; body?: string; headers?: Record<string, string>; connections?: number; duration?: number;
-  overallRate?: number; pipelining?: number; timeout?: number;
+  url: string;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  connections?: number;
+  duration?: number;
+  overallRate?: number;
+  pipelining?: number;
+  timeout?: number;
 };
 // autocannon ships no types; this is the part of its API used here.
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  options: AutocannonOptions,
+) => Promise<AutocannonResult>;
 
 type Run = { rps: number; p50: number; p99: number; max: number; ok: number; failed: number; cpuPerOk?: number };
 
@@ -111,8 +144,11 @@ function processCpuMs(pid: number): number {
 function runOf(result: AutocannonResult): Run {
   return {
     rps: result['2xx'] / result.duration,
-    p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max,
-    ok: result['2xx'], failed: result.non2xx + result.errors + result.timeouts,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
   };
 }
 
@@ -121,7 +157,10 @@ async function load(options: AutocannonOptions): Promise<Run> {
 }
 
 async function startServer(engine: 'pglite' | 'postgres') {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', engine], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['serve', engine], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
@@ -137,8 +176,19 @@ async function startServer(engine: 'pglite' | 'postgres') {
   };
 }
 
-async function call<T>(base: string, method: string, path: string, payload: unknown, headers: Record<string, string> = {}, status = 200): Promise<{ body: T; headers: Headers }> {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  payload: unknown,
+  headers: Record<string, string> = {},
+  status = 200,
+): Promise<{ body: T; headers: Headers }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
   const text = await res.text();
   if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return { body: JSON.parse(text) as T, headers: res.headers };
@@ -149,28 +199,59 @@ const credential = {
   type: ['VerifiableCredential', 'OpenBadgeCredential'],
   name: 'Bench Badge',
   credentialSubject: {
-    type: ['AchievementSubject'], id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
-    achievement: { id: 'https://bench.cairn.test/achievements/bench', type: ['Achievement'], name: 'Bench Badge', description: 'Bench.', criteria: { narrative: 'Bench.' }, achievementType: 'MicroCredential' },
+    type: ['AchievementSubject'],
+    id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+    achievement: {
+      id: 'https://bench.cairn.test/achievements/bench',
+      type: ['Achievement'],
+      name: 'Bench Badge',
+      description: 'Bench.',
+      criteria: { narrative: 'Bench.' },
+      achievementType: 'MicroCredential',
+    },
   },
 };
 
 /** An organisation with an API key, and one credential of each format it issued. */
 async function prepare(base: string) {
   const email = `owner-${randomBytes(4).toString('hex')}@bench.example`;
-  const signup = await fetch(`${base}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-passphrase-long', name: 'Bench Owner' }) });
+  const signup = await fetch(`${base}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'bench-passphrase-long', name: 'Bench Owner' }),
+  });
   const cookie = signup.headers.getSetCookie().find((c) => c.startsWith('cairn_session='));
   if (signup.status !== 201 || !cookie) throw new Error(`signup: ${signup.status}`);
   const session = { cookie: cookie.split(';')[0]! };
   const slug = `bench-${randomBytes(3).toString('hex')}`;
   await call(base, 'POST', '/api/v1/orgs', { name: 'Bench Academy', slug, roles: ['provider'] }, session, 201);
-  const { body: key } = await call<{ token: string }>(base, 'POST', `/api/v1/orgs/${slug}/api-keys`, { name: 'bench', role: 'admin' }, session, 201);
+  const { body: key } = await call<{ token: string }>(
+    base,
+    'POST',
+    `/api/v1/orgs/${slug}/api-keys`,
+    { name: 'bench', role: 'admin' },
+    session,
+    201,
+  );
   const auth = { authorization: `Bearer ${key.token}` };
-  const issue = async (format: 'ldp' | 'jwt') => (await call<{ verifiableCredential: unknown }>(base, 'POST', '/credentials/issue', { credential, options: { format } }, auth, 201)).body.verifiableCredential;
+  const issue = async (format: 'ldp' | 'jwt') =>
+    (
+      await call<{ verifiableCredential: unknown }>(
+        base,
+        'POST',
+        '/credentials/issue',
+        { credential, options: { format } },
+        auth,
+        201,
+      )
+    ).body.verifiableCredential;
   const ldp = await issue('ldp');
   const jwt = await issue('jwt');
   // Both verify before anything is timed.
   for (const vc of [ldp, jwt]) {
-    const { body } = await call<{ verified: boolean; errors: string[] }>(base, 'POST', '/credentials/verify', { verifiableCredential: vc });
+    const { body } = await call<{ verified: boolean; errors: string[] }>(base, 'POST', '/credentials/verify', {
+      verifiableCredential: vc,
+    });
     if (!body.verified) throw new Error(`the bench credential does not verify: ${body.errors.join('; ')}`);
   }
   return { auth, ldp, jwt };
@@ -187,8 +268,15 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
     const { auth, ldp, jwt } = await prepare(server.base);
     const verifyBody = (vc: unknown) => JSON.stringify({ verifiableCredential: vc });
     const verify = (vc: unknown, extra: Partial<AutocannonOptions> = {}) =>
-      load({ url: `${server.base}/credentials/verify`, method: 'POST', headers: { 'content-type': 'application/json' }, body: verifyBody(vc), ...extra });
-    const healthSampler = () => load({ url: `${server.base}/health`, connections: 1, overallRate: HEALTH_SAMPLER_RATE });
+      load({
+        url: `${server.base}/credentials/verify`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: verifyBody(vc),
+        ...extra,
+      });
+    const healthSampler = () =>
+      load({ url: `${server.base}/health`, connections: 1, overallRate: HEALTH_SAMPLER_RATE });
     // The server's CPU time per answered request: steadier than requests/s on a busy machine.
     const withCpu = async (run: Promise<Run>): Promise<Run> => {
       const before = server.cpuMs();
@@ -197,18 +285,43 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
     };
 
     // Warm-up: the verify workers, prepared statements, the JIT.
-    await load({ url: `${server.base}/credentials/verify`, method: 'POST', headers: { 'content-type': 'application/json' }, body: verifyBody(ldp), duration: 2 });
+    await load({
+      url: `${server.base}/credentials/verify`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: verifyBody(ldp),
+      duration: 2,
+    });
 
     const healthFlat = await withCpu(load({ url: `${server.base}/health` }));
     const healthQuiet = await healthSampler();
     const [verifyFlat, healthUnderVerify] = await Promise.all([withCpu(verify(ldp)), healthSampler()]);
-    const [verifyPaced, healthUnderPaced] = await Promise.all([verify(ldp, { connections: 64, overallRate: TARGET_RATE }), healthSampler()]);
+    const [verifyPaced, healthUnderPaced] = await Promise.all([
+      verify(ldp, { connections: 64, overallRate: TARGET_RATE }),
+      healthSampler(),
+    ]);
     const verifyJwt = await withCpu(verify(jwt));
     const issueBody = (format: 'ldp' | 'jwt') => JSON.stringify({ credential, options: { format } });
-    const issueRun = (format: 'ldp' | 'jwt') => load({ url: `${server.base}/credentials/issue`, method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: issueBody(format) });
+    const issueRun = (format: 'ldp' | 'jwt') =>
+      load({
+        url: `${server.base}/credentials/issue`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: issueBody(format),
+      });
     const issueLdp = await withCpu(issueRun('ldp'));
     const issueJwt = await withCpu(issueRun('jwt'));
-    return { healthFlat, healthQuiet, verifyFlat, healthUnderVerify, verifyPaced, healthUnderPaced, verifyJwt, issueLdp, issueJwt };
+    return {
+      healthFlat,
+      healthQuiet,
+      verifyFlat,
+      healthUnderVerify,
+      verifyPaced,
+      healthUnderPaced,
+      verifyJwt,
+      issueLdp,
+      issueJwt,
+    };
   } finally {
     await server.stop();
   }
@@ -217,7 +330,11 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
 function report(label: string, r: Awaited<ReturnType<typeof benchEngine>>, issueFigures: readonly [number, number]) {
   const row = (name: string, run: Run) =>
     `  ${name.padEnd(44)} ${f0(run.rps).padStart(7)}/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(5)} ms  max ${String(run.max).padStart(5)} ms${run.cpuPerOk !== undefined ? `  server CPU ${run.cpuPerOk.toFixed(2)} ms/req` : ''}${run.failed ? `  (${run.failed} not 2xx)` : ''}`;
-  console.log(`${label}: autocannon, ${SECONDS} s per run, ${CONNECTIONS} connections unless said; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `${label}: autocannon, ${SECONDS} s per run, ${CONNECTIONS} connections unless said; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(row('GET /health alone, flat out', r.healthFlat));
   console.log(row(`GET /health alone, ${HEALTH_SAMPLER_RATE}/s on 1 connection`, r.healthQuiet));
   console.log(row('POST /credentials/verify (ldp), flat out', r.verifyFlat));
@@ -227,12 +344,20 @@ function report(label: string, r: Awaited<ReturnType<typeof benchEngine>>, issue
   console.log(row('POST /credentials/verify (jwt), flat out', r.verifyJwt));
   console.log(row('POST /credentials/issue (ldp), flat out', r.issueLdp));
   console.log(row('POST /credentials/issue (jwt), flat out', r.issueJwt));
-  console.log(`  verify / issue-11 figures (${range(ISSUE.verify)}/s): ${ratio(r.verifyFlat.rps, ISSUE.verify)}; verify / /health alone: ${(r.verifyFlat.rps / r.healthFlat.rps).toFixed(2)}×`);
-  console.log(`  /health p99 under verify / alone: ${(r.healthUnderVerify.p99 / Math.max(1, r.healthQuiet.p99)).toFixed(1)}×; /health alone / issue-11 figures (${range(ISSUE.health)}/s): ${ratio(r.healthFlat.rps, ISSUE.health)}`);
-  console.log(`  issue ldp / issue-11 figures (${range(issueFigures)}/s): ${ratio(r.issueLdp.rps, issueFigures)}; jwt / ldp: ${(r.issueJwt.rps / r.issueLdp.rps).toFixed(2)}×`);
+  console.log(
+    `  verify / issue-11 figures (${range(ISSUE.verify)}/s): ${ratio(r.verifyFlat.rps, ISSUE.verify)}; verify / /health alone: ${(r.verifyFlat.rps / r.healthFlat.rps).toFixed(2)}×`,
+  );
+  console.log(
+    `  /health p99 under verify / alone: ${(r.healthUnderVerify.p99 / Math.max(1, r.healthQuiet.p99)).toFixed(1)}×; /health alone / issue-11 figures (${range(ISSUE.health)}/s): ${ratio(r.healthFlat.rps, ISSUE.health)}`,
+  );
+  console.log(
+    `  issue ldp / issue-11 figures (${range(issueFigures)}/s): ${ratio(r.issueLdp.rps, issueFigures)}; jwt / ldp: ${(r.issueJwt.rps / r.issueLdp.rps).toFixed(2)}×`,
+  );
   const rateMet = r.verifyFlat.rps >= TARGET_RATE;
   const paced = r.verifyPaced;
-  console.log(`  target ≥ ${f0(TARGET_RATE)} verifications/s: ${rateMet ? 'met' : 'NOT met'} (${f0(r.verifyFlat.rps)}/s flat out, ${f0(paced.rps)}/s paced); p99 < ${TARGET_P99_MS} ms at ${f0(TARGET_RATE)}/s: ${paced.p99 < TARGET_P99_MS && paced.rps >= TARGET_RATE * 0.98 ? 'met' : 'NOT met'} (${paced.p99} ms); /health p99 < ${TARGET_HEALTH_P99_MS} ms meanwhile: ${r.healthUnderPaced.ok > 0 && r.healthUnderPaced.failed === 0 && r.healthUnderPaced.p99 < TARGET_HEALTH_P99_MS ? 'met' : 'NOT met'} (${r.healthUnderPaced.p99} ms)`);
+  console.log(
+    `  target ≥ ${f0(TARGET_RATE)} verifications/s: ${rateMet ? 'met' : 'NOT met'} (${f0(r.verifyFlat.rps)}/s flat out, ${f0(paced.rps)}/s paced); p99 < ${TARGET_P99_MS} ms at ${f0(TARGET_RATE)}/s: ${paced.p99 < TARGET_P99_MS && paced.rps >= TARGET_RATE * 0.98 ? 'met' : 'NOT met'} (${paced.p99} ms); /health p99 < ${TARGET_HEALTH_P99_MS} ms meanwhile: ${r.healthUnderPaced.ok > 0 && r.healthUnderPaced.failed === 0 && r.healthUnderPaced.p99 < TARGET_HEALTH_P99_MS ? 'met' : 'NOT met'} (${r.healthUnderPaced.p99} ms)`,
+  );
 }
 
 async function main() {

@@ -49,7 +49,20 @@ async function measure(engine: string, env: Record<string, string>): Promise<Mea
   const child = spawn(process.execPath, ['--conditions=cairn-compiled', 'server/dist/main.js'], {
     cwd: root,
     // MALLOC_ARENA_MAX as `npm start` and the documented systemd unit set it.
-    env: { ...process.env, MALLOC_ARENA_MAX: '2', NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAIRN_SEED: 'true', CAIRN_DEMO_PASSWORD: 'idle-memory-bench', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', DATABASE_URL: '', ...env },
+    env: {
+      ...process.env,
+      MALLOC_ARENA_MAX: '2',
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CAIRN_SEED: 'true',
+      CAIRN_DEMO_PASSWORD: 'idle-memory-bench',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      DATABASE_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -57,7 +70,10 @@ async function measure(engine: string, env: Record<string, string>): Promise<Mea
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() - started > 300_000) throw new Error(`server not healthy after 300 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -86,7 +102,10 @@ async function onPostgres(): Promise<Measure | string> {
   try {
     const url = new URL(postgresUrl);
     url.pathname = `/${name}`;
-    return await measure('PostgreSQL', { DATABASE_URL: url.toString(), CAIRN_MASTER_KEY: randomBytes(32).toString('base64') });
+    return await measure('PostgreSQL', {
+      DATABASE_URL: url.toString(),
+      CAIRN_MASTER_KEY: randomBytes(32).toString('base64'),
+    });
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -98,7 +117,9 @@ const build = spawnSync(process.execPath, ['scripts/build.mjs', 'server'], { cwd
 if (build.status !== 0) throw new Error('server build failed');
 
 const rows = [await measure('PGlite (embedded)', {}), await onPostgres()];
-console.log(`Idle memory: the built server with the demo world, RSS ${idleSeconds} s after healthy (target ${TARGET_MB} MB for embedded PGlite)`);
+console.log(
+  `Idle memory: the built server with the demo world, RSS ${idleSeconds} s after healthy (target ${TARGET_MB} MB for embedded PGlite)`,
+);
 console.log('engine              RSS MB   peak MB  threads  start s  RSS / target');
 for (const row of rows) {
   if (typeof row === 'string') {

@@ -34,7 +34,12 @@ import { reevaluateAllLearners, reevaluateLearnerPathways } from '../server/src/
 import { onCredentialChanged } from '../server/src/pathways/pathway-consumers.js';
 import type { RequirementNode } from '../server/src/pathways/requirement-tree.js';
 import { upsertPathwayLearners } from '../server/src/pathways/stores/pathway-progress.store.js';
-import { insertPathway, insertVersion, latestPublishedVersions, publishVersion } from '../server/src/pathways/stores/pathway.store.js';
+import {
+  insertPathway,
+  insertVersion,
+  latestPublishedVersions,
+  publishVersion,
+} from '../server/src/pathways/stores/pathway.store.js';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const PATHWAYS_FULL = 20;
@@ -74,17 +79,39 @@ const quietLog = { info() {}, warn() {}, error: (obj: object, msg?: string) => c
 async function buildWorld(database: Database): Promise<World> {
   const db = database.db;
   await migrateToLatest(db);
-  const jobs = new JobQueue({ db, ...(database.pglite ? { pglite: database.pglite } : {}), log: quietLog, background: false });
+  const jobs = new JobQueue({
+    db,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+    log: quietLog,
+    background: false,
+  });
   await jobs.install();
-  const org = await db.insertInto('organizations').values({ slug: 'bench-provider', name: 'Bench Provider', roles: ['provider'], did: 'did:web:bench.example:orgs:bench-provider' }).returning('id').executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto('organizations')
+    .values({
+      slug: 'bench-provider',
+      name: 'Bench Provider',
+      roles: ['provider'],
+      did: 'did:web:bench.example:orgs:bench-provider',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (let n = 1; n <= Math.ceil((LEARNERS * CREDENTIALS_PER_LEARNER + 100) / 131_072) + 1; n += 1) {
-    await sql`insert into status_lists (org_id, list_number, size, allocated, revocation, suspension) values (${org.id}, ${n}::int, 131072, ''::bytea, ''::bytea, ''::bytea)`.execute(db);
+    await sql`insert into status_lists (org_id, list_number, size, allocated, revocation, suspension) values (${org.id}, ${n}::int, 131072, ''::bytea, ''::bytea, ''::bytea)`.execute(
+      db,
+    );
   }
   const microIds: string[] = [];
   const versionIds: string[] = [];
   for (let i = 0; i < PROGRAMMES; i += 1) {
-    const m = await db.insertInto('microcredentials').values({ org_id: org.id, slug: `programme-${i}` }).returning('id').executeTakeFirstOrThrow();
-    const v = await sql<{ id: string }>`insert into microcredential_versions (org_id, microcredential_id, version_number, status, title, cpd_hours, achievement, published_at)
+    const m = await db
+      .insertInto('microcredentials')
+      .values({ org_id: org.id, slug: `programme-${i}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const v = await sql<{
+      id: string;
+    }>`insert into microcredential_versions (org_id, microcredential_id, version_number, status, title, cpd_hours, achievement, published_at)
       values (${org.id}, ${m.id}, 1, 'published', ${`Programme ${i}`}, 5, '{}'::jsonb, now()) returning id`.execute(db);
     microIds.push(m.id);
     versionIds.push(v.rows[0]!.id);
@@ -98,11 +125,40 @@ async function addPathways(database: Database, world: World, count: number, pref
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const pick = () => world.microIds[rand.int(world.microIds.length)]!;
-    const leaf = (n: number): RequirementNode => ({ id: `p${n}`, type: 'achievement', ref: { kind: 'microcredential', microcredentialId: pick() } });
-    const tree: RequirementNode = { id: 'root', type: 'all', children: [leaf(1), leaf(2), leaf(3), { id: 'pick', type: 'atLeast', n: 2, children: [leaf(4), leaf(5), leaf(6), leaf(7)] }] };
+    const leaf = (n: number): RequirementNode => ({
+      id: `p${n}`,
+      type: 'achievement',
+      ref: { kind: 'microcredential', microcredentialId: pick() },
+    });
+    const tree: RequirementNode = {
+      id: 'root',
+      type: 'all',
+      children: [
+        leaf(1),
+        leaf(2),
+        leaf(3),
+        { id: 'pick', type: 'atLeast', n: 2, children: [leaf(4), leaf(5), leaf(6), leaf(7)] },
+      ],
+    };
     const p = (await insertPathway(database.db, { orgId: world.orgId, slug: `${prefix}-${i}`, createdBy: null }))!;
-    const v = await insertVersion(database.db, { orgId: world.orgId, pathwayId: p.id, versionNumber: 1, createdBy: null, name: `Pathway ${i}`, description: '', achievementType: 'Certificate', criteriaNarrative: '', imageUrl: null, tree, recommendedOrder: [] });
-    await publishVersion(database.db, v.id, { achievement: { id: `https://bench.example/pathway-achievements/${v.id}` }, publishedBy: null, now: new Date() });
+    const v = await insertVersion(database.db, {
+      orgId: world.orgId,
+      pathwayId: p.id,
+      versionNumber: 1,
+      createdBy: null,
+      name: `Pathway ${i}`,
+      description: '',
+      achievementType: 'Certificate',
+      criteriaNarrative: '',
+      imageUrl: null,
+      tree,
+      recommendedOrder: [],
+    });
+    await publishVersion(database.db, v.id, {
+      achievement: { id: `https://bench.example/pathway-achievements/${v.id}` },
+      publishedBy: null,
+      now: new Date(),
+    });
     ids.push(p.id);
   }
   return ids;
@@ -111,7 +167,9 @@ async function addPathways(database: Database, world: World, count: number, pref
 /** `count` learners from `first`, each with CREDENTIALS_PER_LEARNER completed enrolments and their credentials. */
 async function addLearners(database: Database, world: World, first: number, count: number) {
   await sql`insert into users (email, name, password_hash)
-    select 'learner' || g || '@bench.example', 'Learner ' || g, 'x' from generate_series(${first}::int, ${first + count - 1}::int) g`.execute(database.db);
+    select 'learner' || g || '@bench.example', 'Learner ' || g, 'x' from generate_series(${first}::int, ${first + count - 1}::int) g`.execute(
+    database.db,
+  );
   const micro = sql.val(world.microIds);
   const versions = sql.val(world.versionIds);
   // Credential k of learner g is for programme (g * 7 + k * 13) mod PROGRAMMES: deterministic spread.
@@ -127,14 +185,22 @@ async function addLearners(database: Database, world: World, first: number, coun
       returning id
     )
     insert into enrolments (org_id, microcredential_id, version_id, learner_id, status, completed_at, credential_row_id)
-    select ${world.orgId}, (${micro}::uuid[])[p], (${versions}::uuid[])[p], learner_id, 'completed', now(), cid from rows`.execute(database.db);
+    select ${world.orgId}, (${micro}::uuid[])[p], (${versions}::uuid[])[p], learner_id, 'completed', now(), cid from rows`.execute(
+    database.db,
+  );
 }
 
 /** Rolls back the transaction it ends: the round's new credential is gone for the next round. */
 class RollBack extends Error {}
 
 function depsOf(database: Database, world: World): Deps {
-  return { db: database.db, clock: () => new Date(), publicUrl: new URL('https://bench.example'), masterKey: randomBytes(32), jobs: world.jobs };
+  return {
+    db: database.db,
+    clock: () => new Date(),
+    publicUrl: new URL('https://bench.example'),
+    masterKey: randomBytes(32),
+    jobs: world.jobs,
+  };
 }
 
 function summary(times: number[]) {
@@ -146,12 +212,40 @@ async function benchOneLearner(label: string, database: Database, world: World) 
   const deps = depsOf(database, world);
   const pathwayIds = await addPathways(database, world, PATHWAYS_ONE, `one-${label}`);
   await addLearners(database, world, 1, 1);
-  const learner = (await database.db.selectFrom('users').select('id').where('email', '=', 'learner1@bench.example').executeTakeFirstOrThrow()).id;
+  const learner = (
+    await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'learner1@bench.example')
+      .executeTakeFirstOrThrow()
+  ).id;
   // On all 50: joined, so each is re-evaluated whatever the new credential touches.
   const versions = await latestPublishedVersions(database.db, pathwayIds);
-  await upsertPathwayLearners(database.db, versions.map((v) => ({ learnerId: learner, pathwayId: v.pathway_id, orgId: v.org_id, versionId: v.id, isJoined: true, joinedAt: new Date(), done: 0, required: 0, isSatisfied: false, now: new Date() })));
+  await upsertPathwayLearners(
+    database.db,
+    versions.map((v) => ({
+      learnerId: learner,
+      pathwayId: v.pathway_id,
+      orgId: v.org_id,
+      versionId: v.id,
+      isJoined: true,
+      joinedAt: new Date(),
+      done: 0,
+      required: 0,
+      isSatisfied: false,
+      now: new Date(),
+    })),
+  );
   await reevaluateLearnerPathways(deps, learner);
-  const held = new Set((await database.db.selectFrom('enrolments').select('microcredential_id').where('learner_id', '=', learner).execute()).map((r) => r.microcredential_id));
+  const held = new Set(
+    (
+      await database.db
+        .selectFrom('enrolments')
+        .select('microcredential_id')
+        .where('learner_id', '=', learner)
+        .execute()
+    ).map((r) => r.microcredential_id),
+  );
   const fresh = world.microIds.map((id, i) => ({ id, versionId: world.versionIds[i]! })).filter((m) => !held.has(m.id));
   const times: number[] = [];
   let written = 0;
@@ -164,17 +258,51 @@ async function benchOneLearner(label: string, database: Database, world: World) 
       .execute(async (trx) => {
         const credential = await trx
           .insertInto('credentials')
-          .values({ org_id: world.orgId, credential_id: `https://bench.example/credentials/new-${i}`, format: 'ldp', document: '{}', types: ['VerifiableCredential', 'OpenBadgeCredential'], achievement_name: 'Programme', recipient_user_id: learner, status_list_number: 1, status_index: 100_000 + i, status_purposes: ['revocation'] })
+          .values({
+            org_id: world.orgId,
+            credential_id: `https://bench.example/credentials/new-${i}`,
+            format: 'ldp',
+            document: '{}',
+            types: ['VerifiableCredential', 'OpenBadgeCredential'],
+            achievement_name: 'Programme',
+            recipient_user_id: learner,
+            status_list_number: 1,
+            status_index: 100_000 + i,
+            status_purposes: ['revocation'],
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx.insertInto('enrolments').values({ org_id: world.orgId, microcredential_id: programme.id, version_id: programme.versionId, learner_id: learner, status: 'completed', completed_at: new Date(), credential_row_id: credential.id }).execute();
-        const before = await trx.selectFrom('pathway_learners').select(['pathway_id', 'done']).where('learner_id', '=', learner).execute();
+        await trx
+          .insertInto('enrolments')
+          .values({
+            org_id: world.orgId,
+            microcredential_id: programme.id,
+            version_id: programme.versionId,
+            learner_id: learner,
+            status: 'completed',
+            completed_at: new Date(),
+            credential_row_id: credential.id,
+          })
+          .execute();
+        const before = await trx
+          .selectFrom('pathway_learners')
+          .select(['pathway_id', 'done'])
+          .where('learner_id', '=', learner)
+          .execute();
         const start = performance.now();
         await reevaluateLearnerPathways({ ...deps, db: trx }, learner);
         const elapsed = performance.now() - start;
         if (i >= 20) {
           times.push(elapsed);
-          const after = new Map((await trx.selectFrom('pathway_learners').select(['pathway_id', 'done']).where('learner_id', '=', learner).execute()).map((r) => [r.pathway_id, r.done]));
+          const after = new Map(
+            (
+              await trx
+                .selectFrom('pathway_learners')
+                .select(['pathway_id', 'done'])
+                .where('learner_id', '=', learner)
+                .execute()
+            ).map((r) => [r.pathway_id, r.done]),
+          );
           written += before.filter((r) => after.get(r.pathway_id) !== r.done).length;
         }
         throw new RollBack();
@@ -183,7 +311,8 @@ async function benchOneLearner(label: string, database: Database, world: World) 
         if (!(err instanceof RollBack)) throw err;
       });
   }
-  if (written === 0) throw new Error('no round changed any progress: the bench is not measuring a credential that counts');
+  if (written === 0)
+    throw new Error('no round changed any progress: the bench is not measuring a credential that counts');
   const alone = summary(times);
   console.log(
     `${label.padEnd(10)} (a) one learner × ${PATHWAYS_ONE} pathways, a new credential, re-evaluation alone: p50 ${alone.p50.toFixed(2)} ms, p95 ${alone.p95.toFixed(2)} ms, p99 ${alone.p99.toFixed(2)} ms ` +
@@ -197,7 +326,12 @@ async function benchOneLearner(label: string, database: Database, world: World) 
  * consumer, as the job runs it: each round commits a new credential and its event (not
  * timed), runs the job (timed), checks that progress changed, then undoes the round (not timed).
  */
-async function benchEventToProgress(label: string, database: Database, world: World, options: { learner: string; fresh: { id: string; versionId: string }[] }) {
+async function benchEventToProgress(
+  label: string,
+  database: Database,
+  world: World,
+  options: { learner: string; fresh: { id: string; versionId: string }[] },
+) {
   const deps = depsOf(database, world);
   const { learner, fresh } = options;
   const queue = QUEUES.events.name;
@@ -206,19 +340,56 @@ async function benchEventToProgress(label: string, database: Database, world: Wo
   let changed = 0;
   for (let i = 0; i < 20 + ROUNDS; i += 1) {
     const programme = fresh[i % fresh.length]!;
-    const before = new Map((await database.db.selectFrom('pathway_learners').select(['pathway_id', 'done']).where('learner_id', '=', learner).execute()).map((r) => [r.pathway_id, r.done]));
+    const before = new Map(
+      (
+        await database.db
+          .selectFrom('pathway_learners')
+          .select(['pathway_id', 'done'])
+          .where('learner_id', '=', learner)
+          .execute()
+      ).map((r) => [r.pathway_id, r.done]),
+    );
     const credentialId = await database.db.transaction().execute(async (trx) => {
       const credential = await trx
         .insertInto('credentials')
-        .values({ org_id: world.orgId, credential_id: `https://bench.example/credentials/event-${i}`, format: 'ldp', document: '{}', types: ['VerifiableCredential', 'OpenBadgeCredential'], achievement_name: 'Programme', recipient_user_id: learner, status_list_number: 1, status_index: 110_000 + i, status_purposes: ['revocation'] })
+        .values({
+          org_id: world.orgId,
+          credential_id: `https://bench.example/credentials/event-${i}`,
+          format: 'ldp',
+          document: '{}',
+          types: ['VerifiableCredential', 'OpenBadgeCredential'],
+          achievement_name: 'Programme',
+          recipient_user_id: learner,
+          status_list_number: 1,
+          status_index: 110_000 + i,
+          status_purposes: ['revocation'],
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('enrolments').values({ org_id: world.orgId, microcredential_id: programme.id, version_id: programme.versionId, learner_id: learner, status: 'completed', completed_at: new Date(), credential_row_id: credential.id }).execute();
+      await trx
+        .insertInto('enrolments')
+        .values({
+          org_id: world.orgId,
+          microcredential_id: programme.id,
+          version_id: programme.versionId,
+          learner_id: learner,
+          status: 'completed',
+          completed_at: new Date(),
+          credential_row_id: credential.id,
+        })
+        .execute();
       await recordEvent(deps, trx, {
         type: 'credential.issued',
         orgId: world.orgId,
         actor: { kind: 'system', reason: 'bench' },
-        data: { credentialId: credential.id, recipientUserId: learner, achievementId: null, microcredentialId: programme.id, pathwayId: null, kind: 'completion' },
+        data: {
+          credentialId: credential.id,
+          recipientUserId: learner,
+          achievementId: null,
+          microcredentialId: programme.id,
+          pathwayId: null,
+          kind: 'completion',
+        },
       });
       return credential.id;
     });
@@ -233,7 +404,11 @@ async function benchEventToProgress(label: string, database: Database, world: Wo
     await world.jobs.boss.complete(queue, job.id);
     const jobEnd = performance.now();
 
-    const after = await database.db.selectFrom('pathway_learners').select(['pathway_id', 'done']).where('learner_id', '=', learner).execute();
+    const after = await database.db
+      .selectFrom('pathway_learners')
+      .select(['pathway_id', 'done'])
+      .where('learner_id', '=', learner)
+      .execute();
     const changedNow = after.filter((r) => before.get(r.pathway_id) !== r.done).length;
     if (i >= 20) {
       consumerTimes.push(consumerEnd - consumerStart);
@@ -242,18 +417,24 @@ async function benchEventToProgress(label: string, database: Database, world: Wo
     }
     // Undo the round (not timed): the credential goes, and progress is evaluated back.
     await database.db.deleteFrom('enrolments').where('credential_row_id', '=', credentialId).execute();
-    await database.db.deleteFrom('domain_events').where(sql<boolean>`data->>'credentialId' = ${credentialId}`).execute();
+    await database.db
+      .deleteFrom('domain_events')
+      .where(sql<boolean>`data->>'credentialId' = ${credentialId}`)
+      .execute();
     await database.db.deleteFrom('credentials').where('id', '=', credentialId).execute();
     await reevaluateLearnerPathways(deps, learner);
   }
-  if (changed === 0) throw new Error('no event changed any progress: the bench is not measuring a credential that counts');
+  if (changed === 0)
+    throw new Error('no event changed any progress: the bench is not measuring a credential that counts');
   const consumer = summary(consumerTimes);
   const whole = summary(jobTimes);
   console.log(
     `${label.padEnd(10)} (b) event → committed progress (event read + consumer, its own transaction): p50 ${consumer.p50.toFixed(2)} ms, p95 ${consumer.p95.toFixed(2)} ms, p99 ${consumer.p99.toFixed(2)} ms ` +
       `(${ROUNDS} rounds, ${(changed / ROUNDS).toFixed(1)} pathways' progress changed per round; target p95 < 5 ms: ${verdict(consumer.p95, 5)})`,
   );
-  console.log(`${label.padEnd(10)}     the whole job (fetched from the queue, run, marked complete): p50 ${whole.p50.toFixed(2)} ms, p95 ${whole.p95.toFixed(2)} ms, p99 ${whole.p99.toFixed(2)} ms`);
+  console.log(
+    `${label.padEnd(10)}     the whole job (fetched from the queue, run, marked complete): p50 ${whole.p50.toFixed(2)} ms, p95 ${whole.p95.toFixed(2)} ms, p99 ${whole.p99.toFixed(2)} ms`,
+  );
 }
 
 async function benchFull(database: Database, world: World) {
@@ -263,16 +444,21 @@ async function benchFull(database: Database, world: World) {
   await database.db.deleteFrom('pathways').execute();
   await addPathways(database, world, PATHWAYS_FULL, 'full');
   const loadStart = performance.now();
-  for (let first = 2; first <= LEARNERS; first += 20_000) await addLearners(database, world, first, Math.min(20_000, LEARNERS - first + 1));
+  for (let first = 2; first <= LEARNERS; first += 20_000)
+    await addLearners(database, world, first, Math.min(20_000, LEARNERS - first + 1));
   await sql`analyze`.execute(database.db);
-  console.log(`postgres   loaded ${LEARNERS.toLocaleString('en')} learners, ${(LEARNERS * CREDENTIALS_PER_LEARNER).toLocaleString('en')} credentials in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `postgres   loaded ${LEARNERS.toLocaleString('en')} learners, ${(LEARNERS * CREDENTIALS_PER_LEARNER).toLocaleString('en')} credentials in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
+  );
   const start = performance.now();
   const first = await reevaluateAllLearners(deps);
   const firstSeconds = (performance.now() - start) / 1000;
   const again = performance.now();
   const second = await reevaluateAllLearners(deps);
   const secondSeconds = (performance.now() - again) / 1000;
-  console.log(`postgres   full re-evaluation, ${first.learners.toLocaleString('en')} learners × ${PATHWAYS_FULL} pathways = ${first.evaluations.toLocaleString('en')} evaluations: ${firstSeconds.toFixed(1)} s, ${first.updated.toLocaleString('en')} progress rows written, ${first.satisfiedWithoutAward.length.toLocaleString('en')} satisfied awaiting award (target < 60 s: ${verdict(firstSeconds, 60)})`);
+  console.log(
+    `postgres   full re-evaluation, ${first.learners.toLocaleString('en')} learners × ${PATHWAYS_FULL} pathways = ${first.evaluations.toLocaleString('en')} evaluations: ${firstSeconds.toFixed(1)} s, ${first.updated.toLocaleString('en')} progress rows written, ${first.satisfiedWithoutAward.length.toLocaleString('en')} satisfied awaiting award (target < 60 s: ${verdict(firstSeconds, 60)})`,
+  );
   console.log(`postgres   again with nothing changed: ${secondSeconds.toFixed(1)} s, ${second.updated} rows written`);
 }
 
@@ -311,5 +497,7 @@ if (url) {
     await world.jobs.stop();
   });
 } else {
-  console.log('Set BENCH_DATABASE_URL=postgres://… for the PostgreSQL figures and the 100,000-learner full re-evaluation.');
+  console.log(
+    'Set BENCH_DATABASE_URL=postgres://… for the PostgreSQL figures and the 100,000-learner full re-evaluation.',
+  );
 }

@@ -6,9 +6,13 @@ import { formatTable, runCredentialsBench, TIME_BOX_MS, timing } from './credent
 const started = Date.now();
 const { rows, credentialBytes, environment } = await runCredentialsBench();
 console.log(`\n${environment}`);
-console.log(`Credentials: operations per CPU-second of one thread (this process had ${Math.round((100 * timing.cpuMs) / timing.wallMs)} % of a core while timed), the same ${credentialBytes}-byte OB 3.0 credential and Ed25519 key for both sides, ${TIME_BOX_MS / 1000} s per operation and side after a warm-up\n`);
+console.log(
+  `Credentials: operations per CPU-second of one thread (this process had ${Math.round((100 * timing.cpuMs) / timing.wallMs)} % of a core while timed), the same ${credentialBytes}-byte OB 3.0 credential and Ed25519 key for both sides, ${TIME_BOX_MS / 1000} s per operation and side after a warm-up\n`,
+);
 console.log(formatTable(rows));
-console.log(`\nours = @cairn/credentials, canonicalising through its fast path (verify = the full verifyCredential report, unless the row says key and signature only); total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `\nours = @cairn/credentials, canonicalising through its fast path (verify = the full verifyCredential report, unless the row says key and signature only); total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 
 // Catalogue search latency (100,000 programmes on PGlite; also PostgreSQL with BENCH_DATABASE_URL).
 console.log('\nCatalogue search:');

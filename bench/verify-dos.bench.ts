@@ -34,9 +34,20 @@ async function serve() {
   const database = await openDatabase({ engine: 'pglite' });
   const { JobQueue } = await import('../server/src/jobs/job-queue.js');
   await migrateToLatest(database.db);
-  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) }, background: false });
+  const jobs = new JobQueue({
+    db: database.db,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+    log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) },
+    background: false,
+  });
   await jobs.install();
-  const deps = { db: database.db, clock: () => new Date(), publicUrl: new URL('http://bench.cairn.test'), masterKey: randomBytes(32), jobs };
+  const deps = {
+    db: database.db,
+    clock: () => new Date(),
+    publicUrl: new URL('http://bench.cairn.test'),
+    masterKey: randomBytes(32),
+    jobs,
+  };
   const app = await buildApp({ deps, authRateLimit: 1_000_000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -44,23 +55,46 @@ async function serve() {
   // The bench process went away (finished or crashed): so does its server.
   process.on('disconnect', () => process.exit(0));
   process.on('message', (message) => {
-    if (message === 'stop') void app.close().then(() => database.close()).then(() => process.exit(0));
+    if (message === 'stop')
+      void app
+        .close()
+        .then(() => database.close())
+        .then(() => process.exit(0));
   });
 }
 
 // ---- the load generator --------------------------------------------------------------------
 
 type Response = { status: number; body: string };
-type IssuedCredential = Record<string, unknown> & { credentialSubject: Record<string, unknown> & { achievement: Record<string, unknown> } };
+type IssuedCredential = Record<string, unknown> & {
+  credentialSubject: Record<string, unknown> & { achievement: Record<string, unknown> };
+};
 
-function send(port: number, agent: Agent, method: string, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<Response> {
+function send(
+  port: number,
+  agent: Agent,
+  method: string,
+  path: string,
+  body?: Buffer,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -86,14 +120,19 @@ async function sampleHealth(port: number, agent: Agent): Promise<number[]> {
 /** A 1×1 PNG with an iTXt chunk `openbadgecredential` holding `text` (uncompressed), as baking does. */
 async function bakedPng(text: string): Promise<Buffer> {
   const { bakePng } = await import('@cairn/credentials');
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
   return Buffer.from(bakePng(png, JSON.parse(text) as Record<string, unknown>));
 }
 
 function multipart(content: Buffer, filename: string): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----cairn-bench-${randomBytes(4).toString('hex')}`;
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -101,14 +140,26 @@ function multipart(content: Buffer, filename: string): { body: Buffer; headers: 
 }
 
 async function attack() {
-  const child = fork(fileURLToPath(import.meta.url), ['serve'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['serve'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
   });
   const setup = new Agent({ keepAlive: true });
-  const json = async <T>(method: string, path: string, payload: unknown, headers: Record<string, string> = {}, status = 200): Promise<{ body: T }> => {
-    const res = await send(port, setup, method, path, Buffer.from(JSON.stringify(payload)), { 'content-type': 'application/json', ...headers });
+  const json = async <T>(
+    method: string,
+    path: string,
+    payload: unknown,
+    headers: Record<string, string> = {},
+    status = 200,
+  ): Promise<{ body: T }> => {
+    const res = await send(port, setup, method, path, Buffer.from(JSON.stringify(payload)), {
+      'content-type': 'application/json',
+      ...headers,
+    });
     if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${res.body}`);
     return { body: JSON.parse(res.body) as T };
   };
@@ -117,33 +168,76 @@ async function attack() {
   const email = `owner-${randomBytes(4).toString('hex')}@bench.example`;
   const signup = await new Promise<string>((resolve, reject) => {
     const body = Buffer.from(JSON.stringify({ email, password: 'bench-passphrase-long', name: 'Bench Owner' }));
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth/signup', agent: setup, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
-      res.resume();
-      const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('cairn_session='));
-      if (res.statusCode !== 201 || !cookie) reject(new Error(`signup: ${res.statusCode}`));
-      else resolve(cookie.split(';')[0]!);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/auth/signup',
+        agent: setup,
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      },
+      (res) => {
+        res.resume();
+        const cookie = ([] as string[])
+          .concat(res.headers['set-cookie'] ?? [])
+          .find((c) => c.startsWith('cairn_session='));
+        if (res.statusCode !== 201 || !cookie) reject(new Error(`signup: ${res.statusCode}`));
+        else resolve(cookie.split(';')[0]!);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
   const slug = `bench-${randomBytes(3).toString('hex')}`;
   await json('POST', '/api/v1/orgs', { name: 'Bench Academy', slug, roles: ['provider'] }, { cookie: signup }, 201);
-  const { body: key } = await json<{ token: string }>('POST', `/api/v1/orgs/${slug}/api-keys`, { name: 'bench', role: 'admin' }, { cookie: signup }, 201);
-  const { body: issued } = await json<{ verifiableCredential: IssuedCredential }>('POST', '/credentials/issue', {
-    credential: {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      name: 'Bench Badge',
-      credentialSubject: {
-        type: ['AchievementSubject'], id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
-        achievement: { id: 'https://bench.cairn.test/achievements/bench', type: ['Achievement'], name: 'Bench Badge', description: 'Bench.', criteria: { narrative: 'Bench.' }, achievementType: 'MicroCredential' },
+  const { body: key } = await json<{ token: string }>(
+    'POST',
+    `/api/v1/orgs/${slug}/api-keys`,
+    { name: 'bench', role: 'admin' },
+    { cookie: signup },
+    201,
+  );
+  const { body: issued } = await json<{ verifiableCredential: IssuedCredential }>(
+    'POST',
+    '/credentials/issue',
+    {
+      credential: {
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        name: 'Bench Badge',
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+          achievement: {
+            id: 'https://bench.cairn.test/achievements/bench',
+            type: ['Achievement'],
+            name: 'Bench Badge',
+            description: 'Bench.',
+            criteria: { narrative: 'Bench.' },
+            achievementType: 'MicroCredential',
+          },
+        },
       },
+      options: {},
     },
-    options: {},
-  }, { authorization: `Bearer ${key.token}` }, 201);
+    { authorization: `Bearer ${key.token}` },
+    201,
+  );
   const vc = issued.verifiableCredential;
-  const fullAlignment = (i: number) => ({ type: ['Alignment'], targetName: `Skill ${i}`, targetUrl: `https://skills.example/${i}`, targetType: 'ceasn:Competency' });
-  const withAlignments = (alignment: unknown[]) => ({ ...vc, credentialSubject: { ...vc.credentialSubject, achievement: { ...vc.credentialSubject.achievement, alignment } } });
+  const fullAlignment = (i: number) => ({
+    type: ['Alignment'],
+    targetName: `Skill ${i}`,
+    targetUrl: `https://skills.example/${i}`,
+    targetType: 'ceasn:Competency',
+  });
+  const withAlignments = (alignment: unknown[]) => ({
+    ...vc,
+    credentialSubject: { ...vc.credentialSubject, achievement: { ...vc.credentialSubject.achievement, alignment } },
+  });
   const verifyBody = (credential: unknown) => Buffer.from(JSON.stringify({ verifiableCredential: credential }));
 
   // Serialised once: the generator must not spend its own time (or the server's) building them.
@@ -151,11 +245,43 @@ async function attack() {
   const png = await bakedPng(JSON.stringify({ ...oneMegabyte, description: 'y'.repeat(8 * 1024 * 1024) }));
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   const hostile: { name: string; path: string; body: Buffer; headers: Record<string, string> }[] = [
-    { name: '10 MB body', path: '/credentials/verify', body: verifyBody({ ...vc, description: 'x'.repeat(10 * 1024 * 1024) }), headers: {} },
-    { name: `${mb(verifyBody(oneMegabyte).length)}, 12,000 alignments`, path: '/credentials/verify', body: verifyBody(oneMegabyte), headers: {} },
-    { name: '12,000 empty alignments', path: '/credentials/verify', body: verifyBody(withAlignments(Array.from({ length: 12_000 }, () => ({})))), headers: {} },
-    { name: 'CLR embedding 200', path: '/credentials/verify', body: verifyBody({ ...vc, type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { type: ['ClrSubject'], verifiableCredential: Array.from({ length: 200 }, (_, i) => ({ id: `urn:uuid:${i}` })) } }), headers: {} },
-    { name: '1,000 alignments (worker)', path: '/credentials/verify', body: verifyBody(withAlignments(Array.from({ length: 1_000 }, (_, i) => fullAlignment(i)))), headers: {} },
+    {
+      name: '10 MB body',
+      path: '/credentials/verify',
+      body: verifyBody({ ...vc, description: 'x'.repeat(10 * 1024 * 1024) }),
+      headers: {},
+    },
+    {
+      name: `${mb(verifyBody(oneMegabyte).length)}, 12,000 alignments`,
+      path: '/credentials/verify',
+      body: verifyBody(oneMegabyte),
+      headers: {},
+    },
+    {
+      name: '12,000 empty alignments',
+      path: '/credentials/verify',
+      body: verifyBody(withAlignments(Array.from({ length: 12_000 }, () => ({})))),
+      headers: {},
+    },
+    {
+      name: 'CLR embedding 200',
+      path: '/credentials/verify',
+      body: verifyBody({
+        ...vc,
+        type: ['VerifiableCredential', 'ClrCredential'],
+        credentialSubject: {
+          type: ['ClrSubject'],
+          verifiableCredential: Array.from({ length: 200 }, (_, i) => ({ id: `urn:uuid:${i}` })),
+        },
+      }),
+      headers: {},
+    },
+    {
+      name: '1,000 alignments (worker)',
+      path: '/credentials/verify',
+      body: verifyBody(withAlignments(Array.from({ length: 1_000 }, (_, i) => fullAlignment(i)))),
+      headers: {},
+    },
     { name: `${mb(png.length)} baked PNG (worker)`, path: '/api/v1/verify/upload', ...multipart(png, 'badge.png') },
   ];
   for (const h of hostile) h.headers = { 'content-type': 'application/json', ...h.headers };
@@ -187,16 +313,27 @@ async function attack() {
   isAttacking = false;
   await Promise.all(attackers);
 
-  const row = (label: string, t: number[]) => `  ${label.padEnd(26)} p50 ${percentile(t, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(t, 99).toFixed(1).padStart(7)} ms   max ${Math.max(...t).toFixed(1).padStart(7)} ms`;
+  const row = (label: string, t: number[]) =>
+    `  ${label.padEnd(26)} p50 ${percentile(t, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(t, 99).toFixed(1).padStart(7)} ms   max ${Math.max(
+      ...t,
+    )
+      .toFixed(1)
+      .padStart(7)} ms`;
   console.log(`GET /health, ${SAMPLES} requests one at a time per phase; ${HOSTILE_CLIENTS} hostile clients in a loop`);
   console.log(row('quiet', quiet));
   console.log(row('under hostile verifies', underAttack));
   const p99 = percentile(underAttack, 99);
-  console.log(`  ratio under attack / quiet: p50 ${(percentile(underAttack, 50) / percentile(quiet, 50)).toFixed(2)}×, p99 ${(p99 / percentile(quiet, 99)).toFixed(2)}×`);
-  console.log(`  target p99 < ${TARGET_P99_MS} ms under attack: ${p99 < TARGET_P99_MS ? 'met' : 'NOT met'} (${p99.toFixed(1)} ms)`);
+  console.log(
+    `  ratio under attack / quiet: p50 ${(percentile(underAttack, 50) / percentile(quiet, 50)).toFixed(2)}×, p99 ${(p99 / percentile(quiet, 99)).toFixed(2)}×`,
+  );
+  console.log(
+    `  target p99 < ${TARGET_P99_MS} ms under attack: ${p99 < TARGET_P99_MS ? 'met' : 'NOT met'} (${p99.toFixed(1)} ms)`,
+  );
   console.log('  hostile answers:');
   for (const h of hostile) {
-    const counts = [...(outcomes.get(h.name) ?? new Map<number | string, number>()).entries()].map(([k, v]) => `${k} ×${v}`).join(', ');
+    const counts = [...(outcomes.get(h.name) ?? new Map<number | string, number>()).entries()]
+      .map(([k, v]) => `${k} ×${v}`)
+      .join(', ');
     console.log(`    ${h.name.padEnd(28)} ${(h.body.length / 1024).toFixed(0).padStart(6)} KB  ${counts}`);
   }
 

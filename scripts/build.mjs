@@ -15,17 +15,38 @@ const cacheDir = path.join(root, 'node_modules/.cache/cairn-build');
 const targets = {
   server: {
     sources: [
-      'credentials/src', 'credentials/package.json', 'credentials/tsconfig.build.json',
-      'server/src', 'server/package.json', 'server/tsconfig.build.json',
-      'tsconfig.base.json', 'package-lock.json',
+      'credentials/src',
+      'credentials/package.json',
+      'credentials/tsconfig.build.json',
+      'server/src',
+      'server/package.json',
+      'server/tsconfig.build.json',
+      'tsconfig.base.json',
+      'package-lock.json',
     ],
     output: 'server/dist/main.js',
-    command: [process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'server/tsconfig.build.json']],
+    command: [
+      process.execPath,
+      [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'server/tsconfig.build.json'],
+    ],
   },
   web: {
-    sources: ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'web/postcss.config.cjs', 'web/tsconfig.json', 'web/package.json', 'package-lock.json'],
+    sources: [
+      'web/src',
+      'web/public',
+      'web/index.html',
+      'web/vite.config.ts',
+      'web/postcss.config.cjs',
+      'web/tsconfig.json',
+      'web/package.json',
+      'package-lock.json',
+    ],
     output: 'web/dist/index.html',
-    command: [process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: path.join(root, 'web') }],
+    command: [
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'],
+      { cwd: path.join(root, 'web') },
+    ],
   },
 };
 
@@ -41,7 +62,9 @@ async function listFiles(entry) {
   });
   if (!dirents) return [entry];
   return dirents
-    .filter((d) => d.isFile() && !path.relative(full, d.parentPath).split(path.sep).some(isIgnored) && !isIgnored(d.name))
+    .filter(
+      (d) => d.isFile() && !path.relative(full, d.parentPath).split(path.sep).some(isIgnored) && !isIgnored(d.name),
+    )
     .map((d) => path.relative(root, path.join(d.parentPath, d.name)));
 }
 
@@ -49,7 +72,11 @@ async function sourceHash(sources) {
   const files = (await Promise.all(sources.map(listFiles))).flat().sort();
   const hash = createHash('sha256');
   for (const file of files) {
-    hash.update(file).update('\0').update(await readFile(path.join(root, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(path.join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -4,9 +4,15 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const children = [
-  spawn(process.execPath, ['--watch', '--import', 'tsx', 'server/src/main.ts'], { stdio: 'inherit', env: { ...process.env } }),
+  spawn(process.execPath, ['--watch', '--import', 'tsx', 'server/src/main.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env },
+  }),
   // Vite serves the folder it runs in: start it inside web/.
-  spawn(process.execPath, [path.resolve('node_modules/vite/bin/vite.js')], { stdio: 'inherit', cwd: path.resolve('web') }),
+  spawn(process.execPath, [path.resolve('node_modules/vite/bin/vite.js')], {
+    stdio: 'inherit',
+    cwd: path.resolve('web'),
+  }),
 ];
 let isStopping = false;
 function stop(code = 0) {

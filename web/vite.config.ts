@@ -12,14 +12,21 @@ const proxiedPaths = ['/api', '/health', '/openapi.json', '/docs', '/orgs', '/cr
 // asking for HTML stays with Vite, which serves the app.
 // Files (`did.json`, `badge.png`), issuer profiles and status lists are documents even when a
 // browser opens them in a tab or downloads them.
-const isServerDocument = (path: string) => /\.[a-z0-9]+$/i.test(path) || /^\/orgs\/[^/]+\/(profile|status\/)/.test(path);
+const isServerDocument = (path: string) =>
+  /\.[a-z0-9]+$/i.test(path) || /^\/orgs\/[^/]+\/(profile|status\/)/.test(path);
 const keepPageNavigations = (req: IncomingMessage) =>
-  (req.headers.accept ?? '').includes('text/html') && !isServerDocument((req.url ?? '').split('?')[0] ?? '') ? req.url : undefined;
+  (req.headers.accept ?? '').includes('text/html') && !isServerDocument((req.url ?? '').split('?')[0] ?? '')
+    ? req.url
+    : undefined;
 
 const proxy = Object.fromEntries(
   proxiedPaths.map((path): [string, ProxyOptions] => [
     path,
-    { target: apiTarget, changeOrigin: false, ...(path === '/orgs' || path === '/credentials' ? { bypass: keepPageNavigations } : {}) },
+    {
+      target: apiTarget,
+      changeOrigin: false,
+      ...(path === '/orgs' || path === '/credentials' ? { bypass: keepPageNavigations } : {}),
+    },
   ]),
 );
 

@@ -79,7 +79,8 @@ describe('SVG baking', () => {
     expect(extractSvg(fixtureText('ob3-baked-jwt.svg'))).toBe(fixtureText('ob3-vc-jwt-rs256.jwt').trim());
   });
 
-  const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle r="4"/></svg>';
+  const svg =
+    '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle r="4"/></svg>';
 
   it('bakes JSON in CDATA right after the svg tag, with the namespace declared', () => {
     const credential = { id: 'urn:x', note: 'contains ]]> and <tags>' };

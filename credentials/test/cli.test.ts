@@ -8,8 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { isBlockedAddress, safeFetchText } from '../src/cli/safe-fetch.js';
 import {
-  bakePng, createDocumentLoader, createSigner, didKeyFromPublicKey, didKeyVerificationMethod, generateEd25519Multikey,
-  signCredential, signJwt,
+  bakePng,
+  createDocumentLoader,
+  createSigner,
+  didKeyFromPublicKey,
+  didKeyVerificationMethod,
+  generateEd25519Multikey,
+  signCredential,
+  signJwt,
 } from '../src/index.js';
 import { fixtureText, sampleCredential } from './helpers.js';
 
@@ -26,7 +32,13 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 async function signedFile(): Promise<{ json: string; credential: Record<string, unknown> }> {
-  const credential = await signCredential({ credential: sampleCredential(did), signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader: createDocumentLoader(), now: new Date() });
+  const credential = await signCredential({
+    credential: sampleCredential(did),
+    signer,
+    cryptosuite: 'eddsa-rdfc-2022',
+    documentLoader: createDocumentLoader(),
+    now: new Date(),
+  });
   const json = join(dir, 'badge.json');
   writeFileSync(json, JSON.stringify(credential));
   return { json, credential };
@@ -92,7 +104,21 @@ describe('cairn verify', () => {
 
 describe('guarded fetch', () => {
   it('blocks loopback, private, link-local and mapped addresses', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', 'not-an-ip']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      'not-an-ip',
+    ]) {
       expect(isBlockedAddress(address), address).toBe(true);
     }
     for (const address of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:8.8.8.8']) {

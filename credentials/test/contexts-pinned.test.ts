@@ -22,15 +22,22 @@ const PINNED: Record<string, string> = {
   'w3c-credentials-examples-v2.jsonld': '57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c',
 };
 
-const digestOf = (file: string): string => createHash('sha256').update(readFileSync(new URL(file, DIR))).digest('hex');
+const digestOf = (file: string): string =>
+  createHash('sha256')
+    .update(readFileSync(new URL(file, DIR)))
+    .digest('hex');
 
 /** `file → { url, digest }` from the table in contexts/SOURCES.md. */
 function sourcesTable(): Map<string, { url: string; digest: string }> {
-  const rows = readFileSync(new URL('SOURCES.md', DIR), 'utf8').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| file') && !line.startsWith('| ---'));
-  return new Map(rows.map((row) => {
-    const cells = row.split(' | ').map((cell) => cell.replace(/^\| |`| \|$/g, '').trim());
-    return [cells[0]!, { url: cells[1]!, digest: cells[cells.length - 1]! }];
-  }));
+  const rows = readFileSync(new URL('SOURCES.md', DIR), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| file') && !line.startsWith('| ---'));
+  return new Map(
+    rows.map((row) => {
+      const cells = row.split(' | ').map((cell) => cell.replace(/^\| |`| \|$/g, '').trim());
+      return [cells[0]!, { url: cells[1]!, digest: cells[cells.length - 1]! }];
+    }),
+  );
 }
 
 describe('bundled contexts are pinned', () => {
@@ -39,7 +46,9 @@ describe('bundled contexts are pinned', () => {
   });
 
   it('every context file in the folder is served, pinned and listed in SOURCES.md with its URL and digest', () => {
-    const files = readdirSync(DIR).filter((name) => name !== 'SOURCES.md').sort();
+    const files = readdirSync(DIR)
+      .filter((name) => name !== 'SOURCES.md')
+      .sort();
     expect(Object.values(BUNDLED_CONTEXT_FILES).sort()).toEqual(files);
     expect(Object.keys(PINNED).sort()).toEqual(files);
     const table = sourcesTable();
@@ -50,7 +59,14 @@ describe('bundled contexts are pinned', () => {
   });
 
   it('the OB 3.0 context defines endorsementJwt (1EdTech openbadges-specification issue 639)', () => {
-    const context = (JSON.parse(readFileSync(new URL('ob-v3p0-context-3.0.3.json', DIR), 'utf8')) as { '@context': Record<string, unknown> })['@context'];
-    expect(context.endorsementJwt).toEqual({ '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#endorsementJwt', '@container': '@set' });
+    const context = (
+      JSON.parse(readFileSync(new URL('ob-v3p0-context-3.0.3.json', DIR), 'utf8')) as {
+        '@context': Record<string, unknown>;
+      }
+    )['@context'];
+    expect(context.endorsementJwt).toEqual({
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#endorsementJwt',
+      '@container': '@set',
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_URLS, createDocumentLoader, DocumentNotFoundError, generateEd25519Multikey, didKeyFromPublicKey } from '../src/index.js';
+import {
+  CONTEXT_URLS,
+  createDocumentLoader,
+  DocumentNotFoundError,
+  generateEd25519Multikey,
+  didKeyFromPublicKey,
+} from '../src/index.js';
 
 describe('document loader', () => {
   const loader = createDocumentLoader();
@@ -22,7 +28,12 @@ describe('document loader', () => {
     const { publicKeyMultibase } = generateEd25519Multikey();
     const did = didKeyFromPublicKey(publicKeyMultibase);
     const { document } = await loader(`${did}#${publicKeyMultibase}`);
-    expect(document).toMatchObject({ '@context': CONTEXT_URLS.multikeyV1, type: 'Multikey', controller: did, publicKeyMultibase });
+    expect(document).toMatchObject({
+      '@context': CONTEXT_URLS.multikeyV1,
+      type: 'Multikey',
+      controller: did,
+      publicKeyMultibase,
+    });
     await expect(loader(`${did}#other`)).rejects.toThrow(/no such verification method/);
   });
 

@@ -8,11 +8,16 @@ const statusOf = (result: Awaited<ReturnType<typeof verifyCredential>>, id: stri
 describe('signed fixtures verify with our library', () => {
   it.each(['ob3-simple-eddsa-rdfc-2022.json', 'ob3-endorsement.json'])('%s verifies', async (name) => {
     const credential = fixture(name);
-    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential), now: new Date('2025-06-01T00:00:00Z') });
+    const result = await verifyCredential({
+      credential,
+      documentLoader: fixtureLoader(credential),
+      now: new Date('2025-06-01T00:00:00Z'),
+    });
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
     expect(result.format).toBe('ldp');
-    for (const id of ['format', 'proof', 'issuer', 'schema', 'validFrom', 'validUntil']) expect(statusOf(result, id)).toBe('passed');
+    for (const id of ['format', 'proof', 'issuer', 'schema', 'validFrom', 'validUntil'])
+      expect(statusOf(result, id)).toBe('passed');
   });
 
   it('names the issuer in plain language', async () => {
@@ -26,30 +31,49 @@ describe('signed fixtures verify with our library', () => {
     const credential = fixture('ob3-complete.json');
     const fetched: string[] = [];
     const result = await verifyCredential({
-      credential, documentLoader: fixtureLoader(credential), now: new Date('2025-06-01T00:00:00Z'),
+      credential,
+      documentLoader: fixtureLoader(credential),
+      now: new Date('2025-06-01T00:00:00Z'),
       fetchStatusList: (url) => {
         fetched.push(url);
-        return Promise.resolve({ id: url, issuer: 'https://1edtech.edu/issuers/565049', revokedCredentials: [{ id: 'http://1edtech.edu/credentials/9999', revocationReason: 'Another credential' }] });
+        return Promise.resolve({
+          id: url,
+          issuer: 'https://1edtech.edu/issuers/565049',
+          revokedCredentials: [{ id: 'http://1edtech.edu/credentials/9999', revocationReason: 'Another credential' }],
+        });
       },
     });
     expect(fetched).toEqual(['https://1edtech.edu/credentials/3732/revocations']);
-    for (const id of ['format', 'proof', 'issuer', 'schema', 'validFrom', 'validUntil', 'revocation']) expect(statusOf(result, id)).toBe('passed');
+    for (const id of ['format', 'proof', 'issuer', 'schema', 'validFrom', 'validUntil', 'revocation'])
+      expect(statusOf(result, id)).toBe('passed');
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
   });
 
   it('ob3-complete fails offline: its 1EdTechRevocationList cannot be read, and a revoked credential must not pass for want of a list', async () => {
     const credential = fixture('ob3-complete.json');
-    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential), now: new Date('2025-06-01T00:00:00Z') });
-    for (const id of ['format', 'proof', 'issuer', 'schema', 'validFrom', 'validUntil']) expect(statusOf(result, id)).toBe('passed');
-    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({ status: 'failed', message: 'Its revocation list could not be checked offline' });
+    const result = await verifyCredential({
+      credential,
+      documentLoader: fixtureLoader(credential),
+      now: new Date('2025-06-01T00:00:00Z'),
+    });
+    for (const id of ['format', 'proof', 'issuer', 'schema', 'validFrom', 'validUntil'])
+      expect(statusOf(result, id)).toBe('passed');
+    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({
+      status: 'failed',
+      message: 'Its revocation list could not be checked offline',
+    });
     expect(result.errors).toEqual(['Its revocation list could not be checked offline']);
     expect(result.verified).toBe(false);
   });
 
   it('reports the unverifiable legacy endorsements inside ob3-complete as warnings only', async () => {
     const credential = fixture('ob3-complete.json');
-    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential), now: new Date('2025-06-01T00:00:00Z') });
+    const result = await verifyCredential({
+      credential,
+      documentLoader: fixtureLoader(credential),
+      now: new Date('2025-06-01T00:00:00Z'),
+    });
     const endorsements = result.checks.filter((c) => c.id.startsWith('endorsement-'));
     expect(endorsements.length).toBe(5);
     // They use the pre-standard "eddsa-rdf-2022" suite, which no current verifier supports.
@@ -58,9 +82,16 @@ describe('signed fixtures verify with our library', () => {
 
   it('fails an expired credential with a plain message', async () => {
     const credential = fixture('ob3-complete.json');
-    const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential), now: new Date('2031-01-01T00:00:00Z') });
+    const result = await verifyCredential({
+      credential,
+      documentLoader: fixtureLoader(credential),
+      now: new Date('2031-01-01T00:00:00Z'),
+    });
     expect(result.verified).toBe(false);
-    expect(result.checks.find((c) => c.id === 'validUntil')).toMatchObject({ status: 'failed', message: 'Expired on 2030-01-01' });
+    expect(result.checks.find((c) => c.id === 'validUntil')).toMatchObject({
+      status: 'failed',
+      message: 'Expired on 2030-01-01',
+    });
   });
 
   it('verifies clr2-simple and its embedded credential', async () => {
@@ -68,7 +99,10 @@ describe('signed fixtures verify with our library', () => {
     const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential) });
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
-    expect(result.checks.find((c) => c.id === 'embedded-0')).toMatchObject({ status: 'passed', label: 'Includes “Teamwork Badge”' });
+    expect(result.checks.find((c) => c.id === 'embedded-0')).toMatchObject({
+      status: 'passed',
+      label: 'Includes “Teamwork Badge”',
+    });
   });
 
   it('fails a CLR whose embedded credential was altered, even though the CLR proof is checked separately', async () => {
@@ -95,26 +129,38 @@ describe('signed fixtures verify with our library', () => {
     });
     expect(fetched).toEqual([(credential.credentialStatus as { statusListCredential: string }).statusListCredential]);
     expect(statusOf(result, 'proof')).toBe('passed');
-    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({ status: 'failed', message: expect.stringContaining('says it is https://example.com/credentials/status/3') as string });
+    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('says it is https://example.com/credentials/status/3') as string,
+    });
     expect(result.verified).toBe(false);
   });
 
   it('fails a status entry it cannot check offline: a revoked credential must not pass for want of a list', async () => {
     const credential = fixture('ob3-credential-status-revoked-bitstring.json');
     const result = await verifyCredential({ credential, documentLoader: fixtureLoader(credential) });
-    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({ status: 'failed', message: 'Its revocation list could not be checked offline' });
+    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({
+      status: 'failed',
+      message: 'Its revocation list could not be checked offline',
+    });
     expect(result.verified).toBe(false);
   });
 
-  it.each(['w3c-eddsa-rdfc-2022-signed.json', 'w3c-eddsa-jcs-2022-signed.json'])('%s: the signature verifies (issuer is not the key controller)', async (name) => {
-    const result = await verifyCredential({ credential: fixture(name) });
-    expect(statusOf(result, 'proof')).toBe('passed');
-    expect(statusOf(result, 'issuer')).toBe('failed');
-  });
+  it.each(['w3c-eddsa-rdfc-2022-signed.json', 'w3c-eddsa-jcs-2022-signed.json'])(
+    '%s: the signature verifies (issuer is not the key controller)',
+    async (name) => {
+      const result = await verifyCredential({ credential: fixture(name) });
+      expect(statusOf(result, 'proof')).toBe('passed');
+      expect(statusOf(result, 'issuer')).toBe('failed');
+    },
+  );
 
   it('accepts the credential as JSON text too', async () => {
     const credential = fixture('ob3-simple-eddsa-rdfc-2022.json');
-    const result = await verifyCredential({ credential: JSON.stringify(credential), documentLoader: fixtureLoader(credential) });
+    const result = await verifyCredential({
+      credential: JSON.stringify(credential),
+      documentLoader: fixtureLoader(credential),
+    });
     expect(result.verified).toBe(true);
   });
 
@@ -125,7 +171,14 @@ describe('signed fixtures verify with our library', () => {
   });
 
   it('never throws on garbage, but throws TypeError on misuse', async () => {
-    for (const credential of ['not json', 42, [], {}, { '@context': 'https://www.w3.org/2018/credentials/v1' }, 'a.b.c']) {
+    for (const credential of [
+      'not json',
+      42,
+      [],
+      {},
+      { '@context': 'https://www.w3.org/2018/credentials/v1' },
+      'a.b.c',
+    ]) {
       const result = await verifyCredential({ credential });
       expect(result.verified).toBe(false);
       expect(result.errors.length).toBeGreaterThan(0);

@@ -65,10 +65,15 @@ export function sampleCredential(issuerId: string, overrides: JsonObject = {}): 
     validFrom: '2025-01-15T09:00:00Z',
     credentialSubject: {
       type: ['AchievementSubject'],
-      identifier: [{
-        type: 'IdentityObject', hashed: true, identityType: 'emailAddress', salt: 'pepper-1',
-        identityHash: 'sha256$2a1f6c2a9f3c5b0b7d0f5f2f8b8a1f6f2f0f1f3c2b5a8e7d6c5b4a3f2e1d0c9b',
-      }],
+      identifier: [
+        {
+          type: 'IdentityObject',
+          hashed: true,
+          identityType: 'emailAddress',
+          salt: 'pepper-1',
+          identityHash: 'sha256$2a1f6c2a9f3c5b0b7d0f5f2f8b8a1f6f2f0f1f3c2b5a8e7d6c5b4a3f2e1d0c9b',
+        },
+      ],
       achievement: {
         id: 'https://acme.example/achievements/safe-lifting',
         type: ['Achievement'],
@@ -76,18 +81,26 @@ export function sampleCredential(issuerId: string, overrides: JsonObject = {}): 
         name: 'Safe Lifting Practices',
         description: 'Demonstrates safe manual handling of loads up to 25 kg in a warehouse setting.',
         criteria: { narrative: 'Completed the two-hour practical course and passed the observed assessment.' },
-        alignment: [{
-          type: ['Alignment'], targetName: 'Manual handling', targetUrl: 'https://example.org/frameworks/manual-handling',
-          targetType: 'ceasn:Competency', targetFramework: 'Warehouse Skills', targetCode: 'MH-1',
-        }],
+        alignment: [
+          {
+            type: ['Alignment'],
+            targetName: 'Manual handling',
+            targetUrl: 'https://example.org/frameworks/manual-handling',
+            targetType: 'ceasn:Competency',
+            targetFramework: 'Warehouse Skills',
+            targetCode: 'MH-1',
+          },
+        ],
         tag: ['safety', 'warehouse'],
       },
       result: [{ type: ['Result'], status: 'Completed' }],
     },
-    credentialSchema: [{
-      id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
-      type: '1EdTechJsonSchemaValidator2019',
-    }],
+    credentialSchema: [
+      {
+        id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+        type: '1EdTechJsonSchemaValidator2019',
+      },
+    ],
     ...overrides,
   };
 }

@@ -1,9 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  buildDidWebDocument, createDocumentLoader, createSigner, decryptSecret, didKeyDocument, didKeyFromPublicKey,
-  didWebFromUrl, didWebToUrl, encryptSecret, generateEd25519Multikey, parseMasterKey, publicKeyFromSecret,
-  signCredential, verifyCredential,
+  buildDidWebDocument,
+  createDocumentLoader,
+  createSigner,
+  decryptSecret,
+  didKeyDocument,
+  didKeyFromPublicKey,
+  didWebFromUrl,
+  didWebToUrl,
+  encryptSecret,
+  generateEd25519Multikey,
+  parseMasterKey,
+  publicKeyFromSecret,
+  signCredential,
+  verifyCredential,
 } from '../src/index.js';
 import { base58Decode, base58Encode } from '../src/util/base58.js';
 import { fixture, sampleCredential } from './helpers.js';
@@ -31,9 +42,21 @@ describe('Ed25519 Multikey', () => {
   it('createSigner refuses mismatched or malformed keys', () => {
     const a = generateEd25519Multikey();
     const b = generateEd25519Multikey();
-    expect(() => createSigner({ verificationMethod: 'did:web:x#k', publicKeyMultibase: a.publicKeyMultibase, secretKeyMultibase: b.secretKeyMultibase })).toThrow(/does not belong/);
+    expect(() =>
+      createSigner({
+        verificationMethod: 'did:web:x#k',
+        publicKeyMultibase: a.publicKeyMultibase,
+        secretKeyMultibase: b.secretKeyMultibase,
+      }),
+    ).toThrow(/does not belong/);
     expect(() => createSigner({ verificationMethod: 'did:web:x', ...a })).toThrow(/fragment/);
-    expect(() => createSigner({ verificationMethod: 'did:web:x#k', publicKeyMultibase: 'zabc', secretKeyMultibase: a.secretKeyMultibase })).toThrow(TypeError);
+    expect(() =>
+      createSigner({
+        verificationMethod: 'did:web:x#k',
+        publicKeyMultibase: 'zabc',
+        secretKeyMultibase: a.secretKeyMultibase,
+      }),
+    ).toThrow(TypeError);
   });
 });
 
@@ -88,7 +111,9 @@ describe('DIDs', () => {
     const { publicKeyMultibase } = generateEd25519Multikey();
     const did = didKeyFromPublicKey(publicKeyMultibase);
     const document = didKeyDocument(did);
-    expect(document.verificationMethod).toEqual([{ id: `${did}#${publicKeyMultibase}`, type: 'Multikey', controller: did, publicKeyMultibase }]);
+    expect(document.verificationMethod).toEqual([
+      { id: `${did}#${publicKeyMultibase}`, type: 'Multikey', controller: did, publicKeyMultibase },
+    ]);
     expect(document.assertionMethod).toEqual([`${did}#${publicKeyMultibase}`]);
     expect(() => didKeyDocument('did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme')).toThrow(/only Ed25519/);
   });
@@ -118,7 +143,13 @@ describe('DIDs', () => {
         return Promise.resolve(d === did ? published : undefined);
       },
     });
-    const signed = await signCredential({ credential: sampleCredential(did), signer: oldSigner, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: new Date() });
+    const signed = await signCredential({
+      credential: sampleCredential(did),
+      signer: oldSigner,
+      cryptosuite: 'eddsa-rdfc-2022',
+      documentLoader,
+      now: new Date(),
+    });
     published = rotated;
     const result = await verifyCredential({ credential: signed, documentLoader });
     expect(result.errors).toEqual([]);

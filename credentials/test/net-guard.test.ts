@@ -2,9 +2,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockedRangeOf, guardedFetchText, guardedRequest, GuardRefusal, isBlockedAddress, resolveGuardedTarget, type HostLookup } from '../src/index.js';
+import {
+  blockedRangeOf,
+  guardedFetchText,
+  guardedRequest,
+  GuardRefusal,
+  isBlockedAddress,
+  resolveGuardedTarget,
+  type HostLookup,
+} from '../src/index.js';
 
-const resolvingTo = (...addresses: string[]): HostLookup => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+const resolvingTo =
+  (...addresses: string[]): HostLookup =>
+  async () =>
+    addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
 describe('blocked address ranges', () => {
   it('names the range of every kind of address that must not be reached', () => {
@@ -40,7 +51,16 @@ describe('blocked address ranges', () => {
   });
 
   it('lets public unicast addresses through', () => {
-    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::8.8.8.8', '2002:0808:0808::1', '172.32.0.1', '100.128.0.1']) {
+    for (const address of [
+      '93.184.216.34',
+      '8.8.8.8',
+      '2606:4700::1111',
+      '::ffff:8.8.8.8',
+      '64:ff9b::8.8.8.8',
+      '2002:0808:0808::1',
+      '172.32.0.1',
+      '100.128.0.1',
+    ]) {
       expect(isBlockedAddress(address), address).toBe(false);
     }
   });
@@ -61,28 +81,49 @@ describe('blocked address ranges', () => {
 
 describe('resolveGuardedTarget', () => {
   it('refuses other schemes, credentials in the URL and hosts without an address', async () => {
-    await expect(resolveGuardedTarget('http://example.com/', { lookup: resolvingTo('93.184.216.34') })).rejects.toMatchObject({ reason: 'scheme' });
-    await expect(resolveGuardedTarget('ftp://example.com/', { allowHttp: true })).rejects.toMatchObject({ reason: 'scheme' });
-    await expect(resolveGuardedTarget('https://user:pw@example.com/', { lookup: resolvingTo('93.184.216.34') })).rejects.toMatchObject({ reason: 'credentials-in-url' });
-    await expect(resolveGuardedTarget('https://nowhere.example/', { lookup: resolvingTo() })).rejects.toMatchObject({ reason: 'no-address' });
+    await expect(
+      resolveGuardedTarget('http://example.com/', { lookup: resolvingTo('93.184.216.34') }),
+    ).rejects.toMatchObject({ reason: 'scheme' });
+    await expect(resolveGuardedTarget('ftp://example.com/', { allowHttp: true })).rejects.toMatchObject({
+      reason: 'scheme',
+    });
+    await expect(
+      resolveGuardedTarget('https://user:pw@example.com/', { lookup: resolvingTo('93.184.216.34') }),
+    ).rejects.toMatchObject({ reason: 'credentials-in-url' });
+    await expect(resolveGuardedTarget('https://nowhere.example/', { lookup: resolvingTo() })).rejects.toMatchObject({
+      reason: 'no-address',
+    });
     await expect(resolveGuardedTarget('not a url')).rejects.toBeInstanceOf(GuardRefusal);
   });
 
   it('refuses a host when any of its addresses is private, naming it', async () => {
-    const refusal = await resolveGuardedTarget('https://mixed.example/', { lookup: resolvingTo('93.184.216.34', '10.0.0.7') }).catch((e: unknown) => e);
+    const refusal = await resolveGuardedTarget('https://mixed.example/', {
+      lookup: resolvingTo('93.184.216.34', '10.0.0.7'),
+    }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(GuardRefusal);
     expect(refusal).toMatchObject({ reason: 'blocked-address', address: '10.0.0.7', range: 'private' });
     expect((refusal as Error).message).toMatch(/mixed\.example resolves to 10\.0\.0\.7/);
   });
 
   it('refuses literal addresses, in every spelling the URL parser accepts', async () => {
-    for (const url of ['https://127.0.0.1/', 'https://2130706433/', 'https://0x7f.1/', 'https://[::1]/', 'https://[::ffff:127.0.0.1]/', 'https://169.254.169.254/latest/meta-data/']) {
+    for (const url of [
+      'https://127.0.0.1/',
+      'https://2130706433/',
+      'https://0x7f.1/',
+      'https://[::1]/',
+      'https://[::ffff:127.0.0.1]/',
+      'https://169.254.169.254/latest/meta-data/',
+    ]) {
       await expect(resolveGuardedTarget(url), url).rejects.toMatchObject({ reason: 'blocked-address' });
     }
   });
 
   it('allows private addresses and http when the policy says so', async () => {
-    const target = await resolveGuardedTarget('http://dev.local:8080/hook', { allowHttp: true, allowPrivate: true, lookup: resolvingTo('127.0.0.1') });
+    const target = await resolveGuardedTarget('http://dev.local:8080/hook', {
+      allowHttp: true,
+      allowPrivate: true,
+      lookup: resolvingTo('127.0.0.1'),
+    });
     expect(target.address).toEqual({ address: '127.0.0.1', family: 4 });
   });
 });
@@ -101,7 +142,11 @@ describe('guardedRequest against a real local server', () => {
       } else {
         let body = '';
         req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, body, host: req.headers.host })));
+        req.on('end', () =>
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ method: req.method, body, host: req.headers.host })),
+        );
       }
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -114,7 +159,9 @@ describe('guardedRequest against a real local server', () => {
   const local = { allowHttp: true, allowPrivate: true };
 
   it('is refused before connecting when private addresses are not allowed', async () => {
-    await expect(guardedRequest(`http://127.0.0.1:${port}/`, { allowHttp: true })).rejects.toMatchObject({ reason: 'blocked-address' });
+    await expect(guardedRequest(`http://127.0.0.1:${port}/`, { allowHttp: true })).rejects.toMatchObject({
+      reason: 'blocked-address',
+    });
   });
 
   it('connects to the address it checked: a second DNS answer is never asked for', async () => {
@@ -124,26 +171,46 @@ describe('guardedRequest against a real local server', () => {
       if (calls > 1) throw new Error('asked DNS twice');
       return [{ address: '127.0.0.1', family: 4 }];
     };
-    const response = await guardedRequest(`http://hooks.example:${port}/`, { ...local, lookup: rebinding, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    const response = await guardedRequest(`http://hooks.example:${port}/`, {
+      ...local,
+      lookup: rebinding,
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body.toString())).toEqual({ method: 'POST', body: '{"a":1}', host: `hooks.example:${port}` });
+    expect(JSON.parse(response.body.toString())).toEqual({
+      method: 'POST',
+      body: '{"a":1}',
+      host: `hooks.example:${port}`,
+    });
     expect(calls).toBe(1);
   });
 
   it('returns a redirect as it is, without following it; fetches refuse it', async () => {
     const response = await guardedRequest(`http://127.0.0.1:${port}/redirect`, local);
     expect(response.status).toBe(302);
-    await expect(guardedFetchText(`http://127.0.0.1:${port}/redirect`, local)).rejects.toThrow(/redirects are not followed/);
+    await expect(guardedFetchText(`http://127.0.0.1:${port}/redirect`, local)).rejects.toThrow(
+      /redirects are not followed/,
+    );
   });
 
   it('reads at most maxBytes of the body: truncated on request, an error otherwise', async () => {
-    const truncated = await guardedRequest(`http://127.0.0.1:${port}/big`, { ...local, maxBytes: 1024, onOversize: 'truncate' });
+    const truncated = await guardedRequest(`http://127.0.0.1:${port}/big`, {
+      ...local,
+      maxBytes: 1024,
+      onOversize: 'truncate',
+    });
     expect(truncated).toMatchObject({ status: 200, isTruncated: true });
     expect(truncated.body.length).toBe(1024);
-    await expect(guardedRequest(`http://127.0.0.1:${port}/big`, { ...local, maxBytes: 1024 })).rejects.toThrow(/larger than 1024 bytes/);
+    await expect(guardedRequest(`http://127.0.0.1:${port}/big`, { ...local, maxBytes: 1024 })).rejects.toThrow(
+      /larger than 1024 bytes/,
+    );
   });
 
   it('gives up at its deadline when the server never answers', async () => {
-    await expect(guardedRequest(`http://127.0.0.1:${port}/silent`, { ...local, timeoutMs: 300 })).rejects.toThrow(/did not answer within 300 ms/);
+    await expect(guardedRequest(`http://127.0.0.1:${port}/silent`, { ...local, timeoutMs: 300 })).rejects.toThrow(
+      /did not answer within 300 ms/,
+    );
   });
 });

@@ -1,9 +1,22 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
-  allocateIndex, Bitstring, buildStatusEntry, buildStatusListCredential, checkStatus, createDocumentLoader,
-  createSigner, decodeList, didKeyFromPublicKey, didKeyVerificationMethod, encodeList, generateEd25519Multikey,
-  MIN_STATUS_LIST_LENGTH, signCredential, StatusCheckError, verifyCredential,
+  allocateIndex,
+  Bitstring,
+  buildStatusEntry,
+  buildStatusListCredential,
+  checkStatus,
+  createDocumentLoader,
+  createSigner,
+  decodeList,
+  didKeyFromPublicKey,
+  didKeyVerificationMethod,
+  encodeList,
+  generateEd25519Multikey,
+  MIN_STATUS_LIST_LENGTH,
+  signCredential,
+  StatusCheckError,
+  verifyCredential,
 } from '../src/index.js';
 import type { JsonObject } from '../src/util/json.js';
 import { fixture, fixtureLoader, sampleCredential, statusListFixture } from './helpers.js';
@@ -87,16 +100,36 @@ describe('status list credentials and entries', () => {
 
   it('writes statusListIndex as a string', () => {
     expect(buildStatusEntry({ listUrl, index: 94_567, purpose: 'revocation' })).toEqual({
-      id: `${listUrl}#94567`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
-      statusListIndex: '94567', statusListCredential: listUrl,
+      id: `${listUrl}#94567`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '94567',
+      statusListCredential: listUrl,
     });
   });
 
-  async function publish(purpose: 'revocation' | 'suspension', setIndexes: number[], id = listUrl): Promise<JsonObject> {
+  async function publish(
+    purpose: 'revocation' | 'suspension',
+    setIndexes: number[],
+    id = listUrl,
+  ): Promise<JsonObject> {
     const bits = new Bitstring();
     for (const i of setIndexes) bits.set(i, true);
-    const list = buildStatusListCredential({ id, issuer: did, statusPurpose: purpose, bitstring: bits, validFrom: new Date('2025-01-01T00:00:00Z'), ttl: 300_000 });
-    return signCredential({ credential: list, signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: new Date() });
+    const list = buildStatusListCredential({
+      id,
+      issuer: did,
+      statusPurpose: purpose,
+      bitstring: bits,
+      validFrom: new Date('2025-01-01T00:00:00Z'),
+      ttl: 300_000,
+    });
+    return signCredential({
+      credential: list,
+      signer,
+      cryptosuite: 'eddsa-rdfc-2022',
+      documentLoader,
+      now: new Date(),
+    });
   }
 
   it('revokes, then suspends and reinstates, as a verifier sees it', async () => {
@@ -107,7 +140,10 @@ describe('status list credentials and entries', () => {
           buildStatusEntry({ listUrl: `${listUrl}?s`, index: 7, purpose: 'suspension' }),
         ],
       }),
-      signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: new Date(),
+      signer,
+      cryptosuite: 'eddsa-rdfc-2022',
+      documentLoader,
+      now: new Date(),
     });
     const lists: Record<string, JsonObject> = {
       [`${listUrl}?r`]: await publish('revocation', [], `${listUrl}?r`),
@@ -115,8 +151,14 @@ describe('status list credentials and entries', () => {
     };
     const fetchStatusList = (url: string): Promise<unknown> => Promise.resolve(lists[url]);
     let result = await verifyCredential({ credential, documentLoader, fetchStatusList });
-    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({ status: 'passed', label: 'Has not been revoked' });
-    expect(result.checks.find((c) => c.id === 'suspension')).toMatchObject({ status: 'failed', message: 'The issuer has suspended this credential for now' });
+    expect(result.checks.find((c) => c.id === 'revocation')).toMatchObject({
+      status: 'passed',
+      label: 'Has not been revoked',
+    });
+    expect(result.checks.find((c) => c.id === 'suspension')).toMatchObject({
+      status: 'failed',
+      message: 'The issuer has suspended this credential for now',
+    });
     expect(result.verified).toBe(false);
 
     lists[`${listUrl}?s`] = await publish('suspension', [], `${listUrl}?s`);
@@ -130,15 +172,28 @@ describe('status list credentials and entries', () => {
     const list = await publish('revocation', [3]);
     const fetch = (doc: unknown) => () => Promise.resolve(doc);
     const entry = buildStatusEntry({ listUrl, index: 3, purpose: 'revocation' });
-    expect(await checkStatus(entry, fetch(list), { documentLoader, issuerId: did })).toMatchObject({ isSet: true, isListSigned: true, warnings: [] });
-    expect(await checkStatus({ ...entry, statusListIndex: 4 }, fetch(list), { documentLoader })).toMatchObject({ isSet: false, index: 4 });
+    expect(await checkStatus(entry, fetch(list), { documentLoader, issuerId: did })).toMatchObject({
+      isSet: true,
+      isListSigned: true,
+      warnings: [],
+    });
+    expect(await checkStatus({ ...entry, statusListIndex: 4 }, fetch(list), { documentLoader })).toMatchObject({
+      isSet: false,
+      index: 4,
+    });
 
     const subject = list.credentialSubject as JsonObject;
     const tampered = { ...list, credentialSubject: { ...subject, encodedList: encodeList(new Bitstring()) } };
     await expect(checkStatus(entry, fetch(tampered), { documentLoader })).rejects.toThrow(/signature is invalid/);
-    await expect(checkStatus({ ...entry, statusPurpose: 'suspension' }, fetch(list), { documentLoader })).rejects.toThrow(/for "revocation", not "suspension"/);
-    await expect(checkStatus({ ...entry, statusListIndex: '-1' }, fetch(list), { documentLoader })).rejects.toThrow(StatusCheckError);
-    await expect(checkStatus(entry, () => Promise.reject(new Error('timeout')), { documentLoader })).rejects.toThrow(/could not be fetched: timeout/);
+    await expect(
+      checkStatus({ ...entry, statusPurpose: 'suspension' }, fetch(list), { documentLoader }),
+    ).rejects.toThrow(/for "revocation", not "suspension"/);
+    await expect(checkStatus({ ...entry, statusListIndex: '-1' }, fetch(list), { documentLoader })).rejects.toThrow(
+      StatusCheckError,
+    );
+    await expect(checkStatus(entry, () => Promise.reject(new Error('timeout')), { documentLoader })).rejects.toThrow(
+      /could not be fetched: timeout/,
+    );
   });
 
   it('accepts the numeric statusListIndex of the 1EdTech fixture and verifies its signed list', async () => {
@@ -154,10 +209,18 @@ describe('status list credentials and entries', () => {
     const entry = buildStatusEntry({ listUrl, index: 3, purpose: 'revocation' });
     const genuine = await publish('revocation', []);
     const elsewhere = await publish('revocation', [], 'https://acme.example/status/2');
-    await expect(checkStatus(entry, () => Promise.resolve(elsewhere), { documentLoader, issuerId: did })).rejects.toThrow(/says it is https:\/\/acme.example\/status\/2/);
-    await expect(checkStatus(entry, () => Promise.resolve(genuine), { documentLoader, issuerId: 'did:example:someone-else' })).rejects.toThrow(/not by the credential's issuer/);
+    await expect(
+      checkStatus(entry, () => Promise.resolve(elsewhere), { documentLoader, issuerId: did }),
+    ).rejects.toThrow(/says it is https:\/\/acme.example\/status\/2/);
+    await expect(
+      checkStatus(entry, () => Promise.resolve(genuine), { documentLoader, issuerId: 'did:example:someone-else' }),
+    ).rejects.toThrow(/not by the credential's issuer/);
     const { proof: _proof, ...unsigned } = genuine;
-    await expect(checkStatus(entry, () => Promise.resolve(unsigned), { documentLoader, issuerId: did })).rejects.toThrow(/not signed/);
-    await expect(checkStatus(entry, () => Promise.resolve(genuine), { documentLoader, issuerId: did })).resolves.toMatchObject({ isSet: false });
+    await expect(
+      checkStatus(entry, () => Promise.resolve(unsigned), { documentLoader, issuerId: did }),
+    ).rejects.toThrow(/not signed/);
+    await expect(
+      checkStatus(entry, () => Promise.resolve(genuine), { documentLoader, issuerId: did }),
+    ).resolves.toMatchObject({ isSet: false });
   });
 });

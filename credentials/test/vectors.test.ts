@@ -22,8 +22,11 @@ describe('W3C vc-di-eddsa test vectors', () => {
       secretKeyMultibase: keyPair.privateKeyMultibase,
     });
     const result = await signCredential({
-      credential: fixture('w3c-eddsa-unsigned.json'), signer, cryptosuite: 'eddsa-rdfc-2022',
-      documentLoader: loader, now: new Date(config.created as string),
+      credential: fixture('w3c-eddsa-unsigned.json'),
+      signer,
+      cryptosuite: 'eddsa-rdfc-2022',
+      documentLoader: loader,
+      now: new Date(config.created as string),
     });
     const expected = signed.proof as { proofValue: string };
     expect(result.proof).toHaveLength(1);
@@ -37,7 +40,12 @@ describe('Open Badges 3.0 implementation guide test vectors', () => {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
     id: 'http://example.com/credentials/3527',
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { id: 'https://example.edu/issuers/565049', type: ['Profile'], name: 'Example Corp', url: 'https://www.imsglobal.org' },
+    issuer: {
+      id: 'https://example.edu/issuers/565049',
+      type: ['Profile'],
+      name: 'Example Corp',
+      url: 'https://www.imsglobal.org',
+    },
     validFrom: '2010-01-01T00:00:00Z',
     name: 'Teamwork Badge',
     credentialSubject: {
@@ -46,7 +54,10 @@ describe('Open Badges 3.0 implementation guide test vectors', () => {
       achievement: {
         id: 'https://example.com/achievements/21st-century-skills/teamwork',
         type: ['Achievement'],
-        criteria: { narrative: 'Team members are nominated for this badge by their peers and recognized upon review by Example Corp management.' },
+        criteria: {
+          narrative:
+            'Team members are nominated for this badge by their peers and recognized upon review by Example Corp management.',
+        },
         description: 'This badge recognizes the development of the capacity to collaborate within a group environment.',
         name: 'Teamwork',
       },
@@ -62,15 +73,25 @@ describe('Open Badges 3.0 implementation guide test vectors', () => {
   };
 
   it('reproduces document-canon', async () => {
-    expect(await jsonldCanonicalizer.canonize(document, { documentLoader: loader })).toBe(fixtureText('ob3-test-vector-document-canon.nq'));
+    expect(await jsonldCanonicalizer.canonize(document, { documentLoader: loader })).toBe(
+      fixtureText('ob3-test-vector-document-canon.nq'),
+    );
   });
 
   it('reproduces proof-canon', async () => {
-    expect(await jsonldCanonicalizer.canonize(proofOptions, { documentLoader: loader })).toBe(fixtureText('ob3-test-vector-proof-canon.nq'));
+    expect(await jsonldCanonicalizer.canonize(proofOptions, { documentLoader: loader })).toBe(
+      fixtureText('ob3-test-vector-proof-canon.nq'),
+    );
   });
 
   it('hashes proof options then document, 64 bytes in all', async () => {
-    const data = await createHashData({ cryptosuite: 'eddsa-rdfc-2022', document, proofOptions, documentLoader: loader, canonicalizer: jsonldCanonicalizer });
+    const data = await createHashData({
+      cryptosuite: 'eddsa-rdfc-2022',
+      document,
+      proofOptions,
+      documentLoader: loader,
+      canonicalizer: jsonldCanonicalizer,
+    });
     expect(data).toHaveLength(64);
   });
 });

@@ -3,9 +3,19 @@ import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { Ed25519VerificationKey2020 } from '@digitalbazaar/ed25519-verification-key-2020';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkRevocationList, createDocumentLoader, createSigner, didKeyFromPublicKey, didKeyVerificationMethod,
-  generateEd25519Multikey, resolveAssertionKey, signCredential, StatusCheckError, verifyCredential,
-  type FetchStatusList, type JsonObject, type VerificationResult,
+  checkRevocationList,
+  createDocumentLoader,
+  createSigner,
+  didKeyFromPublicKey,
+  didKeyVerificationMethod,
+  generateEd25519Multikey,
+  resolveAssertionKey,
+  signCredential,
+  StatusCheckError,
+  verifyCredential,
+  type FetchStatusList,
+  type JsonObject,
+  type VerificationResult,
 } from '../src/index.js';
 import { fixture, fixtureLoader, sampleCredential } from './helpers.js';
 
@@ -57,11 +67,17 @@ describe('Ed25519Signature2020 and VC 1.1 (verification only)', () => {
 
   it('a VC 1.1 credential signed by the reference Ed25519Signature2020 suite verifies, every check in plain words', async () => {
     const signed = await signLegacy(vc11(alice.did), alice);
-    expect(signed.proof).toMatchObject({ type: 'Ed25519Signature2020', proofPurpose: 'assertionMethod', proofValue: expect.stringMatching(/^z/) as string });
+    expect(signed.proof).toMatchObject({
+      type: 'Ed25519Signature2020',
+      proofPurpose: 'assertionMethod',
+      proofValue: expect.stringMatching(/^z/) as string,
+    });
     const result = await verifyCredential({ credential: signed, documentLoader, now: NOW });
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
-    expect(statusOf(result, 'format')?.message).toBe('This is a W3C Verifiable Credential (Verifiable Credentials 1.1)');
+    expect(statusOf(result, 'format')?.message).toBe(
+      'This is a W3C Verifiable Credential (Verifiable Credentials 1.1)',
+    );
     expect(statusOf(result, 'issuer')).toMatchObject({ status: 'passed', label: `Issued by ${alice.did}` });
     expect(statusOf(result, 'validFrom')).toMatchObject({ status: 'passed', message: 'Valid since 2024-01-15' });
     expect(statusOf(result, 'schema')?.status).toBe('skipped');
@@ -79,9 +95,16 @@ describe('Ed25519Signature2020 and VC 1.1 (verification only)', () => {
 
   it('a tampered Ed25519Signature2020 credential fails its signature', async () => {
     const signed = await signLegacy(vc11(alice.did), alice);
-    const result = await verifyCredential({ credential: { ...signed, credentialSubject: { id: 'did:example:someone-else' } }, documentLoader, now: NOW });
+    const result = await verifyCredential({
+      credential: { ...signed, credentialSubject: { id: 'did:example:someone-else' } },
+      documentLoader,
+      now: NOW,
+    });
     expect(result.verified).toBe(false);
-    expect(statusOf(result, 'proof')).toMatchObject({ status: 'failed', message: expect.stringContaining('does not match the content') as string });
+    expect(statusOf(result, 'proof')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('does not match the content') as string,
+    });
   });
 
   it('a 2020 proof whose key is not the issuer’s fails the issuer check, though the signature itself is good', async () => {
@@ -89,13 +112,20 @@ describe('Ed25519Signature2020 and VC 1.1 (verification only)', () => {
     const result = await verifyCredential({ credential: signed, documentLoader, now: NOW });
     expect(result.verified).toBe(false);
     expect(statusOf(result, 'proof')?.status).toBe('passed');
-    expect(statusOf(result, 'issuer')).toMatchObject({ status: 'failed', message: `The signing key belongs to ${mallory.did}, not to the issuer ${alice.did}` });
+    expect(statusOf(result, 'issuer')).toMatchObject({
+      status: 'failed',
+      message: `The signing key belongs to ${mallory.did}, not to the issuer ${alice.did}`,
+    });
   });
 
   it('a 2020 proof made for authentication does not issue a credential', async () => {
     const signed = await signLegacy(vc11(alice.did), alice);
     const proof = signed.proof as JsonObject;
-    const result = await verifyCredential({ credential: { ...signed, proof: { ...proof, proofPurpose: 'authentication' } }, documentLoader, now: NOW });
+    const result = await verifyCredential({
+      credential: { ...signed, proof: { ...proof, proofPurpose: 'authentication' } },
+      documentLoader,
+      now: NOW,
+    });
     expect(result.verified).toBe(false);
     expect(statusOf(result, 'proof')?.message).toContain('Unexpected proof purpose "authentication"');
   });
@@ -104,7 +134,11 @@ describe('Ed25519Signature2020 and VC 1.1 (verification only)', () => {
     const signed = await signLegacy(vc11(alice.did), alice);
     const proof = signed.proof as JsonObject;
     const asBase64 = `u${Buffer.from('x'.repeat(64)).toString('base64url')}`;
-    const result = await verifyCredential({ credential: { ...signed, proof: { ...proof, proofValue: asBase64 } }, documentLoader, now: NOW });
+    const result = await verifyCredential({
+      credential: { ...signed, proof: { ...proof, proofValue: asBase64 } },
+      documentLoader,
+      now: NOW,
+    });
     expect(result.verified).toBe(false);
     expect(statusOf(result, 'proof')?.message).toContain('must be base58btc');
   });
@@ -114,10 +148,18 @@ describe('Ed25519Signature2020 and VC 1.1 (verification only)', () => {
     const late = await verifyCredential({ credential: expired, documentLoader, now: NOW });
     expect(late.verified).toBe(false);
     expect(statusOf(late, 'validUntil')).toMatchObject({ status: 'failed', message: 'Expired on 2025-01-01' });
-    const early = await verifyCredential({ credential: expired, documentLoader, now: new Date('2023-06-01T00:00:00Z') });
+    const early = await verifyCredential({
+      credential: expired,
+      documentLoader,
+      now: new Date('2023-06-01T00:00:00Z'),
+    });
     expect(early.verified).toBe(false);
     expect(statusOf(early, 'validFrom')).toMatchObject({ status: 'failed', message: 'Not valid until 2024-01-15' });
-    const inForce = await verifyCredential({ credential: expired, documentLoader, now: new Date('2024-06-01T00:00:00Z') });
+    const inForce = await verifyCredential({
+      credential: expired,
+      documentLoader,
+      now: new Date('2024-06-01T00:00:00Z'),
+    });
     expect(inForce.verified).toBe(true);
     expect(statusOf(inForce, 'validUntil')?.message).toBe('Valid until 2025-01-01');
   });
@@ -129,10 +171,19 @@ describe('Ed25519Signature2020 and VC 1.1 (verification only)', () => {
     const keys = generateEd25519Multikey();
     const did = didKeyFromPublicKey(keys.publicKeyMultibase);
     const signer = createSigner({ verificationMethod: didKeyVerificationMethod(did), ...keys });
-    const signed = await signCredential({ credential: { ...credential, issuer: did }, signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: NOW });
+    const signed = await signCredential({
+      credential: { ...credential, issuer: did },
+      signer,
+      cryptosuite: 'eddsa-rdfc-2022',
+      documentLoader,
+      now: NOW,
+    });
     const result = await verifyCredential({ credential: signed, documentLoader, now: NOW });
     expect(result.verified).toBe(false);
-    expect(statusOf(result, 'validFrom')).toMatchObject({ status: 'failed', message: 'The credential has no valid issue date (issuanceDate)' });
+    expect(statusOf(result, 'validFrom')).toMatchObject({
+      status: 'failed',
+      message: 'The credential has no valid issue date (issuanceDate)',
+    });
   });
 
   it('a VC 1.1 credential with a DataIntegrityProof (eddsa-rdfc-2022 and eddsa-jcs-2022) verifies', async () => {
@@ -145,14 +196,26 @@ describe('Ed25519Signature2020 and VC 1.1 (verification only)', () => {
       const result = await verifyCredential({ credential: signed, documentLoader, now: NOW });
       expect(result.errors).toEqual([]);
       expect(result.verified).toBe(true);
-      const tampered = await verifyCredential({ credential: { ...signed, issuanceDate: '2020-01-01T00:00:00Z' }, documentLoader, now: NOW });
+      const tampered = await verifyCredential({
+        credential: { ...signed, issuanceDate: '2020-01-01T00:00:00Z' },
+        documentLoader,
+        now: NOW,
+      });
       expect(tampered.verified).toBe(false);
     }
   });
 
   it('VC 1.1 dates come from the signed meaning: an unmapped spelling cannot hide an expiry', async () => {
     // "expirationDate" written as its full IRI signs the same as the term; the verifier must see it.
-    const signed = await signLegacy(vc11(alice.did, { 'https://www.w3.org/2018/credentials#expirationDate': { '@value': '2025-01-01T00:00:00Z', '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' } }), alice);
+    const signed = await signLegacy(
+      vc11(alice.did, {
+        'https://www.w3.org/2018/credentials#expirationDate': {
+          '@value': '2025-01-01T00:00:00Z',
+          '@type': 'http://www.w3.org/2001/XMLSchema#dateTime',
+        },
+      }),
+      alice,
+    );
     const result = await verifyCredential({ credential: signed, documentLoader, now: NOW });
     expect(statusOf(result, 'proof')?.status).toBe('passed');
     expect(statusOf(result, 'validUntil')).toMatchObject({ status: 'failed', message: 'Expired on 2025-01-01' });
@@ -160,9 +223,15 @@ describe('Ed25519Signature2020 and VC 1.1 (verification only)', () => {
   });
 
   it('a VC-JWT must still be VC 2.0: a VC 1.1 payload is refused', async () => {
-    const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: `${alice.did}#${alice.key.publicKeyMultibase}` })).toString('base64url');
+    const header = Buffer.from(
+      JSON.stringify({ alg: 'EdDSA', kid: `${alice.did}#${alice.key.publicKeyMultibase}` }),
+    ).toString('base64url');
     const payload = Buffer.from(JSON.stringify(vc11(alice.did))).toString('base64url');
-    const result = await verifyCredential({ credential: `${header}.${payload}.${'A'.repeat(86)}`, documentLoader, now: NOW });
+    const result = await verifyCredential({
+      credential: `${header}.${payload}.${'A'.repeat(86)}`,
+      documentLoader,
+      now: NOW,
+    });
     expect(result.verified).toBe(false);
     expect(statusOf(result, 'format')?.message).toContain('Not a W3C Verifiable Credential 2.0');
   });
@@ -175,26 +244,38 @@ describe('key resolution by purpose', () => {
   const controllerDocument = (relationship: 'assertionMethod' | 'authentication'): JsonObject => ({
     '@context': ['https://www.w3.org/ns/did/v1', ED2020],
     id: controller,
-    verificationMethod: [{ id: methodId, type: 'Ed25519VerificationKey2020', controller, publicKeyMultibase: keys.publicKeyMultibase }],
+    verificationMethod: [
+      { id: methodId, type: 'Ed25519VerificationKey2020', controller, publicKeyMultibase: keys.publicKeyMultibase },
+    ],
     [relationship]: [methodId],
   });
 
   it('an Ed25519VerificationKey2020 under assertionMethod resolves for issuing, not for authenticating', async () => {
     const loader = createDocumentLoader({ extra: { [controller]: controllerDocument('assertionMethod') } });
-    await expect(resolveAssertionKey(methodId, loader)).resolves.toEqual({ id: methodId, controller, publicKeyMultibase: keys.publicKeyMultibase });
-    await expect(resolveAssertionKey(methodId, loader, 'authentication')).rejects.toThrow('not authorised to authenticate its controller (not an authentication method)');
+    await expect(resolveAssertionKey(methodId, loader)).resolves.toEqual({
+      id: methodId,
+      controller,
+      publicKeyMultibase: keys.publicKeyMultibase,
+    });
+    await expect(resolveAssertionKey(methodId, loader, 'authentication')).rejects.toThrow(
+      'not authorised to authenticate its controller (not an authentication method)',
+    );
   });
 
   it('a key under authentication only resolves for presentations, never for issuing', async () => {
     const loader = createDocumentLoader({ extra: { [controller]: controllerDocument('authentication') } });
     await expect(resolveAssertionKey(methodId, loader, 'authentication')).resolves.toMatchObject({ controller });
-    await expect(resolveAssertionKey(methodId, loader)).rejects.toThrow('not authorised to issue credentials (not an assertionMethod)');
+    await expect(resolveAssertionKey(methodId, loader)).rejects.toThrow(
+      'not authorised to issue credentials (not an assertionMethod)',
+    );
   });
 
   it('a did:key serves both purposes', async () => {
     const did = didKeyFromPublicKey(keys.publicKeyMultibase);
     for (const purpose of ['assertionMethod', 'authentication'] as const) {
-      await expect(resolveAssertionKey(didKeyVerificationMethod(did), documentLoader, purpose)).resolves.toMatchObject({ controller: did });
+      await expect(resolveAssertionKey(didKeyVerificationMethod(did), documentLoader, purpose)).resolves.toMatchObject({
+        controller: did,
+      });
     }
   });
 });
@@ -212,13 +293,20 @@ describe('1EdTechRevocationList status', () => {
     for (const entry of [{ id: ID }, { id: ID, revoked: true, revocationReason: 'Issued in error' }]) {
       const result = await verifyWith(() => Promise.resolve({ id: LIST, issuer: ISSUER, revokedCredentials: [entry] }));
       expect(result.verified).toBe(false);
-      expect(statusOf(result, 'revocation')).toMatchObject({ status: 'failed', message: 'The issuer has revoked this credential' });
+      expect(statusOf(result, 'revocation')).toMatchObject({
+        status: 'failed',
+        message: 'The issuer has revoked this credential',
+      });
       expect(statusOf(result, 'proof')?.status).toBe('passed');
     }
   });
 
   it('an entry with revoked: false, or an empty list, leaves it in force; a list served as JSON text is read', async () => {
-    for (const list of [{ revokedCredentials: [{ id: ID, revoked: false }] }, { id: LIST, revokedCredentials: [] }, JSON.stringify({ revokedCredentials: [] })]) {
+    for (const list of [
+      { revokedCredentials: [{ id: ID, revoked: false }] },
+      { id: LIST, revokedCredentials: [] },
+      JSON.stringify({ revokedCredentials: [] }),
+    ]) {
       const result = await verifyWith(() => Promise.resolve(list));
       expect(statusOf(result, 'revocation')?.status).toBe('passed');
       expect(result.verified).toBe(true);
@@ -226,16 +314,39 @@ describe('1EdTechRevocationList status', () => {
   });
 
   it.each<[string, FetchStatusList, string]>([
-    ['cannot be fetched', () => Promise.reject(new Error('HTTP 503')), 'The revocation list could not be fetched: HTTP 503'],
+    [
+      'cannot be fetched',
+      () => Promise.reject(new Error('HTTP 503')),
+      'The revocation list could not be fetched: HTTP 503',
+    ],
     ['is not JSON', () => Promise.resolve('<html>'), 'The revocation list is not JSON'],
-    ['has no revokedCredentials', () => Promise.resolve({ id: LIST }), 'The revocation list has no revokedCredentials list'],
-    ['says it is another list', () => Promise.resolve({ id: 'https://elsewhere.example/list', revokedCredentials: [] }), 'says it is https://elsewhere.example/list'],
-    ['names another issuer', () => Promise.resolve({ issuer: 'did:web:elsewhere.example', revokedCredentials: [] }), 'was published by did:web:elsewhere.example'],
-    ['has an entry that is neither true nor false', () => Promise.resolve({ revokedCredentials: [{ id: ID, revoked: 'yes' }] }), 'says neither true nor false'],
+    [
+      'has no revokedCredentials',
+      () => Promise.resolve({ id: LIST }),
+      'The revocation list has no revokedCredentials list',
+    ],
+    [
+      'says it is another list',
+      () => Promise.resolve({ id: 'https://elsewhere.example/list', revokedCredentials: [] }),
+      'says it is https://elsewhere.example/list',
+    ],
+    [
+      'names another issuer',
+      () => Promise.resolve({ issuer: 'did:web:elsewhere.example', revokedCredentials: [] }),
+      'was published by did:web:elsewhere.example',
+    ],
+    [
+      'has an entry that is neither true nor false',
+      () => Promise.resolve({ revokedCredentials: [{ id: ID, revoked: 'yes' }] }),
+      'says neither true nor false',
+    ],
   ])('a list that %s fails the credential as unreadable', async (_what, fetchStatusList, message) => {
     const result = await verifyWith(fetchStatusList);
     expect(result.verified).toBe(false);
-    expect(statusOf(result, 'revocation')).toMatchObject({ status: 'failed', message: expect.stringContaining(message) as string });
+    expect(statusOf(result, 'revocation')).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining(message) as string,
+    });
   });
 
   it('the list URL comes from the signed meaning, and the lookup needs a credential id', async () => {
@@ -245,18 +356,41 @@ describe('1EdTechRevocationList status', () => {
       return Promise.resolve({ revokedCredentials: [] });
     });
     expect(fetched).toEqual([LIST]);
-    await expect(checkRevocationList(() => Promise.resolve({ revokedCredentials: [] }), { listUrl: LIST, credentialId: undefined })).rejects.toThrow(StatusCheckError);
+    await expect(
+      checkRevocationList(() => Promise.resolve({ revokedCredentials: [] }), {
+        listUrl: LIST,
+        credentialId: undefined,
+      }),
+    ).rejects.toThrow(StatusCheckError);
   });
 
   it('a credential we sign with a 1EdTechRevocationList entry is checked the same way', async () => {
     const keys = generateEd25519Multikey();
     const did = didKeyFromPublicKey(keys.publicKeyMultibase);
     const signer = createSigner({ verificationMethod: didKeyVerificationMethod(did), ...keys });
-    const credential = sampleCredential(did, { credentialStatus: { id: 'https://acme.example/revocations', type: '1EdTechRevocationList' } });
-    const signed = await signCredential({ credential, signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: NOW });
-    const listed = await verifyCredential({ credential: signed, documentLoader, now: NOW, fetchStatusList: () => Promise.resolve({ revokedCredentials: [{ id: credential.id as string }] }) });
+    const credential = sampleCredential(did, {
+      credentialStatus: { id: 'https://acme.example/revocations', type: '1EdTechRevocationList' },
+    });
+    const signed = await signCredential({
+      credential,
+      signer,
+      cryptosuite: 'eddsa-rdfc-2022',
+      documentLoader,
+      now: NOW,
+    });
+    const listed = await verifyCredential({
+      credential: signed,
+      documentLoader,
+      now: NOW,
+      fetchStatusList: () => Promise.resolve({ revokedCredentials: [{ id: credential.id as string }] }),
+    });
     expect(statusOf(listed, 'revocation')?.status).toBe('failed');
-    const clear = await verifyCredential({ credential: signed, documentLoader, now: NOW, fetchStatusList: () => Promise.resolve({ revokedCredentials: [] }) });
+    const clear = await verifyCredential({
+      credential: signed,
+      documentLoader,
+      now: NOW,
+      fetchStatusList: () => Promise.resolve({ revokedCredentials: [] }),
+    });
     expect(clear.verified).toBe(true);
   });
 });
@@ -267,11 +401,21 @@ describe('the refreshed OB 3.0 context', () => {
     const did = didKeyFromPublicKey(keys.publicKeyMultibase);
     const signer = createSigner({ verificationMethod: didKeyVerificationMethod(did), ...keys });
     const endorsementJwt = ['eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJkaWQ6ZXhhbXBsZTplbmRvcnNlciJ9.c2lnbmF0dXJl'];
-    const signed = await signCredential({ credential: sampleCredential(did, { endorsementJwt }), signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: NOW });
+    const signed = await signCredential({
+      credential: sampleCredential(did, { endorsementJwt }),
+      signer,
+      cryptosuite: 'eddsa-rdfc-2022',
+      documentLoader,
+      now: NOW,
+    });
     const result = await verifyCredential({ credential: signed, documentLoader, now: NOW });
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
-    const swapped = await verifyCredential({ credential: { ...signed, endorsementJwt: ['eyJhbGciOiJFZERTQSJ9.e30.b3RoZXI'] }, documentLoader, now: NOW });
+    const swapped = await verifyCredential({
+      credential: { ...signed, endorsementJwt: ['eyJhbGciOiJFZERTQSJ9.e30.b3RoZXI'] },
+      documentLoader,
+      now: NOW,
+    });
     expect(statusOf(swapped, 'proof')?.status).toBe('failed');
   });
 });

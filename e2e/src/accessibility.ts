@@ -45,7 +45,11 @@ export async function auditA11y(page: Page): Promise<A11yAudit> {
       impact: v.impact ?? 'unknown',
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), html: n.html.slice(0, 200), summary: n.failureSummary ?? '' })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String).join(' '),
+        html: n.html.slice(0, 200),
+        summary: n.failureSummary ?? '',
+      })),
     }));
   }, WCAG_AA_TAGS);
   return { url, violations };
@@ -58,7 +62,10 @@ export function isFailing(violation: A11yViolation): boolean {
 /** One line per offending element: rule, impact, CSS target, what to fix. */
 export function describeViolations(label: string, url: string, violations: A11yViolation[]): string {
   const lines = violations.flatMap((v) =>
-    v.nodes.map((n) => `  - ${v.rule} (${v.impact}) at ${n.target} ${n.html}: ${v.help}. ${n.summary.replace(/\s+/g, ' ').trim()} [${v.helpUrl}]`),
+    v.nodes.map(
+      (n) =>
+        `  - ${v.rule} (${v.impact}) at ${n.target} ${n.html}: ${v.help}. ${n.summary.replace(/\s+/g, ' ').trim()} [${v.helpUrl}]`,
+    ),
   );
   return `${label} (${url}): ${violations.length} rule(s) broken\n${lines.join('\n')}`;
 }
@@ -88,10 +95,17 @@ async function settle(page: Page): Promise<void> {
         const start = performance.now();
         let lastChange = start;
         const observer = new MutationObserver(() => (lastChange = performance.now()));
-        observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+        observer.observe(document.documentElement, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
         const isBusy = () =>
           document.querySelector('[aria-busy="true"]') !== null ||
-          document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+          document
+            .getAnimations()
+            .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
         const tick = () => {
           const now = performance.now();
           if ((now - lastChange >= quietMs && !isBusy()) || now - start >= capMs) {
@@ -107,7 +121,12 @@ async function settle(page: Page): Promise<void> {
 
 /** The page left (full navigation) or closed while it was being audited: not a finding. */
 function isPageGone(error: unknown, page: Page): boolean {
-  return page.isClosed() || /Execution context was destroyed|Target page, context or browser has been closed|frame was detached/i.test(String(error));
+  return (
+    page.isClosed() ||
+    /Execution context was destroyed|Target page, context or browser has been closed|frame was detached/i.test(
+      String(error),
+    )
+  );
 }
 
 /** The path a page is known by in reports: ids replaced, so one route reads as one line. */

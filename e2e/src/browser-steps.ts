@@ -63,7 +63,9 @@ export function browserSteps(flow: string) {
       return page;
     },
     photographFailure: async () => {
-      await activePage?.screenshot({ path: path.join(artifactsDir, `${flow}-failure.png`), fullPage: true }).catch(() => {});
+      await activePage
+        ?.screenshot({ path: path.join(artifactsDir, `${flow}-failure.png`), fullPage: true })
+        .catch(() => {});
     },
   };
 }

@@ -62,11 +62,17 @@ describe('foundation flow in Chromium', () => {
 
       // Back at the founder: the colleague is now a member.
       await page.reload();
-      await expect.poll(async () => page.getByRole('table').first().textContent(), { timeout: 10_000 }).toContain('Grace Colleague');
+      await expect
+        .poll(async () => page.getByRole('table').first().textContent(), { timeout: 10_000 })
+        .toContain('Grace Colleague');
       await checkAccessibility(page, 'members');
     } catch (error) {
-      await page.screenshot({ path: path.join(artifactsDir, 'foundation-failure.png'), fullPage: true }).catch(() => {});
-      throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });
+      await page
+        .screenshot({ path: path.join(artifactsDir, 'foundation-failure.png'), fullPage: true })
+        .catch(() => {});
+      throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, {
+        cause: error,
+      });
     } finally {
       await founder.close();
     }

@@ -33,15 +33,21 @@ export type RunningServer = { url: string; dataDir: string; output: () => string
  * `E2E_SINGLE_SERVER=1`: one server on embedded PGlite instead (simpler to debug).
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
-  if (!existsSync(path.join(root, 'server/dist/main.js'))) throw new Error('server/dist is missing: run `npm run build` first');
+  if (!existsSync(path.join(root, 'web/dist/index.html')))
+    throw new Error('web/dist is missing: run `npm run build` first');
+  if (!existsSync(path.join(root, 'server/dist/main.js')))
+    throw new Error('server/dist is missing: run `npm run build` first');
   return process.env.E2E_SINGLE_SERVER === '1' ? startSingleServer(env) : startServerPair(env);
 }
 
 type ServerProcess = { port: number; stop(): Promise<void> };
 
 /** Spawns the built server as `npm start` runs it (never through npm, so the pid is the server's). */
-function spawnServer(port: number, env: Record<string, string>, onOutput: (text: string) => void): ServerProcess & { child: ChildProcess } {
+function spawnServer(
+  port: number,
+  env: Record<string, string>,
+  onOutput: (text: string) => void,
+): ServerProcess & { child: ChildProcess } {
   const child: ChildProcess = spawn(process.execPath, ['--conditions=cairn-compiled', 'server/dist/main.js'], {
     cwd: root,
     // Webhooks may reach the flows' local test receiver (127.0.0.1).
@@ -65,7 +71,8 @@ function spawnServer(port: number, env: Record<string, string>, onOutput: (text:
 
 async function waitHealthy(server: { port: number; child: ChildProcess }, deadline: number, output: () => string) {
   for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`server on port ${server.port} exited early (${server.child.exitCode}):\n${output()}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`server on port ${server.port} exited early (${server.child.exitCode}):\n${output()}`);
     try {
       const res = await fetch(`http://127.0.0.1:${server.port}/health`);
       if (res.ok) return;
@@ -82,7 +89,11 @@ async function startSingleServer(env: Record<string, string>): Promise<RunningSe
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cairn-e2e-'));
   const url = `http://localhost:${port}`;
   let output = '';
-  const server = spawnServer(port, { DATA_DIR: dataDir, CAIRN_PUBLIC_URL: url, CAIRN_SEED: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env }, (text) => (output += text));
+  const server = spawnServer(
+    port,
+    { DATA_DIR: dataDir, CAIRN_PUBLIC_URL: url, CAIRN_SEED: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    (text) => (output += text),
+  );
   try {
     await waitHealthy(server, Date.now() + 90_000, () => output);
   } catch (err) {
@@ -149,7 +160,10 @@ async function runAdminSql(adminUrl: string, statement: string) {
   try {
     await client.connect();
   } catch (err) {
-    throw new Error(`PostgreSQL at ${adminUrl} does not answer (${(err as Error).message}): start it, or set E2E_SINGLE_SERVER=1 to run on embedded PGlite`, { cause: err });
+    throw new Error(
+      `PostgreSQL at ${adminUrl} does not answer (${(err as Error).message}): start it, or set E2E_SINGLE_SERVER=1 to run on embedded PGlite`,
+      { cause: err },
+    );
   }
   try {
     await client.query(statement);
@@ -166,11 +180,20 @@ function withDatabase(url: string, database: string): string {
 
 /** Debian's Chromium, headless, with nothing that would reach for the network. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

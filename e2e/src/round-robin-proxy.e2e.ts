@@ -21,7 +21,16 @@ function backend(name: string): Promise<number> {
     req.on('end', () => {
       res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; Path=/']);
       res.writeHead(201, { 'content-type': 'application/json', 'x-backend': name });
-      res.end(JSON.stringify({ backend: name, method: req.method, url: req.url, host: req.headers.host, cookie: req.headers.cookie ?? null, body }));
+      res.end(
+        JSON.stringify({
+          backend: name,
+          method: req.method,
+          url: req.url,
+          host: req.headers.host,
+          cookie: req.headers.cookie ?? null,
+          body,
+        }),
+      );
     });
   });
   backends.push(server);
@@ -43,13 +52,33 @@ describe('round-robin proxy', () => {
     const url = `http://127.0.0.1:${proxy.port}`;
     const answers = [];
     for (let i = 0; i < 4; i += 1) {
-      const res = await fetch(`${url}/api/thing?n=${i}`, { method: 'POST', headers: { cookie: 'cairn_session=abc', 'content-type': 'application/json' }, body: JSON.stringify({ n: i }) });
+      const res = await fetch(`${url}/api/thing?n=${i}`, {
+        method: 'POST',
+        headers: { cookie: 'cairn_session=abc', 'content-type': 'application/json' },
+        body: JSON.stringify({ n: i }),
+      });
       expect(res.status).toBe(201);
       expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
-      answers.push((await res.json()) as { backend: string; method: string; url: string; host: string; cookie: string; body: string });
+      answers.push(
+        (await res.json()) as {
+          backend: string;
+          method: string;
+          url: string;
+          host: string;
+          cookie: string;
+          body: string;
+        },
+      );
     }
     expect(answers.map((a) => a.backend)).toEqual(['one', 'two', 'one', 'two']);
-    expect(answers[3]).toEqual({ backend: 'two', method: 'POST', url: '/api/thing?n=3', host: `127.0.0.1:${proxy.port}`, cookie: 'cairn_session=abc', body: '{"n":3}' });
+    expect(answers[3]).toEqual({
+      backend: 'two',
+      method: 'POST',
+      url: '/api/thing?n=3',
+      host: `127.0.0.1:${proxy.port}`,
+      cookie: 'cairn_session=abc',
+      body: '{"n":3}',
+    });
   });
 
   it('streams an answer as it comes (server-sent events), before the backend ends it', async () => {
@@ -60,7 +89,8 @@ describe('round-robin proxy', () => {
     expect(new TextDecoder().decode(first.value)).toMatch(/^data: first from (one|two)\n\n$/);
     releaseStream!();
     let rest = '';
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      rest += new TextDecoder().decode(chunk.value);
     expect(rest).toMatch(/data: last from (one|two)\n\n$/);
   });
 });

@@ -17,12 +17,15 @@ export async function startRoundRobinProxy(backendPorts: readonly number[]): Pro
   const server = http.createServer((req, res) => {
     const port = backendPorts[next % backendPorts.length]!;
     next += 1;
-    const upstream = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
-      // Headers now, not with the first body chunk: an event stream may stay quiet for a while.
-      res.flushHeaders();
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
+        // Headers now, not with the first body chunk: an event stream may stay quiet for a while.
+        res.flushHeaders();
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', (err) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`round-robin proxy: backend on port ${port} failed: ${err.message}`);

@@ -32,7 +32,10 @@ export async function startWebhookReceiver(): Promise<TestWebhookReceiver> {
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
-    verify: (request, secret) => new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as ReturnType<TestWebhookReceiver['verify']>,
+    verify: (request, secret) =>
+      new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as ReturnType<
+        TestWebhookReceiver['verify']
+      >,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -21,8 +21,14 @@ describe('webhooks in Chromium', () => {
     const admin = { name: 'Wen Webhooks', email: `wen-${stamp}@example.org` };
     const api = new ApiClient(session.server.url);
     await api.expect(201, 'POST', '/api/v1/auth/signup', { ...admin, password: PASSWORD });
-    const org = await api.expect<{ slug: string; id: string }>(201, 'POST', '/api/v1/orgs', { name: `Harbour Hooks ${stamp}`, slug: `hooks-${stamp}`, roles: ['provider'] });
-    const { token } = await api.expect<{ token: string }>(201, 'POST', `/api/v1/orgs/${org.slug}/api-keys`, { name: 'issuing system' });
+    const org = await api.expect<{ slug: string; id: string }>(201, 'POST', '/api/v1/orgs', {
+      name: `Harbour Hooks ${stamp}`,
+      slug: `hooks-${stamp}`,
+      roles: ['provider'],
+    });
+    const { token } = await api.expect<{ token: string }>(201, 'POST', `/api/v1/orgs/${org.slug}/api-keys`, {
+      name: 'issuing system',
+    });
 
     const context = await newContext(session.browser, session.server.url);
     try {
@@ -49,7 +55,10 @@ describe('webhooks in Chromium', () => {
 
       // A credential is issued by the organisation's system.
       const credential = {
-        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
         type: ['VerifiableCredential', 'OpenBadgeCredential'],
         credentialSubject: {
           type: ['AchievementSubject'],
@@ -63,11 +72,19 @@ describe('webhooks in Chromium', () => {
           },
         },
       };
-      const issued = await api.expect<{ verifiableCredential: { id: string } }>(201, 'POST', '/credentials/issue', { credential, options: { recipientEmail: `dock-${stamp}@example.org` } }, { authorization: `Bearer ${token}` });
+      const issued = await api.expect<{ verifiableCredential: { id: string } }>(
+        201,
+        'POST',
+        '/credentials/issue',
+        { credential, options: { recipientEmail: `dock-${stamp}@example.org` } },
+        { authorization: `Bearer ${token}` },
+      );
 
       // The log shows it delivered (it refreshes itself), and the receiver got it, signed.
       const log = page.getByRole('table', { name: 'Delivery log' });
-      await expect.poll(async () => (await log.count()) > 0 && ((await log.textContent()) ?? ''), { timeout: 60_000 }).toMatch(/Delivered.*credential\.issued|credential\.issued.*Delivered/s);
+      await expect
+        .poll(async () => (await log.count()) > 0 && ((await log.textContent()) ?? ''), { timeout: 60_000 })
+        .toMatch(/Delivered.*credential\.issued|credential\.issued.*Delivered/s);
       expect(await log.textContent()).toContain('204');
       await shot(page, 'delivered');
       expect(receiver.received).toHaveLength(1);
@@ -85,7 +102,9 @@ describe('webhooks in Chromium', () => {
       await expect.poll(async () => (await log.textContent()) ?? '', { timeout: 30_000 }).toContain('webhook.test');
     } catch (error) {
       await photographFailure();
-      throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, { cause: error });
+      throw new Error(`${(error as Error).message}\n--- server output ---\n${session.server.output().slice(-3000)}`, {
+        cause: error,
+      });
     } finally {
       await context.close();
     }

@@ -7,12 +7,24 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from './deps.js';
 import { AppError } from './http/app-error.js';
-import { registerParamGuard, registerProblemHandler, routingErrorHandler, sendProblem, toProblem } from './http/problem.js';
+import {
+  registerParamGuard,
+  registerProblemHandler,
+  routingErrorHandler,
+  sendProblem,
+  toProblem,
+} from './http/problem.js';
 import { registerRequestContext } from './http/request-context.js';
 import { identityRoutes } from './identity/identity.routes.js';
 import { orgRoutes } from './orgs/orgs.routes.js';
@@ -119,7 +131,8 @@ export async function buildApp(options: BuildAppOptions) {
       info: {
         title: 'Cairn API',
         version: '0.1.0',
-        description: 'Micro-credentials as Open Badges 3.0. Errors are RFC 9457 problem+json. Browsers authenticate with the session cookie; machines with `Authorization: Bearer <API key>`.',
+        description:
+          'Micro-credentials as Open Badges 3.0. Errors are RFC 9457 problem+json. Browsers authenticate with the session cookie; machines with `Authorization: Bearer <API key>`.',
       },
       components: {
         securitySchemes: {
@@ -144,7 +157,14 @@ export async function buildApp(options: BuildAppOptions) {
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   app.get('/health', {
-    schema: { tags: ['Operations'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable'), detail: z.string() }) } },
+    schema: {
+      tags: ['Operations'],
+      summary: 'Liveness and database check',
+      response: {
+        200: z.object({ status: z.literal('ok') }),
+        503: z.object({ status: z.literal('unavailable'), detail: z.string() }),
+      },
+    },
     handler: async (request, reply) => {
       try {
         await sql`select 1`.execute(deps.db);
@@ -178,12 +198,18 @@ export async function buildApp(options: BuildAppOptions) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
     if (hasWeb && isPage) {
       // Client-side routes: the single-page app decides what to show.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return sendProblem(reply, toProblem(new AppError('not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`), request.url));
+    return sendProblem(
+      reply,
+      toProblem(new AppError('not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`), request.url),
+    );
   });
 
   return app;

@@ -12,8 +12,18 @@ describe('configuration', () => {
   });
 
   it('reports every problem at once', () => {
-    const result = parseConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', CAIRN_MASTER_KEY: 'short', CAIRN_SEED: 'maybe' });
-    expect('problems' in result && result.problems.map((p) => p.split(':')[0]).sort()).toEqual(['CAIRN_MASTER_KEY', 'CAIRN_SEED', 'DATABASE_URL', 'PORT']);
+    const result = parseConfig({
+      PORT: 'abc',
+      DATABASE_URL: 'mysql://x',
+      CAIRN_MASTER_KEY: 'short',
+      CAIRN_SEED: 'maybe',
+    });
+    expect('problems' in result && result.problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'CAIRN_MASTER_KEY',
+      'CAIRN_SEED',
+      'DATABASE_URL',
+      'PORT',
+    ]);
   });
 
   it('requires a master key in production', () => {
@@ -37,7 +47,9 @@ describe('configuration', () => {
     expect('config' in listed && listed.config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8', 'loopback']);
     for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1/8/8']) {
       const result = parseConfig({ CAIRN_TRUST_PROXY: bad });
-      expect('problems' in result && result.problems, bad).toEqual([expect.stringMatching(/^CAIRN_TRUST_PROXY: must be a comma-separated list/)]);
+      expect('problems' in result && result.problems, bad).toEqual([
+        expect.stringMatching(/^CAIRN_TRUST_PROXY: must be a comma-separated list/),
+      ]);
     }
   });
 });

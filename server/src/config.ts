@@ -78,9 +78,15 @@ const envSchema = z.object({
   CAIRN_PUBLIC_URL: z.url().optional(),
   CAIRN_MASTER_KEY: z
     .string()
-    .refine((v) => decodeKey(v) !== undefined, 'must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)')
+    .refine(
+      (v) => decodeKey(v) !== undefined,
+      'must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)',
+    )
     .optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('Cairn <no-reply@cairn.localhost>'),
   CAIRN_SEED: boolish.default(true),
   CAIRN_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -93,13 +99,29 @@ const envSchema = z.object({
   CAIRN_VERIFY_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
   CAIRN_TRUST_PROXY: z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .refine((list) => list.every(isProxyAddress), 'must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8, 127.0.0.1), or loopback, linklocal, uniquelocal')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every(isProxyAddress),
+      'must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8, 127.0.0.1), or loopback, linklocal, uniquelocal',
+    )
     .default([]),
   CAIRN_OPERATOR_EMAILS: z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
-    .refine((list) => list.every((e) => z.email().safeParse(e).success), 'must be a comma-separated list of email addresses (ops@example.org, ada@example.org)')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((e) => z.email().safeParse(e).success),
+      'must be a comma-separated list of email addresses (ops@example.org, ada@example.org)',
+    )
     .optional(),
   CAIRN_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
   CAIRN_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (openssl rand -base64 32)').optional(),
@@ -124,7 +146,10 @@ function decodeKey(value: string): Buffer | undefined {
 }
 
 /** Parses the environment; returns every problem at once instead of failing on the first. */
-export function parseConfig(env: Record<string, string | undefined>, output: { isTerminal: boolean } = { isTerminal: false }): { config: Config } | { problems: string[] } {
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  output: { isTerminal: boolean } = { isTerminal: false },
+): { config: Config } | { problems: string[] } {
   // Empty strings mean "not set", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);

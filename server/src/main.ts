@@ -19,13 +19,30 @@ import { demoLoginText, loggerOptions } from './terminal-output.js';
 
 const config = loadConfig();
 // Before the app's logger exists: startup messages of the job queue go to the console.
-const startupLog = { info: (o: object, m?: string) => console.log(m ?? '', o), warn: (o: object, m?: string) => console.warn(m ?? '', o), error: (o: object, m?: string) => console.error(m ?? '', o) };
+const startupLog = {
+  info: (o: object, m?: string) => console.log(m ?? '', o),
+  warn: (o: object, m?: string) => console.warn(m ?? '', o),
+  error: (o: object, m?: string) => console.error(m ?? '', o),
+};
 const database = await openDatabase(
-  config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+  config.databaseUrl
+    ? { engine: 'postgres', url: config.databaseUrl }
+    : { engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
 );
 const masterKey = await loadOrCreateMasterKey({ configured: config.masterKey, dataDir: config.dataDir });
-const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: startupLog });
-const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: config.publicUrl, masterKey: masterKey.key, jobs, ...(database.pglite ? { pglite: database.pglite } : {}) };
+const jobs = new JobQueue({
+  db: database.db,
+  ...(database.pglite ? { pglite: database.pglite } : {}),
+  log: startupLog,
+});
+const deps: Deps = {
+  db: database.db,
+  clock: () => new Date(),
+  publicUrl: config.publicUrl,
+  masterKey: masterKey.key,
+  jobs,
+  ...(database.pglite ? { pglite: database.pglite } : {}),
+};
 // Servers started together on one database take turns preparing it.
 const { applied, seeded, mailRequeued } = await withStartupLock(database, async () => {
   const applied = await migrateToLatest(database.db);
@@ -57,20 +74,38 @@ const app = await buildApp({
 const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
 
 app.log.info(
-  { engine: database.engine, migrationsApplied: applied, masterKey: masterKey.source, mail: transport.describe, ...(mailRequeued > 0 ? { mailRequeued } : {}) },
+  {
+    engine: database.engine,
+    migrationsApplied: applied,
+    masterKey: masterKey.source,
+    mail: transport.describe,
+    ...(mailRequeued > 0 ? { mailRequeued } : {}),
+  },
   `database ready (${database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
 );
 if (masterKey.source !== 'environment') {
-  app.log.warn('CAIRN_MASTER_KEY is not set: signing keys are encrypted with a key file in the data directory. Set it in production.');
+  app.log.warn(
+    'CAIRN_MASTER_KEY is not set: signing keys are encrypted with a key file in the data directory. Set it in production.',
+  );
 }
 
 // Workers in every server; schedules are cluster-wide (pg-boss sends each once).
-registerJobHandlers(jobs, { deps, log: app.log, mailTransport: transport, webhooks: config.webhooks, auditRetentionDays: config.auditRetentionDays });
+registerJobHandlers(jobs, {
+  deps,
+  log: app.log,
+  mailTransport: transport,
+  webhooks: config.webhooks,
+  auditRetentionDays: config.auditRetentionDays,
+});
 await jobs.start({ workers: true, schedules: true });
 // Once per database: entries and awards made under the old verification rules are re-checked.
-void runPendingTrustRecheck(deps, app.log).catch((err: unknown) => app.log.error({ err }, 'trust re-check failed; it runs again at the next start'));
+void runPendingTrustRecheck(deps, app.log).catch((err: unknown) =>
+  app.log.error({ err }, 'trust re-check failed; it runs again at the next start'),
+);
 // The first catalogue search would otherwise wait for the in-memory search indexes to load.
-void warmCatalogIndex(deps).catch((err: unknown) => app.log.warn({ err }, 'catalogue index not preloaded; the first search loads it'));
+void warmCatalogIndex(deps).catch((err: unknown) =>
+  app.log.warn({ err }, 'catalogue index not preloaded; the first search loads it'),
+);
 
 let isShuttingDown = false;
 async function shutdown(signal: string) {
@@ -98,6 +133,13 @@ if (seeded) {
   // Printed once, after the serving line so it is the last thing a person sees, on the start
   // that creates the demo world (a generated password is stored nowhere in clear).
   process.stdout.write(
-    demoLoginText({ url: config.publicUrl.origin, emails: seeded.emails, password: seeded.isPasswordGenerated ? seeded.password : undefined }, config.logFormat),
+    demoLoginText(
+      {
+        url: config.publicUrl.origin,
+        emails: seeded.emails,
+        password: seeded.isPasswordGenerated ? seeded.password : undefined,
+      },
+      config.logFormat,
+    ),
   );
 }

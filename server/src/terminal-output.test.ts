@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config.js';
 import { demoLoginText, loggerOptions } from './terminal-output.js';
 
-const login = { url: 'http://localhost:3000', emails: ['provider@demo.cairn.test', 'learner@demo.cairn.test'], password: 'generated-secret-1' };
+const login = {
+  url: 'http://localhost:3000',
+  emails: ['provider@demo.cairn.test', 'learner@demo.cairn.test'],
+  password: 'generated-secret-1',
+};
 
 describe('log format', () => {
   it('is pretty on a terminal, JSON otherwise, and JSON in production whatever the output', () => {
@@ -43,6 +47,11 @@ describe('demo login', () => {
     const text = demoLoginText({ ...login, password: undefined }, 'json');
     expect(text.endsWith('\n')).toBe(true);
     expect(text.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(text)).toMatchObject({ msg: 'demo world ready', url: login.url, emails: login.emails, password: 'the value of CAIRN_DEMO_PASSWORD' });
+    expect(JSON.parse(text)).toMatchObject({
+      msg: 'demo world ready',
+      url: login.url,
+      emails: login.emails,
+      password: 'the value of CAIRN_DEMO_PASSWORD',
+    });
   });
 });

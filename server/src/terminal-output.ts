@@ -10,7 +10,10 @@ type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined
  * memory for every server); pino-pretty is a development dependency, so an install without it
  * falls back to JSON.
  */
-export async function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>, redactedPaths: string[]): Promise<LoggerOptions> {
+export async function loggerOptions(
+  config: Pick<Config, 'logLevel' | 'logFormat'>,
+  redactedPaths: string[],
+): Promise<LoggerOptions> {
   const base = { level: config.logLevel, redact: { paths: redactedPaths, censor: '[redacted]' } };
   if (config.logFormat === 'json') return base;
   const stream = await prettyStream();
@@ -21,7 +24,13 @@ async function prettyStream(): Promise<Writable | undefined> {
   try {
     const { default: pretty } = await import('pino-pretty');
     // Written synchronously, so lines keep their order with the demo banner (written to stdout directly).
-    return pretty({ singleLine: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,reqId', colorize: process.stdout.isTTY === true, sync: true });
+    return pretty({
+      singleLine: true,
+      translateTime: 'HH:MM:ss',
+      ignore: 'pid,hostname,reqId',
+      colorize: process.stdout.isTTY === true,
+      sync: true,
+    });
   } catch {
     return undefined;
   }

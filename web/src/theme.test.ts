@@ -19,7 +19,13 @@ function contrast(a: string, b: string): number {
 /** `fg` laid at `opacity` over `bg`, as Mantine's light variants (10% of shade 7) are. */
 function over(fg: string, opacity: number, bg: string): string {
   const channel = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
-  return `#${[1, 3, 5].map((i) => Math.round(channel(fg, i) * opacity + channel(bg, i) * (1 - opacity)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[1, 3, 5]
+    .map((i) =>
+      Math.round(channel(fg, i) * opacity + channel(bg, i) * (1 - opacity))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 const WHITE = '#ffffff';
@@ -54,8 +60,15 @@ describe('theme colours meet WCAG AA contrast in the light scheme', () => {
 
   it('secondary text (grey 6: dimmed, descriptions) on white, the grey page, grey 1 and every tint', () => {
     // `dark` is the dark scheme's own palette: its shade 0 is a text colour there, not a surface.
-    const palettes = Object.entries(merged.colors).filter(([name]) => name !== 'dark').map(([, c]) => c);
-    const surfaces = [WHITE, GREY_PAGE, merged.colors.gray[1], ...palettes.flatMap((c) => [c[0], over(c[7], 0.1, GREY_PAGE)])];
+    const palettes = Object.entries(merged.colors)
+      .filter(([name]) => name !== 'dark')
+      .map(([, c]) => c);
+    const surfaces = [
+      WHITE,
+      GREY_PAGE,
+      merged.colors.gray[1],
+      ...palettes.flatMap((c) => [c[0], over(c[7], 0.1, GREY_PAGE)]),
+    ];
     const worst = Math.min(...surfaces.map((s) => contrast(merged.colors.gray[6], s)));
     expect(worst).toBeGreaterThanOrEqual(AA);
   });

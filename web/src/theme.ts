@@ -2,12 +2,30 @@ import { createTheme, DEFAULT_THEME, type CSSVariablesResolver, type MantineColo
 
 /** Slate-teal: calm and steady, the colour of wet stone (shades 7-9 deep enough for AA text, see below). */
 const cairn: MantineColorsTuple = [
-  '#eef6f6', '#dcebec', '#b6d4d6', '#8dbdc0', '#6aa9ad', '#539ca0', '#459599', '#2b686c', '#205b5f', '#0e4f58',
+  '#eef6f6',
+  '#dcebec',
+  '#b6d4d6',
+  '#8dbdc0',
+  '#6aa9ad',
+  '#539ca0',
+  '#459599',
+  '#2b686c',
+  '#205b5f',
+  '#0e4f58',
 ];
 
 /** Ember: a warm accent for highlights and the top stone of the mark. */
 const ember: MantineColorsTuple = [
-  '#fff3ec', '#fde4d6', '#f6c7ab', '#f0a77c', '#eb8c55', '#e87b3c', '#e7722f', '#9a481a', '#883e15', '#77340f',
+  '#fff3ec',
+  '#fde4d6',
+  '#f6c7ab',
+  '#f0a77c',
+  '#eb8c55',
+  '#e87b3c',
+  '#e7722f',
+  '#9a481a',
+  '#883e15',
+  '#77340f',
 ];
 
 /**

@@ -20,7 +20,8 @@ export function payloadText(payload: unknown): { text: string; isJwt: boolean } 
   if (typeof payload === 'string') {
     const text = payload.trim();
     if (text.startsWith('{')) return { text, isJwt: false };
-    if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text)) throw new BakingError('The payload is neither JSON nor a compact JWT');
+    if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text))
+      throw new BakingError('The payload is neither JSON nor a compact JWT');
     return { text, isJwt: true };
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {

@@ -1,5 +1,13 @@
 import { crc32, inflateSync } from 'node:zlib';
-import { assertSize, BakingError, DEFAULT_MAX_BYTES, parsePayload, payloadText, type BakedCredential, type SizeLimit } from './limits.js';
+import {
+  assertSize,
+  BakingError,
+  DEFAULT_MAX_BYTES,
+  parsePayload,
+  payloadText,
+  type BakedCredential,
+  type SizeLimit,
+} from './limits.js';
 
 const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** The iTXt keyword Open Badges 3.0 uses for a baked credential. */
@@ -72,10 +80,15 @@ export function decodeItxt(data: Uint8Array): { keyword: string; text: string } 
 }
 
 const isCredentialChunk = (chunk: Chunk): boolean =>
-  chunk.type === 'iTXt' && Buffer.from(chunk.data.subarray(0, PNG_KEYWORD.length + 1)).equals(Buffer.from(`${PNG_KEYWORD}\0`, 'latin1'));
+  chunk.type === 'iTXt' &&
+  Buffer.from(chunk.data.subarray(0, PNG_KEYWORD.length + 1)).equals(Buffer.from(`${PNG_KEYWORD}\0`, 'latin1'));
 
 /** Bakes a credential (object or compact JWT) into a PNG as one iTXt chunk, replacing any earlier one. */
-export function bakePng(png: Uint8Array, payload: BakedCredential, { maxBytes = DEFAULT_MAX_BYTES }: SizeLimit = {}): Uint8Array {
+export function bakePng(
+  png: Uint8Array,
+  payload: BakedCredential,
+  { maxBytes = DEFAULT_MAX_BYTES }: SizeLimit = {},
+): Uint8Array {
   assertSize(png.length, maxBytes);
   const { text } = payloadText(payload);
   const chunks = readChunks(png).filter((chunk) => !isCredentialChunk(chunk));

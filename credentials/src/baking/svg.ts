@@ -1,4 +1,12 @@
-import { assertSize, BakingError, DEFAULT_MAX_BYTES, parsePayload, payloadText, type BakedCredential, type SizeLimit } from './limits.js';
+import {
+  assertSize,
+  BakingError,
+  DEFAULT_MAX_BYTES,
+  parsePayload,
+  payloadText,
+  type BakedCredential,
+  type SizeLimit,
+} from './limits.js';
 
 export const OPENBADGES_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
 
@@ -7,7 +15,11 @@ const ELEMENT = /<openbadges:credential\b[^>]*?(?:\/>|>[\s\S]*?<\/openbadges:cre
 const escapeAttribute = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescapeXml = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
     .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&#x([0-9a-fA-F]+);/g, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&amp;/g, '&');
@@ -17,7 +29,11 @@ const unescapeXml = (text: string): string =>
  * `<openbadges:credential>` right after the `<svg>` tag (JSON in CDATA, or a JWT in `verify`).
  * Any earlier credential element is replaced.
  */
-export function bakeSvg(svg: string, payload: BakedCredential, { maxBytes = DEFAULT_MAX_BYTES }: SizeLimit = {}): string {
+export function bakeSvg(
+  svg: string,
+  payload: BakedCredential,
+  { maxBytes = DEFAULT_MAX_BYTES }: SizeLimit = {},
+): string {
   if (typeof svg !== 'string') throw new BakingError('The SVG must be text');
   assertSize(Buffer.byteLength(svg), maxBytes);
   const { text, isJwt } = payloadText(payload);

@@ -25,7 +25,10 @@ type Output = { log: (line: string) => void; error: (line: string) => void };
 const SYMBOLS: Record<CheckStatus, string> = { passed: '✓', failed: '✗', warning: '!', skipped: '-' };
 
 /** The CLI entry point; returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: readonly string[], out: Output = { log: console.log, error: console.error }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: Output = { log: console.log, error: console.error },
+): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
     out.log(USAGE);
@@ -81,9 +84,12 @@ async function readCredential(file: string): Promise<unknown> {
   if (size > DEFAULT_MAX_BYTES) throw new Error(`the file is ${size} bytes; the limit is ${DEFAULT_MAX_BYTES}`);
   const bytes = await readFile(file);
   switch (extname(file).toLowerCase()) {
-    case '.png': return extractPng(new Uint8Array(bytes));
-    case '.svg': return extractSvg(bytes.toString('utf8'));
-    case '.jwt': return bytes.toString('utf8').trim();
+    case '.png':
+      return extractPng(new Uint8Array(bytes));
+    case '.svg':
+      return extractSvg(bytes.toString('utf8'));
+    case '.jwt':
+      return bytes.toString('utf8').trim();
     case '.json': {
       try {
         return JSON.parse(bytes.toString('utf8')) as unknown;

@@ -9,11 +9,17 @@ export type SafeFetchOptions = { timeoutMs?: number; maxBytes?: number };
  * resolve to private or loopback addresses (the shared guard in `net/`). For the CLI's did:web
  * and status list look-ups.
  */
-export function safeFetchText(url: string, { timeoutMs = 5000, maxBytes = 1024 * 1024 }: SafeFetchOptions = {}): Promise<string> {
+export function safeFetchText(
+  url: string,
+  { timeoutMs = 5000, maxBytes = 1024 * 1024 }: SafeFetchOptions = {},
+): Promise<string> {
   return guardedFetchText(url, { timeoutMs, maxBytes });
 }
 
 /** `safeFetchText` parsed as JSON. */
-export function safeFetchJson(url: string, { timeoutMs = 5000, maxBytes = 1024 * 1024 }: SafeFetchOptions = {}): Promise<unknown> {
+export function safeFetchJson(
+  url: string,
+  { timeoutMs = 5000, maxBytes = 1024 * 1024 }: SafeFetchOptions = {},
+): Promise<unknown> {
   return guardedFetchJson(url, { timeoutMs, maxBytes });
 }

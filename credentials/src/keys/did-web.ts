@@ -16,7 +16,10 @@ export function didWebFromUrl(baseUrl: string, pathSegments: readonly string[] =
     throw new TypeError(`Not a URL: "${baseUrl}"`);
   }
   const segments = [
-    ...url.pathname.split('/').filter((s) => s.length > 0).map((s) => decodeURIComponent(s)),
+    ...url.pathname
+      .split('/')
+      .filter((s) => s.length > 0)
+      .map((s) => decodeURIComponent(s)),
     ...pathSegments,
   ];
   for (const segment of segments) {
@@ -35,9 +38,10 @@ export function didWebToUrl(did: string): string {
   if (!/^[A-Za-z0-9.-]+(:\d+)?$/.test(host) && !/^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) {
     throw new TypeError(`did:web has an invalid host: "${host}"`);
   }
-  const path = segments.length === 0
-    ? '/.well-known/did.json'
-    : `/${segments.map((s) => encodeURIComponent(decodeURIComponent(s))).join('/')}/did.json`;
+  const path =
+    segments.length === 0
+      ? '/.well-known/did.json'
+      : `/${segments.map((s) => encodeURIComponent(decodeURIComponent(s))).join('/')}/did.json`;
   return `https://${host}${path}`;
 }
 

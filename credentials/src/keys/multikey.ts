@@ -84,7 +84,11 @@ export function publicKeyObject(publicKeyMultibase: string): KeyObject {
   const cached = publicKeys.get(publicKeyMultibase);
   if (cached) return cached;
   const x = Buffer.from(decodePublicKey(publicKeyMultibase)).toString('base64url');
-  return remember(publicKeys, publicKeyMultibase, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' }));
+  return remember(
+    publicKeys,
+    publicKeyMultibase,
+    createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' }),
+  );
 }
 
 /** A node:crypto private KeyObject for an Ed25519 Multikey secret key. */

@@ -23,7 +23,9 @@ export function parseMasterKey(input: string | Uint8Array): Buffer {
   }
   const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (bytes.length !== 32) {
-    throw new Error(`The master key must decode to 32 bytes; it decodes to ${bytes.length} (generate one with: openssl rand -base64 32)`);
+    throw new Error(
+      `The master key must decode to 32 bytes; it decodes to ${bytes.length} (generate one with: openssl rand -base64 32)`,
+    );
   }
   return bytes;
 }

@@ -1,5 +1,11 @@
 import type { KeyObject } from 'node:crypto';
-import { isPublicKeyMultibase, privateKeyObject, publicKeyFromSecret, type PublicKeyMultibase, type SecretKeyMultibase } from './multikey.js';
+import {
+  isPublicKeyMultibase,
+  privateKeyObject,
+  publicKeyFromSecret,
+  type PublicKeyMultibase,
+  type SecretKeyMultibase,
+} from './multikey.js';
 
 /** A verification method URL: a controller id plus a fragment naming the key. */
 export type VerificationMethodId = `${string}#${string}`;
@@ -15,7 +21,11 @@ export type Signer = {
 };
 
 /** Validates and assembles a Signer; throws TypeError when the parts do not fit together. */
-export function createSigner({ verificationMethod, publicKeyMultibase, secretKeyMultibase }: {
+export function createSigner({
+  verificationMethod,
+  publicKeyMultibase,
+  secretKeyMultibase,
+}: {
   verificationMethod: string;
   publicKeyMultibase: string;
   secretKeyMultibase: string;
@@ -23,12 +33,15 @@ export function createSigner({ verificationMethod, publicKeyMultibase, secretKey
   if (typeof verificationMethod !== 'string' || !/^[^#]+#.+$/.test(verificationMethod)) {
     throw new TypeError('verificationMethod must be a URL with a fragment, e.g. did:web:example.com#key-1');
   }
-  if (!isPublicKeyMultibase(publicKeyMultibase)) throw new TypeError('publicKeyMultibase must be an Ed25519 Multikey (z6Mk…)');
+  if (!isPublicKeyMultibase(publicKeyMultibase))
+    throw new TypeError('publicKeyMultibase must be an Ed25519 Multikey (z6Mk…)');
   let derived: string;
   try {
     derived = publicKeyFromSecret(secretKeyMultibase);
   } catch (error) {
-    throw new TypeError(`secretKeyMultibase is not a usable Ed25519 secret key: ${(error as Error).message}`, { cause: error });
+    throw new TypeError(`secretKeyMultibase is not a usable Ed25519 secret key: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (derived !== publicKeyMultibase) throw new TypeError('secretKeyMultibase does not belong to publicKeyMultibase');
   // Frozen: the key imported for it (signingKeyOf) must stay the key it names.

@@ -10,12 +10,20 @@ export function normaliseEmail(email: string): string {
 /** `sha256$<hex>` of normalised email + salt: the OB 3.0 hashed identity of a recipient. */
 export function hashIdentity(email: string, salt: string): `sha256$${string}` {
   if (typeof email !== 'string' || typeof salt !== 'string') throw new TypeError('email and salt must be strings');
-  return `sha256$${createHash('sha256').update(normaliseEmail(email) + salt, 'utf8').digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(normaliseEmail(email) + salt, 'utf8')
+    .digest('hex')}`;
 }
 
 /** A hashed email IdentityObject with the given salt (use a fresh random salt per credential). */
 export function buildEmailIdentity(email: string, salt: string): IdentityObject {
-  return { type: 'IdentityObject', hashed: true, identityHash: hashIdentity(email, salt), identityType: 'emailAddress', salt };
+  return {
+    type: 'IdentityObject',
+    hashed: true,
+    identityHash: hashIdentity(email, salt),
+    identityType: 'emailAddress',
+    salt,
+  };
 }
 
 /**

@@ -23,8 +23,14 @@ export type Profile = {
 export type Criteria = { id?: string; narrative?: string };
 
 export type AlignmentTargetType =
-  | 'ceasn:Competency' | 'ceterms:Credential' | 'CFItem' | 'CFRubric' | 'CFRubricCriterion'
-  | 'CFRubricCriterionLevel' | 'CTDL' | (string & {});
+  | 'ceasn:Competency'
+  | 'ceterms:Credential'
+  | 'CFItem'
+  | 'CFRubric'
+  | 'CFRubricCriterion'
+  | 'CFRubricCriterionLevel'
+  | 'CTDL'
+  | (string & {});
 
 export type Alignment = {
   type: OneOrMany<string>;
@@ -37,11 +43,28 @@ export type Alignment = {
 };
 
 export type ResultType =
-  | 'GradePointAverage' | 'LetterGrade' | 'Percent' | 'PerformanceLevel' | 'PredictedScore'
-  | 'RawScore' | 'Result' | 'RubricCriterion' | 'RubricCriterionLevel' | 'RubricScore'
-  | 'ScaledScore' | 'Status' | (string & {});
+  | 'GradePointAverage'
+  | 'LetterGrade'
+  | 'Percent'
+  | 'PerformanceLevel'
+  | 'PredictedScore'
+  | 'RawScore'
+  | 'Result'
+  | 'RubricCriterion'
+  | 'RubricCriterionLevel'
+  | 'RubricScore'
+  | 'ScaledScore'
+  | 'Status'
+  | (string & {});
 
-export type RubricCriterionLevel = { id: string; type: OneOrMany<string>; name: string; description?: string; level?: string; points?: string };
+export type RubricCriterionLevel = {
+  id: string;
+  type: OneOrMany<string>;
+  name: string;
+  description?: string;
+  level?: string;
+  points?: string;
+};
 
 export type ResultDescription = {
   id: string;
@@ -68,13 +91,38 @@ export type Result = {
 };
 
 export type AchievementType =
-  | 'Achievement' | 'ApprenticeshipCertificate' | 'Assessment' | 'Assignment' | 'AssociateDegree'
-  | 'Award' | 'Badge' | 'BachelorDegree' | 'Certificate' | 'CertificateOfCompletion'
-  | 'Certification' | 'CommunityService' | 'Competency' | 'Course' | 'CoCurricular' | 'Degree'
-  | 'Diploma' | 'DoctoralDegree' | 'Fieldwork' | 'GeneralEducationDevelopment'
-  | 'JourneymanCertificate' | 'LearningProgram' | 'License' | 'Membership' | 'ProfessionalDoctorate'
-  | 'QualityAssuranceCredential' | 'MasterCertificate' | 'MasterDegree' | 'MicroCredential'
-  | 'ResearchDoctorate' | 'SecondarySchoolDiploma' | `ext:${string}`;
+  | 'Achievement'
+  | 'ApprenticeshipCertificate'
+  | 'Assessment'
+  | 'Assignment'
+  | 'AssociateDegree'
+  | 'Award'
+  | 'Badge'
+  | 'BachelorDegree'
+  | 'Certificate'
+  | 'CertificateOfCompletion'
+  | 'Certification'
+  | 'CommunityService'
+  | 'Competency'
+  | 'Course'
+  | 'CoCurricular'
+  | 'Degree'
+  | 'Diploma'
+  | 'DoctoralDegree'
+  | 'Fieldwork'
+  | 'GeneralEducationDevelopment'
+  | 'JourneymanCertificate'
+  | 'LearningProgram'
+  | 'License'
+  | 'Membership'
+  | 'ProfessionalDoctorate'
+  | 'QualityAssuranceCredential'
+  | 'MasterCertificate'
+  | 'MasterDegree'
+  | 'MicroCredential'
+  | 'ResearchDoctorate'
+  | 'SecondarySchoolDiploma'
+  | `ext:${string}`;
 
 export type Achievement = {
   id: string;
@@ -161,7 +209,7 @@ export type EndorsementSubject = { id: string; type: OneOrMany<string>; endorsem
 export type EndorsementCredential = CredentialBase & { name: string; credentialSubject: EndorsementSubject };
 
 export type AssociationType =
-  | 'exactMatchOf' | 'isChildOf' | 'isParentOf' | 'isPartOf' | 'isPeerOf' | 'isRelatedTo' | 'precedes' | 'replacedBy';
+  'exactMatchOf' | 'isChildOf' | 'isParentOf' | 'isPartOf' | 'isPeerOf' | 'isRelatedTo' | 'precedes' | 'replacedBy';
 
 export type Association = { type: 'Association'; associationType: AssociationType; sourceId: string; targetId: string };
 

@@ -29,7 +29,10 @@ function achievementSchema(): ValidateFunction {
 
 /** `/a/0/b` → `a[0].b`; the root is `(credential)`. */
 export function readablePath(pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra) parts.push(extra);
   let out = '';
   for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : out === '' ? part : `.${part}`;
@@ -42,7 +45,8 @@ function fromAjv(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
   for (const error of errors ?? []) {
     // Branch failures of anyOf/oneOf repeat what the branches said: keep the specific ones.
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue;
-    const missing = error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : undefined;
+    const missing =
+      error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : undefined;
     const path = readablePath(error.instancePath, missing);
     const message = missing ? 'is required' : (error.message ?? 'is invalid');
     const key = `${path} ${message}`;
@@ -65,16 +69,19 @@ function checkCommon(doc: JsonObject, issues: ValidationIssue[], requiredContext
   for (const url of requiredContexts) {
     if (!context.includes(url)) issues.push({ path: '@context', message: `must include ${url}` });
   }
-  if (!typesOf(doc).includes('VerifiableCredential')) issues.push({ path: 'type', message: 'must include VerifiableCredential' });
+  if (!typesOf(doc).includes('VerifiableCredential'))
+    issues.push({ path: 'type', message: 'must include VerifiableCredential' });
   if (typeof doc.id !== 'string') issues.push({ path: 'id', message: 'is required' });
   const issuer = doc.issuer;
   if (!idOf(issuer)) issues.push({ path: 'issuer.id', message: 'is required' });
-  if (isJsonObject(issuer) && !typesOf(issuer).includes('Profile')) issues.push({ path: 'issuer.type', message: 'must include Profile' });
+  if (isJsonObject(issuer) && !typesOf(issuer).includes('Profile'))
+    issues.push({ path: 'issuer.type', message: 'must include Profile' });
   if (typeof issuer === 'string') issues.push({ path: 'issuer', message: 'must be a Profile object with id and type' });
   for (const field of ['validFrom', 'validUntil'] as const) {
     const value = doc[field];
     if (value === undefined && field === 'validUntil') continue;
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) issues.push({ path: field, message: 'must be a date-time' });
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+      issues.push({ path: field, message: 'must be a date-time' });
   }
   if (!isJsonObject(doc.credentialSubject)) issues.push({ path: 'credentialSubject', message: 'must be an object' });
 }
@@ -98,13 +105,15 @@ export function validateAchievementCredential(doc: unknown): ValidationResult {
   }
   const subject = doc.credentialSubject;
   if (isJsonObject(subject)) {
-    if (!typesOf(subject).includes('AchievementSubject')) issues.push({ path: 'credentialSubject.type', message: 'must include AchievementSubject' });
+    if (!typesOf(subject).includes('AchievementSubject'))
+      issues.push({ path: 'credentialSubject.type', message: 'must include AchievementSubject' });
     if (typeof subject.id !== 'string' && asArray(subject.identifier).length === 0) {
       issues.push({ path: 'credentialSubject', message: 'needs an id or at least one identifier' });
     }
     const achievement = subject.achievement;
     if (isJsonObject(achievement)) {
-      if (!typesOf(achievement).includes('Achievement')) issues.push({ path: 'credentialSubject.achievement.type', message: 'must include Achievement' });
+      if (!typesOf(achievement).includes('Achievement'))
+        issues.push({ path: 'credentialSubject.achievement.type', message: 'must include Achievement' });
       const criteria = achievement.criteria;
       if (isJsonObject(criteria) && typeof criteria.narrative !== 'string' && typeof criteria.id !== 'string') {
         issues.push({ path: 'credentialSubject.achievement.criteria', message: 'needs a narrative or an id' });
@@ -119,12 +128,15 @@ export function validateEndorsementCredential(doc: unknown): ValidationResult {
   if (!isJsonObject(doc)) return result([{ path: '(credential)', message: 'must be a JSON object' }]);
   const issues: ValidationIssue[] = [];
   checkCommon(doc, issues, [CONTEXT_URLS.openBadgesV3]);
-  if (!typesOf(doc).includes('EndorsementCredential')) issues.push({ path: 'type', message: 'must include EndorsementCredential' });
+  if (!typesOf(doc).includes('EndorsementCredential'))
+    issues.push({ path: 'type', message: 'must include EndorsementCredential' });
   if (typeof doc.name !== 'string' || doc.name === '') issues.push({ path: 'name', message: 'is required' });
   const subject = doc.credentialSubject;
   if (isJsonObject(subject)) {
-    if (!typesOf(subject).includes('EndorsementSubject')) issues.push({ path: 'credentialSubject.type', message: 'must include EndorsementSubject' });
-    if (typeof subject.id !== 'string') issues.push({ path: 'credentialSubject.id', message: 'is required (what is endorsed)' });
+    if (!typesOf(subject).includes('EndorsementSubject'))
+      issues.push({ path: 'credentialSubject.type', message: 'must include EndorsementSubject' });
+    if (typeof subject.id !== 'string')
+      issues.push({ path: 'credentialSubject.id', message: 'is required (what is endorsed)' });
     if (subject.endorsementComment !== undefined && typeof subject.endorsementComment !== 'string') {
       issues.push({ path: 'credentialSubject.endorsementComment', message: 'must be a string' });
     }
@@ -132,7 +144,16 @@ export function validateEndorsementCredential(doc: unknown): ValidationResult {
   return result(dedupe(issues));
 }
 
-const ASSOCIATION_TYPES = new Set(['exactMatchOf', 'isChildOf', 'isParentOf', 'isPartOf', 'isPeerOf', 'isRelatedTo', 'precedes', 'replacedBy']);
+const ASSOCIATION_TYPES = new Set([
+  'exactMatchOf',
+  'isChildOf',
+  'isParentOf',
+  'isPartOf',
+  'isPeerOf',
+  'isRelatedTo',
+  'precedes',
+  'replacedBy',
+]);
 
 /**
  * Structural rules for a CLR 2.0 ClrCredential. There is no official schema for its final
@@ -144,17 +165,22 @@ export function validateClrCredential(doc: unknown): ValidationResult {
   checkCommon(doc, issues, [CONTEXT_URLS.clrV2]);
   if (!typesOf(doc).includes('ClrCredential')) issues.push({ path: 'type', message: 'must include ClrCredential' });
   if (typeof doc.name !== 'string' || doc.name === '') issues.push({ path: 'name', message: 'is required' });
-  if (doc.partial !== undefined && typeof doc.partial !== 'boolean') issues.push({ path: 'partial', message: 'must be true or false' });
+  if (doc.partial !== undefined && typeof doc.partial !== 'boolean')
+    issues.push({ path: 'partial', message: 'must be true or false' });
   const subject = doc.credentialSubject;
   if (isJsonObject(subject)) {
-    if (!typesOf(subject).includes('ClrSubject')) issues.push({ path: 'credentialSubject.type', message: 'must include ClrSubject' });
+    if (!typesOf(subject).includes('ClrSubject'))
+      issues.push({ path: 'credentialSubject.type', message: 'must include ClrSubject' });
     const embedded = subject.verifiableCredential;
     if (!Array.isArray(embedded) || embedded.length === 0) {
       issues.push({ path: 'credentialSubject.verifiableCredential', message: 'must list at least one credential' });
     } else {
       embedded.forEach((vc, i) => {
         if (!isJsonObject(vc) || !typesOf(vc).includes('VerifiableCredential')) {
-          issues.push({ path: `credentialSubject.verifiableCredential[${i}]`, message: 'must be a verifiable credential' });
+          issues.push({
+            path: `credentialSubject.verifiableCredential[${i}]`,
+            message: 'must be a verifiable credential',
+          });
         }
       });
     }
@@ -162,7 +188,10 @@ export function validateClrCredential(doc: unknown): ValidationResult {
       const path = `credentialSubject.association[${i}]`;
       if (!isJsonObject(association)) return issues.push({ path, message: 'must be an object' });
       if (typeof association.associationType !== 'string' || !ASSOCIATION_TYPES.has(association.associationType)) {
-        issues.push({ path: `${path}.associationType`, message: `must be one of ${[...ASSOCIATION_TYPES].join(', ')}` });
+        issues.push({
+          path: `${path}.associationType`,
+          message: `must be one of ${[...ASSOCIATION_TYPES].join(', ')}`,
+        });
       }
       for (const field of ['sourceId', 'targetId'] as const) {
         if (typeof association[field] !== 'string') issues.push({ path: `${path}.${field}`, message: 'is required' });

@@ -38,7 +38,9 @@ export class GuardRefusal extends Error {
 
 export const systemLookup: HostLookup = (hostname) =>
   new Promise((resolve, reject) => {
-    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses)));
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) =>
+      error ? reject(error) : resolve(addresses),
+    );
   });
 
 /**
@@ -46,7 +48,10 @@ export const systemLookup: HostLookup = (hostname) =>
  * resolves to. The caller connects to the returned address, never to the name again, so a
  * second DNS answer (rebinding) cannot steer the connection elsewhere.
  */
-export async function resolveGuardedTarget(url: string | URL, policy: NetworkPolicy = {}): Promise<{ url: URL; address: ResolvedAddress }> {
+export async function resolveGuardedTarget(
+  url: string | URL,
+  policy: NetworkPolicy = {},
+): Promise<{ url: URL; address: ResolvedAddress }> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -56,12 +61,18 @@ export async function resolveGuardedTarget(url: string | URL, policy: NetworkPol
   const shown = parsed.toString();
   const isHttpAllowed = policy.allowHttp === true && parsed.protocol === 'http:';
   if (parsed.protocol !== 'https:' && !isHttpAllowed) {
-    throw new GuardRefusal('scheme', `Refusing to fetch ${shown}: only https is allowed${policy.allowHttp ? ' (or http)' : ''}`);
+    throw new GuardRefusal(
+      'scheme',
+      `Refusing to fetch ${shown}: only https is allowed${policy.allowHttp ? ' (or http)' : ''}`,
+    );
   }
-  if (parsed.username || parsed.password) throw new GuardRefusal('credentials-in-url', `Refusing to fetch ${shown}: credentials in URLs are not allowed`);
+  if (parsed.username || parsed.password)
+    throw new GuardRefusal('credentials-in-url', `Refusing to fetch ${shown}: credentials in URLs are not allowed`);
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) !== 0 ? [{ address: host, family: isIP(host) }] : await (policy.lookup ?? systemLookup)(host);
-  if (addresses.length === 0) throw new GuardRefusal('no-address', `Refusing to fetch ${shown}: ${host} has no address`);
+  const addresses =
+    isIP(host) !== 0 ? [{ address: host, family: isIP(host) }] : await (policy.lookup ?? systemLookup)(host);
+  if (addresses.length === 0)
+    throw new GuardRefusal('no-address', `Refusing to fetch ${shown}: ${host} has no address`);
   if (!policy.allowPrivate) {
     for (const candidate of addresses) {
       const range = blockedRangeOf(candidate.address);
@@ -106,7 +117,9 @@ export async function guardedRequest(url: string | URL, options: GuardedRequestO
   try {
     const target = await Promise.race([
       resolveGuardedTarget(url, options),
-      new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(timeoutError()), { once: true })),
+      new Promise<never>((_, reject) =>
+        controller.signal.addEventListener('abort', () => reject(timeoutError()), { once: true }),
+      ),
     ]);
     return await send(target.url, target.address, { ...options, maxBytes, signal: controller.signal, timeoutError });
   } finally {
@@ -121,7 +134,8 @@ function send(
 ): Promise<GuardedResponse> {
   return new Promise((resolve, reject) => {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const body = options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body);
+    const body =
+      options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body);
     const req = request(
       url,
       {
@@ -139,7 +153,8 @@ function send(
         const chunks: Buffer[] = [];
         let size = 0;
         let isTruncated = false;
-        const finish = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), isTruncated });
+        const finish = () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), isTruncated });
         res.on('data', (chunk: Buffer) => {
           if (isTruncated) return;
           if (size + chunk.length > options.maxBytes) {
@@ -176,19 +191,26 @@ function send(
  * error (never followed), larger than `maxBytes` is an error. For did:web documents and
  * status lists.
  */
-export async function guardedFetchText(url: string, options: NetworkPolicy & { timeoutMs?: number; maxBytes?: number; accept?: string } = {}): Promise<string> {
+export async function guardedFetchText(
+  url: string,
+  options: NetworkPolicy & { timeoutMs?: number; maxBytes?: number; accept?: string } = {},
+): Promise<string> {
   const response = await guardedRequest(url, {
     ...options,
     method: 'GET',
     headers: { accept: options.accept ?? 'application/json, application/did+json, application/vc+ld+json, */*' },
   });
-  if (response.status >= 300 && response.status < 400) throw new Error(`${url} redirects (HTTP ${response.status}); redirects are not followed`);
+  if (response.status >= 300 && response.status < 400)
+    throw new Error(`${url} redirects (HTTP ${response.status}); redirects are not followed`);
   if (response.status < 200 || response.status >= 300) throw new Error(`${url} answered HTTP ${response.status}`);
   return response.body.toString('utf8');
 }
 
 /** `guardedFetchText` parsed as JSON. */
-export async function guardedFetchJson(url: string, options?: Parameters<typeof guardedFetchText>[1]): Promise<unknown> {
+export async function guardedFetchJson(
+  url: string,
+  options?: Parameters<typeof guardedFetchText>[1],
+): Promise<unknown> {
   const text = await guardedFetchText(url, options);
   try {
     return JSON.parse(text) as unknown;

@@ -2,6 +2,16 @@
 // status lists, webhooks. Everything that fetches a URL a user chose goes through here.
 export { blockedRangeOf, isBlockedAddress } from './blocked-addresses.js';
 export {
-  guardedFetchJson, guardedFetchText, guardedRequest, GuardRefusal, resolveGuardedTarget, systemLookup,
-  type GuardedRequestOptions, type GuardedResponse, type GuardRefusalReason, type HostLookup, type NetworkPolicy, type ResolvedAddress,
+  guardedFetchJson,
+  guardedFetchText,
+  guardedRequest,
+  GuardRefusal,
+  resolveGuardedTarget,
+  systemLookup,
+  type GuardedRequestOptions,
+  type GuardedResponse,
+  type GuardRefusalReason,
+  type HostLookup,
+  type NetworkPolicy,
+  type ResolvedAddress,
 } from './guarded-request.js';

@@ -18,7 +18,15 @@ const IRI_ESCAPE = /[\u0000-\u0020<>"{}|^`\\]/g;
 // eslint-disable-next-line no-control-regex -- as above
 const LITERAL_ESCAPE = /[\u0000-\u001F\u007F"\\]/g;
 const uchar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-const ECHAR: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+const ECHAR: Record<string, string> = {
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+};
 
 const escapedIris = new Map<string, string>();
 /** `<iri>` with rdf-canonize's escapes, remembered (IRIs repeat: predicates, types, contexts' terms). */
@@ -55,9 +63,13 @@ function lineOf({ subject, predicate, object, graph }: Quad): Line {
     }
   }
   return {
-    s: subject.termType === 'NamedNode' ? iriTerm(subject.value) : subject.value, sBlank: subject.termType === 'BlankNode',
-    po: ` ${iriTerm(predicate.value)} `, o, oBlank: object.termType === 'BlankNode',
-    g: graph.termType === 'NamedNode' ? ` ${iriTerm(graph.value)}` : graph.value, gBlank: graph.termType === 'BlankNode',
+    s: subject.termType === 'NamedNode' ? iriTerm(subject.value) : subject.value,
+    sBlank: subject.termType === 'BlankNode',
+    po: ` ${iriTerm(predicate.value)} `,
+    o,
+    oBlank: object.termType === 'BlankNode',
+    g: graph.termType === 'NamedNode' ? ` ${iriTerm(graph.value)}` : graph.value,
+    gBlank: graph.termType === 'BlankNode',
   };
 }
 
@@ -73,11 +85,18 @@ function write(line: Line, label: (id: string) => string): string {
 export async function canonicalNQuads(quads: Quad[]): Promise<string> {
   const lines = quads.map(lineOf);
   const linesOf = blankNodeLines(lines);
-  if (linesOf.size === 0) return lines.map((line) => write(line, (id) => id)).sort().join('');
+  if (linesOf.size === 0)
+    return lines
+      .map((line) => write(line, (id) => id))
+      .sort()
+      .join('');
   const labels = firstDegreeLabels(linesOf);
   if (!labels) return rdfCanonize.canonize(quads, { algorithm: 'RDFC-1.0' });
   const canonical = (id: string): string => labels.get(id)!;
-  return lines.map((line) => write(line, canonical)).sort().join('');
+  return lines
+    .map((line) => write(line, canonical))
+    .sort()
+    .join('');
 }
 
 /** For each blank node, the lines it occurs in (each once, as rdf-canonize keeps quads in a Set). */
@@ -106,7 +125,14 @@ function firstDegreeLabels(linesOf: Map<string, Line[]>): Map<string, string> | 
   for (const [id, lines] of linesOf) {
     const mark = (other: string): string => (other === id ? 'a' : 'z');
     // rdf-canonize hashes the sorted lines one after the other: the same as hashing them joined.
-    const digest = hash('sha256', lines.map((line) => write(line, mark)).sort().join(''), 'hex');
+    const digest = hash(
+      'sha256',
+      lines
+        .map((line) => write(line, mark))
+        .sort()
+        .join(''),
+      'hex',
+    );
     if (byHash.has(digest)) return undefined;
     byHash.set(digest, id);
   }

@@ -50,7 +50,13 @@ type ProcessOptions = {
 };
 
 type ContextApi = {
-  process(input: { activeCtx: RawContext; localCtx: unknown; options: ProcessOptions; propagate?: boolean; overrideProtected?: boolean }): Promise<RawContext>;
+  process(input: {
+    activeCtx: RawContext;
+    localCtx: unknown;
+    options: ProcessOptions;
+    propagate?: boolean;
+    overrideProtected?: boolean;
+  }): Promise<RawContext>;
   getInitialContext(options: { processingMode?: string }): RawContext;
 };
 
@@ -67,7 +73,12 @@ export type Derivation = 'embedded' | 'property' | 'type';
  * caller processes it (asynchronously, once) and walks again.
  */
 export class ContextMiss extends Error {
-  constructor(readonly from: CompiledContext, readonly kind: Derivation, readonly local: unknown, readonly key: unknown) {
+  constructor(
+    readonly from: CompiledContext,
+    readonly kind: Derivation,
+    readonly local: unknown,
+    readonly key: unknown,
+  ) {
     super('context not compiled yet');
   }
 }
@@ -97,9 +108,17 @@ export class CompiledContext {
    * so the contexts derived from it are not compiled again for every copy jsonld.js makes.
    */
   private revertTarget?: CompiledContext;
-  private readonly derived: Record<Derivation, Map<unknown, CompiledContext>> = { embedded: new Map(), property: new Map(), type: new Map() };
+  private readonly derived: Record<Derivation, Map<unknown, CompiledContext>> = {
+    embedded: new Map(),
+    property: new Map(),
+    type: new Map(),
+  };
   /** What the walk works out about a term in this context, kept (see `recall`). */
-  private readonly memos: Record<MemoTable, Map<string, unknown>> = { iri: new Map(), member: new Map(), value: new Map() };
+  private readonly memos: Record<MemoTable, Map<string, unknown>> = {
+    iri: new Map(),
+    member: new Map(),
+    value: new Map(),
+  };
 
   constructor(readonly raw: RawContext) {
     this.mappings = raw.mappings;
@@ -137,7 +156,11 @@ export class CompiledContext {
       activeCtx: this.raw,
       localCtx: local,
       options: processOptions(),
-      ...(kind === 'property' ? { propagate: true, overrideProtected: true } : kind === 'type' ? { propagate: false } : {}),
+      ...(kind === 'property'
+        ? { propagate: true, overrideProtected: true }
+        : kind === 'type'
+          ? { propagate: false }
+          : {}),
     });
     if (++compiledCount > MAX_COMPILED) resetCompiledContexts();
     const compiled = new CompiledContext(raw);
@@ -175,7 +198,13 @@ async function bundledOnlyLoader(url: string): Promise<{ contextUrl: null; docum
 
 function processOptions(): ProcessOptions {
   // A resolver per processing run: jsonld.js would otherwise keep every inline context seen.
-  return { documentLoader: bundledOnlyLoader, contextResolver: new ContextResolver({ sharedCache: new Map() }), base: null, safe: true, eventHandler: [safeEventHandler] };
+  return {
+    documentLoader: bundledOnlyLoader,
+    contextResolver: new ContextResolver({ sharedCache: new Map() }),
+    base: null,
+    safe: true,
+    eventHandler: [safeEventHandler],
+  };
 }
 
 let initial: CompiledContext | undefined;

@@ -53,7 +53,13 @@ const sha256 = (text: string): Buffer => hash('sha256', text, 'buffer');
  * The bytes an eddsa-*-2022 proof signs: SHA-256(canonical proof options) ‖ SHA-256(canonical
  * document). A proof that carries its own `@context` must be a prefix of the document's.
  */
-export async function createHashData({ cryptosuite, document, proofOptions, documentLoader, canonicalizer }: HashInput): Promise<Buffer> {
+export async function createHashData({
+  cryptosuite,
+  document,
+  proofOptions,
+  documentLoader,
+  canonicalizer,
+}: HashInput): Promise<Buffer> {
   let unsecured = document;
   let config: JsonObject;
   if (proofOptions['@context'] !== undefined) {
@@ -105,7 +111,17 @@ export type CreateProofOptions = {
 };
 
 /** Creates a Data Integrity proof over `document` (which must not contain `proof`). */
-export async function createProof({ document, signer, cryptosuite, documentLoader, now, canonicalizer = defaultCanonicalizer, purpose = 'assertionMethod', challenge, domain }: CreateProofOptions): Promise<DataIntegrityProof> {
+export async function createProof({
+  document,
+  signer,
+  cryptosuite,
+  documentLoader,
+  now,
+  canonicalizer = defaultCanonicalizer,
+  purpose = 'assertionMethod',
+  challenge,
+  domain,
+}: CreateProofOptions): Promise<DataIntegrityProof> {
   const proofOptions: Omit<DataIntegrityProof, 'proofValue'> = {
     type: 'DataIntegrityProof',
     cryptosuite,
@@ -116,7 +132,8 @@ export async function createProof({ document, signer, cryptosuite, documentLoade
     ...(domain !== undefined ? { domain } : {}),
   };
   // eddsa-jcs-2022 (unlike rdfc) carries the document's @context in the proof it signs.
-  if (cryptosuite === 'eddsa-jcs-2022' && document['@context'] !== undefined) proofOptions['@context'] = document['@context'];
+  if (cryptosuite === 'eddsa-jcs-2022' && document['@context'] !== undefined)
+    proofOptions['@context'] = document['@context'];
   const data = await createHashData({ cryptosuite, document, proofOptions, documentLoader, canonicalizer });
   const signature = edSign(null, data, signingKeyOf(signer));
   return { ...proofOptions, proofValue: `z${base58Encode(signature)}` };
@@ -144,11 +161,19 @@ export type VerifyProofOptions = {
  * Checks one proof's signature with a known public key. Throws with the reason when the proof
  * cannot be checked (unsupported suite, bad encoding); returns false when the signature is wrong.
  */
-export async function verifyProofSignature({ document, proof, publicKeyMultibase, documentLoader, canonicalizer = defaultCanonicalizer, expectedPurpose = 'assertionMethod' }: VerifyProofOptions): Promise<boolean> {
+export async function verifyProofSignature({
+  document,
+  proof,
+  publicKeyMultibase,
+  documentLoader,
+  canonicalizer = defaultCanonicalizer,
+  expectedPurpose = 'assertionMethod',
+}: VerifyProofOptions): Promise<boolean> {
   if (proof.type !== 'DataIntegrityProof') throw new Error(`Unsupported proof type "${show(proof.type)}"`);
   const { cryptosuite } = proof;
   if (!isCryptosuite(cryptosuite)) throw new Error(`Unsupported cryptosuite "${show(cryptosuite)}"`);
-  if (proof.proofPurpose !== expectedPurpose) throw new Error(`Unexpected proof purpose "${show(proof.proofPurpose)}" (expected ${expectedPurpose})`);
+  if (proof.proofPurpose !== expectedPurpose)
+    throw new Error(`Unexpected proof purpose "${show(proof.proofPurpose)}" (expected ${expectedPurpose})`);
   if (proof.created !== undefined && (typeof proof.created !== 'string' || Number.isNaN(Date.parse(proof.created)))) {
     throw new Error('The proof creation date is not a valid date');
   }
@@ -156,7 +181,13 @@ export async function verifyProofSignature({ document, proof, publicKeyMultibase
   if (signature.length !== 64) return false;
   const { proofValue: _omit, ...proofOptions } = proof;
   const unsecured = withoutProof(document);
-  const data = await createHashData({ cryptosuite, document: unsecured, proofOptions, documentLoader, canonicalizer: canonicalizerFor(document, unsecured, canonicalizer) });
+  const data = await createHashData({
+    cryptosuite,
+    document: unsecured,
+    proofOptions,
+    documentLoader,
+    canonicalizer: canonicalizerFor(document, unsecured, canonicalizer),
+  });
   return edVerify(null, data, publicKeyObject(publicKeyMultibase), signature);
 }
 

@@ -29,7 +29,12 @@ const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8
  * the proof options under the document's `@context`, then SHA-256 of the document's N-Quads,
  * proof options first (the W3C CCG suite, as jsonld-signatures computes it).
  */
-export async function ed25519Signature2020HashData(document: JsonObject, proofOptions: JsonObject, documentLoader: DocumentLoader, canonicalizer: Canonicalizer = defaultCanonicalizer): Promise<Buffer> {
+export async function ed25519Signature2020HashData(
+  document: JsonObject,
+  proofOptions: JsonObject,
+  documentLoader: DocumentLoader,
+  canonicalizer: Canonicalizer = defaultCanonicalizer,
+): Promise<Buffer> {
   const config: JsonObject = { '@context': document['@context'] ?? null, ...proofOptions };
   const [proofCanon, documentCanon] = await Promise.all([
     canonicalizer.canonize(config, { documentLoader }),
@@ -44,16 +49,25 @@ export async function ed25519Signature2020HashData(document: JsonObject, proofOp
  * suite context missing, not base58btc); returns false when the signature does not match.
  */
 export async function verifyEd25519Signature2020({
-  document, proof, publicKeyMultibase, documentLoader, expectedPurpose = 'assertionMethod', canonicalizer = defaultCanonicalizer,
+  document,
+  proof,
+  publicKeyMultibase,
+  documentLoader,
+  expectedPurpose = 'assertionMethod',
+  canonicalizer = defaultCanonicalizer,
 }: VerifyEd25519Signature2020Options): Promise<boolean> {
   if (proof.type !== ED25519_SIGNATURE_2020) throw new Error(`Unsupported proof type "${show(proof.type)}"`);
-  if (proof.proofPurpose !== expectedPurpose) throw new Error(`Unexpected proof purpose "${show(proof.proofPurpose)}" (expected ${expectedPurpose})`);
+  if (proof.proofPurpose !== expectedPurpose)
+    throw new Error(`Unexpected proof purpose "${show(proof.proofPurpose)}" (expected ${expectedPurpose})`);
   // The suite's terms (created, proofPurpose, …) are defined only by its own context: without
   // it, safe-mode JSON-LD would refuse the proof, and the reference suite refuses the document.
   if (!asArray(document['@context']).includes(CONTEXT_URLS.ed25519Signature2020V1)) {
-    throw new Error(`An Ed25519Signature2020 proof needs the ${CONTEXT_URLS.ed25519Signature2020V1} context in the credential`);
+    throw new Error(
+      `An Ed25519Signature2020 proof needs the ${CONTEXT_URLS.ed25519Signature2020V1} context in the credential`,
+    );
   }
-  if (proof['@context'] !== undefined) throw new Error('An Ed25519Signature2020 proof takes its @context from the document, not its own');
+  if (proof['@context'] !== undefined)
+    throw new Error('An Ed25519Signature2020 proof takes its @context from the document, not its own');
   if (typeof proof.created !== 'string' || Number.isNaN(Date.parse(proof.created))) {
     throw new Error('The proof creation date is missing or not a valid date');
   }

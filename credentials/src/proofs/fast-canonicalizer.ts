@@ -17,7 +17,10 @@ export type CanonicalizationPath = { path: 'fast' } | { path: 'reference'; reaso
  * done here) handles what it can prove it handles; anything else goes to the reference, whose
  * answer (or error) is then the answer. Tests use this to check both the output and the path.
  */
-export async function canonizeWithPath(document: JsonObject, documentLoader: DocumentLoader): Promise<{ nquads: string } & CanonicalizationPath> {
+export async function canonizeWithPath(
+  document: JsonObject,
+  documentLoader: DocumentLoader,
+): Promise<{ nquads: string } & CanonicalizationPath> {
   const expansion = await expandFast(document, documentLoader);
   let reason: string;
   if (expansion.ok) {
@@ -85,14 +88,26 @@ function currentTask(): number {
 export async function expandUnsecured(secured: JsonObject, documentLoader: DocumentLoader): Promise<ExpandedNode[]> {
   const { proof: _proof, ...unsecured } = secured;
   const expansion = await expandFast(unsecured, documentLoader);
-  if (!expansion.ok) return (await jsonld.expand(unsecured, { documentLoader, safe: true, base: null })) as ExpandedNode[];
-  remembered.set(secured, { task: currentTask(), documentLoader, text: JSON.stringify(secured), expanded: expansion.expanded });
+  if (!expansion.ok)
+    return (await jsonld.expand(unsecured, { documentLoader, safe: true, base: null })) as ExpandedNode[];
+  remembered.set(secured, {
+    task: currentTask(),
+    documentLoader,
+    text: JSON.stringify(secured),
+    expanded: expansion.expanded,
+  });
   return expansion.expanded;
 }
 
 function recentExpansion(secured: JsonObject, documentLoader: DocumentLoader): ExpandedNode[] | undefined {
   const entry = remembered.get(secured);
-  if (!entry || entry.task !== currentTask() || entry.documentLoader !== documentLoader || entry.text !== JSON.stringify(secured)) return undefined;
+  if (
+    !entry ||
+    entry.task !== currentTask() ||
+    entry.documentLoader !== documentLoader ||
+    entry.text !== JSON.stringify(secured)
+  )
+    return undefined;
   return entry.expanded;
 }
 
@@ -101,7 +116,11 @@ function recentExpansion(secured: JsonObject, documentLoader: DocumentLoader): E
  * one canonicalises `unsecured` (that document without its proof) from the expansion
  * `expandUnsecured` just made of it, when there is one.
  */
-export function canonicalizerFor(secured: JsonObject, unsecured: JsonObject, canonicalizer: Canonicalizer): Canonicalizer {
+export function canonicalizerFor(
+  secured: JsonObject,
+  unsecured: JsonObject,
+  canonicalizer: Canonicalizer,
+): Canonicalizer {
   if (canonicalizer !== defaultCanonicalizer && canonicalizer !== fastCanonicalizer) return canonicalizer;
   return {
     name: canonicalizer.name,

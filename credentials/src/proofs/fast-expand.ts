@@ -1,7 +1,13 @@
 import type { DocumentLoader } from '../contexts/document-loader.js';
 import { isJsonObject } from '../util/json.js';
 import {
-  CompiledContext, ContextMiss, contextUrlsOf, initialContext, isBundledContext, isBundledContextUrl, type TermDefinition,
+  CompiledContext,
+  ContextMiss,
+  contextUrlsOf,
+  initialContext,
+  isBundledContext,
+  isBundledContextUrl,
+  type TermDefinition,
 } from './compiled-contexts.js';
 import { addValue, isAbsoluteIri, isKeyword, REGEX_BCP47, REGEX_KEYWORD, type ExpandedNode } from './jsonld-values.js';
 
@@ -52,7 +58,8 @@ export async function expandFast(document: unknown, documentLoader: DocumentLoad
   for (const url of topUrls) {
     if (!isBundledContextUrl(url)) return { ok: false, reason: `the context ${url} is not bundled` };
     if (checkedUrls.has(url)) continue;
-    if (!(await loaderServesBundled(documentLoader, url))) return { ok: false, reason: `the document loader does not serve the bundled context for ${url}` };
+    if (!(await loaderServesBundled(documentLoader, url)))
+      return { ok: false, reason: `the document loader does not serve the bundled context for ${url}` };
     checkedUrls.add(url);
   }
   let embeddedCompiles = 0;
@@ -67,7 +74,8 @@ export async function expandFast(document: unknown, documentLoader: DocumentLoad
         }
         checkedUrls.add(error.url);
       } else if (error instanceof ContextMiss) {
-        if (error.kind === 'embedded' && ++embeddedCompiles > MAX_EMBEDDED_COMPILES) return { ok: false, reason: 'too many distinct contexts' };
+        if (error.kind === 'embedded' && ++embeddedCompiles > MAX_EMBEDDED_COMPILES)
+          return { ok: false, reason: 'too many distinct contexts' };
         try {
           await error.from.compile(error.kind, error.local, error.key);
         } catch (processing) {
@@ -100,9 +108,13 @@ function expandDocument(document: unknown, walk: Walk): ExpandedNode[] {
   return [expanded];
 }
 
-const isPlainNode = (value: unknown): value is ExpandedNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainNode = (value: unknown): value is ExpandedNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function ownEntry<K extends keyof TermDefinition>(definition: TermDefinition | undefined, key: K): TermDefinition[K] | undefined {
+function ownEntry<K extends keyof TermDefinition>(
+  definition: TermDefinition | undefined,
+  key: K,
+): TermDefinition[K] | undefined {
   return definition !== undefined && Object.hasOwn(definition, key) ? definition[key] : undefined;
 }
 
@@ -144,13 +156,21 @@ function vocabIri(ctx: CompiledContext, value: string): string | null {
 /** What a member key means in a context: a supported keyword, or a property with its term's facts. */
 type Member =
   | { kind: 'keyword'; keyword: string }
-  | { kind: 'property'; property: string; definition: TermDefinition | undefined; scoped: unknown; container: readonly string[]; isJson: boolean };
+  | {
+      kind: 'property';
+      property: string;
+      definition: TermDefinition | undefined;
+      scoped: unknown;
+      container: readonly string[];
+      isJson: boolean;
+    };
 
 function memberOf(ctx: CompiledContext, key: string): Member {
   const known = ctx.recall<Member>('member', key);
   if (known) return known;
   const property = vocabIri(ctx, key);
-  if (property === null || !(isAbsoluteIri(property) || isKeyword(property))) throw new Unsupported(`the term "${key}" is not defined`);
+  if (property === null || !(isAbsoluteIri(property) || isKeyword(property)))
+    throw new Unsupported(`the term "${key}" is not defined`);
   if (isKeyword(property)) {
     if (!SUPPORTED_KEYWORDS.has(property)) throw new Unsupported(`${property} is outside the fast path`);
     return ctx.remember('member', key, { kind: 'keyword', keyword: property });
@@ -161,7 +181,12 @@ function memberOf(ctx: CompiledContext, key: string): Member {
   if (container.some((c) => !SUPPORTED_CONTAINERS.has(c))) throw new Unsupported(`a ${container.join(' ')} container`);
   if (definition?.reverse) throw new Unsupported('a reverse property');
   return ctx.remember('member', key, {
-    kind: 'property', property, definition, scoped: ownEntry(definition, '@context'), container, isJson: ownEntry(definition, '@type') === '@json',
+    kind: 'property',
+    property,
+    definition,
+    scoped: ownEntry(definition, '@context'),
+    container,
+    isJson: ownEntry(definition, '@type') === '@json',
   });
 }
 
@@ -178,19 +203,34 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function expandElement(ctx: CompiledContext, activeProperty: string | null, element: unknown, insideList: boolean, typeScoped: CompiledContext | null, walk: Walk): unknown {
+function expandElement(
+  ctx: CompiledContext,
+  activeProperty: string | null,
+  element: unknown,
+  insideList: boolean,
+  typeScoped: CompiledContext | null,
+  walk: Walk,
+): unknown {
   if (element === null || element === undefined) return null;
   if (Array.isArray(element)) return expandArray(ctx, activeProperty, element, insideList, typeScoped, walk);
   if (typeof element !== 'object') {
     checkScalar(element);
-    if (!insideList && (activeProperty === null || vocabIri(ctx, activeProperty) === '@graph')) throw new Unsupported('a free-floating value');
+    if (!insideList && (activeProperty === null || vocabIri(ctx, activeProperty) === '@graph'))
+      throw new Unsupported('a free-floating value');
     return expandValue(ctx, activeProperty!, element);
   }
   if (!isPlainObject(element)) throw new Unsupported('a value that is not plain JSON');
   return expandNode(ctx, activeProperty, element, insideList, typeScoped, walk);
 }
 
-function expandArray(ctx: CompiledContext, activeProperty: string | null, element: unknown[], insideList: boolean, typeScoped: CompiledContext | null, walk: Walk): unknown[] {
+function expandArray(
+  ctx: CompiledContext,
+  activeProperty: string | null,
+  element: unknown[],
+  insideList: boolean,
+  typeScoped: CompiledContext | null,
+  walk: Walk,
+): unknown[] {
   const isList = insideList || containerOf(ctx, activeProperty).includes('@list');
   const out: unknown[] = [];
   for (const item of element) {
@@ -204,7 +244,14 @@ function expandArray(ctx: CompiledContext, activeProperty: string | null, elemen
   return out;
 }
 
-function expandNode(ctxIn: CompiledContext, activeProperty: string | null, element: Record<string, unknown>, insideList: boolean, typeScopedIn: CompiledContext | null, walk: Walk): ExpandedNode | null {
+function expandNode(
+  ctxIn: CompiledContext,
+  activeProperty: string | null,
+  element: Record<string, unknown>,
+  insideList: boolean,
+  typeScopedIn: CompiledContext | null,
+  walk: Walk,
+): ExpandedNode | null {
   let ctx = ctxIn;
   const propertyScoped = activeProperty === null ? undefined : ownEntry(ctx.term(activeProperty), '@context');
   const typeScoped = typeScopedIn ?? (ctx.hasPrevious ? ctx : null);
@@ -255,25 +302,34 @@ function expandNode(ctxIn: CompiledContext, activeProperty: string | null, eleme
     if ((out['@type'] as string[] | undefined)?.includes('@json')) throw new Unsupported('a node typed @json');
   }
   // Safe mode refuses a top-level (or graph) object the reference would drop.
-  if (!insideList && (activeProperty === null || containerOf(ctx, activeProperty).includes('@graph')) && isDropped(out, count)) {
+  if (
+    !insideList &&
+    (activeProperty === null || containerOf(ctx, activeProperty).includes('@graph')) &&
+    isDropped(out, count)
+  ) {
     throw new Unsupported('a top-level object with nothing to say');
   }
   return out;
 }
 
-const isDropped = (node: ExpandedNode, count: number): boolean => count === 0 || '@value' in node || '@list' in node || (count === 1 && '@id' in node);
+const isDropped = (node: ExpandedNode, count: number): boolean =>
+  count === 0 || '@value' in node || '@list' in node || (count === 1 && '@id' in node);
 
 /** The checks jsonld.js makes of a finished value object; each failure is an error or a safe-mode event there. */
 function checkValueObject(out: ExpandedNode, count: number): void {
   const has = (key: string): number => (key in out ? 1 : 0);
-  if (has('@type') && (has('@language') || has('@direction'))) throw new Unsupported('a value object with @type and @language');
-  if (count - 1 - has('@type') - has('@index') - has('@language') - has('@direction') !== 0) throw new Unsupported('a value object with other members');
+  if (has('@type') && (has('@language') || has('@direction')))
+    throw new Unsupported('a value object with @type and @language');
+  if (count - 1 - has('@type') - has('@index') - has('@language') - has('@direction') !== 0)
+    throw new Unsupported('a value object with other members');
   const value = out['@value'];
   const types = out['@type'] === undefined ? [] : [out['@type']].flat();
   if (types.length === 1 && types[0] === '@json') return;
   if (value === null) throw new Unsupported('a null @value');
-  if (typeof value !== 'string' && '@language' in out) throw new Unsupported('a language-tagged value that is not a string');
-  if (!types.every((t) => typeof t === 'string' && isAbsoluteIri(t) && !t.startsWith('_:'))) throw new Unsupported('a value object whose @type is not an IRI');
+  if (typeof value !== 'string' && '@language' in out)
+    throw new Unsupported('a language-tagged value that is not a string');
+  if (!types.every((t) => typeof t === 'string' && isAbsoluteIri(t) && !t.startsWith('_:')))
+    throw new Unsupported('a value object whose @type is not an IRI');
 }
 
 function embeddedContext(ctx: CompiledContext, local: unknown, walk: Walk): CompiledContext {
@@ -296,7 +352,15 @@ function embeddedContext(ctx: CompiledContext, local: unknown, walk: Walk): Comp
 const SUPPORTED_KEYWORDS = new Set(['@id', '@type', '@value', '@language', '@direction']);
 const SUPPORTED_CONTAINERS = new Set(['@set', '@list', '@graph', '@language']);
 
-function expandMembers(ctx: CompiledContext, element: Record<string, unknown>, keys: string[], out: ExpandedNode, typeKey: string | null, typeScopedCtx: CompiledContext, walk: Walk): void {
+function expandMembers(
+  ctx: CompiledContext,
+  element: Record<string, unknown>,
+  keys: string[],
+  out: ExpandedNode,
+  typeKey: string | null,
+  typeScopedCtx: CompiledContext,
+  walk: Walk,
+): void {
   let isJsonType = false;
   if (typeKey !== null && element[typeKey]) {
     const typeValue = element[typeKey];
@@ -368,7 +432,8 @@ function expandMembers(ctx: CompiledContext, element: Record<string, unknown>, k
     if (container.includes('@graph')) {
       // A graph container (a proof inside an embedded credential): each value becomes a named graph.
       const values = Array.isArray(expanded) ? (expanded as unknown[]) : [expanded];
-      if (values.some((v) => !isPlainNode(v) || isDropped(v, Object.keys(v).length))) throw new Unsupported('a graph value the reference would drop');
+      if (values.some((v) => !isPlainNode(v) || isDropped(v, Object.keys(v).length)))
+        throw new Unsupported('a graph value the reference would drop');
       if (values.length === 0) continue;
       expanded = values.map((v) => ({ '@graph': [v] }));
     }
@@ -397,7 +462,12 @@ function expandTypes(typeScopedCtx: CompiledContext, value: unknown): string[] {
 /** jsonld.js `_expandLanguageMap`: `{"en": "…", "fr": ["…"]}` as language-tagged values. */
 function expandLanguageMap(termCtx: CompiledContext, term: string, map: Record<string, unknown>): ExpandedNode[] {
   const definition = termCtx.term(term);
-  const direction = definition !== undefined && Object.hasOwn(definition, '@direction') ? definition['@direction'] : ('@direction' in termCtx.raw ? termCtx.raw['@direction'] : null);
+  const direction =
+    definition !== undefined && Object.hasOwn(definition, '@direction')
+      ? definition['@direction']
+      : '@direction' in termCtx.raw
+        ? termCtx.raw['@direction']
+        : null;
   const out: ExpandedNode[] = [];
   for (const language of Object.keys(map).sort()) {
     if (language === '__proto__') throw new Unsupported('a "__proto__" key');
@@ -424,7 +494,8 @@ function jsonCopy(value: unknown): unknown {
     if (v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean') return;
     if (typeof v === 'number') return checkScalar(v);
     if (Array.isArray(v)) return v.forEach(check);
-    if (!isPlainObject(v) || Object.hasOwn(v, '__proto__')) throw new Unsupported('a JSON literal that is not plain JSON');
+    if (!isPlainObject(v) || Object.hasOwn(v, '__proto__'))
+      throw new Unsupported('a JSON literal that is not plain JSON');
     Object.values(v).forEach(check);
   };
   check(value);
@@ -438,13 +509,18 @@ function coercionOf(ctx: CompiledContext, term: string): Coercion {
   const known = ctx.recall<Coercion>('value', term);
   if (known) return known;
   const property = vocabIri(ctx, term);
-  if (property === '@id' || property === '@type' || (property !== null && isKeyword(property))) throw new Unsupported(`a scalar under ${property}`);
+  if (property === '@id' || property === '@type' || (property !== null && isKeyword(property)))
+    throw new Unsupported(`a scalar under ${property}`);
   const definition = ctx.term(term);
   const fromTerm = (key: '@language' | '@direction'): string | null => {
     if (definition !== undefined && Object.hasOwn(definition, key)) return definition[key] ?? null;
     return key in ctx.raw ? (ctx.raw[key] ?? null) : null;
   };
-  return ctx.remember('value', term, { type: ownEntry(definition, '@type') ?? null, language: fromTerm('@language'), direction: fromTerm('@direction') });
+  return ctx.remember('value', term, {
+    type: ownEntry(definition, '@type') ?? null,
+    language: fromTerm('@language'),
+    direction: fromTerm('@direction'),
+  });
 }
 
 /** jsonld.js `_expandValue`: a scalar under a property, with that property's coercion. */
@@ -455,7 +531,8 @@ function expandValue(ctx: CompiledContext, activeProperty: string, value: string
     if (id === null || isKeyword(id)) throw new Unsupported('a reserved IRI value');
     return { '@id': id };
   }
-  if (type !== null && type !== '@id' && type !== '@vocab' && type !== '@none') return { '@type': type, '@value': value };
+  if (type !== null && type !== '@id' && type !== '@vocab' && type !== '@none')
+    return { '@type': type, '@value': value };
   if (typeof value !== 'string' || (language === null && direction === null)) return { '@value': value };
   const out: ExpandedNode = {};
   if (language !== null) out['@language'] = language;

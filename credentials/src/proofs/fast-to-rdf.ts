@@ -9,7 +9,9 @@ import { addValue, isAbsoluteIri, isKeyword, type ExpandedNode } from './jsonld-
 // this throws Unsupported and the reference runs instead.
 
 // jsonld.js canonicalises @json literals with the `canonicalize` package: use that very one.
-const jsonCanonicalize = createRequire(createRequire(import.meta.url).resolve('jsonld'))('canonicalize') as (value: unknown) => string;
+const jsonCanonicalize = createRequire(createRequire(import.meta.url).resolve('jsonld'))('canonicalize') as (
+  value: unknown,
+) => string;
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
@@ -30,7 +32,12 @@ export type BlankNode = { termType: 'BlankNode'; value: string };
 export type Literal = { termType: 'Literal'; value: string; datatype: NamedNode; language?: string };
 export type DefaultGraph = { termType: 'DefaultGraph'; value: '' };
 export type Term = NamedNode | BlankNode | Literal | DefaultGraph;
-export type Quad = { subject: NamedNode | BlankNode; predicate: NamedNode; object: NamedNode | BlankNode | Literal; graph: NamedNode | BlankNode | DefaultGraph };
+export type Quad = {
+  subject: NamedNode | BlankNode;
+  predicate: NamedNode;
+  object: NamedNode | BlankNode | Literal;
+  graph: NamedNode | BlankNode | DefaultGraph;
+};
 
 const DEFAULT_GRAPH: DefaultGraph = { termType: 'DefaultGraph', value: '' };
 const named = (value: string): NamedNode => ({ termType: 'NamedNode', value });
@@ -54,11 +61,13 @@ class BlankNodeIssuer {
 
 type Graphs = Map<string, Map<string, ExpandedNode>>;
 
-const isObject = (value: unknown): value is ExpandedNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is ExpandedNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isValue = (value: unknown): value is ExpandedNode => isObject(value) && '@value' in value;
 const isList = (value: unknown): value is ExpandedNode => isObject(value) && '@list' in value;
 /** A node object or a node reference (jsonld.js `isSubject || isSubjectReference`): no @value, @set or @list. */
-const isNode = (value: unknown): value is ExpandedNode => isObject(value) && !('@value' in value || '@set' in value || '@list' in value);
+const isNode = (value: unknown): value is ExpandedNode =>
+  isObject(value) && !('@value' in value || '@set' in value || '@list' in value);
 /**
  * The name of a node in the node map: its @id, or for a blank node (jsonld.js `isBlankNode`: no
  * @id, or a blank node identifier) a label from the issuer, the same label for the same identifier.
@@ -90,7 +99,14 @@ function makeTerm(id: string): NamedNode | BlankNode {
 }
 
 /** jsonld.js `createNodeMap`, for what the fast expansion produces (no @reverse, @included or @index). */
-function createNodeMap(input: unknown, graphs: Graphs, graph: string, issuer: BlankNodeIssuer, name?: string, list?: unknown[]): void {
+function createNodeMap(
+  input: unknown,
+  graphs: Graphs,
+  graph: string,
+  issuer: BlankNodeIssuer,
+  name?: string,
+  list?: unknown[],
+): void {
   if (Array.isArray(input)) {
     for (const item of input) createNodeMap(item, graphs, graph, issuer, undefined, list);
     return;
@@ -109,7 +125,8 @@ function createNodeMap(input: unknown, graphs: Graphs, graph: string, issuer: Bl
     list.push({ '@list': items });
     return;
   }
-  if (Array.isArray(input['@type'])) for (const type of input['@type'] as string[]) if (type.startsWith('_:')) issuer.id(type);
+  if (Array.isArray(input['@type']))
+    for (const type of input['@type'] as string[]) if (type.startsWith('_:')) issuer.id(type);
   const subjectName = name ?? nodeName(input, issuer);
   list?.push({ '@id': subjectName });
   const subjects = graphs.get(graph)!;
@@ -154,7 +171,13 @@ function createNodeMap(input: unknown, graphs: Graphs, graph: string, issuer: Bl
   }
 }
 
-function graphToQuads(id: string, node: ExpandedNode, graph: Quad['graph'], issuer: BlankNodeIssuer, quads: Quad[]): void {
+function graphToQuads(
+  id: string,
+  node: ExpandedNode,
+  graph: Quad['graph'],
+  issuer: BlankNodeIssuer,
+  quads: Quad[],
+): void {
   for (const property of Object.keys(node)) {
     if (property !== '@type' && isKeyword(property)) continue;
     const items = node[property] as unknown[];
@@ -165,14 +188,18 @@ function graphToQuads(id: string, node: ExpandedNode, graph: Quad['graph'], issu
     if (predicateIri.startsWith('_:')) throw new Unsupported('a blank node predicate');
     const subject = makeTerm(id);
     const predicate = property === '@type' ? TYPE : named(predicateIri);
-    for (const item of items) quads.push({ subject, predicate, object: objectToRdf(item, issuer, quads, graph), graph });
+    for (const item of items)
+      quads.push({ subject, predicate, object: objectToRdf(item, issuer, quads, graph), graph });
   }
 }
 
-const isDouble = (value: unknown): value is number => typeof value === 'number' && (String(value).includes('.') || Math.abs(value) >= 1e21);
+const isDouble = (value: unknown): value is number =>
+  typeof value === 'number' && (String(value).includes('.') || Math.abs(value) >= 1e21);
 
 function literal(value: string, datatype: string, language?: string): Literal {
-  return language === undefined ? { termType: 'Literal', value, datatype: named(datatype) } : { termType: 'Literal', value, datatype: named(datatype), language };
+  return language === undefined
+    ? { termType: 'Literal', value, datatype: named(datatype) }
+    : { termType: 'Literal', value, datatype: named(datatype), language };
 }
 
 /** jsonld.js `_objectToRDF` with rdfDirection `i18n-datatype`. */
@@ -209,7 +236,12 @@ function objectToRdf(item: unknown, issuer: BlankNodeIssuer, quads: Quad[], grap
   return object;
 }
 
-function listToRdf(list: unknown[], issuer: BlankNodeIssuer, quads: Quad[], graph: Quad['graph']): NamedNode | BlankNode {
+function listToRdf(
+  list: unknown[],
+  issuer: BlankNodeIssuer,
+  quads: Quad[],
+  graph: Quad['graph'],
+): NamedNode | BlankNode {
   const last = list.pop();
   const head: NamedNode | BlankNode = last ? makeTerm(issuer.id()) : NIL;
   let subject = head;

@@ -13,13 +13,38 @@ export const REGEX_KEYWORD = /^@[a-zA-Z]+$/;
 export const REGEX_BCP47 = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
 
 const KEYWORDS = new Set([
-  '@base', '@container', '@context', '@default', '@direction', '@embed', '@explicit', '@graph', '@id', '@included', '@index',
-  '@json', '@language', '@list', '@nest', '@none', '@omitDefault', '@prefix', '@preserve', '@protected', '@requireAll',
-  '@reverse', '@set', '@type', '@value', '@version', '@vocab',
+  '@base',
+  '@container',
+  '@context',
+  '@default',
+  '@direction',
+  '@embed',
+  '@explicit',
+  '@graph',
+  '@id',
+  '@included',
+  '@index',
+  '@json',
+  '@language',
+  '@list',
+  '@nest',
+  '@none',
+  '@omitDefault',
+  '@prefix',
+  '@preserve',
+  '@protected',
+  '@requireAll',
+  '@reverse',
+  '@set',
+  '@type',
+  '@value',
+  '@version',
+  '@vocab',
 ]);
 export const isKeyword = (value: string): boolean => value.startsWith('@') && KEYWORDS.has(value);
 
-const isObject = (value: unknown): value is ExpandedNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is ExpandedNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * jsonld.js `compareValues`: equal scalars, value objects equal in @value, @type, @language and
@@ -30,7 +55,13 @@ export function compareValues(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (isObject(a) && isObject(b)) {
     if ('@value' in a && '@value' in b) {
-      if (a['@value'] === b['@value'] && a['@type'] === b['@type'] && a['@language'] === b['@language'] && a['@index'] === b['@index']) return true;
+      if (
+        a['@value'] === b['@value'] &&
+        a['@type'] === b['@type'] &&
+        a['@language'] === b['@language'] &&
+        a['@index'] === b['@index']
+      )
+        return true;
     }
     if ('@id' in a && '@id' in b) return a['@id'] === b['@id'];
   }
@@ -48,7 +79,13 @@ function hasValue(subject: ExpandedNode, property: string, value: unknown): bool
 }
 
 /** jsonld.js `addValue` (arrays are added item by item; an empty array still creates the property). */
-export function addValue(subject: ExpandedNode, property: string, value: unknown, propertyIsArray: boolean, allowDuplicate: boolean): void {
+export function addValue(
+  subject: ExpandedNode,
+  property: string,
+  value: unknown,
+  propertyIsArray: boolean,
+  allowDuplicate: boolean,
+): void {
   if (Array.isArray(value)) {
     if (value.length === 0 && propertyIsArray && !Object.hasOwn(subject, property)) subject[property] = [];
     for (const item of value) addValue(subject, property, item, propertyIsArray, allowDuplicate);

@@ -22,15 +22,30 @@ export type SignCredentialOptions<T extends JsonObject> = {
  * array (what the 1EdTech schema wants). An existing proof is kept: the new one joins the set.
  * Throws on misuse and when the document cannot be canonicalised (e.g. an undefined term).
  */
-export async function signCredential<T extends JsonObject>({ credential, signer, cryptosuite, documentLoader, now, canonicalizer, challenge, domain }: SignCredentialOptions<T>): Promise<T & { proof: JsonObject[] }> {
+export async function signCredential<T extends JsonObject>({
+  credential,
+  signer,
+  cryptosuite,
+  documentLoader,
+  now,
+  canonicalizer,
+  challenge,
+  domain,
+}: SignCredentialOptions<T>): Promise<T & { proof: JsonObject[] }> {
   if (!isJsonObject(credential)) throw new TypeError('credential must be a JSON object');
   if (!signer || typeof signer.secretKeyMultibase !== 'string') throw new TypeError('signer is required');
   if (typeof documentLoader !== 'function') throw new TypeError('documentLoader is required');
   if (!(now instanceof Date)) throw new TypeError('now must be a Date');
   const document = withoutProof(cloneJson(credential));
   const proof = await createProof({
-    document, signer, cryptosuite, documentLoader, now, ...(canonicalizer ? { canonicalizer } : {}),
-    ...(challenge !== undefined ? { challenge } : {}), ...(domain !== undefined ? { domain } : {}),
+    document,
+    signer,
+    cryptosuite,
+    documentLoader,
+    now,
+    ...(canonicalizer ? { canonicalizer } : {}),
+    ...(challenge !== undefined ? { challenge } : {}),
+    ...(domain !== undefined ? { domain } : {}),
   });
   return { ...document, proof: [...proofsOf(credential), proof] } as unknown as T & { proof: JsonObject[] };
 }
@@ -42,12 +57,28 @@ export type SignPresentationOptions<T extends JsonObject> = Omit<SignCredentialO
 };
 
 /** Signs a verifiable presentation as its holder (`authentication`), binding it to a challenge and domain. */
-export async function signPresentation<T extends JsonObject>({ presentation, signer, cryptosuite, documentLoader, now, canonicalizer, challenge, domain }: SignPresentationOptions<T>): Promise<T & { proof: JsonObject[] }> {
+export async function signPresentation<T extends JsonObject>({
+  presentation,
+  signer,
+  cryptosuite,
+  documentLoader,
+  now,
+  canonicalizer,
+  challenge,
+  domain,
+}: SignPresentationOptions<T>): Promise<T & { proof: JsonObject[] }> {
   if (!isJsonObject(presentation)) throw new TypeError('presentation must be a JSON object');
   const document = withoutProof(cloneJson(presentation));
   const proof = await createProof({
-    document, signer, cryptosuite, documentLoader, now, purpose: 'authentication',
-    ...(canonicalizer ? { canonicalizer } : {}), ...(challenge !== undefined ? { challenge } : {}), ...(domain !== undefined ? { domain } : {}),
+    document,
+    signer,
+    cryptosuite,
+    documentLoader,
+    now,
+    purpose: 'authentication',
+    ...(canonicalizer ? { canonicalizer } : {}),
+    ...(challenge !== undefined ? { challenge } : {}),
+    ...(domain !== undefined ? { domain } : {}),
   });
   return { ...document, proof: [proof] } as unknown as T & { proof: JsonObject[] };
 }

@@ -18,7 +18,8 @@ export function allocateIndex({ size, isTaken, random = randomInt }: AllocateInd
   // Random probes first; when the list is nearly full fall back to a scan from a random start.
   for (let attempt = 0; attempt < 64; attempt++) {
     const index = random(size);
-    if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`random() returned ${index}, outside 0..${size - 1}`);
+    if (!Number.isInteger(index) || index < 0 || index >= size)
+      throw new RangeError(`random() returned ${index}, outside 0..${size - 1}`);
     if (!isTaken(index)) return index;
   }
   const start = random(size);

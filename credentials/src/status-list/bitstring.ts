@@ -14,7 +14,9 @@ export class Bitstring {
       return;
     }
     if (!Number.isInteger(length) || length < MIN_STATUS_LIST_LENGTH || length % 8 !== 0) {
-      throw new RangeError(`A status list has at least ${MIN_STATUS_LIST_LENGTH} entries and a multiple of 8; got ${length}`);
+      throw new RangeError(
+        `A status list has at least ${MIN_STATUS_LIST_LENGTH} entries and a multiple of 8; got ${length}`,
+      );
     }
     this.bytes = new Uint8Array(length / 8);
   }

@@ -40,7 +40,11 @@ export class StatusCheckError extends Error {
  * when it has one, checks the purposes match and the list is long enough. Accepts
  * `statusListIndex` as a string (the spec) or a number (as some 1EdTech fixtures write it).
  */
-export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusList, options: CheckStatusOptions = {}): Promise<StatusCheckResult> {
+export async function checkStatus(
+  entry: unknown,
+  fetchStatusList: FetchStatusList,
+  options: CheckStatusOptions = {},
+): Promise<StatusCheckResult> {
   if (typeof fetchStatusList !== 'function') throw new TypeError('fetchStatusList must be a function');
   if (!isJsonObject(entry) || !typesOf(entry).includes('BitstringStatusListEntry')) {
     throw new StatusCheckError('The status entry is not a BitstringStatusListEntry');
@@ -53,7 +57,8 @@ export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusLi
     throw new StatusCheckError('The status entry has an invalid statusSize');
   }
   const listUrl = entry.statusListCredential;
-  if (typeof listUrl !== 'string' || listUrl === '') throw new StatusCheckError('The status entry names no status list');
+  if (typeof listUrl !== 'string' || listUrl === '')
+    throw new StatusCheckError('The status entry names no status list');
 
   const list = await fetchListDocument(fetchStatusList, listUrl, 'status list');
   if (!isJsonObject(list) || !typesOf(list).includes('BitstringStatusListCredential')) {
@@ -84,7 +89,8 @@ export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusLi
   } catch (error) {
     throw new StatusCheckError((error as Error).message);
   }
-  if ((index + 1) * size > bits.length) throw new StatusCheckError(`Index ${index} is beyond the end of the status list`);
+  if ((index + 1) * size > bits.length)
+    throw new StatusCheckError(`Index ${index} is beyond the end of the status list`);
   let isSet = false;
   for (let bit = index * size; bit < (index + 1) * size; bit++) isSet ||= bits.get(bit);
   return { purpose, index, isSet, isListSigned, warnings };
@@ -94,7 +100,11 @@ export async function checkStatus(entry: unknown, fetchStatusList: FetchStatusLi
  * Fetches a list (status list or revocation list) through the caller's fetcher and parses it
  * when it comes as text. Throws StatusCheckError with `what` named when either step fails.
  */
-export async function fetchListDocument(fetchStatusList: FetchStatusList, listUrl: string, what: string): Promise<unknown> {
+export async function fetchListDocument(
+  fetchStatusList: FetchStatusList,
+  listUrl: string,
+  what: string,
+): Promise<unknown> {
   let list: unknown;
   try {
     list = await fetchStatusList(listUrl);
@@ -111,7 +121,8 @@ export async function fetchListDocument(fetchStatusList: FetchStatusList, listUr
 
 function parseIndex(value: unknown): number {
   const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || !/^\d+$/.test(text)) throw new StatusCheckError('The status entry has no valid statusListIndex');
+  if (typeof text !== 'string' || !/^\d+$/.test(text))
+    throw new StatusCheckError('The status entry has no valid statusListIndex');
   const index = Number(text);
   if (!Number.isSafeInteger(index)) throw new StatusCheckError('The statusListIndex is too large');
   return index;
@@ -134,10 +145,14 @@ async function verifyListProof(list: JsonObject, options: CheckStatusOptions, wa
       const key = await resolveAssertionKey(idOf(proof.verificationMethod) ?? '', options.documentLoader);
       if (key.controller !== idOf(list.issuer)) throw new Error('the key does not belong to the list issuer');
       text ??= isMemoisable(list, options) ? JSON.stringify(list) : '';
-      const memoKey = text === '' || text.length > MAX_MEMO_TEXT ? undefined : `${key.id}\n${key.publicKeyMultibase}\n${text}`;
+      const memoKey =
+        text === '' || text.length > MAX_MEMO_TEXT ? undefined : `${key.id}\n${key.publicKeyMultibase}\n${text}`;
       if (memoKey !== undefined && verifiedLists.has(memoKey)) return true;
       const isValid = await verifyProofSignature({
-        document: list, proof, publicKeyMultibase: key.publicKeyMultibase, documentLoader: options.documentLoader,
+        document: list,
+        proof,
+        publicKeyMultibase: key.publicKeyMultibase,
+        documentLoader: options.documentLoader,
         ...(options.canonicalizer ? { canonicalizer: options.canonicalizer } : {}),
       });
       if (isValid && memoKey !== undefined) remember(verifiedLists, memoKey, true);
@@ -166,7 +181,8 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): void {
 }
 
 function isMemoisable(list: JsonObject, options: CheckStatusOptions): boolean {
-  if (options.canonicalizer !== undefined || !options.documentLoader || !servesBundledContexts(options.documentLoader)) return false;
+  if (options.canonicalizer !== undefined || !options.documentLoader || !servesBundledContexts(options.documentLoader))
+    return false;
   const contexts = bundledContexts();
   const context = list['@context'];
   return Array.isArray(context) && context.every((c) => typeof c === 'string' && contexts.has(c));

@@ -14,7 +14,10 @@ export function encodeList(bitstring: Bitstring): string {
  * which protects holders' privacy) and anything that is not gzip. `minLength` scales for
  * statusSize > 1.
  */
-export function decodeList(encodedList: string, { minLength = MIN_STATUS_LIST_LENGTH }: { minLength?: number } = {}): Bitstring {
+export function decodeList(
+  encodedList: string,
+  { minLength = MIN_STATUS_LIST_LENGTH }: { minLength?: number } = {},
+): Bitstring {
   if (typeof encodedList !== 'string' || encodedList.length < 2) throw new Error('The status list has no encodedList');
   // The spec writes the multibase `u` prefix; early implementations omitted it: accept both.
   const text = encodedList.startsWith('u') ? encodedList.slice(1) : encodedList;

@@ -26,10 +26,15 @@ export type RevocationListCheckResult = {
  * or that says it is another list or another issuer's, throws StatusCheckError: the caller must
  * fail the credential, because a revoked credential would otherwise pass.
  */
-export async function checkRevocationList(fetchStatusList: FetchStatusList, { listUrl, credentialId, issuerId }: RevocationListCheckOptions): Promise<RevocationListCheckResult> {
+export async function checkRevocationList(
+  fetchStatusList: FetchStatusList,
+  { listUrl, credentialId, issuerId }: RevocationListCheckOptions,
+): Promise<RevocationListCheckResult> {
   if (typeof fetchStatusList !== 'function') throw new TypeError('fetchStatusList must be a function');
-  if (typeof listUrl !== 'string' || listUrl === '') throw new StatusCheckError('The revocation list entry names no list (its id)');
-  if (credentialId === undefined) throw new StatusCheckError('The credential has no id, so it cannot be looked up in its revocation list');
+  if (typeof listUrl !== 'string' || listUrl === '')
+    throw new StatusCheckError('The revocation list entry names no list (its id)');
+  if (credentialId === undefined)
+    throw new StatusCheckError('The credential has no id, so it cannot be looked up in its revocation list');
   const list = await fetchListDocument(fetchStatusList, listUrl, 'revocation list');
   if (!isJsonObject(list)) throw new StatusCheckError('The revocation list is not a JSON object');
   // The list is not signed: all that binds it to the credential is the URL the issuer signed.
@@ -39,12 +44,17 @@ export async function checkRevocationList(fetchStatusList: FetchStatusList, { li
   }
   if (list.issuer !== undefined && issuerId !== undefined) {
     const listIssuer = isJsonObject(list.issuer) ? list.issuer.id : list.issuer;
-    if (listIssuer !== issuerId) throw new StatusCheckError(`The revocation list was published by ${show(listIssuer)}, not by the credential's issuer`);
+    if (listIssuer !== issuerId)
+      throw new StatusCheckError(
+        `The revocation list was published by ${show(listIssuer)}, not by the credential's issuer`,
+      );
   }
   const { revokedCredentials } = list;
-  if (!Array.isArray(revokedCredentials)) throw new StatusCheckError('The revocation list has no revokedCredentials list');
+  if (!Array.isArray(revokedCredentials))
+    throw new StatusCheckError('The revocation list has no revokedCredentials list');
   for (const item of revokedCredentials) {
-    if (!isJsonObject(item) || typeof item.id !== 'string') throw new StatusCheckError('The revocation list has an entry without an id');
+    if (!isJsonObject(item) || typeof item.id !== 'string')
+      throw new StatusCheckError('The revocation list has an entry without an id');
     if (item.id !== credentialId) continue;
     if (item.revoked !== undefined && typeof item.revoked !== 'boolean') {
       throw new StatusCheckError('The revocation list entry for this credential says neither true nor false');

@@ -30,7 +30,15 @@ export type BuildStatusListCredentialOptions = {
 };
 
 /** An unsigned BitstringStatusListCredential; sign it with `signCredential` before publishing. */
-export function buildStatusListCredential({ id, issuer, statusPurpose, bitstring, validFrom, ttl, validUntil }: BuildStatusListCredentialOptions): JsonObject {
+export function buildStatusListCredential({
+  id,
+  issuer,
+  statusPurpose,
+  bitstring,
+  validFrom,
+  ttl,
+  validUntil,
+}: BuildStatusListCredentialOptions): JsonObject {
   const subject: JsonObject = {
     id: `${id}#list`,
     type: 'BitstringStatusList',
@@ -51,7 +59,15 @@ export function buildStatusListCredential({ id, issuer, statusPurpose, bitstring
 }
 
 /** The `credentialStatus` entry for a credential at `index` in the list at `listUrl`. */
-export function buildStatusEntry({ listUrl, index, purpose }: { listUrl: string; index: number; purpose: StatusPurpose }): BitstringStatusListEntry {
+export function buildStatusEntry({
+  listUrl,
+  index,
+  purpose,
+}: {
+  listUrl: string;
+  index: number;
+  purpose: StatusPurpose;
+}): BitstringStatusListEntry {
   if (!Number.isInteger(index) || index < 0) throw new RangeError('index must be a non-negative integer');
   return {
     id: `${listUrl}#${index}`,

@@ -6,7 +6,11 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKeyMultibase: string;
     secretKeyMultibase?: string;
     signer(): { id: string; algorithm: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
-    verifier(): { id: string; algorithm: string; verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+    verifier(): {
+      id: string;
+      algorithm: string;
+      verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    };
   };
   export function from(key: Record<string, unknown>): Promise<KeyPair>;
   export function generate(options?: { id?: string; controller?: string }): Promise<KeyPair>;
@@ -25,7 +29,12 @@ declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
 }
 declare module '@digitalbazaar/vc' {
   type Loader = (url: string) => Promise<unknown>;
-  export function issue(options: { credential: object; suite: unknown; documentLoader: Loader; now?: Date }): Promise<Record<string, unknown>>;
+  export function issue(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: Loader;
+    now?: Date;
+  }): Promise<Record<string, unknown>>;
   export function verifyCredential(options: {
     credential: object;
     suite: unknown;

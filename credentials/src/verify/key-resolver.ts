@@ -34,7 +34,11 @@ const PURPOSE_WORDS: Record<KeyPurpose, string> = {
  * controller). The method must live in its controller's own document: `did:a#k` controlled by
  * `did:b` is refused. Throws with a plain reason when any step fails.
  */
-async function resolveMethod(verificationMethod: string, documentLoader: DocumentLoader, purpose: KeyPurpose): Promise<Method> {
+async function resolveMethod(
+  verificationMethod: string,
+  documentLoader: DocumentLoader,
+  purpose: KeyPurpose,
+): Promise<Method> {
   if (typeof verificationMethod !== 'string' || !verificationMethod.includes('#')) {
     throw new Error('The proof does not name a verification method URL with a fragment');
   }
@@ -43,7 +47,9 @@ async function resolveMethod(verificationMethod: string, documentLoader: Documen
   const controller = typeof method.controller === 'string' ? method.controller : undefined;
   if (!controller) throw new Error(`The key ${verificationMethod} names no controller`);
   if (controllerOfMethodId(verificationMethod) !== controller) {
-    throw new Error(`The key ${verificationMethod} claims to be controlled by ${controller}, which does not publish it`);
+    throw new Error(
+      `The key ${verificationMethod} claims to be controlled by ${controller}, which does not publish it`,
+    );
   }
   const { document: controllerDocument } = await documentLoader(controller);
   if (!isJsonObject(controllerDocument) || controllerDocument.id !== controller) {
@@ -60,7 +66,11 @@ async function resolveMethod(verificationMethod: string, documentLoader: Documen
  * Multikey or an Ed25519VerificationKey2020, both written as `publicKeyMultibase` `z6Mk…`, listed
  * under `purpose` (assertionMethod unless a presentation proof asks for authentication).
  */
-export async function resolveAssertionKey(verificationMethod: string, documentLoader: DocumentLoader, purpose: KeyPurpose = 'assertionMethod'): Promise<ResolvedKey> {
+export async function resolveAssertionKey(
+  verificationMethod: string,
+  documentLoader: DocumentLoader,
+  purpose: KeyPurpose = 'assertionMethod',
+): Promise<ResolvedKey> {
   const { id, controller, node } = await resolveMethod(verificationMethod, documentLoader, purpose);
   const publicKeyMultibase = node.publicKeyMultibase;
   if (!isPublicKeyMultibase(publicKeyMultibase)) {
@@ -73,12 +83,18 @@ export async function resolveAssertionKey(verificationMethod: string, documentLo
  * An assertion method for a VC-JWT: an Ed25519 Multikey, or a `JsonWebKey`/`JsonWebKey2020`
  * public JWK. Private key material in a published JWK is refused.
  */
-export async function resolveJwtAssertionKey(verificationMethod: string, documentLoader: DocumentLoader, purpose: KeyPurpose = 'assertionMethod'): Promise<ResolvedJwtKey> {
+export async function resolveJwtAssertionKey(
+  verificationMethod: string,
+  documentLoader: DocumentLoader,
+  purpose: KeyPurpose = 'assertionMethod',
+): Promise<ResolvedJwtKey> {
   const { id, controller, node } = await resolveMethod(verificationMethod, documentLoader, purpose);
-  if (isPublicKeyMultibase(node.publicKeyMultibase)) return { id, controller, key: publicKeyObject(node.publicKeyMultibase) };
+  if (isPublicKeyMultibase(node.publicKeyMultibase))
+    return { id, controller, key: publicKeyObject(node.publicKeyMultibase) };
   const jwk = node.publicKeyJwk;
   if (isJsonObject(jwk)) {
-    if ('d' in jwk || 'p' in jwk || 'k' in jwk) throw new Error(`The key ${verificationMethod} publishes private or symmetric key material`);
+    if ('d' in jwk || 'p' in jwk || 'k' in jwk)
+      throw new Error(`The key ${verificationMethod} publishes private or symmetric key material`);
     try {
       return { id, controller, key: createPublicKey({ key: jwk as Record<string, string>, format: 'jwk' }) };
     } catch {

@@ -95,12 +95,18 @@ type Pending = { value: unknown; depth: number; key: string | undefined };
  * that is not readable at all (the verifier reports that); otherwise the first limit exceeded,
  * with a message for people.
  */
-export function checkVerifyLimits(input: unknown, limits: VerifyLimits = VERIFY_LIMITS): VerifyLimitViolation | undefined {
+export function checkVerifyLimits(
+  input: unknown,
+  limits: VerifyLimits = VERIFY_LIMITS,
+): VerifyLimitViolation | undefined {
   let root: unknown = input;
   if (typeof input === 'string') {
     const bytes = Buffer.byteLength(input, 'utf8');
     if (bytes > limits.maxBytes) {
-      return { kind: 'too_large', message: `The credential is ${sizeText(bytes)}; at most ${sizeText(limits.maxBytes)} are accepted.` };
+      return {
+        kind: 'too_large',
+        message: `The credential is ${sizeText(bytes)}; at most ${sizeText(limits.maxBytes)} are accepted.`,
+      };
     }
     const text = input.trim();
     if (isCompactJwt(text)) {
@@ -120,8 +126,14 @@ export function checkVerifyLimits(input: unknown, limits: VerifyLimits = VERIFY_
 
 function walk(root: unknown, limits: VerifyLimits, shownMaxBytes: number): VerifyLimitViolation | undefined {
   const complex = (message: string): VerifyLimitViolation => ({ kind: 'too_complex', message });
-  const tooMany = () => complex(`The credential has more than ${count(limits.maxNodes)} values in all; at most ${count(limits.maxNodes)} are accepted.`);
-  const tooLarge = (): VerifyLimitViolation => ({ kind: 'too_large', message: `The credential is more than ${sizeText(shownMaxBytes)} of JSON; at most ${sizeText(shownMaxBytes)} are accepted.` });
+  const tooMany = () =>
+    complex(
+      `The credential has more than ${count(limits.maxNodes)} values in all; at most ${count(limits.maxNodes)} are accepted.`,
+    );
+  const tooLarge = (): VerifyLimitViolation => ({
+    kind: 'too_large',
+    message: `The credential is more than ${sizeText(shownMaxBytes)} of JSON; at most ${sizeText(shownMaxBytes)} are accepted.`,
+  });
   let nodes = 0;
   let bytes = 0;
   let embedded = 0;
@@ -132,7 +144,9 @@ function walk(root: unknown, limits: VerifyLimits, shownMaxBytes: number): Verif
     nodes += 1;
     if (nodes + stack.length > limits.maxNodes) return tooMany();
     if (depth > limits.maxDepth) {
-      return complex(`The credential is nested more than ${count(limits.maxDepth)} levels deep; at most ${count(limits.maxDepth)} are accepted.`);
+      return complex(
+        `The credential is nested more than ${count(limits.maxDepth)} levels deep; at most ${count(limits.maxDepth)} are accepted.`,
+      );
     }
     if (typeof value === 'string') {
       // Quotes and a separator around each string; escapes are not counted (an estimate).
@@ -144,10 +158,14 @@ function walk(root: unknown, limits: VerifyLimits, shownMaxBytes: number): Verif
     } else if (Array.isArray(value)) {
       bytes += 2;
       if (value.length > limits.maxArrayLength) {
-        return complex(`The credential has ${count(value.length)} ${arrayName(key)}; at most ${count(limits.maxArrayLength)} are accepted.`);
+        return complex(
+          `The credential has ${count(value.length)} ${arrayName(key)}; at most ${count(limits.maxArrayLength)} are accepted.`,
+        );
       }
       if (key === 'proof' && value.length > limits.maxProofsPerCredential) {
-        return complex(`The credential carries ${count(value.length)} proofs on one credential; at most ${count(limits.maxProofsPerCredential)} are accepted.`);
+        return complex(
+          `The credential carries ${count(value.length)} proofs on one credential; at most ${count(limits.maxProofsPerCredential)} are accepted.`,
+        );
       }
       // Array items keep the property's name, so `alignment: [...]` items are alignments.
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], depth: depth + 1, key });
@@ -160,10 +178,14 @@ function walk(root: unknown, limits: VerifyLimits, shownMaxBytes: number): Verif
           if (k === 'verifiableCredential') embedded += items;
           else endorsements += items;
           if (embedded > limits.maxEmbeddedCredentials) {
-            return complex(`The credential embeds ${count(embedded)} credentials; at most ${count(limits.maxEmbeddedCredentials)} are accepted.`);
+            return complex(
+              `The credential embeds ${count(embedded)} credentials; at most ${count(limits.maxEmbeddedCredentials)} are accepted.`,
+            );
           }
           if (endorsements > limits.maxEndorsements) {
-            return complex(`The credential has ${count(endorsements)} endorsements; at most ${count(limits.maxEndorsements)} are accepted.`);
+            return complex(
+              `The credential has ${count(endorsements)} endorsements; at most ${count(limits.maxEndorsements)} are accepted.`,
+            );
           }
         }
         stack.push({ value: v, depth: depth + 1, key: k });

@@ -105,7 +105,8 @@ type Node = Record<string, unknown>;
 /** The short name of a type IRI in a vocabulary Cairn knows, else the IRI itself. */
 export function shortTypeName(iri: string): string {
   for (const prefix of SHORT_NAME_PREFIXES) {
-    if (iri.startsWith(prefix) && iri.length > prefix.length && !iri.slice(prefix.length).includes('/')) return iri.slice(prefix.length);
+    if (iri.startsWith(prefix) && iri.length > prefix.length && !iri.slice(prefix.length).includes('/'))
+      return iri.slice(prefix.length);
   }
   return iri;
 }
@@ -125,7 +126,8 @@ export async function readSignedFacts(document: JsonObject, documentLoader: Docu
     throw new SignedMeaningError(`Its JSON-LD could not be read: ${jsonldReason(error)}`);
   }
   const nodes = Array.isArray(expanded) ? expanded.filter(isNode) : [];
-  if (nodes.length !== 1) throw new SignedMeaningError(`It describes ${nodes.length} top-level things; a credential is exactly one`);
+  if (nodes.length !== 1)
+    throw new SignedMeaningError(`It describes ${nodes.length} top-level things; a credential is exactly one`);
   return factsOfCredential(nodes[0]!);
 }
 
@@ -135,7 +137,12 @@ function factsOfCredential(node: Node): SignedFacts {
   if (issuers.length > 1) throw new SignedMeaningError('It names more than one issuer');
   const achievementNodes = subjects.flatMap((s) => (s.achievementNode ? [s.achievementNode] : []));
   const issuerNode = issuers[0] !== undefined && isNode(issuers[0]) ? issuers[0] : undefined;
-  const endorsementHolders = [node, ...(issuerNode ? [issuerNode] : []), ...achievementNodes, ...achievementNodes.flatMap((a) => nodesOf(a, P.creator))];
+  const endorsementHolders = [
+    node,
+    ...(issuerNode ? [issuerNode] : []),
+    ...achievementNodes,
+    ...achievementNodes.flatMap((a) => nodesOf(a, P.creator)),
+  ];
   return {
     id: idOfNode(node),
     types: typesOfNode(node),
@@ -189,7 +196,14 @@ function factsOfStatusEntry(node: Node): StatusEntryFacts {
     id: idOfNode(node),
     types: typesOfNode(node),
     purpose: singleLiteral(node, P.statusPurpose, 'statusPurpose'),
-    index: index === undefined ? undefined : typeof index === 'number' ? String(index) : typeof index === 'string' ? index : '',
+    index:
+      index === undefined
+        ? undefined
+        : typeof index === 'number'
+          ? String(index)
+          : typeof index === 'string'
+            ? index
+            : '',
     size: singleNumber(node, P.statusSize, 'statusSize'),
     listCredential: lists[0] === undefined ? undefined : iriOf(lists[0], 'statusListCredential'),
   };
@@ -223,8 +237,10 @@ function valuesOf(node: Node, property: string): unknown[] {
 /** The node objects of a property; values that are not nodes (literals) are refused. */
 function nodesOf(node: Node, property: string): Node[] {
   return valuesOf(node, property).map((value) => {
-    if (!isNode(value) || '@value' in value) throw new SignedMeaningError(`${shortTypeName(property)} is a plain value where an object was expected`);
-    if ('@list' in value || '@graph' in value) throw new SignedMeaningError(`${shortTypeName(property)} is a list or a graph where an object was expected`);
+    if (!isNode(value) || '@value' in value)
+      throw new SignedMeaningError(`${shortTypeName(property)} is a plain value where an object was expected`);
+    if ('@list' in value || '@graph' in value)
+      throw new SignedMeaningError(`${shortTypeName(property)} is a list or a graph where an object was expected`);
     return value;
   });
 }
@@ -235,7 +251,9 @@ function idOfNode(node: Node): string | undefined {
 }
 
 function typesOfNode(node: Node): string[] {
-  return valuesOf(node, '@type').filter((t): t is string => typeof t === 'string').map(shortTypeName);
+  return valuesOf(node, '@type')
+    .filter((t): t is string => typeof t === 'string')
+    .map(shortTypeName);
 }
 
 /** The IRI a property points to: `{"@id": …}`, or a node with an @id. */
@@ -269,7 +287,12 @@ function singleLiteral(node: Node, property: string, name: string): string | und
 function singleNumber(node: Node, property: string, name: string): number | undefined {
   const value = singleLiteralValue(node, property, name);
   if (value === undefined) return undefined;
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)
+        ? Number(value)
+        : Number.NaN;
   if (!Number.isFinite(number)) throw new SignedMeaningError(`${name} is not a number`);
   return number;
 }

@@ -24,13 +24,20 @@ export type StatusEntriesOptions = {
  * but cannot be checked (unknown type or purpose, list unreachable, offline) is `unreadable`:
  * callers must treat that as a failure, because a revoked credential would otherwise pass.
  */
-export async function checkStatusEntries(facts: SignedFacts, options: StatusEntriesOptions): Promise<StatusEntryOutcome[]> {
+export async function checkStatusEntries(
+  facts: SignedFacts,
+  options: StatusEntriesOptions,
+): Promise<StatusEntryOutcome[]> {
   const outcomes: StatusEntryOutcome[] = [];
   for (const entry of facts.statusEntries) {
     const isRevocationList = entry.types.includes(ONE_EDTECH_REVOCATION_LIST);
     const isBitstring = entry.types.includes('BitstringStatusListEntry');
     if (isRevocationList && isBitstring) {
-      outcomes.push({ purpose: entry.purpose ?? 'revocation', state: 'unreadable', reason: 'It has a status entry that claims to be of two kinds at once' });
+      outcomes.push({
+        purpose: entry.purpose ?? 'revocation',
+        state: 'unreadable',
+        reason: 'It has a status entry that claims to be of two kinds at once',
+      });
     } else if (isRevocationList) {
       outcomes.push(await checkRevocationListEntry(entry, facts, options));
     } else {
@@ -41,29 +48,52 @@ export async function checkStatusEntries(facts: SignedFacts, options: StatusEntr
 }
 
 /** A 1EdTechRevocationList entry: `{id: <list URL>, type}`, always about revocation. */
-async function checkRevocationListEntry(entry: StatusEntryFacts, facts: SignedFacts, options: StatusEntriesOptions): Promise<StatusEntryOutcome> {
+async function checkRevocationListEntry(
+  entry: StatusEntryFacts,
+  facts: SignedFacts,
+  options: StatusEntriesOptions,
+): Promise<StatusEntryOutcome> {
   if (entry.purpose !== undefined && entry.purpose !== 'revocation') {
-    return { purpose: entry.purpose, state: 'unreadable', reason: `It has a revocation list entry whose purpose (${entry.purpose}) Cairn cannot act on` };
+    return {
+      purpose: entry.purpose,
+      state: 'unreadable',
+      reason: `It has a revocation list entry whose purpose (${entry.purpose}) Cairn cannot act on`,
+    };
   }
-  if (!options.fetchStatusList) return { purpose: 'revocation', state: 'unreadable', reason: 'Its revocation list could not be checked offline' };
+  if (!options.fetchStatusList)
+    return { purpose: 'revocation', state: 'unreadable', reason: 'Its revocation list could not be checked offline' };
   try {
     const outcome = await checkRevocationList(options.fetchStatusList, {
-      listUrl: entry.id ?? '', credentialId: facts.id, ...(facts.issuerId ? { issuerId: facts.issuerId } : {}),
+      listUrl: entry.id ?? '',
+      credentialId: facts.id,
+      ...(facts.issuerId ? { issuerId: facts.issuerId } : {}),
     });
     return { purpose: 'revocation', state: outcome.isRevoked ? 'set' : 'clear', warnings: [] };
   } catch (error) {
-    return { purpose: 'revocation', state: 'unreadable', reason: `Its revocation status could not be checked: ${(error as Error).message}` };
+    return {
+      purpose: 'revocation',
+      state: 'unreadable',
+      reason: `Its revocation status could not be checked: ${(error as Error).message}`,
+    };
   }
 }
 
-async function checkOneEntry(entry: StatusEntryFacts, issuerId: string | undefined, options: StatusEntriesOptions): Promise<StatusEntryOutcome> {
+async function checkOneEntry(
+  entry: StatusEntryFacts,
+  issuerId: string | undefined,
+  options: StatusEntriesOptions,
+): Promise<StatusEntryOutcome> {
   const purpose = entry.purpose ?? '(none)';
   if (!entry.types.includes('BitstringStatusListEntry')) {
     const type = entry.types.length === 0 ? 'no type' : entry.types.join(', ');
     return { purpose, state: 'unreadable', reason: `It has a status entry of a kind Cairn cannot check (${type})` };
   }
   if (entry.purpose !== 'revocation' && entry.purpose !== 'suspension') {
-    return { purpose, state: 'unreadable', reason: `It has a status entry whose purpose (${purpose}) Cairn cannot act on` };
+    return {
+      purpose,
+      state: 'unreadable',
+      reason: `It has a status entry whose purpose (${purpose}) Cairn cannot act on`,
+    };
   }
   if (!options.fetchStatusList) {
     return { purpose, state: 'unreadable', reason: `Its ${entry.purpose} list could not be checked offline` };
@@ -84,6 +114,10 @@ async function checkOneEntry(entry: StatusEntryFacts, issuerId: string | undefin
     });
     return { purpose: entry.purpose, state: outcome.isSet ? 'set' : 'clear', warnings: outcome.warnings };
   } catch (error) {
-    return { purpose: entry.purpose, state: 'unreadable', reason: `Its ${entry.purpose} status could not be checked: ${(error as Error).message}` };
+    return {
+      purpose: entry.purpose,
+      state: 'unreadable',
+      reason: `Its ${entry.purpose} status could not be checked: ${(error as Error).message}`,
+    };
   }
 }

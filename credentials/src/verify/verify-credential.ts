@@ -2,7 +2,10 @@ import { createDocumentLoader, type DidResolver, type DocumentLoader } from '../
 import { CONTEXT_URLS } from '../contexts/context-urls.js';
 import { identityMatches } from '../model/identity.js';
 import {
-  credentialKind, validateAchievementCredential, validateClrCredential, validateEndorsementCredential,
+  credentialKind,
+  validateAchievementCredential,
+  validateClrCredential,
+  validateEndorsementCredential,
   type ValidationResult,
 } from '../model/validation.js';
 import type { Canonicalizer } from '../proofs/canonicalizer.js';
@@ -64,7 +67,12 @@ export const MAX_PROOFS = 8;
  * error. Throws TypeError only for misuse (no credential given).
  */
 export async function verifyCredential(options: VerifyCredentialOptions): Promise<VerificationResult> {
-  if (typeof options !== 'object' || options === null || options.credential === undefined || options.credential === null) {
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    options.credential === undefined ||
+    options.credential === null
+  ) {
     throw new TypeError('verifyCredential needs { credential }');
   }
   // Size and complexity first, before any parsing or canonicalisation: a hostile credential
@@ -72,7 +80,12 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   const violation = checkVerifyLimits(options.credential);
   if (violation) {
     const report = new Report();
-    report.add('format', violation.kind === 'too_large' ? 'Small enough to check' : 'Simple enough to check', 'failed', violation.message);
+    report.add(
+      'format',
+      violation.kind === 'too_large' ? 'Small enough to check' : 'Simple enough to check',
+      'failed',
+      violation.message,
+    );
     const input = options.credential;
     return report.finish(typeof input === 'string' && isCompactJwt(input.trim()) ? 'jwt' : 'ldp', undefined);
   }
@@ -84,7 +97,8 @@ async function verifyAtDepth(options: VerifyCredentialOptions, depth: number): P
   const input = typeof options.credential === 'string' ? options.credential.trim() : options.credential;
   const format: CredentialFormat = typeof input === 'string' && isCompactJwt(input) ? 'jwt' : 'ldp';
   try {
-    const documentLoader = options.documentLoader ?? createDocumentLoader(options.resolveDid ? { resolveDid: options.resolveDid } : {});
+    const documentLoader =
+      options.documentLoader ?? createDocumentLoader(options.resolveDid ? { resolveDid: options.resolveDid } : {});
     const ctx: Context = { ...options, documentLoader, now: options.now ?? new Date(), report, depth };
     let read: ReadCredential | undefined;
     if (format === 'jwt') {
@@ -108,7 +122,12 @@ async function verifyAtDepth(options: VerifyCredentialOptions, depth: number): P
     return report.finish(format, read);
   } catch (error) {
     // Defensive: a bug or an unexpected input shape must still produce a report.
-    report.add('format', 'Could be checked', 'failed', `Verification stopped unexpectedly: ${(error as Error).message}`);
+    report.add(
+      'format',
+      'Could be checked',
+      'failed',
+      `Verification stopped unexpectedly: ${(error as Error).message}`,
+    );
     return report.finish(format, undefined);
   }
 }
@@ -129,7 +148,11 @@ class Report {
     const errors = this.checks.filter((c) => c.status === 'failed').map((c) => c.message);
     const warnings = this.checks.filter((c) => c.status === 'warning').map((c) => c.message);
     return {
-      verified: errors.length === 0 && this.checks.length > 0, checks: this.checks, warnings, errors, format,
+      verified: errors.length === 0 && this.checks.length > 0,
+      checks: this.checks,
+      warnings,
+      errors,
+      format,
       ...(read ? { credential: read.credential, facts: read.facts } : {}),
     };
   }
@@ -138,16 +161,29 @@ class Report {
 type ReadCredential = { credential: JsonObject; facts: SignedFacts };
 
 /** The signed meaning, or a failed format check saying why it cannot be read. */
-async function readFacts(credential: JsonObject, { report, documentLoader }: Context): Promise<SignedFacts | undefined> {
+async function readFacts(
+  credential: JsonObject,
+  { report, documentLoader }: Context,
+): Promise<SignedFacts | undefined> {
   try {
     const facts = await readSignedFacts(credential, documentLoader);
     if (!facts.types.includes('VerifiableCredential')) {
-      report.add('format', 'Uses a supported format', 'failed', 'The credential type does not include VerifiableCredential');
+      report.add(
+        'format',
+        'Uses a supported format',
+        'failed',
+        'The credential type does not include VerifiableCredential',
+      );
       return undefined;
     }
     return facts;
   } catch (error) {
-    report.add('format', 'Readable credential', 'failed', `The credential cannot be read unambiguously: ${(error as Error).message}`);
+    report.add(
+      'format',
+      'Readable credential',
+      'failed',
+      `The credential cannot be read unambiguously: ${(error as Error).message}`,
+    );
     return undefined;
   }
 }
@@ -155,7 +191,13 @@ async function readFacts(credential: JsonObject, { report, documentLoader }: Con
 /** A display name: the JSON's issuer name when it names the signed issuer, else the signed id. */
 function issuerName(credential: JsonObject, facts: SignedFacts): string {
   const issuer = credential.issuer;
-  if (isJsonObject(issuer) && issuer.id === facts.issuerId && typeof issuer.name === 'string' && issuer.name.trim() !== '') return issuer.name;
+  if (
+    isJsonObject(issuer) &&
+    issuer.id === facts.issuerId &&
+    typeof issuer.name === 'string' &&
+    issuer.name.trim() !== ''
+  )
+    return issuer.name;
   return facts.issuerId ?? 'an unknown issuer';
 }
 
@@ -189,14 +231,30 @@ function checkContext(credential: JsonObject, report: Report, { isVc11Allowed }:
   const context = asArray(credential['@context']);
   const isVersion11 = isVc11Allowed && context[0] === CONTEXT_URLS.credentialsV1;
   if (context[0] !== CONTEXT_URLS.credentialsV2 && !isVersion11) {
-    report.add('format', 'Uses a supported format', 'failed', isVc11Allowed
-      ? `Not a W3C Verifiable Credential (the first @context must be ${CONTEXT_URLS.credentialsV2}, or ${CONTEXT_URLS.credentialsV1} for VC 1.1)`
-      : `Not a W3C Verifiable Credential 2.0 (the first @context must be ${CONTEXT_URLS.credentialsV2})`);
+    report.add(
+      'format',
+      'Uses a supported format',
+      'failed',
+      isVc11Allowed
+        ? `Not a W3C Verifiable Credential (the first @context must be ${CONTEXT_URLS.credentialsV2}, or ${CONTEXT_URLS.credentialsV1} for VC 1.1)`
+        : `Not a W3C Verifiable Credential 2.0 (the first @context must be ${CONTEXT_URLS.credentialsV2})`,
+    );
     return false;
   }
   const kind = credentialKind(credential);
-  const label = { achievement: 'an Open Badge 3.0', endorsement: 'an Open Badges 3.0 endorsement', clr: 'a Comprehensive Learner Record 2.0', statusList: 'a status list', other: 'a W3C Verifiable Credential' }[kind];
-  report.add('format', 'Uses a supported format', 'passed', `This is ${label}${isVersion11 ? ' (Verifiable Credentials 1.1)' : ''}`);
+  const label = {
+    achievement: 'an Open Badge 3.0',
+    endorsement: 'an Open Badges 3.0 endorsement',
+    clr: 'a Comprehensive Learner Record 2.0',
+    statusList: 'a status list',
+    other: 'a W3C Verifiable Credential',
+  }[kind];
+  report.add(
+    'format',
+    'Uses a supported format',
+    'passed',
+    `This is ${label}${isVersion11 ? ' (Verifiable Credentials 1.1)' : ''}`,
+  );
   return true;
 }
 
@@ -204,7 +262,12 @@ function checkSchema(signed: JsonObject, report: Report): void {
   const kind = credentialKind(signed);
   if (isVc11(signed)) {
     // The 1EdTech schemas describe OB 3.0 / CLR 2.0 on VC 2.0; a VC 1.1 credential cannot match them.
-    report.add('schema', 'Has all required information', 'skipped', 'A Verifiable Credentials 1.1 credential: the Open Badges 3.0 schema (VC 2.0) does not apply');
+    report.add(
+      'schema',
+      'Has all required information',
+      'skipped',
+      'A Verifiable Credentials 1.1 credential: the Open Badges 3.0 schema (VC 2.0) does not apply',
+    );
     return;
   }
   // JSON-LD treats one proof and a one-item array alike; the 1EdTech schema only takes arrays.
@@ -217,23 +280,42 @@ function checkSchema(signed: JsonObject, report: Report): void {
   const credential = hasSeveralStatuses ? { ...withProofArray, credentialStatus: statusEntries[0]! } : withProofArray;
   let outcome: ValidationResult;
   switch (kind) {
-    case 'achievement': outcome = validateAchievementCredential(credential); break;
-    case 'endorsement': outcome = validateEndorsementCredential(credential); break;
-    case 'clr': outcome = validateClrCredential(credential); break;
+    case 'achievement':
+      outcome = validateAchievementCredential(credential);
+      break;
+    case 'endorsement':
+      outcome = validateEndorsementCredential(credential);
+      break;
+    case 'clr':
+      outcome = validateClrCredential(credential);
+      break;
     case 'statusList':
     case 'other':
-      report.add('schema', 'Has all required information', 'skipped', 'Not an Open Badge or CLR: no schema to check against');
+      report.add(
+        'schema',
+        'Has all required information',
+        'skipped',
+        'Not an Open Badge or CLR: no schema to check against',
+      );
       return;
   }
   if (outcome.valid && hasSeveralStatuses) {
-    report.add('schema', 'Has all required information', 'warning', `All required fields are present; it lists ${statusEntries.length} status entries, which VC 2.0 allows but Open Badges 3.0 (one entry) does not yet`);
+    report.add(
+      'schema',
+      'Has all required information',
+      'warning',
+      `All required fields are present; it lists ${statusEntries.length} status entries, which VC 2.0 allows but Open Badges 3.0 (one entry) does not yet`,
+    );
     return;
   }
   if (outcome.valid) {
     report.add('schema', 'Has all required information', 'passed', 'All required fields are present and well formed');
     return;
   }
-  const shown = outcome.errors.slice(0, 5).map((e) => `${e.path} ${e.message}`).join('; ');
+  const shown = outcome.errors
+    .slice(0, 5)
+    .map((e) => `${e.path} ${e.message}`)
+    .join('; ');
   const more = outcome.errors.length > 5 ? ` (and ${outcome.errors.length - 5} more)` : '';
   report.add('schema', 'Has all required information', 'failed', `Missing or malformed information: ${shown}${more}`);
 }
@@ -250,7 +332,12 @@ async function checkDataIntegrity(credential: JsonObject, facts: SignedFacts, ct
   }
   if (proofs.length > MAX_PROOFS) {
     // Each proof costs a canonicalisation; an unbounded proof set would let one upload tie up a server.
-    report.add('proof', 'Signature is valid', 'failed', `The credential carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked, so it is refused`);
+    report.add(
+      'proof',
+      'Signature is valid',
+      'failed',
+      `The credential carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked, so it is refused`,
+    );
     report.add('issuer', `Issued by ${name}`, 'failed', 'The issuer cannot be confirmed without a checked signature');
     return;
   }
@@ -268,12 +355,19 @@ async function checkDataIntegrity(credential: JsonObject, facts: SignedFacts, ct
       // Both kinds take the same key rules: an Ed25519 key under assertionMethod in its controller's document.
       const key = await resolveAssertionKey(idOf(proof.verificationMethod) ?? '', documentLoader, 'assertionMethod');
       const verifyOptions = {
-        document: credential, proof, publicKeyMultibase: key.publicKeyMultibase, documentLoader,
+        document: credential,
+        proof,
+        publicKeyMultibase: key.publicKeyMultibase,
+        documentLoader,
         ...(ctx.canonicalizer ? { canonicalizer: ctx.canonicalizer } : {}),
       };
-      const isValid = isDataIntegrity ? await verifyProofSignature(verifyOptions) : await verifyEd25519Signature2020(verifyOptions);
+      const isValid = isDataIntegrity
+        ? await verifyProofSignature(verifyOptions)
+        : await verifyEd25519Signature2020(verifyOptions);
       if (!isValid) {
-        problems.push('the signature does not match the content: it was changed after signing, or signed with another key');
+        problems.push(
+          'the signature does not match the content: it was changed after signing, or signed with another key',
+        );
         continue;
       }
       const mismatch = proofExpectationProblem(proof, ctx.expectedProof);
@@ -299,11 +393,19 @@ async function checkDataIntegrity(credential: JsonObject, facts: SignedFacts, ct
   if (isBound) {
     report.add('issuer', `Issued by ${name}`, 'passed', `Signed with a key published by ${name} (${String(issuerId)})`);
   } else {
-    report.add('issuer', `Issued by ${name}`, 'failed', bindingMessage ?? 'The issuer could not be confirmed because the signature did not verify');
+    report.add(
+      'issuer',
+      `Issued by ${name}`,
+      'failed',
+      bindingMessage ?? 'The issuer could not be confirmed because the signature did not verify',
+    );
   }
 }
 
-function proofExpectationProblem(proof: JsonObject, expected: VerifyCredentialOptions['expectedProof']): string | undefined {
+function proofExpectationProblem(
+  proof: JsonObject,
+  expected: VerifyCredentialOptions['expectedProof'],
+): string | undefined {
   if (expected?.challenge !== undefined && proof.challenge !== expected.challenge) {
     return `the proof's challenge (${show(proof.challenge ?? 'none')}) is not the expected ${expected.challenge}`;
   }
@@ -336,15 +438,30 @@ async function checkJwt(token: string, ctx: Context): Promise<ReadCredential | u
   }
   if (!outcome.ok) {
     report.add('proof', 'Signature is valid', 'failed', `The signature could not be verified: ${outcome.reason}`);
-    report.add('issuer', `Issued by ${name}`, 'failed', 'The issuer could not be confirmed because the signature did not verify');
+    report.add(
+      'issuer',
+      `Issued by ${name}`,
+      'failed',
+      'The issuer could not be confirmed because the signature did not verify',
+    );
     return { credential, facts };
   }
   report.add('proof', 'Signature is valid', 'passed', 'The credential has not been changed since it was signed');
   const claimProblems = jwtClaimProblems(credential, facts);
   if (claimProblems.length > 0) {
-    report.add('issuer', `Issued by ${name}`, 'failed', `The JWT claims disagree with the credential: ${claimProblems.join('; ')}`);
+    report.add(
+      'issuer',
+      `Issued by ${name}`,
+      'failed',
+      `The JWT claims disagree with the credential: ${claimProblems.join('; ')}`,
+    );
   } else {
-    report.add('issuer', `Issued by ${name}`, 'passed', `Signed with a key published by ${name} (${String(facts.issuerId)})`);
+    report.add(
+      'issuer',
+      `Issued by ${name}`,
+      'passed',
+      `Signed with a key published by ${name} (${String(facts.issuerId)})`,
+    );
   }
   return { credential, facts };
 }
@@ -360,19 +477,33 @@ type DateFact = { name: string; value: string | undefined };
 function checkDates(credential: JsonObject, facts: SignedFacts, { report, now }: Context): void {
   const isVersion11 = isVc11(credential);
   const starts: DateFact[] = isVersion11
-    ? [{ name: 'issuanceDate', value: facts.issuanceDate }, ...(facts.validFrom === undefined ? [] : [{ name: 'validFrom', value: facts.validFrom }])]
-    // VC 2.0 makes validFrom optional (Open Badges 3.0 requires it: its schema check says so).
-    : facts.validFrom === undefined ? [] : [{ name: 'validFrom', value: facts.validFrom }];
+    ? [
+        { name: 'issuanceDate', value: facts.issuanceDate },
+        ...(facts.validFrom === undefined ? [] : [{ name: 'validFrom', value: facts.validFrom }]),
+      ]
+    : // VC 2.0 makes validFrom optional (Open Badges 3.0 requires it: its schema check says so).
+      facts.validFrom === undefined
+      ? []
+      : [{ name: 'validFrom', value: facts.validFrom }];
   const ends: DateFact[] = isVersion11
-    ? [facts.expirationDate, facts.validUntil].flatMap((value, i) => (value === undefined ? [] : [{ name: i === 0 ? 'expirationDate' : 'validUntil', value }]))
-    : facts.validUntil === undefined ? [] : [{ name: 'validUntil', value: facts.validUntil }];
+    ? [facts.expirationDate, facts.validUntil].flatMap((value, i) =>
+        value === undefined ? [] : [{ name: i === 0 ? 'expirationDate' : 'validUntil', value }],
+      )
+    : facts.validUntil === undefined
+      ? []
+      : [{ name: 'validUntil', value: facts.validUntil }];
   checkStart(starts, report, now);
   checkEnd(ends, report, now);
 }
 
 function checkStart(starts: DateFact[], report: Report, now: Date): void {
   if (starts.length === 0) {
-    report.add('validFrom', 'Already valid', 'passed', 'It names no start date, so it is valid from when it was issued');
+    report.add(
+      'validFrom',
+      'Already valid',
+      'passed',
+      'It names no start date, so it is valid from when it was issued',
+    );
     return;
   }
   let latest = Number.NEGATIVE_INFINITY;
@@ -384,7 +515,8 @@ function checkStart(starts: DateFact[], report: Report, now: Date): void {
     }
     latest = Math.max(latest, from);
   }
-  if (latest > now.getTime()) report.add('validFrom', 'Already valid', 'failed', `Not valid until ${formatDate(latest)}`);
+  if (latest > now.getTime())
+    report.add('validFrom', 'Already valid', 'failed', `Not valid until ${formatDate(latest)}`);
   else report.add('validFrom', 'Already valid', 'passed', `Valid since ${formatDate(latest)}`);
 }
 
@@ -407,8 +539,16 @@ function checkEnd(ends: DateFact[], report: Report, now: Date): void {
 }
 
 const PURPOSES = {
-  revocation: { label: 'Has not been revoked', set: 'The issuer has revoked this credential', clear: 'The issuer has not revoked this credential' },
-  suspension: { label: 'Is not suspended', set: 'The issuer has suspended this credential for now', clear: 'The issuer has not suspended this credential' },
+  revocation: {
+    label: 'Has not been revoked',
+    set: 'The issuer has revoked this credential',
+    clear: 'The issuer has not revoked this credential',
+  },
+  suspension: {
+    label: 'Is not suspended',
+    set: 'The issuer has suspended this credential for now',
+    clear: 'The issuer has not suspended this credential',
+  },
 } as const;
 
 /**
@@ -417,19 +557,28 @@ const PURPOSES = {
  */
 async function checkStatuses(facts: SignedFacts, ctx: Context): Promise<void> {
   const outcomes = await checkStatusEntries(facts, {
-    fetchStatusList: ctx.fetchStatusList, documentLoader: ctx.documentLoader, now: ctx.now,
+    fetchStatusList: ctx.fetchStatusList,
+    documentLoader: ctx.documentLoader,
+    now: ctx.now,
     ...(ctx.canonicalizer ? { canonicalizer: ctx.canonicalizer } : {}),
   });
   if (outcomes.length === 0) {
-    ctx.report.add('revocation', PURPOSES.revocation.label, 'skipped', 'The issuer publishes no revocation list for this credential');
+    ctx.report.add(
+      'revocation',
+      PURPOSES.revocation.label,
+      'skipped',
+      'The issuer publishes no revocation list for this credential',
+    );
   }
   for (const outcome of outcomes) {
-    const known = outcome.purpose === 'revocation' || outcome.purpose === 'suspension' ? PURPOSES[outcome.purpose] : undefined;
+    const known =
+      outcome.purpose === 'revocation' || outcome.purpose === 'suspension' ? PURPOSES[outcome.purpose] : undefined;
     const id: CheckId = outcome.purpose === 'suspension' ? 'suspension' : 'revocation';
     const label = known?.label ?? 'Status can be checked';
     if (outcome.state === 'unreadable') ctx.report.add(id, label, 'failed', outcome.reason);
     else if (outcome.state === 'set') ctx.report.add(id, label, 'failed', PURPOSES[outcome.purpose].set);
-    else if (outcome.warnings.length > 0) ctx.report.add(id, label, 'warning', `${PURPOSES[outcome.purpose].clear}, but: ${outcome.warnings.join('; ')}`);
+    else if (outcome.warnings.length > 0)
+      ctx.report.add(id, label, 'warning', `${PURPOSES[outcome.purpose].clear}, but: ${outcome.warnings.join('; ')}`);
     else ctx.report.add(id, label, 'passed', PURPOSES[outcome.purpose].clear);
   }
 }
@@ -463,12 +612,17 @@ async function checkEmbedded(credential: JsonObject, facts: SignedFacts, ctx: Co
   // The JSON is walked to verify what is embedded; the signed meaning says how much there is.
   // A difference means something is hidden from (or invented for) a plain reading.
   if (embedded.length !== facts.embeddedCredentialCount || endorsements.length !== facts.endorsementCount) {
-    ctx.report.add('format', 'Readable credential', 'failed',
-      `Its signed content holds ${facts.embeddedCredentialCount} embedded credential(s) and ${facts.endorsementCount} endorsement(s), but its JSON shows ${embedded.length} and ${endorsements.length}; it is refused rather than guessed at`);
+    ctx.report.add(
+      'format',
+      'Readable credential',
+      'failed',
+      `Its signed content holds ${facts.embeddedCredentialCount} embedded credential(s) and ${facts.endorsementCount} endorsement(s), but its JSON shows ${embedded.length} and ${endorsements.length}; it is refused rather than guessed at`,
+    );
     return;
   }
   if (ctx.depth >= MAX_NESTING) {
-    if (embedded.length + endorsements.length > 0) ctx.report.add('format', 'Readable credential', 'failed', `Credentials are nested more than ${MAX_NESTING} deep`);
+    if (embedded.length + endorsements.length > 0)
+      ctx.report.add('format', 'Readable credential', 'failed', `Credentials are nested more than ${MAX_NESTING} deep`);
     return;
   }
   const nestedOptions = { ...ctx, recipientEmail: undefined } as VerifyCredentialOptions;
@@ -477,16 +631,34 @@ async function checkEmbedded(credential: JsonObject, facts: SignedFacts, ctx: Co
   if (credentialKind(credential) === 'clr') {
     for (const [i, vc] of embedded.entries()) {
       const result = await verifyAtDepth({ ...nestedOptions, credential: vc }, ctx.depth + 1);
-      const name = isJsonObject(result.credential) && typeof result.credential.name === 'string' ? result.credential.name : `credential ${i + 1}`;
-      ctx.report.add(`embedded-${i}`, `Includes “${name}”`, result.verified ? 'passed' : 'failed',
-        result.verified ? `The included credential “${name}” is valid` : `The included credential “${name}” is not valid: ${result.errors.join('; ')}`);
+      const name =
+        isJsonObject(result.credential) && typeof result.credential.name === 'string'
+          ? result.credential.name
+          : `credential ${i + 1}`;
+      ctx.report.add(
+        `embedded-${i}`,
+        `Includes “${name}”`,
+        result.verified ? 'passed' : 'failed',
+        result.verified
+          ? `The included credential “${name}” is valid`
+          : `The included credential “${name}” is not valid: ${result.errors.join('; ')}`,
+      );
     }
   }
   // An endorsement is a third party's claim: a broken one is worth a warning, not a rejection.
   for (const [i, endorsement] of endorsements.entries()) {
     const result = await verifyAtDepth({ ...nestedOptions, credential: endorsement }, ctx.depth + 1);
-    const by = isJsonObject(endorsement.issuer) && typeof endorsement.issuer.name === 'string' ? endorsement.issuer.name : 'a third party';
-    ctx.report.add(`endorsement-${i}`, `Endorsed by ${by}`, result.verified ? 'passed' : 'warning',
-      result.verified ? `The endorsement by ${by} is valid` : `The endorsement by ${by} could not be verified: ${result.errors.join('; ')}`);
+    const by =
+      isJsonObject(endorsement.issuer) && typeof endorsement.issuer.name === 'string'
+        ? endorsement.issuer.name
+        : 'a third party';
+    ctx.report.add(
+      `endorsement-${i}`,
+      `Endorsed by ${by}`,
+      result.verified ? 'passed' : 'warning',
+      result.verified
+        ? `The endorsement by ${by} is valid`
+        : `The endorsement by ${by} could not be verified: ${result.errors.join('; ')}`,
+    );
   }
 }

@@ -52,11 +52,13 @@ const JWT_DATA_URL = /^data:application\/vc\+jwt,([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+
  */
 export async function verifyPresentation(options: VerifyPresentationOptions): Promise<PresentationVerificationResult> {
   const checks: PresentationCheck[] = [];
-  const add = (id: string, label: string, status: CheckStatus, message: string) => checks.push({ id, label, status, message });
+  const add = (id: string, label: string, status: CheckStatus, message: string) =>
+    checks.push({ id, label, status, message });
   const credentials: VerificationResult[] = [];
   let holder: string | undefined;
   try {
-    const documentLoader = options.documentLoader ?? createDocumentLoader(options.resolveDid ? { resolveDid: options.resolveDid } : {});
+    const documentLoader =
+      options.documentLoader ?? createDocumentLoader(options.resolveDid ? { resolveDid: options.resolveDid } : {});
     const violation = checkVerifyLimits(options.presentation);
     const presentation = violation ? undefined : parse(options.presentation);
     if (violation) add('format', 'Simple enough to check', 'failed', violation.message);
@@ -65,9 +67,19 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
       const context = asArray(presentation['@context']);
       const types = asArray(presentation.type);
       if (context[0] !== CONTEXT_URLS.credentialsV2 && context[0] !== CONTEXT_URLS.credentialsV1) {
-        add('format', 'Uses a supported format', 'failed', 'Not a W3C Verifiable Presentation (the first @context must be the VC 2.0 or 1.1 context)');
+        add(
+          'format',
+          'Uses a supported format',
+          'failed',
+          'Not a W3C Verifiable Presentation (the first @context must be the VC 2.0 or 1.1 context)',
+        );
       } else if (!types.includes('VerifiablePresentation')) {
-        add('format', 'Uses a supported format', 'failed', 'The presentation type does not include VerifiablePresentation');
+        add(
+          'format',
+          'Uses a supported format',
+          'failed',
+          'The presentation type does not include VerifiablePresentation',
+        );
       } else {
         const meaning = await readPresentationMeaning(presentation, documentLoader);
         if ('error' in meaning) add('format', 'Readable presentation', 'failed', meaning.error);
@@ -75,20 +87,32 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
           holder = meaning.holder;
           const embedded = asArray(presentation.verifiableCredential);
           if (embedded.length !== meaning.credentialCount) {
-            add('format', 'Readable presentation', 'failed', `Its signed content holds ${meaning.credentialCount} credential(s) but its JSON shows ${embedded.length}; it is refused rather than guessed at`);
+            add(
+              'format',
+              'Readable presentation',
+              'failed',
+              `Its signed content holds ${meaning.credentialCount} credential(s) but its JSON shows ${embedded.length}; it is refused rather than guessed at`,
+            );
           } else {
             add('format', 'Uses a supported format', 'passed', 'This is a W3C Verifiable Presentation');
             await checkPresentationProof(presentation, holder, options, documentLoader, add);
             for (const [i, item] of embedded.entries()) {
               const result = await verifyCredential({
-                credential: unwrapEnveloped(item), documentLoader,
+                credential: unwrapEnveloped(item),
+                documentLoader,
                 ...(options.fetchStatusList ? { fetchStatusList: options.fetchStatusList } : {}),
                 ...(options.now ? { now: options.now } : {}),
                 ...(options.canonicalizer ? { canonicalizer: options.canonicalizer } : {}),
               });
               credentials.push(result);
-              add(`credential-${i}`, `Credential ${i + 1} is valid`, result.verified ? 'passed' : 'failed',
-                result.verified ? 'The credential verifies' : `The credential does not verify: ${result.errors.join('; ')}`);
+              add(
+                `credential-${i}`,
+                `Credential ${i + 1} is valid`,
+                result.verified ? 'passed' : 'failed',
+                result.verified
+                  ? 'The credential verifies'
+                  : `The credential does not verify: ${result.errors.join('; ')}`,
+              );
             }
           }
         }
@@ -99,7 +123,14 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   }
   const errors = checks.filter((c) => c.status === 'failed').map((c) => c.message);
   const warnings = checks.filter((c) => c.status === 'warning').map((c) => c.message);
-  return { verified: errors.length === 0 && checks.length > 0, checks, warnings, errors, ...(holder ? { holder } : {}), credentials };
+  return {
+    verified: errors.length === 0 && checks.length > 0,
+    checks,
+    warnings,
+    errors,
+    ...(holder ? { holder } : {}),
+    credentials,
+  };
 }
 
 function parse(input: unknown): JsonObject | undefined {
@@ -121,7 +152,10 @@ function unwrapEnveloped(item: unknown): unknown {
 }
 
 /** The holder and the number of embedded credentials, from the signed meaning. */
-async function readPresentationMeaning(presentation: JsonObject, documentLoader: DocumentLoader): Promise<{ holder: string | undefined; credentialCount: number } | { error: string }> {
+async function readPresentationMeaning(
+  presentation: JsonObject,
+  documentLoader: DocumentLoader,
+): Promise<{ holder: string | undefined; credentialCount: number } | { error: string }> {
   const { proof: _proof, ...unsecured } = presentation;
   let expanded: unknown;
   try {
@@ -130,7 +164,8 @@ async function readPresentationMeaning(presentation: JsonObject, documentLoader:
     return { error: `Its JSON-LD could not be read: ${(error as Error).message}` };
   }
   const nodes = Array.isArray(expanded) ? expanded.filter(isJsonObject) : [];
-  if (nodes.length !== 1) return { error: `It describes ${nodes.length} top-level things; a presentation is exactly one` };
+  if (nodes.length !== 1)
+    return { error: `It describes ${nodes.length} top-level things; a presentation is exactly one` };
   const node = nodes[0]!;
   const holders = asArray(node[`${CRED}holder`]);
   if (holders.length > 1) return { error: 'It names more than one holder' };
@@ -141,13 +176,23 @@ async function readPresentationMeaning(presentation: JsonObject, documentLoader:
 }
 
 async function checkPresentationProof(
-  presentation: JsonObject, holder: string | undefined, options: VerifyPresentationOptions, documentLoader: DocumentLoader,
+  presentation: JsonObject,
+  holder: string | undefined,
+  options: VerifyPresentationOptions,
+  documentLoader: DocumentLoader,
   add: (id: string, label: string, status: CheckStatus, message: string) => void,
 ): Promise<void> {
   const proofs = proofsOf(presentation);
   if (proofs.length === 0) {
-    if (options.challenge !== undefined) add('proof', 'Signed by the holder', 'failed', 'A challenge was given, but the presentation is not signed');
-    else add('proof', 'Signed by the holder', 'skipped', 'The presentation is not signed, so it says nothing about who presents it');
+    if (options.challenge !== undefined)
+      add('proof', 'Signed by the holder', 'failed', 'A challenge was given, but the presentation is not signed');
+    else
+      add(
+        'proof',
+        'Signed by the holder',
+        'skipped',
+        'The presentation is not signed, so it says nothing about who presents it',
+      );
     return;
   }
   if (proofs.length > 1) {
@@ -157,34 +202,65 @@ async function checkPresentationProof(
   const proof = proofs[0]!;
   const isDataIntegrity = proof.type === 'DataIntegrityProof' && isCryptosuite(proof.cryptosuite);
   if (!isDataIntegrity && proof.type !== ED25519_SIGNATURE_2020) {
-    add('proof', 'Signed by the holder', 'failed', `The presentation proof is of an unsupported kind (${show(proof.type)})`);
+    add(
+      'proof',
+      'Signed by the holder',
+      'failed',
+      `The presentation proof is of an unsupported kind (${show(proof.type)})`,
+    );
     return;
   }
   if (options.challenge !== undefined && proof.challenge !== options.challenge) {
-    add('challenge', 'Answers this request', 'failed', `The proof's challenge (${show(proof.challenge ?? 'none')}) is not the one asked for`);
+    add(
+      'challenge',
+      'Answers this request',
+      'failed',
+      `The proof's challenge (${show(proof.challenge ?? 'none')}) is not the one asked for`,
+    );
   } else if (options.challenge !== undefined) {
     add('challenge', 'Answers this request', 'passed', 'The proof carries the expected challenge');
   }
   if (options.domain !== undefined && proof.domain !== options.domain) {
-    add('domain', 'Meant for this verifier', 'failed', `The proof's domain (${show(proof.domain ?? 'none')}) is not ${options.domain}`);
+    add(
+      'domain',
+      'Meant for this verifier',
+      'failed',
+      `The proof's domain (${show(proof.domain ?? 'none')}) is not ${options.domain}`,
+    );
   } else if (options.domain !== undefined) {
     add('domain', 'Meant for this verifier', 'passed', 'The proof names this verifier');
   }
   try {
     const key = await resolveAssertionKey(idOf(proof.verificationMethod) ?? '', documentLoader, 'authentication');
     const verifyOptions = {
-      document: presentation, proof, publicKeyMultibase: key.publicKeyMultibase, documentLoader, expectedPurpose: 'authentication' as const,
+      document: presentation,
+      proof,
+      publicKeyMultibase: key.publicKeyMultibase,
+      documentLoader,
+      expectedPurpose: 'authentication' as const,
       ...(options.canonicalizer ? { canonicalizer: options.canonicalizer } : {}),
     };
-    const isValid = isDataIntegrity ? await verifyProofSignature(verifyOptions) : await verifyEd25519Signature2020(verifyOptions);
+    const isValid = isDataIntegrity
+      ? await verifyProofSignature(verifyOptions)
+      : await verifyEd25519Signature2020(verifyOptions);
     if (!isValid) {
       add('proof', 'Signed by the holder', 'failed', 'The presentation signature does not match its content');
     } else if (holder !== undefined && key.controller !== holder) {
-      add('proof', 'Signed by the holder', 'failed', `The presentation is signed by ${key.controller}, not by its holder ${holder}`);
+      add(
+        'proof',
+        'Signed by the holder',
+        'failed',
+        `The presentation is signed by ${key.controller}, not by its holder ${holder}`,
+      );
     } else {
       add('proof', 'Signed by the holder', 'passed', `Signed by ${key.controller}`);
     }
   } catch (error) {
-    add('proof', 'Signed by the holder', 'failed', `The presentation signature could not be checked: ${(error as Error).message}`);
+    add(
+      'proof',
+      'Signed by the holder',
+      'failed',
+      `The presentation signature could not be checked: ${(error as Error).message}`,
+    );
   }
 }

@@ -2,9 +2,24 @@
 // oracle that decides whether a mutation changed what the signature covers.
 import { createHash } from 'node:crypto';
 import {
-  Bitstring, buildDidWebDocument, buildStatusEntry, buildStatusListCredential, canonicalizeJson, createDocumentLoader,
-  createSigner, didKeyFromPublicKey, didKeyVerificationMethod, publicKeyFromSecret, referenceCanonicalizer, signCredential,
-  signJwt, verifyCredential, type Cryptosuite, type JsonObject, type Signer, type VerificationResult,
+  Bitstring,
+  buildDidWebDocument,
+  buildStatusEntry,
+  buildStatusListCredential,
+  canonicalizeJson,
+  createDocumentLoader,
+  createSigner,
+  didKeyFromPublicKey,
+  didKeyVerificationMethod,
+  publicKeyFromSecret,
+  referenceCanonicalizer,
+  signCredential,
+  signJwt,
+  verifyCredential,
+  type Cryptosuite,
+  type JsonObject,
+  type Signer,
+  type VerificationResult,
 } from '../../src/index.js';
 import { decodeProofValue, withoutProof } from '../../src/proofs/data-integrity.js';
 import { encodeSecretKey } from '../../src/keys/multikey.js';
@@ -59,15 +74,28 @@ export const PARTIES = {
 export type PartyName = keyof typeof PARTIES;
 
 const method = (party: Party, controller: string): JsonObject => ({
-  id: party.signer.verificationMethod, type: 'Multikey', controller, publicKeyMultibase: party.signer.publicKeyMultibase,
+  id: party.signer.verificationMethod,
+  type: 'Multikey',
+  controller,
+  publicKeyMultibase: party.signer.publicKeyMultibase,
 });
 
 function didDocuments(): Record<string, JsonObject> {
   const { victimWeb, victimAuthOnly, victimDelegate, otherWeb, attackerClaimsVictim } = PARTIES;
-  const victim = buildDidWebDocument({ did: VICTIM_WEB, keys: [{ id: 'key-1', publicKeyMultibase: victimWeb.signer.publicKeyMultibase, isActive: true }] });
-  victim.verificationMethod = [...asArray(victim.verificationMethod), method(victimAuthOnly, VICTIM_WEB), method(victimDelegate, OTHER_WEB)];
+  const victim = buildDidWebDocument({
+    did: VICTIM_WEB,
+    keys: [{ id: 'key-1', publicKeyMultibase: victimWeb.signer.publicKeyMultibase, isActive: true }],
+  });
+  victim.verificationMethod = [
+    ...asArray(victim.verificationMethod),
+    method(victimAuthOnly, VICTIM_WEB),
+    method(victimDelegate, OTHER_WEB),
+  ];
   victim.authentication = [...asArray(victim.authentication), victimAuthOnly.signer.verificationMethod];
-  const other = buildDidWebDocument({ did: OTHER_WEB, keys: [{ id: 'key-1', publicKeyMultibase: otherWeb.signer.publicKeyMultibase, isActive: true }] });
+  const other = buildDidWebDocument({
+    did: OTHER_WEB,
+    keys: [{ id: 'key-1', publicKeyMultibase: otherWeb.signer.publicKeyMultibase, isActive: true }],
+  });
   // The other organisation vouches for the delegate key living in the victim's document.
   other.assertionMethod = [...asArray(other.assertionMethod), victimDelegate.signer.verificationMethod];
   const attacker: JsonObject = {
@@ -109,11 +137,30 @@ type ListSpec = {
 };
 
 /** A signed BitstringStatusListCredential (what an issuer publishes). */
-export async function signedStatusList({ url, issuer, setIndexes, purpose = 'revocation', validFrom = SIGNED_AT, bytes }: ListSpec): Promise<JsonObject> {
+export async function signedStatusList({
+  url,
+  issuer,
+  setIndexes,
+  purpose = 'revocation',
+  validFrom = SIGNED_AT,
+  bytes,
+}: ListSpec): Promise<JsonObject> {
   const bits = bytes ? new Bitstring({ bytes }) : new Bitstring();
   for (const index of setIndexes) bits.set(index, true);
-  const list = buildStatusListCredential({ id: url, issuer: issuer.did, statusPurpose: purpose, bitstring: bits, validFrom });
-  return signCredential({ credential: list, signer: issuer.signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: SIGNED_AT });
+  const list = buildStatusListCredential({
+    id: url,
+    issuer: issuer.did,
+    statusPurpose: purpose,
+    bitstring: bits,
+    validFrom,
+  });
+  return signCredential({
+    credential: list,
+    signer: issuer.signer,
+    cryptosuite: 'eddsa-rdfc-2022',
+    documentLoader,
+    now: SIGNED_AT,
+  });
 }
 
 async function publishedLists(): Promise<Record<string, JsonObject>> {
@@ -133,7 +180,8 @@ export type FetchStatusList = (url: string) => Promise<unknown>;
 
 /** Serves the published lists; an unknown URL fails as an unreachable server would. */
 export function fetchFrom(lists: Readonly<Record<string, unknown>>): FetchStatusList {
-  return (url) => (url in lists ? Promise.resolve(structuredClone(lists[url])) : Promise.reject(new Error(`404 for ${url}`)));
+  return (url) =>
+    url in lists ? Promise.resolve(structuredClone(lists[url])) : Promise.reject(new Error(`404 for ${url}`));
 }
 
 /** The verdict the brief defines: `verified` of the library's verifier with the test's I/O. */
@@ -164,12 +212,22 @@ const SUITES: Record<Exclude<Format, 'jwt'>, Cryptosuite> = { rdfc: 'eddsa-rdfc-
 /** Signs an unsigned credential in a format with a party's key. */
 export async function signAs(unsigned: JsonObject, format: Format, party: Party): Promise<JsonObject | string> {
   if (format === 'jwt') return signJwt({ credential: unsigned, signer: party.signer });
-  return signCredential({ credential: unsigned, signer: party.signer, cryptosuite: SUITES[format], documentLoader, now: SIGNED_AT });
+  return signCredential({
+    credential: unsigned,
+    signer: party.signer,
+    cryptosuite: SUITES[format],
+    documentLoader,
+    now: SIGNED_AT,
+  });
 }
 
 // An entry's id is its list URL and index: two credentials sharing one would share one RDF node
 // (their statements merge), which an issuer never does, so each embedded credential has its own.
-function statusEntry(issuer: Subject['issuer'], isRevoked: boolean, index = isRevoked ? REVOKED_INDEX : ACTIVE_INDEX): JsonObject {
+function statusEntry(
+  issuer: Subject['issuer'],
+  isRevoked: boolean,
+  index = isRevoked ? REVOKED_INDEX : ACTIVE_INDEX,
+): JsonObject {
   return buildStatusEntry({ listUrl: LIST_URLS[issuer], index, purpose: 'revocation' });
 }
 
@@ -178,7 +236,12 @@ function issuerProfile(party: Party, name: string): JsonObject {
 }
 
 /** An OB 3.0 AchievementCredential of an issuer, with a revocation entry. */
-export function ob3Credential(issuer: Subject['issuer'], isRevoked: boolean, id: string, statusIndex?: number): JsonObject {
+export function ob3Credential(
+  issuer: Subject['issuer'],
+  isRevoked: boolean,
+  id: string,
+  statusIndex?: number,
+): JsonObject {
   const party = PARTIES[issuer];
   return sampleCredential(party.did, {
     id,
@@ -190,24 +253,52 @@ export function ob3Credential(issuer: Subject['issuer'], isRevoked: boolean, id:
 async function endorsement(): Promise<JsonObject> {
   const { otherWeb } = PARTIES;
   const unsigned: JsonObject = {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'],
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+    ],
     id: 'urn:uuid:5d1a8c8e-7f0b-4a77-9d0e-endorsement01',
     type: ['VerifiableCredential', 'EndorsementCredential'],
     name: 'Summit Skills Institute endorses Safe Lifting Practices',
     issuer: issuerProfile(otherWeb, 'Summit Skills Institute'),
     validFrom: '2025-01-10T00:00:00Z',
-    credentialSubject: { id: 'https://acme.example/achievements/safe-lifting', type: ['EndorsementSubject'], endorsementComment: 'Meets our warehouse standard.' },
+    credentialSubject: {
+      id: 'https://acme.example/achievements/safe-lifting',
+      type: ['EndorsementSubject'],
+      endorsementComment: 'Meets our warehouse standard.',
+    },
   };
-  return signCredential({ credential: unsigned, signer: otherWeb.signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: SIGNED_AT });
+  return signCredential({
+    credential: unsigned,
+    signer: otherWeb.signer,
+    cryptosuite: 'eddsa-rdfc-2022',
+    documentLoader,
+    now: SIGNED_AT,
+  });
 }
 
 /** A CLR 2.0 credential embedding two signed credentials (one rdfc, one jcs). */
 async function clrCredential(isRevoked: boolean): Promise<JsonObject> {
-  const first = await signAs(ob3Credential('victimKey', false, 'urn:uuid:0e5c1f52-embedded-0001', 11), 'rdfc', PARTIES.victimKey);
-  const second = await signAs(ob3Credential('victimWeb', false, 'urn:uuid:0e5c1f52-embedded-0002', 12), 'jcs', PARTIES.victimWeb);
-  const achievementOf = (vc: JsonObject | string): JsonObject => ((vc as JsonObject).credentialSubject as JsonObject).achievement as JsonObject;
+  const first = await signAs(
+    ob3Credential('victimKey', false, 'urn:uuid:0e5c1f52-embedded-0001', 11),
+    'rdfc',
+    PARTIES.victimKey,
+  );
+  const second = await signAs(
+    ob3Credential('victimWeb', false, 'urn:uuid:0e5c1f52-embedded-0002', 12),
+    'jcs',
+    PARTIES.victimWeb,
+  );
+  const achievementOf = (vc: JsonObject | string): JsonObject =>
+    ((vc as JsonObject).credentialSubject as JsonObject).achievement as JsonObject;
   return {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'],
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+    ],
     id: 'urn:uuid:7c0f9d7e-clr-0001',
     type: ['VerifiableCredential', 'ClrCredential'],
     name: 'Warehouse Operations Pathway',
@@ -215,15 +306,23 @@ async function clrCredential(isRevoked: boolean): Promise<JsonObject> {
     validFrom: '2025-01-15T09:00:00Z',
     credentialSubject: {
       type: ['ClrSubject'],
-      identifier: [{ type: 'IdentityObject', hashed: false, identityType: 'emailAddress', identityHash: 'learner@example.org' }],
+      identifier: [
+        { type: 'IdentityObject', hashed: false, identityType: 'emailAddress', identityHash: 'learner@example.org' },
+      ],
       verifiableCredential: [first, second],
-      achievement: [{ ...achievementOf(first), id: 'https://acme.example/achievements/safe-lifting-1' }, { ...achievementOf(second), id: 'https://acme.example/achievements/safe-lifting-2' }],
+      achievement: [
+        { ...achievementOf(first), id: 'https://acme.example/achievements/safe-lifting-1' },
+        { ...achievementOf(second), id: 'https://acme.example/achievements/safe-lifting-2' },
+      ],
     },
     credentialStatus: statusEntry('victimWeb', isRevoked),
   };
 }
 
-async function buildSubject(spec: Omit<Subject, 'signed' | 'isVerified' | 'name'>, fetchStatusList: FetchStatusList): Promise<Subject> {
+async function buildSubject(
+  spec: Omit<Subject, 'signed' | 'isVerified' | 'name'>,
+  fetchStatusList: FetchStatusList,
+): Promise<Subject> {
   const signed = await signAs(spec.unsigned, spec.format, PARTIES[spec.issuer]);
   const name = `${spec.kind}/${spec.format}/${spec.issuer === 'victimWeb' ? 'did:web' : 'did:key'}/${spec.isRevoked ? 'revoked' : 'active'}`;
   const { verified } = await verify(signed, fetchStatusList);
@@ -252,11 +351,32 @@ export function corpus(): Promise<Corpus> {
     for (const isRevoked of [false, true]) {
       for (const issuer of ['victimKey', 'victimWeb'] as const) {
         for (const format of ['rdfc', 'jcs', 'jwt'] as const) {
-          specs.push({ format, kind: 'ob3', issuer, isRevoked, unsigned: ob3Credential(issuer, isRevoked, `urn:uuid:2f3e1c0a-${format}-${issuer}`) });
+          specs.push({
+            format,
+            kind: 'ob3',
+            issuer,
+            isRevoked,
+            unsigned: ob3Credential(issuer, isRevoked, `urn:uuid:2f3e1c0a-${format}-${issuer}`),
+          });
         }
       }
-      specs.push({ format: 'rdfc', kind: 'clr', issuer: 'victimWeb', isRevoked, unsigned: await clrCredential(isRevoked) });
-      specs.push({ format: 'rdfc', kind: 'endorsed', issuer: 'victimKey', isRevoked, unsigned: { ...ob3Credential('victimKey', isRevoked, 'urn:uuid:2f3e1c0a-endorsed'), endorsement: [await endorsement()] } });
+      specs.push({
+        format: 'rdfc',
+        kind: 'clr',
+        issuer: 'victimWeb',
+        isRevoked,
+        unsigned: await clrCredential(isRevoked),
+      });
+      specs.push({
+        format: 'rdfc',
+        kind: 'endorsed',
+        issuer: 'victimKey',
+        isRevoked,
+        unsigned: {
+          ...ob3Credential('victimKey', isRevoked, 'urn:uuid:2f3e1c0a-endorsed'),
+          endorsement: [await endorsement()],
+        },
+      });
     }
     const subjects = await Promise.all(specs.map((spec) => buildSubject(spec, fetchStatusList)));
     return { subjects, lists, fetchStatusList };
@@ -300,10 +420,19 @@ export async function signedMeaning(credential: unknown, format: Format): Promis
       return { options, signature };
     });
     if (format === 'jcs') {
-      return JSON.stringify([canonicalizeJson(document), proofs.map((p) => (typeof p === 'string' ? p : [canonicalizeJson(p.options), p.signature]))]);
+      return JSON.stringify([
+        canonicalizeJson(document),
+        proofs.map((p) => (typeof p === 'string' ? p : [canonicalizeJson(p.options), p.signature])),
+      ]);
     }
     const canon = (doc: JsonObject): Promise<string> => referenceCanonicalizer.canonize(doc, { documentLoader });
-    const proofParts = await Promise.all(proofs.map(async (p) => (typeof p === 'string' ? p : [await proofOptionsCanon({ '@context': document['@context'] ?? null, ...p.options }), p.signature])));
+    const proofParts = await Promise.all(
+      proofs.map(async (p) =>
+        typeof p === 'string'
+          ? p
+          : [await proofOptionsCanon({ '@context': document['@context'] ?? null, ...p.options }), p.signature],
+      ),
+    );
     return JSON.stringify([await canon(document), proofParts]);
   } catch {
     return undefined;

@@ -10,7 +10,8 @@ const envNumber = (name: string): number | undefined => {
   const text = process.env[name];
   if (text === undefined || text === '') return undefined;
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${text}"`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${text}"`);
   return value;
 };
 
@@ -35,14 +36,23 @@ export const TEST_TIMEOUT = TOTAL_RUNS === undefined ? 180_000 : 24 * 3_600_000;
 
 export type Path = (string | number)[];
 
-export const showPath = (path: Path): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(root)';
+export const showPath = (path: Path): string =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '') || '(root)';
 
 /** Every node below the root, containers first then their contents, in document order. */
 export function nodesOf(value: JsonValue, path: Path = []): { path: Path; value: JsonValue }[] {
   const children: [string | number, JsonValue][] = Array.isArray(value)
     ? value.map((item, i) => [i, item])
-    : isJsonObject(value) ? Object.entries(value) : [];
-  return children.flatMap(([key, child]) => [{ path: [...path, key], value: child }, ...nodesOf(child, [...path, key])]);
+    : isJsonObject(value)
+      ? Object.entries(value)
+      : [];
+  return children.flatMap(([key, child]) => [
+    { path: [...path, key], value: child },
+    ...nodesOf(child, [...path, key]),
+  ]);
 }
 
 export function getAt(document: JsonValue, path: Path): JsonValue | undefined {
@@ -56,16 +66,23 @@ export function getAt(document: JsonValue, path: Path): JsonValue | undefined {
 }
 
 /** A copy of the document with `edit` applied to the parent of `path`. */
-function editParent(document: JsonObject, path: Path, edit: (parent: JsonObject | JsonValue[], key: string | number) => void): JsonObject {
+function editParent(
+  document: JsonObject,
+  path: Path,
+  edit: (parent: JsonObject | JsonValue[], key: string | number) => void,
+): JsonObject {
   const copy = structuredClone(document);
   const parent = getAt(copy, path.slice(0, -1));
-  if (!Array.isArray(parent) && !isJsonObject(parent)) throw new Error(`No container at ${showPath(path.slice(0, -1))}`);
+  if (!Array.isArray(parent) && !isJsonObject(parent))
+    throw new Error(`No container at ${showPath(path.slice(0, -1))}`);
   edit(parent, path.at(-1)!);
   return copy;
 }
 
 export const setAt = (document: JsonObject, path: Path, value: JsonValue): JsonObject =>
-  editParent(document, path, (parent, key) => { (parent as Record<string | number, JsonValue>)[key] = value; });
+  editParent(document, path, (parent, key) => {
+    (parent as Record<string | number, JsonValue>)[key] = value;
+  });
 
 export const removeAt = (document: JsonObject, path: Path): JsonObject =>
   editParent(document, path, (parent, key) => {
@@ -77,13 +94,16 @@ export const removeAt = (document: JsonObject, path: Path): JsonObject =>
 export function renameAt(document: JsonObject, path: Path, newKey: string, value?: JsonValue): JsonObject {
   return editParent(document, path, (parent, key) => {
     if (Array.isArray(parent)) throw new Error('Cannot rename an array item');
-    const entries = Object.entries(parent).map(([k, v]): [string, JsonValue] => (k === key ? [newKey, value === undefined ? v : value] : [k, v]));
+    const entries = Object.entries(parent).map(([k, v]): [string, JsonValue] =>
+      k === key ? [newKey, value === undefined ? v : value] : [k, v],
+    );
     for (const k of Object.keys(parent)) delete parent[k];
     for (const [k, v] of entries) parent[k] = v;
   });
 }
 
-const pick = <T>(items: readonly T[], at: number): T | undefined => (items.length === 0 ? undefined : items[at % items.length]);
+const pick = <T>(items: readonly T[], at: number): T | undefined =>
+  items.length === 0 ? undefined : items[at % items.length];
 
 // ---------------------------------------------------------------------------------------------
 // Leaf mutations: change a value, remove a member, add a member.
@@ -93,13 +113,21 @@ type StringTweak = (typeof STRING_TWEAKS)[number];
 
 function tweakString(text: string, tweak: StringTweak): string {
   switch (tweak) {
-    case 'append': return `${text}x`;
-    case 'upper': return text.toUpperCase() === text ? text.toLowerCase() + (text === text.toLowerCase() ? '_' : '') : text.toUpperCase();
-    case 'dropLast': return text.slice(0, -1);
+    case 'append':
+      return `${text}x`;
+    case 'upper':
+      return text.toUpperCase() === text
+        ? text.toLowerCase() + (text === text.toLowerCase() ? '_' : '')
+        : text.toUpperCase();
+    case 'dropLast':
+      return text.slice(0, -1);
     // Cyrillic а for Latin a: looks the same to a person, not to a verifier.
-    case 'homoglyph': return text.includes('a') ? text.replace('a', '\u0430') : `\u0430${text}`;
-    case 'trailingSpace': return `${text} `;
-    case 'zeroWidth': return `${text.slice(0, 1)}\u200b${text.slice(1)}`;
+    case 'homoglyph':
+      return text.includes('a') ? text.replace('a', '\u0430') : `\u0430${text}`;
+    case 'trailingSpace':
+      return `${text} `;
+    case 'zeroWidth':
+      return `${text.slice(0, 1)}\u200b${text.slice(1)}`;
     case 'bumpDigit': {
       const at = text.search(/\d(?!.*\d)/);
       if (at === -1) return `${text}1`;
@@ -112,9 +140,28 @@ function tweakString(text: string, tweak: StringTweak): string {
 export const replacementValue: fc.Arbitrary<JsonValue> = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom<JsonValue>(
-    '', ' ', 'revocation', 'suspension', 'refresh', '0', '3', '7', '-1', '131072', 'https://attacker.example/x',
-    PARTIES.attacker.did, PARTIES.otherWeb.did, PARTIES.victimWeb.did, 'VerifiableCredential', 'Achievement', 'Profile',
-    'BitstringStatusListEntry', '2030-01-01T00:00:00Z', '1999-01-01T00:00:00Z', 'eddsa-jcs-2022', 'eddsa-rdfc-2022',
+    '',
+    ' ',
+    'revocation',
+    'suspension',
+    'refresh',
+    '0',
+    '3',
+    '7',
+    '-1',
+    '131072',
+    'https://attacker.example/x',
+    PARTIES.attacker.did,
+    PARTIES.otherWeb.did,
+    PARTIES.victimWeb.did,
+    'VerifiableCredential',
+    'Achievement',
+    'Profile',
+    'BitstringStatusListEntry',
+    '2030-01-01T00:00:00Z',
+    '1999-01-01T00:00:00Z',
+    'eddsa-jcs-2022',
+    'eddsa-rdfc-2022',
   ),
   fc.integer({ min: -2, max: 131_073 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -124,9 +171,29 @@ export const replacementValue: fc.Arbitrary<JsonValue> = fc.oneof(
 );
 
 const KEYS_TO_ADD = [
-  'name', 'description', 'id', 'type', 'validUntil', 'validFrom', 'issuer', 'credentialStatus', 'evidence', 'endorsement',
-  'statusPurpose', 'statusListIndex', 'proof', 'achievement', '@id', '@type', '@value', '@context', '@vocab', '@foo',
-  'https://schema.org/name', 'https://www.w3.org/ns/credentials/status#statusPurpose', 'https://www.w3.org/2018/credentials#issuer',
+  'name',
+  'description',
+  'id',
+  'type',
+  'validUntil',
+  'validFrom',
+  'issuer',
+  'credentialStatus',
+  'evidence',
+  'endorsement',
+  'statusPurpose',
+  'statusListIndex',
+  'proof',
+  'achievement',
+  '@id',
+  '@type',
+  '@value',
+  '@context',
+  '@vocab',
+  '@foo',
+  'https://schema.org/name',
+  'https://www.w3.org/ns/credentials/status#statusPurpose',
+  'https://www.w3.org/2018/credentials#issuer',
 ] as const;
 
 export type LeafMutation =
@@ -135,9 +202,25 @@ export type LeafMutation =
   | { op: 'add'; at: number; key: string; value: JsonValue };
 
 export const leafMutation: fc.Arbitrary<LeafMutation> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('change' as const), at: fc.nat(), tweak: fc.constantFrom(...STRING_TWEAKS, 'replace' as const), value: replacementValue }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('change' as const),
+      at: fc.nat(),
+      tweak: fc.constantFrom(...STRING_TWEAKS, 'replace' as const),
+      value: replacementValue,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), at: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('add' as const), at: fc.nat(), key: fc.oneof(fc.constantFrom(...KEYS_TO_ADD), fc.string({ minLength: 1, maxLength: 8 })), value: replacementValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('add' as const),
+      at: fc.nat(),
+      key: fc.oneof(fc.constantFrom(...KEYS_TO_ADD), fc.string({ minLength: 1, maxLength: 8 })),
+      value: replacementValue,
+    }),
+  },
 );
 
 export type Applied = { document: JsonObject; description: string; site: string };
@@ -162,15 +245,25 @@ export function applyLeafMutation(document: JsonObject, mutation: LeafMutation):
         else if (typeof old === 'number') value = old + 1;
         else if (typeof old === 'boolean') value = !old;
       }
-      return { document: setAt(document, node.path, value), description: `change ${showPath(node.path)}: ${short(old)} → ${short(value)}`, site: `change ${showPath(node.path)}` };
+      return {
+        document: setAt(document, node.path, value),
+        description: `change ${showPath(node.path)}: ${short(old)} → ${short(value)}`,
+        site: `change ${showPath(node.path)}`,
+      };
     }
     case 'remove': {
       const node = pick(nodes, mutation.at);
       if (!node) return undefined;
-      return { document: removeAt(document, node.path), description: `remove ${showPath(node.path)} (${short(node.value)})`, site: `remove ${showPath(node.path)}` };
+      return {
+        document: removeAt(document, node.path),
+        description: `remove ${showPath(node.path)} (${short(node.value)})`,
+        site: `remove ${showPath(node.path)}`,
+      };
     }
     case 'add': {
-      const objects = [{ path: [] as Path, value: document as JsonValue }, ...nodes].filter((n) => isJsonObject(n.value));
+      const objects = [{ path: [] as Path, value: document as JsonValue }, ...nodes].filter((n) =>
+        isJsonObject(n.value),
+      );
       const node = pick(objects, mutation.at);
       if (!node) return undefined;
       const path = [...node.path, mutation.key];
@@ -187,11 +280,23 @@ export function applyLeafMutation(document: JsonObject, mutation: LeafMutation):
 // ---------------------------------------------------------------------------------------------
 // JSON-LD rewrites: spellings that usually sign the same RDF.
 
-export const REWRITE_OPS = ['wrapArray', 'valueObject', 'explicitValue', 'expandKey', 'alias', 'reorderKeys', 'reorderItems'] as const;
+export const REWRITE_OPS = [
+  'wrapArray',
+  'valueObject',
+  'explicitValue',
+  'expandKey',
+  'alias',
+  'reorderKeys',
+  'reorderItems',
+] as const;
 export type RewriteOp = (typeof REWRITE_OPS)[number];
 export type Rewrite = { op: RewriteOp; at: number; order: number };
 
-export const rewrite: fc.Arbitrary<Rewrite> = fc.record({ op: fc.constantFrom(...REWRITE_OPS), at: fc.nat(), order: fc.nat() });
+export const rewrite: fc.Arbitrary<Rewrite> = fc.record({
+  op: fc.constantFrom(...REWRITE_OPS),
+  at: fc.nat(),
+  order: fc.nat(),
+});
 /** One to three rewrites applied in turn. */
 export const rewrites: fc.Arbitrary<Rewrite[]> = fc.array(rewrite, { minLength: 1, maxLength: 3 });
 
@@ -216,7 +321,10 @@ async function coercionAt(document: JsonObject, path: Path): Promise<Coercion | 
     if (!isJsonObject(node)) return;
     for (const [key, value] of Object.entries(node)) {
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (isJsonObject(item) && (item['@value'] === PROBE || (typeof item['@id'] === 'string' && item['@id'].endsWith(PROBE)))) {
+        if (
+          isJsonObject(item) &&
+          (item['@value'] === PROBE || (typeof item['@id'] === 'string' && item['@id'].endsWith(PROBE)))
+        ) {
           found.push({ iri: key, value: item });
         }
       }
@@ -231,19 +339,42 @@ const isKeyword = (key: string | number): boolean => typeof key === 'string' && 
 const underContext = (path: Path): boolean => path.includes('@context');
 
 /** Applies one rewrite; undefined when the document has no site for it. */
-export async function applyRewrite(document: JsonObject, { op, at, order }: Rewrite, within: (path: Path) => boolean = () => true): Promise<Applied | undefined> {
+export async function applyRewrite(
+  document: JsonObject,
+  { op, at, order }: Rewrite,
+  within: (path: Path) => boolean = () => true,
+): Promise<Applied | undefined> {
   const nodes = nodesOf(document).filter((n) => within(n.path) && !underContext(n.path));
-  const primitiveMembers = nodes.filter((n) => (n.value === null || typeof n.value !== 'object') && !isKeyword(n.path.at(-1)!) && n.path.at(-1) !== 'id' && n.path.at(-1) !== 'type');
+  const primitiveMembers = nodes.filter(
+    (n) =>
+      (n.value === null || typeof n.value !== 'object') &&
+      !isKeyword(n.path.at(-1)!) &&
+      n.path.at(-1) !== 'id' &&
+      n.path.at(-1) !== 'type',
+  );
   switch (op) {
     case 'wrapArray': {
-      const node = pick(nodes.filter((n) => !Array.isArray(n.value) && typeof n.path.at(-1) === 'string' && n.path.at(-1) !== '@context'), at);
+      const node = pick(
+        nodes.filter(
+          (n) => !Array.isArray(n.value) && typeof n.path.at(-1) === 'string' && n.path.at(-1) !== '@context',
+        ),
+        at,
+      );
       if (!node) return undefined;
-      return { document: setAt(document, node.path, [node.value]), description: `wrap ${showPath(node.path)} in an array`, site: `wrapArray ${showPath(node.path)}` };
+      return {
+        document: setAt(document, node.path, [node.value]),
+        description: `wrap ${showPath(node.path)} in an array`,
+        site: `wrapArray ${showPath(node.path)}`,
+      };
     }
     case 'valueObject': {
       const node = pick(primitiveMembers, at);
       if (!node) return undefined;
-      return { document: setAt(document, node.path, { '@value': node.value }), description: `${showPath(node.path)} as {"@value": ${short(node.value)}}`, site: `valueObject ${showPath(node.path)}` };
+      return {
+        document: setAt(document, node.path, { '@value': node.value }),
+        description: `${showPath(node.path)} as {"@value": ${short(node.value)}}`,
+        site: `valueObject ${showPath(node.path)}`,
+      };
     }
     case 'explicitValue': {
       // The value written the way expansion would write it: typed literal, @id object or @language.
@@ -251,18 +382,33 @@ export async function applyRewrite(document: JsonObject, { op, at, order }: Rewr
       if (!node || typeof node.value !== 'string') return undefined;
       const coercion = await coercionAt(document, node.path);
       if (!coercion) return undefined;
-      const explicit: JsonObject = '@id' in coercion.value ? { '@id': node.value } : { ...coercion.value, '@value': node.value };
-      return { document: setAt(document, node.path, explicit), description: `${showPath(node.path)} as ${short(explicit)}`, site: `explicitValue ${showPath(node.path)}` };
+      const explicit: JsonObject =
+        '@id' in coercion.value ? { '@id': node.value } : { ...coercion.value, '@value': node.value };
+      return {
+        document: setAt(document, node.path, explicit),
+        description: `${showPath(node.path)} as ${short(explicit)}`,
+        site: `explicitValue ${showPath(node.path)}`,
+      };
     }
     case 'expandKey': {
-      const members = nodes.filter((n) => typeof n.path.at(-1) === 'string' && !isKeyword(n.path.at(-1)!) && n.path.at(-1) !== 'id' && n.path.at(-1) !== 'type');
+      const members = nodes.filter(
+        (n) =>
+          typeof n.path.at(-1) === 'string' &&
+          !isKeyword(n.path.at(-1)!) &&
+          n.path.at(-1) !== 'id' &&
+          n.path.at(-1) !== 'type',
+      );
       const node = pick(members, at);
       if (!node) return undefined;
       const probed = await coercionAt(document, node.path);
       if (!probed) return undefined;
       // Half the time keep the value as written; else write it as expansion would (keeping its type).
       const keepValue = order % 2 === 0 || typeof node.value !== 'string';
-      const value: JsonValue = keepValue ? node.value : '@id' in probed.value ? { '@id': node.value } : { ...probed.value, '@value': node.value };
+      const value: JsonValue = keepValue
+        ? node.value
+        : '@id' in probed.value
+          ? { '@id': node.value }
+          : { ...probed.value, '@value': node.value };
       return {
         document: renameAt(document, node.path, probed.iri, value),
         description: `key ${showPath(node.path)} written as <${probed.iri}>${keepValue ? '' : ` with value ${short(value)}`}`,
@@ -275,25 +421,46 @@ export async function applyRewrite(document: JsonObject, { op, at, order }: Rewr
       if (!node) return undefined;
       const key = String(node.path.at(-1));
       const alias = key.startsWith('@') ? key.slice(1) : `@${key}`;
-      return { document: renameAt(document, node.path, alias), description: `key ${showPath(node.path)} written as "${alias}"`, site: `alias ${showPath(node.path)}` };
+      return {
+        document: renameAt(document, node.path, alias),
+        description: `key ${showPath(node.path)} written as "${alias}"`,
+        site: `alias ${showPath(node.path)}`,
+      };
     }
     case 'reorderKeys': {
-      const objects = [{ path: [] as Path, value: document as JsonValue }, ...nodes].filter((n) => isJsonObject(n.value) && Object.keys(n.value).length > 1 && within(n.path));
+      const objects = [{ path: [] as Path, value: document as JsonValue }, ...nodes].filter(
+        (n) => isJsonObject(n.value) && Object.keys(n.value).length > 1 && within(n.path),
+      );
       const node = pick(objects, at);
       if (!node) return undefined;
       const entries = permute(Object.entries(node.value as JsonObject), order);
       const reordered: JsonObject = Object.fromEntries(entries);
       const result = node.path.length === 0 ? reordered : setAt(document, node.path, reordered);
-      return { document: result, description: `keys of ${showPath(node.path)} reordered as ${entries.map(([k]) => k).join(',')}`, site: `reorderKeys ${showPath(node.path)}` };
+      return {
+        document: result,
+        description: `keys of ${showPath(node.path)} reordered as ${entries.map(([k]) => k).join(',')}`,
+        site: `reorderKeys ${showPath(node.path)}`,
+      };
     }
     case 'reorderItems': {
       const arrays = nodes.filter((n) => Array.isArray(n.value) && n.value.length > 1);
       const node = pick(arrays, at);
       if (!node) return undefined;
       const items = node.value as JsonValue[];
-      const indexes = permute(items.map((_, i) => i), order);
+      const indexes = permute(
+        items.map((_, i) => i),
+        order,
+      );
       if (indexes.every((v, i) => v === i)) indexes.reverse();
-      return { document: setAt(document, node.path, indexes.map((i) => items[i]!)), description: `items of ${showPath(node.path)} reordered as [${indexes.join(',')}]`, site: `reorderItems ${showPath(node.path)}` };
+      return {
+        document: setAt(
+          document,
+          node.path,
+          indexes.map((i) => items[i]!),
+        ),
+        description: `items of ${showPath(node.path)} reordered as [${indexes.join(',')}]`,
+        site: `reorderItems ${showPath(node.path)}`,
+      };
     }
   }
 }
@@ -312,7 +479,11 @@ function permute<T>(items: T[], order: number): T[] {
 }
 
 /** Applies rewrites in turn; a rewrite without a site is left out of the description. */
-export async function applyRewrites(document: JsonObject, list: Rewrite[], within?: (path: Path) => boolean): Promise<Applied | undefined> {
+export async function applyRewrites(
+  document: JsonObject,
+  list: Rewrite[],
+  within?: (path: Path) => boolean,
+): Promise<Applied | undefined> {
   let current = document;
   const descriptions: string[] = [];
   const sites: string[] = [];
@@ -323,5 +494,7 @@ export async function applyRewrites(document: JsonObject, list: Rewrite[], withi
     descriptions.push(applied.description);
     sites.push(applied.site);
   }
-  return descriptions.length === 0 ? undefined : { document: current, description: descriptions.join('; then '), site: sites.join(' + ') };
+  return descriptions.length === 0
+    ? undefined
+    : { document: current, description: descriptions.join('; then '), site: sites.join(' + ') };
 }

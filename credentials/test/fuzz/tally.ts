@@ -11,11 +11,23 @@ import { SEED } from './generators.js';
 
 export type Outcome = 'changed-refused' | 'unchanged-same' | 'unchanged-refused' | 'violation';
 
-export type Counts = { generated: number; changedRefused: number; unchangedSame: number; unchangedRefused: number; violations: number };
+export type Counts = {
+  generated: number;
+  changedRefused: number;
+  unchangedSame: number;
+  unchangedRefused: number;
+  violations: number;
+};
 
 export type Finding = { mutationClass: string; subject: string; description: string; checks: string };
 
-const emptyCounts = (): Counts => ({ generated: 0, changedRefused: 0, unchangedSame: 0, unchangedRefused: 0, violations: 0 });
+const emptyCounts = (): Counts => ({
+  generated: 0,
+  changedRefused: 0,
+  unchangedSame: 0,
+  unchangedRefused: 0,
+  violations: 0,
+});
 
 const KEPT_FINDINGS = 20;
 const isStrict = process.env.FUZZ_STRICT === '1';
@@ -54,8 +66,12 @@ export class Tally {
     else outcome = result.verified || isStrict ? 'violation' : 'unchanged-refused';
     const finding = (): Finding => ({ mutationClass, subject, description, checks: describeChecks(result) });
     switch (outcome) {
-      case 'changed-refused': counts.changedRefused++; break;
-      case 'unchanged-same': counts.unchangedSame++; break;
+      case 'changed-refused':
+        counts.changedRefused++;
+        break;
+      case 'unchanged-same':
+        counts.unchangedSame++;
+        break;
       case 'unchanged-refused':
         counts.unchangedRefused++;
         if (this.stricter.length < KEPT_FINDINGS) this.stricter.push(finding());
@@ -63,7 +79,8 @@ export class Tally {
       case 'violation':
         counts.violations++;
         this.violationCount++;
-        if (this.violations.filter((v) => v.mutationClass === mutationClass).length < KEPT_PER_CLASS) this.violations.push(finding());
+        if (this.violations.filter((v) => v.mutationClass === mutationClass).length < KEPT_PER_CLASS)
+          this.violations.push(finding());
         break;
     }
     return outcome;
@@ -87,9 +104,14 @@ export class Tally {
    * checks. `prefix` limits it to the classes one test generated.
    */
   violationReport(prefix = ''): string {
-    const count = [...this.byClass.entries()].filter(([name]) => name.startsWith(prefix)).reduce((n, [, c]) => n + c.violations, 0);
+    const count = [...this.byClass.entries()]
+      .filter(([name]) => name.startsWith(prefix))
+      .reduce((n, [, c]) => n + c.violations, 0);
     if (count === 0) return 'no violations';
-    const shown = this.violations.filter((v) => v.mutationClass.startsWith(prefix)).map((v, i) => `  ${i + 1}. [${v.mutationClass}] ${v.subject}: ${v.description}\n     checks: ${v.checks}`).join('\n');
+    const shown = this.violations
+      .filter((v) => v.mutationClass.startsWith(prefix))
+      .map((v, i) => `  ${i + 1}. [${v.mutationClass}] ${v.subject}: ${v.description}\n     checks: ${v.checks}`)
+      .join('\n');
     return `${count} violation(s) in ${this.family} ${prefix} (FUZZ_SEED=${SEED} replays them)\n${shown}`;
   }
 
@@ -103,7 +125,10 @@ export class Tally {
       row('total', this.totals()),
     ];
     if (this.stricter.length > 0) {
-      lines.push('meaning kept but refused (first few):', ...this.stricter.slice(0, 5).map((s) => `  [${s.mutationClass}] ${s.subject}: ${s.description} — ${s.checks}`));
+      lines.push(
+        'meaning kept but refused (first few):',
+        ...this.stricter.slice(0, 5).map((s) => `  [${s.mutationClass}] ${s.subject}: ${s.description} — ${s.checks}`),
+      );
     }
     if (this.violationCount > 0) lines.push(this.violationReport());
     console.log(lines.join('\n'));
@@ -111,14 +136,23 @@ export class Tally {
     if (dir) {
       mkdirSync(dir, { recursive: true });
       const byClass = Object.fromEntries(this.byClass);
-      writeFileSync(join(dir, `${this.family}.json`), JSON.stringify({ family: this.family, seed: SEED, byClass, totals: this.totals(), violations: this.violations }, null, 2));
+      writeFileSync(
+        join(dir, `${this.family}.json`),
+        JSON.stringify(
+          { family: this.family, seed: SEED, byClass, totals: this.totals(), violations: this.violations },
+          null,
+          2,
+        ),
+      );
     }
   }
 }
 
 function row(name: string, c: Counts | null): string {
   const cells = c
-    ? [c.generated, c.changedRefused, c.unchangedSame, c.unchangedRefused, c.violations].map((n) => String(n).padStart(9))
+    ? [c.generated, c.changedRefused, c.unchangedSame, c.unchangedRefused, c.violations].map((n) =>
+        String(n).padStart(9),
+      )
     : ['generated', 'chg+refuse', 'same+same', 'same+refuse', 'VIOLATION'].map((h) => h.padStart(9));
   return `  ${name.padEnd(58)} ${cells.join(' ')}`;
 }
@@ -127,6 +161,7 @@ function row(name: string, c: Counts | null): string {
 export function describeChecks(result: VerificationResult): string {
   const failed = result.checks.filter((c) => c.status === 'failed');
   const shown = failed.length > 0 ? failed : result.checks.filter((c) => c.status !== 'passed');
-  const text = shown.map((c) => `${c.id}:${c.status} ${c.message}`).join(' | ') || `all ${result.checks.length} checks passed`;
+  const text =
+    shown.map((c) => `${c.id}:${c.status} ${c.message}`).join(' | ') || `all ${result.checks.length} checks passed`;
   return text.length > 400 ? `${text.slice(0, 397)}...` : text;
 }

@@ -12,8 +12,21 @@ const runs: { data: unknown }[] = [];
 let isFailing = true;
 
 type Overview = {
-  queues: { name: string; description: string; counts: Record<string, number>; deadLetters: number; schedule: string | null }[];
-  recentFailures: { queue: string; id: string; deadLetterQueue: string; error: string | null; failedAt: string; retryCount: number }[];
+  queues: {
+    name: string;
+    description: string;
+    counts: Record<string, number>;
+    deadLetters: number;
+    schedule: string | null;
+  }[];
+  recentFailures: {
+    queue: string;
+    id: string;
+    deadLetterQueue: string;
+    error: string | null;
+    failedAt: string;
+    retryCount: number;
+  }[];
 };
 
 beforeAll(async () => {
@@ -29,14 +42,22 @@ const get = async <T>(url: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json<T>();
 };
-const retry = (queue: string, id: string) => t.app.inject({ method: 'POST', url: `/api/v1/admin/jobs/${queue}/${id}/retry`, headers: { cookie: operator.cookie }, payload: {} });
+const retry = (queue: string, id: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/admin/jobs/${queue}/${id}/retry`,
+    headers: { cookie: operator.cookie },
+    payload: {},
+  });
 
 /** A probe job allowed no retry, so its first failure is final and dead-letters it. */
 async function failForGood(n: string) {
   isFailing = true;
   await t.jobs.boss.send(probe, { n }, { retryLimit: 0 });
   const drained = await t.jobs.drain();
-  expect(drained.failed).toEqual(expect.arrayContaining([expect.objectContaining({ queue: probe, error: `probe exploded for ${n}` })]));
+  expect(drained.failed).toEqual(
+    expect.arrayContaining([expect.objectContaining({ queue: probe, error: `probe exploded for ${n}` })]),
+  );
 }
 
 describe('GET /api/v1/admin/jobs', () => {
@@ -44,7 +65,11 @@ describe('GET /api/v1/admin/jobs', () => {
     const overview = await get<Overview>('/api/v1/admin/jobs');
     expect(overview.queues.map((q) => q.name)).toEqual(Object.values(QUEUES).map((q) => q.name));
     const retention = overview.queues.find((q) => q.name === QUEUES.retention.name)!;
-    expect(retention).toMatchObject({ schedule: QUEUES.retention.cron, deadLetters: 0, description: expect.stringMatching(/audit/) });
+    expect(retention).toMatchObject({
+      schedule: QUEUES.retention.cron,
+      deadLetters: 0,
+      description: expect.stringMatching(/audit/),
+    });
     expect(retention.counts).toEqual({ created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, failed: 0 });
     expect(overview.queues.find((q) => q.name === QUEUES.mail.name)?.schedule).toBeNull();
   });
@@ -55,7 +80,12 @@ describe('failures and retries', () => {
     await failForGood('dead-letter');
     const overview = await get<Overview>('/api/v1/admin/jobs');
     const failure = overview.recentFailures.find((f) => f.error === 'probe exploded for dead-letter');
-    expect(failure).toMatchObject({ queue: probe, deadLetterQueue: `${probe}.dead`, retryCount: 0, failedAt: expect.any(String) });
+    expect(failure).toMatchObject({
+      queue: probe,
+      deadLetterQueue: `${probe}.dead`,
+      retryCount: 0,
+      failedAt: expect.any(String),
+    });
     const probeQueue = overview.queues.find((q) => q.name === probe)!;
     expect(probeQueue.counts.failed).toBeGreaterThanOrEqual(1);
     expect(probeQueue.deadLetters).toBeGreaterThanOrEqual(1);
@@ -75,7 +105,9 @@ describe('failures and retries', () => {
     expect(after.recentFailures.find((f) => f.id === failure!.id)).toBeUndefined();
 
     // The original failed job stays for the record, and cannot be run a second time.
-    const failed = await get<{ items: { id: string; data: unknown; error: string | null }[] }>(`/api/v1/admin/jobs/${probe}?state=failed`);
+    const failed = await get<{ items: { id: string; data: unknown; error: string | null }[] }>(
+      `/api/v1/admin/jobs/${probe}?state=failed`,
+    );
     const original = failed.items.find((j) => (j.data as { n?: string }).n === 'dead-letter')!;
     expect(original.error).toBe('probe exploded for dead-letter');
     const twice = await retry(probe, original.id);
@@ -97,7 +129,10 @@ describe('failures and retries', () => {
 
     await t.jobs.drain();
     expect(runs).toEqual([{ data: { n: 'original' } }]);
-    expect((await retry(probe, original.id)).json()).toEqual({ isRetried: false, job: { queue: probe, id: original.id, state: 'completed' } });
+    expect((await retry(probe, original.id)).json()).toEqual({
+      isRetried: false,
+      job: { queue: probe, id: original.id, state: 'completed' },
+    });
   });
 
   it('answers 404 for an unknown queue or job', async () => {
@@ -105,7 +140,15 @@ describe('failures and retries', () => {
     const missing = await retry(probe, '6f1f5d0e-4a8e-4c1b-9a52-2f3c0f1d7e11');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().detail).toMatch(/No job/);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/no-such-queue', headers: { cookie: operator.cookie } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/admin/jobs/no-such-queue',
+          headers: { cookie: operator.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -121,9 +164,10 @@ describe('GET /api/v1/admin/jobs/{queue}', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: { state: string; data: { marker?: string; i: number }; startAfter: string }[]; nextCursor: string | null } = await get(
-        `/api/v1/admin/jobs/${probe}?state=created&limit=2${cursor ? `&before=${cursor}` : ''}`,
-      );
+      const page: {
+        items: { state: string; data: { marker?: string; i: number }; startAfter: string }[];
+        nextCursor: string | null;
+      } = await get(`/api/v1/admin/jobs/${probe}?state=created&limit=2${cursor ? `&before=${cursor}` : ''}`);
       expect(page.items.every((j) => j.state === 'created')).toBe(true);
       seen.push(...page.items.filter((j) => j.data.marker === marker).map((j) => j.data.i));
       cursor = page.nextCursor;
@@ -133,10 +177,18 @@ describe('GET /api/v1/admin/jobs/{queue}', () => {
   });
 
   it('refuses a cursor it did not give out and a state it does not know', async () => {
-    const badCursor = await t.app.inject({ method: 'GET', url: `/api/v1/admin/jobs/${probe}?before=not-a-cursor`, headers: { cookie: operator.cookie } });
+    const badCursor = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/admin/jobs/${probe}?before=not-a-cursor`,
+      headers: { cookie: operator.cookie },
+    });
     expect(badCursor.statusCode).toBe(400);
     expect(badCursor.json().errors).toEqual([{ field: 'before', message: expect.any(String) }]);
-    const badState = await t.app.inject({ method: 'GET', url: `/api/v1/admin/jobs/${probe}?state=exploded`, headers: { cookie: operator.cookie } });
+    const badState = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/admin/jobs/${probe}?state=exploded`,
+      headers: { cookie: operator.cookie },
+    });
     expect(badState.statusCode).toBe(400);
   });
 });

@@ -13,14 +13,28 @@ describe('the demo world’s operator', () => {
   it('is the seeded provider account, verified, who sees the background jobs', async () => {
     await seedDemoWorld(t.deps, { password });
     const [operatorEmail] = defaults.config.operatorEmails;
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: operatorEmail, password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: operatorEmail, password },
+    });
     expect(login.statusCode).toBe(200);
     const cookie = sessionCookieOf(login.headers['set-cookie']);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).json()).toMatchObject({ user: { email: operatorEmail, emailVerified: true }, isOperator: true });
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: { cookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).json(),
+    ).toMatchObject({ user: { email: operatorEmail, emailVerified: true }, isOperator: true });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
 
-    const learner = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'learner@demo.cairn.test', password } });
+    const learner = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'learner@demo.cairn.test', password },
+    });
     const learnerCookie = sessionCookieOf(learner.headers['set-cookie']);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: { cookie: learnerCookie } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: { cookie: learnerCookie } })).statusCode,
+    ).toBe(403);
   });
 });

@@ -13,10 +13,23 @@ export { JOB_STATES } from './jobs.store.js';
 
 export type StateCounts = Record<JobState, number>;
 
-export type QueueOverview = { name: string; description: string; counts: StateCounts; deadLetters: number; schedule: string | null };
+export type QueueOverview = {
+  name: string;
+  description: string;
+  counts: StateCounts;
+  deadLetters: number;
+  schedule: string | null;
+};
 
 /** A job that failed for good: its dead letter waits in `deadLetterQueue` for an operator. */
-export type JobFailure = { queue: string; id: string; deadLetterQueue: string; error: string | null; failedAt: Date; retryCount: number };
+export type JobFailure = {
+  queue: string;
+  id: string;
+  deadLetterQueue: string;
+  error: string | null;
+  failedAt: Date;
+  retryCount: number;
+};
 
 export type JobsOverview = { queues: QueueOverview[]; recentFailures: JobFailure[] };
 
@@ -129,14 +142,27 @@ export async function getJobsOverview(deps: Deps, operators: OperatorPolicy, act
 export type ListQueueJobsOptions = { queue: string; states: readonly JobState[]; limit: number; before?: string };
 
 /** One page of a queue's jobs (or its dead letters), newest first, optionally in some states only. */
-export async function listQueueJobs(deps: Deps, operators: OperatorPolicy, actor: Actor, options: ListQueueJobsOptions): Promise<{ items: JobView[]; nextCursor: string | null }> {
+export async function listQueueJobs(
+  deps: Deps,
+  operators: OperatorPolicy,
+  actor: Actor,
+  options: ListQueueJobsOptions,
+): Promise<{ items: JobView[]; nextCursor: string | null }> {
   await requireOperator(deps, operators, actor, JOBS_PURPOSE);
   const queue = requireQueue(options.queue);
   const before = options.before === undefined ? undefined : decodeKeysetCursor(options.before);
-  const rows = await store.listJobs(deps.db, { queue: queue.name, states: options.states, limit: options.limit + 1, ...(before ? { before } : {}) });
+  const rows = await store.listJobs(deps.db, {
+    queue: queue.name,
+    states: options.states,
+    limit: options.limit + 1,
+    ...(before ? { before } : {}),
+  });
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
-  return { items: page.map((row) => toJobView(row, queue)), nextCursor: rows.length > options.limit && last ? encodeKeysetCursor({ at: last.created_key, id: last.id }) : null };
+  return {
+    items: page.map((row) => toJobView(row, queue)),
+    nextCursor: rows.length > options.limit && last ? encodeKeysetCursor({ at: last.created_key, id: last.id }) : null,
+  };
 }
 
 /**
@@ -146,10 +172,18 @@ export async function listQueueJobs(deps: Deps, operators: OperatorPolicy, actor
  * transaction, so one failure runs again once: repeating the request changes nothing
  * (`isRetried: false`).
  */
-export async function retryJob(deps: Deps, operators: OperatorPolicy, actor: Actor, target: { queue: string; id: string }): Promise<RetryOutcome> {
+export async function retryJob(
+  deps: Deps,
+  operators: OperatorPolicy,
+  actor: Actor,
+  target: { queue: string; id: string },
+): Promise<RetryOutcome> {
   await requireOperator(deps, operators, actor, JOBS_PURPOSE);
   const queue = requireQueue(target.queue);
-  const notFound = new AppError('not_found', `No job ${target.id} in ${queue.name}. It may have been archived (completed and failed jobs are kept 7 days, dead letters about 4 weeks).`);
+  const notFound = new AppError(
+    'not_found',
+    `No job ${target.id} in ${queue.name}. It may have been archived (completed and failed jobs are kept 7 days, dead letters about 4 weeks).`,
+  );
   return transaction(deps.db, async (trx) => {
     // Our pg-boss calls here all carry parameters, so they need no PGlite handle.
     const boss = { api: deps.jobs.boss, db: bossDbOf(trx) };
@@ -169,7 +203,10 @@ export async function retryJob(deps: Deps, operators: OperatorPolicy, actor: Act
     if (row.state !== 'failed') return { isRetried: false, job: { queue: queue.name, id: row.id, state: row.state } };
     const twin = await store.findPendingDeadLetterOf(trx, deadQueue, row);
     if (!twin) {
-      throw new AppError('conflict', `Job ${row.id} already ran again from its dead letter (a job with the dead letter's id in ${queue.name}), so it is not retried twice.`);
+      throw new AppError(
+        'conflict',
+        `Job ${row.id} already ran again from its dead letter (a job with the dead letter's id in ${queue.name}), so it is not retried twice.`,
+      );
     }
     await boss.api.cancel(deadQueue, twin.id, { db: boss.db });
     await boss.api.retry(queue.name, row.id, { db: boss.db });
@@ -178,7 +215,12 @@ export async function retryJob(deps: Deps, operators: OperatorPolicy, actor: Act
     async function retryDeadLetter(dead: JobRow): Promise<RetryOutcome> {
       if (dead.state !== 'created') {
         const resent = await store.findJob(trx, queue.spec.name, dead.id);
-        return { isRetried: false, job: resent ? { queue: queue.spec.name, id: resent.id, state: resent.state } : { queue: deadQueue, id: dead.id, state: dead.state } };
+        return {
+          isRetried: false,
+          job: resent
+            ? { queue: queue.spec.name, id: resent.id, state: resent.state }
+            : { queue: deadQueue, id: dead.id, state: dead.state },
+        };
       }
       // The dead letter's id makes the send idempotent: a second send of it is ignored by pg-boss.
       await deps.jobs.send(trx, queue.key, (dead.data ?? {}) as Record<string, unknown>, { id: dead.id });

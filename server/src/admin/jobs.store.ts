@@ -31,7 +31,10 @@ const job = sql.table(`${JOB_SCHEMA}.job`);
 const columns = sql`id::text as id, name, state::text as state, data, output, retry_count, retry_limit, created_on, start_after, started_on, completed_on, created_on::text as created_key`;
 
 /** How many jobs each queue has in each state. Scans the job table: for an operator's page, not for every request. */
-export async function countJobsByState(db: Db, queueNames: readonly string[]): Promise<{ name: string; state: JobState; count: number }[]> {
+export async function countJobsByState(
+  db: Db,
+  queueNames: readonly string[],
+): Promise<{ name: string; state: JobState; count: number }[]> {
   if (queueNames.length === 0) return [];
   const { rows } = await sql<{ name: string; state: JobState; count: number }>`
     select name, state::text as state, count(*)::int as count
@@ -55,7 +58,11 @@ export async function countWaitingJobs(db: Db): Promise<{ name: string; state: '
 }
 
 /** Dead letters nobody retried yet (state `created` in the `.dead` queues), newest first. */
-export async function listPendingDeadLetters(db: Db, deadLetterQueues: readonly string[], limit: number): Promise<JobRow[]> {
+export async function listPendingDeadLetters(
+  db: Db,
+  deadLetterQueues: readonly string[],
+  limit: number,
+): Promise<JobRow[]> {
   if (deadLetterQueues.length === 0) return [];
   const { rows } = await sql<JobRow>`
     select ${columns}
@@ -67,7 +74,10 @@ export async function listPendingDeadLetters(db: Db, deadLetterQueues: readonly 
 }
 
 /** One page of a queue's jobs, newest first; `before` is the last row of the previous page. */
-export async function listJobs(db: Db, options: { queue: string; states: readonly JobState[]; limit: number; before?: KeysetPosition }): Promise<JobRow[]> {
+export async function listJobs(
+  db: Db,
+  options: { queue: string; states: readonly JobState[]; limit: number; before?: KeysetPosition },
+): Promise<JobRow[]> {
   const { queue, states, limit, before } = options;
   const { rows } = await sql<JobRow>`
     select ${columns}
@@ -81,7 +91,12 @@ export async function listJobs(db: Db, options: { queue: string; states: readonl
 }
 
 /** One job; with `forUpdate` (inside a transaction) its row stays locked until commit, so two retries queue up. */
-export async function findJob(db: Db, queue: string, id: string, options: { forUpdate?: boolean } = {}): Promise<JobRow | undefined> {
+export async function findJob(
+  db: Db,
+  queue: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<JobRow | undefined> {
   const { rows } = await sql<JobRow>`
     select ${columns}
     from ${job}
@@ -95,7 +110,11 @@ export async function findJob(db: Db, queue: string, id: string, options: { forU
  * data and error into the dead-letter queue under a new id, so the pair is matched on both.
  * Locked, so a concurrent retry of the dead letter waits for this transaction.
  */
-export async function findPendingDeadLetterOf(db: Db, deadLetterQueue: string, failed: Pick<JobRow, 'data' | 'output'>): Promise<JobRow | undefined> {
+export async function findPendingDeadLetterOf(
+  db: Db,
+  deadLetterQueue: string,
+  failed: Pick<JobRow, 'data' | 'output'>,
+): Promise<JobRow | undefined> {
   const { rows } = await sql<JobRow>`
     select ${columns}
     from ${job}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL, parseConfig } from '../config.js';
-import { createApiKey, createOrg, sessionCookieOf, signUpUser, TEST_PASSWORD, unique, useTestApp } from '../testing/test-app.js';
+import {
+  createApiKey,
+  createOrg,
+  sessionCookieOf,
+  signUpUser,
+  TEST_PASSWORD,
+  unique,
+  useTestApp,
+} from '../testing/test-app.js';
 
 const operatorEmail = `${unique('ops')}@example.com`;
 const unverifiedOperatorEmail = `${unique('ops-unverified')}@example.com`;
@@ -15,7 +23,9 @@ describe('CAIRN_OPERATOR_EMAILS', () => {
     const result = parseConfig({ CAIRN_OPERATOR_EMAILS: ' Ops@Example.org, ada@example.org ,', CAIRN_SEED: 'false' });
     expect('config' in result && result.config.operatorEmails).toEqual(['ops@example.org', 'ada@example.org']);
     const bad = parseConfig({ CAIRN_OPERATOR_EMAILS: 'ops@example.org, not-an-address' });
-    expect('problems' in bad && bad.problems).toEqual([expect.stringMatching(/^CAIRN_OPERATOR_EMAILS: must be a comma-separated list of email addresses/)]);
+    expect('problems' in bad && bad.problems).toEqual([
+      expect.stringMatching(/^CAIRN_OPERATOR_EMAILS: must be a comma-separated list of email addresses/),
+    ]);
   });
 
   it('defaults to the demo provider account when the demo world is on, and to nobody when it is off', () => {
@@ -33,12 +43,20 @@ describe('GET /api/v1/auth/session', () => {
     const anonymous = await session();
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.json()).toEqual({ user: null, memberships: [], isOperator: false });
-    expect((await session('cairn_session=forged-token-value')).json()).toEqual({ user: null, memberships: [], isOperator: false });
+    expect((await session('cairn_session=forged-token-value')).json()).toEqual({
+      user: null,
+      memberships: [],
+      isOperator: false,
+    });
 
     const owner = await signUpUser(t.app);
     const org = await createOrg(t.app, owner);
     const key = await createApiKey(t.app, owner, org.slug);
-    const byKey = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { authorization: `Bearer ${key.token}` } });
+    const byKey = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { authorization: `Bearer ${key.token}` },
+    });
     expect(byKey.statusCode).toBe(200);
     expect(byKey.json()).toMatchObject({ user: null, isOperator: false });
   });
@@ -48,7 +66,10 @@ describe('GET /api/v1/auth/session', () => {
     expect((await session(operator.cookie)).json()).toMatchObject({ user: { email: operatorEmail }, isOperator: true });
 
     const unverified = await signUpUser(t.app, { email: unverifiedOperatorEmail, isEmailVerified: false });
-    expect((await session(unverified.cookie)).json()).toMatchObject({ user: { email: unverifiedOperatorEmail, emailVerified: false }, isOperator: false });
+    expect((await session(unverified.cookie)).json()).toMatchObject({
+      user: { email: unverifiedOperatorEmail, emailVerified: false },
+      isOperator: false,
+    });
 
     const someone = await signUpUser(t.app);
     expect((await session(someone.cookie)).json()).toMatchObject({ isOperator: false });
@@ -74,11 +95,19 @@ describe('who may see background jobs', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs' })).statusCode).toBe(401);
 
     const member = await signUpUser(t.app);
-    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: { cookie: member.cookie } });
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/jobs',
+      headers: { cookie: member.cookie },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'forbidden', detail: expect.stringMatching(/CAIRN_OPERATOR_EMAILS/) });
 
-    const unverified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: unverifiedOperatorEmail, password: TEST_PASSWORD } });
+    const unverified = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: unverifiedOperatorEmail, password: TEST_PASSWORD },
+    });
     const cookie = sessionCookieOf(unverified.headers['set-cookie']);
     const notYet = await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: { cookie } });
     expect(notYet.statusCode).toBe(403);
@@ -86,10 +115,26 @@ describe('who may see background jobs', () => {
 
     const org = await createOrg(t.app, member);
     const key = await createApiKey(t.app, member, org.slug);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: { authorization: `Bearer ${key.token}` } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/admin/jobs',
+          headers: { authorization: `Bearer ${key.token}` },
+        })
+      ).statusCode,
+    ).toBe(403);
 
-    const operator = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: operatorEmail, password: TEST_PASSWORD } });
-    const ok = await t.app.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: { cookie: sessionCookieOf(operator.headers['set-cookie']) } });
+    const operator = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: operatorEmail, password: TEST_PASSWORD },
+    });
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/jobs',
+      headers: { cookie: sessionCookieOf(operator.headers['set-cookie']) },
+    });
     expect(ok.statusCode).toBe(200);
   });
 });

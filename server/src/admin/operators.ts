@@ -24,9 +24,16 @@ export function isOperatorUser(policy: OperatorPolicy, user: { email: string; em
  * Lets only a signed-in operator through: 401 when anonymous, 403 for anyone else (API keys
  * included). `purpose` completes the refusal: "Only instance operators … may <purpose>."
  */
-export async function requireOperator(deps: Deps, policy: OperatorPolicy, actor: Actor, purpose = 'operate this Cairn instance'): Promise<void> {
-  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', `Sign in as an instance operator to ${purpose}.`);
-  if (actor.kind === 'apiKey') throw new AppError('forbidden', `Organisation API keys cannot ${purpose}; sign in as an instance operator.`);
+export async function requireOperator(
+  deps: Deps,
+  policy: OperatorPolicy,
+  actor: Actor,
+  purpose = 'operate this Cairn instance',
+): Promise<void> {
+  if (actor.kind === 'anonymous')
+    throw new AppError('unauthenticated', `Sign in as an instance operator to ${purpose}.`);
+  if (actor.kind === 'apiKey')
+    throw new AppError('forbidden', `Organisation API keys cannot ${purpose}; sign in as an instance operator.`);
   const user = await getUser(deps, actor.userId);
   if (!isOperatorUser(policy, user)) {
     const reason = policy.emails.has(normaliseEmail(user.email))

@@ -12,7 +12,8 @@ describe('csvCell', () => {
   });
 
   it('makes cells a spreadsheet would run as formulas plain text', () => {
-    for (const formula of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1']) expect(csvCell(formula)).toBe(`"'${formula}"`);
+    for (const formula of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])
+      expect(csvCell(formula)).toBe(`"'${formula}"`);
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a=1')).toBe('"a=1"');
   });
@@ -21,7 +22,14 @@ describe('csvCell', () => {
 describe('auditCsvLines', () => {
   it('writes a header with a byte order mark, then one CRLF row per entry', async () => {
     async function* entries(): AsyncGenerator<AuditEntry> {
-      yield { id: 'e1', type: 'member.added', occurredAt: new Date('2026-12-07T10:00:00Z'), actor: { kind: 'user', userId: 'u1', name: 'Zoë', email: 'zoe@example.org' }, summary: 'Zoë joined as admin', data: { role: 'admin' } };
+      yield {
+        id: 'e1',
+        type: 'member.added',
+        occurredAt: new Date('2026-12-07T10:00:00Z'),
+        actor: { kind: 'user', userId: 'u1', name: 'Zoë', email: 'zoe@example.org' },
+        summary: 'Zoë joined as admin',
+        data: { role: 'admin' },
+      };
     }
     const lines: string[] = [];
     for await (const line of auditCsvLines(entries())) lines.push(line);

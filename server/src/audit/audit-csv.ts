@@ -14,7 +14,18 @@ export function csvCell(value: string | null | undefined): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-export const AUDIT_CSV_COLUMNS = ['occurredAt', 'type', 'summary', 'actorKind', 'actorName', 'actorEmail', 'apiKeyName', 'reason', 'eventId', 'data'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'occurredAt',
+  'type',
+  'summary',
+  'actorKind',
+  'actorName',
+  'actorEmail',
+  'apiKeyName',
+  'reason',
+  'eventId',
+  'data',
+] as const;
 
 function row(cells: (string | null | undefined)[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
@@ -28,6 +39,17 @@ export async function* auditCsvLines(entries: AsyncIterable<AuditEntry>): AsyncG
   yield `\uFEFF${row([...AUDIT_CSV_COLUMNS])}`;
   for await (const entry of entries) {
     const a = entry.actor;
-    yield row([entry.occurredAt.toISOString(), entry.type, entry.summary, a.kind, a.name, a.email, a.apiKeyName, a.reason, entry.id, JSON.stringify(entry.data)]);
+    yield row([
+      entry.occurredAt.toISOString(),
+      entry.type,
+      entry.summary,
+      a.kind,
+      a.name,
+      a.email,
+      a.apiKeyName,
+      a.reason,
+      entry.id,
+      JSON.stringify(entry.data),
+    ]);
   }
 }

@@ -20,7 +20,14 @@ export type AuditActor = {
   reason?: string;
 };
 
-export type AuditEntry = { id: string; type: string; occurredAt: Date; actor: AuditActor; summary: string; data: unknown };
+export type AuditEntry = {
+  id: string;
+  type: string;
+  occurredAt: Date;
+  actor: AuditActor;
+  summary: string;
+  data: unknown;
+};
 
 export type AuditPage = { items: AuditEntry[]; nextCursor: string | null };
 
@@ -31,10 +38,19 @@ export async function authorizeAuditLog(deps: Deps, actor: Actor, slug: string) 
 }
 
 /** One page of an organisation's audit log, newest first. */
-export async function listAuditLog(deps: Deps, actor: Actor, slug: string, options: { filters: AuditFilters; limit: number; before?: string }): Promise<AuditPage> {
+export async function listAuditLog(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  options: { filters: AuditFilters; limit: number; before?: string },
+): Promise<AuditPage> {
   const org = await authorizeAuditLog(deps, actor, slug);
   const before = options.before === undefined ? undefined : decodeKeysetCursor(options.before);
-  const events = await store.listAuditEvents(deps.db, org.id, { ...toQuery(options.filters), limit: options.limit + 1, ...(before ? { before } : {}) });
+  const events = await store.listAuditEvents(deps.db, org.id, {
+    ...toQuery(options.filters),
+    limit: options.limit + 1,
+    ...(before ? { before } : {}),
+  });
   const page = events.slice(0, options.limit);
   const last = page.at(-1);
   return {
@@ -47,10 +63,19 @@ export async function listAuditLog(deps: Deps, actor: Actor, slug: string, optio
  * Every entry matching `filters`, newest first, read a page at a time (for the CSV export, so a
  * long log is never held in memory). Authorise with `authorizeAuditLog` first.
  */
-export async function* readAuditLog(db: Db, orgId: string, filters: AuditFilters, pageSize = 500): AsyncGenerator<AuditEntry> {
+export async function* readAuditLog(
+  db: Db,
+  orgId: string,
+  filters: AuditFilters,
+  pageSize = 500,
+): AsyncGenerator<AuditEntry> {
   let before: KeysetPosition | undefined;
   for (;;) {
-    const events = await store.listAuditEvents(db, orgId, { ...toQuery(filters), limit: pageSize, ...(before ? { before } : {}) });
+    const events = await store.listAuditEvents(db, orgId, {
+      ...toQuery(filters),
+      limit: pageSize,
+      ...(before ? { before } : {}),
+    });
     for (const entry of await presentEntries(db, orgId, events)) yield entry;
     const last = events.at(-1);
     if (events.length < pageSize || !last) return;
@@ -66,18 +91,46 @@ function toQuery(filters: AuditFilters): Omit<store.AuditQuery, 'limit' | 'befor
   };
 }
 
-const idsIn = (events: AuditEvent[], types: readonly string[], key: string) =>
-  [...new Set(events.filter((e) => types.includes(e.type)).map((e) => (e.data as Record<string, unknown> | null)?.[key]).filter((v): v is string => typeof v === 'string'))];
+const idsIn = (events: AuditEvent[], types: readonly string[], key: string) => [
+  ...new Set(
+    events
+      .filter((e) => types.includes(e.type))
+      .map((e) => (e.data as Record<string, unknown> | null)?.[key])
+      .filter((v): v is string => typeof v === 'string'),
+  ),
+];
 
 /** Resolves the names a page's summaries mention (members, keys, credentials, webhooks of this organisation only). */
 async function presentEntries(db: Db, orgId: string, events: AuditEvent[]): Promise<AuditEntry[]> {
   if (events.length === 0) return [];
   const keyIds = new Set(idsIn(events, ['api-key.created', 'api-key.revoked'], 'apiKeyId'));
   const [members, keys, credentials, webhooks] = await Promise.all([
-    store.findMemberSubjects(db, orgId, events.map((e) => e.id)),
+    store.findMemberSubjects(
+      db,
+      orgId,
+      events.map((e) => e.id),
+    ),
     store.findOrgApiKeyNames(db, orgId, [...keyIds]),
-    store.findOrgCredentialLabels(db, orgId, idsIn(events, ['credential.issued', 'credential.revoked', 'credential.suspended', 'credential.reinstated', 'credential.expired'], 'credentialId')),
-    store.findOrgWebhookUrls(db, orgId, idsIn(events, ['webhook.updated', 'webhook.deleted', 'webhook.disabled', 'webhook.test'], 'webhookId')),
+    store.findOrgCredentialLabels(
+      db,
+      orgId,
+      idsIn(
+        events,
+        [
+          'credential.issued',
+          'credential.revoked',
+          'credential.suspended',
+          'credential.reinstated',
+          'credential.expired',
+        ],
+        'credentialId',
+      ),
+    ),
+    store.findOrgWebhookUrls(
+      db,
+      orgId,
+      idsIn(events, ['webhook.updated', 'webhook.deleted', 'webhook.disabled', 'webhook.test'], 'webhookId'),
+    ),
   ]);
   return events.map((event) => {
     const actor = actorOf(event);
@@ -95,8 +148,18 @@ async function presentEntries(db: Db, orgId: string, events: AuditEvent[]): Prom
 
 function actorOf(event: AuditEvent): AuditActor {
   const a = event.actor;
-  if (a.kind === 'user') return { kind: 'user', userId: a.userId, ...(event.actorUser ? { name: event.actorUser.name, email: event.actorUser.email } : {}) };
-  if (a.kind === 'apiKey') return { kind: 'apiKey', apiKeyId: a.apiKeyId, ...(event.actorApiKey ? { apiKeyName: event.actorApiKey.name } : {}) };
+  if (a.kind === 'user')
+    return {
+      kind: 'user',
+      userId: a.userId,
+      ...(event.actorUser ? { name: event.actorUser.name, email: event.actorUser.email } : {}),
+    };
+  if (a.kind === 'apiKey')
+    return {
+      kind: 'apiKey',
+      apiKeyId: a.apiKeyId,
+      ...(event.actorApiKey ? { apiKeyName: event.actorApiKey.name } : {}),
+    };
   return { kind: 'system', reason: a.reason };
 }
 

@@ -31,7 +31,9 @@ export async function listAuditEvents(db: Db, orgId: string, query: AuditQuery):
     .selectFrom('domain_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
     // A key of this organisation only: an event can name nothing of another tenant.
-    .leftJoin('api_keys as k', (join) => join.onRef('k.id', '=', 'e.actor_api_key_id').onRef('k.org_id', '=', 'e.org_id'))
+    .leftJoin('api_keys as k', (join) =>
+      join.onRef('k.id', '=', 'e.actor_api_key_id').onRef('k.org_id', '=', 'e.org_id'),
+    )
     .select([
       'e.id',
       'e.type',
@@ -58,7 +60,8 @@ export async function listAuditEvents(db: Db, orgId: string, query: AuditQuery):
   return rows.map((row) => ({
     ...toStoredEvent(row),
     cursorKey: row.cursor_key,
-    actorUser: row.user_name !== null && row.user_email !== null ? { name: row.user_name, email: row.user_email } : null,
+    actorUser:
+      row.user_name !== null && row.user_email !== null ? { name: row.user_name, email: row.user_email } : null,
     actorApiKey: row.key_name !== null ? { name: row.key_name } : null,
   }));
 }
@@ -69,7 +72,11 @@ const MEMBER_EVENTS = ['member.added', 'member.removed', 'member.role-changed'];
  * Names of the people that the organisation's member events (among `eventIds`) are about: each
  * is, or was, a member of it. Ids are read from the events in SQL, scoped to the organisation.
  */
-export async function findMemberSubjects(db: Db, orgId: string, eventIds: readonly string[]): Promise<Map<string, { name: string; email: string }>> {
+export async function findMemberSubjects(
+  db: Db,
+  orgId: string,
+  eventIds: readonly string[],
+): Promise<Map<string, { name: string; email: string }>> {
   if (eventIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('domain_events as e')
@@ -85,14 +92,23 @@ export async function findMemberSubjects(db: Db, orgId: string, eventIds: readon
 /** The organisation's API keys among `ids` (revoked ones too), by id. */
 export async function findOrgApiKeyNames(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('api_keys').select(['id', 'name']).where('org_id', '=', orgId).where(sql<string>`id::text`, 'in', ids).execute();
+  const rows = await db
+    .selectFrom('api_keys')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where(sql<string>`id::text`, 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export type CredentialLabel = { achievementName: string | null; recipient: string | null };
 
 /** The organisation's issued credentials among `refs` (row ids or credential id URLs), keyed by each ref. */
-export async function findOrgCredentialLabels(db: Db, orgId: string, refs: readonly string[]): Promise<Map<string, CredentialLabel>> {
+export async function findOrgCredentialLabels(
+  db: Db,
+  orgId: string,
+  refs: readonly string[],
+): Promise<Map<string, CredentialLabel>> {
   if (refs.length === 0) return new Map();
   const rows = await db
     .selectFrom('credentials')
@@ -112,6 +128,11 @@ export async function findOrgCredentialLabels(db: Db, orgId: string, refs: reado
 /** The organisation's webhook endpoints among `ids` (deleted ones are gone), by id. */
 export async function findOrgWebhookUrls(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('webhook_endpoints').select(['id', 'url']).where('org_id', '=', orgId).where(sql<string>`id::text`, 'in', ids).execute();
+  const rows = await db
+    .selectFrom('webhook_endpoints')
+    .select(['id', 'url'])
+    .where('org_id', '=', orgId)
+    .where(sql<string>`id::text`, 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.url]));
 }

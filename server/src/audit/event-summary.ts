@@ -80,19 +80,24 @@ const SUMMARIES: Partial<Record<EventType, Summariser>> = {
   },
   'enrolment.created': (_d, n) => `${n.actor} enrolled in a programme`,
   'enrolment.completed': (_d, n) => `${n.actor} completed a programme`,
-  'submission.reviewed': (d, n) => `${n.actor} reviewed a submission${text(d, 'decision') ? ` (${text(d, 'decision')})` : ''}`,
+  'submission.reviewed': (d, n) =>
+    `${n.actor} reviewed a submission${text(d, 'decision') ? ` (${text(d, 'decision')})` : ''}`,
   'pathway.published': (d, n) => `${n.actor} published version ${text(d, 'version') ?? '?'} of a pathway`,
   'pathway.awarded': (_d, n) => `${n.actor} awarded a pathway credential`,
-  'organization.updated': (d, n) => `${n.actor} changed the organisation${list(d, 'changed') ? `’s ${list(d, 'changed')}` : ''}`,
+  'organization.updated': (d, n) =>
+    `${n.actor} changed the organisation${list(d, 'changed') ? `’s ${list(d, 'changed')}` : ''}`,
   'wallet.status-changed': (d, n) => `${n.actor} found a wallet credential ${text(d, 'status') ?? 'changed'}`,
   'member.added': (d, n) =>
-    n.actorUserId !== undefined && text(d, 'userId') === n.actorUserId ? `${n.actor} joined as ${text(d, 'role') ?? 'member'}` : `${n.actor} added ${member(d, n)} as ${text(d, 'role') ?? 'member'}`,
+    n.actorUserId !== undefined && text(d, 'userId') === n.actorUserId
+      ? `${n.actor} joined as ${text(d, 'role') ?? 'member'}`
+      : `${n.actor} added ${member(d, n)} as ${text(d, 'role') ?? 'member'}`,
   'member.removed': (d, n) => `${n.actor} removed ${member(d, n)}`,
   'member.role-changed': (d, n) => `${n.actor} made ${member(d, n)} ${text(d, 'role') ?? 'a member'}`,
   'api-key.created': (d, n) => `${n.actor} created ${apiKey(d, n)}${text(d, 'role') ? ` (${text(d, 'role')})` : ''}`,
   'api-key.revoked': (d, n) => `${n.actor} revoked ${apiKey(d, n)}`,
   'webhook.created': (d, n) => `${n.actor} added ${webhook(d, n)}`,
-  'webhook.updated': (d, n) => `${n.actor} changed ${webhook(d, n)}${list(d, 'changed') ? ` (${list(d, 'changed')})` : ''}`,
+  'webhook.updated': (d, n) =>
+    `${n.actor} changed ${webhook(d, n)}${list(d, 'changed') ? ` (${list(d, 'changed')})` : ''}`,
   'webhook.deleted': (d, n) => `${n.actor} deleted ${webhook(d, n)}`,
   'webhook.disabled': (d, n) => withReason(`${n.actor} disabled ${webhook(d, n)}`, d),
   'webhook.test': (d, n) => `${n.actor} sent a test delivery to ${webhook(d, n)}`,

@@ -7,7 +7,9 @@ import type { Db } from '../db/transaction.js';
 export async function deleteEventsBefore(db: Db, cutoff: Date, batch: number): Promise<number> {
   const result = await db
     .deleteFrom('domain_events')
-    .where('id', 'in', (eb) => eb.selectFrom('domain_events').select('id').where('occurred_at', '<', cutoff).limit(batch))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('domain_events').select('id').where('occurred_at', '<', cutoff).limit(batch),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -16,7 +18,9 @@ export async function deleteEventsBefore(db: Db, cutoff: Date, batch: number): P
 export async function deleteWebhookDeliveriesBefore(db: Db, cutoff: Date, batch: number): Promise<number> {
   const result = await db
     .deleteFrom('webhook_deliveries')
-    .where('id', 'in', (eb) => eb.selectFrom('webhook_deliveries').select('id').where('created_at', '<', cutoff).limit(batch))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('webhook_deliveries').select('id').where('created_at', '<', cutoff).limit(batch),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -25,11 +25,29 @@ async function exists(table: 'domain_events' | 'webhook_deliveries', id: string)
 
 /** An event of the organisation with one webhook delivery of it (written as the webhook fan-out would). */
 async function eventWithDelivery(orgId: string) {
-  const eventId = await recordEvent(t.deps, t.deps.db, { type: 'organization.updated', orgId, actor: { kind: 'system', reason: 'test' }, data: { organizationId: orgId, changed: ['name'] } });
+  const eventId = await recordEvent(t.deps, t.deps.db, {
+    type: 'organization.updated',
+    orgId,
+    actor: { kind: 'system', reason: 'test' },
+    data: { organizationId: orgId, changed: ['name'] },
+  });
   const endpointId = randomUUID();
-  await t.deps.db.insertInto('webhook_endpoints').values({ id: endpointId, org_id: orgId, url: 'https://hooks.example.com/cairn', secret_sealed: 'sealed' }).execute();
+  await t.deps.db
+    .insertInto('webhook_endpoints')
+    .values({ id: endpointId, org_id: orgId, url: 'https://hooks.example.com/cairn', secret_sealed: 'sealed' })
+    .execute();
   const deliveryId = `msg_${randomUUID()}`;
-  await t.deps.db.insertInto('webhook_deliveries').values({ id: deliveryId, endpoint_id: endpointId, org_id: orgId, event_id: eventId, event_type: 'organization.updated', status: 'succeeded' }).execute();
+  await t.deps.db
+    .insertInto('webhook_deliveries')
+    .values({
+      id: deliveryId,
+      endpoint_id: endpointId,
+      org_id: orgId,
+      event_id: eventId,
+      event_type: 'organization.updated',
+      status: 'succeeded',
+    })
+    .execute();
   return { eventId, deliveryId };
 }
 
@@ -67,7 +85,9 @@ describe('the retention job', () => {
     const owner = await signUpUser(t.app);
     const org = await createOrg(t.app, owner);
     for (let i = 0; i < 3; i += 1) await eventWithDelivery(org.id);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from domain_events where org_id = ${org.id}`.execute(t.deps.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from domain_events where org_id = ${org.id}`.execute(t.deps.db);
     expect(rows[0]!.n).toBeGreaterThanOrEqual(4);
 
     travel(8);

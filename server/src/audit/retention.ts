@@ -19,19 +19,25 @@ export type RetentionResult = { eventsDeleted: number; deliveriesDeleted: number
  * webhook delivery records older than 30 days. Safe to run again or in parallel: it only
  * deletes what is past its cutoff.
  */
-export async function applyRetention(deps: Pick<Deps, 'db' | 'clock'>, options: { auditRetentionDays?: number; log?: JobLog } = {}): Promise<RetentionResult> {
+export async function applyRetention(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  options: { auditRetentionDays?: number; log?: JobLog } = {},
+): Promise<RetentionResult> {
   const now = deps.clock().getTime();
   const eventCutoff = new Date(now - (options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS) * DAY_MS);
   const deliveryCutoff = new Date(now - WEBHOOK_DELIVERY_RETENTION_DAYS * DAY_MS);
   const result: RetentionResult = { eventsDeleted: 0, deliveriesDeleted: 0 };
-  for (let n = BATCH; n === BATCH; ) {
+  for (let n = BATCH; n === BATCH;) {
     n = await deleteWebhookDeliveriesBefore(deps.db, deliveryCutoff, BATCH);
     result.deliveriesDeleted += n;
   }
-  for (let n = BATCH; n === BATCH; ) {
+  for (let n = BATCH; n === BATCH;) {
     n = await deleteEventsBefore(deps.db, eventCutoff, BATCH);
     result.eventsDeleted += n;
   }
-  options.log?.info({ ...result, eventCutoff, deliveryCutoff }, 'retention: dropped audit events and webhook deliveries past their retention');
+  options.log?.info(
+    { ...result, eventCutoff, deliveryCutoff },
+    'retention: dropped audit events and webhook deliveries past their retention',
+  );
   return result;
 }

@@ -18,7 +18,10 @@ export type BackupContents = {
 
 /** The default name of a backup taken at `at`: cairn-backup-20261207T101500Z.tar (sorts by time). */
 export function backupFileName(at: Date): string {
-  return `cairn-backup-${at.toISOString().replaceAll(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.tar`;
+  return `cairn-backup-${at
+    .toISOString()
+    .replaceAll(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.tar`;
 }
 
 export async function buildManifest(contents: BackupContents): Promise<BackupManifest> {
@@ -32,8 +35,15 @@ export async function buildManifest(contents: BackupContents): Promise<BackupMan
     createdAt: contents.now.toISOString(),
     postgresVersion: dump.postgresVersion,
     migrations: dump.migrations,
-    database: { file: dump.engine === 'pglite' ? ARCHIVE_ENTRIES.pglite : ARCHIVE_ENTRIES.postgres, bytes: dump.size, sha256: dump.sha256 },
-    masterKey: { fingerprint: contents.masterKey?.isProven ? masterKeyFingerprint(contents.masterKey.key) : null, isIncluded: contents.isMasterKeyIncluded },
+    database: {
+      file: dump.engine === 'pglite' ? ARCHIVE_ENTRIES.pglite : ARCHIVE_ENTRIES.postgres,
+      bytes: dump.size,
+      sha256: dump.sha256,
+    },
+    masterKey: {
+      fingerprint: contents.masterKey?.isProven ? masterKeyFingerprint(contents.masterKey.key) : null,
+      isIncluded: contents.isMasterKeyIncluded,
+    },
   };
 }
 
@@ -50,7 +60,8 @@ export function backupArchiveChunks(manifest: BackupManifest, contents: BackupCo
     {
       name: manifest.database.file,
       size: dump.size,
-      content: 'bytes' in dump.content ? dump.content.bytes : (createReadStream(dump.content.file) as AsyncIterable<Buffer>),
+      content:
+        'bytes' in dump.content ? dump.content.bytes : (createReadStream(dump.content.file) as AsyncIterable<Buffer>),
       mode: 0o600,
       mtime,
     },

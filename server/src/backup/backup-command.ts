@@ -62,9 +62,13 @@ try {
   });
   const { size } = await stat(file);
   console.log(`Backup written: ${file} (${formatBytes(size)})`);
-  console.log(`  database:   ${manifest.engine === 'pglite' ? `embedded (PGlite, PostgreSQL ${manifest.postgresVersion}) from ${config.dataDir}` : `PostgreSQL ${manifest.postgresVersion} (pg_dump)`}`);
+  console.log(
+    `  database:   ${manifest.engine === 'pglite' ? `embedded (PGlite, PostgreSQL ${manifest.postgresVersion}) from ${config.dataDir}` : `PostgreSQL ${manifest.postgresVersion} (pg_dump)`}`,
+  );
   console.log(`  migrations: ${manifest.migrations.length}, the last ${manifest.migrations.at(-1) ?? '(none)'}`);
-  console.log(`  master key: ${manifest.masterKey.isIncluded ? 'INCLUDED in the archive' : 'not included: keep CAIRN_MASTER_KEY (or DATA_DIR/master.key) safe, apart from this file'}${manifest.masterKey.fingerprint ? ` (fingerprint ${manifest.masterKey.fingerprint})` : ''}`);
+  console.log(
+    `  master key: ${manifest.masterKey.isIncluded ? 'INCLUDED in the archive' : 'not included: keep CAIRN_MASTER_KEY (or DATA_DIR/master.key) safe, apart from this file'}${manifest.masterKey.fingerprint ? ` (fingerprint ${manifest.masterKey.fingerprint})` : ''}`,
+  );
 } catch (err) {
   exitWith(err, [BackupRefused]);
 }

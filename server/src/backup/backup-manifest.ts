@@ -49,13 +49,17 @@ export async function cairnVersion(): Promise<string> {
 export function checkRestorable(raw: unknown): BackupManifest {
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`its manifest.json is not a Cairn backup manifest this version reads (${parsed.error.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${i.message}`).join('; ')})`);
+    throw new Error(
+      `its manifest.json is not a Cairn backup manifest this version reads (${parsed.error.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${i.message}`).join('; ')})`,
+    );
   }
   const manifest = parsed.data;
   const known = Object.keys(knownMigrations);
   const unknown = manifest.migrations.filter((m) => !known.includes(m));
   if (unknown.length > 0) {
-    throw new Error(`it was made by a newer Cairn (${manifest.cairnVersion}) whose database has migrations this one lacks: ${unknown.join(', ')}. Restore it with that version or a later one`);
+    throw new Error(
+      `it was made by a newer Cairn (${manifest.cairnVersion}) whose database has migrations this one lacks: ${unknown.join(', ')}. Restore it with that version or a later one`,
+    );
   }
   return manifest;
 }

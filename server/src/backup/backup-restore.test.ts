@@ -44,7 +44,12 @@ const issued: { plain: Vc; suspended: Vc; revoked: Vc; jcs: Vc; jwt: string; did
 const cleanups: (() => Promise<void>)[] = [];
 
 async function issue(options: object = {}) {
-  const res = await t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${token}` }, payload: { credential: sampleCredential(), options } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/credentials/issue',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { credential: sampleCredential(), options },
+  });
   expect(res.statusCode).toBe(201);
   return res.json<{ verifiableCredential: any }>().verifiableCredential;
 }
@@ -63,11 +68,16 @@ async function sourceDatabaseUrl(): Promise<string> {
 }
 
 /** An empty place to restore into: a new data directory, or a new PostgreSQL database. */
-async function freshTarget(key: Buffer | null = t.deps.masterKey): Promise<{ config: RestoreBackupOptions['config']; open: () => Promise<Database> }> {
+async function freshTarget(
+  key: Buffer | null = t.deps.masterKey,
+): Promise<{ config: RestoreBackupOptions['config']; open: () => Promise<Database> }> {
   const dataDir = path.join(await mkdtemp(path.join(workDir, 'target-')), 'data');
   const masterKey = key ?? undefined;
   if (template.engine === 'pglite') {
-    return { config: { dataDir, databaseUrl: undefined, masterKey }, open: () => openDatabase({ engine: 'pglite', dataDir: embeddedDatabaseDir(dataDir) }) };
+    return {
+      config: { dataDir, databaseUrl: undefined, masterKey },
+      open: () => openDatabase({ engine: 'pglite', dataDir: embeddedDatabaseDir(dataDir) }),
+    };
   }
   // Named with the run's prefix, so the run's teardown drops it even if this file crashes.
   const name = `${template.prefix}_restore_${randomBytes(4).toString('hex')}`;
@@ -84,14 +94,29 @@ async function freshTarget(key: Buffer | null = t.deps.masterKey): Promise<{ con
   const url = new URL(template.url);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
-  return { config: { dataDir, databaseUrl, masterKey }, open: () => openDatabase({ engine: 'postgres', url: databaseUrl, poolSize: 3 }) };
+  return {
+    config: { dataDir, databaseUrl, masterKey },
+    open: () => openDatabase({ engine: 'postgres', url: databaseUrl, poolSize: 3 }),
+  };
 }
 
 /** A running app on a restored database, with the original master key and public URL. */
 async function openRestoredApp(database: Database): Promise<{ app: App; close: () => Promise<void> }> {
-  const jobs = new JobQueue({ db: database.db, ...(database.pglite ? { pglite: database.pglite } : {}), log: silentLog, background: false });
+  const jobs = new JobQueue({
+    db: database.db,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+    log: silentLog,
+    background: false,
+  });
   await jobs.install();
-  const deps: Deps = { db: database.db, clock: () => new Date(), publicUrl: t.deps.publicUrl, masterKey: t.deps.masterKey, jobs, ...(database.pglite ? { pglite: database.pglite } : {}) };
+  const deps: Deps = {
+    db: database.db,
+    clock: () => new Date(),
+    publicUrl: t.deps.publicUrl,
+    masterKey: t.deps.masterKey,
+    jobs,
+    ...(database.pglite ? { pglite: database.pglite } : {}),
+  };
   const app = await buildApp({ deps, authRateLimit: 10_000 });
   await app.ready();
   return {
@@ -123,7 +148,12 @@ beforeAll(async () => {
   issued.jcs = await issue({ cryptosuite: 'eddsa-jcs-2022' });
   issued.jwt = await issue({ format: 'jwt' });
   const change = (vc: Vc, action: string) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/${action}`, headers: { cookie: owner.cookie }, payload: { reason: 'backup test' } });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/${action}`,
+      headers: { cookie: owner.cookie },
+      payload: { reason: 'backup test' },
+    });
   expect((await change(issued.revoked, 'revoke')).statusCode).toBe(200);
   expect((await change(issued.suspended, 'suspend')).statusCode).toBe(200);
   await t.jobs.drain();
@@ -131,13 +161,23 @@ beforeAll(async () => {
 
   archive = path.join(workDir, 'backup.tar');
   if (isPglite) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/admin/backup', headers: { cookie: operator.cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/backup',
+      headers: { cookie: operator.cookie },
+    });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.headers['content-type']).toBe('application/x-tar');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cairn-backup-\d{8}T\d{6}Z\.tar"$/);
     await writeFile(archive, res.rawPayload);
   } else {
-    await createBackup({ config: { dataDir: workDir, databaseUrl: await sourceDatabaseUrl(), masterKey: t.deps.masterKey }, out: archive, isMasterKeyIncluded: false, now: new Date(), warn: () => {} });
+    await createBackup({
+      config: { dataDir: workDir, databaseUrl: await sourceDatabaseUrl(), masterKey: t.deps.masterKey },
+      out: archive,
+      isMasterKeyIncluded: false,
+      now: new Date(),
+      warn: () => {},
+    });
   }
 }, 120_000);
 
@@ -149,7 +189,10 @@ afterAll(async () => {
 describe('the backup archive', () => {
   it('is a tar with the manifest first, the database and no master key', async () => {
     const entries = await readTarIndex(archive);
-    expect(entries.map((e) => e.name)).toEqual([ARCHIVE_ENTRIES.manifest, isPglite ? ARCHIVE_ENTRIES.pglite : ARCHIVE_ENTRIES.postgres]);
+    expect(entries.map((e) => e.name)).toEqual([
+      ARCHIVE_ENTRIES.manifest,
+      isPglite ? ARCHIVE_ENTRIES.pglite : ARCHIVE_ENTRIES.postgres,
+    ]);
     const manifest = JSON.parse((await readEntry(archive, entries[0]!)).toString()) as BackupManifest;
     expect(manifest).toMatchObject({
       format: 'cairn-backup',
@@ -166,13 +209,25 @@ describe('the backup archive', () => {
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/admin/backup' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toMatch(/problem\+json/);
-    const member = await t.app.inject({ method: 'POST', url: '/api/v1/admin/backup', headers: { cookie: owner.cookie } });
+    const member = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/backup',
+      headers: { cookie: owner.cookie },
+    });
     expect(member.statusCode).toBe(403);
-    const apiKey = await t.app.inject({ method: 'POST', url: '/api/v1/admin/backup', headers: { authorization: `Bearer ${token}` } });
+    const apiKey = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/backup',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(apiKey.statusCode).toBe(403);
     if (!isPglite) {
       // (On PGlite, beforeAll took the backup through this route.)
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/admin/backup', headers: { cookie: operator.cookie } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/backup',
+        headers: { cookie: operator.cookie },
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json<{ detail: string }>().detail).toMatch(/pg_dump.*docs\/backup\.md/);
     }
@@ -197,7 +252,11 @@ describe('a restored instance', () => {
   const app = () => restored!.app;
 
   async function verify(credential: unknown) {
-    const res = await app().inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: credential } });
+    const res = await app().inject({
+      method: 'POST',
+      url: '/credentials/verify',
+      payload: { verifiableCredential: credential },
+    });
     const result = res.json<{ verified: boolean; checks: { id: string; status: string; message: string }[] }>();
     const statusOf = (id: string) => result.checks.find((c) => c.id === id)?.status;
     return { ...result, statusOf };
@@ -230,7 +289,10 @@ describe('a restored instance', () => {
     for (const vc of [issued.plain, issued.jcs, issued.revoked, issued.suspended]) {
       for (const entry of statusEntries(vc)) {
         const url = new URL(entry.statusListCredential as string).pathname;
-        const [before, after] = await Promise.all([t.app.inject({ method: 'GET', url }), app().inject({ method: 'GET', url })]);
+        const [before, after] = await Promise.all([
+          t.app.inject({ method: 'GET', url }),
+          app().inject({ method: 'GET', url }),
+        ]);
         expect(after.statusCode).toBe(200);
         const list = after.json<Vc>();
         expect(list).toEqual(before.json());
@@ -246,15 +308,28 @@ describe('a restored instance', () => {
     const did = await app().inject({ method: 'GET', url: `/orgs/${org.slug}/did.json` });
     expect(did.statusCode).toBe(200);
     expect(did.json()).toEqual(issued.didDocument);
-    const credential = await app().inject({ method: 'GET', url: new URL(issued.plain.id as string).pathname, headers: { accept: 'application/json' } });
+    const credential = await app().inject({
+      method: 'GET',
+      url: new URL(issued.plain.id as string).pathname,
+      headers: { accept: 'application/json' },
+    });
     expect(credential.json()).toEqual(issued.plain);
   });
 
   it('signs new credentials (the signing keys open with the master key) and keeps accounts and API keys', async () => {
-    const res = await app().inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${token}` }, payload: { credential: sampleCredential() } });
+    const res = await app().inject({
+      method: 'POST',
+      url: '/credentials/issue',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { credential: sampleCredential() },
+    });
     expect(res.statusCode).toBe(201);
     expect((await verify(res.json<{ verifiableCredential: Vc }>().verifiableCredential)).verified).toBe(true);
-    const login = await app().inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: 'a-long-test-passphrase' } });
+    const login = await app().inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: owner.email, password: 'a-long-test-passphrase' },
+    });
     expect(login.statusCode).toBe(200);
   });
 
@@ -264,17 +339,43 @@ describe('a restored instance', () => {
 
   it('is copied by npm run backup with the master key on request (PGlite: only once stopped), and that copy restores with the key from the archive', async () => {
     if (isPglite) {
-      await expect(createBackup({ config: target.config, out: path.join(workDir, 'open.tar'), isMasterKeyIncluded: false, now: new Date(), warn: () => {} })).rejects.toThrow(/is open \(postmaster\.pid exists\)/);
+      await expect(
+        createBackup({
+          config: target.config,
+          out: path.join(workDir, 'open.tar'),
+          isMasterKeyIncluded: false,
+          now: new Date(),
+          warn: () => {},
+        }),
+      ).rejects.toThrow(/is open \(postmaster\.pid exists\)/);
       await restored!.close();
       restored = undefined;
     }
     const withKey = path.join(workDir, 'with-key.tar');
     const warnings: string[] = [];
-    const { manifest } = await createBackup({ config: target.config, out: withKey, isMasterKeyIncluded: true, now: new Date(), warn: (m) => warnings.push(m) });
+    const { manifest } = await createBackup({
+      config: target.config,
+      out: withKey,
+      isMasterKeyIncluded: true,
+      now: new Date(),
+      warn: (m) => warnings.push(m),
+    });
     expect(manifest.masterKey).toEqual({ fingerprint: masterKeyFingerprint(t.deps.masterKey), isIncluded: true });
     expect(warnings).toEqual([]);
-    expect((await readTarIndex(withKey)).map((e) => e.name)).toEqual([ARCHIVE_ENTRIES.manifest, isPglite ? ARCHIVE_ENTRIES.pglite : ARCHIVE_ENTRIES.postgres, ARCHIVE_ENTRIES.masterKey]);
-    await expect(createBackup({ config: target.config, out: withKey, isMasterKeyIncluded: false, now: new Date(), warn: () => {} })).rejects.toThrow(/already exists/);
+    expect((await readTarIndex(withKey)).map((e) => e.name)).toEqual([
+      ARCHIVE_ENTRIES.manifest,
+      isPglite ? ARCHIVE_ENTRIES.pglite : ARCHIVE_ENTRIES.postgres,
+      ARCHIVE_ENTRIES.masterKey,
+    ]);
+    await expect(
+      createBackup({
+        config: target.config,
+        out: withKey,
+        isMasterKeyIncluded: false,
+        now: new Date(),
+        warn: () => {},
+      }),
+    ).rejects.toThrow(/already exists/);
 
     const second = await freshTarget(null);
     const result = await restoreBackup({ file: withKey, config: second.config });
@@ -291,12 +392,22 @@ describe('restore refuses', () => {
     const damaged = Buffer.from(bytes);
     const middle = database!.offset + Math.floor(database!.size / 2);
     damaged[middle] = damaged[middle]! ^ 0x01;
-    const files = { damaged, cut: bytes.subarray(0, database!.offset + 1000), foreign: Buffer.from('not a backup at all\n'.repeat(100)) };
+    const files = {
+      damaged,
+      cut: bytes.subarray(0, database!.offset + 1000),
+      foreign: Buffer.from('not a backup at all\n'.repeat(100)),
+    };
     const target = await freshTarget();
     for (const [name, content] of Object.entries(files)) await writeFile(path.join(workDir, `${name}.tar`), content);
-    await expectRefused({ file: path.join(workDir, 'damaged.tar'), config: target.config }, /is damaged \(its SHA-256 differs/);
+    await expectRefused(
+      { file: path.join(workDir, 'damaged.tar'), config: target.config },
+      /is damaged \(its SHA-256 differs/,
+    );
     await expectRefused({ file: path.join(workDir, 'cut.tar'), config: target.config }, /is cut short/);
-    await expectRefused({ file: path.join(workDir, 'foreign.tar'), config: target.config }, /is not a readable Cairn backup: it is not a tar archive/);
+    await expectRefused(
+      { file: path.join(workDir, 'foreign.tar'), config: target.config },
+      /is not a readable Cairn backup: it is not a tar archive/,
+    );
     await expectRefused({ file: path.join(workDir, 'missing.tar'), config: target.config }, /does not exist/);
     expect(existsSync(target.config.dataDir)).toBe(false);
   });
@@ -304,17 +415,33 @@ describe('restore refuses', () => {
   it('a backup from a newer Cairn (a migration this one does not have)', async () => {
     const entries = await readTarIndex(archive);
     const manifest = JSON.parse((await readEntry(archive, entries[0]!)).toString()) as BackupManifest;
-    const newer = Buffer.from(JSON.stringify({ ...manifest, cairnVersion: '99.0.0', migrations: [...manifest.migrations, '20991231_0999_from_the_future'] }));
+    const newer = Buffer.from(
+      JSON.stringify({
+        ...manifest,
+        cairnVersion: '99.0.0',
+        migrations: [...manifest.migrations, '20991231_0999_from_the_future'],
+      }),
+    );
     const database = await readEntry(archive, entries[1]!);
     const chunks: Uint8Array[] = [];
-    for await (const chunk of tarChunks([{ name: ARCHIVE_ENTRIES.manifest, size: newer.length, content: newer }, { name: entries[1]!.name, size: database.length, content: database }])) chunks.push(chunk);
+    for await (const chunk of tarChunks([
+      { name: ARCHIVE_ENTRIES.manifest, size: newer.length, content: newer },
+      { name: entries[1]!.name, size: database.length, content: database },
+    ]))
+      chunks.push(chunk);
     const file = path.join(workDir, 'newer.tar');
     await writeFile(file, Buffer.concat(chunks));
-    await expectRefused({ file, config: (await freshTarget()).config }, /made by a newer Cairn \(99\.0\.0\).*20991231_0999_from_the_future/);
+    await expectRefused(
+      { file, config: (await freshTarget()).config },
+      /made by a newer Cairn \(99\.0\.0\).*20991231_0999_from_the_future/,
+    );
   });
 
   it('a master key that is not the backup’s, and no master key at all', async () => {
-    await expectRefused({ file: archive, config: (await freshTarget(randomBytes(32))).config }, /is not the master key this backup's signing keys were sealed with/);
+    await expectRefused(
+      { file: archive, config: (await freshTarget(randomBytes(32))).config },
+      /is not the master key this backup's signing keys were sealed with/,
+    );
     await expectRefused({ file: archive, config: (await freshTarget(null)).config }, /No master key/);
   });
 });

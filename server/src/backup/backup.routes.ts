@@ -21,7 +21,14 @@ export const backupRoutes: FastifyPluginAsyncZod<BackupRoutesOptions> = async (a
     },
     handler: async (request, reply) => {
       const { manifest, contents } = await takeOnlineBackup(deps, operators, request.actor);
-      request.log.info({ bytes: manifest.database.bytes, migrations: manifest.migrations.length, userId: request.actor.kind === 'user' ? request.actor.userId : undefined }, 'backup taken by an operator');
+      request.log.info(
+        {
+          bytes: manifest.database.bytes,
+          migrations: manifest.migrations.length,
+          userId: request.actor.kind === 'user' ? request.actor.userId : undefined,
+        },
+        'backup taken by an operator',
+      );
       return reply
         .type('application/x-tar')
         .header('cache-control', 'no-store')

@@ -3,7 +3,9 @@ import type { Db } from '../db/transaction.js';
 
 /** Cairn's migrations applied in this database, in the order they ran (none: not a Cairn database yet). */
 export async function listAppliedMigrations(db: Db): Promise<string[]> {
-  const { rows: exists } = await sql<{ found: boolean }>`select to_regclass('kysely_migration') is not null as found`.execute(db);
+  const { rows: exists } = await sql<{
+    found: boolean;
+  }>`select to_regclass('kysely_migration') is not null as found`.execute(db);
   if (!exists[0]?.found) return [];
   const { rows } = await sql<{ name: string }>`select name from kysely_migration order by timestamp, name`.execute(db);
   return rows.map((r) => r.name);
@@ -16,7 +18,12 @@ export async function serverVersion(db: Db): Promise<string> {
 
 /** One sealed signing-key secret (an organisation's did:web key or its did:key), to try a master key on. */
 export async function findOneSealedSecret(db: Db): Promise<string | undefined> {
-  const key = await db.selectFrom('signing_keys').select('secret_key_sealed').orderBy('created_at').limit(1).executeTakeFirst();
+  const key = await db
+    .selectFrom('signing_keys')
+    .select('secret_key_sealed')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
   if (key) return key.secret_key_sealed;
   const didKey = await db.selectFrom('did_key_issuers').select('secret_key_sealed').limit(1).executeTakeFirst();
   return didKey?.secret_key_sealed;
@@ -39,8 +46,19 @@ export async function listUserObjects(db: Db): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-export async function countRestoredRows(db: Db): Promise<{ organizations: number; credentials: number; users: number }> {
+export async function countRestoredRows(
+  db: Db,
+): Promise<{ organizations: number; credentials: number; users: number }> {
   const count = async (table: 'organizations' | 'credentials' | 'users') =>
-    (await db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-  return { organizations: await count('organizations'), credentials: await count('credentials'), users: await count('users') };
+    (
+      await db
+        .selectFrom(table)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  return {
+    organizations: await count('organizations'),
+    credentials: await count('credentials'),
+    users: await count('users'),
+  };
 }

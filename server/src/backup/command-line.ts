@@ -14,7 +14,9 @@ export function commandConfig(dataDir: string | undefined): Config {
 /** Prints a refusal or failure as one message and exits; anything else is a bug and shows its stack. */
 export function exitWith(err: unknown, expected: (new (...args: never[]) => Error)[]): never {
   const isExpected = expected.some((type) => err instanceof type);
-  console.error(`\n${isExpected ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  console.error(
+    `\n${isExpected ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 }
 

@@ -50,8 +50,12 @@ export function embeddedDatabaseDir(dataDir: string): string {
  */
 export async function createBackup(options: CreateBackupOptions): Promise<{ manifest: BackupManifest; file: string }> {
   const out = path.resolve(options.out);
-  if (existsSync(out)) throw new BackupRefused(`${out} already exists. Choose another file name, or move the old backup away first.`);
-  if (!existsSync(path.dirname(out))) throw new BackupRefused(`The directory ${path.dirname(out)} does not exist. Create it first, or choose another --out.`);
+  if (existsSync(out))
+    throw new BackupRefused(`${out} already exists. Choose another file name, or move the old backup away first.`);
+  if (!existsSync(path.dirname(out)))
+    throw new BackupRefused(
+      `The directory ${path.dirname(out)} does not exist. Create it first, or choose another --out.`,
+    );
   const { config } = options;
   const keyAtHand = config.masterKey ?? (await readMasterKeyFile(config.dataDir));
   const partial = `${out}.partial`;
@@ -61,13 +65,18 @@ export async function createBackup(options: CreateBackupOptions): Promise<{ mani
       ? await dumpPostgres(config.databaseUrl, dumpFile, keyAtHand, options.pgBinDir)
       : await dumpEmbedded(config.dataDir, keyAtHand, options.isForced ?? false);
     if (dump.migrations.length === 0) {
-      throw new BackupRefused(`There is no Cairn database ${config.databaseUrl ? 'at DATABASE_URL' : `in ${embeddedDatabaseDir(config.dataDir)}`} (no migration has run on it). Check DATABASE_URL / DATA_DIR: Cairn prepares its database at its first start.`);
+      throw new BackupRefused(
+        `There is no Cairn database ${config.databaseUrl ? 'at DATABASE_URL' : `in ${embeddedDatabaseDir(config.dataDir)}`} (no migration has run on it). Check DATABASE_URL / DATA_DIR: Cairn prepares its database at its first start.`,
+      );
     }
     const masterKey = checkMasterKey(keyAtHand, probe, options);
     const contents = { dump, masterKey, isMasterKeyIncluded: options.isMasterKeyIncluded, now: options.now };
     const manifest = await buildManifest(contents);
     // A backup holds personal data and sealed keys: readable by its owner only.
-    await pipeline(Readable.from(backupArchiveChunks(manifest, contents)), createWriteStream(partial, { mode: 0o600, flags: 'wx' }));
+    await pipeline(
+      Readable.from(backupArchiveChunks(manifest, contents)),
+      createWriteStream(partial, { mode: 0o600, flags: 'wx' }),
+    );
     await rename(partial, out);
     return { manifest, file: out };
   } finally {
@@ -76,10 +85,16 @@ export async function createBackup(options: CreateBackupOptions): Promise<{ mani
   }
 }
 
-async function dumpEmbedded(dataDir: string, keyAtHand: Buffer | undefined, isForced: boolean): Promise<{ dump: DatabaseDump; probe: MasterKeyProbe | undefined }> {
+async function dumpEmbedded(
+  dataDir: string,
+  keyAtHand: Buffer | undefined,
+  isForced: boolean,
+): Promise<{ dump: DatabaseDump; probe: MasterKeyProbe | undefined }> {
   const dir = embeddedDatabaseDir(dataDir);
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
-    throw new BackupRefused(`There is no embedded database in ${dir}. Set DATA_DIR (or pass --data-dir) to the directory the server uses; with PostgreSQL, set DATABASE_URL.`);
+    throw new BackupRefused(
+      `There is no embedded database in ${dir}. Set DATA_DIR (or pass --data-dir) to the directory the server uses; with PostgreSQL, set DATABASE_URL.`,
+    );
   }
   // PGlite writes this file when it opens the directory and removes it when it closes it.
   if (existsSync(path.join(dir, 'postmaster.pid')) && !isForced) {
@@ -97,7 +112,12 @@ async function dumpEmbedded(dataDir: string, keyAtHand: Buffer | undefined, isFo
   }
 }
 
-async function dumpPostgres(url: string, file: string, keyAtHand: Buffer | undefined, binDir: string | undefined): Promise<{ dump: DatabaseDump; probe: MasterKeyProbe | undefined }> {
+async function dumpPostgres(
+  url: string,
+  file: string,
+  keyAtHand: Buffer | undefined,
+  binDir: string | undefined,
+): Promise<{ dump: DatabaseDump; probe: MasterKeyProbe | undefined }> {
   const database = await openDatabase({ engine: 'postgres', url, poolSize: 1 });
   let facts: { migrations: string[]; postgresVersion: string; probe: MasterKeyProbe | undefined };
   try {
@@ -110,19 +130,40 @@ async function dumpPostgres(url: string, file: string, keyAtHand: Buffer | undef
     await database.close();
   }
   const { size, sha256 } = await pgDump({ url, file, binDir });
-  return { dump: { engine: 'postgres', postgresVersion: facts.postgresVersion, migrations: facts.migrations, content: { file }, size, sha256 }, probe: facts.probe };
+  return {
+    dump: {
+      engine: 'postgres',
+      postgresVersion: facts.postgresVersion,
+      migrations: facts.migrations,
+      content: { file },
+      size,
+      sha256,
+    },
+    probe: facts.probe,
+  };
 }
 
 /** The key to name in the manifest (and maybe include), once it is known to open the signing keys. */
-function checkMasterKey(keyAtHand: Buffer | undefined, probe: MasterKeyProbe | undefined, options: CreateBackupOptions): { key: Buffer; isProven: boolean } | undefined {
+function checkMasterKey(
+  keyAtHand: Buffer | undefined,
+  probe: MasterKeyProbe | undefined,
+  options: CreateBackupOptions,
+): { key: Buffer; isProven: boolean } | undefined {
   if (!keyAtHand) {
-    if (options.isMasterKeyIncluded) throw new BackupRefused('--include-master-key: no master key was found (CAIRN_MASTER_KEY is not set and there is no master.key in the data directory).');
-    options.warn('No master key was found (CAIRN_MASTER_KEY is not set and there is no master.key in the data directory). Restoring this backup needs the key the server uses: keep it safe, apart from the backup.');
+    if (options.isMasterKeyIncluded)
+      throw new BackupRefused(
+        '--include-master-key: no master key was found (CAIRN_MASTER_KEY is not set and there is no master.key in the data directory).',
+      );
+    options.warn(
+      'No master key was found (CAIRN_MASTER_KEY is not set and there is no master.key in the data directory). Restoring this backup needs the key the server uses: keep it safe, apart from the backup.',
+    );
     return undefined;
   }
   if (probe === 'does-not-open') {
-    const message = 'The master key found here (CAIRN_MASTER_KEY, or master.key in the data directory) does not open the signing keys in this database: it is not the key the server uses.';
-    if (options.isMasterKeyIncluded) throw new BackupRefused(`${message} Run this command with the server's CAIRN_MASTER_KEY.`);
+    const message =
+      'The master key found here (CAIRN_MASTER_KEY, or master.key in the data directory) does not open the signing keys in this database: it is not the key the server uses.';
+    if (options.isMasterKeyIncluded)
+      throw new BackupRefused(`${message} Run this command with the server's CAIRN_MASTER_KEY.`);
     options.warn(`${message} The backup does not name a key; restoring it needs the server's key.`);
     return undefined;
   }

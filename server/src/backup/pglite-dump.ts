@@ -17,6 +17,13 @@ export async function dumpEmbeddedDatabase(db: Db, pglite: PGlite): Promise<Data
     const postgresVersion = await serverVersion(conn);
     const blob = await pglite.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
-    return { engine: 'pglite', postgresVersion, migrations, content: { bytes }, size: bytes.length, sha256: sha256Hex(bytes) };
+    return {
+      engine: 'pglite',
+      postgresVersion,
+      migrations,
+      content: { bytes },
+      size: bytes.length,
+      sha256: sha256Hex(bytes),
+    };
   });
 }

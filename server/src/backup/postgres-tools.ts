@@ -37,9 +37,13 @@ function run(tool: 'pg_dump' | 'pg_restore', args: string[], options: PgToolOpti
       if (stderr.length < 20_000) stderr += chunk;
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
-      reject(err.code === 'ENOENT'
-        ? new Error(`${program} was not found. Install the PostgreSQL client programs of your server's major version (Debian: apt-get install postgresql-client), or pass --pg-bin <directory of ${tool}>.`)
-        : err);
+      reject(
+        err.code === 'ENOENT'
+          ? new Error(
+              `${program} was not found. Install the PostgreSQL client programs of your server's major version (Debian: apt-get install postgresql-client), or pass --pg-bin <directory of ${tool}>.`,
+            )
+          : err,
+      );
     });
     child.on('close', (code, signal) => {
       if (code === 0) resolve();
@@ -63,5 +67,9 @@ export async function pgDump(options: PgToolOptions & { file: string }): Promise
  * server's role need not have the old one's name.
  */
 export function pgRestore(options: PgToolOptions & { file: string }): Promise<void> {
-  return run('pg_restore', ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', options.file], options);
+  return run(
+    'pg_restore',
+    ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', options.file],
+    options,
+  );
 }

@@ -10,7 +10,14 @@ import { migrateToLatest } from '../db/migrate.js';
 import { ARCHIVE_ENTRIES, checkRestorable, type BackupManifest } from './backup-manifest.js';
 import { countRestoredRows, listUserObjects } from './backup.store.js';
 import { embeddedDatabaseDir } from './create-backup.js';
-import { MASTER_KEY_FILE, masterKeyFingerprint, parseMasterKeyFile, probeMasterKey, readMasterKeyFile, type MasterKeyProbe } from './master-key-check.js';
+import {
+  MASTER_KEY_FILE,
+  masterKeyFingerprint,
+  parseMasterKeyFile,
+  probeMasterKey,
+  readMasterKeyFile,
+  type MasterKeyProbe,
+} from './master-key-check.js';
 import { pgRestore } from './postgres-tools.js';
 import { entryStream, readEntry, readTarIndex, TarFormatError, type TarEntry } from './tar-archive.js';
 
@@ -55,10 +62,14 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
   const { config } = options;
   const isEmbedded = !config.databaseUrl;
   if (manifest.engine === 'pglite' && !isEmbedded) {
-    throw new RestoreRefused('This backup is of an embedded (PGlite) database, but DATABASE_URL is set. Unset it to restore into a data directory (DATA_DIR or --data-dir).');
+    throw new RestoreRefused(
+      'This backup is of an embedded (PGlite) database, but DATABASE_URL is set. Unset it to restore into a data directory (DATA_DIR or --data-dir).',
+    );
   }
   if (manifest.engine === 'postgres' && isEmbedded) {
-    throw new RestoreRefused('This backup is a PostgreSQL dump. Set DATABASE_URL to the empty PostgreSQL database to restore it into (pg_restore needs a server).');
+    throw new RestoreRefused(
+      'This backup is a PostgreSQL dump. Set DATABASE_URL to the empty PostgreSQL database to restore it into (pg_restore needs a server).',
+    );
   }
   const key = await chooseMasterKey(manifest, archivedKey, config, options.isMissingMasterKeyAllowed ?? false);
 
@@ -69,7 +80,10 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
   // Only now, with the database in place: a key file beside it that the server will use.
   if (key.source === 'backup') {
     await mkdir(config.dataDir, { recursive: true });
-    await writeFile(path.join(config.dataDir, MASTER_KEY_FILE), `${key.key!.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    await writeFile(path.join(config.dataDir, MASTER_KEY_FILE), `${key.key!.toString('base64')}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    });
   }
   return { manifest, masterKeySource: key.source, ...restored };
 }
@@ -101,10 +115,14 @@ async function readArchive(file: string) {
   }
   const databaseEntry = find(manifest.database.file);
   if (!databaseEntry) throw unreadable(`it has no ${manifest.database.file}`);
-  if (databaseEntry.size !== manifest.database.bytes) throw unreadable(`${manifest.database.file} has ${databaseEntry.size} bytes, the manifest says ${manifest.database.bytes}`);
+  if (databaseEntry.size !== manifest.database.bytes)
+    throw unreadable(
+      `${manifest.database.file} has ${databaseEntry.size} bytes, the manifest says ${manifest.database.bytes}`,
+    );
   const hash = createHash('sha256');
   for await (const chunk of entryStream(file, databaseEntry)) hash.update(chunk as Buffer);
-  if (hash.digest('hex') !== manifest.database.sha256) throw unreadable(`${manifest.database.file} is damaged (its SHA-256 differs from the one in the manifest)`);
+  if (hash.digest('hex') !== manifest.database.sha256)
+    throw unreadable(`${manifest.database.file} is damaged (its SHA-256 differs from the one in the manifest)`);
 
   const keyEntry = find(ARCHIVE_ENTRIES.masterKey);
   let archivedKey: Buffer | undefined;
@@ -114,7 +132,8 @@ async function readArchive(file: string) {
     } catch (err) {
       throw unreadable((err as Error).message);
     }
-    if (manifest.masterKey.fingerprint && masterKeyFingerprint(archivedKey) !== manifest.masterKey.fingerprint) throw unreadable('its master.key is not the key its manifest names');
+    if (manifest.masterKey.fingerprint && masterKeyFingerprint(archivedKey) !== manifest.masterKey.fingerprint)
+      throw unreadable('its master.key is not the key its manifest names');
   }
   return { manifest, databaseEntry, archivedKey };
 }
@@ -125,7 +144,12 @@ type ChosenKey = { key: Buffer | undefined; source: RestoreResult['masterKeySour
  * The master key the restored server will use: CAIRN_MASTER_KEY, else a master.key already in
  * the data directory, else the one in the archive. Refuses a key that is not the backup's.
  */
-async function chooseMasterKey(manifest: BackupManifest, archived: Buffer | undefined, config: RestoreBackupOptions['config'], isMissingAllowed: boolean): Promise<ChosenKey> {
+async function chooseMasterKey(
+  manifest: BackupManifest,
+  archived: Buffer | undefined,
+  config: RestoreBackupOptions['config'],
+  isMissingAllowed: boolean,
+): Promise<ChosenKey> {
   const inDataDir = await readMasterKeyFile(config.dataDir);
   const chosen: ChosenKey = config.masterKey
     ? { key: config.masterKey, source: 'environment' }
@@ -136,7 +160,9 @@ async function chooseMasterKey(manifest: BackupManifest, archived: Buffer | unde
         : { key: undefined, source: 'none' };
   const where = chosen.source === 'environment' ? 'CAIRN_MASTER_KEY' : `${path.join(config.dataDir, MASTER_KEY_FILE)}`;
   if (chosen.key && archived && !chosen.key.equals(archived)) {
-    throw new RestoreRefused(`${where} is not the master key inside this backup. The server would use ${where} and could not open the restored signing keys. Remove it (or set it to the backup's key) and run restore again.`);
+    throw new RestoreRefused(
+      `${where} is not the master key inside this backup. The server would use ${where} and could not open the restored signing keys. Remove it (or set it to the backup's key) and run restore again.`,
+    );
   }
   const expected = manifest.masterKey.fingerprint;
   if (chosen.key && expected && masterKeyFingerprint(chosen.key) !== expected) {
@@ -162,14 +188,20 @@ async function afterRestore(database: Database, key: Buffer | undefined) {
 async function restoreEmbedded(file: string, entry: TarEntry, dataDir: string, key: Buffer | undefined) {
   const existing = existsSync(dataDir) ? (await readdir(dataDir)).filter((name) => name !== MASTER_KEY_FILE) : [];
   if (existing.length > 0) {
-    throw new RestoreRefused(`${dataDir} is not empty (it holds ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}). Restore only goes into an empty data directory, so it never overwrites a database: choose a new directory with --data-dir (or DATA_DIR), or move this one away.`);
+    throw new RestoreRefused(
+      `${dataDir} is not empty (it holds ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}). Restore only goes into an empty data directory, so it never overwrites a database: choose a new directory with --data-dir (or DATA_DIR), or move this one away.`,
+    );
   }
   await mkdir(dataDir, { recursive: true });
   // Loaded beside its final place and renamed when complete: a failed restore leaves no half database.
   const staging = path.join(dataDir, `.restoring-${randomBytes(4).toString('hex')}`);
   try {
     const dump = await readEntry(file, entry);
-    const database = await openDatabase({ engine: 'pglite', dataDir: staging, loadDataDir: new Blob([dump], { type: 'application/gzip' }) });
+    const database = await openDatabase({
+      engine: 'pglite',
+      dataDir: staging,
+      loadDataDir: new Blob([dump], { type: 'application/gzip' }),
+    });
     let result: Awaited<ReturnType<typeof afterRestore>>;
     try {
       result = await afterRestore(database, key);
@@ -183,7 +215,13 @@ async function restoreEmbedded(file: string, entry: TarEntry, dataDir: string, k
   }
 }
 
-async function restorePostgres(file: string, entry: TarEntry, url: string, binDir: string | undefined, key: Buffer | undefined) {
+async function restorePostgres(
+  file: string,
+  entry: TarEntry,
+  url: string,
+  binDir: string | undefined,
+  key: Buffer | undefined,
+) {
   const database = await openDatabase({ engine: 'postgres', url, poolSize: 1 });
   const dir = await mkdtemp(path.join(tmpdir(), 'cairn-restore-'));
   try {
@@ -204,11 +242,15 @@ async function refuseNonEmptyDatabase(database: Database, url: string) {
     objects = await listUserObjects(database.db);
   } catch (err) {
     if ((err as { code?: unknown }).code === '3D000') {
-      throw new RestoreRefused(`The database at DATABASE_URL does not exist. Create it (createdb ${new URL(url).pathname.slice(1)}) and run restore again.`);
+      throw new RestoreRefused(
+        `The database at DATABASE_URL does not exist. Create it (createdb ${new URL(url).pathname.slice(1)}) and run restore again.`,
+      );
     }
     throw err;
   }
   if (objects.length > 0) {
-    throw new RestoreRefused(`The database at DATABASE_URL is not empty (it holds ${objects.join(', ')}${objects.length === 5 ? ', …' : ''}). Restore only goes into an empty database, so it never overwrites one: create a new database (createdb cairn_restored) and point DATABASE_URL at it.`);
+    throw new RestoreRefused(
+      `The database at DATABASE_URL is not empty (it holds ${objects.join(', ')}${objects.length === 5 ? ', …' : ''}). Restore only goes into an empty database, so it never overwrites one: create a new database (createdb cairn_restored) and point DATABASE_URL at it.`,
+    );
   }
 }

@@ -33,19 +33,37 @@ if (values.help || positionals.length !== 1) {
 
 const config = commandConfig(values['data-dir']);
 try {
-  const result = await restoreBackup({ file: positionals[0]!, config, pgBinDir: values['pg-bin'], isMissingMasterKeyAllowed: values['allow-missing-master-key'] });
+  const result = await restoreBackup({
+    file: positionals[0]!,
+    config,
+    pgBinDir: values['pg-bin'],
+    isMissingMasterKeyAllowed: values['allow-missing-master-key'],
+  });
   const { manifest, counts } = result;
-  console.log(`Restored the backup of ${manifest.createdAt} (Cairn ${manifest.cairnVersion}) into ${config.databaseUrl ? 'the PostgreSQL database at DATABASE_URL' : embeddedDatabaseDir(config.dataDir)}`);
+  console.log(
+    `Restored the backup of ${manifest.createdAt} (Cairn ${manifest.cairnVersion}) into ${config.databaseUrl ? 'the PostgreSQL database at DATABASE_URL' : embeddedDatabaseDir(config.dataDir)}`,
+  );
   console.log(`  ${counts.organizations} organisations, ${counts.users} people, ${counts.credentials} credentials`);
-  console.log(`  migrations run: ${result.migrationsApplied.length === 0 ? 'none (the backup was made by this version)' : result.migrationsApplied.join(', ')}`);
-  const source = { environment: 'CAIRN_MASTER_KEY', 'data directory': 'master.key in the data directory', backup: 'the backup (written to master.key in the data directory)', none: 'none' }[result.masterKeySource];
+  console.log(
+    `  migrations run: ${result.migrationsApplied.length === 0 ? 'none (the backup was made by this version)' : result.migrationsApplied.join(', ')}`,
+  );
+  const source = {
+    environment: 'CAIRN_MASTER_KEY',
+    'data directory': 'master.key in the data directory',
+    backup: 'the backup (written to master.key in the data directory)',
+    none: 'none',
+  }[result.masterKeySource];
   console.log(`  master key: ${source}`);
   if (result.masterKeyProbe === 'does-not-open') {
-    console.error(`\n  ERROR: this master key does not open the restored signing keys: nobody can sign until the original key is in place.\n`);
+    console.error(
+      `\n  ERROR: this master key does not open the restored signing keys: nobody can sign until the original key is in place.\n`,
+    );
     process.exit(2);
   }
   if (result.masterKeySource === 'none') {
-    console.warn(`\n  WARNING: no master key. Issued credentials verify, but nobody can sign until the original key is set (CAIRN_MASTER_KEY) or copied to ${config.dataDir}/master.key.\n`);
+    console.warn(
+      `\n  WARNING: no master key. Issued credentials verify, but nobody can sign until the original key is set (CAIRN_MASTER_KEY) or copied to ${config.dataDir}/master.key.\n`,
+    );
   }
   console.log('Start Cairn as usual to serve it.');
 } catch (err) {

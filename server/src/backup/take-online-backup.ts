@@ -11,13 +11,25 @@ import { dumpEmbeddedDatabase } from './pglite-dump.js';
  * A backup of the running server's embedded database, for an instance operator. The master
  * key never leaves over HTTP: the archive names it by fingerprint only.
  */
-export async function takeOnlineBackup(deps: Deps, operators: OperatorPolicy, actor: Actor): Promise<{ manifest: BackupManifest; contents: BackupContents }> {
+export async function takeOnlineBackup(
+  deps: Deps,
+  operators: OperatorPolicy,
+  actor: Actor,
+): Promise<{ manifest: BackupManifest; contents: BackupContents }> {
   await requireOperator(deps, operators, actor);
   if (!deps.pglite) {
-    throw new AppError('conflict', 'This server runs on PostgreSQL, which has its own online backup: run `npm run backup` (pg_dump) with DATABASE_URL set, or pg_dump -Fc yourself. See docs/backup.md.');
+    throw new AppError(
+      'conflict',
+      'This server runs on PostgreSQL, which has its own online backup: run `npm run backup` (pg_dump) with DATABASE_URL set, or pg_dump -Fc yourself. See docs/backup.md.',
+    );
   }
   const dump = await dumpEmbeddedDatabase(deps.db, deps.pglite);
   const probe = await probeMasterKey(deps.db, deps.masterKey);
-  const contents: BackupContents = { dump, masterKey: { key: deps.masterKey, isProven: probe === 'opens' }, isMasterKeyIncluded: false, now: deps.clock() };
+  const contents: BackupContents = {
+    dump,
+    masterKey: { key: deps.masterKey, isProven: probe === 'opens' },
+    isMasterKeyIncluded: false,
+    now: deps.clock(),
+  };
   return { manifest: await buildManifest(contents), contents };
 }

@@ -38,7 +38,12 @@ describe('tar archive', () => {
       { name: 'empty', size: 0, content: Buffer.alloc(0) },
     ]);
     const entries = await readTarIndex(file);
-    expect(entries.map((e) => [e.name, e.size])).toEqual([['manifest.json', 2], ['data.bin', 1300], ['streamed.txt', 11], ['empty', 0]]);
+    expect(entries.map((e) => [e.name, e.size])).toEqual([
+      ['manifest.json', 2],
+      ['data.bin', 1300],
+      ['streamed.txt', 11],
+      ['empty', 0],
+    ]);
     expect(entries[1]!.mode).toBe(0o600);
     expect((await readEntry(file, entries[1]!)).equals(big)).toBe(true);
     const streamed: Buffer[] = [];
@@ -48,7 +53,10 @@ describe('tar archive', () => {
   });
 
   it('writes archives the system tar lists and extracts', async () => {
-    const file = await writeTar('system.tar', [{ name: 'a.txt', size: 3, content: Buffer.from('abc') }, { name: 'b.bin', size: big.length, content: big }]);
+    const file = await writeTar('system.tar', [
+      { name: 'a.txt', size: 3, content: Buffer.from('abc') },
+      { name: 'b.bin', size: big.length, content: big },
+    ]);
     const { stdout } = await promisify(execFile)('tar', ['-tf', file]);
     expect(stdout.trim().split('\n')).toEqual(['a.txt', 'b.bin']);
     const out = await mkdtemp(path.join(dir, 'x-'));
@@ -57,13 +65,22 @@ describe('tar archive', () => {
   });
 
   it('refuses a stream that delivers more or fewer bytes than announced', async () => {
-    await expect(writeTar('short.tar', [{ name: 'x', size: 10, content: streamOf('abc') }])).rejects.toThrow(/changed while it was archived/);
-    await expect(writeTar('long.tar', [{ name: 'x', size: 2, content: streamOf('abc') }])).rejects.toThrow(/changed while it was archived/);
-    await expect(writeTar('nested.tar', [{ name: '../x', size: 0, content: Buffer.alloc(0) }])).rejects.toThrow(TypeError);
+    await expect(writeTar('short.tar', [{ name: 'x', size: 10, content: streamOf('abc') }])).rejects.toThrow(
+      /changed while it was archived/,
+    );
+    await expect(writeTar('long.tar', [{ name: 'x', size: 2, content: streamOf('abc') }])).rejects.toThrow(
+      /changed while it was archived/,
+    );
+    await expect(writeTar('nested.tar', [{ name: '../x', size: 0, content: Buffer.alloc(0) }])).rejects.toThrow(
+      TypeError,
+    );
   });
 
   it('says what is wrong with a damaged, cut or foreign file', async () => {
-    const good = await writeTar('good.tar', [{ name: 'one', size: 3, content: Buffer.from('abc') }, { name: 'two', size: big.length, content: big }]);
+    const good = await writeTar('good.tar', [
+      { name: 'one', size: 3, content: Buffer.from('abc') },
+      { name: 'two', size: big.length, content: big },
+    ]);
     const bytes = await readFile(good);
 
     const damaged = path.join(dir, 'damaged.tar');

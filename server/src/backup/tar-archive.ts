@@ -22,7 +22,13 @@ export type TarEntryInput = {
   mtime?: Date;
 };
 
-export type TarEntry = { name: string; size: number; mode: number; mtime: Date; /** Where its bytes start in the file. */ offset: number };
+export type TarEntry = {
+  name: string;
+  size: number;
+  mode: number;
+  mtime: Date;
+  /** Where its bytes start in the file. */ offset: number;
+};
 
 export class TarFormatError extends Error {
   constructor(message: string) {
@@ -81,7 +87,8 @@ export async function* tarChunks(entries: TarEntryInput[]): AsyncGenerator<Uint8
   for (const entry of entries) {
     yield headerFor(entry);
     if (entry.content instanceof Uint8Array) {
-      if (entry.content.byteLength !== entry.size) throw new TypeError(`tar entry ${entry.name}: size ${entry.size} but ${entry.content.byteLength} bytes given`);
+      if (entry.content.byteLength !== entry.size)
+        throw new TypeError(`tar entry ${entry.name}: size ${entry.size} but ${entry.content.byteLength} bytes given`);
       yield entry.content;
     } else {
       let written = 0;
@@ -91,7 +98,10 @@ export async function* tarChunks(entries: TarEntryInput[]): AsyncGenerator<Uint8
         yield chunk;
       }
       // A file that grew or shrank while it was archived would make every later header wrong.
-      if (written !== entry.size) throw new Error(`tar entry ${entry.name} changed while it was archived (expected ${entry.size} bytes, read ${written})`);
+      if (written !== entry.size)
+        throw new Error(
+          `tar entry ${entry.name} changed while it was archived (expected ${entry.size} bytes, read ${written})`,
+        );
     }
     yield padding(entry.size);
   }
@@ -133,17 +143,36 @@ export async function readTarIndex(file: string): Promise<TarEntry[]> {
     let position = 0;
     for (;;) {
       const { bytesRead } = await handle.read(header, 0, BLOCK, position);
-      if (bytesRead < BLOCK) throw new TarFormatError(entries.length === 0 ? 'it is not a tar archive (too short)' : 'it ends in the middle of a header (the file is cut short)');
+      if (bytesRead < BLOCK)
+        throw new TarFormatError(
+          entries.length === 0
+            ? 'it is not a tar archive (too short)'
+            : 'it ends in the middle of a header (the file is cut short)',
+        );
       if (header.every((b) => b === 0)) return entries;
       const storedText = readText(header, 148, 8).trim();
-      if (!/^[0-7]+$/.test(storedText) || parseInt(storedText, 8) !== checksumOf(header)) throw new TarFormatError(entries.length === 0 ? 'it is not a tar archive (no valid header at the start)' : `the header after ${entries.at(-1)!.name} is damaged (checksum mismatch)`);
+      if (!/^[0-7]+$/.test(storedText) || parseInt(storedText, 8) !== checksumOf(header))
+        throw new TarFormatError(
+          entries.length === 0
+            ? 'it is not a tar archive (no valid header at the start)'
+            : `the header after ${entries.at(-1)!.name} is damaged (checksum mismatch)`,
+        );
       const name = readText(header, 0, 100);
       const type = header[156];
       if (type !== 0x30 && type !== 0) throw new TarFormatError(`entry ${name} is not a regular file`);
       const size = readSize(header);
       const offset = position + BLOCK;
-      if (offset + size > fileSize) throw new TarFormatError(`entry ${name} is cut short (${size} bytes announced, ${Math.max(0, fileSize - offset)} present)`);
-      entries.push({ name, size, mode: readOctal(header, 100, 8, 'mode'), mtime: new Date(readOctal(header, 136, 12, 'mtime') * 1000), offset });
+      if (offset + size > fileSize)
+        throw new TarFormatError(
+          `entry ${name} is cut short (${size} bytes announced, ${Math.max(0, fileSize - offset)} present)`,
+        );
+      entries.push({
+        name,
+        size,
+        mode: readOctal(header, 100, 8, 'mode'),
+        mtime: new Date(readOctal(header, 136, 12, 'mtime') * 1000),
+        offset,
+      });
       position = offset + Math.ceil(size / BLOCK) * BLOCK;
     }
   } finally {

@@ -17,15 +17,33 @@ const options: BuildAchievementOptions = {
     effortHours: 12,
   },
   skills: [
-    { id: 'a0000000-0000-4000-8000-000000000001', code: 'CAIRN-DATA-01', name: 'Data literacy', description: 'Reads charts critically.', uri: null, frameworkName: 'Cairn Starter Skills' },
-    { id: 'a0000000-0000-4000-8000-000000000002', code: '0a1b', name: 'lead a team', description: 'Guides people.', uri: 'http://data.example/esco/skill/0a1b', frameworkName: 'ESCO' },
+    {
+      id: 'a0000000-0000-4000-8000-000000000001',
+      code: 'CAIRN-DATA-01',
+      name: 'Data literacy',
+      description: 'Reads charts critically.',
+      uri: null,
+      frameworkName: 'Cairn Starter Skills',
+    },
+    {
+      id: 'a0000000-0000-4000-8000-000000000002',
+      code: '0a1b',
+      name: 'lead a team',
+      description: 'Guides people.',
+      uri: 'http://data.example/esco/skill/0a1b',
+      frameworkName: 'ESCO',
+    },
   ],
   modules: [
     { id: 'm1', title: 'Charts', activity: { type: 'quiz', passMark: 80 } },
     { id: 'm2', title: 'Reading', activity: null },
     { id: 'm3', title: 'Data brief', activity: { type: 'assignment', maxPoints: 7, passPoints: 4 } },
   ],
-  issuer: { did: 'did:web:cairn.test:orgs:northwind', name: 'Northwind Academy', url: 'https://cairn.test/orgs/northwind/profile' },
+  issuer: {
+    did: 'did:web:cairn.test:orgs:northwind',
+    name: 'Northwind Academy',
+    url: 'https://cairn.test/orgs/northwind/profile',
+  },
   publicUrl: new URL('https://cairn.test'),
   programmeUrl: 'https://cairn.test/catalog/northwind/data-literacy',
   imageUrl: 'https://cairn.test/api/v1/images/abc',
@@ -45,12 +63,30 @@ describe('buildAchievement', () => {
       version: '2',
       inLanguage: 'en',
     });
-    expect((a.criteria as { narrative: string }).narrative).toBe('Score at least 70% overall and pass the final quiz.\n\nLearning outcomes:\n- Choose a suitable chart\n- Spot a misleading statistic');
+    expect((a.criteria as { narrative: string }).narrative).toBe(
+      'Score at least 70% overall and pass the final quiz.\n\nLearning outcomes:\n- Choose a suitable chart\n- Spot a misleading statistic',
+    );
     expect(a.alignment).toEqual([
-      { type: ['Alignment'], targetName: 'Data literacy', targetDescription: 'Reads charts critically.', targetUrl: 'https://cairn.test/api/v1/skills/a0000000-0000-4000-8000-000000000001', targetFramework: 'Cairn Starter Skills', targetCode: 'CAIRN-DATA-01', targetType: 'ceasn:Competency' },
-      expect.objectContaining({ targetUrl: 'http://data.example/esco/skill/0a1b', targetCode: '0a1b', targetFramework: 'ESCO' }),
+      {
+        type: ['Alignment'],
+        targetName: 'Data literacy',
+        targetDescription: 'Reads charts critically.',
+        targetUrl: 'https://cairn.test/api/v1/skills/a0000000-0000-4000-8000-000000000001',
+        targetFramework: 'Cairn Starter Skills',
+        targetCode: 'CAIRN-DATA-01',
+        targetType: 'ceasn:Competency',
+      },
+      expect.objectContaining({
+        targetUrl: 'http://data.example/esco/skill/0a1b',
+        targetCode: '0a1b',
+        targetFramework: 'ESCO',
+      }),
     ]);
-    expect((a.resultDescription as { name: string; resultType: string; requiredValue?: string; valueMax: string }[]).map((r) => [r.name, r.resultType, r.requiredValue, r.valueMax])).toEqual([
+    expect(
+      (a.resultDescription as { name: string; resultType: string; requiredValue?: string; valueMax: string }[]).map(
+        (r) => [r.name, r.resultType, r.requiredValue, r.valueMax],
+      ),
+    ).toEqual([
       ['Overall score', 'Percent', '70', '100'],
       ['Quiz: Charts', 'Percent', '80', '100'],
       ['Assignment: Data brief', 'RubricScore', '4', '7'],
@@ -64,13 +100,20 @@ describe('buildAchievement', () => {
 
   it('makes a credential that meets the OB 3.0 schema', () => {
     const credential = {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       id: 'https://cairn.test/credentials/1',
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: { id: options.issuer.did, type: ['Profile'], name: options.issuer.name },
       validFrom: '2026-11-29T10:00:00Z',
       name: options.version.title,
-      credentialSubject: { id: 'did:example:learner', type: ['AchievementSubject'], achievement: buildAchievement(options) },
+      credentialSubject: {
+        id: 'did:example:learner',
+        type: ['AchievementSubject'],
+        achievement: buildAchievement(options),
+      },
     };
     const result = validateAchievementCredential(credential);
     expect(result.errors).toEqual([]);

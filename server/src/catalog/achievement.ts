@@ -14,7 +14,8 @@ export type AchievementSkill = {
 export type AchievementModule = {
   id: string;
   title: string;
-  activity: { type: 'quiz'; passMark: number } | { type: 'assignment'; maxPoints: number; passPoints: number | null } | null;
+  activity:
+    { type: 'quiz'; passMark: number } | { type: 'assignment'; maxPoints: number; passPoints: number | null } | null;
 };
 
 export type BuildAchievementOptions = {
@@ -57,15 +58,32 @@ export function achievementUrl(publicUrl: URL, versionId: string): string {
 export function buildAchievement(options: BuildAchievementOptions): AchievementJson {
   const { version, publicUrl } = options;
   const id = achievementUrl(publicUrl, version.id);
-  const outcomes = version.outcomes.length > 0 ? `\n\nLearning outcomes:\n${version.outcomes.map((o) => `- ${o}`).join('\n')}` : '';
+  const outcomes =
+    version.outcomes.length > 0 ? `\n\nLearning outcomes:\n${version.outcomes.map((o) => `- ${o}`).join('\n')}` : '';
   const results: AchievementJson[] = [];
   if (version.passMark !== null) {
-    results.push({ id: `${id}#result-overall`, type: ['ResultDescription'], name: 'Overall score', resultType: 'Percent', requiredValue: String(version.passMark), valueMin: '0', valueMax: '100' });
+    results.push({
+      id: `${id}#result-overall`,
+      type: ['ResultDescription'],
+      name: 'Overall score',
+      resultType: 'Percent',
+      requiredValue: String(version.passMark),
+      valueMin: '0',
+      valueMax: '100',
+    });
   }
   for (const m of options.modules) {
     if (!m.activity) continue;
     if (m.activity.type === 'quiz') {
-      results.push({ id: `${id}#result-${m.id}`, type: ['ResultDescription'], name: `Quiz: ${m.title}`, resultType: 'Percent', requiredValue: String(m.activity.passMark), valueMin: '0', valueMax: '100' });
+      results.push({
+        id: `${id}#result-${m.id}`,
+        type: ['ResultDescription'],
+        name: `Quiz: ${m.title}`,
+        resultType: 'Percent',
+        requiredValue: String(m.activity.passMark),
+        valueMin: '0',
+        valueMax: '100',
+      });
     } else {
       results.push({
         id: `${id}#result-${m.id}`,

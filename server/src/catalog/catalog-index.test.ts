@@ -33,8 +33,14 @@ describe('CatalogIndex', () => {
     const r = index.search({ ...none, providers: ['north'] }, page);
     expect(r.total).toBe(2);
     expect(r.pageIds).toEqual(['a', 'c']);
-    expect(r.facets.provider).toEqual([{ value: 'north', count: 2 }, { value: 'south', count: 1 }]);
-    expect(r.facets.skill).toEqual([{ value: 's2', count: 2 }, { value: 's1', count: 1 }]);
+    expect(r.facets.provider).toEqual([
+      { value: 'north', count: 2 },
+      { value: 'south', count: 1 },
+    ]);
+    expect(r.facets.skill).toEqual([
+      { value: 's2', count: 2 },
+      { value: 's1', count: 1 },
+    ]);
     expect(r.facets.level).toEqual([{ value: '4', count: 1 }]);
     expect(r.providerNames.get('south')).toBe('South');
   });
@@ -48,7 +54,10 @@ describe('CatalogIndex', () => {
 
   it('ranks text matches for relevance and pages through them', () => {
     // Rows a and c, and a row the index does not hold (left out).
-    const text = { rows: Int32Array.from([index.rowOf('a')!, index.rowOf('c')!, 99]), scores: Float64Array.from([0.5, 0.9, 1]) };
+    const text = {
+      rows: Int32Array.from([index.rowOf('a')!, index.rowOf('c')!, 99]),
+      scores: Float64Array.from([0.5, 0.9, 1]),
+    };
     const r = index.search(none, { text, sort: 'relevance', page: 1, pageSize: 1 });
     expect(r).toMatchObject({ total: 2, pageIds: ['c'] });
     expect(index.search(none, { text, sort: 'relevance', page: 2, pageSize: 1 }).pageIds).toEqual(['a']);
@@ -78,10 +87,16 @@ describe('CatalogIndex', () => {
     const copy = new CatalogIndex();
     const ids = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5'];
     copy.upsert(ids.map((id, i) => row(id, { publishedAt: i < 3 ? 1000 : 2000 })));
-    const text = { rows: Int32Array.from([0, 1, 2, 3, 4, 5]), scores: Float64Array.from([0.1, 0.5, 0.5, 0.5, 0.9, 0.2]) };
+    const text = {
+      rows: Int32Array.from([0, 1, 2, 3, 4, 5]),
+      scores: Float64Array.from([0.1, 0.5, 0.5, 0.5, 0.9, 0.2]),
+    };
     const all = copy.search(none, { text, sort: 'relevance', page: 1, pageSize: 6 }).pageIds;
     expect(all).toEqual(['r4', 'r3', 'r1', 'r2', 'r5', 'r0']);
     expect(copy.search(none, { text, sort: 'relevance', page: 2, pageSize: 2 }).pageIds).toEqual(['r1', 'r2']);
-    expect(copy.search({ ...none, levels: [5] }, { text, sort: 'relevance', page: 1, pageSize: 2 })).toMatchObject({ total: 0, pageIds: [] });
+    expect(copy.search({ ...none, levels: [5] }, { text, sort: 'relevance', page: 1, pageSize: 2 })).toMatchObject({
+      total: 0,
+      pageIds: [],
+    });
   });
 });

@@ -213,14 +213,18 @@ export class CatalogIndex {
    * Filters, counts facets and cuts one page. With `text` only those rows can match and, for
    * relevance, the page follows their score (ties: newest first).
    */
-  search(query: IndexQuery, options: { text?: TextMatches; sort: SortOrder | 'relevance'; page: number; pageSize: number }): IndexResult {
+  search(
+    query: IndexQuery,
+    options: { text?: TextMatches; sort: SortOrder | 'relevance'; page: number; pageSize: number },
+  ): IndexResult {
     const { text } = options;
     const { matched, total, facets, providerNames } = text ? this.#filter(query, text) : this.#filterRemembered(query);
     const start = (options.page - 1) * options.pageSize;
     const pageIds: string[] = [];
     const ids = this.#ids;
     if (options.sort === 'relevance' && text) {
-      for (const k of topMatches(text, matched, this.#publishedAt, ids, start + options.pageSize).slice(start)) pageIds.push(ids[text.rows[k]!]!);
+      for (const k of topMatches(text, matched, this.#publishedAt, ids, start + options.pageSize).slice(start))
+        pageIds.push(ids[text.rows[k]!]!);
     } else if (start < total) {
       const order = this.#order(options.sort === 'relevance' ? 'newest' : options.sort);
       let seen = 0;
@@ -290,18 +294,44 @@ export class CatalogIndex {
       const pa = partners[i]!;
       if (skillMask) {
         let ok = false;
-        for (let k = 0; k < sk.length; k += 1) if (skillMask[sk[k]!] === 1) { ok = true; break; }
-        if (!ok) { failures += 1; failed = F_SKILL; }
+        for (let k = 0; k < sk.length; k += 1)
+          if (skillMask[sk[k]!] === 1) {
+            ok = true;
+            break;
+          }
+        if (!ok) {
+          failures += 1;
+          failed = F_SKILL;
+        }
       }
-      if (providerMask && providerMask[provider[i]!] !== 1) { failures += 1; failed = F_PROVIDER; }
+      if (providerMask && providerMask[provider[i]!] !== 1) {
+        failures += 1;
+        failed = F_PROVIDER;
+      }
       if (partnerMask) {
         let ok = false;
-        for (let k = 0; k < pa.length; k += 1) if (partnerMask[pa[k]!] === 1) { ok = true; break; }
-        if (!ok) { failures += 1; failed = F_PARTNER; }
+        for (let k = 0; k < pa.length; k += 1)
+          if (partnerMask[pa[k]!] === 1) {
+            ok = true;
+            break;
+          }
+        if (!ok) {
+          failures += 1;
+          failed = F_PARTNER;
+        }
       }
-      if (levelMask && levelMask[level[i]!] !== 1) { failures += 1; failed = F_LEVEL; }
-      if (formatMask && formatMask[format[i]!] !== 1) { failures += 1; failed = F_FORMAT; }
-      if (languageMask && languageMask[language[i]!] !== 1) { failures += 1; failed = F_LANGUAGE; }
+      if (levelMask && levelMask[level[i]!] !== 1) {
+        failures += 1;
+        failed = F_LEVEL;
+      }
+      if (formatMask && formatMask[format[i]!] !== 1) {
+        failures += 1;
+        failed = F_FORMAT;
+      }
+      if (languageMask && languageMask[language[i]!] !== 1) {
+        failures += 1;
+        failed = F_LANGUAGE;
+      }
       if (failures > 1) return;
       const all = failures === 0;
       if (all || failed === F_SKILL) for (let k = 0; k < sk.length; k += 1) skillCounts[sk[k]!]! += 1;

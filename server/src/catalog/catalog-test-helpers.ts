@@ -29,8 +29,21 @@ export const sampleAssignment = {
   instructions: 'Write a one-page data brief for your team.',
   rubric: {
     criteria: [
-      { title: 'Clarity', levels: [{ title: 'Unclear', points: 0 }, { title: 'Clear', points: 2 }, { title: 'Compelling', points: 4 }] },
-      { title: 'Accuracy', levels: [{ title: 'Errors', points: 0 }, { title: 'Accurate', points: 3 }] },
+      {
+        title: 'Clarity',
+        levels: [
+          { title: 'Unclear', points: 0 },
+          { title: 'Clear', points: 2 },
+          { title: 'Compelling', points: 4 },
+        ],
+      },
+      {
+        title: 'Accuracy',
+        levels: [
+          { title: 'Errors', points: 0 },
+          { title: 'Accurate', points: 3 },
+        ],
+      },
     ],
   },
   evidence: { kinds: ['text', 'file'], fileTypes: ['application/pdf'], maxFileBytes: 5_000_000 },
@@ -70,13 +83,25 @@ export async function createProgramme(
   });
   if (created.statusCode !== 201) throw new Error(`create failed: ${created.statusCode} ${created.body}`);
   const body = created.json<{ id: string; current: { id: string } }>();
-  const modules = options.modules ?? [{ title: 'Introduction', content: 'Welcome.', estimatedMinutes: 30, activity: sampleQuiz }];
+  const modules = options.modules ?? [
+    { title: 'Introduction', content: 'Welcome.', estimatedMinutes: 30, activity: sampleQuiz },
+  ];
   for (const m of modules) {
-    const res = await app.inject({ method: 'POST', url: `/api/v1/orgs/${orgSlug}/microcredentials/${body.id}/versions/${body.current.id}/modules`, headers, payload: m });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${orgSlug}/microcredentials/${body.id}/versions/${body.current.id}/modules`,
+      headers,
+      payload: m,
+    });
     if (res.statusCode !== 201) throw new Error(`module failed: ${res.statusCode} ${res.body}`);
   }
   if (options.publish ?? true) {
-    const res = await app.inject({ method: 'POST', url: `/api/v1/orgs/${orgSlug}/microcredentials/${body.id}/versions/${body.current.id}/publish`, headers, payload: {} });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${orgSlug}/microcredentials/${body.id}/versions/${body.current.id}/publish`,
+      headers,
+      payload: {},
+    });
     if (res.statusCode !== 200) throw new Error(`publish failed: ${res.statusCode} ${res.body}`);
   }
   return { id: body.id, versionId: body.current.id, slug: fields.slug };

@@ -30,12 +30,36 @@ describe('parseTsQuery', () => {
 
 describe('CatalogTextIndex', () => {
   const index = new CatalogTextIndex();
-  index.set(0, { title: 'Data Safety for Teams', terms: [['data', 'ABD'], ['safeti', 'A'], ['team', 'A']] });
-  index.set(1, { title: 'Charts that Work', terms: [['chart', 'A'], ['data', 'D'], ['work', 'A']] });
-  index.set(2, { title: 'Site Safety Basics', terms: [['site', 'A'], ['safeti', 'AB'], ['risk', 'BC']] });
+  index.set(0, {
+    title: 'Data Safety for Teams',
+    terms: [
+      ['data', 'ABD'],
+      ['safeti', 'A'],
+      ['team', 'A'],
+    ],
+  });
+  index.set(1, {
+    title: 'Charts that Work',
+    terms: [
+      ['chart', 'A'],
+      ['data', 'D'],
+      ['work', 'A'],
+    ],
+  });
+  index.set(2, {
+    title: 'Site Safety Basics',
+    terms: [
+      ['site', 'A'],
+      ['safeti', 'AB'],
+      ['risk', 'BC'],
+    ],
+  });
   const match = (q: string, size = 3) => {
     const r = index.match(parse(q), size);
-    return [...r.rows].map((row, k) => [row, r.scores[k]!] as const).sort((a, b) => b[1] - a[1]).map(([row]) => row);
+    return [...r.rows]
+      .map((row, k) => [row, r.scores[k]!] as const)
+      .sort((a, b) => b[1] - a[1])
+      .map(([row]) => row);
   };
 
   it('matches and ranks a title word above the same word in a description', () => {

@@ -109,7 +109,9 @@ export class CatalogTextIndex {
 
   /** Sets (or replaces) the document of a row. */
   set(row: number, doc: TextDocument) {
-    const pairs = doc.terms.map(([lexeme, weights]) => [this.#lexemes.idOf(lexeme), termScore(weights), weights.length || 1] as const).sort((a, b) => a[0] - b[0]);
+    const pairs = doc.terms
+      .map(([lexeme, weights]) => [this.#lexemes.idOf(lexeme), termScore(weights), weights.length || 1] as const)
+      .sort((a, b) => a[0] - b[0]);
     const terms = new Int32Array(pairs.length);
     const scores = new Float32Array(pairs.length);
     let length = 0;
@@ -227,7 +229,8 @@ export class CatalogTextIndex {
     for (const queryGrams of grams) {
       // Shared trigram count per title word, then the best title word per row.
       const common = new Map<number, number>();
-      for (const g of queryGrams) for (const w of this.#wordsByTrigram.get(g) ?? []) common.set(w, (common.get(w) ?? 0) + 1);
+      for (const g of queryGrams)
+        for (const w of this.#wordsByTrigram.get(g) ?? []) common.set(w, (common.get(w) ?? 0) + 1);
       const best = new Uint16Array(size);
       const touched: number[] = [];
       for (const [w, c] of common) {

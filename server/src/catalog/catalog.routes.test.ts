@@ -13,9 +13,23 @@ let viz: { id: string; name: string };
 let safety: { id: string; name: string };
 let hiddenDraftId: string;
 
-type Item = { slug: string; title: string; provider: { slug: string }; cost: { amountMinor: number; currency: string } | null; effortHours: number; skills: { id: string; name: string }[]; partners: { slug: string }[] };
+type Item = {
+  slug: string;
+  title: string;
+  provider: { slug: string };
+  cost: { amountMinor: number; currency: string } | null;
+  effortHours: number;
+  skills: { id: string; name: string }[];
+  partners: { slug: string }[];
+};
 type Facet = { value: string; label: string; count: number };
-type Result = { items: Item[]; total: number; page: number; pageSize: number; facets: Record<'skill' | 'provider' | 'level' | 'format' | 'language' | 'partner', Facet[]> };
+type Result = {
+  items: Item[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: Record<'skill' | 'provider' | 'level' | 'format' | 'language' | 'partner', Facet[]>;
+};
 
 async function search(query: string): Promise<Result> {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/catalog${query ? `?${query}` : ''}` });
@@ -29,7 +43,11 @@ beforeAll(async () => {
   bob = await signUpUser(t.app);
   north = await createOrg(t.app, alice, { roles: ['provider'], name: 'Northwind Academy', slug: 'northwind' });
   summit = await createOrg(t.app, bob, { roles: ['provider'], name: 'Summit Skills Institute', slug: 'summit' });
-  partner = await createOrg(t.app, await signUpUser(t.app), { roles: ['partner'], name: 'Atlas Industry Alliance', slug: 'atlas' });
+  partner = await createOrg(t.app, await signUpUser(t.app), {
+    roles: ['partner'],
+    name: 'Atlas Industry Alliance',
+    slug: 'atlas',
+  });
   sql = (await starterSkillIds(t.app, 'SQL querying', 1))[0]!;
   viz = (await starterSkillIds(t.app, 'Data visualisation', 1))[0]!;
   safety = (await starterSkillIds(t.app, 'Workplace risk assessment', 1))[0]!;
@@ -39,15 +57,76 @@ beforeAll(async () => {
   ];
   // Publication times must differ for the newest-first order to be defined.
   const tick = () => t.clock.advance(60_000);
-  await createProgramme(t.app, alice, north.slug, { slug: 'sql-for-analysts', title: 'SQL for Analysts', summary: 'Query relational databases with confidence.', skillIds: [sql.id, viz.id], level: 5, effortHours: 20, durationWeeks: 4, cpdHours: 20, cost: { amountMinor: 12000, currency: 'EUR' }, partnerOrgIds: [partner.id] }, { modules });
+  await createProgramme(
+    t.app,
+    alice,
+    north.slug,
+    {
+      slug: 'sql-for-analysts',
+      title: 'SQL for Analysts',
+      summary: 'Query relational databases with confidence.',
+      skillIds: [sql.id, viz.id],
+      level: 5,
+      effortHours: 20,
+      durationWeeks: 4,
+      cpdHours: 20,
+      cost: { amountMinor: 12000, currency: 'EUR' },
+      partnerOrgIds: [partner.id],
+    },
+    { modules },
+  );
   tick();
-  await createProgramme(t.app, alice, north.slug, { slug: 'charts-that-work', title: 'Charts that Work', summary: 'Visualise data honestly.', description: 'Design dashboards people trust.', skillIds: [viz.id], level: 4, effortHours: 6, durationWeeks: 1, cpdHours: 6, cost: null, format: 'cohort' });
+  await createProgramme(t.app, alice, north.slug, {
+    slug: 'charts-that-work',
+    title: 'Charts that Work',
+    summary: 'Visualise data honestly.',
+    description: 'Design dashboards people trust.',
+    skillIds: [viz.id],
+    level: 4,
+    effortHours: 6,
+    durationWeeks: 1,
+    cpdHours: 6,
+    cost: null,
+    format: 'cohort',
+  });
   tick();
-  await createProgramme(t.app, bob, summit.slug, { slug: 'site-safety-basics', title: 'Site Safety Basics', summary: 'Assess and control workplace risks.', outcomes: ['Write a risk assessment'], skillIds: [safety.id], level: 3, effortHours: 8, durationWeeks: 2, cpdHours: 8, cost: { amountMinor: 4500, currency: 'GBP' }, language: 'de', format: 'blended', partnerOrgIds: [partner.id] });
+  await createProgramme(t.app, bob, summit.slug, {
+    slug: 'site-safety-basics',
+    title: 'Site Safety Basics',
+    summary: 'Assess and control workplace risks.',
+    outcomes: ['Write a risk assessment'],
+    skillIds: [safety.id],
+    level: 3,
+    effortHours: 8,
+    durationWeeks: 2,
+    cpdHours: 8,
+    cost: { amountMinor: 4500, currency: 'GBP' },
+    language: 'de',
+    format: 'blended',
+    partnerOrgIds: [partner.id],
+  });
   tick();
-  await createProgramme(t.app, bob, summit.slug, { slug: 'data-safety', title: 'Data Safety for Teams', summary: 'Keep data safe and useful.', skillIds: [viz.id, safety.id], level: 5, effortHours: 40, durationWeeks: 8, cpdHours: 35, cost: { amountMinor: 30000, currency: 'EUR' } });
+  await createProgramme(t.app, bob, summit.slug, {
+    slug: 'data-safety',
+    title: 'Data Safety for Teams',
+    summary: 'Keep data safe and useful.',
+    skillIds: [viz.id, safety.id],
+    level: 5,
+    effortHours: 40,
+    durationWeeks: 8,
+    cpdHours: 35,
+    cost: { amountMinor: 30000, currency: 'EUR' },
+  });
   tick();
-  hiddenDraftId = (await createProgramme(t.app, bob, summit.slug, { slug: 'hidden-draft', title: 'SQL Hidden Draft', skillIds: [sql.id] }, { publish: false })).id;
+  hiddenDraftId = (
+    await createProgramme(
+      t.app,
+      bob,
+      summit.slug,
+      { slug: 'hidden-draft', title: 'SQL Hidden Draft', skillIds: [sql.id] },
+      { publish: false },
+    )
+  ).id;
 });
 
 describe('catalogue search', () => {
@@ -58,7 +137,10 @@ describe('catalogue search', () => {
     expect(r.items.find((i) => i.slug === 'sql-for-analysts')).toMatchObject({
       title: 'SQL for Analysts',
       provider: { slug: 'northwind', name: 'Northwind Academy' },
-      skills: [{ id: sql.id, name: 'SQL querying' }, { id: viz.id, name: 'Data visualisation' }],
+      skills: [
+        { id: sql.id, name: 'SQL querying' },
+        { id: viz.id, name: 'Data visualisation' },
+      ],
       cost: { amountMinor: 12000, currency: 'EUR' },
       effortHours: 20,
       cpdHours: 20,
@@ -74,13 +156,20 @@ describe('catalogue search', () => {
     expect(slugs(await search('q=relational'))).toEqual(['sql-for-analysts']);
     expect(slugs(await search('q=risk%20assessment'))).toEqual(['site-safety-basics', 'data-safety']);
     expect(slugs(await search('q=dashboards'))).toEqual(['charts-that-work']);
-    expect(slugs(await search('q=visualisation')).sort()).toEqual(['charts-that-work', 'data-safety', 'sql-for-analysts']);
+    expect(slugs(await search('q=visualisation')).sort()).toEqual([
+      'charts-that-work',
+      'data-safety',
+      'sql-for-analysts',
+    ]);
     expect(slugs(await search('q=charts%20thta%20work'))).toContain('charts-that-work');
     expect(slugs(await search('q=hidden'))).toEqual([]);
   });
 
   it('reads websearch syntax: or, minus, and quoted phrases (matched by PostgreSQL)', async () => {
-    expect(slugs(await search('q=relational%20or%20dashboards')).sort()).toEqual(['charts-that-work', 'sql-for-analysts']);
+    expect(slugs(await search('q=relational%20or%20dashboards')).sort()).toEqual([
+      'charts-that-work',
+      'sql-for-analysts',
+    ]);
     expect(slugs(await search('q=safety%20-data'))).toEqual(['site-safety-basics']);
     expect(slugs(await search('q=%22risk%20assessment%22')).sort()).toEqual(['data-safety', 'site-safety-basics']);
     expect(slugs(await search('q=%22assessment%20risk%22'))).toEqual([]);
@@ -96,7 +185,11 @@ describe('catalogue search', () => {
 
   it('filters by skill, provider, partner, level, format and language', async () => {
     expect(slugs(await search(`skill=${sql.id}`))).toEqual(['sql-for-analysts']);
-    expect(slugs(await search(`skill=${sql.id}&skill=${safety.id}`))).toEqual(['data-safety', 'site-safety-basics', 'sql-for-analysts']);
+    expect(slugs(await search(`skill=${sql.id}&skill=${safety.id}`))).toEqual([
+      'data-safety',
+      'site-safety-basics',
+      'sql-for-analysts',
+    ]);
     expect(slugs(await search('provider=northwind'))).toEqual(['charts-that-work', 'sql-for-analysts']);
     expect(slugs(await search('partner=atlas'))).toEqual(['site-safety-basics', 'sql-for-analysts']);
     expect(slugs(await search('level=5'))).toEqual(['data-safety', 'sql-for-analysts']);
@@ -114,8 +207,18 @@ describe('catalogue search', () => {
   });
 
   it('sorts by relevance, newest, shortest and cheapest', async () => {
-    expect(slugs(await search('sort=shortest'))).toEqual(['charts-that-work', 'site-safety-basics', 'sql-for-analysts', 'data-safety']);
-    expect(slugs(await search('sort=cheapest'))).toEqual(['charts-that-work', 'site-safety-basics', 'sql-for-analysts', 'data-safety']);
+    expect(slugs(await search('sort=shortest'))).toEqual([
+      'charts-that-work',
+      'site-safety-basics',
+      'sql-for-analysts',
+      'data-safety',
+    ]);
+    expect(slugs(await search('sort=cheapest'))).toEqual([
+      'charts-that-work',
+      'site-safety-basics',
+      'sql-for-analysts',
+      'data-safety',
+    ]);
     expect(slugs(await search('sort=newest&provider=northwind'))).toEqual(['charts-that-work', 'sql-for-analysts']);
     expect(slugs(await search('q=risk&sort=relevance'))).toEqual(['site-safety-basics', 'data-safety']);
   });
@@ -133,19 +236,38 @@ describe('catalogue search', () => {
 
   it('counts facets for the current search, each facet leaving out its own filter', async () => {
     const all = await search('');
-    expect(all.facets.provider).toEqual([
-      { value: 'summit', label: 'Summit Skills Institute', count: 2 },
-      { value: 'northwind', label: 'Northwind Academy', count: 2 },
-    ].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)));
+    expect(all.facets.provider).toEqual(
+      [
+        { value: 'summit', label: 'Summit Skills Institute', count: 2 },
+        { value: 'northwind', label: 'Northwind Academy', count: 2 },
+      ].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    );
     expect(all.facets.skill[0]).toEqual({ value: viz.id, label: 'Data visualisation', count: 3 });
-    expect(all.facets.level).toEqual([{ value: '3', label: 'EQF 3', count: 1 }, { value: '4', label: 'EQF 4', count: 1 }, { value: '5', label: 'EQF 5', count: 2 }]);
-    expect(all.facets.format).toEqual([{ value: 'self_paced', label: 'Self-paced', count: 2 }, { value: 'blended', label: 'Blended', count: 1 }, { value: 'cohort', label: 'Cohort', count: 1 }]);
-    expect(all.facets.language).toEqual([{ value: 'en', label: 'English', count: 3 }, { value: 'de', label: 'German', count: 1 }]);
+    expect(all.facets.level).toEqual([
+      { value: '3', label: 'EQF 3', count: 1 },
+      { value: '4', label: 'EQF 4', count: 1 },
+      { value: '5', label: 'EQF 5', count: 2 },
+    ]);
+    expect(all.facets.format).toEqual([
+      { value: 'self_paced', label: 'Self-paced', count: 2 },
+      { value: 'blended', label: 'Blended', count: 1 },
+      { value: 'cohort', label: 'Cohort', count: 1 },
+    ]);
+    expect(all.facets.language).toEqual([
+      { value: 'en', label: 'English', count: 3 },
+      { value: 'de', label: 'German', count: 1 },
+    ]);
     expect(all.facets.partner).toEqual([{ value: 'atlas', label: 'Atlas Industry Alliance', count: 2 }]);
 
     const northOnly = await search('provider=northwind');
-    expect(northOnly.facets.provider.map((f) => [f.value, f.count])).toEqual([['northwind', 2], ['summit', 2]]);
-    expect(northOnly.facets.level.map((f) => [f.value, f.count])).toEqual([['4', 1], ['5', 1]]);
+    expect(northOnly.facets.provider.map((f) => [f.value, f.count])).toEqual([
+      ['northwind', 2],
+      ['summit', 2],
+    ]);
+    expect(northOnly.facets.level.map((f) => [f.value, f.count])).toEqual([
+      ['4', 1],
+      ['5', 1],
+    ]);
     const withText = await search('q=safety');
     expect(withText.facets.provider).toEqual([{ value: 'summit', label: 'Summit Skills Institute', count: 2 }]);
   });
@@ -153,7 +275,12 @@ describe('catalogue search', () => {
   it('refuses bad query values by name', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/catalog?level=9&sort=random&skill=nope' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['level.0', 'skill.0', 'sort']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['level.0', 'skill.0', 'sort']);
   });
 });
 
@@ -162,10 +289,16 @@ describe('programmes by id', () => {
     const all = await search('');
     const id = (slug: string) => (all.items as (Item & { id: string })[]).find((i) => i.slug === slug)!.id;
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/catalog/programmes?id=${id('site-safety-basics')}&id=${hiddenDraftId}&id=${unknown}&id=${id('charts-that-work')}` });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/catalog/programmes?id=${id('site-safety-basics')}&id=${hiddenDraftId}&id=${unknown}&id=${id('charts-that-work')}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json<{ items: Item[] }>().items;
-    expect(items.map((i) => [i.slug, i.provider.slug])).toEqual([['site-safety-basics', 'summit'], ['charts-that-work', 'northwind']]);
+    expect(items.map((i) => [i.slug, i.provider.slug])).toEqual([
+      ['site-safety-basics', 'summit'],
+      ['charts-that-work', 'northwind'],
+    ]);
     expect(items[0]).toMatchObject({ title: 'Site Safety Basics', skills: [{ id: safety.id }] });
   });
 
@@ -193,8 +326,25 @@ describe('programme page', () => {
       achievement: { achievementType: 'MicroCredential', name: 'SQL for Analysts' },
     });
     expect(page.modules).toEqual([
-      { id: expect.any(String), position: 1, title: 'Start', estimatedMinutes: 30, activity: { type: 'quiz', questionCount: 2, passMark: 70, attemptsLimit: 3 } },
-      { id: expect.any(String), position: 2, title: 'Brief', estimatedMinutes: 90, activity: { type: 'assignment', criteria: ['Clarity', 'Accuracy'], evidenceKinds: ['text', 'file'], maxPoints: 7 } },
+      {
+        id: expect.any(String),
+        position: 1,
+        title: 'Start',
+        estimatedMinutes: 30,
+        activity: { type: 'quiz', questionCount: 2, passMark: 70, attemptsLimit: 3 },
+      },
+      {
+        id: expect.any(String),
+        position: 2,
+        title: 'Brief',
+        estimatedMinutes: 90,
+        activity: {
+          type: 'assignment',
+          criteria: ['Clarity', 'Accuracy'],
+          evidenceKinds: ['text', 'file'],
+          maxPoints: 7,
+        },
+      },
     ]);
     expect(page.skills.map((s: { code: string }) => s.code)).toEqual(['CAIRN-DATA-03', 'CAIRN-DATA-07']);
     expect(res.body).not.toMatch(/isCorrect|"answer"|tolerance|Secret module content|stacked bar/);
@@ -202,6 +352,8 @@ describe('programme page', () => {
 
   it('answers 404 for an unpublished programme and for an unknown one', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/catalog/summit/hidden-draft' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/catalog/northwind/no-such-thing' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/catalog/northwind/no-such-thing' })).statusCode).toBe(
+      404,
+    );
   });
 });

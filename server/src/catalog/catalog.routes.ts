@@ -48,12 +48,15 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     schema: {
       tags,
       summary: 'Published micro-credentials by id (the catalogue entries; unpublished ids are left out)',
-      description: 'For editors that hold micro-credential ids, such as a pathway requirement tree, and need their titles and providers.',
+      description:
+        'For editors that hold micro-credential ids, such as a pathway requirement tree, and need their titles and providers.',
       security: [],
       querystring: catalogIdsQuery,
       response: { 200: z.object({ items: z.array(catalogItem) }), ...problemResponses },
     },
-    handler: async (request) => ({ items: (await findCatalogEntries(deps, request.query.id)).map((i) => ({ ...i, publishedAt: iso(i.publishedAt) })) }),
+    handler: async (request) => ({
+      items: (await findCatalogEntries(deps, request.query.id)).map((i) => ({ ...i, publishedAt: iso(i.publishedAt) })),
+    }),
   });
 
   app.get('/api/v1/catalog/:providerSlug/:slug', {

@@ -7,7 +7,14 @@ const many = <T extends z.ZodType<unknown, string>>(item: T): z.ZodType<z.output
   z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)))
+    .transform((v) =>
+      v === undefined
+        ? []
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => s.split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
+    )
     .pipe(z.array(item).max(50));
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -20,7 +27,12 @@ export const catalogQuery = z.object({
   skill: many(z.uuid('Each skill must be a skill id')),
   provider: many(z.string().regex(/^[a-z0-9-]{1,40}$/, 'A provider slug')),
   partner: many(z.string().regex(/^[a-z0-9-]{1,40}$/, 'A partner slug')),
-  level: many(z.string().regex(/^[1-8]$/, 'An EQF level, 1-8').transform(Number)),
+  level: many(
+    z
+      .string()
+      .regex(/^[1-8]$/, 'An EQF level, 1-8')
+      .transform(Number),
+  ),
   format: many(learningFormat),
   language: many(bcp47),
   minCost: z.coerce.number().min(0).optional().meta({ description: 'In major units of each programme’s currency' }),
@@ -64,12 +76,29 @@ export const catalogResponse = z
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
-    facets: z.object({ skill: z.array(facetValue), provider: z.array(facetValue), level: z.array(facetValue), format: z.array(facetValue), language: z.array(facetValue), partner: z.array(facetValue) }),
+    facets: z.object({
+      skill: z.array(facetValue),
+      provider: z.array(facetValue),
+      level: z.array(facetValue),
+      format: z.array(facetValue),
+      language: z.array(facetValue),
+      partner: z.array(facetValue),
+    }),
   })
   .meta({ id: 'CatalogSearchResult' });
 
-const quizOutline = z.object({ type: z.literal('quiz'), questionCount: z.number().int(), passMark: z.number().int(), attemptsLimit: z.number().int().nullable() });
-const assignmentOutline = z.object({ type: z.literal('assignment'), criteria: z.array(z.string()), evidenceKinds: z.array(z.string()), maxPoints: z.number().int() });
+const quizOutline = z.object({
+  type: z.literal('quiz'),
+  questionCount: z.number().int(),
+  passMark: z.number().int(),
+  attemptsLimit: z.number().int().nullable(),
+});
+const assignmentOutline = z.object({
+  type: z.literal('assignment'),
+  criteria: z.array(z.string()),
+  evidenceKinds: z.array(z.string()),
+  maxPoints: z.number().int(),
+});
 
 export const programmeResponse = z
   .object({
@@ -81,7 +110,9 @@ export const programmeResponse = z
     summary: z.string(),
     description: z.string(),
     outcomes: z.array(z.string()),
-    skills: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), description: z.string(), framework: z.string() })),
+    skills: z.array(
+      z.object({ id: z.string(), code: z.string(), name: z.string(), description: z.string(), framework: z.string() }),
+    ),
     level: z.number().int().nullable(),
     effortHours: z.number(),
     durationWeeks: z.number().int(),
@@ -94,10 +125,25 @@ export const programmeResponse = z
     partners: z.array(z.object({ slug: z.string(), name: z.string() })),
     criteriaNarrative: z.string(),
     validityMonths: z.number().int().nullable(),
-    modules: z.array(z.object({ id: z.string(), position: z.number().int(), title: z.string(), estimatedMinutes: z.number().int(), activity: z.union([quizOutline, assignmentOutline]).nullable() })),
+    modules: z.array(
+      z.object({
+        id: z.string(),
+        position: z.number().int(),
+        title: z.string(),
+        estimatedMinutes: z.number().int(),
+        activity: z.union([quizOutline, assignmentOutline]).nullable(),
+      }),
+    ),
     totalMinutes: z.number().int(),
-    assessment: z.object({ passMark: z.number().int(), quizCount: z.number().int(), assignmentCount: z.number().int(), summary: z.string() }),
+    assessment: z.object({
+      passMark: z.number().int(),
+      quizCount: z.number().int(),
+      assignmentCount: z.number().int(),
+      summary: z.string(),
+    }),
     publishedAt: timestamp,
-    achievement: z.record(z.string(), z.unknown()).meta({ description: 'The OB 3.0 Achievement a learner earns (the badge preview)' }),
+    achievement: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'The OB 3.0 Achievement a learner earns (the badge preview)' }),
   })
   .meta({ id: 'Programme' });

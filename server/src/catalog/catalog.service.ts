@@ -26,7 +26,10 @@ function presentItem(r: store.CatalogRow) {
     summary: r.summary,
     provider: { slug: r.provider_slug, name: r.provider_name },
     skills: r.skills,
-    cost: r.cost_amount_minor !== null && r.cost_currency !== null ? { amountMinor: r.cost_amount_minor, currency: r.cost_currency } : null,
+    cost:
+      r.cost_amount_minor !== null && r.cost_currency !== null
+        ? { amountMinor: r.cost_amount_minor, currency: r.cost_currency }
+        : null,
     effortHours: r.effort_hours,
     cpdHours: r.cpd_hours,
     level: r.level,
@@ -51,7 +54,12 @@ function languageLabel(tag: string): string {
 
 export type FacetValue = { value: string; label: string; count: number };
 
-type IndexState = { index: CatalogIndex; text: CatalogTextIndex; pending: Promise<void> | null; textMatches: Map<string, TextMatches> };
+type IndexState = {
+  index: CatalogIndex;
+  text: CatalogTextIndex;
+  pending: Promise<void> | null;
+  textMatches: Map<string, TextMatches>;
+};
 /** One index per database handle (a process normally has one). */
 const indexes = new WeakMap<object, IndexState>();
 
@@ -90,7 +98,10 @@ async function currentIndex(db: Db): Promise<IndexState> {
         })),
       );
       rows.forEach((r, k) => s.text.set(numbers[k]!, textDocument(r.title, r.terms)));
-      const newest = rows.reduce((max, r) => (BigInt(r.change_seq) > max ? BigInt(r.change_seq) : max), BigInt(s.index.seq));
+      const newest = rows.reduce(
+        (max, r) => (BigInt(r.change_seq) > max ? BigInt(r.change_seq) : max),
+        BigInt(s.index.seq),
+      );
       s.index.seq = newest.toString();
       s.textMatches.clear();
     })().finally(() => {
@@ -166,10 +177,19 @@ async function rankedInDatabase(db: Db, index: CatalogIndex, q: string): Promise
 export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
   const state = await currentIndex(deps.db);
   const text = query.q ? await textMatches(deps.db, state, query.q) : undefined;
-  const found = state.index.search(query, { ...(text ? { text } : {}), sort: query.sort === 'relevance' && !text ? 'newest' : query.sort, page: query.page, pageSize: query.pageSize });
+  const found = state.index.search(query, {
+    ...(text ? { text } : {}),
+    sort: query.sort === 'relevance' && !text ? 'newest' : query.sort,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   const skillIds = found.facets.skill.map((f) => f.value);
   const partnerSlugs = found.facets.partner.map((f) => f.value);
-  const [rows, skillNames, partnerNames] = await Promise.all([store.findEntriesByIds(deps.db, found.pageIds), store.findSkillNames(deps.db, skillIds), store.findPartnerNames(deps.db, partnerSlugs)]);
+  const [rows, skillNames, partnerNames] = await Promise.all([
+    store.findEntriesByIds(deps.db, found.pageIds),
+    store.findSkillNames(deps.db, skillIds),
+    store.findPartnerNames(deps.db, partnerSlugs),
+  ]);
   const rowById = new Map(rows.map((r) => [r.microcredential_id, r]));
   const skillLabel = new Map(skillNames.map((s) => [s.id, s.name]));
   const partnerLabel = new Map(partnerNames.map((p) => [p.slug, p.name]));
@@ -182,7 +202,10 @@ export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
     language: languageLabel,
   };
   const facets = Object.fromEntries(
-    (Object.keys(found.facets) as FacetName[]).map((name) => [name, found.facets[name].map((f) => ({ value: f.value, label: label[name](f.value), count: f.count }))]),
+    (Object.keys(found.facets) as FacetName[]).map((name) => [
+      name,
+      found.facets[name].map((f) => ({ value: f.value, label: label[name](f.value), count: f.count })),
+    ]),
   ) as Record<FacetName, FacetValue[]>;
   facets.level.sort((a, b) => Number(a.value) - Number(b.value));
   return {
@@ -212,12 +235,32 @@ export async function findCatalogEntries(deps: Deps, ids: string[]) {
 }
 
 /** What a learner sees of a module before enrolling: never content answers. */
-function moduleOutline(m: { id: string; position: number; title: string; estimated_minutes: number; activity: unknown }) {
+function moduleOutline(m: {
+  id: string;
+  position: number;
+  title: string;
+  estimated_minutes: number;
+  activity: unknown;
+}) {
   const a = m.activity as Activity | null;
-  let activity: { type: 'quiz'; questionCount: number; passMark: number; attemptsLimit: number | null } | { type: 'assignment'; criteria: string[]; evidenceKinds: string[]; maxPoints: number } | null = null;
-  if (a?.type === 'quiz') activity = { type: 'quiz', questionCount: a.questions.length, passMark: a.passMark, attemptsLimit: a.attemptsLimit };
+  let activity:
+    | { type: 'quiz'; questionCount: number; passMark: number; attemptsLimit: number | null }
+    | { type: 'assignment'; criteria: string[]; evidenceKinds: string[]; maxPoints: number }
+    | null = null;
+  if (a?.type === 'quiz')
+    activity = {
+      type: 'quiz',
+      questionCount: a.questions.length,
+      passMark: a.passMark,
+      attemptsLimit: a.attemptsLimit,
+    };
   else if (a?.type === 'assignment') {
-    activity = { type: 'assignment', criteria: a.rubric.criteria.map((c) => c.title), evidenceKinds: a.evidence.kinds, maxPoints: a.rubric.criteria.reduce((s, c) => s + Math.max(...c.levels.map((l) => l.points)), 0) };
+    activity = {
+      type: 'assignment',
+      criteria: a.rubric.criteria.map((c) => c.title),
+      evidenceKinds: a.evidence.kinds,
+      maxPoints: a.rubric.criteria.reduce((s, c) => s + Math.max(...c.levels.map((l) => l.points)), 0),
+    };
   }
   return { id: m.id, position: m.position, title: m.title, estimatedMinutes: m.estimated_minutes, activity };
 }
@@ -230,14 +273,21 @@ export async function getProgramme(deps: Deps, providerSlug: string, slug: strin
   const notFound = new AppError('not_found', `No published programme at /catalog/${providerSlug}/${slug}.`);
   const entry = await store.findCatalogEntry(deps.db, providerSlug, slug);
   if (!entry) throw notFound;
-  const [version, modules, provider] = await Promise.all([findVersionById(deps.db, entry.version_id), listModules(deps.db, entry.version_id), findOrganizationBySlug(deps.db, providerSlug)]);
+  const [version, modules, provider] = await Promise.all([
+    findVersionById(deps.db, entry.version_id),
+    listModules(deps.db, entry.version_id),
+    findOrganizationBySlug(deps.db, providerSlug),
+  ]);
   if (!version || !provider) throw notFound;
   const skills = await findSkillsByIds(deps.db, version.skill_ids);
   const skillById = new Map(skills.map((s) => [s.id, s]));
   const outline = modules.map(moduleOutline);
   const quizzes = outline.filter((m) => m.activity?.type === 'quiz').length;
   const assignments = outline.filter((m) => m.activity?.type === 'assignment').length;
-  const parts = [quizzes > 0 ? `${quizzes} quiz${quizzes === 1 ? '' : 'zes'} (graded automatically)` : null, assignments > 0 ? `${assignments} assignment${assignments === 1 ? '' : 's'} (reviewed against a rubric)` : null].filter(Boolean);
+  const parts = [
+    quizzes > 0 ? `${quizzes} quiz${quizzes === 1 ? '' : 'zes'} (graded automatically)` : null,
+    assignments > 0 ? `${assignments} assignment${assignments === 1 ? '' : 's'} (reviewed against a rubric)` : null,
+  ].filter(Boolean);
   return {
     id: entry.microcredential_id,
     slug: entry.slug,
@@ -249,17 +299,27 @@ export async function getProgramme(deps: Deps, providerSlug: string, slug: strin
     outcomes: version.outcomes,
     skills: version.skill_ids.flatMap((id) => {
       const s = skillById.get(id);
-      return s ? [{ id: s.id, code: s.code, name: s.name, description: s.description, framework: s.framework_name }] : [];
+      return s
+        ? [{ id: s.id, code: s.code, name: s.name, description: s.description, framework: s.framework_name }]
+        : [];
     }),
     level: version.level,
     effortHours: entry.effort_hours,
     durationWeeks: entry.duration_weeks,
-    cost: entry.cost_amount_minor !== null && entry.cost_currency !== null ? { amountMinor: entry.cost_amount_minor, currency: entry.cost_currency } : null,
+    cost:
+      entry.cost_amount_minor !== null && entry.cost_currency !== null
+        ? { amountMinor: entry.cost_amount_minor, currency: entry.cost_currency }
+        : null,
     cpdHours: entry.cpd_hours,
     format: entry.format,
     language: entry.language,
     imageUrl: entry.image_url,
-    provider: { slug: provider.slug, name: provider.name, did: provider.did, profileUrl: new URL(`/orgs/${provider.slug}/profile`, deps.publicUrl).toString() },
+    provider: {
+      slug: provider.slug,
+      name: provider.name,
+      did: provider.did,
+      profileUrl: new URL(`/orgs/${provider.slug}/profile`, deps.publicUrl).toString(),
+    },
     partners: entry.partners as { slug: string; name: string }[],
     criteriaNarrative: version.criteria_narrative,
     validityMonths: version.validity_months,
@@ -269,7 +329,10 @@ export async function getProgramme(deps: Deps, providerSlug: string, slug: strin
       passMark: version.pass_mark ?? 0,
       quizCount: quizzes,
       assignmentCount: assignments,
-      summary: parts.length > 0 ? `Assessed by ${parts.join(' and ')}; pass mark ${version.pass_mark ?? 0}%.` : `Pass mark ${version.pass_mark ?? 0}%.`,
+      summary:
+        parts.length > 0
+          ? `Assessed by ${parts.join(' and ')}; pass mark ${version.pass_mark ?? 0}%.`
+          : `Pass mark ${version.pass_mark ?? 0}%.`,
     },
     publishedAt: version.published_at!,
     achievement: version.achievement as Record<string, unknown>,

@@ -75,7 +75,9 @@ export async function upsertCatalogEntry(db: Db, e: CatalogEntryInput) {
 
 /** The newest change on the catalogue; an index that has seen it is up to date. */
 export async function catalogChangeSeq(db: Db): Promise<string> {
-  const { rows } = await sql<{ seq: string }>`select coalesce(max(change_seq), 0)::text as seq from catalog_entries`.execute(db);
+  const { rows } = await sql<{
+    seq: string;
+  }>`select coalesce(max(change_seq), 0)::text as seq from catalog_entries`.execute(db);
   return rows[0]?.seq ?? '0';
 }
 
@@ -105,7 +107,11 @@ export function listIndexRowsSince(db: Db, sinceSeq: string) {
       'duration_weeks',
       'published_at',
       'title',
-      sql<string | null>`(select string_agg(lexeme || chr(31) || coalesce(array_to_string(weights, ''), ''), chr(30)) from unnest(search))`.as('terms'),
+      sql<
+        string | null
+      >`(select string_agg(lexeme || chr(31) || coalesce(array_to_string(weights, ''), ''), chr(30)) from unnest(search))`.as(
+        'terms',
+      ),
       sql<string>`change_seq::text`.as('change_seq'),
     ])
     .where('change_seq', '>', sinceSeq)
@@ -162,7 +168,26 @@ export async function findEntriesByIds(db: Db, ids: string[]): Promise<CatalogRo
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('catalog_entries')
-    .select(['microcredential_id', 'slug', 'title', 'summary', 'provider_slug', 'provider_name', 'skills', 'partners', 'level', 'format', 'language', 'cost_amount_minor', 'cost_currency', 'effort_hours', 'cpd_hours', 'duration_weeks', 'image_url', 'published_at'])
+    .select([
+      'microcredential_id',
+      'slug',
+      'title',
+      'summary',
+      'provider_slug',
+      'provider_name',
+      'skills',
+      'partners',
+      'level',
+      'format',
+      'language',
+      'cost_amount_minor',
+      'cost_currency',
+      'effort_hours',
+      'cpd_hours',
+      'duration_weeks',
+      'image_url',
+      'published_at',
+    ])
     .where('microcredential_id', 'in', ids)
     .execute();
   return rows as CatalogRow[];
@@ -179,12 +204,21 @@ export function findPartnerNames(db: Db, slugs: string[]) {
 }
 
 export function findCatalogEntry(db: Db, providerSlug: string, slug: string) {
-  return db.selectFrom('catalog_entries').selectAll().where('provider_slug', '=', providerSlug).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('catalog_entries')
+    .selectAll()
+    .where('provider_slug', '=', providerSlug)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 /** Whether a version is the one the catalogue lists for its micro-credential. */
 export async function isListedVersion(db: Db, versionId: string) {
-  const row = await db.selectFrom('catalog_entries').select('microcredential_id').where('version_id', '=', versionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalog_entries')
+    .select('microcredential_id')
+    .where('version_id', '=', versionId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -195,7 +229,10 @@ export async function isListedVersion(db: Db, versionId: string) {
  * picks them up on its next search. Run in a transaction: it takes the catalogue writers' lock.
  * Returns how many rows changed.
  */
-export async function rewriteOrganizationInEntries(db: Db, org: { id: string; slug: string; name: string; isPartner: boolean }): Promise<number> {
+export async function rewriteOrganizationInEntries(
+  db: Db,
+  org: { id: string; slug: string; name: string; isPartner: boolean },
+): Promise<number> {
   await sql`select pg_advisory_xact_lock(hashtext('cairn.catalog_entries'))`.execute(db);
   const asProvider = await db
     .updateTable('catalog_entries')

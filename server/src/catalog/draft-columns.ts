@@ -8,12 +8,21 @@ import type { VersionPatch } from './microcredentials.schemas.js';
 import * as store from './microcredentials.store.js';
 
 /** Checks references a draft makes (skills, partners, image) and maps the patch to columns. */
-export async function columnsOf(db: Db, org: OrgView, patch: VersionPatch): Promise<Updateable<MicrocredentialVersionsTable>> {
+export async function columnsOf(
+  db: Db,
+  org: OrgView,
+  patch: VersionPatch,
+): Promise<Updateable<MicrocredentialVersionsTable>> {
   const errors: FieldError[] = [];
   if (patch.skillIds) {
     const { missing } = await resolveSkillsForOrg(db, org.id, patch.skillIds);
-    for (const id of missing) errors.push({ field: `skillIds.${patch.skillIds.indexOf(id)}`, message: `No skill ${id} in the starter framework or ${org.name}'s frameworks` });
-    if (new Set(patch.skillIds).size !== patch.skillIds.length) errors.push({ field: 'skillIds', message: 'List each skill once' });
+    for (const id of missing)
+      errors.push({
+        field: `skillIds.${patch.skillIds.indexOf(id)}`,
+        message: `No skill ${id} in the starter framework or ${org.name}'s frameworks`,
+      });
+    if (new Set(patch.skillIds).size !== patch.skillIds.length)
+      errors.push({ field: 'skillIds', message: 'List each skill once' });
   }
   if (patch.partnerOrgIds) {
     const orgs = await store.findOrganizationsByIds(db, patch.partnerOrgIds);
@@ -21,14 +30,21 @@ export async function columnsOf(db: Db, org: OrgView, patch: VersionPatch): Prom
     patch.partnerOrgIds.forEach((id, i) => {
       const o = byId.get(id);
       if (!o) errors.push({ field: `partnerOrgIds.${i}`, message: `No organisation ${id}` });
-      else if (!o.roles.includes('partner')) errors.push({ field: `partnerOrgIds.${i}`, message: `${o.name} is not an industry partner organisation` });
+      else if (!o.roles.includes('partner'))
+        errors.push({ field: `partnerOrgIds.${i}`, message: `${o.name} is not an industry partner organisation` });
     });
   }
   if (patch.imageFileId) {
     const file = await store.findMediaFileOwner(db, patch.imageFileId);
-    if (!file || file.org_id !== org.id) errors.push({ field: 'imageFileId', message: 'No image with this id uploaded by this organisation' });
+    if (!file || file.org_id !== org.id)
+      errors.push({ field: 'imageFileId', message: 'No image with this id uploaded by this organisation' });
   }
-  if (errors.length > 0) throw new AppError('validation_failed', `Check these fields and try again: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, { fields: errors });
+  if (errors.length > 0)
+    throw new AppError(
+      'validation_failed',
+      `Check these fields and try again: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`,
+      { fields: errors },
+    );
   const c: Updateable<MicrocredentialVersionsTable> = {};
   if (patch.title !== undefined) c.title = patch.title;
   if (patch.summary !== undefined) c.summary = patch.summary;

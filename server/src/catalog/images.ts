@@ -13,9 +13,13 @@ const names: Record<MediaType, string> = { 'image/png': 'PNG', 'image/jpeg': 'JP
 
 /** What the bytes are, from their magic numbers (SVG: an XML document whose root is <svg>). */
 export function sniffImageType(bytes: Buffer): MediaType | undefined {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const head = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   // Skip an XML declaration, comments and a doctype (with any internal subset), then expect the
   // <svg> root element. Only the type is decided here: the SVG itself is only ever rasterised.
   const rest = head.replace(/^\s*(<\?xml[^>]*\?>\s*)?((<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\]\s*)?>)\s*)*/i, '');
@@ -58,9 +62,12 @@ export async function rasteriseSvg(bytes: Buffer): Promise<{ bytes: Buffer; widt
     width = meta.width ?? 0;
     height = meta.height ?? 0;
   } catch {
-    throw invalid('The SVG could not be read as an image: check that it is a complete, well-formed SVG file (external entities and DTDs are not read).');
+    throw invalid(
+      'The SVG could not be read as an image: check that it is a complete, well-formed SVG file (external entities and DTDs are not read).',
+    );
   }
-  if (width <= 0 || height <= 0) throw invalid('The SVG has no size: give the <svg> element a width and height, or a viewBox.');
+  if (width <= 0 || height <= 0)
+    throw invalid('The SVG has no size: give the <svg> element a width and height, or a viewBox.');
   // Vector art is drawn at the density that makes its longer edge MAX_EDGE, so it stays sharp.
   const density = Math.min(Math.max((72 * MAX_EDGE) / Math.max(width, height), 1), 100_000);
   try {
@@ -71,7 +78,9 @@ export async function rasteriseSvg(bytes: Buffer): Promise<{ bytes: Buffer; widt
       .toBuffer({ resolveWithObject: true });
     return { bytes: data, width: info.width, height: info.height };
   } catch {
-    throw invalid(`The SVG could not be drawn as a ${MAX_EDGE}×${MAX_EDGE} px image: simplify it, or give it a width, height and viewBox of ordinary proportions.`);
+    throw invalid(
+      `The SVG could not be drawn as a ${MAX_EDGE}×${MAX_EDGE} px image: simplify it, or give it a width, height and viewBox of ordinary proportions.`,
+    );
   }
 }
 
@@ -85,14 +94,25 @@ function invalid(message: string): AppError {
  * metadata and scaled to fit 1024 px; SVG is rasterised to a PNG (see `rasteriseSvg`), so
  * what Cairn stores and serves is never SVG.
  */
-export async function normaliseImage(input: { bytes: Buffer; mimetype: string; filename: string }): Promise<NormalisedImage> {
+export async function normaliseImage(input: {
+  bytes: Buffer;
+  mimetype: string;
+  filename: string;
+}): Promise<NormalisedImage> {
   if (input.bytes.length === 0) throw invalid('The file is empty.');
-  if (input.bytes.length > MAX_IMAGE_BYTES) throw new AppError('payload_too_large', `The image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+  if (input.bytes.length > MAX_IMAGE_BYTES)
+    throw new AppError('payload_too_large', `The image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
   const declared = declaredImageType(input.mimetype, input.filename);
-  if (!declared) throw new AppError('unsupported_media_type', `"${input.mimetype || input.filename}" is not accepted: upload a PNG, JPEG or SVG image.`);
+  if (!declared)
+    throw new AppError(
+      'unsupported_media_type',
+      `"${input.mimetype || input.filename}" is not accepted: upload a PNG, JPEG or SVG image.`,
+    );
   const actual = sniffImageType(input.bytes);
   if (actual !== declared) {
-    throw invalid(`The file says it is ${names[declared]} but its content is ${actual ? names[actual] : 'not a PNG, JPEG or SVG image'}. Upload the image itself, with its real type.`);
+    throw invalid(
+      `The file says it is ${names[declared]} but its content is ${actual ? names[actual] : 'not a PNG, JPEG or SVG image'}. Upload the image itself, with its real type.`,
+    );
   }
   if (actual === 'image/svg+xml') return { mediaType: 'image/png', ...(await rasteriseSvg(input.bytes)) };
   try {
@@ -100,9 +120,11 @@ export async function normaliseImage(input: { bytes: Buffer; mimetype: string; f
     const meta = await image.metadata();
     const width = meta.autoOrient?.width ?? meta.width ?? 0;
     const height = meta.autoOrient?.height ?? meta.height ?? 0;
-    if (width < MIN_EDGE || height < MIN_EDGE) throw invalid(`The image is ${width}×${height} pixels; use at least ${MIN_EDGE}×${MIN_EDGE}.`);
+    if (width < MIN_EDGE || height < MIN_EDGE)
+      throw invalid(`The image is ${width}×${height} pixels; use at least ${MIN_EDGE}×${MIN_EDGE}.`);
     const resized = image.resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true });
-    const out = actual === 'image/png' ? resized.png({ compressionLevel: 9 }) : resized.jpeg({ quality: 85, mozjpeg: true });
+    const out =
+      actual === 'image/png' ? resized.png({ compressionLevel: 9 }) : resized.jpeg({ quality: 85, mozjpeg: true });
     const { data, info } = await out.toBuffer({ resolveWithObject: true });
     return { mediaType: actual, bytes: data, width: info.width, height: info.height };
   } catch (error) {

@@ -12,7 +12,10 @@ export function userIdOf(access: OrgAccess): string | null {
 
 export function requireProvider(org: OrgView) {
   if (!org.roles.includes('provider')) {
-    throw new AppError('forbidden', `${org.name} is not a provider organisation, so it cannot author micro-credentials. An owner can add the provider role in the organisation's settings.`);
+    throw new AppError(
+      'forbidden',
+      `${org.name} is not a provider organisation, so it cannot author micro-credentials. An owner can add the provider role in the organisation's settings.`,
+    );
   }
 }
 
@@ -21,7 +24,10 @@ export const notFound = () => new AppError('not_found', 'No micro-credential wit
 export const versionNotFound = () => new AppError('not_found', 'No version with this id for this micro-credential.');
 
 function frozen(v: { version_number: number }) {
-  return new AppError('conflict', `Version ${v.version_number} is published and cannot change. Create a new draft (POST …/drafts) and edit that instead.`);
+  return new AppError(
+    'conflict',
+    `Version ${v.version_number} is published and cannot change. Create a new draft (POST …/drafts) and edit that instead.`,
+  );
 }
 
 export async function loadMicrocredential(deps: Deps, org: OrgView, id: string) {

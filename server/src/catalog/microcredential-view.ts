@@ -63,7 +63,15 @@ export function programmeUrlOf(publicUrl: URL, providerSlug: string, slug: strin
 }
 
 export function toModuleView(m: ModuleRow): ModuleView {
-  return { id: m.id, position: m.position, title: m.title, content: m.content, links: m.links as Link[], estimatedMinutes: m.estimated_minutes, activity: (m.activity as Activity | null) ?? null };
+  return {
+    id: m.id,
+    position: m.position,
+    title: m.title,
+    content: m.content,
+    links: m.links as Link[],
+    estimatedMinutes: m.estimated_minutes,
+    activity: (m.activity as Activity | null) ?? null,
+  };
 }
 
 export async function presentVersion(deps: Deps, v: VersionRow): Promise<VersionView> {
@@ -86,7 +94,10 @@ export async function presentVersion(deps: Deps, v: VersionRow): Promise<Version
     level: v.level,
     effortHours: v.effort_hours,
     durationWeeks: v.duration_weeks,
-    cost: v.cost_amount_minor !== null && v.cost_currency !== null ? { amountMinor: v.cost_amount_minor, currency: v.cost_currency } : null,
+    cost:
+      v.cost_amount_minor !== null && v.cost_currency !== null
+        ? { amountMinor: v.cost_amount_minor, currency: v.cost_currency }
+        : null,
     cpdHours: v.cpd_hours,
     format: v.format,
     language: v.language,

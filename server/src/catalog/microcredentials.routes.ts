@@ -34,7 +34,13 @@ import { updateModule } from './use-cases/update-module.js';
 import { uploadImage } from './use-cases/upload-image.js';
 
 export function presentVersion(v: VersionView) {
-  return { ...v, modules: v.modules.map(presentModule), publishedAt: isoOrNull(v.publishedAt), createdAt: iso(v.createdAt), updatedAt: iso(v.updatedAt) };
+  return {
+    ...v,
+    modules: v.modules.map(presentModule),
+    publishedAt: isoOrNull(v.publishedAt),
+    createdAt: iso(v.createdAt),
+    updatedAt: iso(v.updatedAt),
+  };
 }
 // The activity goes out whole (answers included): only authors read these routes.
 const presentModule = (m: ModuleView) => m;
@@ -43,7 +49,12 @@ function presentSummary<T extends { publishedAt: Date | null; updatedAt: Date }>
   return { ...s, publishedAt: isoOrNull(s.publishedAt), updatedAt: iso(s.updatedAt) };
 }
 function presentMicrocredential(m: Awaited<ReturnType<typeof getMicrocredential>>) {
-  return { ...m, versions: m.versions.map(presentSummary), current: presentVersion(m.current), createdAt: iso(m.createdAt) };
+  return {
+    ...m,
+    versions: m.versions.map(presentSummary),
+    current: presentVersion(m.current),
+    createdAt: iso(m.createdAt),
+  };
 }
 
 /** Authoring: micro-credentials, versions, modules, images; and the public Achievement and image URLs. */
@@ -56,8 +67,19 @@ export const microcredentialsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
   const moduleParams = versionParams.extend({ moduleId: uuid });
 
   app.post(base, {
-    schema: { tags, summary: 'Create a micro-credential with its first draft (provider organisations; owner, admin or author)', params: z.object({ slug }), body: createBody, response: { 201: microcredentialView, ...problemResponses } },
-    handler: async (request, reply) => reply.status(201).send(presentMicrocredential(await createMicrocredential(deps, request.actor, request.params.slug, request.body))),
+    schema: {
+      tags,
+      summary: 'Create a micro-credential with its first draft (provider organisations; owner, admin or author)',
+      params: z.object({ slug }),
+      body: createBody,
+      response: { 201: microcredentialView, ...problemResponses },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          presentMicrocredential(await createMicrocredential(deps, request.actor, request.params.slug, request.body)),
+        ),
   });
 
   app.get(base, {
@@ -65,7 +87,12 @@ export const microcredentialsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       tags,
       summary: 'Micro-credentials of this organisation, most recently changed first',
       params: z.object({ slug }),
-      querystring: z.object({ status: z.enum(['draft', 'published']).optional().meta({ description: 'draft: has a draft; published: has a published version' }) }),
+      querystring: z.object({
+        status: z
+          .enum(['draft', 'published'])
+          .optional()
+          .meta({ description: 'draft: has a draft; published: has a published version' }),
+      }),
       response: { 200: z.object({ items: z.array(microcredentialListItem) }), ...problemResponses },
     },
     handler: async (request) => ({
@@ -79,18 +106,48 @@ export const microcredentialsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
   });
 
   app.get(`${base}/:id`, {
-    schema: { tags, summary: 'A micro-credential, its versions and its current version (the draft when there is one)', params: mcParams, response: { 200: microcredentialView, ...problemResponses } },
-    handler: async (request) => presentMicrocredential(await getMicrocredential(deps, request.actor, request.params.slug, request.params.id)),
+    schema: {
+      tags,
+      summary: 'A micro-credential, its versions and its current version (the draft when there is one)',
+      params: mcParams,
+      response: { 200: microcredentialView, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentMicrocredential(await getMicrocredential(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.get(`${base}/:id/versions/:versionId`, {
-    schema: { tags, summary: 'One version, as authors see it', params: versionParams, response: { 200: versionView, ...problemResponses } },
-    handler: async (request) => presentVersion(await getVersion(deps, request.actor, request.params.slug, request.params.id, request.params.versionId)),
+    schema: {
+      tags,
+      summary: 'One version, as authors see it',
+      params: versionParams,
+      response: { 200: versionView, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentVersion(
+        await getVersion(deps, request.actor, request.params.slug, request.params.id, request.params.versionId),
+      ),
   });
 
   app.patch(`${base}/:id/versions/:versionId`, {
-    schema: { tags, summary: 'Change a draft. A published version is frozen: 409', params: versionParams, body: versionPatch, response: { 200: versionView, ...problemResponses } },
-    handler: async (request) => presentVersion(await updateDraft(deps, request.actor, request.params.slug, request.params.id, request.params.versionId, request.body)),
+    schema: {
+      tags,
+      summary: 'Change a draft. A published version is frozen: 409',
+      params: versionParams,
+      body: versionPatch,
+      response: { 200: versionView, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentVersion(
+        await updateDraft(
+          deps,
+          request.actor,
+          request.params.slug,
+          request.params.id,
+          request.params.versionId,
+          request.body,
+        ),
+      ),
   });
 
   app.post(`${base}/:id/versions/:versionId/publish`, {
@@ -102,35 +159,115 @@ export const microcredentialsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       body: z.strictObject({}).optional(),
       response: { 200: versionView, ...problemResponses },
     },
-    handler: async (request) => presentVersion(await publishVersion(deps, request.actor, request.params.slug, request.params.id, request.params.versionId)),
+    handler: async (request) =>
+      presentVersion(
+        await publishVersion(deps, request.actor, request.params.slug, request.params.id, request.params.versionId),
+      ),
   });
 
   app.post(`${base}/:id/drafts`, {
-    schema: { tags, summary: 'Start a new draft version, copied from the latest published one', params: mcParams, body: z.strictObject({}).optional(), response: { 201: versionView, ...problemResponses } },
-    handler: async (request, reply) => reply.status(201).send(presentVersion(await createDraftFromPublished(deps, request.actor, request.params.slug, request.params.id))),
+    schema: {
+      tags,
+      summary: 'Start a new draft version, copied from the latest published one',
+      params: mcParams,
+      body: z.strictObject({}).optional(),
+      response: { 201: versionView, ...problemResponses },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          presentVersion(await createDraftFromPublished(deps, request.actor, request.params.slug, request.params.id)),
+        ),
   });
 
   app.post(`${base}/:id/versions/:versionId/modules`, {
-    schema: { tags, summary: 'Add a module at the end of a draft', params: versionParams, body: moduleInput, response: { 201: moduleView, ...problemResponses } },
-    handler: async (request, reply) => reply.status(201).send(presentModule(await addModule(deps, request.actor, request.params.slug, request.params.id, request.params.versionId, request.body))),
+    schema: {
+      tags,
+      summary: 'Add a module at the end of a draft',
+      params: versionParams,
+      body: moduleInput,
+      response: { 201: moduleView, ...problemResponses },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          presentModule(
+            await addModule(
+              deps,
+              request.actor,
+              request.params.slug,
+              request.params.id,
+              request.params.versionId,
+              request.body,
+            ),
+          ),
+        ),
   });
 
   app.patch(`${base}/:id/versions/:versionId/modules/:moduleId`, {
-    schema: { tags, summary: 'Change a module of a draft', params: moduleParams, body: modulePatch, response: { 200: moduleView, ...problemResponses } },
-    handler: async (request) => presentModule(await updateModule(deps, request.actor, request.params.slug, request.params.id, request.params.versionId, request.params.moduleId, request.body)),
+    schema: {
+      tags,
+      summary: 'Change a module of a draft',
+      params: moduleParams,
+      body: modulePatch,
+      response: { 200: moduleView, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentModule(
+        await updateModule(
+          deps,
+          request.actor,
+          request.params.slug,
+          request.params.id,
+          request.params.versionId,
+          request.params.moduleId,
+          request.body,
+        ),
+      ),
   });
 
   app.delete(`${base}/:id/versions/:versionId/modules/:moduleId`, {
-    schema: { tags, summary: 'Remove a module from a draft', params: moduleParams, response: { 204: z.null(), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Remove a module from a draft',
+      params: moduleParams,
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
-      await removeModule(deps, request.actor, request.params.slug, request.params.id, request.params.versionId, request.params.moduleId);
+      await removeModule(
+        deps,
+        request.actor,
+        request.params.slug,
+        request.params.id,
+        request.params.versionId,
+        request.params.moduleId,
+      );
       return reply.status(204).send(null);
     },
   });
 
   app.put(`${base}/:id/versions/:versionId/modules/order`, {
-    schema: { tags, summary: 'Reorder the modules of a draft', params: versionParams, body: z.strictObject({ moduleIds: z.array(uuid).min(1) }), response: { 200: z.object({ items: z.array(moduleView) }), ...problemResponses } },
-    handler: async (request) => ({ items: (await reorderModules(deps, request.actor, request.params.slug, request.params.id, request.params.versionId, request.body.moduleIds)).map(presentModule) }),
+    schema: {
+      tags,
+      summary: 'Reorder the modules of a draft',
+      params: versionParams,
+      body: z.strictObject({ moduleIds: z.array(uuid).min(1) }),
+      response: { 200: z.object({ items: z.array(moduleView) }), ...problemResponses },
+    },
+    handler: async (request) => ({
+      items: (
+        await reorderModules(
+          deps,
+          request.actor,
+          request.params.slug,
+          request.params.id,
+          request.params.versionId,
+          request.body.moduleIds,
+        )
+      ).map(presentModule),
+    }),
   });
 
   app.post('/api/v1/orgs/:slug/images', {
@@ -138,15 +275,23 @@ export const microcredentialsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     schema: {
       tags,
       summary: 'Upload a programme image (PNG, JPEG or SVG, at most 5 MB)',
-      description: 'multipart/form-data with the image in `file` (browsers send `X-Cairn-CSRF: 1`). The content must match the declared type; raster images are scaled to fit 1024 px and stripped of metadata; SVG is rasterised to a PNG of 1024 px on its longer edge, so the stored image is always PNG or JPEG.',
+      description:
+        'multipart/form-data with the image in `file` (browsers send `X-Cairn-CSRF: 1`). The content must match the declared type; raster images are scaled to fit 1024 px and stripped of metadata; SVG is rasterised to a PNG of 1024 px on its longer edge, so the stored image is always PNG or JPEG.',
       params: z.object({ slug }),
       consumes: ['multipart/form-data'],
       response: { 201: imageView, ...problemResponses },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Upload the image as multipart/form-data in a field named "file".');
+      if (!request.isMultipart())
+        throw new AppError(
+          'unsupported_media_type',
+          'Upload the image as multipart/form-data in a field named "file".',
+        );
       const { file } = await readMultipart(request, MAX_IMAGE_BYTES);
-      if (!file) throw new AppError('validation_failed', 'No image was uploaded. Send it in a field named "file".', { fields: [{ field: 'file', message: 'Required' }] });
+      if (!file)
+        throw new AppError('validation_failed', 'No image was uploaded. Send it in a field named "file".', {
+          fields: [{ field: 'file', message: 'Required' }],
+        });
       return reply.status(201).send(await uploadImage(deps, request.actor, request.params.slug, file));
     },
   });
@@ -155,9 +300,13 @@ export const microcredentialsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     schema: { tags, summary: 'An uploaded image (public)', security: [], params: z.object({ id: uuid }) },
     handler: async (request, reply) => {
       const image = await readImage(deps, request.params.id);
-      reply.header('cache-control', 'public, max-age=86400, immutable').header('etag', image.etag).header('x-content-type-options', 'nosniff');
+      reply
+        .header('cache-control', 'public, max-age=86400, immutable')
+        .header('etag', image.etag)
+        .header('x-content-type-options', 'nosniff');
       // Uploads are rasterised, so no SVG should be stored; if one ever were, opened directly it must run nothing.
-      if (image.mediaType === 'image/svg+xml') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      if (image.mediaType === 'image/svg+xml')
+        reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
       return reply.type(image.mediaType).send(image.bytes);
     },
   });

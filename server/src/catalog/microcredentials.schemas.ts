@@ -6,7 +6,10 @@ const currencies = new Set(Intl.supportedValuesOf('currency'));
 
 export const mcSlug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$/, 'Use 3-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit')
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$/,
+    'Use 3-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+  )
   .meta({ example: 'data-literacy-foundations' });
 
 export const httpsUrl = z
@@ -23,20 +26,29 @@ export const httpsUrl = z
 
 export const costSchema = z
   .strictObject({
-    amountMinor: z.number().int().min(1, 'A paid programme costs at least 1 minor unit; use null for free').max(100_000_000),
+    amountMinor: z
+      .number()
+      .int()
+      .min(1, 'A paid programme costs at least 1 minor unit; use null for free')
+      .max(100_000_000),
     currency: z.string().refine((c) => currencies.has(c), 'Must be an ISO 4217 currency code, like EUR or GBP'),
   })
   .meta({ id: 'Cost', description: 'Price in integer minor units (cents, pence); null means free' });
 
 export const learningFormat = z.enum(['self_paced', 'cohort', 'blended']);
-export const bcp47 = z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'Must be a BCP 47 language tag, like en or pt-BR');
+export const bcp47 = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'Must be a BCP 47 language tag, like en or pt-BR');
 
 const text = (max: number) => z.string().trim().max(max);
 /** Text copied into the signed Achievement: no hidden or direction-changing characters. */
 const line = (max: number) => credentialText({ max });
 const prose = (max: number) => credentialText({ max, isMultiline: true });
 const feedbackSchema = z.strictObject({ correct: text(2000).optional(), incorrect: text(2000).optional() });
-const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, - and _ only').optional();
+const itemId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, - and _ only')
+  .optional();
 
 const choiceOption = z.strictObject({
   id: itemId,
@@ -56,8 +68,14 @@ const choiceQuestion = z
   })
   .superRefine((q, ctx) => {
     const correct = q.options.filter((o) => o.isCorrect).length;
-    if (q.kind === 'single' && correct !== 1) ctx.addIssue({ code: 'custom', path: ['options'], message: 'A single-choice question needs exactly one correct option' });
-    if (q.kind === 'multiple' && correct < 1) ctx.addIssue({ code: 'custom', path: ['options'], message: 'Mark at least one option correct' });
+    if (q.kind === 'single' && correct !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'A single-choice question needs exactly one correct option',
+      });
+    if (q.kind === 'multiple' && correct < 1)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Mark at least one option correct' });
   });
 
 const numericQuestion = z.strictObject({
@@ -65,7 +83,12 @@ const numericQuestion = z.strictObject({
   kind: z.literal('numeric'),
   prompt: text(4000).min(1, 'Write the question'),
   answer: z.number().finite(),
-  tolerance: z.number().finite().min(0).default(0).meta({ description: 'An answer within ± tolerance counts as correct' }),
+  tolerance: z
+    .number()
+    .finite()
+    .min(0)
+    .default(0)
+    .meta({ description: 'An answer within ± tolerance counts as correct' }),
   unit: text(40).optional(),
   points: z.number().int().min(1).max(100).default(1),
   feedback: feedbackSchema.optional(),
@@ -76,11 +99,19 @@ export const quizSchema = z
     type: z.literal('quiz'),
     passMark: z.number().int().min(0).max(100).meta({ description: 'Percentage of points needed to pass' }),
     attemptsLimit: z.number().int().min(1).max(100).nullable().default(null).meta({ description: 'null: unlimited' }),
-    questions: z.array(z.union([choiceQuestion, numericQuestion])).min(1, 'A quiz needs at least one question').max(100),
+    questions: z
+      .array(z.union([choiceQuestion, numericQuestion]))
+      .min(1, 'A quiz needs at least one question')
+      .max(100),
   })
   .meta({ id: 'Quiz' });
 
-const rubricLevel = z.strictObject({ id: itemId, title: text(200).min(1), description: text(2000).optional(), points: z.number().int().min(0).max(1000) });
+const rubricLevel = z.strictObject({
+  id: itemId,
+  title: text(200).min(1),
+  description: text(2000).optional(),
+  points: z.number().int().min(0).max(1000),
+});
 const rubricCriterion = z.strictObject({
   id: itemId,
   title: text(200).min(1, 'Name the criterion'),
@@ -95,20 +126,36 @@ export const assignmentSchema = z
   .strictObject({
     type: z.literal('assignment'),
     instructions: text(20_000).min(1, 'Write the instructions'),
-    rubric: z.strictObject({ criteria: z.array(rubricCriterion).min(1, 'A rubric needs at least one criterion').max(30) }),
+    rubric: z.strictObject({
+      criteria: z.array(rubricCriterion).min(1, 'A rubric needs at least one criterion').max(30),
+    }),
     evidence: z
       .strictObject({
         kinds: z.array(evidenceKind).min(1, 'Accept at least one kind of evidence').max(3),
-        fileTypes: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'A media type, like application/pdf')).max(20).default([]),
+        fileTypes: z
+          .array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'A media type, like application/pdf'))
+          .max(20)
+          .default([]),
         maxFileBytes: z.number().int().min(1).max(MAX_EVIDENCE_FILE).nullable().default(null),
       })
       .superRefine((e, ctx) => {
-        if (new Set(e.kinds).size !== e.kinds.length) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'List each kind once' });
+        if (new Set(e.kinds).size !== e.kinds.length)
+          ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'List each kind once' });
         if (e.kinds.includes('file') && (e.fileTypes.length === 0 || e.maxFileBytes === null)) {
-          ctx.addIssue({ code: 'custom', path: ['fileTypes'], message: 'File evidence needs the accepted file types and maxFileBytes' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fileTypes'],
+            message: 'File evidence needs the accepted file types and maxFileBytes',
+          });
         }
       }),
-    passPoints: z.number().int().min(0).nullable().default(null).meta({ description: 'Rubric points needed to pass; null: every criterion above its lowest level' }),
+    passPoints: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .default(null)
+      .meta({ description: 'Rubric points needed to pass; null: every criterion above its lowest level' }),
   })
   .meta({ id: 'Assignment' });
 
@@ -155,10 +202,20 @@ export const versionFields = {
   partnerOrgIds: z.array(uuid).max(20).meta({ description: 'Organisations with the partner role' }),
   criteriaNarrative: prose(10_000),
   passMark: z.number().int().min(0).max(100).nullable(),
-  validityMonths: z.number().int().min(1).max(600).nullable().meta({ description: 'null: the credential does not expire' }),
+  validityMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(600)
+    .nullable()
+    .meta({ description: 'null: the credential does not expire' }),
 };
 
-export const versionPatch = z.strictObject(Object.fromEntries(Object.entries(versionFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof versionFields]: z.ZodOptional<(typeof versionFields)[K]> });
+export const versionPatch = z.strictObject(
+  Object.fromEntries(Object.entries(versionFields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof versionFields]: z.ZodOptional<(typeof versionFields)[K]>;
+  },
+);
 export type VersionPatch = z.infer<typeof versionPatch>;
 
 export const createBody = versionPatch.extend({ slug: mcSlug, title: line(200).min(1, 'Give it a title') });
@@ -173,8 +230,9 @@ export const moduleView = z
     content: z.string(),
     links: z.array(linkView),
     estimatedMinutes: z.number().int(),
-    activity: activitySchema.nullable().meta({ description: 'The full quiz or assignment, answers included (authors only)' }),
-
+    activity: activitySchema
+      .nullable()
+      .meta({ description: 'The full quiz or assignment, answers included (authors only)' }),
   })
   .meta({ id: 'AuthoringModule' });
 
@@ -203,20 +261,32 @@ export const versionView = z
     passMark: z.number().int().nullable(),
     validityMonths: z.number().int().nullable(),
     modules: z.array(moduleView),
-    achievement: z.record(z.string(), z.unknown()).nullable().meta({ description: 'The frozen OB 3.0 Achievement (published versions)' }),
+    achievement: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: 'The frozen OB 3.0 Achievement (published versions)' }),
     publishedAt: timestamp.nullable(),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
   .meta({ id: 'MicrocredentialVersion' });
 
-export const versionSummaryView = z.object({ id: z.string(), versionNumber: z.number().int(), status: z.enum(['draft', 'published']), title: z.string(), publishedAt: timestamp.nullable(), updatedAt: timestamp });
+export const versionSummaryView = z.object({
+  id: z.string(),
+  versionNumber: z.number().int(),
+  status: z.enum(['draft', 'published']),
+  title: z.string(),
+  publishedAt: timestamp.nullable(),
+  updatedAt: timestamp,
+});
 
 export const microcredentialView = z
   .object({
     id: z.string(),
     slug: z.string(),
-    status: z.enum(['draft', 'published', 'published_with_draft']).meta({ description: 'published_with_draft: live, with a new draft being edited' }),
+    status: z
+      .enum(['draft', 'published', 'published_with_draft'])
+      .meta({ description: 'published_with_draft: live, with a new draft being edited' }),
     versions: z.array(versionSummaryView),
     current: versionView.meta({ description: 'The draft when there is one, else the latest published version' }),
     catalogUrl: z.string().nullable(),
@@ -235,5 +305,12 @@ export const microcredentialListItem = z.object({
 });
 
 export const imageView = z
-  .object({ id: z.string(), url: z.string(), mediaType: z.enum(['image/png', 'image/jpeg', 'image/svg+xml']), width: z.number().int(), height: z.number().int(), byteSize: z.number().int() })
+  .object({
+    id: z.string(),
+    url: z.string(),
+    mediaType: z.enum(['image/png', 'image/jpeg', 'image/svg+xml']),
+    width: z.number().int(),
+    height: z.number().int(),
+    byteSize: z.number().int(),
+  })
   .meta({ id: 'UploadedImage' });

@@ -12,11 +12,20 @@ export async function insertMicrocredential(db: Db, m: { orgId: string; slug: st
 }
 
 export function findMicrocredential(db: Db, orgId: string, id: string) {
-  return db.selectFrom('microcredentials').select(['id', 'org_id', 'slug', 'created_at']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('microcredentials')
+    .select(['id', 'org_id', 'slug', 'created_at'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function touchMicrocredential(db: Db, id: string) {
-  await db.updateTable('microcredentials').set({ updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('microcredentials')
+    .set({ updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 const versionColumns = [
@@ -55,7 +64,13 @@ export function insertVersion(db: Db, v: Insertable<MicrocredentialVersionsTable
   return db.insertInto('microcredential_versions').values(v).returning(versionColumns).executeTakeFirstOrThrow();
 }
 
-export function findVersion(db: Db, orgId: string, microcredentialId: string, versionId: string, options: { forUpdate?: boolean } = {}) {
+export function findVersion(
+  db: Db,
+  orgId: string,
+  microcredentialId: string,
+  versionId: string,
+  options: { forUpdate?: boolean } = {},
+) {
   let q = db
     .selectFrom('microcredential_versions')
     .select(versionColumns)
@@ -67,7 +82,11 @@ export function findVersion(db: Db, orgId: string, microcredentialId: string, ve
 }
 
 export function findVersionById(db: Db, versionId: string) {
-  return db.selectFrom('microcredential_versions').select(versionColumns).where('id', '=', versionId).executeTakeFirst();
+  return db
+    .selectFrom('microcredential_versions')
+    .select(versionColumns)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
 }
 
 export function listVersions(db: Db, orgId: string, microcredentialId: string) {
@@ -90,10 +109,20 @@ export function updateVersion(db: Db, versionId: string, changes: Updateable<Mic
     .executeTakeFirst();
 }
 
-export async function markPublished(db: Db, versionId: string, p: { publishedAt: Date; publishedBy: string | null; achievement: string }) {
+export async function markPublished(
+  db: Db,
+  versionId: string,
+  p: { publishedAt: Date; publishedBy: string | null; achievement: string },
+) {
   await db
     .updateTable('microcredential_versions')
-    .set({ status: 'published', published_at: p.publishedAt, published_by: p.publishedBy, achievement: p.achievement, updated_at: sql`now()` })
+    .set({
+      status: 'published',
+      published_at: p.publishedAt,
+      published_by: p.publishedBy,
+      achievement: p.achievement,
+      updated_at: sql`now()`,
+    })
     .where('id', '=', versionId)
     .execute();
 }
@@ -103,7 +132,14 @@ export function listMicrocredentials(db: Db, orgId: string) {
   return db
     .selectFrom('microcredentials as m')
     .innerJoinLateral(
-      (eb) => eb.selectFrom('microcredential_versions as v').select(['v.id', 'v.version_number', 'v.status', 'v.title', 'v.published_at', 'v.updated_at']).whereRef('v.microcredential_id', '=', 'm.id').orderBy('v.version_number', 'desc').limit(1).as('latest'),
+      (eb) =>
+        eb
+          .selectFrom('microcredential_versions as v')
+          .select(['v.id', 'v.version_number', 'v.status', 'v.title', 'v.published_at', 'v.updated_at'])
+          .whereRef('v.microcredential_id', '=', 'm.id')
+          .orderBy('v.version_number', 'desc')
+          .limit(1)
+          .as('latest'),
       (join) => join.onTrue(),
     )
     .leftJoinLateral(
@@ -140,19 +176,48 @@ export function listMicrocredentials(db: Db, orgId: string) {
 }
 
 export type ModuleRow = Awaited<ReturnType<typeof listModules>>[number];
-const moduleColumns = ['id', 'org_id', 'version_id', 'position', 'title', 'content', 'links', 'estimated_minutes', 'activity_type', 'activity'] as const;
+const moduleColumns = [
+  'id',
+  'org_id',
+  'version_id',
+  'position',
+  'title',
+  'content',
+  'links',
+  'estimated_minutes',
+  'activity_type',
+  'activity',
+] as const;
 
 /** The modules of a version in order; the learning area reads activities from here too. */
 export function listModules(db: Db, versionId: string) {
-  return db.selectFrom('microcredential_modules').select(moduleColumns).where('version_id', '=', versionId).orderBy('position').execute();
+  return db
+    .selectFrom('microcredential_modules')
+    .select(moduleColumns)
+    .where('version_id', '=', versionId)
+    .orderBy('position')
+    .execute();
 }
 
 export function listModulesOfVersions(db: Db, versionIds: string[]) {
   if (versionIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('microcredential_modules').select(moduleColumns).where('version_id', 'in', versionIds).orderBy('version_id').orderBy('position').execute();
+  return db
+    .selectFrom('microcredential_modules')
+    .select(moduleColumns)
+    .where('version_id', 'in', versionIds)
+    .orderBy('version_id')
+    .orderBy('position')
+    .execute();
 }
 
-export type ModuleValues = { title: string; content: string; links: string; estimatedMinutes: number; activityType: 'quiz' | 'assignment' | null; activity: string | null };
+export type ModuleValues = {
+  title: string;
+  content: string;
+  links: string;
+  estimatedMinutes: number;
+  activityType: 'quiz' | 'assignment' | null;
+  activity: string | null;
+};
 
 export async function insertModule(db: Db, m: ModuleValues & { orgId: string; versionId: string }) {
   const next = await db
@@ -162,7 +227,17 @@ export async function insertModule(db: Db, m: ModuleValues & { orgId: string; ve
     .executeTakeFirstOrThrow();
   return db
     .insertInto('microcredential_modules')
-    .values({ org_id: m.orgId, version_id: m.versionId, position: next.n, title: m.title, content: m.content, links: m.links, estimated_minutes: m.estimatedMinutes, activity_type: m.activityType, activity: m.activity })
+    .values({
+      org_id: m.orgId,
+      version_id: m.versionId,
+      position: next.n,
+      title: m.title,
+      content: m.content,
+      links: m.links,
+      estimated_minutes: m.estimatedMinutes,
+      activity_type: m.activityType,
+      activity: m.activity,
+    })
     .returning(moduleColumns)
     .executeTakeFirstOrThrow();
 }
@@ -185,16 +260,31 @@ export function updateModule(db: Db, versionId: string, moduleId: string, m: Par
 }
 
 export async function deleteModule(db: Db, versionId: string, moduleId: string) {
-  const row = await db.deleteFrom('microcredential_modules').where('version_id', '=', versionId).where('id', '=', moduleId).returning('position').executeTakeFirst();
+  const row = await db
+    .deleteFrom('microcredential_modules')
+    .where('version_id', '=', versionId)
+    .where('id', '=', moduleId)
+    .returning('position')
+    .executeTakeFirst();
   if (!row) return false;
-  await db.updateTable('microcredential_modules').set({ position: sql`position - 1` }).where('version_id', '=', versionId).where('position', '>', row.position).execute();
+  await db
+    .updateTable('microcredential_modules')
+    .set({ position: sql`position - 1` })
+    .where('version_id', '=', versionId)
+    .where('position', '>', row.position)
+    .execute();
   return true;
 }
 
 /** Sets module positions 1..n in the given order (the unique position constraint is deferred). */
 export async function reorderModules(db: Db, versionId: string, moduleIds: string[]) {
   for (const [i, id] of moduleIds.entries()) {
-    await db.updateTable('microcredential_modules').set({ position: i + 1 }).where('version_id', '=', versionId).where('id', '=', id).execute();
+    await db
+      .updateTable('microcredential_modules')
+      .set({ position: i + 1 })
+      .where('version_id', '=', versionId)
+      .where('id', '=', id)
+      .execute();
   }
 }
 
@@ -205,16 +295,42 @@ export async function copyModules(db: Db, fromVersionId: string, toVersionId: st
     from microcredential_modules where version_id = ${fromVersionId}`.execute(db);
 }
 
-export function insertMediaFile(db: Db, f: { orgId: string; mediaType: MediaType; bytes: Buffer; width: number; height: number; sha256: string; originalName: string | null; createdBy: string | null }) {
+export function insertMediaFile(
+  db: Db,
+  f: {
+    orgId: string;
+    mediaType: MediaType;
+    bytes: Buffer;
+    width: number;
+    height: number;
+    sha256: string;
+    originalName: string | null;
+    createdBy: string | null;
+  },
+) {
   return db
     .insertInto('media_files')
-    .values({ org_id: f.orgId, media_type: f.mediaType, bytes: f.bytes, byte_size: f.bytes.length, width: f.width, height: f.height, sha256: f.sha256, original_name: f.originalName, created_by: f.createdBy })
+    .values({
+      org_id: f.orgId,
+      media_type: f.mediaType,
+      bytes: f.bytes,
+      byte_size: f.bytes.length,
+      width: f.width,
+      height: f.height,
+      sha256: f.sha256,
+      original_name: f.originalName,
+      created_by: f.createdBy,
+    })
     .returning(['id', 'media_type', 'width', 'height', 'byte_size'])
     .executeTakeFirstOrThrow();
 }
 
 export function findMediaFile(db: Db, id: string) {
-  return db.selectFrom('media_files').select(['id', 'org_id', 'media_type', 'bytes', 'sha256']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('media_files')
+    .select(['id', 'org_id', 'media_type', 'bytes', 'sha256'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findMediaFileOwner(db: Db, id: string) {

@@ -9,12 +9,20 @@ import { rewriteOrganizationInEntries } from './catalog.store.js';
  * Reads the organisation as it is now, not as the event says, so events handled late or out
  * of order still leave the newest name; running it twice changes nothing.
  */
-export async function refreshOrganizationInCatalog(deps: Pick<Deps, 'db'>, orgId: string): Promise<{ changedEntries: number }> {
+export async function refreshOrganizationInCatalog(
+  deps: Pick<Deps, 'db'>,
+  orgId: string,
+): Promise<{ changedEntries: number }> {
   return transaction(deps.db, async (trx) => {
     const org = await findOrganizationById(trx, orgId);
     // Deleted since: its programmes left the catalogue with it.
     if (!org) return { changedEntries: 0 };
-    const changedEntries = await rewriteOrganizationInEntries(trx, { id: org.id, slug: org.slug, name: org.name, isPartner: org.roles.includes('partner') });
+    const changedEntries = await rewriteOrganizationInEntries(trx, {
+      id: org.id,
+      slug: org.slug,
+      name: org.name,
+      isPartner: org.roles.includes('partner'),
+    });
     return { changedEntries };
   });
 }

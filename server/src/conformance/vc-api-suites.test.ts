@@ -1,4 +1,13 @@
-import { type JsonObject, createDocumentLoader, createSigner, decodeList, didKeyFromPublicKey, didKeyVerificationMethod, generateEd25519Multikey, signCredential } from '@cairn/credentials';
+import {
+  type JsonObject,
+  createDocumentLoader,
+  createSigner,
+  decodeList,
+  didKeyFromPublicKey,
+  didKeyVerificationMethod,
+  generateEd25519Multikey,
+  signCredential,
+} from '@cairn/credentials';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
 
@@ -25,10 +34,20 @@ beforeAll(async () => {
 });
 
 function issue(body: unknown) {
-  return t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { ...SUITE_HEADERS, authorization: `Bearer ${token}` }, payload: JSON.stringify(body) });
+  return t.app.inject({
+    method: 'POST',
+    url: '/credentials/issue',
+    headers: { ...SUITE_HEADERS, authorization: `Bearer ${token}` },
+    payload: JSON.stringify(body),
+  });
 }
 function verify(verifiableCredential: unknown, options: Record<string, unknown> = { checks: ['proof'] }) {
-  return t.app.inject({ method: 'POST', url: '/credentials/verify', headers: SUITE_HEADERS, payload: JSON.stringify({ verifiableCredential, options }) });
+  return t.app.inject({
+    method: 'POST',
+    url: '/credentials/verify',
+    headers: SUITE_HEADERS,
+    payload: JSON.stringify({ verifiableCredential, options }),
+  });
 }
 async function issued(body: unknown): Promise<Vc> {
   const res = await issue(body);
@@ -43,7 +62,10 @@ const degree = () => ({
   '@context': [V2, EXAMPLES_V2],
   type: ['VerifiableCredential', 'ExampleDegreeCredential'],
   issuer: org.did,
-  credentialSubject: { id: 'did:key:z6MktKwz7Ge1Yxzr4JHavN33wiwa8y81QdcMRLXQsrH9T53b', degree: { type: 'ExampleBachelorDegree', name: 'Bachelor of Science and Arts' } },
+  credentialSubject: {
+    id: 'did:key:z6MktKwz7Ge1Yxzr4JHavN33wiwa8y81QdcMRLXQsrH9T53b',
+    degree: { type: 'ExampleBachelorDegree', name: 'Bachelor of Science and Arts' },
+  },
 });
 
 /** A credential signed by a did:key of the test's own, as the suites' generators sign theirs. */
@@ -52,10 +74,21 @@ async function suiteSigned(cryptosuite: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022', ex
   const did = didKeyFromPublicKey(keys.publicKeyMultibase);
   const signer = createSigner({ verificationMethod: didKeyVerificationMethod(did), ...keys });
   const credential = {
-    '@context': [V2], id: 'urn:uuid:86294362-4254-4f36-854f-3952fe42555d', type: ['VerifiableCredential'], issuer: did,
-    validFrom: '2024-01-01T00:00:00Z', credentialSubject: { id: 'did:key:z6MktKwz7Ge1Yxzr4JHavN33wiwa8y81QdcMRLXQsrH9T53b', name: 'ExampleClaim' }, ...extra,
+    '@context': [V2],
+    id: 'urn:uuid:86294362-4254-4f36-854f-3952fe42555d',
+    type: ['VerifiableCredential'],
+    issuer: did,
+    validFrom: '2024-01-01T00:00:00Z',
+    credentialSubject: { id: 'did:key:z6MktKwz7Ge1Yxzr4JHavN33wiwa8y81QdcMRLXQsrH9T53b', name: 'ExampleClaim' },
+    ...extra,
   };
-  const signed = await signCredential({ credential, signer, cryptosuite, documentLoader: createDocumentLoader(), now: new Date() });
+  const signed = await signCredential({
+    credential,
+    signer,
+    cryptosuite,
+    documentLoader: createDocumentLoader(),
+    now: new Date(),
+  });
   // The reference stack the suites use writes one proof as an object; the meaning is the same.
   return { ...signed, proof: signed.proof[0] };
 }
@@ -81,18 +114,33 @@ describe('w3c-ccg/vc-api-issuer-test-suite (10-issuer.js), with a VC 2.0 credent
       [{ verifiableCredential: degree() }, 'credential'],
       [{ credential: noContext }, 'credential.@context'],
       [{ credential: { ...degree(), '@context': 4 } }, 'credential.@context'],
-      ...[4, false, null, []].map((c): [unknown, string] => [{ credential: { ...degree(), '@context': c } }, 'credential.@context']),
+      ...[4, false, null, []].map((c): [unknown, string] => [
+        { credential: { ...degree(), '@context': c } },
+        'credential.@context',
+      ]),
       [{ credential: noType }, 'credential.type'],
       [{ credential: { ...degree(), type: 4 } }, 'credential.type'],
-      ...[null, true, 4, []].map((ty): [unknown, string] => [{ credential: { ...degree(), type: ty } }, 'credential.type']),
-      ...[null, true, 4, []].map((i): [unknown, string] => [{ credential: { ...degree(), issuer: i } }, 'credential.issuer']),
+      ...[null, true, 4, []].map((ty): [unknown, string] => [
+        { credential: { ...degree(), type: ty } },
+        'credential.type',
+      ]),
+      ...[null, true, 4, []].map((i): [unknown, string] => [
+        { credential: { ...degree(), issuer: i } },
+        'credential.issuer',
+      ]),
       [{ credential: noSubject }, 'credential.credentialSubject'],
-      ...[null, true, 4, [], 'did:example:1234'].map((s): [unknown, string] => [{ credential: { ...degree(), credentialSubject: s } }, 'credential.credentialSubject']),
+      ...[null, true, 4, [], 'did:example:1234'].map((s): [unknown, string] => [
+        { credential: { ...degree(), credentialSubject: s } },
+        'credential.credentialSubject',
+      ]),
     ];
     for (const [body, field] of cases) {
       const res = await issue(body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(fieldsOf(res).some((f) => f.startsWith(field)), `${JSON.stringify(body)} → ${res.body}`).toBe(true);
+      expect(
+        fieldsOf(res).some((f) => f.startsWith(field)),
+        `${JSON.stringify(body)} → ${res.body}`,
+      ).toBe(true);
     }
   });
 
@@ -127,13 +175,34 @@ describe('w3c-ccg/vc-api-verifier-test-suite (10-vc-di.js)', () => {
       ['no proof.verificationMethod', (vc) => delete vc.proof.verificationMethod],
       ['no proof.proofValue', (vc) => delete vc.proof.proofValue],
       ['no proof.proofPurpose', (vc) => delete vc.proof.proofPurpose],
-      ...['string', {}, null, 10, true].map((v): [string, (vc: Vc) => void] => [`@context ${JSON.stringify(v)}`, (vc) => (vc['@context'] = v)]),
-      ...[[], {}, null, 10, true].map((v): [string, (vc: Vc) => void] => [`@context [${JSON.stringify(v)}]`, (vc) => (vc['@context'] = [v])]),
-      ...['string', {}, null, 10, true].map((v): [string, (vc: Vc) => void] => [`type ${JSON.stringify(v)}`, (vc) => (vc.type = v)]),
-      ...[[], {}, null, 10, true].map((v): [string, (vc: Vc) => void] => [`type [${JSON.stringify(v)}]`, (vc) => (vc.type = [v])]),
-      ...[[], null, 10, true].map((v): [string, (vc: Vc) => void] => [`issuer ${JSON.stringify(v)}`, (vc) => (vc.issuer = v)]),
-      ...['string', null, 10, true, []].map((v): [string, (vc: Vc) => void] => [`credentialSubject ${JSON.stringify(v)}`, (vc) => (vc.credentialSubject = v)]),
-      ...['string', null, 10, true, []].map((v): [string, (vc: Vc) => void] => [`proof ${JSON.stringify(v)}`, (vc) => (vc.proof = v)]),
+      ...['string', {}, null, 10, true].map((v): [string, (vc: Vc) => void] => [
+        `@context ${JSON.stringify(v)}`,
+        (vc) => (vc['@context'] = v),
+      ]),
+      ...[[], {}, null, 10, true].map((v): [string, (vc: Vc) => void] => [
+        `@context [${JSON.stringify(v)}]`,
+        (vc) => (vc['@context'] = [v]),
+      ]),
+      ...['string', {}, null, 10, true].map((v): [string, (vc: Vc) => void] => [
+        `type ${JSON.stringify(v)}`,
+        (vc) => (vc.type = v),
+      ]),
+      ...[[], {}, null, 10, true].map((v): [string, (vc: Vc) => void] => [
+        `type [${JSON.stringify(v)}]`,
+        (vc) => (vc.type = [v]),
+      ]),
+      ...[[], null, 10, true].map((v): [string, (vc: Vc) => void] => [
+        `issuer ${JSON.stringify(v)}`,
+        (vc) => (vc.issuer = v),
+      ]),
+      ...['string', null, 10, true, []].map((v): [string, (vc: Vc) => void] => [
+        `credentialSubject ${JSON.stringify(v)}`,
+        (vc) => (vc.credentialSubject = v),
+      ]),
+      ...['string', null, 10, true, []].map((v): [string, (vc: Vc) => void] => [
+        `proof ${JSON.stringify(v)}`,
+        (vc) => (vc.proof = v),
+      ]),
     ];
     for (const [label, change] of variants) {
       const vc = structuredClone(valid);
@@ -143,11 +212,13 @@ describe('w3c-ccg/vc-api-verifier-test-suite (10-vc-di.js)', () => {
     }
   });
 
-  it('the suite\'s own vector (issuer https://vc.example/issuers/5678, key a did:key) is refused: the key is not the issuer\'s', async () => {
+  it("the suite's own vector (issuer https://vc.example/issuers/5678, key a did:key) is refused: the key is not the issuer's", async () => {
     const vector = { ...valid, issuer: 'https://vc.example/issuers/5678' };
     const res = await verify(vector);
     expect(res.statusCode).toBe(400);
-    expect(res.json<{ checks: { id: string; status: string }[] }>().checks.find((c) => c.id === 'issuer')?.status).toBe('failed');
+    expect(res.json<{ checks: { id: string; status: string }[] }>().checks.find((c) => c.id === 'issuer')?.status).toBe(
+      'failed',
+    );
   });
 });
 
@@ -157,7 +228,13 @@ describe('w3c/vc-di-eddsa-test-suite', () => {
       let vc: Vc;
       beforeAll(async () => {
         vc = await issued({
-          credential: { '@context': [V2], id: `urn:uuid:${crypto.randomUUID()}`, type: ['VerifiableCredential'], issuer: (await didKeyOf()), credentialSubject: { id: 'did:key:z6MktKwz7Ge1Yxzr4JHavN33wiwa8y81QdcMRLXQsrH9T53b', name: 'ExampleClaim' } },
+          credential: {
+            '@context': [V2],
+            id: `urn:uuid:${crypto.randomUUID()}`,
+            type: ['VerifiableCredential'],
+            issuer: await didKeyOf(),
+            credentialSubject: { id: 'did:key:z6MktKwz7Ge1Yxzr4JHavN33wiwa8y81QdcMRLXQsrH9T53b', name: 'ExampleClaim' },
+          },
           options: { cryptosuite, issuerIdentifier: 'did:key' },
         });
       });
@@ -175,7 +252,7 @@ describe('w3c/vc-di-eddsa-test-suite', () => {
         expect(vc['@context'][0]).toBe(V2);
       });
 
-      it('its key is a did:key Multikey (z6Mk…, 34 bytes multicodec) and the proof verifies through Cairn\'s verifier', async () => {
+      it("its key is a did:key Multikey (z6Mk…, 34 bytes multicodec) and the proof verifies through Cairn's verifier", async () => {
         expect(vc.issuer).toMatch(/^did:key:z6Mk/);
         const res = await verify(vc);
         expect(errorsOf(res)).toEqual([]);
@@ -208,7 +285,10 @@ describe('w3c/vc-di-eddsa-test-suite', () => {
           ['proofPurpose invalid', (vc) => (vc.proof.proofPurpose = 'invalidPurpose')],
           ['proofValue missing', (vc) => delete vc.proof.proofValue],
           ['proofValue null', (vc) => (vc.proof.proofValue = null)],
-          ['proofValue without multibase header', (vc) => (vc.proof.proofValue = (vc.proof.proofValue as string).slice(1))],
+          [
+            'proofValue without multibase header',
+            (vc) => (vc.proof.proofValue = (vc.proof.proofValue as string).slice(1)),
+          ],
           ['proofValue too long', (vc) => (vc.proof.proofValue = `${vc.proof.proofValue as string}3mJ8`)],
           ['cryptosuite unknown', (vc) => (vc.proof.cryptosuite = 'unknown-cryptosuite-2017')],
           [`cryptosuite ${other}`, (vc) => (vc.proof.cryptosuite = other)],
@@ -223,7 +303,7 @@ describe('w3c/vc-di-eddsa-test-suite', () => {
         }
       });
 
-      it('answers 400 when options.expectedProofPurpose is not the proof\'s (authentication)', async () => {
+      it("answers 400 when options.expectedProofPurpose is not the proof's (authentication)", async () => {
         const res = await verify(valid, { checks: ['proof'], expectedProofPurpose: 'authentication' });
         expect(res.statusCode).toBe(400);
       });
@@ -233,7 +313,12 @@ describe('w3c/vc-di-eddsa-test-suite', () => {
   let didKey: string | undefined;
   async function didKeyOf(): Promise<string> {
     if (!didKey) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/did-key`, headers: { cookie: owner.cookie }, payload: {} });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/orgs/${org.slug}/did-key`,
+        headers: { cookie: owner.cookie },
+        payload: {},
+      });
       expect([200, 201]).toContain(res.statusCode);
       didKey = res.json<{ did: string }>().did;
     }
@@ -242,7 +327,13 @@ describe('w3c/vc-di-eddsa-test-suite', () => {
 });
 
 describe('w3c/vc-data-model-2.0-test-suite (issuer side)', () => {
-  const plain = (extra: Record<string, unknown> = {}) => ({ '@context': [V2], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:subject' }, issuer: org.did, ...extra });
+  const plain = (extra: Record<string, unknown> = {}) => ({
+    '@context': [V2],
+    type: ['VerifiableCredential'],
+    credentialSubject: { id: 'did:example:subject' },
+    issuer: org.did,
+    ...extra,
+  });
 
   it('issues the suite\'s "ok" shapes: 201, @context kept in order, every field kept', async () => {
     const oks: Record<string, unknown>[] = [
@@ -250,21 +341,36 @@ describe('w3c/vc-data-model-2.0-test-suite (issuer side)', () => {
       plain({ '@context': [V2, EXAMPLES_V2] }),
       plain({ '@context': [V2, { ex: 'https://example.org/examples#' }] }),
       plain({ id: 'did:example:credential' }),
-      plain({ type: ['VerifiableCredential', 'ExampleTestCredential'], '@context': [V2, { ExampleTestCredential: 'https://example.org/examples#ExampleTestCredential' }] }),
+      plain({
+        type: ['VerifiableCredential', 'ExampleTestCredential'],
+        '@context': [V2, { ExampleTestCredential: 'https://example.org/examples#ExampleTestCredential' }],
+      }),
       plain({ credentialSubject: [{ id: 'did:example:subject1' }, { id: 'did:example:subject2' }] }),
       plain({ issuer: { id: org.did, name: 'Suite Academy' } }),
-      plain({ issuer: { id: org.did, name: { '@value': 'Suite Academy', '@language': 'en' }, description: 'A test issuer' } }),
+      plain({
+        issuer: { id: org.did, name: { '@value': 'Suite Academy', '@language': 'en' }, description: 'A test issuer' },
+      }),
       plain({ name: 'Example', description: 'An example credential' }),
       plain({ validFrom: '2024-01-01T00:00:00Z', validUntil: '2034-01-01T00:00:00Z' }),
       plain({ credentialSchema: { id: 'https://example.org/examples/degree.json', type: 'JsonSchema' } }),
-      plain({ '@context': [V2, EXAMPLES_V2], evidence: [{ id: 'https://example.org/evidence/1', type: ['ExampleEvidence'] }] }),
+      plain({
+        '@context': [V2, EXAMPLES_V2],
+        evidence: [{ id: 'https://example.org/evidence/1', type: ['ExampleEvidence'] }],
+      }),
       plain({ termsOfUse: { type: 'ExampleTermsOfUse' }, '@context': [V2, EXAMPLES_V2] }),
-      plain({ refreshService: { type: 'ExampleRefreshService', id: 'https://example.org/refresh' }, '@context': [V2, EXAMPLES_V2] }),
-      plain({ '@context': [V2, { CredentialStatusList2017: 'https://example.org/examples#CredentialStatusList2017' }], credentialStatus: { id: 'https://example.org/status/1', type: 'CredentialStatusList2017' } }),
+      plain({
+        refreshService: { type: 'ExampleRefreshService', id: 'https://example.org/refresh' },
+        '@context': [V2, EXAMPLES_V2],
+      }),
+      plain({
+        '@context': [V2, { CredentialStatusList2017: 'https://example.org/examples#CredentialStatusList2017' }],
+        credentialStatus: { id: 'https://example.org/status/1', type: 'CredentialStatusList2017' },
+      }),
     ];
     for (const credential of oks) {
       const vc = await issued({ credential });
-      for (const [key, value] of Object.entries(credential)) expect(vc[key], `${key} of ${JSON.stringify(credential)}`).toEqual(value);
+      for (const [key, value] of Object.entries(credential))
+        expect(vc[key], `${key} of ${JSON.stringify(credential)}`).toEqual(value);
       expect(vc['@context'][0]).toBe(V2);
     }
   });
@@ -281,8 +387,14 @@ describe('w3c/vc-data-model-2.0-test-suite (issuer side)', () => {
       [plain({ id: ['urn:uuid:1', 'urn:uuid:2'] }), 'credential.id'],
       [plain({ type: undefined }), 'credential.type'],
       [plain({ type: ['ExampleTestCredential'] }), 'credential.type'],
-      [plain({ '@context': [V2, { '@vocab': null }], type: ['VerifiableCredential', 'ExampleTestCredential'] }), 'credential'],
-      [plain({ '@context': [V2, { VerifiableCredential: 'https://example.org/#BadVerifiableCredential' }] }), 'credential'],
+      [
+        plain({ '@context': [V2, { '@vocab': null }], type: ['VerifiableCredential', 'ExampleTestCredential'] }),
+        'credential',
+      ],
+      [
+        plain({ '@context': [V2, { VerifiableCredential: 'https://example.org/#BadVerifiableCredential' }] }),
+        'credential',
+      ],
       [plain({ issuer: null }), 'credential.issuer'],
       [plain({ issuer: 'not a url' }), 'credential.issuer'],
       [plain({ issuer: { id: null } }), 'credential.issuer'],
@@ -301,12 +413,20 @@ describe('w3c/vc-data-model-2.0-test-suite (issuer side)', () => {
     for (const [credential, field] of fails) {
       const res = await issue({ credential });
       expect(res.statusCode, JSON.stringify(credential)).toBe(400);
-      expect(fieldsOf(res).some((f) => f.startsWith(field)), `${JSON.stringify(credential)} → ${res.body}`).toBe(true);
+      expect(
+        fieldsOf(res).some((f) => f.startsWith(field)),
+        `${JSON.stringify(credential)} → ${res.body}`,
+      ).toBe(true);
     }
   });
 
-  it('the credentials it issues verify at Cairn\'s verifier: 200 with errors: [] (what the suite\'s verify() reads)', async () => {
-    const vc = await issued({ credential: plain({ credentialSubject: { id: 'did:example:subject', 'ex:claim': 'yes' }, '@context': [V2, { ex: 'https://example.org/examples#' }] }) });
+  it("the credentials it issues verify at Cairn's verifier: 200 with errors: [] (what the suite's verify() reads)", async () => {
+    const vc = await issued({
+      credential: plain({
+        credentialSubject: { id: 'did:example:subject', 'ex:claim': 'yes' },
+        '@context': [V2, { ex: 'https://example.org/examples#' }],
+      }),
+    });
     const res = await verify(vc, {});
     expect(res.statusCode).toBe(200);
     expect(errorsOf(res)).toEqual([]);
@@ -315,47 +435,112 @@ describe('w3c/vc-data-model-2.0-test-suite (issuer side)', () => {
 
 describe('w3c/vc-bitstring-status-list-test-suite', () => {
   it('issues a BitstringStatusListEntry whose list dereferences to a signed 16 KB list; revocation sets the bit and fails verification', async () => {
-    const vc = await issued({ credential: { '@context': [V2], type: ['VerifiableCredential'], issuer: org.did, credentialSubject: { id: 'did:example:subject' } } });
+    const vc = await issued({
+      credential: {
+        '@context': [V2],
+        type: ['VerifiableCredential'],
+        issuer: org.did,
+        credentialSubject: { id: 'did:example:subject' },
+      },
+    });
     const entry = vc.credentialStatus as Vc;
-    expect(entry).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: expect.stringMatching(/^\d+$/) });
+    expect(entry).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^\d+$/),
+    });
     expect(typeof entry.statusListCredential).toBe('string');
 
-    const listRes = await t.app.inject({ method: 'GET', url: new URL(entry.statusListCredential as string).pathname, headers: { accept: 'application/json' } });
+    const listRes = await t.app.inject({
+      method: 'GET',
+      url: new URL(entry.statusListCredential as string).pathname,
+      headers: { accept: 'application/json' },
+    });
     expect(listRes.statusCode).toBe(200);
     const list = listRes.json<Vc>();
     expect(list.id).toBe(entry.statusListCredential);
     expect(list.type).toContain('BitstringStatusListCredential');
     expect(list.issuer).toBe(org.did);
-    expect(list.credentialSubject).toMatchObject({ type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: expect.stringMatching(/^u/) });
+    expect(list.credentialSubject).toMatchObject({
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: expect.stringMatching(/^u/),
+    });
     const bits = decodeList(list.credentialSubject.encodedList as string);
     expect(bits.length).toBeGreaterThanOrEqual(131_072);
     expect(bits.get(Number(entry.statusListIndex))).toBe(false);
     expect((await verify(list, {})).statusCode).toBe(200);
     expect((await verify(vc)).statusCode).toBe(200);
 
-    const revoked = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/revoke`, headers: { cookie: owner.cookie }, payload: { reason: 'Conformance replay' } });
+    const revoked = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/revoke`,
+      headers: { cookie: owner.cookie },
+      payload: { reason: 'Conformance replay' },
+    });
     expect(revoked.statusCode).toBe(200);
     const after = await t.app.inject({ method: 'GET', url: new URL(entry.statusListCredential as string).pathname });
-    expect(decodeList(after.json<Vc>().credentialSubject.encodedList as string).get(Number(entry.statusListIndex))).toBe(true);
+    expect(
+      decodeList(after.json<Vc>().credentialSubject.encodedList as string).get(Number(entry.statusListIndex)),
+    ).toBe(true);
     const res = await verify(vc);
     expect(res.statusCode).toBe(400);
     expect(res.json<{ verified: boolean }>().verified).toBe(false);
   });
 
   it('issues revocation and suspension entries on request; suspension is reversible', async () => {
-    const vc = await issued({ credential: { '@context': [V2], type: ['VerifiableCredential'], issuer: org.did, credentialSubject: { id: 'did:example:subject' } }, options: { statusPurposes: ['revocation', 'suspension'] } });
+    const vc = await issued({
+      credential: {
+        '@context': [V2],
+        type: ['VerifiableCredential'],
+        issuer: org.did,
+        credentialSubject: { id: 'did:example:subject' },
+      },
+      options: { statusPurposes: ['revocation', 'suspension'] },
+    });
     const entries = vc.credentialStatus as Vc[];
     expect(entries.map((e) => e.statusPurpose).sort()).toEqual(['revocation', 'suspension']);
     const id = encodeURIComponent(vc.id as string);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/suspend`, headers: { cookie: owner.cookie }, payload: {} })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/credentials/${id}/suspend`,
+          headers: { cookie: owner.cookie },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await verify(vc)).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/unsuspend`, headers: { cookie: owner.cookie }, payload: {} })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/credentials/${id}/unsuspend`,
+          headers: { cookie: owner.cookie },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await verify(vc)).statusCode).toBe(200);
   });
 
   it('fails a credential whose status entry cannot be checked (a list Cairn cannot reach offline)', async () => {
-    const elsewhere = { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '94567', statusListCredential: 'https://status.example.org/lists/3' };
-    const vc = await issued({ credential: { '@context': [V2], type: ['VerifiableCredential'], issuer: org.did, credentialSubject: { id: 'did:example:subject' }, credentialStatus: elsewhere } });
+    const elsewhere = {
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '94567',
+      statusListCredential: 'https://status.example.org/lists/3',
+    };
+    const vc = await issued({
+      credential: {
+        '@context': [V2],
+        type: ['VerifiableCredential'],
+        issuer: org.did,
+        credentialSubject: { id: 'did:example:subject' },
+        credentialStatus: elsewhere,
+      },
+    });
     const res = await verify(vc);
     expect(res.statusCode).toBe(400);
   });

@@ -49,7 +49,11 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
     release();
     await expect(inside).rejects.toThrow('roll back');
     await outside;
-    const slugs = await database.db.selectFrom('organizations').select('slug').where('slug', 'in', ['inside-trx', 'outside-trx']).execute();
+    const slugs = await database.db
+      .selectFrom('organizations')
+      .select('slug')
+      .where('slug', 'in', ['inside-trx', 'outside-trx'])
+      .execute();
     expect(slugs.map((s) => s.slug)).toEqual(['outside-trx']);
     expect(await countOrgs()).toBe(before + 1);
   });
@@ -70,7 +74,11 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
         throw new Error('outer fails');
       }),
     ).rejects.toThrow('outer fails');
-    const row = await database.db.selectFrom('organizations').select('slug').where('slug', '=', 'nested-one').executeTakeFirst();
+    const row = await database.db
+      .selectFrom('organizations')
+      .select('slug')
+      .where('slug', '=', 'nested-one')
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 

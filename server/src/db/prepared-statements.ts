@@ -25,7 +25,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
         facade = {
           query: ((textOrCursor: unknown, parameters?: readonly unknown[]) => {
             if (typeof textOrCursor === 'string' && textOrCursor.includes(PREPARED_MARK)) {
-              return client.query({ name: statementName(textOrCursor), text: textOrCursor, values: parameters as unknown[] });
+              return client.query({
+                name: statementName(textOrCursor),
+                text: textOrCursor,
+                values: parameters as unknown[],
+              });
             }
             return (client.query as (...args: unknown[]) => unknown)(textOrCursor, parameters);
           }) as PostgresPoolClient['query'],

@@ -6,9 +6,30 @@ import type {
   MicrocredentialModulesTable,
   CatalogEntriesTable,
 } from './schema/catalog.js';
-import type { UsersTable, SessionsTable, PasswordResetsTable, EmailVerificationsTable, ApiKeysTable, RateLimitsTable } from './schema/identity.js';
-import type { SigningKeysTable, DidKeyIssuersTable, StatusListsTable, CredentialsTable, IssuanceJobsTable, IssuanceJobRowsTable } from './schema/issuance.js';
-import type { VouchersTable, EnrolmentsTable, ModuleCompletionsTable, QuizAttemptsTable, EvidenceFilesTable, SubmissionsTable } from './schema/learning.js';
+import type {
+  UsersTable,
+  SessionsTable,
+  PasswordResetsTable,
+  EmailVerificationsTable,
+  ApiKeysTable,
+  RateLimitsTable,
+} from './schema/identity.js';
+import type {
+  SigningKeysTable,
+  DidKeyIssuersTable,
+  StatusListsTable,
+  CredentialsTable,
+  IssuanceJobsTable,
+  IssuanceJobRowsTable,
+} from './schema/issuance.js';
+import type {
+  VouchersTable,
+  EnrolmentsTable,
+  ModuleCompletionsTable,
+  QuizAttemptsTable,
+  EvidenceFilesTable,
+  SubmissionsTable,
+} from './schema/learning.js';
 import type { OrganizationsTable, MembershipsTable, InvitationsTable } from './schema/organisations.js';
 import type {
   PathwaysTable,
@@ -19,7 +40,13 @@ import type {
   PathwayAwardComponentsTable,
   WalletCredentialsTable,
 } from './schema/pathways.js';
-import type { MailOutboxTable, DomainEventsTable, WebhookEndpointsTable, WebhookDeliveriesTable, MaintenanceTasksTable } from './schema/platform.js';
+import type {
+  MailOutboxTable,
+  DomainEventsTable,
+  WebhookEndpointsTable,
+  WebhookDeliveriesTable,
+  MaintenanceTasksTable,
+} from './schema/platform.js';
 import type { SkillFrameworksTable, SkillsTable } from './schema/skills.js';
 
 /**

@@ -25,18 +25,24 @@ async function count(query: ReturnType<typeof sql<{ n: number }>>, db = t.deps.d
 describe('setup steps are safe on their own when servers run them together', () => {
   it('the starter framework is created once by two concurrent calls', async () => {
     // As on an empty database: nothing refers to the starter skills yet in this file's copy.
-    await sql`delete from skill_frameworks where org_id is null and lower(name) = lower(${STARTER_FRAMEWORK_NAME})`.execute(t.deps.db);
+    await sql`delete from skill_frameworks where org_id is null and lower(name) = lower(${STARTER_FRAMEWORK_NAME})`.execute(
+      t.deps.db,
+    );
     const results = await Promise.all([ensureStarterFramework(t.deps.db), ensureStarterFramework(t.deps.db)]);
     expect(results.map((r) => r.isChanged).sort()).toEqual([false, true]);
     expect(results[0].frameworkId).toBe(results[1].frameworkId);
-    expect(await count(sql<{ n: number }>`select count(*)::int as n from skill_frameworks where org_id is null`)).toBe(1);
+    expect(await count(sql<{ n: number }>`select count(*)::int as n from skill_frameworks where org_id is null`)).toBe(
+      1,
+    );
   });
 
   it('the demo world is created once by two concurrent seeds; the other finds it there', async () => {
     const password = 'demo-password-for-tests';
     const results = await Promise.all([seedDemoWorld(t.deps, { password }), seedDemoWorld(t.deps, { password })]);
     expect(results.filter((r) => r !== undefined)).toHaveLength(1);
-    expect(await count(sql<{ n: number }>`select count(*)::int as n from users where email like '%@demo.cairn.test'`)).toBe(6);
+    expect(
+      await count(sql<{ n: number }>`select count(*)::int as n from users where email like '%@demo.cairn.test'`),
+    ).toBe(6);
     expect(await count(sql<{ n: number }>`select count(*)::int as n from organizations`)).toBe(5);
   });
 });
@@ -69,13 +75,15 @@ function startServerProcess(env: Record<string, string>): Promise<ServerProcess>
 
 async function waitHealthy(server: ServerProcess, deadline: number) {
   for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`server on port ${server.port} exited (${server.child.exitCode}):\n${server.output()}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`server on port ${server.port} exited (${server.child.exitCode}):\n${server.output()}`);
     try {
       if ((await fetch(`http://127.0.0.1:${server.port}/health`)).ok) return;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server on port ${server.port} did not become healthy:\n${server.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`server on port ${server.port} did not become healthy:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -98,50 +106,68 @@ function migrationsAppliedBy(server: ServerProcess): string[] {
 }
 
 // PGlite is embedded in one process: a second server cannot open its database at all.
-describe.skipIf(template.engine !== 'postgres')('two server processes started together on one empty PostgreSQL database', () => {
-  it('both become healthy; migrations run once and the demo world exists once', { timeout: 300_000 }, async () => {
-    if (template.engine !== 'postgres') return;
-    const name = `${template.prefix}_pair_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: template.url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(template.url);
-    url.pathname = `/${name}`;
-    const dataDirs = [await mkdtemp(path.join(tmpdir(), 'cairn-pair-')), await mkdtemp(path.join(tmpdir(), 'cairn-pair-'))];
-    const common = {
-      DATABASE_URL: url.toString(),
-      CAIRN_PUBLIC_URL: 'http://127.0.0.1:3999',
-      CAIRN_MASTER_KEY: randomBytes(32).toString('base64'),
-      CAIRN_SEED: 'true',
-      CAIRN_DEMO_PASSWORD: 'demo-password-for-tests',
-      CAIRN_VERIFY_WORKERS: '1',
-      LOG_LEVEL: 'info',
-    };
-    const servers: ServerProcess[] = [];
-    try {
-      // At the same moment: neither waits for the other.
-      servers.push(...(await Promise.all(dataDirs.map((dir) => startServerProcess({ ...common, DATA_DIR: dir })))));
-      const deadline = Date.now() + 240_000;
-      await Promise.all(servers.map((s) => waitHealthy(s, deadline)));
-
-      const applied = servers.map(migrationsAppliedBy);
-      expect(applied.map((a) => a.length).sort((a, b) => a - b)).toEqual([0, Object.keys(migrations).length]);
-      expect(servers.filter((s) => s.output().includes('Demo world ready'))).toHaveLength(1);
-
-      const database = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 1 });
+describe.skipIf(template.engine !== 'postgres')(
+  'two server processes started together on one empty PostgreSQL database',
+  () => {
+    it('both become healthy; migrations run once and the demo world exists once', { timeout: 300_000 }, async () => {
+      if (template.engine !== 'postgres') return;
+      const name = `${template.prefix}_pair_${randomBytes(3).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: template.url });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      const url = new URL(template.url);
+      url.pathname = `/${name}`;
+      const dataDirs = [
+        await mkdtemp(path.join(tmpdir(), 'cairn-pair-')),
+        await mkdtemp(path.join(tmpdir(), 'cairn-pair-')),
+      ];
+      const common = {
+        DATABASE_URL: url.toString(),
+        CAIRN_PUBLIC_URL: 'http://127.0.0.1:3999',
+        CAIRN_MASTER_KEY: randomBytes(32).toString('base64'),
+        CAIRN_SEED: 'true',
+        CAIRN_DEMO_PASSWORD: 'demo-password-for-tests',
+        CAIRN_VERIFY_WORKERS: '1',
+        LOG_LEVEL: 'info',
+      };
+      const servers: ServerProcess[] = [];
       try {
-        expect(await count(sql<{ n: number }>`select count(*)::int as n from kysely_migration`, database.db)).toBe(Object.keys(migrations).length);
-        expect(await count(sql<{ n: number }>`select count(*)::int as n from users where email like '%@demo.cairn.test'`, database.db)).toBe(6);
-        expect(await count(sql<{ n: number }>`select count(*)::int as n from organizations`, database.db)).toBe(5);
-        expect(await count(sql<{ n: number }>`select count(*)::int as n from skill_frameworks where org_id is null`, database.db)).toBe(1);
+        // At the same moment: neither waits for the other.
+        servers.push(...(await Promise.all(dataDirs.map((dir) => startServerProcess({ ...common, DATA_DIR: dir })))));
+        const deadline = Date.now() + 240_000;
+        await Promise.all(servers.map((s) => waitHealthy(s, deadline)));
+
+        const applied = servers.map(migrationsAppliedBy);
+        expect(applied.map((a) => a.length).sort((a, b) => a - b)).toEqual([0, Object.keys(migrations).length]);
+        expect(servers.filter((s) => s.output().includes('Demo world ready'))).toHaveLength(1);
+
+        const database = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 1 });
+        try {
+          expect(await count(sql<{ n: number }>`select count(*)::int as n from kysely_migration`, database.db)).toBe(
+            Object.keys(migrations).length,
+          );
+          expect(
+            await count(
+              sql<{ n: number }>`select count(*)::int as n from users where email like '%@demo.cairn.test'`,
+              database.db,
+            ),
+          ).toBe(6);
+          expect(await count(sql<{ n: number }>`select count(*)::int as n from organizations`, database.db)).toBe(5);
+          expect(
+            await count(
+              sql<{ n: number }>`select count(*)::int as n from skill_frameworks where org_id is null`,
+              database.db,
+            ),
+          ).toBe(1);
+        } finally {
+          await database.close();
+        }
       } finally {
-        await database.close();
+        await Promise.all(servers.map(stop));
+        await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
       }
-    } finally {
-      await Promise.all(servers.map(stop));
-      await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  });
-});
+    });
+  },
+);

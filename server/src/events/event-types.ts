@@ -4,13 +4,25 @@
  * jobs (see `subscriptions.ts`); webhooks deliver them to organisations' endpoints.
  */
 export type EventPayloads = {
-  'credential.issued': { credentialId: string; recipientUserId: string | null; achievementId: string | null; microcredentialId: string | null; pathwayId: string | null; kind: string };
+  'credential.issued': {
+    credentialId: string;
+    recipientUserId: string | null;
+    achievementId: string | null;
+    microcredentialId: string | null;
+    pathwayId: string | null;
+    kind: string;
+  };
   'credential.revoked': { credentialId: string; recipientUserId: string | null; reason: string | null };
   'credential.suspended': { credentialId: string; recipientUserId: string | null; reason: string | null };
   'credential.reinstated': { credentialId: string; recipientUserId: string | null };
   'credential.expired': { credentialId: string; recipientUserId: string | null; expiredAt: string };
   'enrolment.created': { enrolmentId: string; learnerId: string; microcredentialId: string };
-  'enrolment.completed': { enrolmentId: string; learnerId: string; microcredentialId: string; credentialId: string | null };
+  'enrolment.completed': {
+    enrolmentId: string;
+    learnerId: string;
+    microcredentialId: string;
+    credentialId: string | null;
+  };
   'submission.reviewed': { submissionId: string; enrolmentId: string; learnerId: string; decision: string };
   'pathway.published': { pathwayId: string; version: number };
   'pathway.awarded': { pathwayId: string; learnerId: string; credentialId: string; clrCredentialId: string | null };

@@ -14,16 +14,38 @@ type EventRow = {
   occurred_at: Date;
 };
 
-const COLUMNS = ['id', 'type', 'org_id', 'actor_kind', 'actor_user_id', 'actor_session_id', 'actor_api_key_id', 'actor_reason', 'data', 'occurred_at'] as const;
+const COLUMNS = [
+  'id',
+  'type',
+  'org_id',
+  'actor_kind',
+  'actor_user_id',
+  'actor_session_id',
+  'actor_api_key_id',
+  'actor_reason',
+  'data',
+  'occurred_at',
+] as const;
 
 export function toStoredEvent(row: EventRow): StoredEvent {
   const actor: EventActor =
     row.actor_kind === 'user'
-      ? { kind: 'user', userId: row.actor_user_id ?? '', ...(row.actor_session_id ? { sessionId: row.actor_session_id } : {}) }
+      ? {
+          kind: 'user',
+          userId: row.actor_user_id ?? '',
+          ...(row.actor_session_id ? { sessionId: row.actor_session_id } : {}),
+        }
       : row.actor_kind === 'apiKey'
         ? { kind: 'apiKey', apiKeyId: row.actor_api_key_id ?? '' }
         : { kind: 'system', reason: row.actor_reason ?? '' };
-  return { id: row.id, type: row.type as EventType, orgId: row.org_id, actor, data: row.data as StoredEvent['data'], occurredAt: row.occurred_at };
+  return {
+    id: row.id,
+    type: row.type as EventType,
+    orgId: row.org_id,
+    actor,
+    data: row.data as StoredEvent['data'],
+    occurredAt: row.occurred_at,
+  };
 }
 
 export async function findEvent(db: Db, id: string): Promise<StoredEvent | undefined> {
@@ -32,13 +54,29 @@ export async function findEvent(db: Db, id: string): Promise<StoredEvent | undef
 }
 
 /** An organisation's events, newest first, for the audit log (keyset pagination on time and id). */
-export async function listOrgEvents(db: Db, orgId: string, options: { limit: number; before?: { occurredAt: Date; id: string }; types?: readonly string[]; since?: Date; until?: Date }): Promise<StoredEvent[]> {
+export async function listOrgEvents(
+  db: Db,
+  orgId: string,
+  options: {
+    limit: number;
+    before?: { occurredAt: Date; id: string };
+    types?: readonly string[];
+    since?: Date;
+    until?: Date;
+  },
+): Promise<StoredEvent[]> {
   let query = db.selectFrom('domain_events').select(COLUMNS).where('org_id', '=', orgId);
   if (options.types?.length) query = query.where('type', 'in', options.types);
   if (options.since) query = query.where('occurred_at', '>=', options.since);
   if (options.until) query = query.where('occurred_at', '<', options.until);
   const before = options.before;
-  if (before) query = query.where((eb) => eb.or([eb('occurred_at', '<', before.occurredAt), eb.and([eb('occurred_at', '=', before.occurredAt), eb('id', '<', before.id)])]));
+  if (before)
+    query = query.where((eb) =>
+      eb.or([
+        eb('occurred_at', '<', before.occurredAt),
+        eb.and([eb('occurred_at', '=', before.occurredAt), eb('id', '<', before.id)]),
+      ]),
+    );
   const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
   return rows.map(toStoredEvent);
 }

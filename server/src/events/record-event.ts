@@ -15,7 +15,11 @@ export type EventJobData = { consumer: string; eventId: string } | { consumer: s
  * in the same transaction: the event, its consumers' jobs and the change commit together or
  * not at all. Returns the event's id.
  */
-export async function recordEvent<T extends EventType>(deps: { jobs: JobQueue }, db: Db, event: DomainEvent<T>): Promise<string> {
+export async function recordEvent<T extends EventType>(
+  deps: { jobs: JobQueue },
+  db: Db,
+  event: DomainEvent<T>,
+): Promise<string> {
   const id = randomUUID();
   const actor = event.actor;
   await db

@@ -16,7 +16,13 @@ const EVENTS_PER_JOB = 500;
  * with `db`, the transaction that made them happen. Consumers see each event as if it had been
  * recorded alone. Returns the events' ids in order.
  */
-export async function recordEvents<T extends EventType>(deps: { jobs: JobQueue }, db: Db, type: T, orgId: string, events: Omit<DomainEvent<T>, 'type' | 'orgId'>[]): Promise<string[]> {
+export async function recordEvents<T extends EventType>(
+  deps: { jobs: JobQueue },
+  db: Db,
+  type: T,
+  orgId: string,
+  events: Omit<DomainEvent<T>, 'type' | 'orgId'>[],
+): Promise<string[]> {
   if (events.length === 0) return [];
   const ids = events.map(() => randomUUID());
   await db
@@ -39,7 +45,8 @@ export async function recordEvents<T extends EventType>(deps: { jobs: JobQueue }
   if (await hasWebhookSubscribers(db, orgId, type)) consumers.push('webhooks.fan-out');
   const jobs: { data: EventJobData }[] = [];
   for (const consumer of consumers) {
-    for (let i = 0; i < ids.length; i += EVENTS_PER_JOB) jobs.push({ data: { consumer, eventIds: ids.slice(i, i + EVENTS_PER_JOB) } });
+    for (let i = 0; i < ids.length; i += EVENTS_PER_JOB)
+      jobs.push({ data: { consumer, eventIds: ids.slice(i, i + EVENTS_PER_JOB) } });
   }
   await deps.jobs.sendMany(db, 'events', jobs);
   afterCommit(db, () => {

@@ -8,7 +8,13 @@ import type { EventType } from './event-types.js';
  */
 export const SUBSCRIPTIONS = {
   /** Re-evaluates the recipient's pathways; awards what is now satisfied, suspends what no longer holds. */
-  'pathways.credential-changed': ['credential.issued', 'credential.revoked', 'credential.suspended', 'credential.reinstated', 'credential.expired'],
+  'pathways.credential-changed': [
+    'credential.issued',
+    'credential.revoked',
+    'credential.suspended',
+    'credential.reinstated',
+    'credential.expired',
+  ],
   /** Awards learners who already qualify for a newly published pathway. */
   'pathways.published': ['pathway.published'],
   /** Refreshes the organisation's name and details in the catalogue index. */
@@ -18,5 +24,7 @@ export const SUBSCRIPTIONS = {
 export type ConsumerName = keyof typeof SUBSCRIPTIONS | 'webhooks.fan-out';
 
 export function consumersOf(type: EventType): (keyof typeof SUBSCRIPTIONS)[] {
-  return (Object.keys(SUBSCRIPTIONS) as (keyof typeof SUBSCRIPTIONS)[]).filter((name) => (SUBSCRIPTIONS[name] as readonly EventType[]).includes(type));
+  return (Object.keys(SUBSCRIPTIONS) as (keyof typeof SUBSCRIPTIONS)[]).filter((name) =>
+    (SUBSCRIPTIONS[name] as readonly EventType[]).includes(type),
+  );
 }

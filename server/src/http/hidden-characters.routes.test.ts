@@ -21,32 +21,69 @@ beforeAll(async () => {
   org = await createOrg(t.app, owner, { roles: ['provider'], name: 'Northwind Academy' });
 });
 
-const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object, headers: Record<string, string> = { cookie: owner.cookie }) =>
-  t.app.inject({ method, url, headers, payload });
-const count = async (table: 'organizations' | 'microcredentials' | 'pathways' | 'credentials' | 'skill_frameworks' | 'microcredential_modules') =>
-  (await t.database.db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+const send = (
+  method: 'POST' | 'PATCH' | 'PUT',
+  url: string,
+  payload: object,
+  headers: Record<string, string> = { cookie: owner.cookie },
+) => t.app.inject({ method, url, headers, payload });
+const count = async (
+  table:
+    'organizations' | 'microcredentials' | 'pathways' | 'credentials' | 'skill_frameworks' | 'microcredential_modules',
+) =>
+  (
+    await t.database.db
+      .selectFrom(table)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 /** Asserts a 400 problem+json whose errors name `field` and the character's code point. */
-function expectRefused(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, field: string, codePoint: string) {
+function expectRefused(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): any },
+  field: string,
+  codePoint: string,
+) {
   expect(res.statusCode).toBe(400);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = res.json();
   expect(body.detail).toContain(field);
-  expect(body.errors).toContainEqual({ field, message: expect.stringMatching(new RegExp(`invisible or direction-changing character.*\\(${codePoint.replace('+', '\\+')}\\); remove it`)) });
+  expect(body.errors).toContainEqual({
+    field,
+    message: expect.stringMatching(
+      new RegExp(`invisible or direction-changing character.*\\(${codePoint.replace('+', '\\+')}\\); remove it`),
+    ),
+  });
 }
 
 describe('organisation names', () => {
   it('refuses a bidi override on create and rename, and keeps the name unchanged', async () => {
     const before = await count('organizations');
-    expectRefused(await send('POST', '/api/v1/orgs', { name: `Northwind ${RLO}ymedacA`, slug: unique('org'), roles: ['provider'] }), 'name', 'U+202E');
+    expectRefused(
+      await send('POST', '/api/v1/orgs', { name: `Northwind ${RLO}ymedacA`, slug: unique('org'), roles: ['provider'] }),
+      'name',
+      'U+202E',
+    );
     expect(await count('organizations')).toBe(before);
-    expectRefused(await send('PATCH', `/api/v1/orgs/${org.slug}`, { name: `North${ZWSP}wind Academy` }), 'name', 'U+200B');
-    const now = await t.database.db.selectFrom('organizations').select('name').where('id', '=', org.id).executeTakeFirstOrThrow();
+    expectRefused(
+      await send('PATCH', `/api/v1/orgs/${org.slug}`, { name: `North${ZWSP}wind Academy` }),
+      'name',
+      'U+200B',
+    );
+    const now = await t.database.db
+      .selectFrom('organizations')
+      .select('name')
+      .where('id', '=', org.id)
+      .executeTakeFirstOrThrow();
     expect(now.name).toBe('Northwind Academy');
   });
 
   it('still accepts names in any script', async () => {
-    const res = await send('POST', '/api/v1/orgs', { name: 'Академия Норд — أكاديمية الشمال', slug: unique('org'), roles: ['provider'] });
+    const res = await send('POST', '/api/v1/orgs', {
+      name: 'Академия Норд — أكاديمية الشمال',
+      slug: unique('org'),
+      roles: ['provider'],
+    });
     expect(res.statusCode).toBe(201);
   });
 });
@@ -59,19 +96,45 @@ describe('micro-credential titles and text', () => {
     expectRefused(await send('POST', base(), { slug: unique('mc'), title: `Data ${RLO}ycaretiL` }), 'title', 'U+202E');
     expect(await count('microcredentials')).toBe(before);
 
-    const p = await createProgramme(t.app, owner, org.slug, { slug: unique('mc'), title: 'Data Literacy' }, { publish: false });
+    const p = await createProgramme(
+      t.app,
+      owner,
+      org.slug,
+      { slug: unique('mc'), title: 'Data Literacy' },
+      { publish: false },
+    );
     const draft = `${base()}/${p.id}/versions/${p.versionId}`;
     expectRefused(await send('PATCH', draft, { summary: `Learn data${'\u2066'}.` }), 'summary', 'U+2066');
-    expectRefused(await send('PATCH', draft, { outcomes: ['Read charts', `Tell${'\uFEFF'}stories`] }), 'outcomes.1', 'U+FEFF');
-    expectRefused(await send('PATCH', draft, { criteriaNarrative: `Pass the quiz.\n${'\u200F'}Then the assignment.` }), 'criteriaNarrative', 'U+200F');
+    expectRefused(
+      await send('PATCH', draft, { outcomes: ['Read charts', `Tell${'\uFEFF'}stories`] }),
+      'outcomes.1',
+      'U+FEFF',
+    );
+    expectRefused(
+      await send('PATCH', draft, { criteriaNarrative: `Pass the quiz.\n${'\u200F'}Then the assignment.` }),
+      'criteriaNarrative',
+      'U+200F',
+    );
     // Multi-line text keeps its line breaks.
-    expect((await send('PATCH', draft, { criteriaNarrative: 'Pass the quiz.\n\nThen the assignment.' })).statusCode).toBe(200);
+    expect(
+      (await send('PATCH', draft, { criteriaNarrative: 'Pass the quiz.\n\nThen the assignment.' })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses them in module titles, which become result descriptions', async () => {
-    const p = await createProgramme(t.app, owner, org.slug, { slug: unique('mc'), title: 'Modules' }, { publish: false });
+    const p = await createProgramme(
+      t.app,
+      owner,
+      org.slug,
+      { slug: unique('mc'), title: 'Modules' },
+      { publish: false },
+    );
     const before = await count('microcredential_modules');
-    const res = await send('POST', `${base()}/${p.id}/versions/${p.versionId}/modules`, { title: `Quiz ${'\u061C'}one`, content: '', estimatedMinutes: 10 });
+    const res = await send('POST', `${base()}/${p.id}/versions/${p.versionId}/modules`, {
+      title: `Quiz ${'\u061C'}one`,
+      content: '',
+      estimatedMinutes: 10,
+    });
     expectRefused(res, 'title', 'U+061C');
     expect(await count('microcredential_modules')).toBe(before);
   });
@@ -83,14 +146,58 @@ describe('pathway names', () => {
   it('refuses hidden characters in the name, description, criteria and requirement titles', async () => {
     const url = `/api/v1/orgs/${org.slug}/pathways`;
     const before = await count('pathways');
-    expectRefused(await send('POST', url, { slug: unique('pw'), name: `Data ${'\u202D'}Analyst`, tree }), 'name', 'U+202D');
-    expectRefused(await send('POST', url, { slug: unique('pw'), name: 'Data Analyst', description: `Two\u2028lines`, tree }), 'description', 'U+2028');
-    expectRefused(await send('POST', url, { slug: unique('pw'), name: 'Data Analyst', criteriaNarrative: `Earn ${'\u2067'}all`, tree }), 'criteriaNarrative', 'U+2067');
-    expectRefused(await send('POST', url, { slug: unique('pw'), name: 'Data Analyst', tree: { type: 'all', title: `Core${'\u2060'}`, children: tree.children } }), 'tree.title', 'U+2060');
-    const external = { type: 'achievement', ref: { kind: 'external', achievementId: 'https://example.org/a/1', issuerDids: ['did:web:example.org'], name: `Partner ${'\u200D'}badge` } };
-    expectRefused(await send('POST', url, { slug: unique('pw'), name: 'Data Analyst', tree: { type: 'all', children: [external] } }), 'tree.children.0.ref.name', 'U+200D');
+    expectRefused(
+      await send('POST', url, { slug: unique('pw'), name: `Data ${'\u202D'}Analyst`, tree }),
+      'name',
+      'U+202D',
+    );
+    expectRefused(
+      await send('POST', url, { slug: unique('pw'), name: 'Data Analyst', description: `Two\u2028lines`, tree }),
+      'description',
+      'U+2028',
+    );
+    expectRefused(
+      await send('POST', url, {
+        slug: unique('pw'),
+        name: 'Data Analyst',
+        criteriaNarrative: `Earn ${'\u2067'}all`,
+        tree,
+      }),
+      'criteriaNarrative',
+      'U+2067',
+    );
+    expectRefused(
+      await send('POST', url, {
+        slug: unique('pw'),
+        name: 'Data Analyst',
+        tree: { type: 'all', title: `Core${'\u2060'}`, children: tree.children },
+      }),
+      'tree.title',
+      'U+2060',
+    );
+    const external = {
+      type: 'achievement',
+      ref: {
+        kind: 'external',
+        achievementId: 'https://example.org/a/1',
+        issuerDids: ['did:web:example.org'],
+        name: `Partner ${'\u200D'}badge`,
+      },
+    };
+    expectRefused(
+      await send('POST', url, {
+        slug: unique('pw'),
+        name: 'Data Analyst',
+        tree: { type: 'all', children: [external] },
+      }),
+      'tree.children.0.ref.name',
+      'U+200D',
+    );
     expect(await count('pathways')).toBe(before);
-    expect((await send('POST', url, { slug: unique('pw'), name: 'Data Analyst', description: 'Line one\nLine two', tree })).statusCode).toBe(201);
+    expect(
+      (await send('POST', url, { slug: unique('pw'), name: 'Data Analyst', description: 'Line one\nLine two', tree }))
+        .statusCode,
+    ).toBe(201);
   });
 });
 
@@ -102,11 +209,15 @@ describe('credentials issued by hand', () => {
     (credential.credentialSubject.achievement as Record<string, unknown>).name = `Data ${RLO}ycaretiL`;
     const vcApi = await send('POST', '/credentials/issue', { credential }, { authorization: `Bearer ${token}` });
     expectRefused(vcApi, 'credential.credentialSubject.achievement.name', 'U+202E');
-    const byOrg = await send('POST', `/api/v1/orgs/${org.slug}/credentials`, { credential: sampleCredential({ description: `Awarded${'\u206F'}.` }) });
+    const byOrg = await send('POST', `/api/v1/orgs/${org.slug}/credentials`, {
+      credential: sampleCredential({ description: `Awarded${'\u206F'}.` }),
+    });
     expectRefused(byOrg, 'credential.description', 'U+206F');
     expect(await count('credentials')).toBe(before);
     // A multi-line description is fine.
-    const ok = await send('POST', `/api/v1/orgs/${org.slug}/credentials`, { credential: sampleCredential({ description: 'Awarded for\nthe final project.' }) });
+    const ok = await send('POST', `/api/v1/orgs/${org.slug}/credentials`, {
+      credential: sampleCredential({ description: 'Awarded for\nthe final project.' }),
+    });
     expect(ok.statusCode).toBe(201);
   });
 });
@@ -116,7 +227,11 @@ describe('skill names', () => {
 
   it('refuses a framework name with a hidden character', async () => {
     const before = await count('skill_frameworks');
-    expectRefused(await send('POST', url(), { csv: 'code,name\nS1,Forklift driving\n', frameworkName: `Logistics${RLO}` }), 'frameworkName', 'U+202E');
+    expectRefused(
+      await send('POST', url(), { csv: 'code,name\nS1,Forklift driving\n', frameworkName: `Logistics${RLO}` }),
+      'frameworkName',
+      'U+202E',
+    );
     expect(await count('skill_frameworks')).toBe(before);
   });
 

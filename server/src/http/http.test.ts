@@ -10,7 +10,10 @@ const logStream = new Writable({
     done();
   },
 });
-const t = useTestApp({ logger: { level: 'info', stream: logStream, redact: { paths: redactedPaths, censor: '[redacted]' } }, bodyLimit: 4096 });
+const t = useTestApp({
+  logger: { level: 'info', stream: logStream, redact: { paths: redactedPaths, censor: '[redacted]' } },
+  bodyLimit: 4096,
+});
 
 describe('HTTP basics', () => {
   it('reports health when the database answers', async () => {
@@ -24,7 +27,9 @@ describe('HTTP basics', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/signup', '/api/v1/orgs', '/api/v1/orgs/{slug}/api-keys', '/health']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/signup', '/api/v1/orgs', '/api/v1/orgs/{slug}/api-keys', '/health']),
+    );
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
   });
@@ -33,7 +38,11 @@ describe('HTTP basics', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toMatch(/problem\+json/);
-    const big = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x@example.com', password: 'p'.repeat(5000) } });
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'x@example.com', password: 'p'.repeat(5000) },
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ code: 'payload_too_large' });
   });
@@ -47,8 +56,16 @@ describe('HTTP basics', () => {
 
   it('never writes passwords, cookies or tokens to the log', async () => {
     const user = await signUpUser(t.app);
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
-    await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: user.cookie, authorization: 'Bearer cairn_secret_value' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
+    await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: user.cookie, authorization: 'Bearer cairn_secret_value' },
+    });
     const log = lines.join('');
     expect(log).toContain('request completed');
     expect(log).not.toContain(TEST_PASSWORD);

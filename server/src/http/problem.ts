@@ -27,7 +27,11 @@ export function toProblem(error: AppError, instance?: string): Problem {
   };
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem, options: { retryAfterSeconds?: number | undefined } = {}) {
+export function sendProblem(
+  reply: FastifyReply,
+  problem: Problem,
+  options: { retryAfterSeconds?: number | undefined } = {},
+) {
   if (options.retryAfterSeconds !== undefined) reply.header('retry-after', String(options.retryAfterSeconds));
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
@@ -36,7 +40,16 @@ export function sendProblem(reply: FastifyReply, problem: Problem, options: { re
 export const DATABASE_RETRY_AFTER_SECONDS = 10;
 
 // Socket-level failures reaching PostgreSQL, as Node and pg report them.
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 // SQLSTATE: admin/crash shutdown, "cannot connect now" (starting up or in recovery), too many connections.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const UNAVAILABLE_MESSAGES = [
@@ -56,7 +69,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (
+      typeof code === 'string' &&
+      (CONNECTION_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+    )
+      return true;
     if (UNAVAILABLE_MESSAGES.some((re) => re.test(current instanceof Error ? current.message : ''))) return true;
     // Node's net errors for several addresses (happy eyeballs) arrive as an AggregateError.
     if (current instanceof AggregateError && current.errors.some((e) => isDatabaseUnavailable(e))) return true;
@@ -71,13 +88,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 function fromDatabaseError(error: unknown): AppError | undefined {
   if (isDatabaseUnavailable(error)) {
-    return new AppError('unavailable', 'The database is not answering right now. Nothing was changed; try again in a few seconds.', {
-      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-    });
+    return new AppError(
+      'unavailable',
+      'The database is not answering right now. Nothing was changed; try again in a few seconds.',
+      {
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      },
+    );
   }
   const code = (error as { code?: unknown }).code;
   if (code === '22021' || code === '22P05') {
-    return new AppError('validation_failed', 'The request contains a NUL byte or a character that cannot be stored. Remove control characters and try again.');
+    return new AppError(
+      'validation_failed',
+      'The request contains a NUL byte or a character that cannot be stored. Remove control characters and try again.',
+    );
   }
   return undefined;
 }
@@ -101,11 +125,18 @@ export function routingErrorHandler(error: FastifyError, request: FastifyRequest
   let appError: AppError;
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     // No id, slug or token is this long, so nothing can be there.
-    appError = new AppError('not_found', `Nothing at ${request.method} ${path}…: a path segment is longer than any id Cairn uses.`);
+    appError = new AppError(
+      'not_found',
+      `Nothing at ${request.method} ${path}…: a path segment is longer than any id Cairn uses.`,
+    );
   } else if (error.code === 'FST_ERR_BAD_URL') {
-    appError = new AppError('validation_failed', 'The URL is not valid: a percent-encoded sequence in the path does not decode. Encode ids with encodeURIComponent.', {
-      fields: [{ field: 'params', message: 'Invalid percent-encoding' }],
-    });
+    appError = new AppError(
+      'validation_failed',
+      'The URL is not valid: a percent-encoded sequence in the path does not decode. Encode ids with encodeURIComponent.',
+      {
+        fields: [{ field: 'params', message: 'Invalid percent-encoding' }],
+      },
+    );
   } else {
     appError = new AppError('validation_failed', error.message);
   }
@@ -121,9 +152,13 @@ export function registerParamGuard(app: FastifyInstance) {
     const params = (request.params ?? {}) as Record<string, unknown>;
     const bad = Object.entries(params).filter(([, v]) => typeof v === 'string' && hasControlCharacter(v));
     if (bad.length > 0) {
-      throw new AppError('validation_failed', `The path has control characters (such as a NUL byte) in ${bad.map(([k]) => k).join(', ')}. Use the id exactly as Cairn gave it.`, {
-        fields: bad.map(([k]) => ({ field: `params.${k}`, message: 'Contains control characters' })),
-      });
+      throw new AppError(
+        'validation_failed',
+        `The path has control characters (such as a NUL byte) in ${bad.map(([k]) => k).join(', ')}. Use the id exactly as Cairn gave it.`,
+        {
+          fields: bad.map(([k]) => ({ field: `params.${k}`, message: 'Contains control characters' })),
+        },
+      );
     }
   });
 }
@@ -159,9 +194,15 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): AppErro
         fields: [{ field: 'body', message: error.message }],
       });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload_too_large', `The request body is larger than this endpoint accepts (${request.routeOptions.bodyLimit ?? 'the limit'} bytes).`);
+      return new AppError(
+        'payload_too_large',
+        `The request body is larger than this endpoint accepts (${request.routeOptions.bodyLimit ?? 'the limit'} bytes).`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('unsupported_media_type', `Content type "${request.headers['content-type'] ?? ''}" is not accepted here. Send application/json.`);
+      return new AppError(
+        'unsupported_media_type',
+        `Content type "${request.headers['content-type'] ?? ''}" is not accepted here. Send application/json.`,
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('validation_failed', 'The Content-Length header does not match the body.');
     default:

@@ -32,7 +32,8 @@ function checkCsrf(request: FastifyRequest, publicUrl: URL) {
   if (SAFE_METHODS.has(request.method)) return;
   if (request.headers.authorization?.startsWith('Bearer ')) return;
   const fetchSite = request.headers['sec-fetch-site'];
-  if (fetchSite === 'cross-site') throw new AppError('csrf_rejected', 'This request came from another site and was refused.');
+  if (fetchSite === 'cross-site')
+    throw new AppError('csrf_rejected', 'This request came from another site and was refused.');
   const origin = request.headers.origin;
   if (origin && origin !== 'null') {
     const host = request.headers.host;
@@ -43,15 +44,22 @@ function checkCsrf(request: FastifyRequest, publicUrl: URL) {
       originHost = undefined;
     }
     if (originHost !== publicUrl.host && originHost !== host) {
-      throw new AppError('csrf_rejected', `Requests from ${origin} are not accepted. Use Cairn at ${publicUrl.origin}.`);
+      throw new AppError(
+        'csrf_rejected',
+        `Requests from ${origin} are not accepted. Use Cairn at ${publicUrl.origin}.`,
+      );
     }
   } else if (origin === 'null') {
     throw new AppError('csrf_rejected', 'Requests from an opaque origin are not accepted.');
   }
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  const isForm = type === 'application/x-www-form-urlencoded' || type === 'text/plain' || type === 'multipart/form-data';
+  const isForm =
+    type === 'application/x-www-form-urlencoded' || type === 'text/plain' || type === 'multipart/form-data';
   if (isForm && !(type === 'multipart/form-data' && request.headers['x-cairn-csrf'] === '1')) {
-    throw new AppError('csrf_rejected', 'Form posts are not accepted. Send JSON (Content-Type: application/json); uploads need the X-Cairn-CSRF: 1 header.');
+    throw new AppError(
+      'csrf_rejected',
+      'Form posts are not accepted. Send JSON (Content-Type: application/json); uploads need the X-Cairn-CSRF: 1 header.',
+    );
   }
 }
 

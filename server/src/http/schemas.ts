@@ -10,7 +10,16 @@ export const problemSchema = z
     detail: z.string(),
     code: z.string(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string(), line: z.number().int().optional(), column: z.string().optional() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          line: z.number().int().optional(),
+          column: z.string().optional(),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
@@ -24,10 +33,16 @@ export const timestamp = z.iso.datetime({ offset: true });
 export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const email = z.email('Enter a valid email address, like name@example.com').max(254).meta({ example: 'ada@example.com' });
+export const email = z
+  .email('Enter a valid email address, like name@example.com')
+  .max(254)
+  .meta({ example: 'ada@example.com' });
 export const slug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, 'Use 3-40 lowercase letters, digits and hyphens, starting and ending with a letter or digit')
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/,
+    'Use 3-40 lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+  )
   .meta({ example: 'northwind-academy' });
 export const uuid = z.uuid('Must be an id (UUID)');
 
@@ -92,16 +107,33 @@ export const userSchema = z
     email: z.string(),
     name: z.string(),
     createdAt: timestamp,
-    emailVerified: z.boolean().meta({ description: 'Whether the owner confirmed the email from the link mailed to it; until then credentials issued to it are not linked' }),
+    emailVerified: z.boolean().meta({
+      description:
+        'Whether the owner confirmed the email from the link mailed to it; until then credentials issued to it are not linked',
+    }),
   })
   .meta({ id: 'User' });
 export const orgSchema = z
-  .object({ id: z.string(), slug: z.string(), name: z.string(), roles: z.array(orgRole), did: z.string(), createdAt: timestamp })
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    roles: z.array(orgRole),
+    did: z.string(),
+    createdAt: timestamp,
+  })
   .meta({ id: 'Organization' });
 
 export function presentUser(u: { id: string; email: string; name: string; createdAt: Date; emailVerified: boolean }) {
   return { ...u, createdAt: iso(u.createdAt) };
 }
-export function presentOrg(o: { id: string; slug: string; name: string; roles: ('provider' | 'employer' | 'accreditor' | 'partner')[]; did: string; createdAt: Date }) {
+export function presentOrg(o: {
+  id: string;
+  slug: string;
+  name: string;
+  roles: ('provider' | 'employer' | 'accreditor' | 'partner')[];
+  did: string;
+  createdAt: Date;
+}) {
   return { id: o.id, slug: o.slug, name: o.name, roles: o.roles, did: o.did, createdAt: iso(o.createdAt) };
 }

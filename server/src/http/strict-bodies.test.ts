@@ -4,7 +4,17 @@ import { signUpUser, useTestApp } from '../testing/test-app.js';
 
 const t = useTestApp();
 
-type ParamSchema = { type?: string; format?: string; pattern?: string; example?: string; enum?: string[]; minLength?: number; maxLength?: number; minimum?: number; maximum?: number };
+type ParamSchema = {
+  type?: string;
+  format?: string;
+  pattern?: string;
+  example?: string;
+  enum?: string[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+};
 type Parameter = { in: string; name: string; schema?: ParamSchema };
 type Operation = { parameters?: Parameter[]; requestBody?: { content?: Record<string, unknown> } };
 type Route = { method: string; path: string; op: Operation };
@@ -15,14 +25,24 @@ const UNKNOWN = 'cairnUnknownField';
  * Routes that take no JSON body schema because they read multipart/form-data themselves. The
  * dual ones also accept JSON, which they check with a strict schema inside the handler.
  */
-const MULTIPART_ONLY = new Set(['POST /api/v1/orgs/{slug}/images', 'POST /api/v1/orgs/{slug}/skill-frameworks/import', 'POST /api/v1/orgs/{slug}/skill-frameworks/import/preview', 'POST /api/v1/verify/upload']);
+const MULTIPART_ONLY = new Set([
+  'POST /api/v1/orgs/{slug}/images',
+  'POST /api/v1/orgs/{slug}/skill-frameworks/import',
+  'POST /api/v1/orgs/{slug}/skill-frameworks/import/preview',
+  'POST /api/v1/verify/upload',
+]);
 /** Routes that read no body at all (a download started by a POST); whatever is sent is ignored. */
 const NO_BODY = new Set(['POST /api/v1/admin/backup']);
-const JSON_OR_MULTIPART = new Set(['POST /api/v1/me/wallet', 'POST /api/v1/me/enrolments/{id}/modules/{moduleId}/submissions']);
+const JSON_OR_MULTIPART = new Set([
+  'POST /api/v1/me/wallet',
+  'POST /api/v1/me/enrolments/{id}/modules/{moduleId}/submissions',
+]);
 
 function routes(): Route[] {
   const doc = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
-  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  );
 }
 
 /** A value that passes the parameter's own schema, so validation gets as far as the body. */
@@ -35,7 +55,9 @@ function sampleParam(schema: ParamSchema = {}): string {
 }
 
 function urlOf({ path, op }: Route): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(sampleParam(op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema)));
+  return path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(sampleParam(op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema)),
+  );
 }
 
 function sendUnknownField(route: Route) {
@@ -52,8 +74,12 @@ describe('strict request bodies, for every route in the OpenAPI document', () =>
       // to show that it refuses the field.
       const res = await sendUnknownField(route);
       const body = res.json<{ code?: string; errors?: { field: string }[] }>();
-      const isNamed = res.statusCode === 400 && body.code === 'validation_failed' && (body.errors ?? []).some((e) => e.field === UNKNOWN);
-      if (!isNamed || !String(res.headers['content-type']).includes('application/problem+json')) wrong.push(`${route.method} ${route.path} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+      const isNamed =
+        res.statusCode === 400 &&
+        body.code === 'validation_failed' &&
+        (body.errors ?? []).some((e) => e.field === UNKNOWN);
+      if (!isNamed || !String(res.headers['content-type']).includes('application/problem+json'))
+        wrong.push(`${route.method} ${route.path} → ${res.statusCode} ${res.body.slice(0, 160)}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -70,7 +96,12 @@ describe('strict request bodies, for every route in the OpenAPI document', () =>
       const [method, path] = key.split(' ') as [string, string];
       const route = routes().find((r) => r.method === method && r.path === path)!;
       // These check the body inside the handler, after deciding who is asking: sign in first.
-      const res = await t.app.inject({ method: 'POST', url: urlOf(route), payload: { [UNKNOWN]: 1 }, headers: { cookie: await learnerCookie() } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: urlOf(route),
+        payload: { [UNKNOWN]: 1 },
+        headers: { cookie: await learnerCookie() },
+      });
       expect(res.statusCode, key).toBe(400);
       expect(JSON.stringify(res.json()), key).toContain(UNKNOWN);
     }
@@ -91,7 +122,16 @@ describe('strict request bodies, for every route in the OpenAPI document', () =>
     const unbounded = routes().flatMap((r) =>
       (r.op.parameters ?? [])
         .filter((p) => p.in === 'path')
-        .filter(({ schema: s = {} }) => !(s.format === 'uuid' || s.enum || s.maxLength !== undefined || s.maximum !== undefined || (s.pattern && /\{\d+,\d+\}[^*+]*\$$/.test(s.pattern))))
+        .filter(
+          ({ schema: s = {} }) =>
+            !(
+              s.format === 'uuid' ||
+              s.enum ||
+              s.maxLength !== undefined ||
+              s.maximum !== undefined ||
+              (s.pattern && /\{\d+,\d+\}[^*+]*\$$/.test(s.pattern))
+            ),
+        )
         .map((p) => `${r.method} ${r.path} ${p.name}`),
     );
     expect(unbounded).toEqual([]);

@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
 import { listMailsTo } from '../mail/mail.store.js';
 import { sampleCredential } from '../testing/fixtures.js';
-import { createApiKey, createOrg, signUpUser, unique, useTestApp, verificationTokenFor, type TestUser } from '../testing/test-app.js';
+import {
+  createApiKey,
+  createOrg,
+  signUpUser,
+  unique,
+  useTestApp,
+  verificationTokenFor,
+  type TestUser,
+} from '../testing/test-app.js';
 import { RESEND_INTERVAL_MS, VERIFICATION_TTL_MS } from './identity.service.js';
 
 const t = useTestApp();
@@ -31,7 +39,12 @@ function verify(token: string | undefined) {
 }
 
 function resend(user?: TestUser) {
-  return t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email/resend', headers: user ? { cookie: user.cookie } : {}, payload: {} });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/verify-email/resend',
+    headers: user ? { cookie: user.cookie } : {},
+    payload: {},
+  });
 }
 
 /** Issues through the VC-API (POST /credentials/issue) to `email`, as the organisation's API key. */
@@ -41,7 +54,13 @@ async function issueByApi(email: string, name = 'Data Literacy Foundations') {
     method: 'POST',
     url: '/credentials/issue',
     headers: { authorization: `Bearer ${apiKey}` },
-    payload: { credential: { ...sampleCredential({ name }), credentialSubject: { ...subject, achievement: { ...subject.achievement, name } } }, options: { recipientEmail: email } },
+    payload: {
+      credential: {
+        ...sampleCredential({ name }),
+        credentialSubject: { ...subject, achievement: { ...subject.achievement, name } },
+      },
+      options: { recipientEmail: email },
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ verifiableCredential: { id: string } }>().verifiableCredential;
@@ -54,7 +73,11 @@ async function myCredentials(user: TestUser) {
 }
 
 async function verificationRows(userId: string) {
-  return t.database.db.selectFrom('email_verifications').select(['token_hash', 'used_at']).where('user_id', '=', userId).execute();
+  return t.database.db
+    .selectFrom('email_verifications')
+    .select(['token_hash', 'used_at'])
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 describe('verification link on sign-up', () => {
@@ -82,7 +105,12 @@ describe('verification link on sign-up', () => {
     const again = await verify(token);
     expect(again.statusCode).toBe(400);
     expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(again.json()).toMatchObject({ status: 400, code: 'validation_failed', detail: expect.stringMatching(/expired or already used/), errors: [{ field: 'token' }] });
+    expect(again.json()).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      detail: expect.stringMatching(/expired or already used/),
+      errors: [{ field: 'token' }],
+    });
   });
 
   it('refuses an expired link and an unknown one alike, and confirms nothing', async () => {
@@ -163,7 +191,11 @@ describe('credentials issued to an email', () => {
     const user = await signUpUser(t.app, { email, isEmailVerified: false });
     const during = await issueByApi(email, 'Issued while unconfirmed');
     expect(await myCredentials(user)).toEqual([]);
-    const linked = await t.database.db.selectFrom('credentials').select(sql<number>`count(*)::int`.as('n')).where('recipient_user_id', '=', user.id).executeTakeFirstOrThrow();
+    const linked = await t.database.db
+      .selectFrom('credentials')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('recipient_user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(linked.n).toBe(0);
 
     const res = await verify(await verificationTokenFor(t.app, user.email));
@@ -190,17 +222,35 @@ describe('credentials issued to an email', () => {
     expect(res.statusCode).toBe(201);
     const user = await signUpUser(t.app, { email });
     expect(await myCredentials(user)).toEqual([]);
-    expect((await listMailsTo(t.database.db, email)).filter((m) => m.subject !== 'Confirm your email for Cairn')).toEqual([]);
+    expect(
+      (await listMailsTo(t.database.db, email)).filter((m) => m.subject !== 'Confirm your email for Cairn'),
+    ).toEqual([]);
   });
 
   it('links a completion credential only once the learner confirms their email', async () => {
     const skillIds = (await starterSkillIds(t.app, 'data', 1)).map((s) => s.id);
-    const programme = await createProgramme(t.app, issuer, org.slug, { slug: unique('one-step'), title: 'One Step', skillIds }, { modules: [{ title: 'Read me', content: 'All there is.', estimatedMinutes: 5 }] });
+    const programme = await createProgramme(
+      t.app,
+      issuer,
+      org.slug,
+      { slug: unique('one-step'), title: 'One Step', skillIds },
+      { modules: [{ title: 'Read me', content: 'All there is.', estimatedMinutes: 5 }] },
+    );
     const learner = await signUpUser(t.app, { email: newEmail(), isEmailVerified: false });
-    const enrol = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/${org.slug}/${programme.slug}/enrol`, headers: { cookie: learner.cookie }, payload: {} });
+    const enrol = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/catalog/${org.slug}/${programme.slug}/enrol`,
+      headers: { cookie: learner.cookie },
+      payload: {},
+    });
     expect(enrol.statusCode).toBe(201);
     const detail = enrol.json<{ id: string; modules: { id: string }[] }>();
-    const done = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${detail.modules[0]!.id}/complete`, headers: { cookie: learner.cookie }, payload: {} });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${detail.modules[0]!.id}/complete`,
+      headers: { cookie: learner.cookie },
+      payload: {},
+    });
     expect(done.json()).toMatchObject({ status: 'completed', credentialId: expect.any(String) });
     expect(await myCredentials(learner)).toEqual([]);
     const [ready] = (await listMailsTo(t.database.db, learner.email)).filter((m) => /is ready/.test(m.subject));
@@ -215,12 +265,26 @@ describe('wallet import', () => {
   it('is refused with 403 email_unverified until the email is confirmed, and writes nothing', async () => {
     const user = await signUpUser(t.app, { email: newEmail(), isEmailVerified: false });
     const vc = await issueByApi(user.email, 'For the wallet');
-    const attempt = () => t.app.inject({ method: 'POST', url: '/api/v1/me/wallet', headers: { cookie: user.cookie }, payload: { verifiableCredential: vc } });
+    const attempt = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/wallet',
+        headers: { cookie: user.cookie },
+        payload: { verifiableCredential: vc },
+      });
     const refused = await attempt();
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(refused.json()).toMatchObject({ code: 'email_unverified', title: 'Verify your email first', detail: expect.stringMatching(/Verify your email first.*verify-email\/resend/) });
-    const rows = await t.database.db.selectFrom('wallet_credentials').select(sql<number>`count(*)::int`.as('n')).where('learner_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(refused.json()).toMatchObject({
+      code: 'email_unverified',
+      title: 'Verify your email first',
+      detail: expect.stringMatching(/Verify your email first.*verify-email\/resend/),
+    });
+    const rows = await t.database.db
+      .selectFrom('wallet_credentials')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('learner_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(rows.n).toBe(0);
 
     // Once confirmed the same credential is already in My credentials, so the wallet says so.

@@ -34,8 +34,20 @@ const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 
 export type PublicUser = { id: string; email: string; name: string; createdAt: Date; emailVerified: boolean };
 
-function toPublicUser(u: { id: string; email: string; name: string; created_at: Date; email_verified_at: Date | null }): PublicUser {
-  return { id: u.id, email: u.email, name: u.name, createdAt: u.created_at, emailVerified: u.email_verified_at !== null };
+function toPublicUser(u: {
+  id: string;
+  email: string;
+  name: string;
+  created_at: Date;
+  email_verified_at: Date | null;
+}): PublicUser {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    createdAt: u.created_at,
+    emailVerified: u.email_verified_at !== null,
+  };
 }
 
 export function normaliseEmail(email: string): string {
@@ -45,7 +57,12 @@ export function normaliseEmail(email: string): string {
 async function startSession(deps: Deps, userId: string, userAgent: string | null) {
   const token = randomToken();
   const expiresAt = new Date(deps.clock().getTime() + SESSION_TTL_MS);
-  await insertSession(deps.db, { userId, tokenHash: hashToken(token), expiresAt, userAgent: userAgent?.slice(0, 300) ?? null });
+  await insertSession(deps.db, {
+    userId,
+    tokenHash: hashToken(token),
+    expiresAt,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
   return { token, expiresAt };
 }
 
@@ -55,7 +72,10 @@ export type SignUpOptions = { email: string; password: string; name: string; use
 export async function signUp(deps: Deps, options: SignUpOptions) {
   const email = normaliseEmail(options.email);
   const weakness = passwordWeakness(options.password, email);
-  if (weakness) throw new AppError('validation_failed', `Choose a stronger password. ${weakness}`, { fields: [{ field: 'password', message: weakness }] });
+  if (weakness)
+    throw new AppError('validation_failed', `Choose a stronger password. ${weakness}`, {
+      fields: [{ field: 'password', message: weakness }],
+    });
   const passwordHash = await hashPassword(options.password);
   return transaction(deps.db, async (trx) => {
     const user = await insertUser(trx, { email, name: options.name.trim(), passwordHash });
@@ -65,7 +85,10 @@ export async function signUp(deps: Deps, options: SignUpOptions) {
       });
     }
     const session = await startSession({ ...deps, db: trx }, user.id, options.userAgent);
-    await mailVerificationLink({ ...deps, db: trx }, { userId: user.id, email: user.email, name: user.name, isWelcome: true });
+    await mailVerificationLink(
+      { ...deps, db: trx },
+      { userId: user.id, email: user.email, name: user.name, isWelcome: true },
+    );
     return { user: toPublicUser(user), session };
   });
 }
@@ -117,7 +140,11 @@ export async function requestPasswordReset(deps: Deps, options: { email: string 
   const token = randomToken();
   const link = new URL(`/reset-password?token=${token}`, deps.publicUrl).toString();
   await transaction(deps.db, async (trx) => {
-    await insertPasswordReset(trx, { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(deps.clock().getTime() + RESET_TTL_MS) });
+    await insertPasswordReset(trx, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(deps.clock().getTime() + RESET_TTL_MS),
+    });
     await queueMail(deps, trx, {
       to: user.email,
       subject: 'Reset your Cairn password',
@@ -128,14 +155,25 @@ export async function requestPasswordReset(deps: Deps, options: { email: string 
 
 /** Sets a new password from a reset link and ends every session of that account. */
 /** Sets the new password; answers the account's email (a reset proves it, so its log-in pause can end). */
-export async function confirmPasswordReset(deps: Deps, options: { token: string; password: string }): Promise<{ email: string }> {
+export async function confirmPasswordReset(
+  deps: Deps,
+  options: { token: string; password: string },
+): Promise<{ email: string }> {
   const hashed = await hashPassword(options.password);
   return transaction(deps.db, async (trx) => {
     const reset = await consumePasswordReset(trx, hashToken(options.token), deps.clock());
-    if (!reset) throw new AppError('validation_failed', 'This reset link is invalid, expired or already used. Ask for a new one.', { fields: [{ field: 'token', message: 'Invalid or expired' }] });
+    if (!reset)
+      throw new AppError(
+        'validation_failed',
+        'This reset link is invalid, expired or already used. Ask for a new one.',
+        { fields: [{ field: 'token', message: 'Invalid or expired' }] },
+      );
     const user = await findUserById(trx, reset.user_id);
     const weakness = passwordWeakness(options.password, user?.email);
-    if (weakness) throw new AppError('validation_failed', `Choose a stronger password. ${weakness}`, { fields: [{ field: 'password', message: weakness }] });
+    if (weakness)
+      throw new AppError('validation_failed', `Choose a stronger password. ${weakness}`, {
+        fields: [{ field: 'password', message: weakness }],
+      });
     await updatePasswordHash(trx, reset.user_id, hashed);
     await deleteSessionsOfUser(trx, reset.user_id);
     return { email: user?.email ?? '' };
@@ -146,10 +184,19 @@ export async function confirmPasswordReset(deps: Deps, options: { token: string;
  * Writes a single-use verification link (hashed at rest, valid 24 hours) and queues its mail,
  * in the caller's transaction.
  */
-async function mailVerificationLink(deps: Deps, options: { userId: string; email: string; name: string; isWelcome: boolean }) {
+async function mailVerificationLink(
+  deps: Deps,
+  options: { userId: string; email: string; name: string; isWelcome: boolean },
+) {
   const token = randomToken();
   const now = deps.clock();
-  await insertEmailVerification(deps.db, { userId: options.userId, email: options.email, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS) });
+  await insertEmailVerification(deps.db, {
+    userId: options.userId,
+    email: options.email,
+    tokenHash: hashToken(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS),
+  });
   const link = new URL(`/verify-email?token=${token}`, deps.publicUrl).toString();
   const opening = options.isWelcome ? `Welcome to Cairn, ${options.name}.` : `Hello ${options.name},`;
   await queueMail(deps, deps.db, {
@@ -165,9 +212,13 @@ async function mailVerificationLink(deps: Deps, options: { userId: string; email
  * unknown link, or one for an address the account no longer has, is refused alike.
  */
 export async function verifyEmail(deps: Deps, options: { token: string }) {
-  const refused = new AppError('validation_failed', 'This confirmation link is invalid, expired or already used. Log in and ask for a new one.', {
-    fields: [{ field: 'token', message: 'Invalid, expired or already used' }],
-  });
+  const refused = new AppError(
+    'validation_failed',
+    'This confirmation link is invalid, expired or already used. Log in and ask for a new one.',
+    {
+      fields: [{ field: 'token', message: 'Invalid, expired or already used' }],
+    },
+  );
   return transaction(deps.db, async (trx) => {
     const now = deps.clock();
     const verification = await consumeEmailVerification(trx, hashToken(options.token), now);
@@ -176,7 +227,10 @@ export async function verifyEmail(deps: Deps, options: { token: string }) {
     if (!user) throw refused;
     const wasVerified = user.email_verified_at !== null;
     if (!(await markEmailVerified(trx, user.id, verification.email, now))) throw refused;
-    const { claimed } = await claimCredentialsForEmail({ ...deps, db: trx }, { userId: user.id, email: verification.email });
+    const { claimed } = await claimCredentialsForEmail(
+      { ...deps, db: trx },
+      { userId: user.id, email: verification.email },
+    );
     return { email: verification.email, wasVerified, claimedCredentials: claimed };
   });
 }
@@ -188,23 +242,35 @@ export async function verifyEmail(deps: Deps, options: { token: string }) {
 export async function resendEmailVerification(deps: Deps, options: { userId: string }) {
   const user = await findUserById(deps.db, options.userId);
   if (!user) throw new AppError('unauthenticated', 'Your account no longer exists. Sign up again.');
-  if (user.email_verified_at) throw new AppError('conflict', `${user.email} is already confirmed; there is nothing to resend.`);
+  if (user.email_verified_at)
+    throw new AppError('conflict', `${user.email} is already confirmed; there is nothing to resend.`);
   const now = deps.clock();
   await transaction(deps.db, async (trx) => {
     const recent = await listEmailVerificationTimes(trx, user.id, new Date(now.getTime() - 60 * 60 * 1000));
     const last = recent[0];
     if (last && now.getTime() - last.getTime() < RESEND_INTERVAL_MS) {
       const wait = Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - last.getTime())) / 1000);
-      throw new AppError('rate_limited', `A link was sent less than a minute ago; check your inbox and spam folder. Wait ${wait} seconds to ask for another.`, { retryAfterSeconds: wait });
+      throw new AppError(
+        'rate_limited',
+        `A link was sent less than a minute ago; check your inbox and spam folder. Wait ${wait} seconds to ask for another.`,
+        { retryAfterSeconds: wait },
+      );
     }
     if (recent.length >= RESENDS_PER_HOUR) {
       const oldest = recent[recent.length - 1]!;
       const minutes = Math.ceil((oldest.getTime() + 60 * 60 * 1000 - now.getTime()) / 60_000);
-      throw new AppError('rate_limited', `${RESENDS_PER_HOUR} links were sent in the last hour. Check your inbox and spam folder for ${user.email}, or wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, {
-        retryAfterSeconds: minutes * 60,
-      });
+      throw new AppError(
+        'rate_limited',
+        `${RESENDS_PER_HOUR} links were sent in the last hour. Check your inbox and spam folder for ${user.email}, or wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+        {
+          retryAfterSeconds: minutes * 60,
+        },
+      );
     }
-    await mailVerificationLink({ ...deps, db: trx }, { userId: user.id, email: user.email, name: user.name, isWelcome: false });
+    await mailVerificationLink(
+      { ...deps, db: trx },
+      { userId: user.id, email: user.email, name: user.name, isWelcome: false },
+    );
   });
   return { email: user.email };
 }
@@ -217,6 +283,9 @@ export async function requireVerifiedEmail(deps: Deps, userId: string) {
   const user = await findUserById(deps.db, userId);
   if (!user) throw new AppError('unauthenticated', 'Your account no longer exists. Sign up again.');
   if (!user.email_verified_at) {
-    throw new AppError('email_unverified', `Verify your email first: open the link Cairn sent to ${user.email}, or ask for a new one (POST /api/v1/auth/verify-email/resend). Until then, Cairn cannot tell that credentials issued to that address are yours.`);
+    throw new AppError(
+      'email_unverified',
+      `Verify your email first: open the link Cairn sent to ${user.email}, or ask for a new one (POST /api/v1/auth/verify-email/resend). Until then, Cairn cannot tell that credentials issued to that address are yours.`,
+    );
   }
 }

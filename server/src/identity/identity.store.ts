@@ -16,23 +16,43 @@ export function findUserById(db: Db, id: string) {
 }
 
 /** Inserts a user; returns undefined when the email is already registered. */
-export async function insertUser(db: Db, user: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date }) {
+export async function insertUser(
+  db: Db,
+  user: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date },
+) {
   return db
     .insertInto('users')
-    .values({ email: user.email, name: user.name, password_hash: user.passwordHash, email_verified_at: user.emailVerifiedAt ?? null })
+    .values({
+      email: user.email,
+      name: user.name,
+      password_hash: user.passwordHash,
+      email_verified_at: user.emailVerifiedAt ?? null,
+    })
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .returning(userColumns)
     .executeTakeFirst();
 }
 
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string) {
-  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
-export async function insertSession(db: Db, session: { userId: string; tokenHash: string; expiresAt: Date; userAgent: string | null }) {
+export async function insertSession(
+  db: Db,
+  session: { userId: string; tokenHash: string; expiresAt: Date; userAgent: string | null },
+) {
   return db
     .insertInto('sessions')
-    .values({ user_id: session.userId, token_hash: session.tokenHash, expires_at: session.expiresAt, user_agent: session.userAgent })
+    .values({
+      user_id: session.userId,
+      token_hash: session.tokenHash,
+      expires_at: session.expiresAt,
+      user_agent: session.userAgent,
+    })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
@@ -49,7 +69,11 @@ export function findLiveSession(db: Db, tokenHash: string, now: Date) {
 }
 
 export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date) {
-  await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function deleteSession(db: Db, sessionId: string) {
@@ -61,7 +85,10 @@ export async function deleteSessionsOfUser(db: Db, userId: string) {
 }
 
 export async function insertPasswordReset(db: Db, reset: { userId: string; tokenHash: string; expiresAt: Date }) {
-  await db.insertInto('password_resets').values({ user_id: reset.userId, token_hash: reset.tokenHash, expires_at: reset.expiresAt }).execute();
+  await db
+    .insertInto('password_resets')
+    .values({ user_id: reset.userId, token_hash: reset.tokenHash, expires_at: reset.expiresAt })
+    .execute();
 }
 
 /** Marks an unused, unexpired reset as used and returns its user; undefined when it cannot be used. */
@@ -76,10 +103,19 @@ export function consumePasswordReset(db: Db, tokenHash: string, now: Date) {
     .executeTakeFirst();
 }
 
-export async function insertEmailVerification(db: Db, verification: { userId: string; email: string; tokenHash: string; createdAt: Date; expiresAt: Date }) {
+export async function insertEmailVerification(
+  db: Db,
+  verification: { userId: string; email: string; tokenHash: string; createdAt: Date; expiresAt: Date },
+) {
   await db
     .insertInto('email_verifications')
-    .values({ user_id: verification.userId, email: verification.email, token_hash: verification.tokenHash, created_at: verification.createdAt, expires_at: verification.expiresAt })
+    .values({
+      user_id: verification.userId,
+      email: verification.email,
+      token_hash: verification.tokenHash,
+      created_at: verification.createdAt,
+      expires_at: verification.expiresAt,
+    })
     .execute();
 }
 

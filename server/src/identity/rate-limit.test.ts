@@ -31,7 +31,8 @@ function logIn(app: App, email: string, password: string, from: { remoteAddress:
   });
 }
 
-const badLogIn = (app: App, from: { remoteAddress: string; forwardedFor?: string }) => logIn(app, `${unique('nobody')}@example.com`, 'wrong-password', from);
+const badLogIn = (app: App, from: { remoteAddress: string; forwardedFor?: string }) =>
+  logIn(app, `${unique('nobody')}@example.com`, 'wrong-password', from);
 
 describe('authentication rate limits', () => {
   it('answers 429 problem+json with Retry-After once a client passes the limit', async () => {
@@ -43,18 +44,26 @@ describe('authentication rate limits', () => {
     expect(limited.headers['content-type']).toMatch(/problem\+json/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
-    expect(limited.json()).toMatchObject({ status: 429, code: 'rate_limited', detail: expect.stringMatching(/Wait \d+ seconds/) });
+    expect(limited.json()).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      detail: expect.stringMatching(/Wait \d+ seconds/),
+    });
   });
 
   it('does not let a rotated X-Forwarded-For reset the count (no proxy is trusted by default)', async () => {
     const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await badLogIn(t.app, { remoteAddress: '198.51.100.2', forwardedFor: `203.0.113.${i + 10}` })).statusCode);
+    for (let i = 0; i < 4; i++)
+      codes.push(
+        (await badLogIn(t.app, { remoteAddress: '198.51.100.2', forwardedFor: `203.0.113.${i + 10}` })).statusCode,
+      );
     expect(codes).toEqual([401, 401, 401, 429]);
   });
 
   it('counts an IPv6 client by its /64, so cycling addresses inside it does not help', async () => {
     const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await badLogIn(t.app, { remoteAddress: `2001:db8:1:2::${(i + 1).toString(16)}` })).statusCode);
+    for (let i = 0; i < 4; i++)
+      codes.push((await badLogIn(t.app, { remoteAddress: `2001:db8:1:2::${(i + 1).toString(16)}` })).statusCode);
     expect(codes).toEqual([401, 401, 401, 429]);
     expect(clientAddressKey('2001:db8:1:2:aaaa::1')).toBe(clientAddressKey('2001:0db8:0001:0002:ffff:0:0:9'));
     expect(clientAddressKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
@@ -64,9 +73,18 @@ describe('authentication rate limits', () => {
   it('shares the count between server processes through the database', async () => {
     const second = await anotherApp({ authRateLimit: 3 });
     const from = { remoteAddress: '198.51.100.3' };
-    const codes = [(await badLogIn(t.app, from)).statusCode, (await badLogIn(second, from)).statusCode, (await badLogIn(t.app, from)).statusCode, (await badLogIn(second, from)).statusCode];
+    const codes = [
+      (await badLogIn(t.app, from)).statusCode,
+      (await badLogIn(second, from)).statusCode,
+      (await badLogIn(t.app, from)).statusCode,
+      (await badLogIn(second, from)).statusCode,
+    ];
     expect(codes).toEqual([401, 401, 401, 429]);
-    const rows = await t.deps.db.selectFrom('rate_limits').select(['key', 'points']).where('key', '=', `auth_client_login:${from.remoteAddress}`).execute();
+    const rows = await t.deps.db
+      .selectFrom('rate_limits')
+      .select(['key', 'points'])
+      .where('key', '=', `auth_client_login:${from.remoteAddress}`)
+      .execute();
     expect(rows).toEqual([{ key: 'auth_client_login:198.51.100.3', points: 4 }]);
   });
 
@@ -75,22 +93,31 @@ describe('authentication rate limits', () => {
     const proxy = '10.1.2.3';
     // Each client behind the trusted proxy has its own count...
     const clientA = [];
-    for (let i = 0; i < 4; i++) clientA.push((await badLogIn(behindProxy, { remoteAddress: proxy, forwardedFor: '192.0.2.50' })).statusCode);
+    for (let i = 0; i < 4; i++)
+      clientA.push((await badLogIn(behindProxy, { remoteAddress: proxy, forwardedFor: '192.0.2.50' })).statusCode);
     expect(clientA).toEqual([401, 401, 401, 429]);
     expect((await badLogIn(behindProxy, { remoteAddress: proxy, forwardedFor: '192.0.2.51' })).statusCode).toBe(401);
     // ...and it is the forwarded address that is counted, not the proxy's.
-    const counted = await t.deps.db.selectFrom('rate_limits').select('key').where('key', 'in', ['auth_client_login:192.0.2.50', `auth_client_login:${proxy}`]).execute();
+    const counted = await t.deps.db
+      .selectFrom('rate_limits')
+      .select('key')
+      .where('key', 'in', ['auth_client_login:192.0.2.50', `auth_client_login:${proxy}`])
+      .execute();
     expect(counted.map((r) => r.key)).toEqual(['auth_client_login:192.0.2.50']);
     // A peer outside the list cannot choose its address by header.
     const outsider = [];
-    for (let i = 0; i < 4; i++) outsider.push((await badLogIn(behindProxy, { remoteAddress: '198.51.100.4', forwardedFor: `192.0.2.${60 + i}` })).statusCode);
+    for (let i = 0; i < 4; i++)
+      outsider.push(
+        (await badLogIn(behindProxy, { remoteAddress: '198.51.100.4', forwardedFor: `192.0.2.${60 + i}` })).statusCode,
+      );
     expect(outsider).toEqual([401, 401, 401, 429]);
   });
 
   it('limits requests naming one account, from whichever addresses they come', async () => {
     const email = `${unique('target')}@example.com`;
     const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await logIn(t.app, email, 'wrong-password', { remoteAddress: `198.51.100.${20 + i}` })).statusCode);
+    for (let i = 0; i < 4; i++)
+      codes.push((await logIn(t.app, email, 'wrong-password', { remoteAddress: `198.51.100.${20 + i}` })).statusCode);
     expect(codes).toEqual([401, 401, 401, 429]);
     // The same address in another spelling is the same account.
     const res = await logIn(t.app, email.toUpperCase(), 'wrong-password', { remoteAddress: '198.51.100.30' });
@@ -102,7 +129,16 @@ describe('authentication rate limits', () => {
     const email = `${unique('inbox')}@example.com`;
     const codes = [];
     for (let i = 0; i < 4; i++) {
-      codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email }, remoteAddress: `198.51.100.${40 + i}` })).statusCode);
+      codes.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/password-reset',
+            payload: { email },
+            remoteAddress: `198.51.100.${40 + i}`,
+          })
+        ).statusCode,
+      );
     }
     // authRateLimit 3 here, below the hourly ceiling on reset mails.
     expect(codes).toEqual([202, 202, 202, 429]);
@@ -112,7 +148,15 @@ describe('authentication rate limits', () => {
 describe('log-in backoff for one account', () => {
   const p = authLimitPolicy;
   // Straight through the service: the sign-up route has limits of its own.
-  const newAccount = async () => (await signUp(t.deps, { email: `${unique('owner')}@example.com`, password: TEST_PASSWORD, name: 'Owner', userAgent: null })).user;
+  const newAccount = async () =>
+    (
+      await signUp(t.deps, {
+        email: `${unique('owner')}@example.com`,
+        password: TEST_PASSWORD,
+        name: 'Owner',
+        userAgent: null,
+      })
+    ).user;
 
   it('pauses log-in for an email after repeated failures, from any address and even with the right password, for a growing time', async () => {
     // A generous per-minute limit, so only the failure backoff is at work.
@@ -145,7 +189,11 @@ describe('log-in backoff for one account', () => {
     // Once it is over, the right password works and clears the record.
     vi.setSystemTime(Date.now() + (secondPause + 1) * 1000);
     expect((await logIn(app, user.email, TEST_PASSWORD, from())).statusCode).toBe(200);
-    const left = await t.deps.db.selectFrom('rate_limits').select('key').where('key', 'in', [`login_failures:${accountKey(user.email)}`, `login_lockouts:${accountKey(user.email)}`]).execute();
+    const left = await t.deps.db
+      .selectFrom('rate_limits')
+      .select('key')
+      .where('key', 'in', [`login_failures:${accountKey(user.email)}`, `login_lockouts:${accountKey(user.email)}`])
+      .execute();
     expect(left).toEqual([]);
   });
 
@@ -153,14 +201,27 @@ describe('log-in backoff for one account', () => {
     const app = await anotherApp({ authRateLimit: 1000 });
     const user = await newAccount();
     const from = { remoteAddress: '192.0.2.220' };
-    for (let i = 0; i < p.failuresBeforeLockout; i++) expect((await logIn(app, user.email, 'not-the-password', from)).statusCode).toBe(401);
+    for (let i = 0; i < p.failuresBeforeLockout; i++)
+      expect((await logIn(app, user.email, 'not-the-password', from)).statusCode).toBe(401);
     expect((await logIn(app, user.email, TEST_PASSWORD, from)).statusCode).toBe(429);
-    await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: user.email }, remoteAddress: from.remoteAddress });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: user.email },
+      remoteAddress: from.remoteAddress,
+    });
     const mails = await listMailsTo(t.deps.db, user.email);
-    const token = mails.map((m) => /reset-password\?token=([\w-]+)/.exec(m.text_body)?.[1]).find((found) => found !== undefined);
+    const token = mails
+      .map((m) => /reset-password\?token=([\w-]+)/.exec(m.text_body)?.[1])
+      .find((found) => found !== undefined);
     expect(token).toBeDefined();
     const newPassword = 'a-brand-new-long-passphrase';
-    const confirm = await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: newPassword }, remoteAddress: from.remoteAddress });
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: newPassword },
+      remoteAddress: from.remoteAddress,
+    });
     expect(confirm.statusCode).toBe(204);
     expect((await logIn(app, user.email, newPassword, from)).statusCode).toBe(200);
   });
@@ -169,16 +230,22 @@ describe('log-in backoff for one account', () => {
     const app = await anotherApp({ authRateLimit: 1000 });
     const user = await newAccount();
     const from = { remoteAddress: '192.0.2.210' };
-    for (let i = 0; i < p.failuresBeforeLockout - 1; i++) expect((await logIn(app, user.email, 'not-the-password', from)).statusCode).toBe(401);
+    for (let i = 0; i < p.failuresBeforeLockout - 1; i++)
+      expect((await logIn(app, user.email, 'not-the-password', from)).statusCode).toBe(401);
     expect((await logIn(app, user.email, TEST_PASSWORD, from)).statusCode).toBe(200);
-    for (let i = 0; i < p.failuresBeforeLockout - 1; i++) expect((await logIn(app, user.email, 'not-the-password', from)).statusCode).toBe(401);
+    for (let i = 0; i < p.failuresBeforeLockout - 1; i++)
+      expect((await logIn(app, user.email, 'not-the-password', from)).statusCode).toBe(401);
     expect((await logIn(app, user.email, TEST_PASSWORD, from)).statusCode).toBe(200);
   });
 
   it('counts parallel guesses before checking them, so a burst cannot outrun the count', async () => {
     const app = await anotherApp({ authRateLimit: 1000 });
     const user = await newAccount();
-    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => logIn(app, user.email, `guess-${i}-password`, { remoteAddress: `192.0.2.${150 + i}` })));
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        logIn(app, user.email, `guess-${i}-password`, { remoteAddress: `192.0.2.${150 + i}` }),
+      ),
+    );
     const codes = burst.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 401)).toHaveLength(p.failuresBeforeLockout);
     expect(codes.filter((c) => c === 429)).toHaveLength(12 - p.failuresBeforeLockout);

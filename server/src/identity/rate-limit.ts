@@ -16,7 +16,8 @@ import { normaliseEmail } from './identity.service.js';
  * `deps.clock`: limits are about real time, whatever time the domain is told.
  */
 
-export type AuthAction = 'signup' | 'login' | 'verify-email' | 'verify-email-resend' | 'password-reset' | 'password-reset-confirm';
+export type AuthAction =
+  'signup' | 'login' | 'verify-email' | 'verify-email-resend' | 'password-reset' | 'password-reset-confirm';
 
 /** The fixed parts of the policy; the per-minute figure comes from configuration. */
 export const authLimitPolicy = {
@@ -42,7 +43,9 @@ function storeClientFor(db: Db) {
     async query(q: { text: string; values?: unknown[] }) {
       const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(q.text, q.values ?? []));
       // `expire` is int8: pg gives a string, PGlite a bigint; the store does arithmetic on it.
-      const rows = result.rows.map((row) => ('expire' in row && row.expire !== null ? { ...row, expire: Number(row.expire) } : row));
+      const rows = result.rows.map((row) =>
+        'expire' in row && row.expire !== null ? { ...row, expire: Number(row.expire) } : row,
+      );
       return { rows, rowCount: result.numAffectedRows === undefined ? rows.length : Number(result.numAffectedRows) };
     },
   };
@@ -57,12 +60,16 @@ export function clientAddressKey(ip: string): string {
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
   if (mapped) return mapped[1]!;
   if (!isIPv6(address)) return address;
-  const expand = (part: string) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? dottedToGroups(g) : [g])) : []);
+  const expand = (part: string) =>
+    part ? part.split(':').flatMap((g) => (g.includes('.') ? dottedToGroups(g) : [g])) : [];
   const [head = '', tail] = address.split('::');
   const left = expand(head);
   const right = tail === undefined ? [] : expand(tail);
   const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 function dottedToGroups(dotted: string): string[] {
@@ -81,12 +88,17 @@ function waitPhrase(ms: number): string {
 }
 
 /** Runs a limiter call; a refusal becomes a 429 with Retry-After, a store error passes through. */
-async function consumeOrRefuse(call: () => Promise<RateLimiterRes>, message: (wait: string) => string): Promise<RateLimiterRes> {
+async function consumeOrRefuse(
+  call: () => Promise<RateLimiterRes>,
+  message: (wait: string) => string,
+): Promise<RateLimiterRes> {
   try {
     return await call();
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
-      throw new AppError('rate_limited', message(waitPhrase(rejection.msBeforeNext)), { retryAfterSeconds: rejection.msBeforeNext / 1000 });
+      throw new AppError('rate_limited', message(waitPhrase(rejection.msBeforeNext)), {
+        retryAfterSeconds: rejection.msBeforeNext / 1000,
+      });
     }
     throw rejection;
   }
@@ -104,16 +116,36 @@ export type AuthLimits = ReturnType<typeof createAuthLimits>;
 export function createAuthLimits({ db, perMinute }: AuthLimitsOptions) {
   const storeClient = storeClientFor(db);
   const limiter = (keyPrefix: string, points: number, duration: number) =>
-    new RateLimiterPostgres({ storeClient, storeType: 'pool', tableName: TABLE, tableCreated: true, clearExpiredByTimeout: false, keyPrefix, points, duration });
+    new RateLimiterPostgres({
+      storeClient,
+      storeType: 'pool',
+      tableName: TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix,
+      points,
+      duration,
+    });
 
-  const actions: AuthAction[] = ['signup', 'login', 'verify-email', 'verify-email-resend', 'password-reset', 'password-reset-confirm'];
+  const actions: AuthAction[] = [
+    'signup',
+    'login',
+    'verify-email',
+    'verify-email-resend',
+    'password-reset',
+    'password-reset-confirm',
+  ];
   const perClient = {} as Record<AuthAction, RateLimiterPostgres>;
   for (const action of actions) perClient[action] = limiter(`auth_client_${action}`, perMinute, 60);
   // The confirm step carries a token, not an email; the token itself is unguessable.
   const perAccount: Partial<Record<AuthAction, RateLimiterPostgres>> = {
     signup: limiter('auth_account_signup', perMinute, 60),
     login: limiter('auth_account_login', perMinute, 60),
-    'password-reset': limiter('auth_account_password-reset', Math.min(perMinute, authLimitPolicy.resetMailsPerHour), 60 * 60),
+    'password-reset': limiter(
+      'auth_account_password-reset',
+      Math.min(perMinute, authLimitPolicy.resetMailsPerHour),
+      60 * 60,
+    ),
   };
   const p = authLimitPolicy;
   const loginFailures = limiter('login_failures', p.failuresBeforeLockout, p.failureWindowSeconds);
@@ -134,14 +166,20 @@ export function createAuthLimits({ db, perMinute }: AuthLimitsOptions) {
   /** Counts a request from the client's address (the TCP peer, or what a trusted proxy says). */
   async function checkClient(action: AuthAction, ip: string): Promise<void> {
     sweepNowAndThen();
-    await consumeOrRefuse(() => perClient[action].consume(clientAddressKey(ip)), (wait) => `Too many attempts from your network. ${wait} and try again.`);
+    await consumeOrRefuse(
+      () => perClient[action].consume(clientAddressKey(ip)),
+      (wait) => `Too many attempts from your network. ${wait} and try again.`,
+    );
   }
 
   /** Counts a request naming an account, whichever address it comes from. */
   async function checkAccount(action: AuthAction, email: string): Promise<void> {
     const accountLimiter = perAccount[action];
     if (!accountLimiter) return;
-    await consumeOrRefuse(() => accountLimiter.consume(accountKey(email)), (wait) => `Too many attempts for this account. ${wait} and try again.`);
+    await consumeOrRefuse(
+      () => accountLimiter.consume(accountKey(email)),
+      (wait) => `Too many attempts for this account. ${wait} and try again.`,
+    );
   }
 
   /**
@@ -155,7 +193,8 @@ export function createAuthLimits({ db, perMinute }: AuthLimitsOptions) {
     const key = accountKey(email);
     const counted = await consumeOrRefuse(
       () => loginFailures.consume(key),
-      (wait) => `Too many failed log-ins for this account, so log-in is paused for it. ${wait} and try again, or reset your password.`,
+      (wait) =>
+        `Too many failed log-ins for this account, so log-in is paused for it. ${wait} and try again, or reset your password.`,
     );
     let result: T;
     try {
@@ -164,7 +203,10 @@ export function createAuthLimits({ db, perMinute }: AuthLimitsOptions) {
       if (err instanceof AppError && err.code === 'unauthenticated') {
         if (counted.consumedPoints >= p.failuresBeforeLockout) {
           const lockouts = await loginLockouts.penalty(key);
-          const seconds = Math.min(p.maxLockoutSeconds, p.firstLockoutSeconds * 2 ** Math.min(20, lockouts.consumedPoints - 1));
+          const seconds = Math.min(
+            p.maxLockoutSeconds,
+            p.firstLockoutSeconds * 2 ** Math.min(20, lockouts.consumedPoints - 1),
+          );
           await loginFailures.block(key, seconds);
         }
       } else {

@@ -3,7 +3,8 @@ import { AppError, type FieldError } from '../http/app-error.js';
 
 export type { JsonObject };
 
-export const ACHIEVEMENT_CREDENTIAL_SCHEMA = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+export const ACHIEVEMENT_CREDENTIAL_SCHEMA =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 const ISSUABLE_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential', 'ClrCredential'];
 
 /** Open Badges 3.0 (contexts, Profile issuer, 1EdTech schema) or a plain VC Data Model 2.0 credential. */
@@ -61,28 +62,48 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
   const input = options.credential;
   const isOb = options.profile === 'ob3';
   const problems: FieldError[] = [];
-  if ('proof' in input) problems.push({ field: 'credential.proof', message: 'Send the credential unsigned: Cairn signs it.' });
-  if ('credentialStatus' in input && options.statusEntries.length > 0) problems.push({ field: 'credential.credentialStatus', message: 'Send your own credentialStatus or let Cairn add its entries, not both.' });
+  if ('proof' in input)
+    problems.push({ field: 'credential.proof', message: 'Send the credential unsigned: Cairn signs it.' });
+  if ('credentialStatus' in input && options.statusEntries.length > 0)
+    problems.push({
+      field: 'credential.credentialStatus',
+      message: 'Send your own credentialStatus or let Cairn add its entries, not both.',
+    });
   const issuerId = typeof input.issuer === 'string' ? input.issuer : (input.issuer as JsonObject | undefined)?.id;
   if (issuerId !== undefined && issuerId !== options.issuer.did) {
-    problems.push({ field: 'credential.issuer', message: `Leave issuer out or set it to ${options.issuer.did}: an organisation issues only as itself.` });
+    problems.push({
+      field: 'credential.issuer',
+      message: `Leave issuer out or set it to ${options.issuer.did}: an organisation issues only as itself.`,
+    });
   }
   const subject = input.credentialSubject;
   const isSubjectObject = typeof subject === 'object' && subject !== null && !Array.isArray(subject);
   if (isOb ? !isSubjectObject : !isSubjectObject && !(Array.isArray(subject) && subject.length > 0)) {
-    problems.push({ field: 'credential.credentialSubject', message: isOb ? 'Give one credentialSubject object (an AchievementSubject with its achievement).' : 'Give credentialSubject as an object or a non-empty array of objects.' });
+    problems.push({
+      field: 'credential.credentialSubject',
+      message: isOb
+        ? 'Give one credentialSubject object (an AchievementSubject with its achievement).'
+        : 'Give credentialSubject as an object or a non-empty array of objects.',
+    });
   }
   for (const field of ['validFrom', 'validUntil'] as const) {
     const value = input[field];
     if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
-      problems.push({ field: `credential.${field}`, message: 'Use an ISO 8601 date-time such as 2026-01-31T00:00:00Z.' });
+      problems.push({
+        field: `credential.${field}`,
+        message: 'Use an ISO 8601 date-time such as 2026-01-31T00:00:00Z.',
+      });
     }
   }
-  if (problems.length > 0) throw new AppError('validation_failed', 'The credential cannot be issued as sent. See errors[].', { fields: problems });
+  if (problems.length > 0)
+    throw new AppError('validation_failed', 'The credential cannot be issued as sent. See errors[].', {
+      fields: problems,
+    });
 
   const sentTypes = asArray(input.type).filter((t): t is string => typeof t === 'string');
   let type: JsonValue;
-  if (input.type === undefined) type = isOb ? ['VerifiableCredential', 'OpenBadgeCredential'] : ['VerifiableCredential'];
+  if (input.type === undefined)
+    type = isOb ? ['VerifiableCredential', 'OpenBadgeCredential'] : ['VerifiableCredential'];
   // Cairn's own route may leave VerifiableCredential out; the VC-API refuses that before here.
   else if (!sentTypes.includes('VerifiableCredential')) type = ['VerifiableCredential', ...sentTypes];
   else type = input.type;
@@ -97,10 +118,20 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
     ? [CONTEXT_URLS.credentialsV2]
     : isClr
       ? [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.clrV2, CONTEXT_URLS.openBadgesV3]
-      : [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3, ...(isSchemaDeclared ? [CONTEXT_URLS.openBadgesExtensions] : [])];
+      : [
+          CONTEXT_URLS.credentialsV2,
+          CONTEXT_URLS.openBadgesV3,
+          ...(isSchemaDeclared ? [CONTEXT_URLS.openBadgesExtensions] : []),
+        ];
 
   let credentialSubject: JsonValue = subject as JsonValue;
-  if (isOb && options.recipientEmail && isSubjectObject && subject.id === undefined && subject.identifier === undefined) {
+  if (
+    isOb &&
+    options.recipientEmail &&
+    isSubjectObject &&
+    subject.id === undefined &&
+    subject.identifier === undefined
+  ) {
     credentialSubject = {
       ...subject,
       identifier: [
@@ -114,16 +145,39 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
       ],
     };
   }
-  const ownStatus = options.statusEntries.length === 0 ? undefined : options.statusEntries.length === 1 ? options.statusEntries[0] : options.statusEntries;
+  const ownStatus =
+    options.statusEntries.length === 0
+      ? undefined
+      : options.statusEntries.length === 1
+        ? options.statusEntries[0]
+        : options.statusEntries;
   const status = input.credentialStatus ?? ownStatus;
 
   return {
     '@context': withRequiredContexts(asArray(input['@context']), requiredContexts),
     id: input.id ?? options.credentialId,
     type,
-    ...Object.fromEntries(Object.entries(input).filter(([k]) => !['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject', 'credentialStatus', 'credentialSchema'].includes(k))),
+    ...Object.fromEntries(
+      Object.entries(input).filter(
+        ([k]) =>
+          ![
+            '@context',
+            'id',
+            'type',
+            'issuer',
+            'validFrom',
+            'credentialSubject',
+            'credentialStatus',
+            'credentialSchema',
+          ].includes(k),
+      ),
+    ),
     // An OB 3.0 issuer is a Profile; a plain VC names its issuer by DID (Profile is an OB term).
-    issuer: input.issuer ?? (isOb ? { id: options.issuer.did, type: ['Profile'], name: options.issuer.name, url: options.issuer.url } : options.issuer.did),
+    issuer:
+      input.issuer ??
+      (isOb
+        ? { id: options.issuer.did, type: ['Profile'], name: options.issuer.name, url: options.issuer.url }
+        : options.issuer.did),
     validFrom: input.validFrom ?? options.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     credentialSubject,
     ...(status !== undefined ? { credentialStatus: status } : {}),

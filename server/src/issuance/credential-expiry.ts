@@ -23,10 +23,18 @@ export async function recordExpiredCredentials(deps: Deps, options: { batchSize?
           type: 'credential.expired',
           orgId: row.org_id,
           actor: { kind: 'system', reason: 'credential expiry scan' },
-          data: { credentialId: row.id, recipientUserId: row.recipient_user_id, expiredAt: row.valid_until!.toISOString() },
+          data: {
+            credentialId: row.id,
+            recipientUserId: row.recipient_user_id,
+            expiredAt: row.valid_until!.toISOString(),
+          },
         });
       }
-      await store.markExpiryRecorded(trx, due.map((r) => r.id), now);
+      await store.markExpiryRecorded(
+        trx,
+        due.map((r) => r.id),
+        now,
+      );
       return due.length;
     });
     scan.recorded += recorded;

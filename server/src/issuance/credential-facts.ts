@@ -26,7 +26,9 @@ export function displayNameOf(credential: JsonObject): string | null {
 }
 
 export function subjectIdOf(credential: JsonObject): string | null {
-  const subject = Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject;
+  const subject = Array.isArray(credential.credentialSubject)
+    ? credential.credentialSubject[0]
+    : credential.credentialSubject;
   const id = typeof subject === 'object' && subject !== null && !Array.isArray(subject) ? subject.id : undefined;
   return typeof id === 'string' ? id.slice(0, 300) : null;
 }

@@ -112,7 +112,12 @@ const columns = [
 ] as const;
 
 export function findCredentialByIdempotencyKey(db: Db, orgId: string, key: string) {
-  return db.selectFrom('credentials').select(columns).where('org_id', '=', orgId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('credentials')
+    .select(columns)
+    .where('org_id', '=', orgId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 /** By the row's uuid or by the credential's own `id` (its URL). */
@@ -127,13 +132,22 @@ export function findCredential(db: Db, id: string, options: { forUpdate?: boolea
 export async function setCredentialStatus(
   db: Db,
   id: string,
-  changes: { revokedAt?: Date; revocationReason?: string | null; suspendedAt?: Date | null; suspensionReason?: string | null },
+  changes: {
+    revokedAt?: Date;
+    revocationReason?: string | null;
+    suspendedAt?: Date | null;
+    suspensionReason?: string | null;
+  },
 ) {
   await db
     .updateTable('credentials')
     .set({
-      ...(changes.revokedAt !== undefined ? { revoked_at: changes.revokedAt, revocation_reason: changes.revocationReason ?? null } : {}),
-      ...(changes.suspendedAt !== undefined ? { suspended_at: changes.suspendedAt, suspension_reason: changes.suspensionReason ?? null } : {}),
+      ...(changes.revokedAt !== undefined
+        ? { revoked_at: changes.revokedAt, revocation_reason: changes.revocationReason ?? null }
+        : {}),
+      ...(changes.suspendedAt !== undefined
+        ? { suspended_at: changes.suspendedAt, suspension_reason: changes.suspensionReason ?? null }
+        : {}),
     })
     .where('id', '=', id)
     .execute();
@@ -142,7 +156,18 @@ export async function setCredentialStatus(
 export function listCredentialsOfOrg(db: Db, orgId: string, options: { limit: number; offset: number }) {
   return db
     .selectFrom('credentials')
-    .select(['id', 'credential_id', 'format', 'achievement_name', 'recipient_label', 'issued_at', 'valid_until', 'revoked_at', 'suspended_at', 'status_purposes'])
+    .select([
+      'id',
+      'credential_id',
+      'format',
+      'achievement_name',
+      'recipient_label',
+      'issued_at',
+      'valid_until',
+      'revoked_at',
+      'suspended_at',
+      'status_purposes',
+    ])
     .where('org_id', '=', orgId)
     .orderBy('issued_at', 'desc')
     .limit(options.limit)
@@ -162,12 +187,21 @@ export function listUnclaimedCredentialsForEmail(db: Db, email: string) {
 
 export async function linkCredentialsToUser(db: Db, ids: string[], userId: string) {
   if (ids.length === 0) return;
-  await db.updateTable('credentials').set({ recipient_user_id: userId }).where('id', 'in', ids).where('recipient_user_id', 'is', null).execute();
+  await db
+    .updateTable('credentials')
+    .set({ recipient_user_id: userId })
+    .where('id', 'in', ids)
+    .where('recipient_user_id', 'is', null)
+    .execute();
 }
 
 /** Whether a credential with this `id` was already issued here (ids are unique on this Cairn). */
 export async function credentialIdIsTaken(db: Db, credentialId: string) {
-  const row = await db.selectFrom('credentials').select('id').where('credential_id', '=', credentialId).executeTakeFirst();
+  const row = await db
+    .selectFrom('credentials')
+    .select('id')
+    .where('credential_id', '=', credentialId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

@@ -17,10 +17,20 @@ beforeAll(async () => {
 
 type Vc = Record<string, any>;
 async function issue(body: object, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${token}`, ...headers }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/credentials/issue',
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    payload: body,
+  });
 }
 async function credentialCount() {
-  return (await t.database.db.selectFrom('credentials').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return (
+    await t.database.db
+      .selectFrom('credentials')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 }
 function statusEntries(vc: Vc): Vc[] {
   return Array.isArray(vc.credentialStatus) ? (vc.credentialStatus as Vc[]) : [vc.credentialStatus as Vc];
@@ -39,26 +49,58 @@ async function statusBit(vc: Vc, purpose: 'revocation' | 'suspension') {
 describe('VC-API issue', () => {
   it('fills id, issuer, validFrom and one revocation entry, signs with eddsa-rdfc-2022 and answers 201', async () => {
     const { id: _subjectId, ...subject } = sampleCredential().credentialSubject;
-    const res = await issue({ credential: { ...sampleCredential(), credentialSubject: subject }, options: { recipientEmail: 'Lena@Example.com' } });
+    const res = await issue({
+      credential: { ...sampleCredential(), credentialSubject: subject },
+      options: { recipientEmail: 'Lena@Example.com' },
+    });
     expect(res.statusCode).toBe(201);
     const vc = res.json<{ verifiableCredential: Vc }>().verifiableCredential;
-    expect(vc['@context'].slice(0, 3)).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json']);
+    expect(vc['@context'].slice(0, 3)).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+    ]);
     expect(vc.id).toMatch(/^http:\/\/cairn\.test\/credentials\/[0-9a-f-]{36}$/);
     expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(vc.issuer).toMatchObject({ id: org.did, type: ['Profile'], name: 'Northwind Academy' });
     expect(Date.parse(vc.validFrom as string)).not.toBeNaN();
     // Open Badges 3.0 allows one credentialStatus object.
-    expect(vc.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: expect.stringMatching(/^\d+$/) });
-    expect(vc.credentialSchema).toEqual([{ id: expect.stringContaining('ob_v3p0_achievementcredential_schema'), type: '1EdTechJsonSchemaValidator2019' }]);
-    expect(vc.credentialSubject.identifier[0]).toMatchObject({ type: 'IdentityObject', hashed: true, identityType: 'emailAddress', identityHash: expect.stringMatching(/^sha256\$[0-9a-f]{64}$/) });
-    expect(vc.proof).toEqual([expect.objectContaining({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: expect.stringMatching(new RegExp(`^${org.did}#key-`)) })]);
+    expect(vc.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^\d+$/),
+    });
+    expect(vc.credentialSchema).toEqual([
+      { id: expect.stringContaining('ob_v3p0_achievementcredential_schema'), type: '1EdTechJsonSchemaValidator2019' },
+    ]);
+    expect(vc.credentialSubject.identifier[0]).toMatchObject({
+      type: 'IdentityObject',
+      hashed: true,
+      identityType: 'emailAddress',
+      identityHash: expect.stringMatching(/^sha256\$[0-9a-f]{64}$/),
+    });
+    expect(vc.proof).toEqual([
+      expect.objectContaining({
+        type: 'DataIntegrityProof',
+        cryptosuite: 'eddsa-rdfc-2022',
+        proofPurpose: 'assertionMethod',
+        verificationMethod: expect.stringMatching(new RegExp(`^${org.did}#key-`)),
+      }),
+    ]);
 
-    const fetched = await t.app.inject({ method: 'GET', url: new URL(vc.id as string).pathname, headers: { accept: 'application/json' } });
+    const fetched = await t.app.inject({
+      method: 'GET',
+      url: new URL(vc.id as string).pathname,
+      headers: { accept: 'application/json' },
+    });
     expect(fetched.json()).toEqual(vc);
   });
 
   it('carries revocation and suspension entries on request', async () => {
-    const res = await issue({ credential: sampleCredential(), options: { statusPurposes: ['revocation', 'suspension'] } });
+    const res = await issue({
+      credential: sampleCredential(),
+      options: { statusPurposes: ['revocation', 'suspension'] },
+    });
     const entries = statusEntries(res.json().verifiableCredential);
     expect(entries.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
     expect(entries[0]!.statusListIndex).toBe(entries[1]!.statusListIndex);
@@ -70,7 +112,10 @@ describe('VC-API issue', () => {
     const jwt = await issue({ credential: sampleCredential(), options: { format: 'jwt' } });
     expect(jwt.statusCode).toBe(201);
     const compact = jwt.json<{ verifiableCredential: string }>().verifiableCredential;
-    const [header, payload] = compact.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Vc);
+    const [header, payload] = compact
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Vc);
     expect(header).toMatchObject({ alg: 'EdDSA', kid: expect.stringContaining(org.did) });
     expect(payload).toMatchObject({ iss: org.did, jti: expect.stringMatching(/credentials/) });
   });
@@ -99,75 +144,155 @@ describe('VC-API issue', () => {
       [{ credential: { ...sampleCredential(), issuer: 'did:web:elsewhere.example' } }, 'credential.issuer'],
       [{ credential: { name: 'no subject' } }, 'credential.credentialSubject'],
       [{ credential: { ...sampleCredential(), validUntil: 'next tuesday' } }, 'credential.validUntil'],
-      [{ credential: sampleCredential({ '@context': ['https://www.w3.org/ns/credentials/v2', 'https://evil.example/context.json'] }) }, 'credential'],
+      [
+        {
+          credential: sampleCredential({
+            '@context': ['https://www.w3.org/ns/credentials/v2', 'https://evil.example/context.json'],
+          }),
+        },
+        'credential',
+      ],
       [{ credential: sampleCredential({ '@context': ['https://evil.example/context.json'] }) }, 'credential.@context'],
-      [{ credential: { ...sampleCredential(), credentialSubject: { type: ['AchievementSubject'], achievement: { type: ['Achievement'] } } } }, 'credential.credentialSubject'],
+      [
+        {
+          credential: {
+            ...sampleCredential(),
+            credentialSubject: { type: ['AchievementSubject'], achievement: { type: ['Achievement'] } },
+          },
+        },
+        'credential.credentialSubject',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await issue(body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
-      expect(res.json().errors.map((e: { field: string }) => e.field.split('.').slice(0, 2).join('.'))).toContain(field);
+      expect(res.json().errors.map((e: { field: string }) => e.field.split('.').slice(0, 2).join('.'))).toContain(
+        field,
+      );
     }
     expect(await credentialCount()).toBe(before);
   });
 
   it('refuses callers without an API key, and organisations that do not issue', async () => {
-    const anon = await t.app.inject({ method: 'POST', url: '/credentials/issue', payload: { credential: sampleCredential() } });
+    const anon = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/issue',
+      payload: { credential: sampleCredential() },
+    });
     expect(anon.statusCode).toBe(401);
-    const session = await t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { cookie: owner.cookie }, payload: { credential: sampleCredential() } });
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/issue',
+      headers: { cookie: owner.cookie },
+      payload: { credential: sampleCredential() },
+    });
     expect(session.statusCode).toBe(403);
     const employer = await createOrg(t.app, owner, { roles: ['employer'] });
     const employerKey = await createApiKey(t.app, owner, employer.slug);
-    const res = await t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${employerKey.token}` }, payload: { credential: sampleCredential() } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/issue',
+      headers: { authorization: `Bearer ${employerKey.token}` },
+      payload: { credential: sampleCredential() },
+    });
     expect(res.statusCode).toBe(403);
     const viewerKey = await createApiKey(t.app, owner, org.slug, 'viewer');
-    const viewer = await t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${viewerKey.token}` }, payload: { credential: sampleCredential() } });
+    const viewer = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/issue',
+      headers: { authorization: `Bearer ${viewerKey.token}` },
+      payload: { credential: sampleCredential() },
+    });
     expect(viewer.statusCode).toBe(403);
   });
 });
 
 describe('revoke, suspend, unsuspend', () => {
   it('flips the bit in the published list at once, and repeating a change is harmless', async () => {
-    const vc = (await issue({ credential: sampleCredential(), options: { statusPurposes: ['revocation', 'suspension'] } })).json<{ verifiableCredential: Vc }>().verifiableCredential;
+    const vc = (
+      await issue({ credential: sampleCredential(), options: { statusPurposes: ['revocation', 'suspension'] } })
+    ).json<{ verifiableCredential: Vc }>().verifiableCredential;
     const id = encodeURIComponent(vc.id as string);
     const admin = { cookie: owner.cookie };
     expect(await statusBit(vc, 'suspension')).toBe(false);
 
-    const suspend = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/suspend`, headers: admin, payload: { reason: 'Under review' } });
+    const suspend = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${id}/suspend`,
+      headers: admin,
+      payload: { reason: 'Under review' },
+    });
     expect(suspend.json()).toMatchObject({ status: 'suspended', suspensionReason: 'Under review' });
     expect(await statusBit(vc, 'suspension')).toBe(true);
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/suspend`, headers: admin, payload: {} });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${id}/suspend`,
+      headers: admin,
+      payload: {},
+    });
     expect(again.statusCode).toBe(200);
 
-    const unsuspend = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/unsuspend`, headers: admin, payload: {} });
+    const unsuspend = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${id}/unsuspend`,
+      headers: admin,
+      payload: {},
+    });
     expect(unsuspend.json()).toMatchObject({ status: 'active', suspendedAt: null });
     expect(await statusBit(vc, 'suspension')).toBe(false);
 
-    const revoke = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/revoke`, headers: { authorization: `Bearer ${(await createApiKey(t.app, owner, org.slug, 'admin')).token}` }, payload: { reason: 'Issued in error' } });
+    const revoke = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${id}/revoke`,
+      headers: { authorization: `Bearer ${(await createApiKey(t.app, owner, org.slug, 'admin')).token}` },
+      payload: { reason: 'Issued in error' },
+    });
     expect(revoke.json()).toMatchObject({ status: 'revoked', revocationReason: 'Issued in error' });
     expect(await statusBit(vc, 'revocation')).toBe(true);
-    const suspendRevoked = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/suspend`, headers: admin, payload: {} });
+    const suspendRevoked = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${id}/suspend`,
+      headers: admin,
+      payload: {},
+    });
     expect(suspendRevoked.statusCode).toBe(409);
   });
 
   it('refuses to suspend a credential that carries no suspension entry', async () => {
-    const vc = (await issue({ credential: sampleCredential() })).json<{ verifiableCredential: Vc }>().verifiableCredential;
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/suspend`, headers: { cookie: owner.cookie }, payload: {} });
+    const vc = (await issue({ credential: sampleCredential() })).json<{ verifiableCredential: Vc }>()
+      .verifiableCredential;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/suspend`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toMatch(/suspension entry/);
   });
 
   it('needs a reason to revoke, and hides other organisations’ credentials', async () => {
-    const vc = (await issue({ credential: sampleCredential() })).json<{ verifiableCredential: Vc }>().verifiableCredential;
+    const vc = (await issue({ credential: sampleCredential() })).json<{ verifiableCredential: Vc }>()
+      .verifiableCredential;
     const id = encodeURIComponent(vc.id as string);
-    const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/revoke`, headers: { cookie: owner.cookie }, payload: {} });
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${id}/revoke`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(noReason.statusCode).toBe(400);
     const outsider = await signUpUser(t.app);
     const other = await createOrg(t.app, outsider);
     const otherKey = await createApiKey(t.app, outsider, other.slug);
     for (const headers of [{ cookie: outsider.cookie }, { authorization: `Bearer ${otherKey.token}` }]) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${id}/revoke`, headers, payload: { reason: 'hostile' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/credentials/${id}/revoke`,
+        headers,
+        payload: { reason: 'hostile' },
+      });
       expect(res.statusCode).toBe(404);
     }
     expect(await statusBit(vc, 'revocation')).toBe(false);
@@ -181,8 +306,17 @@ describe('publication', () => {
     const doc = before.json<Vc>();
     expect(doc.id).toBe(org.did);
     expect(doc.verificationMethod).toHaveLength(1);
-    expect(doc.verificationMethod[0]).toMatchObject({ type: 'Multikey', controller: org.did, publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
-    const rotate = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/keys/rotate`, headers: { cookie: owner.cookie }, payload: {} });
+    expect(doc.verificationMethod[0]).toMatchObject({
+      type: 'Multikey',
+      controller: org.did,
+      publicKeyMultibase: expect.stringMatching(/^z6Mk/),
+    });
+    const rotate = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/keys/rotate`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(rotate.statusCode).toBe(201);
     const after = (await t.app.inject({ method: 'GET', url: `/orgs/${org.slug}/did.json` })).json<Vc>();
     expect(after.verificationMethod).toHaveLength(2);
@@ -195,7 +329,10 @@ describe('publication', () => {
   });
 
   it('never stores a secret key in clear', async () => {
-    const keys = await t.database.db.selectFrom('signing_keys').select(['secret_key_sealed', 'public_key_multibase']).execute();
+    const keys = await t.database.db
+      .selectFrom('signing_keys')
+      .select(['secret_key_sealed', 'public_key_multibase'])
+      .execute();
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) expect(k.secret_key_sealed).not.toMatch(/^z[1-9A-HJ-NP-Za-km-z]{40,}$/);
   });

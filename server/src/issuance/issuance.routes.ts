@@ -3,7 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { JsonObject } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
-import { email, iso, isoOrNull, problemResponses, refuseHiddenCharactersInJson, slug, timestamp } from '../http/schemas.js';
+import {
+  email,
+  iso,
+  isoOrNull,
+  problemResponses,
+  refuseHiddenCharactersInJson,
+  slug,
+  timestamp,
+} from '../http/schemas.js';
 import { createDidKeyIdentifier, listKeys, rotateSigningKey } from '../keys/signing-keys.service.js';
 import type { CredentialStatusView } from './credential-lifecycle.js';
 import { changeCredentialStatus } from './use-cases/change-credential-status.js';
@@ -25,13 +33,18 @@ const issueBody = z.strictObject({
     }),
   options: z
     .strictObject({
-      format: z.enum(['ldp', 'jwt']).optional().meta({ description: 'ldp: embedded Data Integrity proof (default); jwt: VC-JWT (EdDSA)' }),
+      format: z
+        .enum(['ldp', 'jwt'])
+        .optional()
+        .meta({ description: 'ldp: embedded Data Integrity proof (default); jwt: VC-JWT (EdDSA)' }),
       cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']).optional(),
       issuerIdentifier: z
         .enum(['did:web', 'did:key'])
         .optional()
         .meta({ description: "Sign as the organisation's did:web (default, or the API key's setting) or its did:key" }),
-      profile: z.enum(['ob3', 'vcdm2']).optional().meta({ description: 'Force Open Badges 3.0 or plain VC Data Model 2.0; by default chosen from the credential type' }),
+      profile: z.enum(['ob3', 'vcdm2']).optional().meta({
+        description: 'Force Open Badges 3.0 or plain VC Data Model 2.0; by default chosen from the credential type',
+      }),
       credentialId: z
         .string()
         .max(2000)
@@ -39,11 +52,16 @@ const issueBody = z.strictObject({
         .optional()
         .meta({ description: 'VC-API: the id to give the credential when it has none' }),
       idempotencyKey: z.string().min(8).max(200).optional(),
-      recipientEmail: email.optional().meta({ description: 'Written as a hashed IdentityObject when credentialSubject has no id or identifier' }),
+      recipientEmail: email
+        .optional()
+        .meta({ description: 'Written as a hashed IdentityObject when credentialSubject has no id or identifier' }),
       statusPurposes: z
         .union([z.tuple([z.literal('revocation')]), z.tuple([z.literal('revocation'), z.literal('suspension')])])
         .optional()
-        .meta({ description: 'Default ["revocation"] (Open Badges 3.0 allows one status entry). Add "suspension" to be able to suspend and reinstate.' }),
+        .meta({
+          description:
+            'Default ["revocation"] (Open Badges 3.0 allows one status entry). Add "suspension" to be able to suspend and reinstate.',
+        }),
     })
     .optional(),
 });
@@ -98,17 +116,41 @@ export const issuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     schema: {
       tags: vcApi,
       summary: 'Issue a credential (W3C VC-API), as the organisation of the API key',
-      description: 'A retry with the same `Idempotency-Key` header (or options.idempotencyKey) returns the first result with 200.',
+      description:
+        'A retry with the same `Idempotency-Key` header (or options.idempotencyKey) returns the first result with 200.',
       body: issueBody,
       response: { 201: issuedResponse, 200: issuedResponse, ...problemResponses },
     },
-    handler: async (request, reply) => sendIssued(reply, await issueCredentialWithApiKey(deps, request.actor, optionsOf(request.body, request.headers['idempotency-key']))),
+    handler: async (request, reply) =>
+      sendIssued(
+        reply,
+        await issueCredentialWithApiKey(
+          deps,
+          request.actor,
+          optionsOf(request.body, request.headers['idempotency-key']),
+        ),
+      ),
   });
 
   app.post('/api/v1/orgs/:slug/credentials', {
     bodyLimit: ISSUE_BODY_LIMIT,
-    schema: { tags, summary: 'Issue a credential as this organisation', params: z.object({ slug }), body: issueBody, response: { 201: issuedResponse, 200: issuedResponse, ...problemResponses } },
-    handler: async (request, reply) => sendIssued(reply, await issueCredentialForOrg(deps, request.actor, request.params.slug, optionsOf(request.body, request.headers['idempotency-key']))),
+    schema: {
+      tags,
+      summary: 'Issue a credential as this organisation',
+      params: z.object({ slug }),
+      body: issueBody,
+      response: { 201: issuedResponse, 200: issuedResponse, ...problemResponses },
+    },
+    handler: async (request, reply) =>
+      sendIssued(
+        reply,
+        await issueCredentialForOrg(
+          deps,
+          request.actor,
+          request.params.slug,
+          optionsOf(request.body, request.headers['idempotency-key']),
+        ),
+      ),
   });
 
   app.get('/api/v1/orgs/:slug/credentials', {
@@ -116,7 +158,10 @@ export const issuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       tags,
       summary: 'Credentials this organisation issued, newest first',
       params: z.object({ slug }),
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
       response: {
         200: z.object({
           items: z.array(
@@ -137,35 +182,90 @@ export const issuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       },
     },
     handler: async (request) => ({
-      items: (await listIssuedCredentials(deps, request.actor, request.params.slug, request.query)).map((c) => ({ ...c, issuedAt: iso(c.issuedAt), validUntil: isoOrNull(c.validUntil) })),
+      items: (await listIssuedCredentials(deps, request.actor, request.params.slug, request.query)).map((c) => ({
+        ...c,
+        issuedAt: iso(c.issuedAt),
+        validUntil: isoOrNull(c.validUntil),
+      })),
     }),
   });
 
-  const idParams = z.object({ id: z.string().min(1).max(500).meta({ description: 'The credential row id (UUID) or its full id URL, URL-encoded' }) });
+  const idParams = z.object({
+    id: z
+      .string()
+      .min(1)
+      .max(500)
+      .meta({ description: 'The credential row id (UUID) or its full id URL, URL-encoded' }),
+  });
   app.post('/api/v1/credentials/:id/revoke', {
-    schema: { tags, summary: 'Revoke a credential (permanent); its status list is republished at once', params: idParams, body: z.strictObject({ reason: z.string().trim().min(1, 'Say why it is revoked').max(500) }), response: { 200: statusSchema, ...problemResponses } },
-    handler: async (request) => presentStatus(await changeCredentialStatus(deps, request.actor, request.params.id, { action: 'revoke', reason: request.body.reason })),
+    schema: {
+      tags,
+      summary: 'Revoke a credential (permanent); its status list is republished at once',
+      params: idParams,
+      body: z.strictObject({ reason: z.string().trim().min(1, 'Say why it is revoked').max(500) }),
+      response: { 200: statusSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentStatus(
+        await changeCredentialStatus(deps, request.actor, request.params.id, {
+          action: 'revoke',
+          reason: request.body.reason,
+        }),
+      ),
   });
   app.post('/api/v1/credentials/:id/suspend', {
-    schema: { tags, summary: 'Suspend a credential (reversible)', params: idParams, body: z.strictObject({ reason: z.string().trim().max(500).optional() }).optional(), response: { 200: statusSchema, ...problemResponses } },
-    handler: async (request) => presentStatus(await changeCredentialStatus(deps, request.actor, request.params.id, { action: 'suspend', ...(request.body?.reason ? { reason: request.body.reason } : {}) })),
+    schema: {
+      tags,
+      summary: 'Suspend a credential (reversible)',
+      params: idParams,
+      body: z.strictObject({ reason: z.string().trim().max(500).optional() }).optional(),
+      response: { 200: statusSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentStatus(
+        await changeCredentialStatus(deps, request.actor, request.params.id, {
+          action: 'suspend',
+          ...(request.body?.reason ? { reason: request.body.reason } : {}),
+        }),
+      ),
   });
   app.post('/api/v1/credentials/:id/unsuspend', {
-    schema: { tags, summary: 'Reinstate a suspended credential', params: idParams, body: z.strictObject({}).optional(), response: { 200: statusSchema, ...problemResponses } },
-    handler: async (request) => presentStatus(await changeCredentialStatus(deps, request.actor, request.params.id, { action: 'unsuspend' })),
+    schema: {
+      tags,
+      summary: 'Reinstate a suspended credential',
+      params: idParams,
+      body: z.strictObject({}).optional(),
+      response: { 200: statusSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentStatus(await changeCredentialStatus(deps, request.actor, request.params.id, { action: 'unsuspend' })),
   });
 
-  const keySchema = z.object({ id: z.string(), publicKeyMultibase: z.string(), createdAt: timestamp, retiredAt: timestamp.nullable() }).meta({ id: 'SigningKey' });
-  const presentKey = (k: { id: string; publicKeyMultibase: string; createdAt: Date; retiredAt: Date | null }) => ({ ...k, createdAt: iso(k.createdAt), retiredAt: isoOrNull(k.retiredAt) });
+  const keySchema = z
+    .object({ id: z.string(), publicKeyMultibase: z.string(), createdAt: timestamp, retiredAt: timestamp.nullable() })
+    .meta({ id: 'SigningKey' });
+  const presentKey = (k: { id: string; publicKeyMultibase: string; createdAt: Date; retiredAt: Date | null }) => ({
+    ...k,
+    createdAt: iso(k.createdAt),
+    retiredAt: isoOrNull(k.retiredAt),
+  });
   app.get('/api/v1/orgs/:slug/keys', {
-    schema: { tags: ['Organizations'], summary: 'Signing keys (public parts), newest first', params: z.object({ slug }), response: { 200: z.object({ items: z.array(keySchema) }), ...problemResponses } },
+    schema: {
+      tags: ['Organizations'],
+      summary: 'Signing keys (public parts), newest first',
+      params: z.object({ slug }),
+      response: { 200: z.object({ items: z.array(keySchema) }), ...problemResponses },
+    },
     handler: async (request) => ({ items: (await listKeys(deps, request.actor, request.params.slug)).map(presentKey) }),
   });
-  const didKeySchema = z.object({ did: z.string(), publicKeyMultibase: z.string(), createdAt: timestamp }).meta({ id: 'DidKeyIdentifier' });
+  const didKeySchema = z
+    .object({ did: z.string(), publicKeyMultibase: z.string(), createdAt: timestamp })
+    .meta({ id: 'DidKeyIdentifier' });
   app.post('/api/v1/orgs/:slug/did-key', {
     schema: {
       tags: ['Organizations'],
-      summary: "Create the organisation's did:key now (otherwise made when first used); answers the existing one with 200",
+      summary:
+        "Create the organisation's did:key now (otherwise made when first used); answers the existing one with 200",
       description: 'A did:key is its key, so it is never rotated. Credentials signed with it verify offline.',
       params: z.object({ slug }),
       body: z.strictObject({}).optional(),
@@ -177,7 +277,14 @@ export const issuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
   });
   app.post('/api/v1/orgs/:slug/keys/rotate', {
-    schema: { tags: ['Organizations'], summary: 'Rotate the signing key; earlier credentials keep verifying', params: z.object({ slug }), body: z.strictObject({}).optional(), response: { 201: keySchema, ...problemResponses } },
-    handler: async (request, reply) => reply.status(201).send(presentKey(await rotateSigningKey(deps, request.actor, request.params.slug))),
+    schema: {
+      tags: ['Organizations'],
+      summary: 'Rotate the signing key; earlier credentials keep verifying',
+      params: z.object({ slug }),
+      body: z.strictObject({}).optional(),
+      response: { 201: keySchema, ...problemResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(presentKey(await rotateSigningKey(deps, request.actor, request.params.slug))),
   });
 };

@@ -29,10 +29,16 @@ beforeEach(() => {
 });
 
 async function issue(body: object) {
-  return t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${token}` }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/credentials/issue',
+    headers: { authorization: `Bearer ${token}` },
+    payload: body,
+  });
 }
 /** Data Integrity proofs made for issued credentials (status list credentials are signed too, on their own). */
-const credentialProofs = () => signCalls.types.filter((type) => Array.isArray(type) && type.includes('OpenBadgeCredential')).length;
+const credentialProofs = () =>
+  signCalls.types.filter((type) => Array.isArray(type) && type.includes('OpenBadgeCredential')).length;
 
 describe('signing only in the format asked for', () => {
   it('makes one Data Integrity proof for an ldp credential', async () => {
@@ -48,7 +54,11 @@ describe('signing only in the format asked for', () => {
     const jwt = res.json<{ verifiableCredential: string }>().verifiableCredential;
     const payload = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
     expect(payload.proof).toBeUndefined();
-    const verified = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: jwt } });
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/verify',
+      payload: { verifiableCredential: jwt },
+    });
     expect(verified.json<{ verified: boolean }>().verified).toBe(true);
   });
 

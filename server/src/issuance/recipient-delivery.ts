@@ -39,7 +39,13 @@ export function subjectNamesEmail(credential: JsonObject, email: string): boolea
 export function addressOf(credential: JsonObject, recipientEmail: string | undefined): string | null {
   if (recipientEmail) return normaliseEmail(recipientEmail);
   for (const identity of identifiersOf(credential)) {
-    if (isObject(identity) && identity.identityType === 'emailAddress' && identity.hashed !== true && typeof identity.identityHash === 'string' && identity.identityHash.includes('@')) {
+    if (
+      isObject(identity) &&
+      identity.identityType === 'emailAddress' &&
+      identity.hashed !== true &&
+      typeof identity.identityHash === 'string' &&
+      identity.identityHash.includes('@')
+    ) {
       return normaliseEmail(identity.identityHash);
     }
   }
@@ -66,18 +72,26 @@ export type CredentialsLinkedJob = { learnerId: string; credentialIds: string[] 
  * job that lets the learner's pathways count them (in the same transaction). Runs in the
  * caller's transaction when there is one.
  */
-export async function claimCredentialsForEmail(deps: Deps, options: ClaimCredentialsOptions): Promise<{ claimed: number }> {
+export async function claimCredentialsForEmail(
+  deps: Deps,
+  options: ClaimCredentialsOptions,
+): Promise<{ claimed: number }> {
   const email = normaliseEmail(options.email);
   return transaction(deps.db, async (trx) => {
     const candidates = await store.listUnclaimedCredentialsForEmail(trx, email);
     // The column finds candidates; the signed subject decides.
-    const ids = candidates.filter((c) => {
-      const credential = parseStored(c.format, c.document);
-      return credential !== undefined && subjectNamesEmail(credential, email);
-    }).map((c) => c.id);
+    const ids = candidates
+      .filter((c) => {
+        const credential = parseStored(c.format, c.document);
+        return credential !== undefined && subjectNamesEmail(credential, email);
+      })
+      .map((c) => c.id);
     if (ids.length === 0) return { claimed: 0 };
     await store.linkCredentialsToUser(trx, ids, options.userId);
-    await deps.jobs.send(trx, 'credentialsLinked', { learnerId: options.userId, credentialIds: ids } satisfies CredentialsLinkedJob);
+    await deps.jobs.send(trx, 'credentialsLinked', {
+      learnerId: options.userId,
+      credentialIds: ids,
+    } satisfies CredentialsLinkedJob);
     return { claimed: ids.length };
   });
 }
@@ -102,7 +116,11 @@ export function credentialIssuedMail(options: CredentialMailOptions): { to: stri
     : `To keep it in My credentials with everything else you earn, sign up (or log in) with this address, ${options.to}, and confirm it from the mail Cairn sends you. The credential then appears in My credentials by itself:\n\n${signUp}\n`;
   return {
     to: options.to,
-    subject: `${options.issuerName} issued you ${options.achievementName ? `“${options.achievementName}”` : 'a credential'}`.slice(0, 250),
+    subject:
+      `${options.issuerName} issued you ${options.achievementName ? `“${options.achievementName}”` : 'a credential'}`.slice(
+        0,
+        250,
+      ),
     text: `Hello,\n\n${options.issuerName} issued you ${what}. See it, download the badge or share it here:\n\n${options.credentialUrl}\n\n${keep}\nIf you do not know ${options.issuerName}, you can ignore this mail.\n`,
   };
 }

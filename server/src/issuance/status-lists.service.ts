@@ -1,4 +1,11 @@
-import { Bitstring, buildStatusEntry, buildStatusListCredential, signCredential, type JsonObject, type Signer } from '@cairn/credentials';
+import {
+  Bitstring,
+  buildStatusEntry,
+  buildStatusListCredential,
+  signCredential,
+  type JsonObject,
+  type Signer,
+} from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { identifierOfSigner, loadIssuerSigner } from '../keys/signing-keys.service.js';
@@ -21,7 +28,14 @@ function controllerOf(signer: Signer): string {
   return signer.verificationMethod.slice(0, signer.verificationMethod.indexOf('#'));
 }
 
-async function signList(deps: Deps, issuer: Issuer, signer: Signer, listNumber: number, purpose: ChangeablePurpose, bits: Uint8Array) {
+async function signList(
+  deps: Deps,
+  issuer: Issuer,
+  signer: Signer,
+  listNumber: number,
+  purpose: ChangeablePurpose,
+  bits: Uint8Array,
+) {
   const unsigned = buildStatusListCredential({
     id: statusListUrl(deps.publicUrl, issuer.slug, listNumber, purpose),
     // The list credential has only the VC context, where "Profile" is undefined: the issuer is its
@@ -33,7 +47,13 @@ async function signList(deps: Deps, issuer: Issuer, signer: Signer, listNumber: 
     validFrom: deps.clock(),
     ttl: STATUS_LIST_TTL_MS,
   });
-  const signed = await signCredential({ credential: unsigned, signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now: deps.clock() });
+  const signed = await signCredential({
+    credential: unsigned,
+    signer,
+    cryptosuite: 'eddsa-rdfc-2022',
+    documentLoader,
+    now: deps.clock(),
+  });
   return JSON.stringify(signed);
 }
 
@@ -50,7 +70,12 @@ export type AllocatedStatus = {
  * transaction, so two allocations never share an index, and an issuance that rolls back leaves
  * its indexes unused, never reused. A block may span two lists when the first fills up.
  */
-export async function allocateStatusBlock(deps: Deps, issuer: Issuer, signer: Signer, count: number): Promise<AllocatedStatus[]> {
+export async function allocateStatusBlock(
+  deps: Deps,
+  issuer: Issuer,
+  signer: Signer,
+  count: number,
+): Promise<AllocatedStatus[]> {
   const out: AllocatedStatus[] = [];
   while (out.length < count) {
     const { list, isNew } = await store.lockListWithRoom(deps.db, issuer.id, identifierOfSigner(signer));
@@ -63,7 +88,10 @@ export async function allocateStatusBlock(deps: Deps, issuer: Issuer, signer: Si
         suspensionCredential: await signList(deps, issuer, signer, list.list_number, 'suspension', empty),
       });
     }
-    const urls = { revocation: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, 'revocation'), suspension: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, 'suspension') };
+    const urls = {
+      revocation: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, 'revocation'),
+      suspension: statusListUrl(deps.publicUrl, issuer.slug, list.list_number, 'suspension'),
+    };
     for (const index of permutedIndexes(list.permutation_key, list.size, list.allocated_count, taken)) {
       out.push({
         listNumber: list.list_number,
@@ -88,12 +116,25 @@ export async function allocateStatusEntries(deps: Deps, issuer: Issuer, signer: 
  * is re-signed as the identifier it belongs to: `signer` when it signs as that identifier (the
  * organisation's active did:web key, usually), else the organisation's key for the list's own.
  */
-export async function setStatusBit(deps: Deps, issuer: Issuer, signer: Signer, at: { listNumber: number | null; index: number | null }, purpose: ChangeablePurpose, isSet: boolean) {
+export async function setStatusBit(
+  deps: Deps,
+  issuer: Issuer,
+  signer: Signer,
+  at: { listNumber: number | null; index: number | null },
+  purpose: ChangeablePurpose,
+  isSet: boolean,
+) {
   if (at.listNumber === null || at.index === null) {
-    throw new AppError('conflict', 'This credential carries a status entry its issuer supplied, not one of Cairn’s lists, so Cairn cannot change its status. Change it where that list is published.');
+    throw new AppError(
+      'conflict',
+      'This credential carries a status entry its issuer supplied, not one of Cairn’s lists, so Cairn cannot change its status. Change it where that list is published.',
+    );
   }
   const list = await store.lockList(deps.db, issuer.id, at.listNumber);
-  const listSigner = identifierOfSigner(signer) === list.issuer_identifier ? signer : await loadIssuerSigner(deps, issuer, list.issuer_identifier);
+  const listSigner =
+    identifierOfSigner(signer) === list.issuer_identifier
+      ? signer
+      : await loadIssuerSigner(deps, issuer, list.issuer_identifier);
   const bits = new Bitstring({ bytes: purpose === 'revocation' ? list.revocation : list.suspension });
   bits.set(at.index, isSet);
   const credential = await signList(deps, issuer, listSigner, at.listNumber, purpose, bits.bytes);
@@ -101,7 +142,9 @@ export async function setStatusBit(deps: Deps, issuer: Issuer, signer: Signer, a
     deps.db,
     issuer.id,
     at.listNumber,
-    purpose === 'revocation' ? { revocation: bits.bytes, revocationCredential: credential } : { suspension: bits.bytes, suspensionCredential: credential },
+    purpose === 'revocation'
+      ? { revocation: bits.bytes, revocationCredential: credential }
+      : { suspension: bits.bytes, suspensionCredential: credential },
   );
 }
 
@@ -116,7 +159,12 @@ export async function lockStatusListsInOrder(deps: Pick<Deps, 'db'>, orgIds: Ite
 }
 
 /** The signed list credential as published, or undefined. */
-export async function getPublishedStatusList(deps: Deps, orgId: string, listNumber: number, purpose: ChangeablePurpose) {
+export async function getPublishedStatusList(
+  deps: Deps,
+  orgId: string,
+  listNumber: number,
+  purpose: ChangeablePurpose,
+) {
   const row = await store.findPublishedList(deps.db, orgId, listNumber);
   const text = purpose === 'revocation' ? row?.revocation_credential : row?.suspension_credential;
   return text ?? undefined;

@@ -6,7 +6,12 @@ import type { IssuerIdentifier } from '../db/schema.js';
 export const STATUS_LIST_SIZE = 131_072;
 
 /** What allocating needs of a list: a few columns, never its bitstrings. */
-export type ListForAllocation = { list_number: number; size: number; allocated_count: number; permutation_key: Uint8Array };
+export type ListForAllocation = {
+  list_number: number;
+  size: number;
+  allocated_count: number;
+  permutation_key: Uint8Array;
+};
 
 /**
  * Locks the newest list of an organisation's identifier that hands out indexes by permutation
@@ -14,7 +19,11 @@ export type ListForAllocation = { list_number: number; size: number; allocated_c
  * both identifiers of an organisation, so a list's URL names one list whoever signs it.
  * Reads and locks the small columns only: the lock is held until the caller commits.
  */
-export async function lockListWithRoom(db: Db, orgId: string, identifier: IssuerIdentifier = 'did:web'): Promise<{ list: ListForAllocation; isNew: boolean }> {
+export async function lockListWithRoom(
+  db: Db,
+  orgId: string,
+  identifier: IssuerIdentifier = 'did:web',
+): Promise<{ list: ListForAllocation; isNew: boolean }> {
   const newestOf = async () => {
     const row = await db
       .selectFrom('status_lists')
@@ -37,7 +46,10 @@ export async function lockListWithRoom(db: Db, orgId: string, identifier: Issuer
       .insertInto('status_lists')
       .values((eb) => ({
         org_id: orgId,
-        list_number: eb.selectFrom('status_lists').select(sql<number>`coalesce(max(list_number), 0) + 1`.as('n')).where('org_id', '=', orgId),
+        list_number: eb
+          .selectFrom('status_lists')
+          .select(sql<number>`coalesce(max(list_number), 0) + 1`.as('n'))
+          .where('org_id', '=', orgId),
         issuer_identifier: identifier,
         size: STATUS_LIST_SIZE,
         // Permutation lists never read this bitmap: the count of positions handed out is enough.
@@ -61,7 +73,8 @@ export async function lockListWithRoom(db: Db, orgId: string, identifier: Issuer
     }
     // Someone else made one: it may be ours to use.
     const other = await newestOf();
-    if (other && other.list_number !== current?.list_number && other.allocated_count < other.size) return { list: other, isNew: false };
+    if (other && other.list_number !== current?.list_number && other.allocated_count < other.size)
+      return { list: other, isNew: false };
   }
   throw new Error(`Could not create a status list for organisation ${orgId}`);
 }
@@ -94,14 +107,25 @@ export async function lockListsOfOrganizations(db: Db, orgIds: readonly string[]
 }
 
 export function lockList(db: Db, orgId: string, listNumber: number) {
-  return db.selectFrom('status_lists').selectAll().where('org_id', '=', orgId).where('list_number', '=', listNumber).forUpdate().executeTakeFirstOrThrow();
+  return db
+    .selectFrom('status_lists')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('list_number', '=', listNumber)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 export async function saveStatusBits(
   db: Db,
   orgId: string,
   listNumber: number,
-  bits: { revocation?: Uint8Array; suspension?: Uint8Array; revocationCredential?: string; suspensionCredential?: string },
+  bits: {
+    revocation?: Uint8Array;
+    suspension?: Uint8Array;
+    revocationCredential?: string;
+    suspensionCredential?: string;
+  },
 ) {
   await db
     .updateTable('status_lists')

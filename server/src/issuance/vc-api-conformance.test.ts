@@ -10,7 +10,11 @@ let org: { slug: string; did: string; id: string };
 let token: string;
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
-const plainVc = () => ({ '@context': [V2], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:123' } });
+const plainVc = () => ({
+  '@context': [V2],
+  type: ['VerifiableCredential'],
+  credentialSubject: { id: 'did:example:123' },
+});
 
 beforeAll(async () => {
   owner = await signUpUser(t.app);
@@ -22,7 +26,12 @@ type Vc = Record<string, any>;
 type Result = { verified: boolean; checks: { id: string; status: string; message: string }[]; errors: string[] };
 
 async function issue(body: object, key = token) {
-  return t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${key}` }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/credentials/issue',
+    headers: { authorization: `Bearer ${key}` },
+    payload: body,
+  });
 }
 async function issued(body: object, key = token): Promise<Vc> {
   const res = await issue(body, key);
@@ -36,10 +45,20 @@ async function verify(verifiableCredential: unknown): Promise<Result> {
   return res.json<Result>();
 }
 async function revoke(vc: Vc) {
-  return t.app.inject({ method: 'POST', url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/revoke`, headers: { cookie: owner.cookie }, payload: { reason: 'Issued in error' } });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/revoke`,
+    headers: { cookie: owner.cookie },
+    payload: { reason: 'Issued in error' },
+  });
 }
 async function credentialCount() {
-  return (await t.database.db.selectFrom('credentials').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return (
+    await t.database.db
+      .selectFrom('credentials')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 }
 async function publishedList(vc: Vc) {
   const path = new URL(vc.credentialStatus.statusListCredential as string).pathname;
@@ -65,19 +84,31 @@ describe('VC-API issue refuses malformed credentials (VC Data Model 2.0)', () =>
       [sampleCredential({ issuer: 4 }), 'credential.issuer'],
       [sampleCredential({ issuer: [] }), 'credential.issuer'],
       [sampleCredential({ issuer: { name: 'No id' } }), 'credential.issuer.id'],
-      [sampleCredential({ issuer: { id: org.did, name: { '@value': 'Northwind', extra: 'x' } } }), 'credential.issuer.name'],
+      [
+        sampleCredential({ issuer: { id: org.did, name: { '@value': 'Northwind', extra: 'x' } } }),
+        'credential.issuer.name',
+      ],
       [sampleCredential({ issuer: { id: org.did, name: { notAValue: 'Northwind' } } }), 'credential.issuer.name'],
       [sampleCredential({ id: null }), 'credential.id'],
       [sampleCredential({ id: 'not a url' }), 'credential.id'],
-      [sampleCredential({ credentialSchema: { id: 'https://example.org/schema.json' } }), 'credential.credentialSchema.type'],
+      [
+        sampleCredential({ credentialSchema: { id: 'https://example.org/schema.json' } }),
+        'credential.credentialSchema.type',
+      ],
       [sampleCredential({ credentialSchema: [{ type: 'JsonSchema' }] }), 'credential.credentialSchema[0].id'],
       [sampleCredential({ evidence: [{ name: 'untyped' }] }), 'credential.evidence[0].type'],
       [sampleCredential({ termsOfUse: 'none' }), 'credential.termsOfUse'],
-      [sampleCredential({ credentialStatus: { id: 'https://example.org/status#1' } }), 'credential.credentialStatus.type'],
+      [
+        sampleCredential({ credentialStatus: { id: 'https://example.org/status#1' } }),
+        'credential.credentialStatus.type',
+      ],
       [sampleCredential({ credentialSubject: [] }), 'credential.credentialSubject'],
       [sampleCredential({ credentialSubject: 'did:example:123' }), 'credential.credentialSubject'],
       [sampleCredential({ validFrom: '2026-01-31' }), 'credential.validFrom'],
-      [sampleCredential({ validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }), 'credential.validUntil'],
+      [
+        sampleCredential({ validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }),
+        'credential.validUntil',
+      ],
       [sampleCredential({ name: 7 }), 'credential.name'],
       [sampleCredential({ description: { '@value': 'x', '@direction': 'up' } }), 'credential.description.@direction'],
     ];
@@ -85,29 +116,57 @@ describe('VC-API issue refuses malformed credentials (VC Data Model 2.0)', () =>
       const res = await issue({ credential });
       expect(res.statusCode, JSON.stringify(credential)).toBe(400);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
-      expect(res.json().errors.map((e: { field: string }) => e.field), JSON.stringify(credential)).toContain(field);
+      expect(
+        res.json().errors.map((e: { field: string }) => e.field),
+        JSON.stringify(credential),
+      ).toContain(field);
     }
     expect(await credentialCount()).toBe(before);
   });
 
   it('refuses unknown options by name, and accepts the VC-API ones', async () => {
-    const res = await issue({ credential: plainVc(), options: { cryptosuite: 'eddsa-rdfc-2022', format: 'ldp', issuerIdentifier: 'did:web', credentialId: 'urn:uuid:6a3c4e52-1f0b-4bd8-9a0c-2f1b9b4c7d10', mystery: true } });
+    const res = await issue({
+      credential: plainVc(),
+      options: {
+        cryptosuite: 'eddsa-rdfc-2022',
+        format: 'ldp',
+        issuerIdentifier: 'did:web',
+        credentialId: 'urn:uuid:6a3c4e52-1f0b-4bd8-9a0c-2f1b9b4c7d10',
+        mystery: true,
+      },
+    });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().errors)).toMatch(/mystery/);
-    const ok = await issue({ credential: plainVc(), options: { cryptosuite: 'eddsa-rdfc-2022', format: 'ldp', issuerIdentifier: 'did:web', credentialId: 'urn:uuid:6a3c4e52-1f0b-4bd8-9a0c-2f1b9b4c7d10' } });
+    const ok = await issue({
+      credential: plainVc(),
+      options: {
+        cryptosuite: 'eddsa-rdfc-2022',
+        format: 'ldp',
+        issuerIdentifier: 'did:web',
+        credentialId: 'urn:uuid:6a3c4e52-1f0b-4bd8-9a0c-2f1b9b4c7d10',
+      },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().verifiableCredential.id).toBe('urn:uuid:6a3c4e52-1f0b-4bd8-9a0c-2f1b9b4c7d10');
   });
 
   it('refuses an issuer that is not one of the organisation’s identifiers', async () => {
     const other = await createOrg(t.app, owner);
-    for (const issuer of ['did:web:elsewhere.example', other.did, { id: other.did }, 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK']) {
+    for (const issuer of [
+      'did:web:elsewhere.example',
+      other.did,
+      { id: other.did },
+      'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+    ]) {
       const res = await issue({ credential: { ...plainVc(), issuer } });
       expect(res.statusCode, JSON.stringify(issuer)).toBe(400);
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('credential.issuer');
     }
     // The did:web and the did:key options disagreeing with the issuer named is refused too.
-    const conflicting = await issue({ credential: { ...plainVc(), issuer: org.did }, options: { issuerIdentifier: 'did:key' } });
+    const conflicting = await issue({
+      credential: { ...plainVc(), issuer: org.did },
+      options: { issuerIdentifier: 'did:key' },
+    });
     expect(conflicting.statusCode).toBe(400);
     expect(conflicting.json().errors[0].field).toBe('credential.issuer');
   });
@@ -121,16 +180,33 @@ describe('plain VC Data Model 2.0 profile', () => {
     expect(vc.issuer).toBe(org.did);
     expect(vc.credentialSubject).toEqual({ id: 'did:example:123' });
     expect(vc.credentialSchema).toBeUndefined();
-    expect(vc.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: expect.stringMatching(/^\d+$/) });
+    expect(vc.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^\d+$/),
+    });
     // One proof, written as an object (VC DM 2.0's usual form).
-    expect(vc.proof).toEqual(expect.objectContaining({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: expect.stringMatching(new RegExp(`^${org.did}#key-`)) }));
+    expect(vc.proof).toEqual(
+      expect.objectContaining({
+        type: 'DataIntegrityProof',
+        cryptosuite: 'eddsa-rdfc-2022',
+        verificationMethod: expect.stringMatching(new RegExp(`^${org.did}#key-`)),
+      }),
+    );
     const result = await verify(vc);
     expect(result.verified, JSON.stringify(result.errors)).toBe(true);
     expect(result.checks.find((c) => c.id === 'schema')?.status).toBe('skipped');
 
     // Listed like the others, under its type.
-    const list = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/credentials`, headers: { cookie: owner.cookie } });
-    expect(list.json().items.find((i: { credentialId: string }) => i.credentialId === vc.id)).toMatchObject({ achievementName: 'VerifiableCredential', recipient: 'did:example:123' });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${org.slug}/credentials`,
+      headers: { cookie: owner.cookie },
+    });
+    expect(list.json().items.find((i: { credentialId: string }) => i.credentialId === vc.id)).toMatchObject({
+      achievementName: 'VerifiableCredential',
+      recipient: 'did:example:123',
+    });
 
     // Revocation reaches verifiers.
     expect((await revoke(vc)).statusCode).toBe(200);
@@ -153,7 +229,10 @@ describe('plain VC Data Model 2.0 profile', () => {
       id: 'urn:uuid:0b8d3f6e-2f4a-4f59-9d3c-7c1e2a9b5f01',
       type: ['VerifiableCredential', 'ExampleDegreeCredential'],
       issuer: { id: org.did, name: { '@value': 'Northwind Academy', '@language': 'en' } },
-      name: [{ '@value': 'Degree', '@language': 'en' }, { '@value': 'Diplôme', '@language': 'fr' }],
+      name: [
+        { '@value': 'Degree', '@language': 'en' },
+        { '@value': 'Diplôme', '@language': 'fr' },
+      ],
       validFrom: '2026-01-01T00:00:00Z',
       validUntil: '2036-01-01T00:00:00Z',
       credentialSubject: { id: 'did:example:ebfeb1f712ebc6f1c276e12ec21', 'ex:degree': 'Bachelor of Science' },
@@ -178,7 +257,12 @@ describe('plain VC Data Model 2.0 profile', () => {
     expect(vc.credentialStatus).toEqual(credentialStatus);
     expect((await revoke(vc)).statusCode).toBe(409);
 
-    const elsewhere = { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '94567', statusListCredential: 'https://status.example.org/lists/3' };
+    const elsewhere = {
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '94567',
+      statusListCredential: 'https://status.example.org/lists/3',
+    };
     const kept = await issued({ credential: { ...plainVc(), credentialStatus: elsewhere } });
     expect(kept.credentialStatus).toEqual(elsewhere);
 
@@ -187,7 +271,10 @@ describe('plain VC Data Model 2.0 profile', () => {
     const refused = await issue({ credential: { ...plainVc(), credentialStatus: own } });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].field).toBe('credential.credentialStatus');
-    const both = await issue({ credential: { ...plainVc(), '@context': context, credentialStatus }, options: { statusPurposes: ['revocation', 'suspension'] } });
+    const both = await issue({
+      credential: { ...plainVc(), '@context': context, credentialStatus },
+      options: { statusPurposes: ['revocation', 'suspension'] },
+    });
     expect(both.statusCode).toBe(400);
     expect(both.json().errors[0].field).toBe('options.statusPurposes');
   });
@@ -217,16 +304,26 @@ describe('did:key issuer identifier', () => {
     expect((await verify(vc)).verified).toBe(true);
 
     // The organisation lists both identifiers.
-    const got = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}`, headers: { cookie: owner.cookie } });
+    const got = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${org.slug}`,
+      headers: { cookie: owner.cookie },
+    });
     expect(got.json().dids).toEqual({ web: org.did, key: vc.issuer });
 
     // The same identifier every time (never rotated), also when named as the issuer.
-    const named = await issued({ credential: { ...sampleCredential(), issuer: { id: vc.issuer, type: ['Profile'], name: 'Northwind Academy' } } });
+    const named = await issued({
+      credential: { ...sampleCredential(), issuer: { id: vc.issuer, type: ['Profile'], name: 'Northwind Academy' } },
+    });
     expect(named.issuer.id).toBe(vc.issuer);
     expect((await verify(named)).verified).toBe(true);
 
     expect((await revoke(vc)).statusCode).toBe(200);
-    expect(decodeList((await publishedList(vc)).credentialSubject.encodedList as string).get(Number(vc.credentialStatus.statusListIndex))).toBe(true);
+    expect(
+      decodeList((await publishedList(vc)).credentialSubject.encodedList as string).get(
+        Number(vc.credentialStatus.statusListIndex),
+      ),
+    ).toBe(true);
     const after = await verify(vc);
     expect(after.verified).toBe(false);
     expect(JSON.stringify(after)).toMatch(/revok/i);
@@ -237,33 +334,68 @@ describe('did:key issuer identifier', () => {
   });
 
   it('signs as the did:key by the API key’s default, which a request can override', async () => {
-    const created = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/api-keys`, headers: { cookie: owner.cookie }, payload: { name: 'offline issuer', role: 'author', issuerIdentifier: 'did:key' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/api-keys`,
+      headers: { cookie: owner.cookie },
+      payload: { name: 'offline issuer', role: 'author', issuerIdentifier: 'did:key' },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().issuerIdentifier).toBe('did:key');
     const keyToken = created.json().token as string;
-    const vc = await issued({ credential: sampleCredential(), options: { statusPurposes: ['revocation', 'suspension'] } }, keyToken);
+    const vc = await issued(
+      { credential: sampleCredential(), options: { statusPurposes: ['revocation', 'suspension'] } },
+      keyToken,
+    );
     expect(vc.issuer.id).toMatch(/^did:key:/);
     expect((await verify(vc)).verified).toBe(true);
-    const suspend = await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/suspend`, headers: { cookie: owner.cookie }, payload: {} });
+    const suspend = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${encodeURIComponent(vc.id as string)}/suspend`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(suspend.statusCode).toBe(200);
     expect((await verify(vc)).verified).toBe(false);
 
     const web = await issued({ credential: sampleCredential(), options: { issuerIdentifier: 'did:web' } }, keyToken);
     expect(web.issuer.id).toBe(org.did);
-    const keys = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/api-keys`, headers: { cookie: owner.cookie } });
+    const keys = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${org.slug}/api-keys`,
+      headers: { cookie: owner.cookie },
+    });
     expect(keys.json().items.find((k: { id: string }) => k.id === created.json().id).issuerIdentifier).toBe('did:key');
   });
 
   it('creates the did:key on request, once', async () => {
     const fresh = await createOrg(t.app, owner);
-    const before = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${fresh.slug}`, headers: { cookie: owner.cookie } });
+    const before = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${fresh.slug}`,
+      headers: { cookie: owner.cookie },
+    });
     expect(before.json().dids).toEqual({ web: fresh.did, key: null });
-    const first = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${fresh.slug}/did-key`, headers: { cookie: owner.cookie }, payload: {} });
+    const first = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${fresh.slug}/did-key`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(first.statusCode).toBe(201);
-    const second = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${fresh.slug}/did-key`, headers: { cookie: owner.cookie }, payload: {} });
+    const second = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${fresh.slug}/did-key`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(second.statusCode).toBe(200);
     expect(second.json().did).toBe(first.json().did);
-    const sealed = await t.database.db.selectFrom('did_key_issuers').select('secret_key_sealed').where('did', '=', first.json().did).executeTakeFirstOrThrow();
+    const sealed = await t.database.db
+      .selectFrom('did_key_issuers')
+      .select('secret_key_sealed')
+      .where('did', '=', first.json().did)
+      .executeTakeFirstOrThrow();
     expect(sealed.secret_key_sealed).not.toMatch(/^z[1-9A-HJ-NP-Za-km-z]{40,}$/);
   });
 });

@@ -74,7 +74,10 @@ export function registerJobHandlers(queue: JobQueue, runtime: JobRuntime): JobQu
   });
   // area: webhooks (deliveries)
   queue.handle('webhooks', async (job) => {
-    await deliverWebhook({ deps: runtime.deps, network: runtime.webhooks ?? DEFAULT_WEBHOOK_NETWORK, log: runtime.log }, job.data as DeliveryJobData);
+    await deliverWebhook(
+      { deps: runtime.deps, network: runtime.webhooks ?? DEFAULT_WEBHOOK_NETWORK, log: runtime.log },
+      job.data as DeliveryJobData,
+    );
   });
   // area: pathways and credentials (scheduled and follow-up work)
   queue.handle('settlePathways', async () => {
@@ -96,7 +99,10 @@ export function registerJobHandlers(queue: JobQueue, runtime: JobRuntime): JobQu
   });
   // area: scheduled work
   queue.handle('retention', async () => {
-    await applyRetention(runtime.deps, { log: runtime.log, ...(runtime.auditRetentionDays !== undefined ? { auditRetentionDays: runtime.auditRetentionDays } : {}) });
+    await applyRetention(runtime.deps, {
+      log: runtime.log,
+      ...(runtime.auditRetentionDays !== undefined ? { auditRetentionDays: runtime.auditRetentionDays } : {}),
+    });
   });
   return queue;
 }

@@ -7,7 +7,11 @@ import { QUEUES } from './queues.js';
 const t = useTestApp();
 
 async function jobCount(name: string, state?: string) {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = ${name} and (${state ?? null}::text is null or state::text = ${state ?? null})`.execute(t.deps.db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pgboss.job where name = ${name} and (${state ?? null}::text is null or state::text = ${state ?? null})`.execute(
+    t.deps.db,
+  );
   return rows[0]!.n;
 }
 
@@ -38,7 +42,9 @@ describe('job queue on the application database', () => {
     const result = await t.jobs.drain();
     expect(seen).toEqual(expect.arrayContaining([{ n: 2 }, { n: 3 }]));
     expect(result.completed).toBe(1);
-    expect(result.failed).toEqual([expect.objectContaining({ queue: QUEUES.maintenanceProbe.name, error: 'probe failure' })]);
+    expect(result.failed).toEqual([
+      expect.objectContaining({ queue: QUEUES.maintenanceProbe.name, error: 'probe failure' }),
+    ]);
     expect(await jobCount(QUEUES.maintenanceProbe.name, 'retry')).toBe(1);
   });
 

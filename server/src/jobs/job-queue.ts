@@ -12,7 +12,13 @@ export type JobLog = {
   error(obj: object, msg?: string): void;
 };
 
-export type Job = { id: string; queue: QueueKey; data: Record<string, unknown>; retryCount: number; retryLimit: number };
+export type Job = {
+  id: string;
+  queue: QueueKey;
+  data: Record<string, unknown>;
+  retryCount: number;
+  retryLimit: number;
+};
 
 /** Runs one job. Throwing fails the attempt: pg-boss retries it by the queue's policy, then dead-letters it. */
 export type JobHandler = (job: Job) => Promise<void>;
@@ -77,15 +83,23 @@ export class JobQueue {
    * Writes a job with `db`: pass the transaction that causes the job, so the job commits or
    * rolls back with it. A worker in this process is woken once the transaction commits.
    */
-  async send(db: Db, queue: QueueKey, data: Record<string, unknown>, options: SendOptions = {}): Promise<string | null> {
+  async send(
+    db: Db,
+    queue: QueueKey,
+    data: Record<string, unknown>,
+    options: SendOptions = {},
+  ): Promise<string | null> {
     const spec: QueueSpec = QUEUES[queue];
     const id = await this.boss.send(spec.name, data, {
       ...(options.id ? { id: options.id } : {}),
-      ...(options.startAfter !== undefined ? { startAfter: options.startAfter instanceof Date ? options.startAfter : Math.ceil(options.startAfter / 1000) } : {}),
+      ...(options.startAfter !== undefined
+        ? { startAfter: options.startAfter instanceof Date ? options.startAfter : Math.ceil(options.startAfter / 1000) }
+        : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       db: bossDbOf(db, this.#pglite),
     });
-    if (id === null && !options.id) throw new Error(`The job queue ${spec.name} does not exist: run the server once to create it.`);
+    if (id === null && !options.id)
+      throw new Error(`The job queue ${spec.name} does not exist: run the server once to create it.`);
     afterCommit(db, () => this.#wake(queue));
     return id;
   }
@@ -112,8 +126,19 @@ export class JobQueue {
     await this.boss.start();
     this.#isStarted = true;
     for (const spec of Object.values(QUEUES) as QueueSpec[]) {
-      const options = { policy: spec.policy, retryLimit: spec.retryLimit, retryDelay: spec.retryDelay, retryBackoff: spec.retryBackoff, expireInSeconds: spec.expireInSeconds, retentionMinutes: 60 * 24 * 14 };
-      await this.boss.createQueue(deadLetterName(spec), { ...options, policy: 'standard', retryLimit: 0 } as PgBoss.Queue);
+      const options = {
+        policy: spec.policy,
+        retryLimit: spec.retryLimit,
+        retryDelay: spec.retryDelay,
+        retryBackoff: spec.retryBackoff,
+        expireInSeconds: spec.expireInSeconds,
+        retentionMinutes: 60 * 24 * 14,
+      };
+      await this.boss.createQueue(deadLetterName(spec), {
+        ...options,
+        policy: 'standard',
+        retryLimit: 0,
+      } as PgBoss.Queue);
       await this.boss.createQueue(spec.name, { ...options, deadLetter: deadLetterName(spec) } as PgBoss.Queue);
       await this.boss.updateQueue(spec.name, { ...options, deadLetter: deadLetterName(spec) } as PgBoss.Queue);
     }
@@ -136,9 +161,18 @@ export class JobQueue {
         async (jobs) => {
           for (const job of jobs) {
             try {
-              await handler({ id: job.id, queue, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
+              await handler({
+                id: job.id,
+                queue,
+                data: job.data,
+                retryCount: job.retryCount,
+                retryLimit: job.retryLimit,
+              });
             } catch (err) {
-              this.#log.warn({ err, queue: spec.name, jobId: job.id, attempt: job.retryCount + 1 }, 'job failed; it is retried by its queue policy');
+              this.#log.warn(
+                { err, queue: spec.name, jobId: job.id, attempt: job.retryCount + 1 },
+                'job failed; it is retried by its queue policy',
+              );
               // Fail this job alone; pg-boss completes the rest of the batch when we return.
               await this.boss.fail(spec.name, job.id, serializeError(err));
             }
@@ -159,16 +193,29 @@ export class JobQueue {
       let ran = 0;
       for (const [queue, handler] of this.#handlers) {
         const spec: QueueSpec = QUEUES[queue];
-        const jobs = await this.boss.fetch<Record<string, unknown>>(spec.name, { batchSize: 20, includeMetadata: true });
+        const jobs = await this.boss.fetch<Record<string, unknown>>(spec.name, {
+          batchSize: 20,
+          includeMetadata: true,
+        });
         for (const job of jobs) {
           ran += 1;
           try {
-            await handler({ id: job.id, queue, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
+            await handler({
+              id: job.id,
+              queue,
+              data: job.data,
+              retryCount: job.retryCount,
+              retryLimit: job.retryLimit,
+            });
             await this.boss.complete(spec.name, job.id);
             result.completed += 1;
           } catch (err) {
             await this.boss.fail(spec.name, job.id, serializeError(err));
-            result.failed.push({ queue: spec.name, id: job.id, error: err instanceof Error ? err.message : String(err) });
+            result.failed.push({
+              queue: spec.name,
+              id: job.id,
+              error: err instanceof Error ? err.message : String(err),
+            });
           }
         }
       }

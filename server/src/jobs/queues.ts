@@ -24,27 +24,112 @@ export type QueueSpec = {
 };
 
 const ON_DEMAND = { policy: 'standard', pollingIntervalSeconds: 1, batchSize: 5 } as const;
-const SCHEDULED = { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600, pollingIntervalSeconds: 10, batchSize: 1 } as const;
+const SCHEDULED = {
+  policy: 'singleton',
+  retryLimit: 3,
+  retryDelay: 60,
+  retryBackoff: true,
+  expireInSeconds: 3600,
+  pollingIntervalSeconds: 10,
+  batchSize: 1,
+} as const;
 
 export const QUEUES = {
   /** One job per (domain event, consumer): pathway re-evaluation, catalogue refresh, webhook fan-out. */
-  events: { ...ON_DEMAND, name: 'domain-events', retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 120, description: 'Domain event consumers: pathway awards, catalogue refresh, webhook fan-out' },
-  mail: { ...ON_DEMAND, name: 'mail', pollingIntervalSeconds: 2, retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, description: 'Outgoing mail (the mails table is the outbox; a job sends one mail)' },
+  events: {
+    ...ON_DEMAND,
+    name: 'domain-events',
+    retryLimit: 8,
+    retryDelay: 2,
+    retryBackoff: true,
+    expireInSeconds: 120,
+    description: 'Domain event consumers: pathway awards, catalogue refresh, webhook fan-out',
+  },
+  mail: {
+    ...ON_DEMAND,
+    name: 'mail',
+    pollingIntervalSeconds: 2,
+    retryLimit: 10,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 120,
+    description: 'Outgoing mail (the mails table is the outbox; a job sends one mail)',
+  },
   /** Each attempt is its own job; a failed attempt schedules the next by the delivery's own timetable. */
-  webhooks: { ...ON_DEMAND, name: 'webhook-deliveries', retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 60, description: 'Webhook delivery attempts' },
+  webhooks: {
+    ...ON_DEMAND,
+    name: 'webhook-deliveries',
+    retryLimit: 2,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    description: 'Webhook delivery attempts',
+  },
   /** The safety net behind the event consumers; also the only reader of other issuers' lists for wallet entries. */
-  settlePathways: { ...SCHEDULED, name: 'cron.settle-pathways', cron: '17 */6 * * *', expireInSeconds: 3 * 3600, description: 'Every 6 hours: re-read wallet credential statuses, settle every pathway, suspend awards whose components expired' },
+  settlePathways: {
+    ...SCHEDULED,
+    name: 'cron.settle-pathways',
+    cron: '17 */6 * * *',
+    expireInSeconds: 3 * 3600,
+    description:
+      'Every 6 hours: re-read wallet credential statuses, settle every pathway, suspend awards whose components expired',
+  },
   /** Sent by the `pathways.published` consumer: settling every learner can outlast an event job's time limit. */
-  pathwaysPublished: { ...ON_DEMAND, name: 'pathways.settle-published', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 1800, description: 'After a pathway is published: award learners who already qualify' },
+  pathwaysPublished: {
+    ...ON_DEMAND,
+    name: 'pathways.settle-published',
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 1800,
+    description: 'After a pathway is published: award learners who already qualify',
+  },
   /** Expiry changes no row, so nothing else would notice it: records `credential.expired` once per credential. */
-  credentialExpiry: { ...SCHEDULED, name: 'cron.credential-expiry', cron: '*/15 * * * *', expireInSeconds: 900, description: 'Every 15 minutes: record credential.expired for credentials whose validity has ended' },
+  credentialExpiry: {
+    ...SCHEDULED,
+    name: 'cron.credential-expiry',
+    cron: '*/15 * * * *',
+    expireInSeconds: 900,
+    description: 'Every 15 minutes: record credential.expired for credentials whose validity has ended',
+  },
   /** Credentials waiting for an address joined the account that proved it (not an issuance, so no event). */
-  credentialsLinked: { ...ON_DEMAND, name: 'credentials.linked', retryLimit: 8, retryDelay: 2, retryBackoff: true, expireInSeconds: 300, description: 'Credentials joined a learner’s account when they confirmed their address: their pathways are re-evaluated' },
-  retention: { ...SCHEDULED, name: 'cron.retention', cron: '43 3 * * *', description: 'Daily: drop audit events and webhook deliveries past their retention' },
+  credentialsLinked: {
+    ...ON_DEMAND,
+    name: 'credentials.linked',
+    retryLimit: 8,
+    retryDelay: 2,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    description:
+      'Credentials joined a learner’s account when they confirmed their address: their pathways are re-evaluated',
+  },
+  retention: {
+    ...SCHEDULED,
+    name: 'cron.retention',
+    cron: '43 3 * * *',
+    description: 'Daily: drop audit events and webhook deliveries past their retention',
+  },
   /** One job works through a bulk issuance for up to a minute, then queues its follow-up; progress is in the rows. */
-  bulkIssuance: { ...ON_DEMAND, name: 'issuance-jobs', batchSize: 1, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300, description: 'Bulk issuance: issue the rows of an uploaded CSV in batches' },
+  bulkIssuance: {
+    ...ON_DEMAND,
+    name: 'issuance-jobs',
+    batchSize: 1,
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    description: 'Bulk issuance: issue the rows of an uploaded CSV in batches',
+  },
   /** Runs nothing of the product: lets tests and operators check that workers pick up jobs. */
-  maintenanceProbe: { ...ON_DEMAND, name: 'maintenance.probe', retryLimit: 1, retryDelay: 1, retryBackoff: false, expireInSeconds: 60, description: 'Test jobs: check that workers pick up work' },
+  maintenanceProbe: {
+    ...ON_DEMAND,
+    name: 'maintenance.probe',
+    retryLimit: 1,
+    retryDelay: 1,
+    retryBackoff: false,
+    expireInSeconds: 60,
+    description: 'Test jobs: check that workers pick up work',
+  },
 } as const satisfies Record<string, QueueSpec>;
 
 export type QueueKey = keyof typeof QUEUES;

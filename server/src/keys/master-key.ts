@@ -7,7 +7,10 @@ import path from 'node:path';
  * developer's machine one is made once and kept beside the embedded database (mode 0600),
  * so signing keys stay readable across restarts.
  */
-export async function loadOrCreateMasterKey(options: { configured: Buffer | undefined; dataDir: string }): Promise<{ key: Buffer; source: 'environment' | 'file' | 'new file' }> {
+export async function loadOrCreateMasterKey(options: {
+  configured: Buffer | undefined;
+  dataDir: string;
+}): Promise<{ key: Buffer; source: 'environment' | 'file' | 'new file' }> {
   if (options.configured) return { key: options.configured, source: 'environment' };
   const file = path.join(options.dataDir, 'master.key');
   try {

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import {
-  buildDidWebDocument, createSigner, decryptSecret, didKeyFromPublicKey, didKeyVerificationMethod, encryptSecret, generateEd25519Multikey, type Signer,
+  buildDidWebDocument,
+  createSigner,
+  decryptSecret,
+  didKeyFromPublicKey,
+  didKeyVerificationMethod,
+  encryptSecret,
+  generateEd25519Multikey,
+  type Signer,
 } from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
 import type { IssuerIdentifier } from '../db/schema.js';
@@ -31,15 +38,27 @@ function unseal(sealed: string, masterKey: Buffer): string {
   try {
     return decryptSecret(sealed, masterKey);
   } catch (cause) {
-    throw new AppError('unavailable', 'The signing key cannot be unlocked with this server’s master key (CAIRN_MASTER_KEY changed?).', { cause });
+    throw new AppError(
+      'unavailable',
+      'The signing key cannot be unlocked with this server’s master key (CAIRN_MASTER_KEY changed?).',
+      { cause },
+    );
   }
 }
 
 /** The signer for an organisation's active key, as `did#keyId`. */
 export async function loadActiveSigner(deps: KeyDeps, org: { id: string; did: string }): Promise<Signer> {
   const key = await store.findActiveSigningKey(deps.db, org.id);
-  if (!key) throw new AppError('conflict', 'This organisation has no active signing key. An admin can create one under Settings → Keys.');
-  return createSigner({ verificationMethod: `${org.did}#${key.key_id}`, publicKeyMultibase: key.public_key_multibase, secretKeyMultibase: unseal(key.secret_key_sealed, deps.masterKey) });
+  if (!key)
+    throw new AppError(
+      'conflict',
+      'This organisation has no active signing key. An admin can create one under Settings → Keys.',
+    );
+  return createSigner({
+    verificationMethod: `${org.did}#${key.key_id}`,
+    publicKeyMultibase: key.public_key_multibase,
+    secretKeyMultibase: unseal(key.secret_key_sealed, deps.masterKey),
+  });
 }
 
 /**
@@ -64,11 +83,19 @@ export async function ensureDidKeyIssuer(deps: KeyDeps, orgId: string) {
 /** The signer for an organisation's did:key (`did:key:z6Mk…#z6Mk…`), making the key on first use. */
 export async function loadDidKeySigner(deps: KeyDeps, orgId: string): Promise<Signer> {
   const key = await ensureDidKeyIssuer(deps, orgId);
-  return createSigner({ verificationMethod: didKeyVerificationMethod(key.did), publicKeyMultibase: key.public_key_multibase, secretKeyMultibase: unseal(key.secret_key_sealed, deps.masterKey) });
+  return createSigner({
+    verificationMethod: didKeyVerificationMethod(key.did),
+    publicKeyMultibase: key.public_key_multibase,
+    secretKeyMultibase: unseal(key.secret_key_sealed, deps.masterKey),
+  });
 }
 
 /** The signer for one of the organisation's identifiers. */
-export function loadIssuerSigner(deps: KeyDeps, org: { id: string; did: string }, identifier: IssuerIdentifier): Promise<Signer> {
+export function loadIssuerSigner(
+  deps: KeyDeps,
+  org: { id: string; did: string },
+  identifier: IssuerIdentifier,
+): Promise<Signer> {
   return identifier === 'did:key' ? loadDidKeySigner(deps, org.id) : loadActiveSigner(deps, org);
 }
 
@@ -78,7 +105,10 @@ export function identifierOfSigner(signer: Signer): IssuerIdentifier {
 }
 
 /** Both identifiers of an organisation; `key` is null until its did:key is first used or created. */
-export async function organizationIdentifiers(db: Db, org: { id: string; did: string }): Promise<{ web: string; key: string | null }> {
+export async function organizationIdentifiers(
+  db: Db,
+  org: { id: string; did: string },
+): Promise<{ web: string; key: string | null }> {
   const key = await store.findDidKeyIssuer(db, org.id);
   return { web: org.did, key: key?.did ?? null };
 }
@@ -96,7 +126,11 @@ export async function buildOrganizationDidDocument(db: Db, org: { id: string; di
   const keys = await store.listSigningKeys(db, org.id);
   return buildDidWebDocument({
     did: org.did,
-    keys: keys.map((k) => ({ id: k.key_id, publicKeyMultibase: k.public_key_multibase, isActive: k.retired_at === null })),
+    keys: keys.map((k) => ({
+      id: k.key_id,
+      publicKeyMultibase: k.public_key_multibase,
+      isActive: k.retired_at === null,
+    })),
   });
 }
 
@@ -109,7 +143,12 @@ export async function getPublicDidDocument(deps: Deps, slug: string) {
 export async function listKeys(deps: Deps, actor: Actor, slug: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'keys.manage');
   const keys = await store.listSigningKeys(deps.db, org.id);
-  return keys.map((k) => ({ id: `${org.did}#${k.key_id}`, publicKeyMultibase: k.public_key_multibase, createdAt: k.created_at, retiredAt: k.retired_at }));
+  return keys.map((k) => ({
+    id: `${org.did}#${k.key_id}`,
+    publicKeyMultibase: k.public_key_multibase,
+    createdAt: k.created_at,
+    retiredAt: k.retired_at,
+  }));
 }
 
 /** Retires the active key and makes a new one. Old credentials keep verifying: the DID document lists both. */
@@ -120,5 +159,10 @@ export async function rotateSigningKey(deps: Deps, actor: Actor, slug: string) {
     await store.retireActiveSigningKey(trx, org.id, deps.clock());
     return provisionSigningKey({ ...deps, db: trx }, org.id);
   });
-  return { id: `${org.did}#${key.key_id}`, publicKeyMultibase: key.public_key_multibase, createdAt: key.created_at, retiredAt: null };
+  return {
+    id: `${org.did}#${key.key_id}`,
+    publicKeyMultibase: key.public_key_multibase,
+    createdAt: key.created_at,
+    retiredAt: null,
+  };
 }

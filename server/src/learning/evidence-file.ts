@@ -42,7 +42,10 @@ function sniff(bytes: Uint8Array): 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'zi
  */
 export function detectEvidenceType(filename: string, bytes: Uint8Array): { mediaType: string } | { problem: string } {
   const declared = byExtension[extname(filename).toLowerCase()];
-  if (!declared) return { problem: `Files ending in ${extname(filename) || '(no extension)'} are not accepted. Use PDF, an image, a text file or an Office document.` };
+  if (!declared)
+    return {
+      problem: `Files ending in ${extname(filename) || '(no extension)'} are not accepted. Use PDF, an image, a text file or an Office document.`,
+    };
   const actual = sniff(bytes);
   const isMatch =
     (actual === 'pdf' && declared === 'application/pdf') ||
@@ -52,6 +55,9 @@ export function detectEvidenceType(filename: string, bytes: Uint8Array): { media
     (actual === 'webp' && declared === 'image/webp') ||
     (actual === 'zip' && zipTypes.has(declared)) ||
     (actual === 'text' && textTypes.has(declared));
-  if (!isMatch) return { problem: `${filename} is not really a ${extname(filename).slice(1).toUpperCase()} file: its content says otherwise.` };
+  if (!isMatch)
+    return {
+      problem: `${filename} is not really a ${extname(filename).slice(1).toUpperCase()} file: its content says otherwise.`,
+    };
   return { mediaType: declared };
 }

@@ -17,7 +17,13 @@ const modules = [
   { title: 'Data brief', content: 'Write a brief.', estimatedMinutes: 60, activity: sampleAssignment },
 ];
 
-type Detail = { id: string; status: string; modules: { id: string; title: string; state: string; activity: any }[]; progress: { done: number; total: number }; credentialId: string | null };
+type Detail = {
+  id: string;
+  status: string;
+  modules: { id: string; title: string; state: string; activity: any }[];
+  progress: { done: number; total: number };
+  credentialId: string | null;
+};
 
 beforeAll(async () => {
   author = await signUpUser(t.app, { name: 'Ava Author' });
@@ -26,11 +32,22 @@ beforeAll(async () => {
   assessor = await signUpUser(t.app, { name: 'Sam Assessor' });
   await addMember(t.app, author, org.slug, assessor, 'assessor');
   skillIds = (await starterSkillIds(t.app, 'data', 2)).map((s) => s.id);
-  programme = await createProgramme(t.app, author, org.slug, { slug: unique('data-brief'), title: 'Data Briefs', skillIds }, { modules });
+  programme = await createProgramme(
+    t.app,
+    author,
+    org.slug,
+    { slug: unique('data-brief'), title: 'Data Briefs', skillIds },
+    { modules },
+  );
 });
 
 async function enrol(learner: TestUser, body: object = {}) {
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/${provider.slug}/${programme.slug}/enrol`, headers: { cookie: learner.cookie }, payload: body });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/catalog/${provider.slug}/${programme.slug}/enrol`,
+    headers: { cookie: learner.cookie },
+    payload: body,
+  });
   return res;
 }
 function moduleId(detail: Detail, title: string) {
@@ -46,18 +63,28 @@ const wrongAnswers = (detail: Detail) => {
   const [choice, numeric] = quiz.questions;
   return { [choice.id]: [choice.options[1].id], [numeric.id]: 7 };
 };
-function pdfFile(name = 'brief.pdf', content: Buffer = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF')) {
+function pdfFile(
+  name = 'brief.pdf',
+  content: Buffer = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF'),
+) {
   const boundary = '----cairn-learning';
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\nMy brief is attached.\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-cairn-csrf': '1' } };
 }
 async function credentialCount() {
-  return (await t.database.db.selectFrom('credentials').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return (
+    await t.database.db
+      .selectFrom('credentials')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 }
 
 describe('the learning loop', () => {
@@ -71,51 +98,115 @@ describe('the learning loop', () => {
     expect(JSON.stringify(detail)).not.toMatch(/isCorrect|"answer"|tolerance/);
 
     const headers = { cookie: learner.cookie };
-    const read = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Why data matters')}/complete`, headers, payload: {} });
+    const read = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Why data matters')}/complete`,
+      headers,
+      payload: {},
+    });
     expect(read.json<Detail>().progress.done).toBe(1);
 
-    const wrong = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Charts quiz')}/quiz-attempts`, headers, payload: { answers: wrongAnswers(detail) } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Charts quiz')}/quiz-attempts`,
+      headers,
+      payload: { answers: wrongAnswers(detail) },
+    });
     expect(wrong.statusCode).toBe(201);
     expect(wrong.json()).toMatchObject({ attemptNumber: 1, percent: 0, isPassed: false, attemptsLeft: 2 });
     expect(wrong.json().questions[0].feedback).toMatch(/relationships/);
-    const right = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Charts quiz')}/quiz-attempts`, headers, payload: { answers: rightAnswers(detail) } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Charts quiz')}/quiz-attempts`,
+      headers,
+      payload: { answers: rightAnswers(detail) },
+    });
     expect(right.json()).toMatchObject({ attemptNumber: 2, percent: 100, isPassed: true });
 
     const file = pdfFile();
-    const submitted = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Data brief')}/submissions`, headers: { ...headers, ...file.headers }, payload: file.payload });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Data brief')}/submissions`,
+      headers: { ...headers, ...file.headers },
+      payload: file.payload,
+    });
     expect(submitted.statusCode).toBe(201);
-    expect(submitted.json()).toMatchObject({ status: 'pending', text: 'My brief is attached.', file: { name: 'brief.pdf', mediaType: 'application/pdf' } });
+    expect(submitted.json()).toMatchObject({
+      status: 'pending',
+      text: 'My brief is attached.',
+      file: { name: 'brief.pdf', mediaType: 'application/pdf' },
+    });
 
-    const queue = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${provider.slug}/review-queue`, headers: { cookie: assessor.cookie } });
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${provider.slug}/review-queue`,
+      headers: { cookie: assessor.cookie },
+    });
     const item = queue.json().items.find((i: { learner: { name: string } }) => i.learner.name === 'Lena Learner');
     expect(item).toBeDefined();
-    const review = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${provider.slug}/submissions/${item.id}`, headers: { cookie: assessor.cookie } })).json();
-    const fileRes = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${provider.slug}/submissions/${item.id}/file`, headers: { cookie: assessor.cookie } });
+    const review = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/orgs/${provider.slug}/submissions/${item.id}`,
+        headers: { cookie: assessor.cookie },
+      })
+    ).json();
+    const fileRes = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${provider.slug}/submissions/${item.id}/file`,
+      headers: { cookie: assessor.cookie },
+    });
     expect(fileRes.headers['content-type']).toMatch(/application\/pdf/);
-    const top = Object.fromEntries(review.rubric.criteria.map((c: { id: string; levels: { id: string; points: number }[] }) => [c.id, c.levels.at(-1)!.id]));
-    const approved = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${provider.slug}/submissions/${item.id}/review`, headers: { cookie: assessor.cookie }, payload: { scores: top, feedback: 'Clear and accurate.', decision: 'approve' } });
+    const top = Object.fromEntries(
+      review.rubric.criteria.map((c: { id: string; levels: { id: string; points: number }[] }) => [
+        c.id,
+        c.levels.at(-1)!.id,
+      ]),
+    );
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${provider.slug}/submissions/${item.id}/review`,
+      headers: { cookie: assessor.cookie },
+      payload: { scores: top, feedback: 'Clear and accurate.', decision: 'approve' },
+    });
     expect(approved.json()).toMatchObject({ status: 'approved', points: 7, maxPoints: 7 });
 
-    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/me/enrolments/${detail.id}`, headers })).json<Detail>();
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/me/enrolments/${detail.id}`, headers })
+    ).json<Detail>();
     expect(after.status).toBe('completed');
     expect(after.credentialId).toEqual(expect.any(String));
 
-    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/me/credentials', headers })).json<{ items: any[] }>().items;
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/me/credentials', headers })).json<{
+      items: any[];
+    }>().items;
     expect(mine).toHaveLength(1);
     const vc = mine[0].verifiableCredential;
     expect(mine[0]).toMatchObject({ achievementName: 'Data Briefs', status: 'active' });
     expect(vc.credentialSubject.achievement).toMatchObject({ achievementType: 'MicroCredential', name: 'Data Briefs' });
-    expect(vc.credentialSubject.result.map((r: { value: string }) => r.value)).toEqual(expect.arrayContaining(['100', '7']));
+    expect(vc.credentialSubject.result.map((r: { value: string }) => r.value)).toEqual(
+      expect.arrayContaining(['100', '7']),
+    );
     expect(vc.credentialSubject.identifier[0]).toMatchObject({ identityType: 'emailAddress', hashed: true });
     expect(vc.evidence[0]).toMatchObject({ name: 'Assignment: Data brief', narrative: 'My brief is attached.' });
 
-    const verified = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: vc, options: { recipientEmail: learner.email } } });
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/verify',
+      payload: { verifiableCredential: vc, options: { recipientEmail: learner.email } },
+    });
     expect(verified.json().checks.filter((c: { status: string }) => c.status === 'failed')).toEqual([]);
     expect(verified.json().verified).toBe(true);
 
     const mails = await listMailsTo(t.database.db, learner.email);
     expect(mails.some((m) => m.subject.includes('Data Briefs'))).toBe(true);
-    const stats = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${provider.slug}/learning-stats`, headers: { cookie: author.cookie } })).json();
+    const stats = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/orgs/${provider.slug}/learning-stats`,
+        headers: { cookie: author.cookie },
+      })
+    ).json();
     expect(stats).toMatchObject({ completed: expect.any(Number), reviewQueue: expect.any(Number) });
     expect(stats.completed).toBeGreaterThanOrEqual(1);
     expect(stats.quizzes[0]).toMatchObject({ attempts: expect.any(Number), passRate: expect.any(Number) });
@@ -128,7 +219,11 @@ describe('bad input', () => {
     expect((await enrol(learner)).statusCode).toBe(201);
     const again = await enrol(learner);
     expect(again.statusCode).toBe(409);
-    const rows = await t.database.db.selectFrom('enrolments').select('id').where('learner_id', '=', learner.id).execute();
+    const rows = await t.database.db
+      .selectFrom('enrolments')
+      .select('id')
+      .where('learner_id', '=', learner.id)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -136,30 +231,77 @@ describe('bad input', () => {
     const learner = await signUpUser(t.app);
     const detail = (await enrol(learner)).json<Detail>();
     const url = `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Charts quiz')}/quiz-attempts`;
-    const send = () => t.app.inject({ method: 'POST', url, headers: { cookie: learner.cookie }, payload: { answers: wrongAnswers(detail) } });
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: learner.cookie },
+        payload: { answers: wrongAnswers(detail) },
+      });
     const results = await Promise.all([send(), send(), send(), send()]);
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes).toEqual([201, 201, 201, 409]);
-    expect(results.filter((r) => r.statusCode === 201).map((r) => r.json().attemptNumber).sort()).toEqual([1, 2, 3]);
-    const attempts = await t.database.db.selectFrom('quiz_attempts').select('attempt_number').where('enrolment_id', '=', detail.id).execute();
+    expect(
+      results
+        .filter((r) => r.statusCode === 201)
+        .map((r) => r.json().attemptNumber)
+        .sort(),
+    ).toEqual([1, 2, 3]);
+    const attempts = await t.database.db
+      .selectFrom('quiz_attempts')
+      .select('attempt_number')
+      .where('enrolment_id', '=', detail.id)
+      .execute();
     expect(attempts).toHaveLength(3);
   });
 
   it('refuses a submission after withdrawal and a module of another programme', async () => {
     const learner = await signUpUser(t.app);
     const detail = (await enrol(learner)).json<Detail>();
-    const other = await createProgramme(t.app, author, provider.slug, { slug: unique('other'), title: 'Other programme', skillIds }, {});
-    const otherDetail = (await t.app.inject({ method: 'POST', url: `/api/v1/catalog/${provider.slug}/${other.slug}/enrol`, headers: { cookie: learner.cookie }, payload: {} })).json<Detail>();
+    const other = await createProgramme(
+      t.app,
+      author,
+      provider.slug,
+      { slug: unique('other'), title: 'Other programme', skillIds },
+      {},
+    );
+    const otherDetail = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/catalog/${provider.slug}/${other.slug}/enrol`,
+        headers: { cookie: learner.cookie },
+        payload: {},
+      })
+    ).json<Detail>();
     const foreignModule = otherDetail.modules[0]!.id;
-    const wrongModule = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${foreignModule}/quiz-attempts`, headers: { cookie: learner.cookie }, payload: { answers: {} } });
+    const wrongModule = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${foreignModule}/quiz-attempts`,
+      headers: { cookie: learner.cookie },
+      payload: { answers: {} },
+    });
     expect(wrongModule.statusCode).toBe(404);
 
-    const out = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/withdraw`, headers: { cookie: learner.cookie }, payload: {} });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/withdraw`,
+      headers: { cookie: learner.cookie },
+      payload: {},
+    });
     expect(out.json()).toMatchObject({ status: 'withdrawn' });
-    const late = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Data brief')}/submissions`, headers: { cookie: learner.cookie }, payload: { text: 'Too late' } });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Data brief')}/submissions`,
+      headers: { cookie: learner.cookie },
+      payload: { text: 'Too late' },
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().detail).toMatch(/withdrew/);
-    const stored = await t.database.db.selectFrom('submissions').select('id').where('enrolment_id', '=', detail.id).execute();
+    const stored = await t.database.db
+      .selectFrom('submissions')
+      .select('id')
+      .where('enrolment_id', '=', detail.id)
+      .execute();
     expect(stored).toHaveLength(0);
   });
 
@@ -168,14 +310,26 @@ describe('bad input', () => {
     const detail = (await enrol(learner)).json<Detail>();
     const url = `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Data brief')}/submissions`;
     const fake = pdfFile('brief.pdf', Buffer.from('MZ\x90\x00 this is an executable'));
-    const res = await t.app.inject({ method: 'POST', url, headers: { cookie: learner.cookie, ...fake.headers }, payload: fake.payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: learner.cookie, ...fake.headers },
+      payload: fake.payload,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ field: 'file', message: expect.stringMatching(/not really a PDF/) }]);
     const big = pdfFile('brief.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(6_000_000, 0x20)]));
-    const tooBig = await t.app.inject({ method: 'POST', url, headers: { cookie: learner.cookie, ...big.headers }, payload: big.payload });
+    const tooBig = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: learner.cookie, ...big.headers },
+      payload: big.payload,
+    });
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().errors[0].message).toMatch(/larger than/);
-    expect(await t.database.db.selectFrom('evidence_files').select('id').where('learner_id', '=', learner.id).execute()).toHaveLength(0);
+    expect(
+      await t.database.db.selectFrom('evidence_files').select('id').where('learner_id', '=', learner.id).execute(),
+    ).toHaveLength(0);
   });
 
   it('keeps one learner out of another’s enrolment and attempts', async () => {
@@ -187,75 +341,183 @@ describe('bad input', () => {
       ['POST', `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Charts quiz')}/quiz-attempts`],
       ['POST', `/api/v1/me/enrolments/${detail.id}/withdraw`],
     ] as const) {
-      const res = await t.app.inject({ method, url, headers: { cookie: snoop.cookie }, ...(method === 'POST' ? { payload: { answers: {} } } : {}) });
+      const res = await t.app.inject({
+        method,
+        url,
+        headers: { cookie: snoop.cookie },
+        ...(method === 'POST' ? { payload: { answers: {} } } : {}),
+      });
       expect(res.statusCode, url).toBe(method === 'POST' && url.endsWith('withdraw') ? 400 : 404);
     }
     const outsider = await signUpUser(t.app);
-    const queue = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${provider.slug}/review-queue`, headers: { cookie: outsider.cookie } });
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${provider.slug}/review-queue`,
+      headers: { cookie: outsider.cookie },
+    });
     expect(queue.statusCode).toBe(404);
   });
 
   it('needs a voucher for a paid programme, redeems it once, and refuses an unknown one', async () => {
-    const paid = await createProgramme(t.app, author, provider.slug, { slug: unique('paid'), title: 'Paid programme', skillIds, cost: { amountMinor: 19_900, currency: 'EUR' } }, {});
+    const paid = await createProgramme(
+      t.app,
+      author,
+      provider.slug,
+      { slug: unique('paid'), title: 'Paid programme', skillIds, cost: { amountMinor: 19_900, currency: 'EUR' } },
+      {},
+    );
     const url = `/api/v1/catalog/${provider.slug}/${paid.slug}/enrol`;
     const learner = await signUpUser(t.app);
     const none = await t.app.inject({ method: 'POST', url, headers: { cookie: learner.cookie }, payload: {} });
     expect(none.statusCode).toBe(400);
     expect(none.json().detail).toMatch(/voucher/);
-    const unknown = await t.app.inject({ method: 'POST', url, headers: { cookie: learner.cookie }, payload: { voucherCode: 'NOPE-0000' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: learner.cookie },
+      payload: { voucherCode: 'NOPE-0000' },
+    });
     expect(unknown.statusCode).toBe(400);
-    const voucher = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${provider.slug}/vouchers`, headers: { cookie: author.cookie }, payload: { code: 'TEAM-2026', maxRedemptions: 1, microcredentialId: paid.id } });
+    const voucher = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${provider.slug}/vouchers`,
+      headers: { cookie: author.cookie },
+      payload: { code: 'TEAM-2026', maxRedemptions: 1, microcredentialId: paid.id },
+    });
     expect(voucher.statusCode).toBe(201);
-    expect((await t.app.inject({ method: 'POST', url, headers: { cookie: learner.cookie }, payload: { voucherCode: 'team-2026' } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: learner.cookie },
+          payload: { voucherCode: 'team-2026' },
+        })
+      ).statusCode,
+    ).toBe(201);
     const second = await signUpUser(t.app);
-    const usedUp = await t.app.inject({ method: 'POST', url, headers: { cookie: second.cookie }, payload: { voucherCode: 'TEAM-2026' } });
+    const usedUp = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: second.cookie },
+      payload: { voucherCode: 'TEAM-2026' },
+    });
     expect(usedUp.statusCode).toBe(400);
     expect(usedUp.json().detail).toMatch(/used up/);
   });
 
   it('two approvals racing to complete the same enrolment issue one credential', async () => {
-    const quizOnly = await createProgramme(t.app, author, provider.slug, { slug: unique('race'), title: 'Race programme', skillIds }, {
-      modules: [
-        { title: 'Brief A', content: 'A', estimatedMinutes: 10, activity: sampleAssignment },
-        { title: 'Brief B', content: 'B', estimatedMinutes: 10, activity: sampleAssignment },
-      ],
-    });
+    const quizOnly = await createProgramme(
+      t.app,
+      author,
+      provider.slug,
+      { slug: unique('race'), title: 'Race programme', skillIds },
+      {
+        modules: [
+          { title: 'Brief A', content: 'A', estimatedMinutes: 10, activity: sampleAssignment },
+          { title: 'Brief B', content: 'B', estimatedMinutes: 10, activity: sampleAssignment },
+        ],
+      },
+    );
     const learner = await signUpUser(t.app);
-    const detail = (await t.app.inject({ method: 'POST', url: `/api/v1/catalog/${provider.slug}/${quizOnly.slug}/enrol`, headers: { cookie: learner.cookie }, payload: {} })).json<Detail>();
+    const detail = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/catalog/${provider.slug}/${quizOnly.slug}/enrol`,
+        headers: { cookie: learner.cookie },
+        payload: {},
+      })
+    ).json<Detail>();
     const ids: string[] = [];
     for (const m of detail.modules) {
-      const s = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${m.id}/submissions`, headers: { cookie: learner.cookie }, payload: { text: `Evidence for ${m.title}` } });
+      const s = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/me/enrolments/${detail.id}/modules/${m.id}/submissions`,
+        headers: { cookie: learner.cookie },
+        payload: { text: `Evidence for ${m.title}` },
+      });
       ids.push(s.json().id);
     }
     // Each module has its own rubric (ids), so score each against its own.
     const tops = await Promise.all(
       ids.map(async (id) => {
-        const review = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${provider.slug}/submissions/${id}`, headers: { cookie: assessor.cookie } })).json();
-        return Object.fromEntries(review.rubric.criteria.map((c: { id: string; levels: { id: string }[] }) => [c.id, c.levels.at(-1)!.id]));
+        const review = (
+          await t.app.inject({
+            method: 'GET',
+            url: `/api/v1/orgs/${provider.slug}/submissions/${id}`,
+            headers: { cookie: assessor.cookie },
+          })
+        ).json();
+        return Object.fromEntries(
+          review.rubric.criteria.map((c: { id: string; levels: { id: string }[] }) => [c.id, c.levels.at(-1)!.id]),
+        );
       }),
     );
     const before = await credentialCount();
     const results = await Promise.all(
-      ids.map((id, i) => t.app.inject({ method: 'POST', url: `/api/v1/orgs/${provider.slug}/submissions/${id}/review`, headers: { cookie: assessor.cookie }, payload: { scores: tops[i], feedback: 'Good', decision: 'approve' } })),
+      ids.map((id, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/orgs/${provider.slug}/submissions/${id}/review`,
+          headers: { cookie: assessor.cookie },
+          payload: { scores: tops[i], feedback: 'Good', decision: 'approve' },
+        }),
+      ),
     );
     expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
     expect(await credentialCount()).toBe(before + 1);
-    const done = (await t.app.inject({ method: 'GET', url: `/api/v1/me/enrolments/${detail.id}`, headers: { cookie: learner.cookie } })).json<Detail>();
+    const done = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/me/enrolments/${detail.id}`,
+        headers: { cookie: learner.cookie },
+      })
+    ).json<Detail>();
     expect(done.status).toBe('completed');
   });
 
   it('refuses an approval whose scores do not reach the pass level, and a rubric left half scored', async () => {
     const learner = await signUpUser(t.app);
     const detail = (await enrol(learner)).json<Detail>();
-    const s = (await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Data brief')}/submissions`, headers: { cookie: learner.cookie }, payload: { text: 'Short brief' } })).json();
-    const review = (await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${provider.slug}/submissions/${s.id}`, headers: { cookie: assessor.cookie } })).json();
-    const lowest = Object.fromEntries(review.rubric.criteria.map((c: { id: string; levels: { id: string }[] }) => [c.id, c.levels[0]!.id]));
-    const low = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${provider.slug}/submissions/${s.id}/review`, headers: { cookie: assessor.cookie }, payload: { scores: lowest, feedback: '', decision: 'approve' } });
+    const s = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Data brief')}/submissions`,
+        headers: { cookie: learner.cookie },
+        payload: { text: 'Short brief' },
+      })
+    ).json();
+    const review = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/orgs/${provider.slug}/submissions/${s.id}`,
+        headers: { cookie: assessor.cookie },
+      })
+    ).json();
+    const lowest = Object.fromEntries(
+      review.rubric.criteria.map((c: { id: string; levels: { id: string }[] }) => [c.id, c.levels[0]!.id]),
+    );
+    const low = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${provider.slug}/submissions/${s.id}/review`,
+      headers: { cookie: assessor.cookie },
+      payload: { scores: lowest, feedback: '', decision: 'approve' },
+    });
     expect(low.statusCode).toBe(400);
-    const half = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${provider.slug}/submissions/${s.id}/review`, headers: { cookie: assessor.cookie }, payload: { scores: {}, feedback: '', decision: 'resubmit' } });
+    const half = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${provider.slug}/submissions/${s.id}/review`,
+      headers: { cookie: assessor.cookie },
+      payload: { scores: {}, feedback: '', decision: 'resubmit' },
+    });
     expect(half.statusCode).toBe(400);
     expect(half.json().errors.length).toBe(2);
-    const resubmit = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${provider.slug}/submissions/${s.id}/review`, headers: { cookie: assessor.cookie }, payload: { scores: lowest, feedback: 'Add the numbers.', decision: 'resubmit' } });
+    const resubmit = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${provider.slug}/submissions/${s.id}/review`,
+      headers: { cookie: assessor.cookie },
+      payload: { scores: lowest, feedback: 'Add the numbers.', decision: 'resubmit' },
+    });
     expect(resubmit.json()).toMatchObject({ status: 'resubmit', feedback: 'Add the numbers.' });
   });
 });
@@ -266,9 +528,19 @@ describe('resuming', () => {
     const detail = (await enrol(learner)).json<Detail & { nextModuleId: string }>();
     expect(detail.nextModuleId).toBe(moduleId(detail, 'Why data matters'));
     const quiz = moduleId(detail, 'Charts quiz');
-    const failed = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${quiz}/quiz-attempts`, headers: { cookie: learner.cookie }, payload: { answers: wrongAnswers(detail) } });
+    const failed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${quiz}/quiz-attempts`,
+      headers: { cookie: learner.cookie },
+      payload: { answers: wrongAnswers(detail) },
+    });
     expect(failed.json().enrolment.nextModuleId).toBe(quiz);
-    const passed = await t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${detail.id}/modules/${quiz}/quiz-attempts`, headers: { cookie: learner.cookie }, payload: { answers: rightAnswers(detail) } });
+    const passed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/enrolments/${detail.id}/modules/${quiz}/quiz-attempts`,
+      headers: { cookie: learner.cookie },
+      payload: { answers: rightAnswers(detail) },
+    });
     expect(passed.json().enrolment.nextModuleId).toBe(moduleId(detail, 'Why data matters'));
   });
 });

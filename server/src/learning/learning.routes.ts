@@ -31,12 +31,22 @@ function presentDetail(d: Awaited<ReturnType<typeof getEnrolment>>) {
     ...presentSummary(d),
     modules: d.modules.map((m) => ({
       ...m,
-      activity: m.activity?.type === 'assignment' ? { ...m.activity, submissions: m.activity.submissions.map(presentSubmission) } : m.activity,
+      activity:
+        m.activity?.type === 'assignment'
+          ? { ...m.activity, submissions: m.activity.submissions.map(presentSubmission) }
+          : m.activity,
     })),
   };
 }
 
-const programmeSchema = z.object({ providerSlug: z.string(), providerName: z.string(), slug: z.string(), title: z.string(), versionNumber: z.number(), imageUrl: z.string().nullable() });
+const programmeSchema = z.object({
+  providerSlug: z.string(),
+  providerName: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  versionNumber: z.number(),
+  imageUrl: z.string().nullable(),
+});
 const summarySchema = z
   .object({
     id: z.string(),
@@ -74,9 +84,27 @@ const learnerQuestion = z.object({
 });
 const anyObject = z.record(z.string(), z.unknown());
 // An assignment's rubric and accepted evidence as learners and reviewers see them (ids are given on save).
-const rubricLevelView = z.object({ id: z.string(), title: z.string(), description: z.string().optional(), points: z.number() });
-const rubricView = z.object({ criteria: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().optional(), levels: z.array(rubricLevelView) })) });
-const evidenceView = z.object({ kinds: z.array(z.enum(['text', 'link', 'file'])), fileTypes: z.array(z.string()), maxFileBytes: z.number().nullable() });
+const rubricLevelView = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  points: z.number(),
+});
+const rubricView = z.object({
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      description: z.string().optional(),
+      levels: z.array(rubricLevelView),
+    }),
+  ),
+});
+const evidenceView = z.object({
+  kinds: z.array(z.enum(['text', 'link', 'file'])),
+  fileTypes: z.array(z.string()),
+  maxFileBytes: z.number().nullable(),
+});
 const detailSchema = summarySchema
   .extend({
     modules: z.array(
@@ -99,7 +127,13 @@ const detailSchema = summarySchema
               isPassed: z.boolean(),
               questions: z.array(learnerQuestion),
             }),
-            z.object({ type: z.literal('assignment'), instructions: z.string(), rubric: rubricView, evidence: evidenceView, submissions: z.array(submissionSchema) }),
+            z.object({
+              type: z.literal('assignment'),
+              instructions: z.string(),
+              rubric: rubricView,
+              evidence: evidenceView,
+              submissions: z.array(submissionSchema),
+            }),
           ])
           .nullable(),
       }),
@@ -124,29 +158,54 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: { 201: detailSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
-      const detail = await enrolLearner(deps, request.actor, { ...request.params, ...(request.body?.voucherCode ? { voucherCode: request.body.voucherCode } : {}) });
+      const detail = await enrolLearner(deps, request.actor, {
+        ...request.params,
+        ...(request.body?.voucherCode ? { voucherCode: request.body.voucherCode } : {}),
+      });
       return reply.status(201).send(presentDetail(detail));
     },
   });
 
   app.get('/api/v1/me/learning', {
-    schema: { tags, summary: 'My enrolments: active, completed, withdrawn', response: { 200: z.object({ items: z.array(summarySchema) }), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'My enrolments: active, completed, withdrawn',
+      response: { 200: z.object({ items: z.array(summarySchema) }), ...problemResponses },
+    },
     handler: async (request) => ({ items: (await listMyLearning(deps, request.actor)).map(presentSummary) }),
   });
 
   app.get('/api/v1/me/enrolments/:id', {
-    schema: { tags, summary: 'One of my enrolments with its modules and progress', params: enrolmentParams, response: { 200: detailSchema, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'One of my enrolments with its modules and progress',
+      params: enrolmentParams,
+      response: { 200: detailSchema, ...problemResponses },
+    },
     handler: async (request) => presentDetail(await getEnrolment(deps, request.actor, request.params.id)),
   });
 
   app.post('/api/v1/me/enrolments/:id/withdraw', {
-    schema: { tags, summary: 'Withdraw from a programme', params: enrolmentParams, body: z.strictObject({}).optional(), response: { 200: summarySchema, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Withdraw from a programme',
+      params: enrolmentParams,
+      body: z.strictObject({}).optional(),
+      response: { 200: summarySchema, ...problemResponses },
+    },
     handler: async (request) => presentSummary(await withdrawEnrolment(deps, request.actor, request.params.id)),
   });
 
   app.post('/api/v1/me/enrolments/:id/modules/:moduleId/complete', {
-    schema: { tags, summary: 'Mark a module without an activity as done', params: moduleParams, body: z.strictObject({}).optional(), response: { 200: detailSchema, ...problemResponses } },
-    handler: async (request) => presentDetail(await completeModule(deps, request.actor, request.params.id, request.params.moduleId)),
+    schema: {
+      tags,
+      summary: 'Mark a module without an activity as done',
+      params: moduleParams,
+      body: z.strictObject({}).optional(),
+      response: { 200: detailSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentDetail(await completeModule(deps, request.actor, request.params.id, request.params.moduleId)),
   });
 
   app.post('/api/v1/me/enrolments/:id/modules/:moduleId/quiz-attempts', {
@@ -154,7 +213,9 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       tags,
       summary: 'Submit a quiz attempt; graded on the server',
       params: moduleParams,
-      body: z.strictObject({ answers: z.record(z.string().max(64), z.union([z.array(z.string().max(64)).max(20), z.number().finite()])) }),
+      body: z.strictObject({
+        answers: z.record(z.string().max(64), z.union([z.array(z.string().max(64)).max(20), z.number().finite()])),
+      }),
       response: {
         201: z.object({
           attemptNumber: z.number(),
@@ -168,7 +229,13 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       },
     },
     handler: async (request, reply) => {
-      const result = await submitQuizAttempt(deps, request.actor, request.params.id, request.params.moduleId, request.body.answers);
+      const result = await submitQuizAttempt(
+        deps,
+        request.actor,
+        request.params.id,
+        request.params.moduleId,
+        request.body.answers,
+      );
       return reply.status(201).send({ ...result, enrolment: presentDetail(result.enrolment) });
     },
   });
@@ -177,7 +244,8 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     schema: {
       tags,
       summary: 'Submit evidence for an assignment (JSON, or multipart with a file)',
-      description: 'JSON `{text?, link?}`, or multipart/form-data with `file` and optional `text` and `link` fields (browsers send `X-Cairn-CSRF: 1`).',
+      description:
+        'JSON `{text?, link?}`, or multipart/form-data with `file` and optional `text` and `link` fields (browsers send `X-Cairn-CSRF: 1`).',
       params: moduleParams,
       response: { 201: submissionSchema, ...problemResponses },
     },
@@ -189,19 +257,28 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         if (field === 'text') input.text = value.trim().slice(0, 20_000);
         else {
           const parsed = linkSchema.safeParse(value.trim());
-          if (!parsed.success) throw new AppError('validation_failed', 'The link is not a web address.', { fields: [{ field: 'link', message: parsed.error.issues[0]?.message ?? 'Invalid link' }] });
+          if (!parsed.success)
+            throw new AppError('validation_failed', 'The link is not a web address.', {
+              fields: [{ field: 'link', message: parsed.error.issues[0]?.message ?? 'Invalid link' }],
+            });
           input.link = parsed.data;
         }
       };
       if (request.isMultipart()) {
         for await (const part of request.parts()) {
           if (part.type === 'file') {
-            if (part.fieldname !== 'file') throw new AppError('validation_failed', 'Send the file in a field named "file".', { fields: [{ field: part.fieldname, message: 'Unexpected file field' }] });
+            if (part.fieldname !== 'file')
+              throw new AppError('validation_failed', 'Send the file in a field named "file".', {
+                fields: [{ field: part.fieldname, message: 'Unexpected file field' }],
+              });
             let bytes: Buffer;
             try {
               bytes = await part.toBuffer();
             } catch {
-              throw new AppError('payload_too_large', `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB, the most any assignment accepts.`);
+              throw new AppError(
+                'payload_too_large',
+                `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB, the most any assignment accepts.`,
+              );
             }
             input.file = { filename: part.filename || 'evidence', bytes };
           } else if (part.fieldname === 'text' || part.fieldname === 'link') {
@@ -209,9 +286,13 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
           }
         }
       } else {
-        const parsed = z.strictObject({ text: z.string().max(20_000).optional(), link: z.string().max(2000).optional() }).safeParse(request.body ?? {});
+        const parsed = z
+          .strictObject({ text: z.string().max(20_000).optional(), link: z.string().max(2000).optional() })
+          .safeParse(request.body ?? {});
         if (!parsed.success) {
-          throw new AppError('validation_failed', 'Send text and/or link.', { fields: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })) });
+          throw new AppError('validation_failed', 'Send text and/or link.', {
+            fields: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })),
+          });
         }
         take('text', parsed.data.text);
         take('link', parsed.data.link);
@@ -242,7 +323,9 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         ...problemResponses,
       },
     },
-    handler: async (request) => ({ items: (await listMyCredentials(deps, request.actor)).map((c) => ({ ...c, issuedAt: iso(c.issuedAt) })) }),
+    handler: async (request) => ({
+      items: (await listMyCredentials(deps, request.actor)).map((c) => ({ ...c, issuedAt: iso(c.issuedAt) })),
+    }),
   });
 
   const orgTags = ['Assessment'];
@@ -254,13 +337,25 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       response: {
         200: z.object({
           items: z.array(
-            z.object({ id: z.string(), submittedAt: timestamp, attemptNumber: z.number(), learner: z.object({ name: z.string() }), programme: z.object({ title: z.string() }), module: z.object({ id: z.string(), title: z.string() }) }),
+            z.object({
+              id: z.string(),
+              submittedAt: timestamp,
+              attemptNumber: z.number(),
+              learner: z.object({ name: z.string() }),
+              programme: z.object({ title: z.string() }),
+              module: z.object({ id: z.string(), title: z.string() }),
+            }),
           ),
         }),
         ...problemResponses,
       },
     },
-    handler: async (request) => ({ items: (await listReviewQueue(deps, request.actor, request.params.slug)).map((i) => ({ ...i, submittedAt: iso(i.submittedAt) })) }),
+    handler: async (request) => ({
+      items: (await listReviewQueue(deps, request.actor, request.params.slug)).map((i) => ({
+        ...i,
+        submittedAt: iso(i.submittedAt),
+      })),
+    }),
   });
 
   app.get('/api/v1/orgs/:slug/submissions/:id', {
@@ -283,11 +378,17 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         ...problemResponses,
       },
     },
-    handler: async (request) => presentSubmission(await getSubmissionForReview(deps, request.actor, request.params.slug, request.params.id)),
+    handler: async (request) =>
+      presentSubmission(await getSubmissionForReview(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.get('/api/v1/orgs/:slug/submissions/:id/file', {
-    schema: { tags: orgTags, summary: 'The evidence file of a submission', params: z.object({ slug, id: uuid }), response: { 200: z.any(), ...problemResponses } },
+    schema: {
+      tags: orgTags,
+      summary: 'The evidence file of a submission',
+      params: z.object({ slug, id: uuid }),
+      response: { 200: z.any(), ...problemResponses },
+    },
     handler: async (request, reply) => {
       const f = await readSubmissionFile(deps, request.actor, request.params.slug, request.params.id);
       return reply
@@ -303,16 +404,42 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       tags: orgTags,
       summary: 'Score a submission against its rubric; approve or ask for a resubmission',
       params: z.object({ slug, id: uuid }),
-      body: z.strictObject({ scores: z.record(z.string().max(64), z.string().max(64)), feedback: z.string().trim().max(10_000).default(''), decision: z.enum(['approve', 'resubmit']) }),
+      body: z.strictObject({
+        scores: z.record(z.string().max(64), z.string().max(64)),
+        feedback: z.string().trim().max(10_000).default(''),
+        decision: z.enum(['approve', 'resubmit']),
+      }),
       response: { 200: submissionSchema, ...problemResponses },
     },
-    handler: async (request) => presentSubmission(await reviewSubmission(deps, request.actor, request.params.slug, request.params.id, request.body)),
+    handler: async (request) =>
+      presentSubmission(
+        await reviewSubmission(deps, request.actor, request.params.slug, request.params.id, request.body),
+      ),
   });
 
-  const voucherSchema = z.object({ id: z.string(), code: z.string(), microcredentialId: z.string().nullable(), maxRedemptions: z.number(), redeemed: z.number(), expiresAt: timestamp.nullable() }).meta({ id: 'Voucher' });
+  const voucherSchema = z
+    .object({
+      id: z.string(),
+      code: z.string(),
+      microcredentialId: z.string().nullable(),
+      maxRedemptions: z.number(),
+      redeemed: z.number(),
+      expiresAt: timestamp.nullable(),
+    })
+    .meta({ id: 'Voucher' });
   app.get('/api/v1/orgs/:slug/vouchers', {
-    schema: { tags: ['Learning'], summary: 'Voucher codes for paid programmes', params: z.object({ slug }), response: { 200: z.object({ items: z.array(voucherSchema) }), ...problemResponses } },
-    handler: async (request) => ({ items: (await listVouchers(deps, request.actor, request.params.slug)).map((v) => ({ ...v, expiresAt: isoOrNull(v.expiresAt) })) }),
+    schema: {
+      tags: ['Learning'],
+      summary: 'Voucher codes for paid programmes',
+      params: z.object({ slug }),
+      response: { 200: z.object({ items: z.array(voucherSchema) }), ...problemResponses },
+    },
+    handler: async (request) => ({
+      items: (await listVouchers(deps, request.actor, request.params.slug)).map((v) => ({
+        ...v,
+        expiresAt: isoOrNull(v.expiresAt),
+      })),
+    }),
   });
   app.post('/api/v1/orgs/:slug/vouchers', {
     schema: {
@@ -320,7 +447,12 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       summary: 'Create a voucher code',
       params: z.object({ slug }),
       body: z.strictObject({
-        code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{4,40}$/, 'Use 4-40 letters, digits and hyphens').optional(),
+        code: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z0-9-]{4,40}$/, 'Use 4-40 letters, digits and hyphens')
+          .optional(),
         microcredentialId: uuid.optional(),
         maxRedemptions: z.number().int().min(1).max(100_000),
         expiresAt: timestamp.optional(),
@@ -329,7 +461,10 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
     handler: async (request, reply) => {
       const { expiresAt, ...rest } = request.body;
-      const v = await createVoucher(deps, request.actor, request.params.slug, { ...rest, ...(expiresAt ? { expiresAt: new Date(expiresAt) } : {}) });
+      const v = await createVoucher(deps, request.actor, request.params.slug, {
+        ...rest,
+        ...(expiresAt ? { expiresAt: new Date(expiresAt) } : {}),
+      });
       return reply.status(201).send({ ...v, expiresAt: isoOrNull(v.expiresAt) });
     },
   });
@@ -348,8 +483,23 @@ export const learningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
           completionRate: z.number().nullable(),
           medianDaysToComplete: z.number().nullable(),
           reviewQueue: z.number(),
-          byProgramme: z.array(z.object({ microcredentialId: z.string(), title: z.string(), enrolments: z.number(), completed: z.number() })),
-          quizzes: z.array(z.object({ moduleId: z.string(), title: z.string(), programme: z.string(), attempts: z.number(), passRate: z.number() })),
+          byProgramme: z.array(
+            z.object({
+              microcredentialId: z.string(),
+              title: z.string(),
+              enrolments: z.number(),
+              completed: z.number(),
+            }),
+          ),
+          quizzes: z.array(
+            z.object({
+              moduleId: z.string(),
+              title: z.string(),
+              programme: z.string(),
+              attempts: z.number(),
+              passRate: z.number(),
+            }),
+          ),
           enrolmentsByWeek: z.array(z.object({ week: z.string(), enrolments: z.number(), completions: z.number() })),
         }),
         ...problemResponses,

@@ -29,22 +29,55 @@ export function findListedProgramme(db: Db, providerSlug: string, slug: string) 
 }
 
 export function lockVoucher(db: Db, orgId: string, code: string) {
-  return db.selectFrom('vouchers').selectAll().where('org_id', '=', orgId).where('code', '=', code).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('vouchers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function redeemVoucher(db: Db, id: string) {
-  await db.updateTable('vouchers').set({ redeemed: sql`redeemed + 1` }).where('id', '=', id).execute();
+  await db
+    .updateTable('vouchers')
+    .set({ redeemed: sql`redeemed + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The programme when it belongs to this organisation, locked until the transaction ends so it cannot vanish meanwhile. */
 export function lockOwnMicrocredential(db: Db, orgId: string, microcredentialId: string) {
-  return db.selectFrom('microcredentials').select('id').where('id', '=', microcredentialId).where('org_id', '=', orgId).forShare().executeTakeFirst();
+  return db
+    .selectFrom('microcredentials')
+    .select('id')
+    .where('id', '=', microcredentialId)
+    .where('org_id', '=', orgId)
+    .forShare()
+    .executeTakeFirst();
 }
 
-export function insertVoucher(db: Db, v: { orgId: string; code: string; microcredentialId: string | null; maxRedemptions: number; expiresAt: Date | null; createdBy: string | null }) {
+export function insertVoucher(
+  db: Db,
+  v: {
+    orgId: string;
+    code: string;
+    microcredentialId: string | null;
+    maxRedemptions: number;
+    expiresAt: Date | null;
+    createdBy: string | null;
+  },
+) {
   return db
     .insertInto('vouchers')
-    .values({ org_id: v.orgId, code: v.code, microcredential_id: v.microcredentialId, max_redemptions: v.maxRedemptions, expires_at: v.expiresAt, created_by: v.createdBy })
+    .values({
+      org_id: v.orgId,
+      code: v.code,
+      microcredential_id: v.microcredentialId,
+      max_redemptions: v.maxRedemptions,
+      expires_at: v.expiresAt,
+      created_by: v.createdBy,
+    })
     .onConflict((oc) => oc.columns(['org_id', 'code']).doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -55,17 +88,32 @@ export function listVouchers(db: Db, orgId: string) {
 }
 
 /** Inserts an enrolment; undefined when the learner already has a live one for this version. */
-export function insertEnrolment(db: Db, e: { orgId: string; microcredentialId: string; versionId: string; learnerId: string; voucherId: string | null }) {
+export function insertEnrolment(
+  db: Db,
+  e: { orgId: string; microcredentialId: string; versionId: string; learnerId: string; voucherId: string | null },
+) {
   return db
     .insertInto('enrolments')
-    .values({ org_id: e.orgId, microcredential_id: e.microcredentialId, version_id: e.versionId, learner_id: e.learnerId, voucher_id: e.voucherId })
+    .values({
+      org_id: e.orgId,
+      microcredential_id: e.microcredentialId,
+      version_id: e.versionId,
+      learner_id: e.learnerId,
+      voucher_id: e.voucherId,
+    })
     .onConflict((oc) => oc.columns(['learner_id', 'version_id']).where('status', '<>', 'withdrawn').doNothing())
     .returning(['id'])
     .executeTakeFirst();
 }
 
 export function findLiveEnrolment(db: Db, learnerId: string, versionId: string) {
-  return db.selectFrom('enrolments').select(['id']).where('learner_id', '=', learnerId).where('version_id', '=', versionId).where('status', '<>', 'withdrawn').executeTakeFirst();
+  return db
+    .selectFrom('enrolments')
+    .select(['id'])
+    .where('learner_id', '=', learnerId)
+    .where('version_id', '=', versionId)
+    .where('status', '<>', 'withdrawn')
+    .executeTakeFirst();
 }
 
 const enrolmentColumns = [
@@ -97,7 +145,16 @@ const enrolmentColumns = [
   'u.email_verified_at as learnerEmailVerifiedAt',
 ] as const;
 
-const moduleColumns = ['id', 'position', 'title', 'content', 'links', 'estimated_minutes', 'activity_type', 'activity'] as const;
+const moduleColumns = [
+  'id',
+  'position',
+  'title',
+  'content',
+  'links',
+  'estimated_minutes',
+  'activity_type',
+  'activity',
+] as const;
 const attemptColumns = ['module_id', 'attempt_number', 'points', 'max_points', 'percent', 'is_passed'] as const;
 
 /**
@@ -114,11 +171,30 @@ function enrolmentQuery(db: Db) {
     .innerJoin('users as u', 'u.id', 'e.learner_id')
     .select(enrolmentColumns)
     .select((eb) => [
-      jsonArrayFrom(eb.selectFrom('microcredential_modules as mm').select(moduleColumns.map((c) => `mm.${c}` as const)).whereRef('mm.version_id', '=', 'e.version_id').orderBy('mm.position')).as('modules'),
-      jsonArrayFrom(eb.selectFrom('module_completions as mc').select('mc.module_id').whereRef('mc.enrolment_id', '=', 'e.id')).as('completions'),
-      jsonArrayFrom(eb.selectFrom('quiz_attempts as q').select(attemptColumns.map((c) => `q.${c}` as const)).whereRef('q.enrolment_id', '=', 'e.id').orderBy('q.attempt_number')).as('attempts'),
       jsonArrayFrom(
-        eb.selectFrom('submissions as s').leftJoin('evidence_files as f', 'f.id', 's.file_id').select(submissionColumns).whereRef('s.enrolment_id', '=', 'e.id').orderBy('s.attempt_number'),
+        eb
+          .selectFrom('microcredential_modules as mm')
+          .select(moduleColumns.map((c) => `mm.${c}` as const))
+          .whereRef('mm.version_id', '=', 'e.version_id')
+          .orderBy('mm.position'),
+      ).as('modules'),
+      jsonArrayFrom(
+        eb.selectFrom('module_completions as mc').select('mc.module_id').whereRef('mc.enrolment_id', '=', 'e.id'),
+      ).as('completions'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('quiz_attempts as q')
+          .select(attemptColumns.map((c) => `q.${c}` as const))
+          .whereRef('q.enrolment_id', '=', 'e.id')
+          .orderBy('q.attempt_number'),
+      ).as('attempts'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('submissions as s')
+          .leftJoin('evidence_files as f', 'f.id', 's.file_id')
+          .select(submissionColumns)
+          .whereRef('s.enrolment_id', '=', 'e.id')
+          .orderBy('s.attempt_number'),
       ).as('submissions'),
     ])
     .modifyFront(sql.raw(PREPARED_MARK));
@@ -134,7 +210,11 @@ function hydrate(row: RawEnrolment) {
     modules: modules as ModuleRow[],
     completions,
     attempts,
-    submissions: submissions.map((s): SubmissionRow => ({ ...s, submitted_at: new Date(s.submitted_at), reviewed_at: s.reviewed_at === null ? null : new Date(s.reviewed_at) })),
+    submissions: submissions.map((s): SubmissionRow => ({
+      ...s,
+      submitted_at: new Date(s.submitted_at),
+      reviewed_at: s.reviewed_at === null ? null : new Date(s.reviewed_at),
+    })),
   };
 }
 
@@ -150,7 +230,13 @@ export type AttemptRow = EnrolmentRow['attempts'][number];
  */
 export async function findEnrolment(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
   if (options.forUpdate) {
-    const locked = await db.selectFrom('enrolments').select('id').where('id', '=', id).forUpdate().modifyFront(sql.raw(PREPARED_MARK)).executeTakeFirst();
+    const locked = await db
+      .selectFrom('enrolments')
+      .select('id')
+      .where('id', '=', id)
+      .forUpdate()
+      .modifyFront(sql.raw(PREPARED_MARK))
+      .executeTakeFirst();
     if (!locked) return undefined;
   }
   const row = await enrolmentQuery(db).where('e.id', '=', id).executeTakeFirst();
@@ -158,12 +244,21 @@ export async function findEnrolment(db: Db, id: string, options: { forUpdate?: b
 }
 
 export async function listEnrolmentsOfLearner(db: Db, learnerId: string) {
-  const rows = await enrolmentQuery(db).where('e.learner_id', '=', learnerId).orderBy('e.enrolled_at', 'desc').execute();
+  const rows = await enrolmentQuery(db)
+    .where('e.learner_id', '=', learnerId)
+    .orderBy('e.enrolled_at', 'desc')
+    .execute();
   return rows.map(hydrate);
 }
 
 /** Changes the status; `lastModuleId` records in the same statement where the learner was. */
-export async function setEnrolmentStatus(db: Db, id: string, status: EnrolmentStatus, now: Date, options: { credentialRowId?: string; lastModuleId?: string } = {}) {
+export async function setEnrolmentStatus(
+  db: Db,
+  id: string,
+  status: EnrolmentStatus,
+  now: Date,
+  options: { credentialRowId?: string; lastModuleId?: string } = {},
+) {
   const { credentialRowId, lastModuleId } = options;
   await db
     .updateTable('enrolments')
@@ -193,7 +288,17 @@ export async function insertCompletion(db: Db, c: { enrolmentId: string; moduleI
 
 export function insertAttempt(
   db: Db,
-  a: { orgId: string; enrolmentId: string; moduleId: string; attemptNumber: number; answers: unknown; points: number; maxPoints: number; percent: number; isPassed: boolean },
+  a: {
+    orgId: string;
+    enrolmentId: string;
+    moduleId: string;
+    attemptNumber: number;
+    answers: unknown;
+    points: number;
+    maxPoints: number;
+    percent: number;
+    isPassed: boolean;
+  },
 ) {
   return db
     .insertInto('quiz_attempts')
@@ -212,16 +317,40 @@ export function insertAttempt(
     .executeTakeFirstOrThrow();
 }
 
-export function insertEvidenceFile(db: Db, f: { orgId: string; learnerId: string; filename: string; mediaType: string; size: number; sha256: string; bytes: Uint8Array }) {
+export function insertEvidenceFile(
+  db: Db,
+  f: {
+    orgId: string;
+    learnerId: string;
+    filename: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    bytes: Uint8Array;
+  },
+) {
   return db
     .insertInto('evidence_files')
-    .values({ org_id: f.orgId, learner_id: f.learnerId, filename: f.filename, media_type: f.mediaType, size: f.size, sha256: f.sha256, bytes: f.bytes })
+    .values({
+      org_id: f.orgId,
+      learner_id: f.learnerId,
+      filename: f.filename,
+      media_type: f.mediaType,
+      size: f.size,
+      sha256: f.sha256,
+      bytes: f.bytes,
+    })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
 
 export function findEvidenceFile(db: Db, orgId: string, id: string) {
-  return db.selectFrom('evidence_files').select(['filename', 'media_type', 'bytes', 'size']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('evidence_files')
+    .select(['filename', 'media_type', 'bytes', 'size'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 const submissionColumns = [
@@ -257,10 +386,29 @@ export function listSubmissionsOfEnrolment(db: Db, enrolmentId: string) {
 
 export type SubmissionRow = Awaited<ReturnType<typeof listSubmissionsOfEnrolment>>[number];
 
-export function insertSubmission(db: Db, s: { orgId: string; enrolmentId: string; moduleId: string; attemptNumber: number; text: string | null; link: string | null; fileId: string | null }) {
+export function insertSubmission(
+  db: Db,
+  s: {
+    orgId: string;
+    enrolmentId: string;
+    moduleId: string;
+    attemptNumber: number;
+    text: string | null;
+    link: string | null;
+    fileId: string | null;
+  },
+) {
   return db
     .insertInto('submissions')
-    .values({ org_id: s.orgId, enrolment_id: s.enrolmentId, module_id: s.moduleId, attempt_number: s.attemptNumber, text: s.text, link: s.link, file_id: s.fileId })
+    .values({
+      org_id: s.orgId,
+      enrolment_id: s.enrolmentId,
+      module_id: s.moduleId,
+      attempt_number: s.attemptNumber,
+      text: s.text,
+      link: s.link,
+      file_id: s.fileId,
+    })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
@@ -274,17 +422,43 @@ export function findSubmission(db: Db, orgId: string, id: string, options: { for
     .innerJoin('users as u', 'u.id', 'e.learner_id')
     .innerJoin('microcredential_versions as v', 'v.id', 'e.version_id')
     .innerJoin('microcredential_modules as mm', 'mm.id', 's.module_id')
-    .select([...submissionColumns, 'u.name as learnerName', 'v.title as programmeTitle', 'mm.title as moduleTitle', 'mm.activity'])
+    .select([
+      ...submissionColumns,
+      'u.name as learnerName',
+      'v.title as programmeTitle',
+      'mm.title as moduleTitle',
+      'mm.activity',
+    ])
     .where('s.org_id', '=', orgId)
     .where('s.id', '=', id);
   if (options.forUpdate) q = q.forUpdate('s');
   return q.executeTakeFirst();
 }
 
-export async function saveReview(db: Db, id: string, r: { status: 'approved' | 'resubmit'; scores: unknown; points: number; maxPoints: number; feedback: string; reviewerId: string | null; now: Date }) {
+export async function saveReview(
+  db: Db,
+  id: string,
+  r: {
+    status: 'approved' | 'resubmit';
+    scores: unknown;
+    points: number;
+    maxPoints: number;
+    feedback: string;
+    reviewerId: string | null;
+    now: Date;
+  },
+) {
   await db
     .updateTable('submissions')
-    .set({ status: r.status, scores: JSON.stringify(r.scores), points: r.points, max_points: r.maxPoints, feedback: r.feedback, reviewer_id: r.reviewerId, reviewed_at: r.now })
+    .set({
+      status: r.status,
+      scores: JSON.stringify(r.scores),
+      points: r.points,
+      max_points: r.maxPoints,
+      feedback: r.feedback,
+      reviewer_id: r.reviewerId,
+      reviewed_at: r.now,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -296,7 +470,15 @@ export function listReviewQueue(db: Db, orgId: string) {
     .innerJoin('users as u', 'u.id', 'e.learner_id')
     .innerJoin('microcredential_versions as v', 'v.id', 'e.version_id')
     .innerJoin('microcredential_modules as mm', 'mm.id', 's.module_id')
-    .select(['s.id', 's.submitted_at', 's.attempt_number', 'u.name as learnerName', 'v.title as programmeTitle', 'mm.id as moduleId', 'mm.title as moduleTitle'])
+    .select([
+      's.id',
+      's.submitted_at',
+      's.attempt_number',
+      'u.name as learnerName',
+      'v.title as programmeTitle',
+      'mm.id as moduleId',
+      'mm.title as moduleTitle',
+    ])
     .where('s.org_id', '=', orgId)
     .where('s.status', '=', 'pending')
     .where('e.status', '=', 'active')
@@ -309,7 +491,19 @@ export function listCredentialsOfRecipient(db: Db, userId: string) {
   return db
     .selectFrom('credentials as c')
     .innerJoin('organizations as o', 'o.id', 'c.org_id')
-    .select(['c.id', 'c.credential_id', 'c.format', 'c.document', 'c.achievement_name', 'c.issued_at', 'c.valid_until', 'c.revoked_at', 'c.suspended_at', 'o.name as issuerName', 'o.did as issuerDid'])
+    .select([
+      'c.id',
+      'c.credential_id',
+      'c.format',
+      'c.document',
+      'c.achievement_name',
+      'c.issued_at',
+      'c.valid_until',
+      'c.revoked_at',
+      'c.suspended_at',
+      'o.name as issuerName',
+      'o.did as issuerDid',
+    ])
     .where('c.recipient_user_id', '=', userId)
     .orderBy('c.issued_at', 'desc')
     .execute();
@@ -324,15 +518,29 @@ export async function learningStats(db: Db, orgId: string) {
       sql<number>`count(*) filter (where status = 'active')::int`.as('active'),
       sql<number>`count(*) filter (where status = 'completed')::int`.as('completed'),
       sql<number>`count(*) filter (where status = 'withdrawn')::int`.as('withdrawn'),
-      sql<number | null>`(percentile_cont(0.5) within group (order by extract(epoch from completed_at - enrolled_at)) filter (where status = 'completed'))::float8`.as('medianSeconds'),
+      sql<
+        number | null
+      >`(percentile_cont(0.5) within group (order by extract(epoch from completed_at - enrolled_at)) filter (where status = 'completed'))::float8`.as(
+        'medianSeconds',
+      ),
     ])
     .where('org_id', '=', orgId)
     .executeTakeFirstOrThrow();
-  const queue = await db.selectFrom('submissions').select(sql<number>`count(*)::int`.as('n')).where('org_id', '=', orgId).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  const queue = await db
+    .selectFrom('submissions')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
   const byProgramme = await db
     .selectFrom('enrolments as e')
     .innerJoin('microcredential_versions as v', 'v.id', 'e.version_id')
-    .select(['e.microcredential_id', sql<string>`max(v.title)`.as('title'), sql<number>`count(*)::int`.as('enrolments'), sql<number>`count(*) filter (where e.status = 'completed')::int`.as('completed')])
+    .select([
+      'e.microcredential_id',
+      sql<string>`max(v.title)`.as('title'),
+      sql<number>`count(*)::int`.as('enrolments'),
+      sql<number>`count(*) filter (where e.status = 'completed')::int`.as('completed'),
+    ])
     .where('e.org_id', '=', orgId)
     .groupBy('e.microcredential_id')
     .orderBy(sql`count(*)`, 'desc')
@@ -342,7 +550,13 @@ export async function learningStats(db: Db, orgId: string) {
     .selectFrom('quiz_attempts as q')
     .innerJoin('microcredential_modules as mm', 'mm.id', 'q.module_id')
     .innerJoin('microcredential_versions as v', 'v.id', 'mm.version_id')
-    .select(['q.module_id', sql<string>`max(mm.title)`.as('title'), sql<string>`max(v.title)`.as('programme'), sql<number>`count(*)::int`.as('attempts'), sql<number>`avg(case when q.is_passed then 1.0 else 0.0 end)::float8`.as('passRate')])
+    .select([
+      'q.module_id',
+      sql<string>`max(mm.title)`.as('title'),
+      sql<string>`max(v.title)`.as('programme'),
+      sql<number>`count(*)::int`.as('attempts'),
+      sql<number>`avg(case when q.is_passed then 1.0 else 0.0 end)::float8`.as('passRate'),
+    ])
     .where('q.org_id', '=', orgId)
     .groupBy('q.module_id')
     .orderBy(sql`count(*)`, 'desc')

@@ -6,7 +6,13 @@ export type ProgressInput = {
   modules: { id: string; activity: Activity | null }[];
   completedModuleIds: ReadonlySet<string>;
   attempts: { moduleId: string; percent: number; points: number; maxPoints: number; isPassed: boolean }[];
-  submissions: { moduleId: string; attemptNumber: number; status: 'pending' | 'approved' | 'resubmit'; points: number | null; maxPoints: number | null }[];
+  submissions: {
+    moduleId: string;
+    attemptNumber: number;
+    status: 'pending' | 'approved' | 'resubmit';
+    points: number | null;
+    maxPoints: number | null;
+  }[];
   passMark: number | null;
 };
 
@@ -33,7 +39,10 @@ export function computeProgress(input: ProgressInput): Progress {
     const isCompleted = input.completedModuleIds.has(m.id);
     if (m.activity?.type === 'quiz') {
       const attempts = input.attempts.filter((a) => a.moduleId === m.id);
-      const best = attempts.reduce<(typeof attempts)[number] | undefined>((b, a) => (!b || a.percent > b.percent ? a : b), undefined);
+      const best = attempts.reduce<(typeof attempts)[number] | undefined>(
+        (b, a) => (!b || a.percent > b.percent ? a : b),
+        undefined,
+      );
       if (best) {
         earned += best.points;
         possible += best.maxPoints;
@@ -41,12 +50,23 @@ export function computeProgress(input: ProgressInput): Progress {
       const isOutOfAttempts = m.activity.attemptsLimit !== null && attempts.length >= m.activity.attemptsLimit;
       states.set(m.id, isCompleted ? 'done' : best && isOutOfAttempts ? 'failed' : 'todo');
     } else if (m.activity?.type === 'assignment') {
-      const latest = input.submissions.filter((s) => s.moduleId === m.id).sort((a, b) => b.attemptNumber - a.attemptNumber)[0];
+      const latest = input.submissions
+        .filter((s) => s.moduleId === m.id)
+        .sort((a, b) => b.attemptNumber - a.attemptNumber)[0];
       if (latest?.status === 'approved' && latest.points !== null && latest.maxPoints !== null) {
         earned += latest.points;
         possible += latest.maxPoints;
       }
-      states.set(m.id, isCompleted ? 'done' : latest?.status === 'pending' ? 'pending_review' : latest?.status === 'resubmit' ? 'resubmit' : 'todo');
+      states.set(
+        m.id,
+        isCompleted
+          ? 'done'
+          : latest?.status === 'pending'
+            ? 'pending_review'
+            : latest?.status === 'resubmit'
+              ? 'resubmit'
+              : 'todo',
+      );
     } else {
       states.set(m.id, isCompleted ? 'done' : 'todo');
     }

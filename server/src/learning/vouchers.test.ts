@@ -16,13 +16,31 @@ beforeAll(async () => {
   northwind = await createOrg(t.app, owner, { roles: ['provider'], name: 'Northwind Academy' });
   const rivalOwner = await signUpUser(t.app);
   rival = await createOrg(t.app, rivalOwner, { roles: ['provider'], name: 'Rival Institute' });
-  ownProgramme = await createProgramme(t.app, owner, northwind.slug, { slug: 'own-paid', title: 'Own paid', cost: { amountMinor: 9900, currency: 'EUR' } }, { publish: false });
-  rivalProgramme = await createProgramme(t.app, rivalOwner, rival.slug, { slug: 'rival-paid', title: 'Rival paid', cost: { amountMinor: 49900, currency: 'EUR' } }, { publish: false });
+  ownProgramme = await createProgramme(
+    t.app,
+    owner,
+    northwind.slug,
+    { slug: 'own-paid', title: 'Own paid', cost: { amountMinor: 9900, currency: 'EUR' } },
+    { publish: false },
+  );
+  rivalProgramme = await createProgramme(
+    t.app,
+    rivalOwner,
+    rival.slug,
+    { slug: 'rival-paid', title: 'Rival paid', cost: { amountMinor: 49900, currency: 'EUR' } },
+    { publish: false },
+  );
 });
 
 const createVoucher = (body: object, headers: Record<string, string> = { cookie: owner.cookie }) =>
   t.app.inject({ method: 'POST', url: `/api/v1/orgs/${northwind.slug}/vouchers`, headers, payload: body });
-const voucherCount = async () => (await t.database.db.selectFrom('vouchers').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+const voucherCount = async () =>
+  (
+    await t.database.db
+      .selectFrom('vouchers')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('creating a voucher', () => {
   it('names one of the organisation’s own programmes', async () => {
@@ -33,12 +51,19 @@ describe('creating a voucher', () => {
 
   it('refuses another provider’s programme exactly as a missing one, and writes nothing', async () => {
     const before = await voucherCount();
-    const foreign = await createVoucher({ code: 'STEAL-2026', microcredentialId: rivalProgramme.id, maxRedemptions: 100 });
+    const foreign = await createVoucher({
+      code: 'STEAL-2026',
+      microcredentialId: rivalProgramme.id,
+      maxRedemptions: 100,
+    });
     const missing = await createVoucher({ code: 'GHOST-2026', microcredentialId: randomUUID(), maxRedemptions: 100 });
     for (const res of [foreign, missing]) {
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.json()).toMatchObject({ code: 'not_found', errors: [{ field: 'microcredentialId', message: 'Not one of your programmes' }] });
+      expect(res.json()).toMatchObject({
+        code: 'not_found',
+        errors: [{ field: 'microcredentialId', message: 'Not one of your programmes' }],
+      });
       expect(res.json().detail).toMatch(/Northwind Academy has no programme with this id/);
     }
     // Nothing tells the two apart, so the answer does not reveal that the rival's programme exists.
@@ -48,7 +73,10 @@ describe('creating a voucher', () => {
 
   it('applies the same rule to an API key', async () => {
     const { token } = await createApiKey(t.app, owner, northwind.slug, 'admin');
-    const res = await createVoucher({ microcredentialId: rivalProgramme.id, maxRedemptions: 1 }, { authorization: `Bearer ${token}` });
+    const res = await createVoucher(
+      { microcredentialId: rivalProgramme.id, maxRedemptions: 1 },
+      { authorization: `Bearer ${token}` },
+    );
     expect(res.statusCode).toBe(404);
   });
 });

@@ -6,14 +6,38 @@ import { hiddenCharacterMessage, hiddenCharactersIn } from './hidden-characters.
 
 /** Every character the issue names, plus other invisible ones an attacker would reach for. */
 const HIDDEN = [
-  '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', // embeddings and overrides
-  '\u2066', '\u2067', '\u2068', '\u2069', // isolates
-  '\u200E', '\u200F', '\u061C', // marks
-  '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', // zero-width, word joiner, BOM
-  '\u00AD', '\u180E', '\u2061', '\u206F', '\u{E0041}', '\u{E007F}', // soft hyphen, Mongolian vowel separator, invisible operators, tags
-  '\u0000', '\u0007', '\u001B', '\u007F', '\u0085', // controls
-  '\u2028', '\u2029', // line and paragraph separators
-  '\u115F', '\u3164', // Hangul fillers, which render blank
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E', // embeddings and overrides
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069', // isolates
+  '\u200E',
+  '\u200F',
+  '\u061C', // marks
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF', // zero-width, word joiner, BOM
+  '\u00AD',
+  '\u180E',
+  '\u2061',
+  '\u206F',
+  '\u{E0041}',
+  '\u{E007F}', // soft hyphen, Mongolian vowel separator, invisible operators, tags
+  '\u0000',
+  '\u0007',
+  '\u001B',
+  '\u007F',
+  '\u0085', // controls
+  '\u2028',
+  '\u2029', // line and paragraph separators
+  '\u115F',
+  '\u3164', // Hangul fillers, which render blank
 ];
 const codeOf = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -48,13 +72,18 @@ describe('hiddenCharactersIn', () => {
 
   it('lists several distinct characters once each', () => {
     expect(hiddenCharactersIn('a\u202Eb\u202Ec\u200Bd')).toEqual(['U+202E', 'U+200B']);
-    expect(hiddenCharacterMessage(['U+202E'])).toBe('Contains an invisible or direction-changing character (U+202E); remove it');
+    expect(hiddenCharacterMessage(['U+202E'])).toBe(
+      'Contains an invisible or direction-changing character (U+202E); remove it',
+    );
     expect(hiddenCharacterMessage(['U+202E', 'U+200B'])).toMatch(/characters \(U\+202E, U\+200B\); remove them/);
   });
 });
 
 describe('credentialText', () => {
-  const schema = z.strictObject({ name: credentialText({ max: 200 }).min(1), description: credentialText({ max: 5000, isMultiline: true }).optional() });
+  const schema = z.strictObject({
+    name: credentialText({ max: 200 }).min(1),
+    description: credentialText({ max: 5000, isMultiline: true }).optional(),
+  });
 
   it('refuses a hidden character in the field that holds it, naming the code point', () => {
     fc.assert(
@@ -62,13 +91,18 @@ describe('credentialText', () => {
         // Between visible letters: at either end, trimming removes those that count as white space.
         const result = schema.safeParse({ name: `North${hidden}wind${text}` });
         expect(result.success).toBe(false);
-        expect(result.error!.issues).toContainEqual(expect.objectContaining({ path: ['name'], message: expect.stringContaining(codeOf(hidden)) }));
+        expect(result.error!.issues).toContainEqual(
+          expect.objectContaining({ path: ['name'], message: expect.stringContaining(codeOf(hidden)) }),
+        );
       }),
     );
   });
 
   it('keeps visible text, trimmed', () => {
-    expect(schema.parse({ name: '  Académie du Nord — 北方学院 🎓 ', description: 'Two lines\nof prose.' })).toEqual({ name: 'Académie du Nord — 北方学院 🎓', description: 'Two lines\nof prose.' });
+    expect(schema.parse({ name: '  Académie du Nord — 北方学院 🎓 ', description: 'Two lines\nof prose.' })).toEqual({
+      name: 'Académie du Nord — 北方学院 🎓',
+      description: 'Two lines\nof prose.',
+    });
   });
 });
 

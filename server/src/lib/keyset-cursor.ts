@@ -19,11 +19,16 @@ export function encodeKeysetCursor(position: KeysetPosition): string {
 export function decodeKeysetCursor(value: string, field = 'before'): KeysetPosition {
   try {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && POSTGRES_TIMESTAMP.test(at) && typeof id === 'string' && UUID.test(id)) return { at, id };
+    if (typeof at === 'string' && POSTGRES_TIMESTAMP.test(at) && typeof id === 'string' && UUID.test(id))
+      return { at, id };
   } catch {
     // Not JSON: reported below like any other foreign value.
   }
-  throw new AppError('validation_failed', 'The paging cursor is not one this server gave out. Pass nextCursor from the previous page unchanged.', {
-    fields: [{ field, message: 'Not a cursor from this list' }],
-  });
+  throw new AppError(
+    'validation_failed',
+    'The paging cursor is not one this server gave out. Pass nextCursor from the previous page unchanged.',
+    {
+      fields: [{ field, message: 'Not a cursor from this list' }],
+    },
+  );
 }

@@ -18,7 +18,11 @@ export type MailTransport = {
 const SMTP_TIMEOUTS_MS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 } as const;
 
 /** SMTP when configured; otherwise each mail is written as an .eml file under the data directory. */
-export function createMailTransport(options: { smtpUrl: string | undefined; from: string; dataDir: string }): MailTransport {
+export function createMailTransport(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  dataDir: string;
+}): MailTransport {
   if (options.smtpUrl) {
     const transporter = nodemailer.createTransport(withSmtpTimeouts(options.smtpUrl));
     return {
@@ -33,7 +37,14 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
     describe: `files in ${dir}`,
     async send(mail) {
       await mkdir(dir, { recursive: true });
-      const eml = [`From: ${options.from}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, 'Content-Type: text/plain; charset=utf-8', '', mail.text].join('\r\n');
+      const eml = [
+        `From: ${options.from}`,
+        `To: ${mail.to}`,
+        `Subject: ${mail.subject}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        mail.text,
+      ].join('\r\n');
       // Named by the mail's id: a retry after a crash rewrites the same file, and servers sharing a directory never collide.
       await writeFile(path.join(dir, `${mail.id}.eml`), eml, { mode: 0o600 });
     },

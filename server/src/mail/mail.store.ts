@@ -13,7 +13,11 @@ export async function insertMail(db: Db, mail: OutgoingMail) {
 }
 
 export function findMail(db: Db, id: string) {
-  return db.selectFrom('mail_outbox').select(['id', 'to_address', 'subject', 'text_body', 'sent_at', 'attempts']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'to_address', 'subject', 'text_body', 'sent_at', 'attempts'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Records a delivery; false when the mail was already marked sent (another attempt got there first). */

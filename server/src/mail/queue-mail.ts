@@ -14,7 +14,8 @@ export async function queueMail(deps: Pick<Deps, 'jobs'>, db: Db, mail: Outgoing
   return transaction(db, async (trx) => {
     const { id } = await insertMail(trx, mail);
     // The id is new, so only a missing queue makes pg-boss write nothing: fail rather than lose the mail.
-    if (!(await deps.jobs.send(trx, 'mail', { mailId: id } satisfies MailJobData, { id }))) throw new Error('The mail queue does not exist: start the server once to create it.');
+    if (!(await deps.jobs.send(trx, 'mail', { mailId: id } satisfies MailJobData, { id })))
+      throw new Error('The mail queue does not exist: start the server once to create it.');
     return { id };
   });
 }

@@ -15,6 +15,10 @@ export async function queueMails(deps: Pick<Deps, 'jobs'>, db: Db, mails: Outgoi
     .values(mails.map((m) => ({ to_address: m.to, subject: m.subject, text_body: m.text, org_id: m.orgId ?? null })))
     .returning(['id'])
     .execute();
-  await deps.jobs.sendMany(db, 'mail', rows.map(({ id }) => ({ id, data: { mailId: id } satisfies MailJobData })));
+  await deps.jobs.sendMany(
+    db,
+    'mail',
+    rows.map(({ id }) => ({ id, data: { mailId: id } satisfies MailJobData })),
+  );
   return rows.map((r) => r.id);
 }

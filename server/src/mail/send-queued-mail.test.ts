@@ -9,7 +9,12 @@ import { queueMail, requeueUntriedMail } from './queue-mail.js';
 const t = useTestApp();
 
 async function mailJob(id: string) {
-  const { rows } = await sql<{ state: string; isDelayed: boolean }>`select state::text as state, start_after > now() as "isDelayed" from pgboss.job where name = ${QUEUES.mail.name} and id = ${id}::uuid`.execute(t.deps.db);
+  const { rows } = await sql<{
+    state: string;
+    isDelayed: boolean;
+  }>`select state::text as state, start_after > now() as "isDelayed" from pgboss.job where name = ${QUEUES.mail.name} and id = ${id}::uuid`.execute(
+    t.deps.db,
+  );
   return rows[0];
 }
 
@@ -22,7 +27,11 @@ describe('mail through the job queue', () => {
     let mailId = '';
     await expect(
       transaction(t.deps.db, async (trx) => {
-        ({ id: mailId } = await queueMail(t.deps, trx, { to: 'rolled-back@example.com', subject: 'Never', text: 'Never sent' }));
+        ({ id: mailId } = await queueMail(t.deps, trx, {
+          to: 'rolled-back@example.com',
+          subject: 'Never',
+          text: 'Never sent',
+        }));
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -33,10 +42,16 @@ describe('mail through the job queue', () => {
   });
 
   it('sends a queued mail once when its job runs, and marks it sent', async () => {
-    const { id } = await queueMail(t.deps, t.deps.db, { to: 'once@example.com', subject: 'Hello', text: 'Body with a link' });
+    const { id } = await queueMail(t.deps, t.deps.db, {
+      to: 'once@example.com',
+      subject: 'Hello',
+      text: 'Body with a link',
+    });
     expect(sentTo('once@example.com')).toEqual([]);
     await t.jobs.drain();
-    expect(sentTo('once@example.com')).toEqual([{ id, to: 'once@example.com', subject: 'Hello', text: 'Body with a link' }]);
+    expect(sentTo('once@example.com')).toEqual([
+      { id, to: 'once@example.com', subject: 'Hello', text: 'Body with a link' },
+    ]);
     const mail = await findMail(t.deps.db, id);
     expect(mail?.sent_at).toBeInstanceOf(Date);
     expect(mail?.attempts).toBe(1);
@@ -57,11 +72,15 @@ describe('mail through the job queue', () => {
     try {
       const { id } = await queueMail(t.deps, t.deps.db, { to: 'busy@example.com', subject: 'Retry me', text: 'Body' });
       const result = await t.jobs.drain();
-      expect(result.failed).toEqual([expect.objectContaining({ queue: QUEUES.mail.name, id, error: '421 mail.example.org busy, try later' })]);
+      expect(result.failed).toEqual([
+        expect.objectContaining({ queue: QUEUES.mail.name, id, error: '421 mail.example.org busy, try later' }),
+      ]);
       const mail = await findMail(t.deps.db, id);
       expect(mail?.sent_at).toBeNull();
       expect(mail?.attempts).toBe(1);
-      const { rows } = await sql<{ last_error: string | null }>`select last_error from mail_outbox where id = ${id}`.execute(t.deps.db);
+      const { rows } = await sql<{
+        last_error: string | null;
+      }>`select last_error from mail_outbox where id = ${id}`.execute(t.deps.db);
       expect(rows[0]?.last_error).toBe('421 mail.example.org busy, try later');
       // Retried later by the queue's backoff, not at once.
       expect(await mailJob(id)).toEqual({ state: 'retry', isDelayed: true });
@@ -76,10 +95,16 @@ describe('mail through the job queue', () => {
     t.mailTransport.intercept = async (mail) => {
       // Row lock NOWAIT fails at once if the job held the mail in a transaction; on PGlite (one
       // connection) a query could not even run while a transaction of the job were open.
-      const { rows } = await sql<{ sent_at: Date | null }>`select sent_at from mail_outbox where id = ${mail.id} for update nowait`.execute(t.deps.db);
+      const { rows } = await sql<{
+        sent_at: Date | null;
+      }>`select sent_at from mail_outbox where id = ${mail.id} for update nowait`.execute(t.deps.db);
       let openTransactions = 0;
       if (t.database.engine === 'postgres') {
-        const idle = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(t.deps.db);
+        const idle = await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(
+          t.deps.db,
+        );
         openTransactions = idle.rows[0]!.n;
       }
       seen.push({ isUnsent: rows[0]?.sent_at === null, openTransactions });
@@ -96,7 +121,11 @@ describe('mail through the job queue', () => {
   });
 
   it('queues a job for outbox mail written before mail became jobs, once', async () => {
-    const { id } = await insertMail(t.deps.db, { to: 'left-over@example.com', subject: 'From the old outbox', text: 'Body' });
+    const { id } = await insertMail(t.deps.db, {
+      to: 'left-over@example.com',
+      subject: 'From the old outbox',
+      text: 'Body',
+    });
     expect(await requeueUntriedMail(t.deps)).toBe(1);
     expect(await requeueUntriedMail(t.deps)).toBe(0);
     await t.jobs.drain();

@@ -20,7 +20,10 @@ export type MailAttempt = { mailId: string; attempt: number; isLastAttempt: bool
  * dead-letters it after the last retry. Delivery is at least once: a crash between the
  * hand-over and the mark sends the mail again.
  */
-export async function sendQueuedMail(options: SendQueuedMailOptions, attempt: MailAttempt): Promise<'sent' | 'already-sent' | 'missing'> {
+export async function sendQueuedMail(
+  options: SendQueuedMailOptions,
+  attempt: MailAttempt,
+): Promise<'sent' | 'already-sent' | 'missing'> {
   const { db, log, transport } = options;
   const mail = await findMail(db, attempt.mailId);
   // Gone with its organisation's data, or sent by an earlier attempt whose job did not complete.
@@ -33,7 +36,11 @@ export async function sendQueuedMail(options: SendQueuedMailOptions, attempt: Ma
     const message = err instanceof Error ? err.message : String(err);
     await markMailFailed(db, mail.id, message);
     // Recipient and subject only: bodies carry links with one-time tokens.
-    if (attempt.isLastAttempt) log.error({ mailId: mail.id, to: mail.to_address, subject: mail.subject, attempt: attempt.attempt, err }, 'mail delivery failed for the last time; the job is in the mail dead-letter queue');
+    if (attempt.isLastAttempt)
+      log.error(
+        { mailId: mail.id, to: mail.to_address, subject: mail.subject, attempt: attempt.attempt, err },
+        'mail delivery failed for the last time; the job is in the mail dead-letter queue',
+      );
     throw err;
   }
   await markMailSent(db, mail.id, options.clock());

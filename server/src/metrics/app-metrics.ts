@@ -84,7 +84,8 @@ export function createAppMetrics(options: { db: Db; log?: MetricsLog }): AppMetr
     async collect() {
       this.reset();
       for (const spec of specs) for (const state of ['created', 'retry']) this.set({ queue: spec.name, state }, 0);
-      for (const row of await readSnapshot()) if (ourQueues.has(row.name)) this.set({ queue: row.name, state: row.state }, row.count);
+      for (const row of await readSnapshot())
+        if (ourQueues.has(row.name)) this.set({ queue: row.name, state: row.state }, row.count);
     },
   });
   new Gauge({
@@ -119,7 +120,11 @@ export function createAppMetrics(options: { db: Db; log?: MetricsLog }): AppMetr
     registry,
     observeRequest({ method, route, statusCode, seconds }) {
       requestDuration.observe(
-        { method: METHODS.has(method) ? method : 'other', route: route ?? 'unmatched', status_class: `${Math.floor(statusCode / 100)}xx` },
+        {
+          method: METHODS.has(method) ? method : 'other',
+          route: route ?? 'unmatched',
+          status_class: `${Math.floor(statusCode / 100)}xx`,
+        },
         seconds,
       );
     },

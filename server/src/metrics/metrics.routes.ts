@@ -32,7 +32,12 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
 
   app.addHook('onResponse', async (request, reply) => {
     // The route template (`/api/v1/orgs/:slug`), never the URL: ids would make a series per request.
-    metrics.observeRequest({ method: request.method, route: request.routeOptions.url, statusCode: reply.statusCode, seconds: reply.elapsedTime / 1000 });
+    metrics.observeRequest({
+      method: request.method,
+      route: request.routeOptions.url,
+      statusCode: reply.statusCode,
+      seconds: reply.elapsedTime / 1000,
+    });
   });
   app.addHook('onClose', async () => metrics.close());
 
@@ -42,13 +47,17 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
     schema: {
       tags: ['Operations'],
       summary: 'Prometheus metrics (Bearer CAIRN_METRICS_TOKEN)',
-      description: 'Request latency, job queue depth and dead letters, issuance and verification counts, process metrics. Exists only when CAIRN_METRICS_TOKEN is set; a missing or wrong token answers 401.',
+      description:
+        'Request latency, job queue depth and dead letters, issuance and verification counts, process metrics. Exists only when CAIRN_METRICS_TOKEN is set; a missing or wrong token answers 401.',
       security: [],
     },
     handler: async (request, reply) => {
       if (!isToken(request.headers.authorization, expected)) {
         reply.header('www-authenticate', 'Bearer realm="metrics"');
-        throw new AppError('unauthenticated', 'Send the metrics token as "Authorization: Bearer <CAIRN_METRICS_TOKEN>".');
+        throw new AppError(
+          'unauthenticated',
+          'Send the metrics token as "Authorization: Bearer <CAIRN_METRICS_TOKEN>".',
+        );
       }
       const body = await metrics.registry.metrics();
       return reply.type(metrics.registry.contentType).header('cache-control', 'no-store').send(body);

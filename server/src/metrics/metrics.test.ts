@@ -14,7 +14,9 @@ function parse(text: string): { name: string; labels: Record<string, string>; va
     .map((line) => {
       const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
       if (!match) throw new Error(`not a Prometheus sample: ${line}`);
-      const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
+      const labels = Object.fromEntries(
+        [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]),
+      );
       return { name: match[1]!, labels, value: Number(match[3]) };
     });
 }
@@ -27,7 +29,9 @@ async function scrape() {
 }
 
 const valueOf = (samples: ReturnType<typeof parse>, name: string, labels: Record<string, string> = {}) =>
-  samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((sum, s) => sum + s.value, 0);
+  samples
+    .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    .reduce((sum, s) => sum + s.value, 0);
 
 describe('GET /metrics', () => {
   let withoutToken: App;
@@ -48,7 +52,11 @@ describe('GET /metrics', () => {
 
   it('answers 401 without the token or with a wrong one', async () => {
     for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
-      const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: authorization ? { authorization } : {},
+      });
       expect(res.statusCode, authorization).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer realm="metrics"');
       expect(res.json()).toMatchObject({ code: 'unauthenticated' });
@@ -73,8 +81,16 @@ describe('GET /metrics', () => {
     ]) {
       expect(names, name).toContain(name);
     }
-    expect(valueOf(samples, 'cairn_http_request_duration_seconds_count', { method: 'GET', route: '/api/v1/orgs/:slug', status_class: '4xx' })).toBeGreaterThanOrEqual(1);
-    expect(valueOf(samples, 'cairn_http_request_duration_seconds_count', { route: 'unmatched', status_class: '4xx' })).toBeGreaterThanOrEqual(1);
+    expect(
+      valueOf(samples, 'cairn_http_request_duration_seconds_count', {
+        method: 'GET',
+        route: '/api/v1/orgs/:slug',
+        status_class: '4xx',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      valueOf(samples, 'cairn_http_request_duration_seconds_count', { route: 'unmatched', status_class: '4xx' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(samples.some((s) => s.name === 'cairn_job_dead_letters' && s.labels.queue === 'mail')).toBe(true);
   });
 
@@ -84,17 +100,36 @@ describe('GET /metrics', () => {
     const key = await createApiKey(t.app, owner, org.slug);
     const before = await scrape();
 
-    const issued = await t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${key.token}` }, payload: { credential: sampleCredential() } });
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/issue',
+      headers: { authorization: `Bearer ${key.token}` },
+      payload: { credential: sampleCredential() },
+    });
     expect(issued.statusCode, issued.body).toBe(201);
     const credential = issued.json<{ verifiableCredential: Record<string, unknown> }>().verifiableCredential;
-    const verified = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: credential } });
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/verify',
+      payload: { verifiableCredential: credential },
+    });
     expect(verified.statusCode).toBe(200);
-    const tampered = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { verifiableCredential: { ...credential, name: 'Something else' } } });
+    const tampered = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/verify',
+      payload: { verifiableCredential: { ...credential, name: 'Something else' } },
+    });
     expect(tampered.statusCode).toBe(400);
-    await t.jobs.send(t.deps.db, 'maintenanceProbe', { waiting: true }, { startAfter: new Date(Date.now() + 3600_000) });
+    await t.jobs.send(
+      t.deps.db,
+      'maintenanceProbe',
+      { waiting: true },
+      { startAfter: new Date(Date.now() + 3600_000) },
+    );
 
     const after = await scrape();
-    const delta = (name: string, labels: Record<string, string>) => valueOf(after, name, labels) - valueOf(before, name, labels);
+    const delta = (name: string, labels: Record<string, string>) =>
+      valueOf(after, name, labels) - valueOf(before, name, labels);
     expect(delta('cairn_credentials_issued_total', { kind: 'vc-api' })).toBe(1);
     expect(delta('cairn_domain_events_total', { type: 'credential.issued' })).toBe(1);
     expect(delta('cairn_credential_verifications_total', { source: 'credential', outcome: 'verified' })).toBe(1);

@@ -26,19 +26,34 @@ export function observeCommittedEvent(event: CommittedEvent): void {
  * unchanged: `isVerified` reads the verdict; an AppError (over a limit, the budget, a full
  * pool) counts as refused, anything else as an error.
  */
-export async function observeVerification<T>(source: string, work: Promise<T>, isVerified: (result: T) => boolean): Promise<T> {
+export async function observeVerification<T>(
+  source: string,
+  work: Promise<T>,
+  isVerified: (result: T) => boolean,
+): Promise<T> {
   try {
     const result = await work;
-    if (verifications.hasSubscribers) verifications.publish({ source, outcome: isVerified(result) ? 'verified' : 'not_verified' } satisfies VerificationObservation);
+    if (verifications.hasSubscribers)
+      verifications.publish({
+        source,
+        outcome: isVerified(result) ? 'verified' : 'not_verified',
+      } satisfies VerificationObservation);
     return result;
   } catch (error) {
-    if (verifications.hasSubscribers) verifications.publish({ source, outcome: error instanceof AppError ? 'refused' : 'error' } satisfies VerificationObservation);
+    if (verifications.hasSubscribers)
+      verifications.publish({
+        source,
+        outcome: error instanceof AppError ? 'refused' : 'error',
+      } satisfies VerificationObservation);
     throw error;
   }
 }
 
 /** Listens to committed events and verifications until the returned function is called. */
-export function subscribeObservations(handlers: { onCommittedEvent(event: CommittedEvent): void; onVerification(observation: VerificationObservation): void }): () => void {
+export function subscribeObservations(handlers: {
+  onCommittedEvent(event: CommittedEvent): void;
+  onVerification(observation: VerificationObservation): void;
+}): () => void {
   const onEvent = (message: unknown) => handlers.onCommittedEvent(message as CommittedEvent);
   const onVerification = (message: unknown) => handlers.onVerification(message as VerificationObservation);
   committedEvents.subscribe(onEvent);

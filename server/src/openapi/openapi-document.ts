@@ -12,7 +12,16 @@ export async function buildOpenApiDocument(): Promise<unknown> {
   const database = await openDatabase({ engine: 'pglite' });
   const silent = { info() {}, warn() {}, error() {} };
   const jobs = new JobQueue({ db: database.db, log: silent, background: false });
-  const app = await buildApp({ deps: { db: database.db, clock: () => new Date(), publicUrl: new URL('http://localhost:3000'), masterKey: randomBytes(32), jobs }, logger: false });
+  const app = await buildApp({
+    deps: {
+      db: database.db,
+      clock: () => new Date(),
+      publicUrl: new URL('http://localhost:3000'),
+      masterKey: randomBytes(32),
+      jobs,
+    },
+    logger: false,
+  });
   try {
     await app.ready();
     return app.swagger();

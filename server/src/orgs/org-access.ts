@@ -10,7 +10,14 @@ import * as store from './orgs.store.js';
 export type OrgView = { id: string; slug: string; name: string; roles: OrgRole[]; did: string; createdAt: Date };
 export type OrgAccess = { org: OrgView; role: MemberRole; actor: Exclude<Actor, { kind: 'anonymous' }> };
 
-export function toOrgView(o: { id: string; slug: string; name: string; roles: OrgRole[]; did: string; created_at: Date }): OrgView {
+export function toOrgView(o: {
+  id: string;
+  slug: string;
+  name: string;
+  roles: OrgRole[];
+  did: string;
+  created_at: Date;
+}): OrgView {
   return { id: o.id, slug: o.slug, name: o.name, roles: o.roles, did: o.did, createdAt: o.created_at };
 }
 
@@ -25,20 +32,41 @@ export function requireUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
  * the organisation gets the same 404 as for a slug that does not exist, so slugs do not leak.
  */
 export async function authorizeOrg(deps: Deps, actor: Actor, slug: string, action: OrgAction): Promise<OrgAccess> {
-  return authorize(deps, actor, { slug }, action, new AppError('not_found', `No organisation "${slug}" that you belong to.`));
+  return authorize(
+    deps,
+    actor,
+    { slug },
+    action,
+    new AppError('not_found', `No organisation "${slug}" that you belong to.`),
+  );
 }
 
 /**
  * As `authorizeOrg`, for a record that belongs to organisation `orgId`; outsiders get `notFound`
  * (the caller's "no such record" error), so they cannot tell a foreign record from none.
  */
-export async function authorizeOrgById(deps: Deps, actor: Actor, orgId: string, action: OrgAction, notFound: AppError): Promise<OrgAccess> {
+export async function authorizeOrgById(
+  deps: Deps,
+  actor: Actor,
+  orgId: string,
+  action: OrgAction,
+  notFound: AppError,
+): Promise<OrgAccess> {
   return authorize(deps, actor, { id: orgId }, action, notFound);
 }
 
-async function authorize(deps: Deps, actor: Actor, which: { slug: string } | { id: string }, action: OrgAction, notFound: AppError): Promise<OrgAccess> {
+async function authorize(
+  deps: Deps,
+  actor: Actor,
+  which: { slug: string } | { id: string },
+  action: OrgAction,
+  notFound: AppError,
+): Promise<OrgAccess> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in to continue.');
-  const org = 'slug' in which ? await store.findOrganizationBySlug(deps.db, which.slug) : await store.findOrganizationById(deps.db, which.id);
+  const org =
+    'slug' in which
+      ? await store.findOrganizationBySlug(deps.db, which.slug)
+      : await store.findOrganizationById(deps.db, which.id);
   if (!org) throw notFound;
   let role: MemberRole;
   if (actor.kind === 'apiKey') {
@@ -49,6 +77,7 @@ async function authorize(deps: Deps, actor: Actor, which: { slug: string } | { i
     if (!membership) throw notFound;
     role = membership.role;
   }
-  if (!can(role, action)) throw new AppError('forbidden', `Your role (${role}) in ${org.name} does not allow this. Ask an owner or admin.`);
+  if (!can(role, action))
+    throw new AppError('forbidden', `Your role (${role}) in ${org.name} does not allow this. Ask an owner or admin.`);
   return { org: toOrgView(org), role, actor };
 }

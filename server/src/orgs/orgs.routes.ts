@@ -1,31 +1,73 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { credentialText, email, iso, isoOrNull, memberRole, orgRole, orgSchema, presentOrg, problemResponses, slug, timestamp, uuid } from '../http/schemas.js';
+import {
+  credentialText,
+  email,
+  iso,
+  isoOrNull,
+  memberRole,
+  orgRole,
+  orgSchema,
+  presentOrg,
+  problemResponses,
+  slug,
+  timestamp,
+  uuid,
+} from '../http/schemas.js';
 import * as orgs from './orgs.service.js';
 
 export type OrgRoutesOptions = { deps: Deps };
 
 const slugParams = z.object({ slug });
-const memberSchema = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: memberRole, joinedAt: timestamp }).meta({ id: 'Member' });
+const memberSchema = z
+  .object({ userId: z.string(), name: z.string(), email: z.string(), role: memberRole, joinedAt: timestamp })
+  .meta({ id: 'Member' });
 const invitationSchema = z
-  .object({ id: z.string(), email: z.string(), role: memberRole, expiresAt: timestamp, createdAt: timestamp, invitedBy: z.string() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: memberRole,
+    expiresAt: timestamp,
+    createdAt: timestamp,
+    invitedBy: z.string(),
+  })
   .meta({ id: 'Invitation' });
-const issuerIdentifier = z.enum(['did:web', 'did:key']).meta({ description: 'What credentials issued with the key are signed as, unless a request sets options.issuerIdentifier' });
+const issuerIdentifier = z.enum(['did:web', 'did:key']).meta({
+  description: 'What credentials issued with the key are signed as, unless a request sets options.issuerIdentifier',
+});
 const apiKeySchema = z
-  .object({ id: z.string(), name: z.string(), role: memberRole, prefix: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable(), revokedAt: timestamp.nullable(), issuerIdentifier })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: memberRole,
+    prefix: z.string(),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable(),
+    issuerIdentifier,
+  })
   .meta({ id: 'ApiKey' });
 const orgDids = z
   .object({
     web: z.string().meta({ description: 'did:web: resolved from this server; its keys rotate' }),
-    key: z.string().nullable().meta({ description: 'did:key: one dedicated key, never rotated; null until first used or created' }),
+    key: z
+      .string()
+      .nullable()
+      .meta({ description: 'did:key: one dedicated key, never rotated; null until first used or created' }),
   })
   .meta({ id: 'OrganizationIdentifiers' });
 const orgRoles = z.array(orgRole).min(1, 'Pick at least one role').max(4);
 /** The organisation's name is the issuer name in every credential it signs. */
 const orgName = credentialText({ max: 200 });
 
-function presentMember(m: { userId: string; name: string; email: string; role: z.infer<typeof memberRole>; joinedAt: Date }) {
+function presentMember(m: {
+  userId: string;
+  name: string;
+  email: string;
+  role: z.infer<typeof memberRole>;
+  joinedAt: Date;
+}) {
   return { ...m, joinedAt: iso(m.joinedAt) };
 }
 
@@ -46,7 +88,12 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
   });
 
   app.get('/api/v1/orgs/:slug', {
-    schema: { tags, summary: 'An organisation you belong to, with both its issuer identifiers', params: slugParams, response: { 200: orgSchema.extend({ myRole: memberRole, dids: orgDids }), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'An organisation you belong to, with both its issuer identifiers',
+      params: slugParams,
+      response: { 200: orgSchema.extend({ myRole: memberRole, dids: orgDids }), ...problemResponses },
+    },
     handler: async (request) => {
       const org = await orgs.getOrganization(deps, request.actor, request.params.slug);
       return { ...presentOrg(org), myRole: org.myRole, dids: org.dids };
@@ -61,12 +108,20 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
       body: z.strictObject({ name: orgName.min(1, 'Enter a name').optional(), roles: orgRoles.optional() }),
       response: { 200: orgSchema, ...problemResponses },
     },
-    handler: async (request) => presentOrg(await orgs.updateOrganizationDetails(deps, request.actor, request.params.slug, request.body)),
+    handler: async (request) =>
+      presentOrg(await orgs.updateOrganizationDetails(deps, request.actor, request.params.slug, request.body)),
   });
 
   app.get('/api/v1/orgs/:slug/members', {
-    schema: { tags, summary: 'Members of an organisation', params: slugParams, response: { 200: z.object({ items: z.array(memberSchema) }), ...problemResponses } },
-    handler: async (request) => ({ items: (await orgs.listMembers(deps, request.actor, request.params.slug)).map(presentMember) }),
+    schema: {
+      tags,
+      summary: 'Members of an organisation',
+      params: slugParams,
+      response: { 200: z.object({ items: z.array(memberSchema) }), ...problemResponses },
+    },
+    handler: async (request) => ({
+      items: (await orgs.listMembers(deps, request.actor, request.params.slug)).map(presentMember),
+    }),
   });
 
   app.patch('/api/v1/orgs/:slug/members/:userId', {
@@ -77,11 +132,19 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
       body: z.strictObject({ role: memberRole }),
       response: { 200: memberSchema, ...problemResponses },
     },
-    handler: async (request) => presentMember(await orgs.changeMemberRole(deps, request.actor, request.params.slug, request.params.userId, request.body.role)),
+    handler: async (request) =>
+      presentMember(
+        await orgs.changeMemberRole(deps, request.actor, request.params.slug, request.params.userId, request.body.role),
+      ),
   });
 
   app.delete('/api/v1/orgs/:slug/members/:userId', {
-    schema: { tags, summary: 'Remove a member (or leave)', params: z.object({ slug, userId: uuid }), response: { 204: z.null(), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Remove a member (or leave)',
+      params: z.object({ slug, userId: uuid }),
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
       await orgs.removeMember(deps, request.actor, request.params.slug, request.params.userId);
       return reply.status(204).send(null);
@@ -95,7 +158,13 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
       params: slugParams,
       body: z.strictObject({ email, role: memberRole }),
       response: {
-        201: z.object({ id: z.string(), email: z.string(), role: memberRole, expiresAt: timestamp, acceptUrl: z.string() }),
+        201: z.object({
+          id: z.string(),
+          email: z.string(),
+          role: memberRole,
+          expiresAt: timestamp,
+          acceptUrl: z.string(),
+        }),
         ...problemResponses,
       },
     },
@@ -106,14 +175,28 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
   });
 
   app.get('/api/v1/orgs/:slug/invitations', {
-    schema: { tags, summary: 'Pending invitations', params: slugParams, response: { 200: z.object({ items: z.array(invitationSchema) }), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Pending invitations',
+      params: slugParams,
+      response: { 200: z.object({ items: z.array(invitationSchema) }), ...problemResponses },
+    },
     handler: async (request) => ({
-      items: (await orgs.listInvitations(deps, request.actor, request.params.slug)).map((i) => ({ ...i, expiresAt: iso(i.expiresAt), createdAt: iso(i.createdAt) })),
+      items: (await orgs.listInvitations(deps, request.actor, request.params.slug)).map((i) => ({
+        ...i,
+        expiresAt: iso(i.expiresAt),
+        createdAt: iso(i.createdAt),
+      })),
     }),
   });
 
   app.delete('/api/v1/orgs/:slug/invitations/:id', {
-    schema: { tags, summary: 'Withdraw an invitation', params: z.object({ slug, id: uuid }), response: { 204: z.null(), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Withdraw an invitation',
+      params: z.object({ slug, id: uuid }),
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
       await orgs.withdrawInvitation(deps, request.actor, request.params.slug, request.params.id);
       return reply.status(204).send(null);
@@ -126,7 +209,16 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
       tags,
       summary: 'What an invitation link offers',
       params: tokenParams,
-      response: { 200: z.object({ orgName: z.string(), orgSlug: z.string(), role: memberRole, email: z.string(), expiresAt: timestamp }), ...problemResponses },
+      response: {
+        200: z.object({
+          orgName: z.string(),
+          orgSlug: z.string(),
+          role: memberRole,
+          email: z.string(),
+          expiresAt: timestamp,
+        }),
+        ...problemResponses,
+      },
     },
     handler: async (request) => {
       const inv = await orgs.describeInvitation(deps, request.params.token);
@@ -153,9 +245,21 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
       tags,
       summary: 'Create an API key (the token is shown once)',
       params: slugParams,
-      body: z.strictObject({ name: z.string().trim().min(1, 'Name the key after what uses it').max(100), role: memberRole.optional(), issuerIdentifier: issuerIdentifier.optional() }),
+      body: z.strictObject({
+        name: z.string().trim().min(1, 'Name the key after what uses it').max(100),
+        role: memberRole.optional(),
+        issuerIdentifier: issuerIdentifier.optional(),
+      }),
       response: {
-        201: z.object({ id: z.string(), name: z.string(), role: memberRole, prefix: z.string(), createdAt: timestamp, issuerIdentifier, token: z.string() }),
+        201: z.object({
+          id: z.string(),
+          name: z.string(),
+          role: memberRole,
+          prefix: z.string(),
+          createdAt: timestamp,
+          issuerIdentifier,
+          token: z.string(),
+        }),
         ...problemResponses,
       },
     },
@@ -166,7 +270,12 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
   });
 
   app.get('/api/v1/orgs/:slug/api-keys', {
-    schema: { tags, summary: 'API keys of an organisation', params: slugParams, response: { 200: z.object({ items: z.array(apiKeySchema) }), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'API keys of an organisation',
+      params: slugParams,
+      response: { 200: z.object({ items: z.array(apiKeySchema) }), ...problemResponses },
+    },
     handler: async (request) => ({
       items: (await orgs.listApiKeys(deps, request.actor, request.params.slug)).map((k) => ({
         ...k,
@@ -178,7 +287,12 @@ export const orgRoutes: FastifyPluginAsyncZod<OrgRoutesOptions> = async (app, { 
   });
 
   app.delete('/api/v1/orgs/:slug/api-keys/:id', {
-    schema: { tags, summary: 'Revoke an API key', params: z.object({ slug, id: uuid }), response: { 204: z.null(), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Revoke an API key',
+      params: z.object({ slug, id: uuid }),
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
       await orgs.revokeApiKey(deps, request.actor, request.params.slug, request.params.id);
       return reply.status(204).send(null);

@@ -47,9 +47,16 @@ export async function createOrganization(deps: Deps, actor: Actor, options: Crea
   return transaction(deps.db, async (trx) => {
     const org = await provisionOrganization({ ...deps, db: trx }, { ...options, ownerId: user.userId });
     if (!org) {
-      throw new AppError('conflict', `The address "${options.slug}" is taken. Choose another slug.`, { fields: [{ field: 'slug', message: 'Already taken' }] });
+      throw new AppError('conflict', `The address "${options.slug}" is taken. Choose another slug.`, {
+        fields: [{ field: 'slug', message: 'Already taken' }],
+      });
     }
-    await recordEvent(deps, trx, { type: 'member.added', orgId: org.id, actor: eventActorOf(actor), data: { userId: user.userId, role: 'owner' } });
+    await recordEvent(deps, trx, {
+      type: 'member.added',
+      orgId: org.id,
+      actor: eventActorOf(actor),
+      data: { userId: user.userId, role: 'owner' },
+    });
     return org;
   });
 }
@@ -64,7 +71,12 @@ export async function getOrganization(deps: Deps, actor: Actor, slug: string) {
  * Renames an organisation or changes its roles. A change is recorded as `organization.updated`
  * (naming the fields that changed), which also refreshes the name the catalogue shows.
  */
-export async function updateOrganizationDetails(deps: Deps, actor: Actor, slug: string, changes: { name?: string; roles?: OrgRole[] }) {
+export async function updateOrganizationDetails(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  changes: { name?: string; roles?: OrgRole[] },
+) {
   const { org } = await authorizeOrg(deps, actor, slug, 'org.update');
   return transaction(deps.db, async (trx) => {
     const current = await store.lockOrganization(trx, org.id);
@@ -75,8 +87,16 @@ export async function updateOrganizationDetails(deps: Deps, actor: Actor, slug: 
       ...(roles !== undefined && !isSameSet(roles, current.roles) ? ['roles'] : []),
     ];
     if (changed.length === 0) return toOrgView(current);
-    const updated = await store.updateOrganization(trx, org.id, { ...(changed.includes('name') ? { name } : {}), ...(changed.includes('roles') ? { roles } : {}) });
-    await recordEvent(deps, trx, { type: 'organization.updated', orgId: org.id, actor: eventActorOf(actor), data: { organizationId: org.id, changed } });
+    const updated = await store.updateOrganization(trx, org.id, {
+      ...(changed.includes('name') ? { name } : {}),
+      ...(changed.includes('roles') ? { roles } : {}),
+    });
+    await recordEvent(deps, trx, {
+      type: 'organization.updated',
+      orgId: org.id,
+      actor: eventActorOf(actor),
+      data: { organizationId: org.id, changed },
+    });
     return toOrgView(updated);
   });
 }
@@ -112,7 +132,12 @@ export async function changeMemberRole(deps: Deps, actor: Actor, slug: string, u
     }
     if (member.role !== role) {
       await store.setMemberRole(trx, access.org.id, userId, role);
-      await recordEvent(deps, trx, { type: 'member.role-changed', orgId: access.org.id, actor: eventActorOf(actor), data: { userId, role } });
+      await recordEvent(deps, trx, {
+        type: 'member.role-changed',
+        orgId: access.org.id,
+        actor: eventActorOf(actor),
+        data: { userId, role },
+      });
     }
     const members = await store.listMembers(trx, access.org.id);
     return members.find((m) => m.userId === userId)!;
@@ -128,10 +153,17 @@ export async function removeMember(deps: Deps, actor: Actor, slug: string, userI
     const owners = await store.lockOwners(trx, access.org.id);
     const member = await store.findMembership(trx, access.org.id, userId);
     if (!member) throw new AppError('not_found', 'That person is not a member of this organisation.');
-    if (member.role === 'owner' && !isSelf && access.role !== 'owner') throw new AppError('forbidden', 'Only an owner can remove an owner.');
-    if (member.role === 'owner' && owners.length === 1) throw new AppError('conflict', 'This is the only owner. Make someone else an owner first.');
+    if (member.role === 'owner' && !isSelf && access.role !== 'owner')
+      throw new AppError('forbidden', 'Only an owner can remove an owner.');
+    if (member.role === 'owner' && owners.length === 1)
+      throw new AppError('conflict', 'This is the only owner. Make someone else an owner first.');
     await store.deleteMembership(trx, access.org.id, userId);
-    await recordEvent(deps, trx, { type: 'member.removed', orgId: access.org.id, actor: eventActorOf(actor), data: { userId } });
+    await recordEvent(deps, trx, {
+      type: 'member.removed',
+      orgId: access.org.id,
+      actor: eventActorOf(actor),
+      data: { userId },
+    });
   });
 }
 
@@ -141,11 +173,16 @@ export type InviteMemberOptions = { email: string; role: MemberRole };
 export async function inviteMember(deps: Deps, actor: Actor, slug: string, options: InviteMemberOptions) {
   const access = await authorizeOrg(deps, actor, slug, 'members.manage');
   const user = requireUser(actor);
-  if (!canGrant(access.role, options.role)) throw new AppError('forbidden', `Your role (${access.role}) cannot invite someone as ${options.role}.`, { fields: [{ field: 'role', message: 'Above your own role' }] });
+  if (!canGrant(access.role, options.role))
+    throw new AppError('forbidden', `Your role (${access.role}) cannot invite someone as ${options.role}.`, {
+      fields: [{ field: 'role', message: 'Above your own role' }],
+    });
   const email = normaliseEmail(options.email);
   const members = await store.listMembers(deps.db, access.org.id);
   if (members.some((m) => m.email.toLowerCase() === email)) {
-    throw new AppError('conflict', `${email} is already a member of ${access.org.name}.`, { fields: [{ field: 'email', message: 'Already a member' }] });
+    throw new AppError('conflict', `${email} is already a member of ${access.org.name}.`, {
+      fields: [{ field: 'email', message: 'Already a member' }],
+    });
   }
   const token = randomToken();
   const acceptUrl = new URL(`/invitations/${token}`, deps.publicUrl).toString();
@@ -169,13 +206,26 @@ export async function inviteMember(deps: Deps, actor: Actor, slug: string, optio
     });
     return inv;
   });
-  return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expires_at, acceptUrl };
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expires_at,
+    acceptUrl,
+  };
 }
 
 export async function listInvitations(deps: Deps, actor: Actor, slug: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'members.manage');
   const rows = await store.listPendingInvitations(deps.db, org.id, deps.clock());
-  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, expiresAt: r.expires_at, createdAt: r.created_at, invitedBy: r.invitedBy }));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    role: r.role,
+    expiresAt: r.expires_at,
+    createdAt: r.created_at,
+    invitedBy: r.invitedBy,
+  }));
 }
 
 export async function withdrawInvitation(deps: Deps, actor: Actor, slug: string, invitationId: string) {
@@ -187,7 +237,8 @@ export async function withdrawInvitation(deps: Deps, actor: Actor, slug: string,
 
 async function findUsableInvitation(deps: Deps, token: string, options: { forUpdate?: boolean } = {}) {
   const inv = await store.findInvitationByTokenHash(deps.db, hashToken(token), options);
-  if (!inv || inv.revoked_at) throw new AppError('not_found', 'This invitation does not exist or was withdrawn. Ask for a new one.');
+  if (!inv || inv.revoked_at)
+    throw new AppError('not_found', 'This invitation does not exist or was withdrawn. Ask for a new one.');
   if (inv.accepted_at) throw new AppError('gone', 'This invitation was already accepted.');
   if (inv.expires_at <= deps.clock()) throw new AppError('gone', 'This invitation has expired. Ask for a new one.');
   return inv;
@@ -211,7 +262,12 @@ export async function acceptInvitation(deps: Deps, actor: Actor, token: string) 
     }
     await store.insertMembership(trx, { orgId: inv.org_id, userId: user.userId, role: inv.role });
     await store.markInvitationAccepted(trx, inv.id, user.userId, deps.clock());
-    await recordEvent(deps, trx, { type: 'member.added', orgId: inv.org_id, actor: eventActorOf(actor), data: { userId: user.userId, role: inv.role } });
+    await recordEvent(deps, trx, {
+      type: 'member.added',
+      orgId: inv.org_id,
+      actor: eventActorOf(actor),
+      data: { userId: user.userId, role: inv.role },
+    });
     const org = await store.findOrganizationById(trx, inv.org_id);
     const membership = await store.findMembership(trx, inv.org_id, user.userId);
     return { org: toOrgView(org!), role: membership!.role };
@@ -224,43 +280,91 @@ export const API_KEY_PREFIX = 'cairn_';
  * Creates an API key for machines; the token is returned once and stored only as a hash.
  * `issuerIdentifier` is what credentials issued with it are signed as unless a request says otherwise.
  */
-export async function createApiKey(deps: Deps, actor: Actor, slug: string, options: { name: string; role?: MemberRole; issuerIdentifier?: IssuerIdentifier }) {
+export async function createApiKey(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  options: { name: string; role?: MemberRole; issuerIdentifier?: IssuerIdentifier },
+) {
   const access = await authorizeOrg(deps, actor, slug, 'apiKeys.manage');
   const user = requireUser(actor);
   const role = options.role ?? 'admin';
-  if (!canGrant(access.role, role)) throw new AppError('forbidden', `Your role (${access.role}) cannot create a key with role ${role}.`, { fields: [{ field: 'role', message: 'Above your own role' }] });
+  if (!canGrant(access.role, role))
+    throw new AppError('forbidden', `Your role (${access.role}) cannot create a key with role ${role}.`, {
+      fields: [{ field: 'role', message: 'Above your own role' }],
+    });
   const prefix = randomToken(6);
   const token = `${API_KEY_PREFIX}${prefix}_${randomToken(32)}`;
   const key = await transaction(deps.db, async (trx) => {
-    const inserted = await store.insertApiKey(trx, { orgId: access.org.id, name: options.name.trim(), role, prefix, tokenHash: hashToken(token), createdBy: user.userId, issuerIdentifier: options.issuerIdentifier ?? 'did:web' });
-    await recordEvent(deps, trx, { type: 'api-key.created', orgId: access.org.id, actor: eventActorOf(actor), data: { apiKeyId: inserted.id, role } });
+    const inserted = await store.insertApiKey(trx, {
+      orgId: access.org.id,
+      name: options.name.trim(),
+      role,
+      prefix,
+      tokenHash: hashToken(token),
+      createdBy: user.userId,
+      issuerIdentifier: options.issuerIdentifier ?? 'did:web',
+    });
+    await recordEvent(deps, trx, {
+      type: 'api-key.created',
+      orgId: access.org.id,
+      actor: eventActorOf(actor),
+      data: { apiKeyId: inserted.id, role },
+    });
     return inserted;
   });
-  return { id: key.id, name: key.name, role: key.role, prefix: `${API_KEY_PREFIX}${key.prefix}`, createdAt: key.created_at, issuerIdentifier: key.issuer_identifier, token };
+  return {
+    id: key.id,
+    name: key.name,
+    role: key.role,
+    prefix: `${API_KEY_PREFIX}${key.prefix}`,
+    createdAt: key.created_at,
+    issuerIdentifier: key.issuer_identifier,
+    token,
+  };
 }
 
 export async function listApiKeys(deps: Deps, actor: Actor, slug: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'apiKeys.manage');
   const rows = await store.listApiKeys(deps.db, org.id);
-  return rows.map((k) => ({ id: k.id, name: k.name, role: k.role, prefix: `${API_KEY_PREFIX}${k.prefix}`, createdAt: k.created_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at, issuerIdentifier: k.issuer_identifier }));
+  return rows.map((k) => ({
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    prefix: `${API_KEY_PREFIX}${k.prefix}`,
+    createdAt: k.created_at,
+    lastUsedAt: k.last_used_at,
+    revokedAt: k.revoked_at,
+    issuerIdentifier: k.issuer_identifier,
+  }));
 }
 
 export async function revokeApiKey(deps: Deps, actor: Actor, slug: string, id: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'apiKeys.manage');
   requireUser(actor);
   await transaction(deps.db, async (trx) => {
-    if (!(await store.revokeApiKey(trx, org.id, id, deps.clock()))) throw new AppError('not_found', 'No active API key with this id in this organisation.');
-    await recordEvent(deps, trx, { type: 'api-key.revoked', orgId: org.id, actor: eventActorOf(actor), data: { apiKeyId: id } });
+    if (!(await store.revokeApiKey(trx, org.id, id, deps.clock())))
+      throw new AppError('not_found', 'No active API key with this id in this organisation.');
+    await recordEvent(deps, trx, {
+      type: 'api-key.revoked',
+      orgId: org.id,
+      actor: eventActorOf(actor),
+      data: { apiKeyId: id },
+    });
   });
 }
 
 /** The actor behind a Bearer token, or undefined when the key is unknown or revoked. */
-export async function resolveApiKey(deps: Deps, token: string): Promise<Extract<Actor, { kind: 'apiKey' }> | undefined> {
+export async function resolveApiKey(
+  deps: Deps,
+  token: string,
+): Promise<Extract<Actor, { kind: 'apiKey' }> | undefined> {
   if (!token.startsWith(API_KEY_PREFIX)) return undefined;
   const key = await store.findActiveApiKey(deps.db, hashToken(token));
   if (!key) return undefined;
   const now = deps.clock();
   // Record use at minute precision: enough for "last used", without a write per request.
-  if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > 60_000) await store.touchApiKey(deps.db, key.id, now);
+  if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > 60_000)
+    await store.touchApiKey(deps.db, key.id, now);
   return { kind: 'apiKey', apiKeyId: key.id, orgId: key.org_id, role: key.role };
 }

@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import type { Db } from '../db/transaction.js';
 import type { IssuerIdentifier, MemberRole, OrgRole } from '../db/schema.js';
 
-const orgColumns = ['organizations.id', 'organizations.slug', 'organizations.name', 'organizations.roles', 'organizations.did', 'organizations.created_at'] as const;
+const orgColumns = [
+  'organizations.id',
+  'organizations.slug',
+  'organizations.name',
+  'organizations.roles',
+  'organizations.did',
+  'organizations.created_at',
+] as const;
 
 /** Inserts an organisation; undefined when the slug is taken. */
 export function insertOrganization(db: Db, org: { slug: string; name: string; roles: OrgRole[]; did: string }) {
@@ -70,7 +77,13 @@ export function listMembers(db: Db, orgId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id as userId', 'users.name', 'users.email', 'memberships.role', 'memberships.created_at as joinedAt'])
+    .select([
+      'users.id as userId',
+      'users.name',
+      'users.email',
+      'memberships.role',
+      'memberships.created_at as joinedAt',
+    ])
     .where('memberships.org_id', '=', orgId)
     .orderBy('users.name')
     .execute();
@@ -96,10 +109,20 @@ export async function lockOwners(db: Db, orgId: string) {
   return rows.map((r) => r.user_id);
 }
 
-export async function insertInvitation(db: Db, inv: { orgId: string; email: string; role: MemberRole; tokenHash: string; invitedBy: string; expiresAt: Date }) {
+export async function insertInvitation(
+  db: Db,
+  inv: { orgId: string; email: string; role: MemberRole; tokenHash: string; invitedBy: string; expiresAt: Date },
+) {
   return db
     .insertInto('invitations')
-    .values({ org_id: inv.orgId, email: inv.email, role: inv.role, token_hash: inv.tokenHash, invited_by: inv.invitedBy, expires_at: inv.expiresAt })
+    .values({
+      org_id: inv.orgId,
+      email: inv.email,
+      role: inv.role,
+      token_hash: inv.tokenHash,
+      invited_by: inv.invitedBy,
+      expires_at: inv.expiresAt,
+    })
     .returning(['id', 'email', 'role', 'expires_at', 'created_at'])
     .executeTakeFirstOrThrow();
 }
@@ -120,7 +143,14 @@ export function listPendingInvitations(db: Db, orgId: string, now: Date) {
   return db
     .selectFrom('invitations')
     .innerJoin('users', 'users.id', 'invitations.invited_by')
-    .select(['invitations.id', 'invitations.email', 'invitations.role', 'invitations.expires_at', 'invitations.created_at', 'users.name as invitedBy'])
+    .select([
+      'invitations.id',
+      'invitations.email',
+      'invitations.role',
+      'invitations.expires_at',
+      'invitations.created_at',
+      'users.name as invitedBy',
+    ])
     .where('invitations.org_id', '=', orgId)
     .where('invitations.accepted_at', 'is', null)
     .where('invitations.revoked_at', 'is', null)
@@ -166,10 +196,29 @@ export async function markInvitationAccepted(db: Db, id: string, userId: string,
   await db.updateTable('invitations').set({ accepted_at: now, accepted_by: userId }).where('id', '=', id).execute();
 }
 
-export function insertApiKey(db: Db, key: { orgId: string; name: string; role: MemberRole; prefix: string; tokenHash: string; createdBy: string; issuerIdentifier: IssuerIdentifier }) {
+export function insertApiKey(
+  db: Db,
+  key: {
+    orgId: string;
+    name: string;
+    role: MemberRole;
+    prefix: string;
+    tokenHash: string;
+    createdBy: string;
+    issuerIdentifier: IssuerIdentifier;
+  },
+) {
   return db
     .insertInto('api_keys')
-    .values({ org_id: key.orgId, name: key.name, role: key.role, prefix: key.prefix, token_hash: key.tokenHash, created_by: key.createdBy, issuer_identifier: key.issuerIdentifier })
+    .values({
+      org_id: key.orgId,
+      name: key.name,
+      role: key.role,
+      prefix: key.prefix,
+      token_hash: key.tokenHash,
+      created_by: key.createdBy,
+      issuer_identifier: key.issuerIdentifier,
+    })
     .returning(['id', 'name', 'role', 'prefix', 'created_at', 'issuer_identifier'])
     .executeTakeFirstOrThrow();
 }

@@ -1,4 +1,10 @@
-import { evaluatePathway, matchesRef, walkTree, type HeldCredential, type RequirementNode } from './requirement-tree.js';
+import {
+  evaluatePathway,
+  matchesRef,
+  walkTree,
+  type HeldCredential,
+  type RequirementNode,
+} from './requirement-tree.js';
 
 /** A published programme a learner could still take, as the catalogue offers it. */
 export type CatalogueOffer = {
@@ -16,7 +22,15 @@ export type CatalogueOffer = {
 };
 
 export type CompletionPlan = {
-  offers: { microcredentialId: string; title: string; providerName: string; costMinor: number; currency: string | null; effortHours: number; durationWeeks: number }[];
+  offers: {
+    microcredentialId: string;
+    title: string;
+    providerName: string;
+    costMinor: number;
+    currency: string | null;
+    effortHours: number;
+    durationWeeks: number;
+  }[];
   /** Summed per currency; free programmes add nothing. */
   cost: { currency: string; amountMinor: number }[];
   costMinor: number;
@@ -57,9 +71,18 @@ function asHeld(offer: CatalogueOffer): HeldCredential {
 
 function planOf(offers: CatalogueOffer[]): CompletionPlan {
   const byCurrency = new Map<string, number>();
-  for (const o of offers) if (o.costMinor > 0 && o.currency) byCurrency.set(o.currency, (byCurrency.get(o.currency) ?? 0) + o.costMinor);
+  for (const o of offers)
+    if (o.costMinor > 0 && o.currency) byCurrency.set(o.currency, (byCurrency.get(o.currency) ?? 0) + o.costMinor);
   return {
-    offers: offers.map((o) => ({ microcredentialId: o.microcredentialId, title: o.title, providerName: o.providerName, costMinor: o.costMinor, currency: o.currency, effortHours: o.effortHours, durationWeeks: o.durationWeeks })),
+    offers: offers.map((o) => ({
+      microcredentialId: o.microcredentialId,
+      title: o.title,
+      providerName: o.providerName,
+      costMinor: o.costMinor,
+      currency: o.currency,
+      effortHours: o.effortHours,
+      durationWeeks: o.durationWeeks,
+    })),
     cost: [...byCurrency].map(([currency, amountMinor]) => ({ currency, amountMinor })),
     costMinor: offers.reduce((a, o) => a + o.costMinor, 0),
     effortHours: offers.reduce((a, o) => a + o.effortHours, 0),
@@ -76,7 +99,9 @@ function relevantOffers(root: RequirementNode, held: readonly HeldCredential[], 
   const keepBest = (candidates: CatalogueOffer[], score: (o: CatalogueOffer) => number) => {
     const useful = candidates.filter((o) => score(o) > 0);
     const byCost = [...useful].sort((a, b) => a.costMinor / score(a) - b.costMinor / score(b)).slice(0, PER_THRESHOLD);
-    const byEffort = [...useful].sort((a, b) => a.effortHours / score(a) - b.effortHours / score(b)).slice(0, PER_THRESHOLD);
+    const byEffort = [...useful]
+      .sort((a, b) => a.effortHours / score(a) - b.effortHours / score(b))
+      .slice(0, PER_THRESHOLD);
     for (const o of [...byCost, ...byEffort]) relevant.set(o.microcredentialId, o);
   };
   walkTree(root, (node) => {
@@ -106,14 +131,19 @@ function relevantOffers(root: RequirementNode, held: readonly HeldCredential[], 
   });
   // Programmes already held add nothing.
   const heldMicro = new Set(held.map((h) => h.microcredentialId).filter(Boolean));
-  return { evaluation, candidates: [...relevant.values()].filter((o) => !heldMicro.has(o.microcredentialId)), unreachable };
+  return {
+    evaluation,
+    candidates: [...relevant.values()].filter((o) => !heldMicro.has(o.microcredentialId)),
+    unreachable,
+  };
 }
 
 type Scored = { offers: CatalogueOffer[]; cost: number; effort: number };
 
 function better(a: Scored, b: Scored | null, primary: 'cost' | 'effort'): boolean {
   if (!b) return true;
-  const [pa, pb, sa, sb] = primary === 'cost' ? [a.cost, b.cost, a.effort, b.effort] : [a.effort, b.effort, a.cost, b.cost];
+  const [pa, pb, sa, sb] =
+    primary === 'cost' ? [a.cost, b.cost, a.effort, b.effort] : [a.effort, b.effort, a.cost, b.cost];
   return pa < pb || (pa === pb && (sa < sb || (sa === sb && a.offers.length < b.offers.length)));
 }
 
@@ -122,7 +152,12 @@ function finishes(root: RequirementNode, held: readonly HeldCredential[], chosen
 }
 
 /** Adds the programme that moves the tree furthest per unit of `weight` until it is met, then drops any that turned out unneeded. */
-function greedy(root: RequirementNode, held: readonly HeldCredential[], candidates: CatalogueOffer[], weight: (o: CatalogueOffer) => number): CatalogueOffer[] | null {
+function greedy(
+  root: RequirementNode,
+  held: readonly HeldCredential[],
+  candidates: CatalogueOffer[],
+  weight: (o: CatalogueOffer) => number,
+): CatalogueOffer[] | null {
   const chosen: CatalogueOffer[] = [];
   const pool = [...candidates];
   const progress = (set: CatalogueOffer[]) => {
@@ -155,7 +190,11 @@ function greedy(root: RequirementNode, held: readonly HeldCredential[], candidat
  * pathway for someone holding `held`. Tries every combination of the relevant programmes when
  * there are few, and a greedy choice with pruning otherwise (`isExact` says which).
  */
-export function cheapestAndShortestCompletion(root: RequirementNode, held: readonly HeldCredential[], offers: readonly CatalogueOffer[]): CompletionOptions {
+export function cheapestAndShortestCompletion(
+  root: RequirementNode,
+  held: readonly HeldCredential[],
+  offers: readonly CatalogueOffer[],
+): CompletionOptions {
   const { evaluation, candidates, unreachable } = relevantOffers(root, held, offers);
   if (evaluation.isSatisfied) {
     const none = planOf([]);
@@ -164,7 +203,11 @@ export function cheapestAndShortestCompletion(root: RequirementNode, held: reado
   let cheapest: Scored | null = null;
   let shortest: Scored | null = null;
   const consider = (set: CatalogueOffer[]) => {
-    const scored: Scored = { offers: set, cost: set.reduce((a, o) => a + o.costMinor, 0), effort: set.reduce((a, o) => a + o.effortHours, 0) };
+    const scored: Scored = {
+      offers: set,
+      cost: set.reduce((a, o) => a + o.costMinor, 0),
+      effort: set.reduce((a, o) => a + o.effortHours, 0),
+    };
     if (better(scored, cheapest, 'cost')) cheapest = scored;
     if (better(scored, shortest, 'effort')) shortest = scored;
   };
@@ -189,5 +232,11 @@ export function cheapestAndShortestCompletion(root: RequirementNode, held: reado
   }
   const c = cheapest as Scored | null;
   const s = shortest as Scored | null;
-  return { isSatisfied: false, cheapest: c ? planOf(c.offers) : null, shortest: s ? planOf(s.offers) : null, isExact, unreachableNodeIds: unreachable };
+  return {
+    isSatisfied: false,
+    cheapest: c ? planOf(c.offers) : null,
+    shortest: s ? planOf(s.offers) : null,
+    isExact,
+    unreachableNodeIds: unreachable,
+  };
 }

@@ -28,14 +28,24 @@ const onlyModule = [{ title: 'The one module', content: 'Read this, then mark it
 type Enrolment = { id: string; moduleId: string };
 
 async function enrol(learner: TestUser, p: TestProgramme): Promise<Enrolment> {
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/catalog/${p.providerSlug}/${p.slug}/enrol`, headers: { cookie: learner.cookie }, payload: {} });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/catalog/${p.providerSlug}/${p.slug}/enrol`,
+    headers: { cookie: learner.cookie },
+    payload: {},
+  });
   if (res.statusCode !== 201) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`);
   const detail = res.json<{ id: string; modules: { id: string }[] }>();
   return { id: detail.id, moduleId: detail.modules[0]!.id };
 }
 
 function finish(learner: TestUser, enrolment: Enrolment) {
-  return t.app.inject({ method: 'POST', url: `/api/v1/me/enrolments/${enrolment.id}/modules/${enrolment.moduleId}/complete`, headers: { cookie: learner.cookie }, payload: {} });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/me/enrolments/${enrolment.id}/modules/${enrolment.moduleId}/complete`,
+    headers: { cookie: learner.cookie },
+    payload: {},
+  });
 }
 
 type Participant = { learner: TestUser; last: Enrolment };
@@ -47,7 +57,10 @@ type Participant = { learner: TestUser; last: Enrolment };
 async function preparePairs(count: number): Promise<Participant[]> {
   const participants: Participant[] = [];
   for (let i = 0; i < count; i += 1) {
-    for (const [first, last] of [[programmeA, programmeB], [programmeB, programmeA]] as const) {
+    for (const [first, last] of [
+      [programmeA, programmeB],
+      [programmeB, programmeA],
+    ] as const) {
       const learner = await signUpUser(t.app, { name: `Pat Pair ${i}` });
       const done = await enrol(learner, first);
       expect((await finish(learner, done)).statusCode).toBe(200);
@@ -79,8 +92,14 @@ async function holdings(learnerIds: string[]) {
     .where('learner_id', 'in', learnerIds)
     .execute();
   return learnerIds.map((id) => ({
-    programmes: credentials.filter((c) => c.recipient_user_id === id).map((c) => c.microcredential_id).sort(),
-    pathways: awards.filter((a) => a.learner_id === id && a.credential_row_id && a.clr_row_id && a.status === 'active').map((a) => a.pathway_id).sort(),
+    programmes: credentials
+      .filter((c) => c.recipient_user_id === id)
+      .map((c) => c.microcredential_id)
+      .sort(),
+    pathways: awards
+      .filter((a) => a.learner_id === id && a.credential_row_id && a.clr_row_id && a.status === 'active')
+      .map((a) => a.pathway_id)
+      .sort(),
   }));
 }
 
@@ -90,7 +109,11 @@ function expectEveryoneAwarded(rows: Awaited<ReturnType<typeof holdings>>) {
 }
 
 async function failedEventJobs() {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = ${QUEUES.events.name} and state::text in ('retry', 'failed')`.execute(t.deps.db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pgboss.job where name = ${QUEUES.events.name} and state::text in ('retry', 'failed')`.execute(
+    t.deps.db,
+  );
   return rows[0]!.n;
 }
 
@@ -100,8 +123,20 @@ beforeAll(async () => {
   orgA = await createOrg(t.app, ownerA, { roles: ['provider'], name: 'Academy A' });
   orgB = await createOrg(t.app, ownerB, { roles: ['provider'], name: 'College B' });
   const skillIds = (await starterSkillIds(t.app, 'data', 1)).map((s) => s.id);
-  const a = await createProgramme(t.app, ownerA, orgA.slug, { slug: unique('ma'), title: 'Programme of A', skillIds }, { modules: onlyModule });
-  const b = await createProgramme(t.app, ownerB, orgB.slug, { slug: unique('mb'), title: 'Programme of B', skillIds }, { modules: onlyModule });
+  const a = await createProgramme(
+    t.app,
+    ownerA,
+    orgA.slug,
+    { slug: unique('ma'), title: 'Programme of A', skillIds },
+    { modules: onlyModule },
+  );
+  const b = await createProgramme(
+    t.app,
+    ownerB,
+    orgB.slug,
+    { slug: unique('mb'), title: 'Programme of B', skillIds },
+    { modules: onlyModule },
+  );
   programmeA = { id: a.id, slug: a.slug, providerSlug: orgA.slug };
   programmeB = { id: b.id, slug: b.slug, providerSlug: orgB.slug };
   const both = { type: 'all', children: [microRequirement(programmeA), microRequirement(programmeB)] };
@@ -111,17 +146,21 @@ beforeAll(async () => {
 });
 
 describe('cross-provider pathways, completions at the same moment', () => {
-  it(`answers all ${2 * PAIRS} completions, and the jobs then award every learner both pathways`, { timeout: 600_000 }, async () => {
-    const participants = await preparePairs(PAIRS);
-    expect(await finishAllAtOnce(participants)).toEqual(participants.map(() => 200));
-    const ids = participants.map((p) => p.learner.id);
-    // The completions committed their own credentials only.
-    expect((await holdings(ids)).every((h) => h.pathways.length === 0)).toBe(true);
+  it(
+    `answers all ${2 * PAIRS} completions, and the jobs then award every learner both pathways`,
+    { timeout: 600_000 },
+    async () => {
+      const participants = await preparePairs(PAIRS);
+      expect(await finishAllAtOnce(participants)).toEqual(participants.map(() => 200));
+      const ids = participants.map((p) => p.learner.id);
+      // The completions committed their own credentials only.
+      expect((await holdings(ids)).every((h) => h.pathways.length === 0)).toBe(true);
 
-    const ran = await t.jobs.drain();
-    expect(ran.failed).toEqual([]);
-    expectEveryoneAwarded(await holdings(ids));
-  });
+      const ran = await t.jobs.drain();
+      expect(ran.failed).toEqual([]);
+      expectEveryoneAwarded(await holdings(ids));
+    },
+  );
 
   it(`does the same with the queue's own workers running in the background`, { timeout: 600_000 }, async () => {
     const participants = await preparePairs(PAIRS);

@@ -29,11 +29,20 @@ export async function seedDemoPathways(deps: Deps, options: { authorEmail: strin
   const completed = await createPathway(deps, me, options.providerSlug, {
     slug: 'customer-insight-certificate',
     name: 'Customer Insight Certificate',
-    description: 'Read the data your customers leave behind and turn complaints into improvements: two programmes from two providers.',
+    description:
+      'Read the data your customers leave behind and turn complaints into improvements: two programmes from two providers.',
     achievementType: 'Certificate',
-    criteriaNarrative: 'Hold both credentials: Data Literacy Foundations (Northwind Academy) and Complaint Handling (Summit Skills Institute).',
+    criteriaNarrative:
+      'Hold both credentials: Data Literacy Foundations (Northwind Academy) and Complaint Handling (Summit Skills Institute).',
     imageUrl: null,
-    tree: { id: 'root', type: 'all', children: [await programme(deps, 'northwind-academy', 'data-literacy-foundations'), await programme(deps, 'summit-skills-institute', 'complaint-handling')] },
+    tree: {
+      id: 'root',
+      type: 'all',
+      children: [
+        await programme(deps, 'northwind-academy', 'data-literacy-foundations'),
+        await programme(deps, 'summit-skills-institute', 'complaint-handling'),
+      ],
+    },
     recommendedOrder: ['data-literacy-foundations', 'complaint-handling'],
   });
   await publishDraft(deps, me, options.providerSlug, completed.id);
@@ -49,7 +58,16 @@ export async function seedDemoPathways(deps: Deps, options: { authorEmail: strin
       type: 'all',
       children: [
         await programme(deps, 'northwind-academy', 'secure-coding-basics'),
-        { id: 'elective', type: 'atLeast', n: 1, title: 'One delivery elective', children: [await programme(deps, 'northwind-academy', 'agile-delivery-essentials'), await programme(deps, 'northwind-academy', 'cloud-cost-management')] },
+        {
+          id: 'elective',
+          type: 'atLeast',
+          n: 1,
+          title: 'One delivery elective',
+          children: [
+            await programme(deps, 'northwind-academy', 'agile-delivery-essentials'),
+            await programme(deps, 'northwind-academy', 'cloud-cost-management'),
+          ],
+        },
       ],
     },
     recommendedOrder: ['secure-coding-basics', 'elective'],

@@ -11,10 +11,27 @@ import { loadActiveSigner } from '../keys/signing-keys.service.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { findOrganizationById } from '../orgs/orgs.store.js';
 import { achievementOf, buildClrCredential } from './pathway-documents.js';
-import { evaluatePathway, type HeldCredential, type PathwayEvaluation, type RequirementNode } from './requirement-tree.js';
+import {
+  evaluatePathway,
+  type HeldCredential,
+  type PathwayEvaluation,
+  type RequirementNode,
+} from './requirement-tree.js';
 import { microcredentialVersionsByIds } from './stores/catalogue-lookup.store.js';
-import { credentialDocuments, credentialRowsForStatus, heldCairnCredentials, heldWalletCredentials, learnerPathwaySnapshot } from './stores/held-credentials.store.js';
-import { awardsWithComponent, claimAward, completeAward, inactiveComponentsOf, setAwardStatus } from './stores/pathway-award.store.js';
+import {
+  credentialDocuments,
+  credentialRowsForStatus,
+  heldCairnCredentials,
+  heldWalletCredentials,
+  learnerPathwaySnapshot,
+} from './stores/held-credentials.store.js';
+import {
+  awardsWithComponent,
+  claimAward,
+  completeAward,
+  inactiveComponentsOf,
+  setAwardStatus,
+} from './stores/pathway-award.store.js';
 import { type ProgressRow, lockLearner, progressOfLearners, writeProgress } from './stores/pathway-progress.store.js';
 import { type VersionRow, findVersion, publishedIndexMark } from './stores/pathway.store.js';
 import { findUser, learnerIdsAfter, orgAdminEmails } from './stores/people.store.js';
@@ -33,7 +50,10 @@ const PATHWAY_AWARDS: EventActor = { kind: 'system', reason: 'pathway awards' };
 export async function loadHeldCredentials(deps: Deps, learnerIds: string[]): Promise<Map<string, HeldCredential[]>> {
   if (learnerIds.length === 0) return new Map();
   const now = deps.clock();
-  const [cairn, wallet] = await Promise.all([heldCairnCredentials(deps.db, learnerIds, now), heldWalletCredentials(deps.db, learnerIds, now)]);
+  const [cairn, wallet] = await Promise.all([
+    heldCairnCredentials(deps.db, learnerIds, now),
+    heldWalletCredentials(deps.db, learnerIds, now),
+  ]);
   return heldFromRows(deps, learnerIds, cairn, wallet);
 }
 
@@ -41,20 +61,30 @@ type CairnHeldRow = Awaited<ReturnType<typeof heldCairnCredentials>>[number];
 type WalletHeldRow = Awaited<ReturnType<typeof heldWalletCredentials>>[number];
 
 /** Held credentials from the rows of `heldCairnCredentials` and `heldWalletCredentials`. */
-async function heldFromRows(deps: Deps, learnerIds: string[], cairn: readonly CairnHeldRow[], wallet: readonly WalletHeldRow[]): Promise<Map<string, HeldCredential[]>> {
+async function heldFromRows(
+  deps: Deps,
+  learnerIds: string[],
+  cairn: readonly CairnHeldRow[],
+  wallet: readonly WalletHeldRow[],
+): Promise<Map<string, HeldCredential[]>> {
   const held = new Map<string, HeldCredential[]>(learnerIds.map((id) => [id, []]));
   const achievementPrefix = new URL('/achievements/', deps.publicUrl).toString();
   // Credentials issued outside learning may still name a micro-credential version's Achievement.
-  const loose = cairn.filter((c) => !c.microcredential_id && !c.pathway_id && c.achievementId?.startsWith(achievementPrefix));
+  const loose = cairn.filter(
+    (c) => !c.microcredential_id && !c.pathway_id && c.achievementId?.startsWith(achievementPrefix),
+  );
   const versionIds = loose.map((c) => c.achievementId!.slice(achievementPrefix.length)).filter((id) => UUID.test(id));
-  const versions = new Map(versionIds.length === 0 ? [] : (await microcredentialVersionsByIds(deps.db, versionIds)).map((v) => [v.id, v]));
+  const versions = new Map(
+    versionIds.length === 0 ? [] : (await microcredentialVersionsByIds(deps.db, versionIds)).map((v) => [v.id, v]),
+  );
   for (const c of cairn) {
     let microcredentialId = c.microcredential_id;
     let cpdHours = c.cpd_hours ?? 0;
     let skillIds = c.skill_ids ?? [];
     let achievementId = c.achievementId ?? '';
     if (c.microcredentialVersionId) achievementId = achievementUrl(deps.publicUrl, c.microcredentialVersionId);
-    else if (c.pathwayVersionId) achievementId = new URL(`/pathway-achievements/${c.pathwayVersionId}`, deps.publicUrl).toString();
+    else if (c.pathwayVersionId)
+      achievementId = new URL(`/pathway-achievements/${c.pathwayVersionId}`, deps.publicUrl).toString();
     else if (achievementId.startsWith(achievementPrefix)) {
       const v = versions.get(achievementId.slice(achievementPrefix.length));
       // Another organisation naming this programme's achievement does not make it this programme.
@@ -110,8 +140,21 @@ export function heldTargets(held: readonly HeldCredential[]) {
   });
 }
 
-type Participation = { pathway_id: string; version_id: string; is_joined: boolean; done: number; required: number; is_satisfied: boolean };
-type Award = { id: string; version_id: string; credential_row_id: string | null; clr_row_id: string | null; status: 'active' | 'suspended' };
+type Participation = {
+  pathway_id: string;
+  version_id: string;
+  is_joined: boolean;
+  done: number;
+  required: number;
+  is_satisfied: boolean;
+};
+type Award = {
+  id: string;
+  version_id: string;
+  credential_row_id: string | null;
+  clr_row_id: string | null;
+  status: 'active' | 'suspended';
+};
 
 export type LearnerPathwayState = {
   pathwayId: string;
@@ -127,7 +170,10 @@ export type LearnerPathwayState = {
  * hold), each evaluated on the version the learner is pinned to (or the newest published one).
  * Awards only exist on pathways the learner is on, so they come with the pinned versions.
  */
-export async function computeLearnerPathways(deps: Deps, learnerId: string): Promise<{ held: HeldCredential[]; states: LearnerPathwayState[] }> {
+export async function computeLearnerPathways(
+  deps: Deps,
+  learnerId: string,
+): Promise<{ held: HeldCredential[]; states: LearnerPathwayState[] }> {
   const snapshot = await learnerPathwaySnapshot(deps.db, learnerId, deps.clock());
   const [mine, published] = await Promise.all([
     heldFromRows(deps, [learnerId], snapshot.cairn, snapshot.wallet).then((held) => held.get(learnerId)!),
@@ -145,14 +191,36 @@ export async function computeLearnerPathways(deps: Deps, learnerId: string): Pro
       version,
       tree,
       evaluation: evaluatePathway(tree, mine),
-      participation: { pathway_id: row.pathway_id, version_id: row.version_id, is_joined: row.is_joined, done: row.done, required: row.required, is_satisfied: row.is_satisfied },
-      award: row.awardId ? { id: row.awardId, version_id: row.version_id, credential_row_id: row.awardCredentialRowId, clr_row_id: row.awardClrRowId, status: row.awardStatus ?? 'active' } : undefined,
+      participation: {
+        pathway_id: row.pathway_id,
+        version_id: row.version_id,
+        is_joined: row.is_joined,
+        done: row.done,
+        required: row.required,
+        is_satisfied: row.is_satisfied,
+      },
+      award: row.awardId
+        ? {
+            id: row.awardId,
+            version_id: row.version_id,
+            credential_row_id: row.awardCredentialRowId,
+            clr_row_id: row.awardClrRowId,
+            status: row.awardStatus ?? 'active',
+          }
+        : undefined,
     });
   }
   for (const version of published.latestTouching(heldTargets(mine))) {
     if (pinned.has(version.pathway_id)) continue;
     const tree = version.tree as RequirementNode;
-    states.push({ pathwayId: version.pathway_id, version, tree, evaluation: evaluatePathway(tree, mine), participation: undefined, award: undefined });
+    states.push({
+      pathwayId: version.pathway_id,
+      version,
+      tree,
+      evaluation: evaluatePathway(tree, mine),
+      participation: undefined,
+      award: undefined,
+    });
   }
   return { held: mine, states };
 }
@@ -173,13 +241,32 @@ export async function reevaluateLearnerPathways(deps: Deps, learnerId: string): 
     await lockLearner(trx, learnerId);
     const { held, states } = await computeLearnerPathways(tdeps, learnerId);
     const now = deps.clock();
-    const changed = states.filter((s) => !s.participation || s.participation.done !== s.evaluation.done || s.participation.required !== s.evaluation.required || s.participation.is_satisfied !== s.evaluation.isSatisfied);
-    await writeProgress(trx, changed.map((s) => ({
-      learnerId, pathwayId: s.pathwayId, orgId: s.version.org_id, versionId: s.version.id, done: s.evaluation.done, required: s.evaluation.required, isSatisfied: s.evaluation.isSatisfied, now,
-    })));
+    const changed = states.filter(
+      (s) =>
+        !s.participation ||
+        s.participation.done !== s.evaluation.done ||
+        s.participation.required !== s.evaluation.required ||
+        s.participation.is_satisfied !== s.evaluation.isSatisfied,
+    );
+    await writeProgress(
+      trx,
+      changed.map((s) => ({
+        learnerId,
+        pathwayId: s.pathwayId,
+        orgId: s.version.org_id,
+        versionId: s.version.id,
+        done: s.evaluation.done,
+        required: s.evaluation.required,
+        isSatisfied: s.evaluation.isSatisfied,
+        now,
+      })),
+    );
     const due = states.filter((s) => s.evaluation.isSatisfied && !s.award);
     // Pathways of several providers are signed by each: their status lists are taken by id.
-    await lockStatusListsInOrder(tdeps, due.map((s) => s.version.org_id));
+    await lockStatusListsInOrder(
+      tdeps,
+      due.map((s) => s.version.org_id),
+    );
     const awarded: string[] = [];
     for (const s of due) {
       if (await awardPathway(tdeps, { learnerId, state: s, held })) awarded.push(s.pathwayId);
@@ -188,21 +275,41 @@ export async function reevaluateLearnerPathways(deps: Deps, learnerId: string): 
   });
 }
 
-async function awardPathway(deps: Deps, options: { learnerId: string; state: LearnerPathwayState; held: HeldCredential[] }): Promise<boolean> {
+async function awardPathway(
+  deps: Deps,
+  options: { learnerId: string; state: LearnerPathwayState; held: HeldCredential[] },
+): Promise<boolean> {
   const { learnerId, state } = options;
   const { version } = state;
   const key = `pathway:${version.id}:${learnerId}`;
-  const claim = await claimAward(deps.db, { orgId: version.org_id, pathwayId: version.pathway_id, versionId: version.id, learnerId, idempotencyKey: key, now: deps.clock() });
+  const claim = await claimAward(deps.db, {
+    orgId: version.org_id,
+    pathwayId: version.pathway_id,
+    versionId: version.id,
+    learnerId,
+    idempotencyKey: key,
+    now: deps.clock(),
+  });
   if (!claim) return false;
   const org = (await findOrganizationById(deps.db, version.org_id))!;
-  const orgView = { id: org.id, slug: org.slug, name: org.name, roles: org.roles, did: org.did, createdAt: org.created_at };
+  const orgView = {
+    id: org.id,
+    slug: org.slug,
+    name: org.name,
+    roles: org.roles,
+    did: org.did,
+    createdAt: org.created_at,
+  };
   const learner = (await findUser(deps.db, learnerId))!;
   const achievement = version.achievement as JsonObject;
 
   const counted = state.evaluation.counted;
   const credentialIds = counted.filter((r) => r.startsWith('credential:')).map((r) => r.slice('credential:'.length));
   const walletIds = counted.filter((r) => r.startsWith('wallet:')).map((r) => r.slice('wallet:'.length));
-  const [cairnDocs, walletDocs] = await Promise.all([credentialDocuments(deps.db, credentialIds), walletDocuments(deps.db, walletIds)]);
+  const [cairnDocs, walletDocs] = await Promise.all([
+    credentialDocuments(deps.db, credentialIds),
+    walletDocuments(deps.db, walletIds),
+  ]);
   const components = [...cairnDocs, ...walletDocs]
     // A VC-JWT has no JSON form to embed; it is still related through its Achievement below.
     .filter((d) => d.format === 'ldp')
@@ -211,38 +318,54 @@ async function awardPathway(deps: Deps, options: { learnerId: string; state: Lea
       return { credential, achievement: achievementOf(credential) };
     });
 
-  const now = deps.clock().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const pathwayCredential = await issueCredentialAs(deps, orgView, { actor: PATHWAY_AWARDS }, {
-    credential: {
-      type: ['AchievementCredential'],
-      name: typeof achievement.name === 'string' ? achievement.name : version.name,
-      credentialSubject: { type: ['AchievementSubject'], achievement, activityEndDate: now },
+  const now = deps
+    .clock()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
+  const pathwayCredential = await issueCredentialAs(
+    deps,
+    orgView,
+    { actor: PATHWAY_AWARDS },
+    {
+      credential: {
+        type: ['AchievementCredential'],
+        name: typeof achievement.name === 'string' ? achievement.name : version.name,
+        credentialSubject: { type: ['AchievementSubject'], achievement, activityEndDate: now },
+      },
+      recipientEmail: learner.email,
+      recipientUserId: learnerId,
+      idempotencyKey: key,
+      statusPurposes: ['revocation', 'suspension'],
+      context: { kind: 'pathway', pathwayId: version.pathway_id },
     },
-    recipientEmail: learner.email,
-    recipientUserId: learnerId,
-    idempotencyKey: key,
-    statusPurposes: ['revocation', 'suspension'],
-    context: { kind: 'pathway', pathwayId: version.pathway_id },
-  });
-  const clr = await issueCredentialAs(deps, orgView, { actor: PATHWAY_AWARDS }, {
-    credential: buildClrCredential({
-      name: `${version.name}: Comprehensive Learner Record`,
-      description: `The ${version.name} pathway awarded by ${org.name} and the ${components.length} credential${components.length === 1 ? '' : 's'} it stacks.`,
-      pathwayCredential: pathwayCredential.verifiableCredential as JsonObject,
-      pathwayAchievement: achievement,
-      components,
-    }),
-    recipientEmail: learner.email,
-    recipientUserId: learnerId,
-    idempotencyKey: `clr:${version.id}:${learnerId}`,
-    statusPurposes: ['revocation', 'suspension'],
-    context: { kind: 'clr', pathwayId: version.pathway_id },
-  });
+  );
+  const clr = await issueCredentialAs(
+    deps,
+    orgView,
+    { actor: PATHWAY_AWARDS },
+    {
+      credential: buildClrCredential({
+        name: `${version.name}: Comprehensive Learner Record`,
+        description: `The ${version.name} pathway awarded by ${org.name} and the ${components.length} credential${components.length === 1 ? '' : 's'} it stacks.`,
+        pathwayCredential: pathwayCredential.verifiableCredential as JsonObject,
+        pathwayAchievement: achievement,
+        components,
+      }),
+      recipientEmail: learner.email,
+      recipientUserId: learnerId,
+      idempotencyKey: `clr:${version.id}:${learnerId}`,
+      statusPurposes: ['revocation', 'suspension'],
+      context: { kind: 'clr', pathwayId: version.pathway_id },
+    },
+  );
   await completeAward(deps.db, claim.id, {
     credentialRowId: pathwayCredential.id,
     clrRowId: clr.id,
     orgId: version.org_id,
-    components: [...credentialIds.map((id) => ({ kind: 'credential' as const, id })), ...walletIds.map((id) => ({ kind: 'wallet' as const, id }))],
+    components: [
+      ...credentialIds.map((id) => ({ kind: 'credential' as const, id })),
+      ...walletIds.map((id) => ({ kind: 'wallet' as const, id })),
+    ],
   });
   await recordEvent(deps, deps.db, {
     type: 'pathway.awarded',
@@ -275,11 +398,16 @@ export async function onComponentStatusChanged(deps: Deps, componentId: string):
     const inactive = await inactiveComponentsOf(deps.db, award.id, now);
     const shouldSuspend = inactive.length > 0;
     if (shouldSuspend === (award.status === 'suspended')) continue;
-    const reason = shouldSuspend ? `A credential it stacks is no longer in force: ${inactive.map((c) => c.achievement_name ?? c.id).join(', ')}.` : null;
+    const reason = shouldSuspend
+      ? `A credential it stacks is no longer in force: ${inactive.map((c) => c.achievement_name ?? c.id).join(', ')}.`
+      : null;
     changes.push({ award, shouldSuspend, reason });
   }
   // Awards of several providers are re-signed by each: their status lists are taken by id.
-  await lockStatusListsInOrder(deps, changes.map((c) => c.award.org_id));
+  await lockStatusListsInOrder(
+    deps,
+    changes.map((c) => c.award.org_id),
+  );
   for (const { award, shouldSuspend, reason } of changes) await setAwardSuspension(deps, award, shouldSuspend, reason);
 }
 
@@ -291,9 +419,17 @@ type AwardRow = Awaited<ReturnType<typeof awardsWithComponent>>[number];
  * `reinstated`) recorded for each, so a larger pathway stacking this one follows in a job.
  * Runs in the caller's transaction.
  */
-export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSuspend: boolean, reason: string | null): Promise<void> {
+export async function setAwardSuspension(
+  deps: Deps,
+  award: AwardRow,
+  shouldSuspend: boolean,
+  reason: string | null,
+): Promise<void> {
   const now = deps.clock();
-  const rows = await credentialRowsForStatus(deps.db, [award.credential_row_id, award.clr_row_id].filter((id): id is string => id !== null));
+  const rows = await credentialRowsForStatus(
+    deps.db,
+    [award.credential_row_id, award.clr_row_id].filter((id): id is string => id !== null),
+  );
   const org = (await findOrganizationById(deps.db, award.org_id))!;
   const issuer = { id: org.id, slug: org.slug, did: org.did, name: org.name };
   const signer = await loadActiveSigner(deps, issuer);
@@ -302,25 +438,62 @@ export async function setAwardSuspension(deps: Deps, award: AwardRow, shouldSusp
     if (row.revoked_at || !row.status_purposes.includes('suspension')) continue;
     if (Boolean(row.suspended_at) === shouldSuspend) continue;
     await setCredentialStatus(deps.db, row.id, { suspendedAt: shouldSuspend ? now : null, suspensionReason: reason });
-    await setStatusBit(deps, issuer, signer, { listNumber: row.status_list_number, index: row.status_index }, 'suspension', shouldSuspend);
+    await setStatusBit(
+      deps,
+      issuer,
+      signer,
+      { listNumber: row.status_list_number, index: row.status_index },
+      'suspension',
+      shouldSuspend,
+    );
     const base = { credentialId: row.id, recipientUserId: row.recipient_user_id };
-    if (shouldSuspend) await recordEvent(deps, deps.db, { type: 'credential.suspended', orgId: award.org_id, actor: PATHWAY_AWARDS, data: { ...base, reason } });
-    else await recordEvent(deps, deps.db, { type: 'credential.reinstated', orgId: award.org_id, actor: PATHWAY_AWARDS, data: base });
+    if (shouldSuspend)
+      await recordEvent(deps, deps.db, {
+        type: 'credential.suspended',
+        orgId: award.org_id,
+        actor: PATHWAY_AWARDS,
+        data: { ...base, reason },
+      });
+    else
+      await recordEvent(deps, deps.db, {
+        type: 'credential.reinstated',
+        orgId: award.org_id,
+        actor: PATHWAY_AWARDS,
+        data: base,
+      });
   }
   await setAwardStatus(deps.db, award.id, shouldSuspend ? 'suspended' : 'active');
   const learner = await findUser(deps.db, award.learner_id);
   const name = version?.name ?? 'pathway';
-  const subject = shouldSuspend ? `${name}: your pathway credential is suspended` : `${name}: your pathway credential is reinstated`;
+  const subject = shouldSuspend
+    ? `${name}: your pathway credential is suspended`
+    : `${name}: your pathway credential is reinstated`;
   const body = shouldSuspend
     ? `The ${name} credential and its learner record are suspended because ${reason ?? 'a credential it stacks no longer counts.'}\n\nThey are reinstated automatically if that credential is reinstated.\n`
     : `Every credential that ${name} stacks is in force again, so the pathway credential and its learner record are reinstated.\n`;
-  if (learner) await queueMail(deps, deps.db, { to: learner.email, orgId: award.org_id, subject, text: `Hello ${learner.name},\n\n${body}` });
+  if (learner)
+    await queueMail(deps, deps.db, {
+      to: learner.email,
+      orgId: award.org_id,
+      subject,
+      text: `Hello ${learner.name},\n\n${body}`,
+    });
   for (const admin of await orgAdminEmails(deps.db, award.org_id)) {
-    await queueMail(deps, deps.db, { to: admin.email, orgId: award.org_id, subject: `${subject} (${learner?.name ?? 'a learner'})`, text: `Hello ${admin.name},\n\nFor ${learner?.name ?? 'a learner'} (${learner?.email ?? ''}): ${body}` });
+    await queueMail(deps, deps.db, {
+      to: admin.email,
+      orgId: award.org_id,
+      subject: `${subject} (${learner?.name ?? 'a learner'})`,
+      text: `Hello ${admin.name},\n\nFor ${learner?.name ?? 'a learner'} (${learner?.email ?? ''}): ${body}`,
+    });
   }
 }
 
-export type FullReevaluation = { learners: number; evaluations: number; updated: number; satisfiedWithoutAward: { learnerId: string; pathwayId: string }[] };
+export type FullReevaluation = {
+  learners: number;
+  evaluations: number;
+  updated: number;
+  satisfiedWithoutAward: { learnerId: string; pathwayId: string }[];
+};
 
 /**
  * Re-evaluates every learner against every published pathway, or the ones given (after a
@@ -330,7 +503,10 @@ export type FullReevaluation = { learners: number; evaluations: number; updated:
  * found satisfied but not awarded are returned; `reevaluateLearnerPathways` awards them one by
  * one (that signs).
  */
-export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: number; concurrency?: number; pathwayIds?: readonly string[] } = {}): Promise<FullReevaluation> {
+export async function reevaluateAllLearners(
+  deps: Deps,
+  options: { batchSize?: number; concurrency?: number; pathwayIds?: readonly string[] } = {},
+): Promise<FullReevaluation> {
   const batchSize = options.batchSize ?? 2000;
   const result: FullReevaluation = { learners: 0, evaluations: 0, updated: 0, satisfiedWithoutAward: [] };
   const published = await publishedPathwaysAt(deps.db, await publishedIndexMark(deps.db));
@@ -339,7 +515,10 @@ export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: n
   if (latest.length === 0) return result;
 
   async function evaluateBatch(learnerIds: string[]) {
-    const [heldByLearner, progress] = await Promise.all([loadHeldCredentials(deps, learnerIds), progressOfLearners(deps.db, learnerIds)]);
+    const [heldByLearner, progress] = await Promise.all([
+      loadHeldCredentials(deps, learnerIds),
+      progressOfLearners(deps.db, learnerIds),
+    ]);
     const pinned = new Map(progress.map((p) => [`${p.learner_id} ${p.pathway_id}`, p]));
     const now = deps.clock();
     const rows: ProgressRow[] = [];
@@ -353,9 +532,25 @@ export async function reevaluateAllLearners(deps: Deps, options: { batchSize?: n
         result.evaluations += 1;
         // Only pathways the learner is on or now counts toward are written.
         if (!participation && evaluation.done === 0) continue;
-        if (participation && participation.done === evaluation.done && participation.required === evaluation.required && participation.is_satisfied === evaluation.isSatisfied) continue;
-        rows.push({ learnerId, pathwayId: newest.pathway_id, orgId: version.org_id, versionId: version.id, done: evaluation.done, required: evaluation.required, isSatisfied: evaluation.isSatisfied, now });
-        if (evaluation.isSatisfied && !participation?.is_awarded) result.satisfiedWithoutAward.push({ learnerId, pathwayId: newest.pathway_id });
+        if (
+          participation &&
+          participation.done === evaluation.done &&
+          participation.required === evaluation.required &&
+          participation.is_satisfied === evaluation.isSatisfied
+        )
+          continue;
+        rows.push({
+          learnerId,
+          pathwayId: newest.pathway_id,
+          orgId: version.org_id,
+          versionId: version.id,
+          done: evaluation.done,
+          required: evaluation.required,
+          isSatisfied: evaluation.isSatisfied,
+          now,
+        });
+        if (evaluation.isSatisfied && !participation?.is_awarded)
+          result.satisfiedWithoutAward.push({ learnerId, pathwayId: newest.pathway_id });
       }
     }
     await writeProgress(deps.db, rows);

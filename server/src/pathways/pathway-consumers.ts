@@ -29,7 +29,12 @@ export async function onCredentialChanged(deps: Deps, event: StoredEvent): Promi
     await reevaluateLearnerPathways(deps, recipientUserId);
     return;
   }
-  if (is(event, 'credential.revoked') || is(event, 'credential.suspended') || is(event, 'credential.reinstated') || is(event, 'credential.expired')) {
+  if (
+    is(event, 'credential.revoked') ||
+    is(event, 'credential.suspended') ||
+    is(event, 'credential.reinstated') ||
+    is(event, 'credential.expired')
+  ) {
     const { credentialId, recipientUserId } = event.data;
     await transaction(deps.db, async (trx) => {
       if (recipientUserId) await lockLearner(trx, recipientUserId);
@@ -48,7 +53,12 @@ export async function onCredentialChanged(deps: Deps, event: StoredEvent): Promi
  */
 export async function onPathwayPublished(deps: Deps, event: StoredEvent): Promise<void> {
   if (!is(event, 'pathway.published')) return;
-  await deps.jobs.send(deps.db, 'pathwaysPublished', { pathwayId: event.data.pathwayId, version: event.data.version }, { id: event.id });
+  await deps.jobs.send(
+    deps.db,
+    'pathwaysPublished',
+    { pathwayId: event.data.pathwayId, version: event.data.version },
+    { id: event.id },
+  );
 }
 
 /** Credentials joined a learner's account (they proved its address): they may complete pathways. */

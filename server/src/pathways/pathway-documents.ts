@@ -8,7 +8,15 @@ export function pathwayAchievementUrl(publicUrl: URL, versionId: string): string
 export type BuildPathwayAchievementOptions = {
   publicUrl: URL;
   pathwayId: string;
-  version: { id: string; versionNumber: number; name: string; description: string; achievementType: string; criteriaNarrative: string; imageUrl: string | null };
+  version: {
+    id: string;
+    versionNumber: number;
+    name: string;
+    description: string;
+    achievementType: string;
+    criteriaNarrative: string;
+    imageUrl: string | null;
+  };
   issuer: { did: string; name: string; url: string };
   /** One line per requirement, for the criteria narrative. */
   requirementLines: string[];
@@ -20,7 +28,10 @@ export type BuildPathwayAchievementOptions = {
  */
 export function buildPathwayAchievement(options: BuildPathwayAchievementOptions): JsonObject {
   const { version } = options;
-  const requirements = options.requirementLines.length > 0 ? `\n\nRequirements:\n${options.requirementLines.map((l) => `- ${l}`).join('\n')}` : '';
+  const requirements =
+    options.requirementLines.length > 0
+      ? `\n\nRequirements:\n${options.requirementLines.map((l) => `- ${l}`).join('\n')}`
+      : '';
   return {
     id: pathwayAchievementUrl(options.publicUrl, version.id),
     type: ['Achievement'],
@@ -29,7 +40,9 @@ export function buildPathwayAchievement(options: BuildPathwayAchievementOptions)
     description: version.description || version.name,
     criteria: {
       id: new URL(`/pathways/${options.pathwayId}`, options.publicUrl).toString(),
-      narrative: `${version.criteriaNarrative}${requirements}`.trim() || `Meet every requirement of the ${version.name} pathway.`,
+      narrative:
+        `${version.criteriaNarrative}${requirements}`.trim() ||
+        `Meet every requirement of the ${version.name} pathway.`,
     },
     ...(version.imageUrl ? { image: { id: version.imageUrl, type: 'Image', caption: version.name } } : {}),
     creator: { id: options.issuer.did, type: ['Profile'], name: options.issuer.name, url: options.issuer.url },
@@ -49,11 +62,18 @@ export type ClrComponent = {
  * components embedded as signed, their Achievements listed, and each component's Achievement
  * related to the pathway's with `isPartOf`. Pure; the issuer completes and signs it.
  */
-export function buildClrCredential(options: { name: string; description: string; pathwayCredential: JsonObject; pathwayAchievement: JsonObject; components: ClrComponent[] }): JsonObject {
+export function buildClrCredential(options: {
+  name: string;
+  description: string;
+  pathwayCredential: JsonObject;
+  pathwayAchievement: JsonObject;
+  components: ClrComponent[];
+}): JsonObject {
   const pathwayAchievementId = typeof options.pathwayAchievement.id === 'string' ? options.pathwayAchievement.id : '';
   const achievements = new Map<string, JsonObject>([[pathwayAchievementId, options.pathwayAchievement]]);
   for (const c of options.components) {
-    if (c.achievement && typeof c.achievement.id === 'string' && !achievements.has(c.achievement.id)) achievements.set(c.achievement.id, c.achievement);
+    if (c.achievement && typeof c.achievement.id === 'string' && !achievements.has(c.achievement.id))
+      achievements.set(c.achievement.id, c.achievement);
   }
   const association = [...achievements.keys()]
     .filter((id) => id !== pathwayAchievementId)
@@ -77,5 +97,5 @@ export function achievementOf(credential: JsonObject): JsonObject | null {
   const s = Array.isArray(subject) ? subject[0] : subject;
   if (typeof s !== 'object' || s === null) return null;
   const achievement = (s as JsonObject).achievement;
-  return typeof achievement === 'object' && achievement !== null && !Array.isArray(achievement) ? (achievement) : null;
+  return typeof achievement === 'object' && achievement !== null && !Array.isArray(achievement) ? achievement : null;
 }

@@ -10,7 +10,12 @@ import { type VersionRow, findPathway, listVersions } from './stores/pathway.sto
 
 export const notFound = () => new AppError('not_found', 'No pathway with this id in this organisation.');
 
-export async function providerAccess(deps: Deps, actor: Actor, slug: string, action: 'pathways.read' | 'pathways.author' | 'pathways.publish') {
+export async function providerAccess(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  action: 'pathways.read' | 'pathways.author' | 'pathways.publish',
+) {
   const access = await authorizeOrg(deps, actor, slug, action);
   if (action !== 'pathways.read' && !access.org.roles.includes('provider')) {
     throw new AppError('forbidden', `${access.org.name} is not a provider, so it cannot define pathways.`);
@@ -39,6 +44,16 @@ function presentVersion(v: VersionRow) {
 export async function editorDetail(deps: Deps, org: OrgView, pathwayId: string) {
   const pathway = await findPathway(deps.db, pathwayId);
   if (!pathway || pathway.org_id !== org.id) throw notFound();
-  const [versions, learners] = await Promise.all([listVersions(deps.db, pathwayId), pathwayLearnerCounts(deps.db, pathwayId)]);
-  return { id: pathway.id, slug: pathway.slug, provider: { slug: org.slug, name: org.name }, createdAt: pathway.created_at, versions: versions.map(presentVersion), learners };
+  const [versions, learners] = await Promise.all([
+    listVersions(deps.db, pathwayId),
+    pathwayLearnerCounts(deps.db, pathwayId),
+  ]);
+  return {
+    id: pathway.id,
+    slug: pathway.slug,
+    provider: { slug: org.slug, name: org.name },
+    createdAt: pathway.created_at,
+    versions: versions.map(presentVersion),
+    learners,
+  };
 }

@@ -31,7 +31,8 @@ export async function offersFor(deps: Deps, tree: RequirementNode, ctx: NodeCont
     if (node.type === 'skills') skillIds.push(...node.skillIds);
   });
   if (wantsCpd || skillIds.length > 0) {
-    for (const o of await catalogueOffersForThresholds(deps.db, { skillIds, wantsCpd, limit: 60 })) offers.set(o.microcredential_id, o);
+    for (const o of await catalogueOffersForThresholds(deps.db, { skillIds, wantsCpd, limit: 60 }))
+      offers.set(o.microcredential_id, o);
   }
   return [...offers.values()].map(toOffer);
 }
@@ -54,14 +55,37 @@ export function buildMap(tree: RequirementNode, ctx: NodeContext, achievementNam
       name: string;
       provider: { slug: string; name: string } | null;
       issuerDids?: string[];
-      programme: { slug: string; effortHours: number; durationWeeks: number; costMinor: number | null; currency: string | null; cpdHours: number } | null;
+      programme: {
+        slug: string;
+        effortHours: number;
+        durationWeeks: number;
+        costMinor: number | null;
+        currency: string | null;
+        cpdHours: number;
+      } | null;
     };
     recommendedPosition: number | null;
-  }[] = [{ id: 'qualification', kind: 'qualification', label: achievementName, parentId: null, depth: 0, recommendedPosition: null }];
+  }[] = [
+    {
+      id: 'qualification',
+      kind: 'qualification',
+      label: achievementName,
+      parentId: null,
+      depth: 0,
+      recommendedPosition: null,
+    },
+  ];
   const edges: { from: string; to: string; kind: 'stacksOnto' | 'then' }[] = [];
   walkTree(tree, (node, _path, parent, depth) => {
     const position = order.indexOf(node.id);
-    const base = { id: node.id, kind: node.type, label: labelOf(node, ctx.names), parentId: parent?.id ?? 'qualification', depth: depth + 1, recommendedPosition: position === -1 ? null : position + 1 };
+    const base = {
+      id: node.id,
+      kind: node.type,
+      label: labelOf(node, ctx.names),
+      parentId: parent?.id ?? 'qualification',
+      depth: depth + 1,
+      recommendedPosition: position === -1 ? null : position + 1,
+    };
     edges.push({ from: node.id, to: parent?.id ?? 'qualification', kind: 'stacksOnto' });
     switch (node.type) {
       case 'all':
@@ -77,7 +101,12 @@ export function buildMap(tree: RequirementNode, ctx: NodeContext, achievementNam
         nodes.push({ ...base, amount: node.credits });
         break;
       case 'skills':
-        nodes.push({ ...base, n: node.minCount ?? node.skillIds.length, of: node.skillIds.length, skills: node.skillIds.map((id) => ({ id, name: ctx.skills.get(id) ?? id })) });
+        nodes.push({
+          ...base,
+          n: node.minCount ?? node.skillIds.length,
+          of: node.skillIds.length,
+          skills: node.skillIds.map((id) => ({ id, name: ctx.skills.get(id) ?? id })),
+        });
         break;
       case 'achievement': {
         const ref = node.ref;
@@ -91,14 +120,42 @@ export function buildMap(tree: RequirementNode, ctx: NodeContext, achievementNam
               id: ref.microcredentialId,
               name: base.label,
               provider: m ? { slug: m.orgSlug, name: m.orgName } : null,
-              programme: o ? { slug: o.slug, effortHours: o.effort_hours, durationWeeks: o.duration_weeks, costMinor: o.cost_amount_minor, currency: o.cost_currency, cpdHours: o.cpd_hours } : null,
+              programme: o
+                ? {
+                    slug: o.slug,
+                    effortHours: o.effort_hours,
+                    durationWeeks: o.duration_weeks,
+                    costMinor: o.cost_amount_minor,
+                    currency: o.cost_currency,
+                    cpdHours: o.cpd_hours,
+                  }
+                : null,
             },
           });
         } else if (ref.kind === 'pathway') {
           const p = ctx.pathways.get(ref.pathwayId);
-          nodes.push({ ...base, achievement: { kind: 'pathway', id: ref.pathwayId, name: base.label, provider: p ? { slug: p.orgSlug, name: p.orgName } : null, programme: null } });
+          nodes.push({
+            ...base,
+            achievement: {
+              kind: 'pathway',
+              id: ref.pathwayId,
+              name: base.label,
+              provider: p ? { slug: p.orgSlug, name: p.orgName } : null,
+              programme: null,
+            },
+          });
         } else {
-          nodes.push({ ...base, achievement: { kind: 'external', id: ref.achievementId, name: base.label, provider: null, issuerDids: ref.issuerDids, programme: null } });
+          nodes.push({
+            ...base,
+            achievement: {
+              kind: 'external',
+              id: ref.achievementId,
+              name: base.label,
+              provider: null,
+              issuerDids: ref.issuerDids,
+              programme: null,
+            },
+          });
         }
         break;
       }

@@ -1,6 +1,10 @@
 import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
-import { onComponentStatusChanged, reevaluateAllLearners, reevaluateLearnerPathways } from './pathway-awards.service.js';
+import {
+  onComponentStatusChanged,
+  reevaluateAllLearners,
+  reevaluateLearnerPathways,
+} from './pathway-awards.service.js';
 import { expiredComponentsOfActiveAwards } from './stores/pathway-award.store.js';
 import { lockLearner } from './stores/pathway-progress.store.js';
 import { recheckWallets } from './wallet-status.service.js';
@@ -8,7 +12,14 @@ import { recheckWallets } from './wallet-status.service.js';
 /** Where settlement reports what it did and what failed (the job's logger). */
 export type SettlementLog = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 
-export type Settlement = { learners: number; evaluations: number; updated: number; awarded: number; failed: number; suspendedForExpiry: number };
+export type Settlement = {
+  learners: number;
+  evaluations: number;
+  updated: number;
+  awarded: number;
+  failed: number;
+  suspendedForExpiry: number;
+};
 
 /** How often the scheduled settlement runs (the `settlePathways` cron): wallet entries older than this are re-read. */
 export const SETTLEMENT_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -21,9 +32,19 @@ export const SETTLEMENT_INTERVAL_MS = 6 * 60 * 60 * 1000;
  * Progress is written in bulk; each award then goes through `reevaluateLearnerPathways`, which
  * locks the learner and claims the award, so a settlement racing a completion awards once.
  */
-export async function settlePathways(deps: Deps, options: { pathwayIds?: readonly string[]; log?: SettlementLog } = {}): Promise<Settlement> {
+export async function settlePathways(
+  deps: Deps,
+  options: { pathwayIds?: readonly string[]; log?: SettlementLog } = {},
+): Promise<Settlement> {
   const full = await reevaluateAllLearners(deps, options.pathwayIds ? { pathwayIds: options.pathwayIds } : {});
-  const settlement: Settlement = { learners: full.learners, evaluations: full.evaluations, updated: full.updated, awarded: 0, failed: 0, suspendedForExpiry: 0 };
+  const settlement: Settlement = {
+    learners: full.learners,
+    evaluations: full.evaluations,
+    updated: full.updated,
+    awarded: 0,
+    failed: 0,
+    suspendedForExpiry: 0,
+  };
   if (!options.pathwayIds) {
     // The expiry scan's events normally do this; a component whose event failed is caught here.
     for (const expired of await expiredComponentsOfActiveAwards(deps.db, deps.clock())) {
@@ -63,8 +84,12 @@ export async function runScheduledSettlement(deps: Deps, log: SettlementLog): Pr
 /** Settles the learners of a newly published pathway (the `pathwaysPublished` job). */
 export async function settlePublishedPathway(deps: Deps, pathwayId: string, log: SettlementLog): Promise<Settlement> {
   const settlement = await settlePathways(deps, { pathwayIds: [pathwayId], log });
-  if (settlement.updated > 0 || settlement.awarded > 0 || settlement.failed > 0) log.info({ ...settlement, pathwayId }, 'published pathway settled');
+  if (settlement.updated > 0 || settlement.awarded > 0 || settlement.failed > 0)
+    log.info({ ...settlement, pathwayId }, 'published pathway settled');
   // A failed award is retried by the job: its learner is still satisfied without an award.
-  if (settlement.failed > 0) throw new Error(`${settlement.failed} learner(s) of pathway ${pathwayId} could not be awarded; the job is retried.`);
+  if (settlement.failed > 0)
+    throw new Error(
+      `${settlement.failed} learner(s) of pathway ${pathwayId} could not be awarded; the job is retried.`,
+    );
   return settlement;
 }

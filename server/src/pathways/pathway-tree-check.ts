@@ -46,7 +46,13 @@ export function assignNodeIds(input: RequirementNodeInput): RequirementNode {
       case 'minCredits':
         return { id, type: 'minCredits', ...(n.title ? { title: n.title } : {}), credits: n.credits };
       case 'skills':
-        return { id, type: 'skills', ...(n.title ? { title: n.title } : {}), skillIds: [...new Set(n.skillIds)], ...(n.minCount !== undefined ? { minCount: n.minCount } : {}) };
+        return {
+          id,
+          type: 'skills',
+          ...(n.title ? { title: n.title } : {}),
+          skillIds: [...new Set(n.skillIds)],
+          ...(n.minCount !== undefined ? { minCount: n.minCount } : {}),
+        };
     }
   };
   return go(input);
@@ -57,20 +63,35 @@ export function assignNodeIds(input: RequirementNodeInput): RequirementNode {
  * that are not published on Cairn, unknown skills, a requirement that is this pathway itself,
  * or a pathway that (through any depth) includes this one.
  */
-export async function checkPathwayTree(deps: Deps, pathwayId: string | null, tree: RequirementNode, recommendedOrder: string[]): Promise<FieldError[]> {
+export async function checkPathwayTree(
+  deps: Deps,
+  pathwayId: string | null,
+  tree: RequirementNode,
+  recommendedOrder: string[],
+): Promise<FieldError[]> {
   const problems: FieldError[] = checkTreeShape(tree, recommendedOrder);
   const micro: { id: string; path: string }[] = [];
   const pathways: { id: string; path: string }[] = [];
   const skills: { id: string; path: string }[] = [];
   walkTree(tree, (node, path) => {
-    if (node.type === 'achievement' && node.ref.kind === 'microcredential') micro.push({ id: node.ref.microcredentialId, path: `${path}.ref.microcredentialId` });
-    if (node.type === 'achievement' && node.ref.kind === 'pathway') pathways.push({ id: node.ref.pathwayId, path: `${path}.ref.pathwayId` });
+    if (node.type === 'achievement' && node.ref.kind === 'microcredential')
+      micro.push({ id: node.ref.microcredentialId, path: `${path}.ref.microcredentialId` });
+    if (node.type === 'achievement' && node.ref.kind === 'pathway')
+      pathways.push({ id: node.ref.pathwayId, path: `${path}.ref.pathwayId` });
     if (node.type === 'skills') node.skillIds.forEach((id, i) => skills.push({ id, path: `${path}.skillIds.${i}` }));
   });
-  const knownMicro = new Set((await findPublishedMicrocredentials(deps.db, [...new Set(micro.map((m) => m.id))])).map((m) => m.id));
-  for (const m of micro) if (!knownMicro.has(m.id)) problems.push({ field: m.path, message: 'No published micro-credential on Cairn has this id. Publish it first, or pick another.' });
+  const knownMicro = new Set(
+    (await findPublishedMicrocredentials(deps.db, [...new Set(micro.map((m) => m.id))])).map((m) => m.id),
+  );
+  for (const m of micro)
+    if (!knownMicro.has(m.id))
+      problems.push({
+        field: m.path,
+        message: 'No published micro-credential on Cairn has this id. Publish it first, or pick another.',
+      });
   const knownSkills = new Set((await findSkillIds(deps.db, [...new Set(skills.map((s) => s.id))])).map((s) => s.id));
-  for (const s of skills) if (!knownSkills.has(s.id)) problems.push({ field: s.path, message: 'No skill has this id.' });
+  for (const s of skills)
+    if (!knownSkills.has(s.id)) problems.push({ field: s.path, message: 'No skill has this id.' });
 
   for (const p of pathways) {
     if (p.id === pathwayId) {
@@ -83,7 +104,10 @@ export async function checkPathwayTree(deps: Deps, pathwayId: string | null, tre
       continue;
     }
     if (pathwayId && (await includesPathway(deps, p.id, pathwayId))) {
-      problems.push({ field: p.path, message: `“${referenced.name}” already includes this pathway (directly or through another), so requiring it would make a cycle.` });
+      problems.push({
+        field: p.path,
+        message: `“${referenced.name}” already includes this pathway (directly or through another), so requiring it would make a cycle.`,
+      });
     }
   }
   return problems;
@@ -111,6 +135,10 @@ async function includesPathway(deps: Deps, from: string, target: string): Promis
 export async function refuseProblems(deps: Deps, pathwayId: string | null, tree: RequirementNode, order: string[]) {
   const problems = await checkPathwayTree(deps, pathwayId, tree, order);
   if (problems.length > 0) {
-    throw new AppError('validation_failed', `This pathway cannot be saved as it is: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more; see errors[])` : ''}`, { fields: problems });
+    throw new AppError(
+      'validation_failed',
+      `This pathway cannot be saved as it is: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more; see errors[])` : ''}`,
+      { fields: problems },
+    );
   }
 }

@@ -90,7 +90,8 @@ export async function publishedPathwaysAt(db: Db, mark: PublishedMark): Promise<
   const holder = holderOf(db);
   while (!isCurrent(holder.index, mark)) {
     const isMine = holder.loading === null;
-    const pending = holder.loading ?? (holder.loading = catchUp(db, holder, mark).finally(() => (holder.loading = null)));
+    const pending =
+      holder.loading ?? (holder.loading = catchUp(db, holder, mark).finally(() => (holder.loading = null)));
     try {
       await pending;
     } catch (err) {
@@ -108,7 +109,8 @@ export class PublishedPathways {
   /** The newest published version of every pathway pointing at any of these targets. */
   latestTouching(targets: readonly { kind: TargetKind; target: string }[]): VersionRow[] {
     const pathwayIds = new Set<string>();
-    for (const t of targets) for (const id of this.index.byTarget.get(`${t.kind} ${t.target}`) ?? []) pathwayIds.add(id);
+    for (const t of targets)
+      for (const id of this.index.byTarget.get(`${t.kind} ${t.target}`) ?? []) pathwayIds.add(id);
     return [...pathwayIds].map((id) => this.index.latest.get(id)!);
   }
 

@@ -1,6 +1,11 @@
 import type { Deps } from '../deps.js';
 import { isGroup, walkTree, type RequirementNode } from './requirement-tree.js';
-import { type OfferRow, catalogueOffersFor, findPublishedMicrocredentials, findSkillIds } from './stores/catalogue-lookup.store.js';
+import {
+  type OfferRow,
+  catalogueOffersFor,
+  findPublishedMicrocredentials,
+  findSkillIds,
+} from './stores/catalogue-lookup.store.js';
 import { findPathway, latestPublishedVersions } from './stores/pathway.store.js';
 
 // What a tree's requirements point at (micro-credentials, pathways, skills, offers) and how each is labelled.
@@ -49,8 +54,15 @@ export async function nodeContext(deps: Deps, tree: RequirementNode): Promise<No
   for (const p of pathways) names.set(`pathway:${p.pathway_id}`, p.name);
   return {
     names,
-    micro: new Map(micro.map((m) => [m.id, { slug: m.slug, orgSlug: m.orgSlug, orgName: m.orgName, orgDid: m.orgDid }])),
-    pathways: new Map(pathways.map((p, i) => [p.pathway_id, { name: p.name, orgSlug: pathwayOrgs[i]?.orgSlug ?? '', orgName: pathwayOrgs[i]?.orgName ?? '' }])),
+    micro: new Map(
+      micro.map((m) => [m.id, { slug: m.slug, orgSlug: m.orgSlug, orgName: m.orgName, orgDid: m.orgDid }]),
+    ),
+    pathways: new Map(
+      pathways.map((p, i) => [
+        p.pathway_id,
+        { name: p.name, orgSlug: pathwayOrgs[i]?.orgSlug ?? '', orgName: pathwayOrgs[i]?.orgName ?? '' },
+      ]),
+    ),
     offers: offerMap,
     skills: new Map(skills.map((s) => [s.id, s.name])),
   };
@@ -65,7 +77,11 @@ export function labelOf(node: RequirementNode, names: Map<string, string>): stri
       return `${node.n} of ${node.children.length}`;
     case 'achievement':
       if (node.ref.kind === 'external') return node.ref.name ?? node.ref.achievementId;
-      return names.get(`${node.ref.kind}:${node.ref.kind === 'microcredential' ? node.ref.microcredentialId : node.ref.pathwayId}`) ?? 'Unknown achievement';
+      return (
+        names.get(
+          `${node.ref.kind}:${node.ref.kind === 'microcredential' ? node.ref.microcredentialId : node.ref.pathwayId}`,
+        ) ?? 'Unknown achievement'
+      );
     case 'minCpdHours':
       return `At least ${node.hours} CPD hours`;
     case 'minCredits':

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { cheapestAndShortestCompletion, type CatalogueOffer } from './completion-plan.js';
-import { checkTreeShape, evaluatePathway, targetsOf, type HeldCredential, type RequirementNode } from './requirement-tree.js';
+import {
+  checkTreeShape,
+  evaluatePathway,
+  targetsOf,
+  type HeldCredential,
+  type RequirementNode,
+} from './requirement-tree.js';
 
-const micro = (id: string, microcredentialId = id): RequirementNode => ({ id, type: 'achievement', ref: { kind: 'microcredential', microcredentialId } });
+const micro = (id: string, microcredentialId = id): RequirementNode => ({
+  id,
+  type: 'achievement',
+  ref: { kind: 'microcredential', microcredentialId },
+});
 const held = (microcredentialId: string, extra: Partial<HeldCredential> = {}): HeldCredential => ({
   ref: `credential:${microcredentialId}`,
   name: microcredentialId,
@@ -14,8 +24,23 @@ const held = (microcredentialId: string, extra: Partial<HeldCredential> = {}): H
   skillIds: [],
   ...extra,
 });
-const offer = (microcredentialId: string, costMinor: number, effortHours: number, extra: Partial<CatalogueOffer> = {}): CatalogueOffer => ({
-  microcredentialId, title: microcredentialId, providerName: 'P', costMinor, currency: costMinor > 0 ? 'EUR' : null, effortHours, durationWeeks: 2, cpdHours: 0, credits: 0, skillIds: [], ...extra,
+const offer = (
+  microcredentialId: string,
+  costMinor: number,
+  effortHours: number,
+  extra: Partial<CatalogueOffer> = {},
+): CatalogueOffer => ({
+  microcredentialId,
+  title: microcredentialId,
+  providerName: 'P',
+  costMinor,
+  currency: costMinor > 0 ? 'EUR' : null,
+  effortHours,
+  durationWeeks: 2,
+  cpdHours: 0,
+  credits: 0,
+  skillIds: [],
+  ...extra,
 });
 
 // A: required; one of B, C, D (two needed); E from elsewhere.
@@ -25,7 +50,11 @@ const tree: RequirementNode = {
   children: [
     micro('a'),
     { id: 'pick', type: 'atLeast', n: 2, children: [micro('b'), micro('c'), micro('d')] },
-    { id: 'ext', type: 'achievement', ref: { kind: 'external', achievementId: 'https://other.example/ach/1', issuerDids: ['did:key:z6MkOther'] } },
+    {
+      id: 'ext',
+      type: 'achievement',
+      ref: { kind: 'external', achievementId: 'https://other.example/ach/1', issuerDids: ['did:key:z6MkOther'] },
+    },
   ],
 };
 
@@ -48,14 +77,28 @@ describe('checkTreeShape', () => {
       ],
     };
     const fields = checkTreeShape(bad, ['nope']).map((p) => p.field);
-    expect(fields).toEqual(expect.arrayContaining([
-      'tree.children.0.n', 'tree.children.1.children', 'tree.children.2.id', 'tree.children.3.hours', 'tree.children.4.minCount', 'tree.children.5.ref.issuerDids', 'recommendedOrder.0',
-    ]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'tree.children.0.n',
+        'tree.children.1.children',
+        'tree.children.2.id',
+        'tree.children.3.hours',
+        'tree.children.4.minCount',
+        'tree.children.5.ref.issuerDids',
+        'recommendedOrder.0',
+      ]),
+    );
     expect(checkTreeShape(bad).find((p) => p.field === 'tree.children.0.n')?.message).toMatch(/4 of 2/);
   });
 
   it('lists what a tree points at', () => {
-    expect(targetsOf(tree)).toEqual({ microcredentialIds: ['a', 'b', 'c', 'd'], pathwayIds: [], externalAchievementIds: ['https://other.example/ach/1'], skillIds: [], hasThresholds: false });
+    expect(targetsOf(tree)).toEqual({
+      microcredentialIds: ['a', 'b', 'c', 'd'],
+      pathwayIds: [],
+      externalAchievementIds: ['https://other.example/ach/1'],
+      skillIds: [],
+      hasThresholds: false,
+    });
   });
 });
 
@@ -63,7 +106,12 @@ describe('evaluatePathway', () => {
   it('counts nothing for a newcomer', () => {
     const e = evaluatePathway(tree, []);
     expect(e).toMatchObject({ isSatisfied: false, done: 0, required: 4 });
-    expect(e.remaining.find((r) => r.nodeId === 'pick')).toEqual({ nodeId: 'pick', type: 'atLeast', need: 2, options: ['b', 'c', 'd'] });
+    expect(e.remaining.find((r) => r.nodeId === 'pick')).toEqual({
+      nodeId: 'pick',
+      type: 'atLeast',
+      need: 2,
+      options: ['b', 'c', 'd'],
+    });
   });
 
   it('counts the n children closest to done in an at-least group', () => {
@@ -74,7 +122,15 @@ describe('evaluatePathway', () => {
   });
 
   it('accepts an external achievement only from an accepted issuer', () => {
-    const external = { ref: 'wallet:1', name: 'E', achievementId: 'https://other.example/ach/1', issuerDid: 'did:key:z6MkOther', cpdHours: 0, credits: 0, skillIds: [] };
+    const external = {
+      ref: 'wallet:1',
+      name: 'E',
+      achievementId: 'https://other.example/ach/1',
+      issuerDid: 'did:key:z6MkOther',
+      cpdHours: 0,
+      credits: 0,
+      skillIds: [],
+    };
     const all = [held('a'), held('b'), held('d')];
     expect(evaluatePathway(tree, [...all, { ...external, issuerDid: 'did:key:z6MkImpostor' }]).isSatisfied).toBe(false);
     const e = evaluatePathway(tree, [...all, external]);
@@ -85,7 +141,9 @@ describe('evaluatePathway', () => {
 
   it('measures CPD hours, credits and skill coverage over every credential held', () => {
     const t: RequirementNode = {
-      id: 'root', type: 'all', children: [
+      id: 'root',
+      type: 'all',
+      children: [
         { id: 'cpd', type: 'minCpdHours', hours: 20 },
         { id: 'cr', type: 'minCredits', credits: 5 },
         { id: 'sk', type: 'skills', skillIds: ['s1', 's2', 's3'], minCount: 2 },
@@ -95,25 +153,46 @@ describe('evaluatePathway', () => {
     expect(part.perNode.cpd).toMatchObject({ isSatisfied: false, amount: { have: 12, need: 20 } });
     expect(part.perNode.sk).toMatchObject({ done: 1, required: 2 });
     expect(part.remaining.find((r) => r.nodeId === 'cpd')?.need).toBe(8);
-    const full = evaluatePathway(t, [held('x', { cpdHours: 12, skillIds: ['s1'] }), held('y', { cpdHours: 8, credits: 5, skillIds: ['s3'] })]);
+    const full = evaluatePathway(t, [
+      held('x', { cpdHours: 12, skillIds: ['s1'] }),
+      held('y', { cpdHours: 8, credits: 5, skillIds: ['s3'] }),
+    ]);
     expect(full.isSatisfied).toBe(true);
   });
 
   it('recognises another pathway as a requirement', () => {
-    const t: RequirementNode = { id: 'root', type: 'all', children: [{ id: 'p', type: 'achievement', ref: { kind: 'pathway', pathwayId: 'pw1' } }] };
+    const t: RequirementNode = {
+      id: 'root',
+      type: 'all',
+      children: [{ id: 'p', type: 'achievement', ref: { kind: 'pathway', pathwayId: 'pw1' } }],
+    };
     expect(evaluatePathway(t, [held('m', { pathwayId: 'pw1', microcredentialId: null })]).isSatisfied).toBe(true);
   });
 });
 
 describe('cheapestAndShortestCompletion', () => {
-  const localTree: RequirementNode = { id: 'root', type: 'all', children: [micro('a'), { id: 'pick', type: 'atLeast', n: 2, children: [micro('b'), micro('c'), micro('d')] }] };
-  const offers = [offer('a', 10000, 10), offer('b', 5000, 40), offer('c', 20000, 5), offer('d', 8000, 8), offer('z', 100, 1)];
+  const localTree: RequirementNode = {
+    id: 'root',
+    type: 'all',
+    children: [micro('a'), { id: 'pick', type: 'atLeast', n: 2, children: [micro('b'), micro('c'), micro('d')] }],
+  };
+  const offers = [
+    offer('a', 10000, 10),
+    offer('b', 5000, 40),
+    offer('c', 20000, 5),
+    offer('d', 8000, 8),
+    offer('z', 100, 1),
+  ];
 
   it('finds the cheapest and the shortest sets separately', () => {
     const plan = cheapestAndShortestCompletion(localTree, [], offers);
     expect(plan.isExact).toBe(true);
     expect(plan.cheapest!.offers.map((o) => o.microcredentialId).sort()).toEqual(['a', 'b', 'd']);
-    expect(plan.cheapest).toMatchObject({ costMinor: 23000, effortHours: 58, cost: [{ currency: 'EUR', amountMinor: 23000 }] });
+    expect(plan.cheapest).toMatchObject({
+      costMinor: 23000,
+      effortHours: 58,
+      cost: [{ currency: 'EUR', amountMinor: 23000 }],
+    });
     expect(plan.shortest!.offers.map((o) => o.microcredentialId).sort()).toEqual(['a', 'c', 'd']);
     expect(plan.shortest!.effortHours).toBe(23);
   });
@@ -125,7 +204,10 @@ describe('cheapestAndShortestCompletion', () => {
     const stuck = cheapestAndShortestCompletion(tree, [], offers);
     expect(stuck.cheapest).toBeNull();
     expect(stuck.unreachableNodeIds).toEqual(['ext']);
-    expect(cheapestAndShortestCompletion(localTree, [held('a'), held('b'), held('c')], offers)).toMatchObject({ isSatisfied: true, cheapest: { costMinor: 0, offers: [] } });
+    expect(cheapestAndShortestCompletion(localTree, [held('a'), held('b'), held('c')], offers)).toMatchObject({
+      isSatisfied: true,
+      cheapest: { costMinor: 0, offers: [] },
+    });
   });
 
   it('falls back to a greedy plan over many programmes for a CPD minimum', () => {

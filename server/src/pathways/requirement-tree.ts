@@ -44,7 +44,10 @@ export function isGroup(node: RequirementNode): node is GroupNode {
 }
 
 /** Every node of the tree, depth first, with its field path (`tree.children.1`). */
-export function walkTree(root: RequirementNode, visit: (node: RequirementNode, path: string, parent: GroupNode | null, depth: number) => void) {
+export function walkTree(
+  root: RequirementNode,
+  visit: (node: RequirementNode, path: string, parent: GroupNode | null, depth: number) => void,
+) {
   const go = (node: RequirementNode, path: string, parent: GroupNode | null, depth: number) => {
     visit(node, path, parent, depth);
     if (isGroup(node)) node.children.forEach((child, i) => go(child, `${path}.children.${i}`, node, depth + 1));
@@ -66,51 +69,82 @@ export function checkTreeShape(root: RequirementNode, recommendedOrder: readonly
   let count = 0;
   walkTree(root, (node, path, _parent, depth) => {
     count += 1;
-    if (depth > MAX_DEPTH) problems.push({ field: path, message: `Groups nest at most ${MAX_DEPTH} deep; flatten this branch.` });
+    if (depth > MAX_DEPTH)
+      problems.push({ field: path, message: `Groups nest at most ${MAX_DEPTH} deep; flatten this branch.` });
     const earlier = seen.get(node.id);
-    if (earlier) problems.push({ field: `${path}.id`, message: `The id "${node.id}" is already used at ${earlier}; every requirement needs its own id.` });
+    if (earlier)
+      problems.push({
+        field: `${path}.id`,
+        message: `The id "${node.id}" is already used at ${earlier}; every requirement needs its own id.`,
+      });
     else seen.set(node.id, path);
     switch (node.type) {
       case 'all':
       case 'atLeast':
         if (node.children.length === 0) {
-          problems.push({ field: `${path}.children`, message: 'This group is empty: add at least one requirement to it or remove it.' });
+          problems.push({
+            field: `${path}.children`,
+            message: 'This group is empty: add at least one requirement to it or remove it.',
+          });
         } else if (node.type === 'atLeast' && node.n > node.children.length) {
-          problems.push({ field: `${path}.n`, message: `Asks for ${node.n} of ${node.children.length} requirements: it can never be met. Lower n or add requirements.` });
+          problems.push({
+            field: `${path}.n`,
+            message: `Asks for ${node.n} of ${node.children.length} requirements: it can never be met. Lower n or add requirements.`,
+          });
         }
-        if (node.type === 'atLeast' && node.n < 1) problems.push({ field: `${path}.n`, message: 'n must be at least 1.' });
+        if (node.type === 'atLeast' && node.n < 1)
+          problems.push({ field: `${path}.n`, message: 'n must be at least 1.' });
         break;
       case 'achievement':
         if (node.ref.kind === 'external' && node.ref.issuerDids.length === 0) {
-          problems.push({ field: `${path}.ref.issuerDids`, message: 'Name at least one issuer DID whose credentials for this achievement you accept.' });
+          problems.push({
+            field: `${path}.ref.issuerDids`,
+            message: 'Name at least one issuer DID whose credentials for this achievement you accept.',
+          });
         }
         break;
       case 'minCpdHours':
-        if (!(node.hours > 0)) problems.push({ field: `${path}.hours`, message: 'Give a number of CPD hours above 0.' });
+        if (!(node.hours > 0))
+          problems.push({ field: `${path}.hours`, message: 'Give a number of CPD hours above 0.' });
         break;
       case 'minCredits':
-        if (!(node.credits > 0)) problems.push({ field: `${path}.credits`, message: 'Give a number of credits above 0.' });
+        if (!(node.credits > 0))
+          problems.push({ field: `${path}.credits`, message: 'Give a number of credits above 0.' });
         break;
       case 'skills': {
         const distinct = new Set(node.skillIds);
         if (distinct.size === 0) problems.push({ field: `${path}.skillIds`, message: 'List at least one skill.' });
         if (node.minCount !== undefined && node.minCount > distinct.size) {
-          problems.push({ field: `${path}.minCount`, message: `Asks for ${node.minCount} of ${distinct.size} listed skills: it can never be met.` });
+          problems.push({
+            field: `${path}.minCount`,
+            message: `Asks for ${node.minCount} of ${distinct.size} listed skills: it can never be met.`,
+          });
         }
         break;
       }
     }
   });
-  if (count > MAX_NODES) problems.push({ field: 'tree', message: `A pathway has at most ${MAX_NODES} requirements; this one has ${count}.` });
+  if (count > MAX_NODES)
+    problems.push({
+      field: 'tree',
+      message: `A pathway has at most ${MAX_NODES} requirements; this one has ${count}.`,
+    });
   recommendedOrder.forEach((id, i) => {
     if (!seen.has(id)) problems.push({ field: `recommendedOrder.${i}`, message: `No requirement has the id "${id}".` });
   });
-  if (new Set(recommendedOrder).size !== recommendedOrder.length) problems.push({ field: 'recommendedOrder', message: 'Each requirement may appear once in the recommended order.' });
+  if (new Set(recommendedOrder).size !== recommendedOrder.length)
+    problems.push({ field: 'recommendedOrder', message: 'Each requirement may appear once in the recommended order.' });
   return problems;
 }
 
 /** What a tree points at, for the lookup "which pathways does this credential touch". */
-export type TreeTargets = { microcredentialIds: string[]; pathwayIds: string[]; externalAchievementIds: string[]; skillIds: string[]; hasThresholds: boolean };
+export type TreeTargets = {
+  microcredentialIds: string[];
+  pathwayIds: string[];
+  externalAchievementIds: string[];
+  skillIds: string[];
+  hasThresholds: boolean;
+};
 
 export function targetsOf(root: RequirementNode): TreeTargets {
   const micro = new Set<string>();
@@ -129,7 +163,13 @@ export function targetsOf(root: RequirementNode): TreeTargets {
       hasThresholds = true;
     }
   });
-  return { microcredentialIds: [...micro], pathwayIds: [...pathways], externalAchievementIds: [...external], skillIds: [...skills], hasThresholds };
+  return {
+    microcredentialIds: [...micro],
+    pathwayIds: [...pathways],
+    externalAchievementIds: [...external],
+    skillIds: [...skills],
+    hasThresholds,
+  };
 }
 
 export function matchesRef(ref: AchievementRef, held: HeldCredential): boolean {
@@ -207,7 +247,12 @@ export function evaluatePathway(root: RequirementNode, held: readonly HeldCreden
     switch (node.type) {
       case 'achievement': {
         const match = held.find((h) => matchesRef(node.ref, h));
-        status = { isSatisfied: match !== undefined, done: match ? 1 : 0, required: 1, counted: match ? [match.ref] : [] };
+        status = {
+          isSatisfied: match !== undefined,
+          done: match ? 1 : 0,
+          required: 1,
+          counted: match ? [match.ref] : [],
+        };
         if (!match) remaining.push({ nodeId: node.id, type: node.type, need: 1, options: [] });
         break;
       }
@@ -215,7 +260,9 @@ export function evaluatePathway(root: RequirementNode, held: readonly HeldCreden
       case 'minCredits': {
         const have = node.type === 'minCpdHours' ? totalCpd : totalCredits;
         const need = node.type === 'minCpdHours' ? node.hours : node.credits;
-        const contributing = vouched.filter((h) => (node.type === 'minCpdHours' ? h.cpdHours : h.credits) > 0).map((h) => h.ref);
+        const contributing = vouched
+          .filter((h) => (node.type === 'minCpdHours' ? h.cpdHours : h.credits) > 0)
+          .map((h) => h.ref);
         const isSatisfied = have >= need;
         status = { isSatisfied, done: isSatisfied ? 1 : 0, required: 1, counted: contributing, amount: { have, need } };
         if (!isSatisfied) remaining.push({ nodeId: node.id, type: node.type, need: round2(need - have), options: [] });
@@ -227,8 +274,20 @@ export function evaluatePathway(root: RequirementNode, held: readonly HeldCreden
         const covered = listed.filter((s) => vouched.some((h) => h.skillIds.includes(s)));
         const counted = vouched.filter((h) => h.skillIds.some((s) => listed.includes(s))).map((h) => h.ref);
         const isSatisfied = covered.length >= need;
-        status = { isSatisfied, done: Math.min(covered.length, need), required: need, counted, amount: { have: covered.length, need } };
-        if (!isSatisfied) remaining.push({ nodeId: node.id, type: node.type, need: need - covered.length, options: listed.filter((s) => !covered.includes(s)) });
+        status = {
+          isSatisfied,
+          done: Math.min(covered.length, need),
+          required: need,
+          counted,
+          amount: { have: covered.length, need },
+        };
+        if (!isSatisfied)
+          remaining.push({
+            nodeId: node.id,
+            type: node.type,
+            need: need - covered.length,
+            options: listed.filter((s) => !covered.includes(s)),
+          });
         break;
       }
       case 'all':
@@ -237,7 +296,11 @@ export function evaluatePathway(root: RequirementNode, held: readonly HeldCreden
         const n = node.type === 'all' ? children.length : Math.min(node.n, children.length);
         // Closest to done first: fewest steps left, then fewest steps overall.
         const chosen = [...children]
-          .sort((a, b) => a.status.required - a.status.done - (b.status.required - b.status.done) || a.status.required - b.status.required)
+          .sort(
+            (a, b) =>
+              a.status.required - a.status.done - (b.status.required - b.status.done) ||
+              a.status.required - b.status.required,
+          )
           .slice(0, n);
         const metCount = children.filter((c) => c.status.isSatisfied).length;
         const isSatisfied = metCount >= n && n > 0;
@@ -248,7 +311,12 @@ export function evaluatePathway(root: RequirementNode, held: readonly HeldCreden
           counted: unique(children.filter((c) => c.status.isSatisfied).flatMap((c) => c.status.counted)),
         };
         if (!isSatisfied) {
-          remaining.push({ nodeId: node.id, type: node.type, need: n - metCount, options: children.filter((c) => !c.status.isSatisfied).map((c) => c.child.id) });
+          remaining.push({
+            nodeId: node.id,
+            type: node.type,
+            need: n - metCount,
+            options: children.filter((c) => !c.status.isSatisfied).map((c) => c.child.id),
+          });
         }
         break;
       }
@@ -267,7 +335,14 @@ export function evaluatePathway(root: RequirementNode, held: readonly HeldCreden
   };
   markOpen(root);
   remaining = remaining.filter((r) => open.has(r.nodeId));
-  return { isSatisfied: root_.isSatisfied, done: root_.done, required: root_.required, perNode, remaining, counted: root_.counted };
+  return {
+    isSatisfied: root_.isSatisfied,
+    done: root_.done,
+    required: root_.required,
+    perNode,
+    remaining,
+    counted: root_.counted,
+  };
 }
 
 function sum(values: number[]): number {

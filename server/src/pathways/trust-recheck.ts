@@ -4,7 +4,12 @@ import type { WalletCredentialsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { evaluatePathway, type RequirementNode } from './requirement-tree.js';
-import { loadHeldCredentials, onComponentStatusChanged, reevaluateLearnerPathways, setAwardSuspension } from './pathway-awards.service.js';
+import {
+  loadHeldCredentials,
+  onComponentStatusChanged,
+  reevaluateLearnerPathways,
+  setAwardSuspension,
+} from './pathway-awards.service.js';
 import { awardsWithComponent } from './stores/pathway-award.store.js';
 import { lockLearner } from './stores/pathway-progress.store.js';
 import { findVersion } from './stores/pathway.store.js';
@@ -16,7 +21,14 @@ import { verifyForWallet, type WalletOptions } from './wallet.service.js';
 /** The one-off task the trust fixes ask for (migration 0013 queues it). */
 export const TRUST_RECHECK_TASK = 'trust-recheck-2026-12';
 
-export type TrustRecheckRun = { walletChecked: number; walletUntrusted: number; walletUpdated: number; walletUndecided: number; awardsChecked: number; awardsSuspended: number };
+export type TrustRecheckRun = {
+  walletChecked: number;
+  walletUntrusted: number;
+  walletUpdated: number;
+  walletUndecided: number;
+  awardsChecked: number;
+  awardsSuspended: number;
+};
 
 /** Checks whose failure means the entry itself cannot be trusted (not merely out of force). */
 const TRUST_CHECKS = new Set(['format', 'proof', 'issuer', 'recipient']);
@@ -30,11 +42,26 @@ const TRUST_CHECKS = new Set(['format', 'proof', 'issuer', 'recipient']);
  * are suspended the same way. Entries whose issuer cannot be reached are left as they are and
  * counted as undecided (the periodic status re-check tries again).
  */
-export async function recheckTrust(deps: Deps, options: WalletOptions & { log?: FastifyBaseLogger } = {}): Promise<TrustRecheckRun> {
-  const run: TrustRecheckRun = { walletChecked: 0, walletUntrusted: 0, walletUpdated: 0, walletUndecided: 0, awardsChecked: 0, awardsSuspended: 0 };
+export async function recheckTrust(
+  deps: Deps,
+  options: WalletOptions & { log?: FastifyBaseLogger } = {},
+): Promise<TrustRecheckRun> {
+  const run: TrustRecheckRun = {
+    walletChecked: 0,
+    walletUntrusted: 0,
+    walletUpdated: 0,
+    walletUndecided: 0,
+    awardsChecked: 0,
+    awardsSuspended: 0,
+  };
   let afterId: string | undefined;
   for (;;) {
-    let q = deps.db.selectFrom('wallet_credentials').selectAll().where('status', '!=', 'untrusted').orderBy('id').limit(100);
+    let q = deps.db
+      .selectFrom('wallet_credentials')
+      .selectAll()
+      .where('status', '!=', 'untrusted')
+      .orderBy('id')
+      .limit(100);
     if (afterId) q = q.where('id', '>', afterId);
     const rows = await q.execute();
     if (rows.length === 0) break;
@@ -52,7 +79,12 @@ export async function recheckTrust(deps: Deps, options: WalletOptions & { log?: 
       }
     }
   }
-  const awards = await deps.db.selectFrom('pathway_awards').selectAll().where('status', '=', 'active').orderBy('id').execute();
+  const awards = await deps.db
+    .selectFrom('pathway_awards')
+    .selectAll()
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
   for (const award of awards) {
     run.awardsChecked += 1;
     if (await recheckAward(deps, award)) run.awardsSuspended += 1;
@@ -62,7 +94,11 @@ export async function recheckTrust(deps: Deps, options: WalletOptions & { log?: 
 
 type WalletRow = Selectable<WalletCredentialsTable>;
 
-async function recheckWalletEntry(deps: Deps, row: WalletRow, options: WalletOptions): Promise<'untrusted' | 'updated' | 'unchanged' | 'undecided'> {
+async function recheckWalletEntry(
+  deps: Deps,
+  row: WalletRow,
+  options: WalletOptions,
+): Promise<'untrusted' | 'updated' | 'unchanged' | 'undecided'> {
   const learner = await findUser(deps.db, row.learner_id);
   if (!learner) return 'unchanged';
   const input = row.format === 'jwt' ? row.document : (JSON.parse(row.document) as Record<string, never>);
@@ -75,14 +111,33 @@ async function recheckWalletEntry(deps: Deps, row: WalletRow, options: WalletOpt
   if (!result.facts) return 'undecided';
   const facts = await walletFactsOf(deps, result.facts, result.credential ?? {});
   if (row.microcredential_id && facts.microcredentialId !== row.microcredential_id) {
-    await markUntrusted(deps, row, `It was counted as a programme on Cairn, but it is signed by ${facts.issuerDid}, not by the provider that publishes that programme.`);
+    await markUntrusted(
+      deps,
+      row,
+      `It was counted as a programme on Cairn, but it is signed by ${facts.issuerDid}, not by the provider that publishes that programme.`,
+    );
     return 'untrusted';
   }
-  const isSame = row.credits === facts.credits && row.cpd_hours === facts.cpdHours && JSON.stringify([...row.skill_ids].sort()) === JSON.stringify([...facts.skillIds].sort()) && row.issuer_did === facts.issuerDid && row.achievement_id === facts.achievementId;
+  const isSame =
+    row.credits === facts.credits &&
+    row.cpd_hours === facts.cpdHours &&
+    JSON.stringify([...row.skill_ids].sort()) === JSON.stringify([...facts.skillIds].sort()) &&
+    row.issuer_did === facts.issuerDid &&
+    row.achievement_id === facts.achievementId;
   if (isSame) return 'unchanged';
   await transaction(deps.db, async (trx) => {
     await lockLearner(trx, row.learner_id);
-    await trx.updateTable('wallet_credentials').set({ credits: facts.credits, cpd_hours: facts.cpdHours, skill_ids: facts.skillIds, issuer_did: facts.issuerDid, achievement_id: facts.achievementId }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('wallet_credentials')
+      .set({
+        credits: facts.credits,
+        cpd_hours: facts.cpdHours,
+        skill_ids: facts.skillIds,
+        issuer_did: facts.issuerDid,
+        achievement_id: facts.achievementId,
+      })
+      .where('id', '=', row.id)
+      .execute();
     await reevaluateLearnerPathways({ ...deps, db: trx }, row.learner_id);
   });
   return 'updated';
@@ -102,7 +157,11 @@ type AwardRow = Awaited<ReturnType<typeof awardsWithComponent>>[number];
 
 /** True when the award was suspended: its own components no longer meet its pinned requirements. */
 async function recheckAward(deps: Deps, award: AwardRow): Promise<boolean> {
-  const components = await deps.db.selectFrom('pathway_award_components').select(['component_kind', 'component_id']).where('award_id', '=', award.id).execute();
+  const components = await deps.db
+    .selectFrom('pathway_award_components')
+    .select(['component_kind', 'component_id'])
+    .where('award_id', '=', award.id)
+    .execute();
   const walletIds = components.filter((c) => c.component_kind === 'wallet').map((c) => c.component_id);
   if (walletIds.length > 0) {
     const present = await deps.db.selectFrom('wallet_credentials').select('id').where('id', 'in', walletIds).execute();
@@ -111,15 +170,27 @@ async function recheckAward(deps: Deps, award: AwardRow): Promise<boolean> {
     if (present.length !== walletIds.length) return false;
   }
   const refs = new Set(components.map((c) => `${c.component_kind}:${c.component_id}`));
-  const held = ((await loadHeldCredentials(deps, [award.learner_id])).get(award.learner_id) ?? []).filter((h) => refs.has(h.ref));
+  const held = ((await loadHeldCredentials(deps, [award.learner_id])).get(award.learner_id) ?? []).filter((h) =>
+    refs.has(h.ref),
+  );
   const version = await findVersion(deps.db, award.version_id);
   if (!version) return false;
   if (evaluatePathway(version.tree as RequirementNode, held).isSatisfied) return false;
   return transaction(deps.db, async (trx) => {
     await lockLearner(trx, award.learner_id);
-    const [current] = await trx.selectFrom('pathway_awards').selectAll().where('id', '=', award.id).forUpdate().execute();
+    const [current] = await trx
+      .selectFrom('pathway_awards')
+      .selectAll()
+      .where('id', '=', award.id)
+      .forUpdate()
+      .execute();
     if (!current || current.status !== 'active') return false;
-    await setAwardSuspension({ ...deps, db: trx }, current, true, 'the credentials it was awarded for no longer count under Cairn\'s verification rules (a credential must be signed by the provider of the programme it names).');
+    await setAwardSuspension(
+      { ...deps, db: trx },
+      current,
+      true,
+      "the credentials it was awarded for no longer count under Cairn's verification rules (a credential must be signed by the provider of the programme it names).",
+    );
     return true;
   });
 }
@@ -128,7 +199,10 @@ async function recheckAward(deps: Deps, award: AwardRow): Promise<boolean> {
  * Runs the trust re-check once per database, after migrations: the task row is claimed with
  * a conditional update, so of several servers starting together only one runs it.
  */
-export async function runPendingTrustRecheck(deps: Deps, log?: FastifyBaseLogger): Promise<TrustRecheckRun | undefined> {
+export async function runPendingTrustRecheck(
+  deps: Deps,
+  log?: FastifyBaseLogger,
+): Promise<TrustRecheckRun | undefined> {
   const claimed = await deps.db
     .updateTable('maintenance_tasks')
     .set({ status: 'done', finished_at: sql<Date>`now()` })
@@ -139,12 +213,20 @@ export async function runPendingTrustRecheck(deps: Deps, log?: FastifyBaseLogger
   if (!claimed) return undefined;
   try {
     const run = await recheckTrust(deps, log ? { log } : {});
-    await deps.db.updateTable('maintenance_tasks').set({ summary: JSON.stringify(run), finished_at: sql<Date>`now()` }).where('name', '=', TRUST_RECHECK_TASK).execute();
+    await deps.db
+      .updateTable('maintenance_tasks')
+      .set({ summary: JSON.stringify(run), finished_at: sql<Date>`now()` })
+      .where('name', '=', TRUST_RECHECK_TASK)
+      .execute();
     log?.info({ task: TRUST_RECHECK_TASK, ...run }, 'trust re-check finished');
     return run;
   } catch (err) {
     // Put it back so the next start tries again.
-    await deps.db.updateTable('maintenance_tasks').set({ status: 'pending', finished_at: null }).where('name', '=', TRUST_RECHECK_TASK).execute();
+    await deps.db
+      .updateTable('maintenance_tasks')
+      .set({ status: 'pending', finished_at: null })
+      .where('name', '=', TRUST_RECHECK_TASK)
+      .execute();
     throw err;
   }
 }

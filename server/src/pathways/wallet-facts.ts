@@ -29,19 +29,30 @@ const text = (v: unknown) => (typeof v === 'string' ? v : null);
  * issuer is the organisation that published it: anyone can name the achievement id in a badge
  * they sign themselves. Names come from the JSON and are for display only.
  */
-export async function walletFactsOf(deps: Deps, facts: SignedFacts, display: Record<string, unknown>): Promise<WalletFacts> {
+export async function walletFactsOf(
+  deps: Deps,
+  facts: SignedFacts,
+  display: Record<string, unknown>,
+): Promise<WalletFacts> {
   const subject = facts.subjects.length === 1 ? facts.subjects[0] : undefined;
   const achievement = subject?.achievement;
   const achievementId = achievement?.id;
   const issuerDid = facts.issuerId;
   if (!achievementId || !issuerDid) {
-    throw new AppError('validation_failed', 'This credential names no achievement id or no issuer id, so it cannot count toward a pathway.', {
-      fields: [{ field: 'credential.credentialSubject.achievement.id', message: 'Required' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      'This credential names no achievement id or no issuer id, so it cannot count toward a pathway.',
+      {
+        fields: [{ field: 'credential.credentialSubject.achievement.id', message: 'Required' }],
+      },
+    );
   }
   const urls = achievement.alignmentTargets;
   const ownSkillPrefix = new URL('/api/v1/skills/', deps.publicUrl).toString();
-  const skillIds = urls.filter((u) => u.startsWith(ownSkillPrefix)).map((u) => u.slice(ownSkillPrefix.length)).filter((id) => UUID.test(id));
+  const skillIds = urls
+    .filter((u) => u.startsWith(ownSkillPrefix))
+    .map((u) => u.slice(ownSkillPrefix.length))
+    .filter((id) => UUID.test(id));
   const skills = await skillsByUrisOrIds(deps.db, urls, skillIds);
   const achievementPrefix = new URL('/achievements/', deps.publicUrl).toString();
   const versionId = achievementId.startsWith(achievementPrefix) ? achievementId.slice(achievementPrefix.length) : '';

@@ -1,4 +1,12 @@
-import { checkStatusEntries, createDocumentLoader, decodeJwt, isCompactJwt, readSignedFacts, type FetchStatusList, type JsonObject } from '@cairn/credentials';
+import {
+  checkStatusEntries,
+  createDocumentLoader,
+  decodeJwt,
+  isCompactJwt,
+  readSignedFacts,
+  type FetchStatusList,
+  type JsonObject,
+} from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
 import type { WalletStatus } from '../db/schema.js';
 import { transaction } from '../db/transaction.js';
@@ -14,7 +22,11 @@ type WalletRow = Awaited<ReturnType<typeof walletEntriesToCheck>>[number];
 /** How issuers' lists and keys are reached; made once per request or run. */
 type IssuerReach = { fetchStatusList: FetchStatusList; documentLoader: ReturnType<typeof createDocumentLoader> };
 
-function issuerReach(deps: Deps, options: WalletOptions, wrapFetch: (f: FetchStatusList) => FetchStatusList = (f) => f): IssuerReach {
+function issuerReach(
+  deps: Deps,
+  options: WalletOptions,
+  wrapFetch: (f: FetchStatusList) => FetchStatusList = (f) => f,
+): IssuerReach {
   const { resolveDid, fetchStatusList } = walletResolvers(deps, options);
   return { fetchStatusList: wrapFetch(fetchStatusList), documentLoader: createDocumentLoader({ resolveDid }) };
 }
@@ -24,7 +36,15 @@ export type StatusReading = { status: WalletStatus; reason: string | null } | { 
 function credentialOf(row: Pick<WalletRow, 'format' | 'document'>): JsonObject {
   if (row.format === 'jwt' && isCompactJwt(row.document)) {
     // The registered JWT claims are JOSE's, not JSON-LD terms; the rest is the credential.
-    const { iss: _iss, sub: _sub, jti: _jti, nbf: _nbf, exp: _exp, iat: _iat, ...credential } = decodeJwt(row.document).payload;
+    const {
+      iss: _iss,
+      sub: _sub,
+      jti: _jti,
+      nbf: _nbf,
+      exp: _exp,
+      iat: _iat,
+      ...credential
+    } = decodeJwt(row.document).payload;
     return credential;
   }
   return JSON.parse(row.document) as JsonObject;
@@ -37,18 +57,28 @@ function credentialOf(row: Pick<WalletRow, 'format' | 'document'>): JsonObject {
  * entries stays active. An entry that cannot be read gives an error, not a verdict; the entry
  * keeps its last known status and says why it could not be checked.
  */
-export async function readWalletStatus(deps: Deps, row: Pick<WalletRow, 'format' | 'document'>, reach: IssuerReach): Promise<StatusReading> {
+export async function readWalletStatus(
+  deps: Deps,
+  row: Pick<WalletRow, 'format' | 'document'>,
+  reach: IssuerReach,
+): Promise<StatusReading> {
   let facts;
   try {
     facts = await readSignedFacts(credentialOf(row), reach.documentLoader);
   } catch (err) {
     return { error: `The credential could not be read: ${err instanceof Error ? err.message : String(err)}` };
   }
-  const outcomes = await checkStatusEntries(facts, { fetchStatusList: reach.fetchStatusList, documentLoader: reach.documentLoader, now: deps.clock() });
+  const outcomes = await checkStatusEntries(facts, {
+    fetchStatusList: reach.fetchStatusList,
+    documentLoader: reach.documentLoader,
+    now: deps.clock(),
+  });
   const unreadable = outcomes.find((o) => o.state === 'unreadable');
-  if (outcomes.some((o) => o.purpose === 'revocation' && o.state === 'set')) return { status: 'revoked', reason: 'The issuer has revoked this credential.' };
+  if (outcomes.some((o) => o.purpose === 'revocation' && o.state === 'set'))
+    return { status: 'revoked', reason: 'The issuer has revoked this credential.' };
   if (unreadable && unreadable.state === 'unreadable') return { error: unreadable.reason };
-  if (outcomes.some((o) => o.purpose === 'suspension' && o.state === 'set')) return { status: 'suspended', reason: 'The issuer has suspended this credential for now.' };
+  if (outcomes.some((o) => o.purpose === 'suspension' && o.state === 'set'))
+    return { status: 'suspended', reason: 'The issuer has suspended this credential for now.' };
   return { status: 'active', reason: null };
 }
 
@@ -102,7 +132,10 @@ export type WalletCheckRun = { checked: number; changed: number; unreadable: num
  * Re-reads the status of every wallet entry not checked since `olderThanMs` ago, a page at a
  * time (periodic job). One entry's failure is recorded on it and never stops the run.
  */
-export async function recheckWallets(deps: Deps, options: WalletOptions & { olderThanMs?: number; log?: { error(obj: object, msg?: string): void } } = {}): Promise<WalletCheckRun> {
+export async function recheckWallets(
+  deps: Deps,
+  options: WalletOptions & { olderThanMs?: number; log?: { error(obj: object, msg?: string): void } } = {},
+): Promise<WalletCheckRun> {
   const run: WalletCheckRun = { checked: 0, changed: 0, unreadable: 0 };
   const checkedBefore = new Date(deps.clock().getTime() - (options.olderThanMs ?? 0) + 1);
   const reach = issuerReach(deps, options, memoised);
@@ -122,7 +155,12 @@ export async function recheckWallets(deps: Deps, options: WalletOptions & { olde
         if (await applyReading(deps, row, reading)) run.changed += 1;
       } catch (err) {
         options.log?.error({ err, walletCredentialId: row.id }, 'wallet status change failed');
-        await setWalletStatus(deps.db, row.id, { status: row.status, reason: null, checkedAt: deps.clock(), error: 'The new status could not be applied; it will be tried again.' });
+        await setWalletStatus(deps.db, row.id, {
+          status: row.status,
+          reason: null,
+          checkedAt: deps.clock(),
+          error: 'The new status could not be applied; it will be tried again.',
+        });
       }
       run.checked += 1;
       if ('error' in reading) run.unreadable += 1;

@@ -11,7 +11,12 @@ import { verifyPool } from '../verification/verify-pool.js';
 import { computeLearnerPathways, reevaluateLearnerPathways } from './pathway-awards.service.js';
 import { findCredentialByCredentialId } from './stores/held-credentials.store.js';
 import { findUser } from './stores/people.store.js';
-import { deleteWalletCredential, findWalletCredential, insertWalletCredential, listWallet as listWalletRows } from './stores/wallet.store.js';
+import {
+  deleteWalletCredential,
+  findWalletCredential,
+  insertWalletCredential,
+  listWallet as listWalletRows,
+} from './stores/wallet.store.js';
 import { walletFactsOf } from './wallet-facts.js';
 
 export type WalletOptions = {
@@ -31,12 +36,23 @@ export type WalletInput = JsonObject | string | { file: { bytes: Buffer; filenam
  * is untrusted input and must not hold the event loop; a file is read there too). Answers the
  * verifier's result and the credential as read.
  */
-export async function verifyForWallet(deps: Deps, input: WalletInput, email: string, options: WalletOptions = {}): Promise<{ result: VerificationResult; credential: JsonObject | string }> {
+export async function verifyForWallet(
+  deps: Deps,
+  input: WalletInput,
+  email: string,
+  options: WalletOptions = {},
+): Promise<{ result: VerificationResult; credential: JsonObject | string }> {
   const { resolveDid, fetchStatusList } = walletResolvers(deps, options);
-  const job = typeof input === 'object' && 'file' in input && isFile(input.file)
-    ? { source: 'file' as const, bytes: input.file.bytes, filename: input.file.filename }
-    : { source: 'credential' as const, credential: input as JsonObject | string };
-  const outcome = await verifyPool().verify({ job, io: { resolveDid, fetchStatusList }, now: deps.clock(), recipientEmail: email });
+  const job =
+    typeof input === 'object' && 'file' in input && isFile(input.file)
+      ? { source: 'file' as const, bytes: input.file.bytes, filename: input.file.filename }
+      : { source: 'credential' as const, credential: input as JsonObject | string };
+  const outcome = await verifyPool().verify({
+    job,
+    io: { resolveDid, fetchStatusList },
+    now: deps.clock(),
+    recipientEmail: email,
+  });
   const credential = job.source === 'file' ? (outcome.credential as JsonObject | string) : job.credential;
   return { result: outcome.result, credential };
 }
@@ -53,12 +69,17 @@ function isFile(value: unknown): value is { bytes: Buffer; filename: string } {
 export function walletResolvers(deps: Deps, options: WalletOptions = {}) {
   const fetchRemote = options.fetchRemote ?? createGuardedFetch({ publicUrl: deps.publicUrl });
   const ownDidPrefix = `${didWebFromUrl(deps.publicUrl.origin, [])}:`;
-  const resolveDid = createDidWebResolver({ fetch: fetchRemote, resolveOwn: createLocalResolver(deps), ownPrefix: ownDidPrefix });
+  const resolveDid = createDidWebResolver({
+    fetch: fetchRemote,
+    resolveOwn: createLocalResolver(deps),
+    ownPrefix: ownDidPrefix,
+  });
   const localLists = createLocalStatusListFetcher(deps);
   const fetchStatusList = async (url: string) => {
     if (url.startsWith(deps.publicUrl.origin)) return localLists(url);
     const list = await fetchRemote(url);
-    if (typeof list !== 'object' || list === null || Array.isArray(list)) throw new Error(`${url} is not a status list credential`);
+    if (typeof list !== 'object' || list === null || Array.isArray(list))
+      throw new Error(`${url} is not a status list credential`);
     return list as Record<string, unknown>;
   };
   return { resolveDid, fetchStatusList };
@@ -71,14 +92,36 @@ function refusal(result: VerificationResult): AppError {
   const first = (id: string) => failed.find((c) => c.id === id);
   const recipient = first('recipient');
   const onlyRecipient = recipient && failed.every((c) => c.id === 'recipient');
-  if (onlyRecipient) return new AppError('forbidden', `This credential belongs to someone else: ${recipient.message}. Only credentials issued to your own email address can be added.`, { fields });
+  if (onlyRecipient)
+    return new AppError(
+      'forbidden',
+      `This credential belongs to someone else: ${recipient.message}. Only credentials issued to your own email address can be added.`,
+      { fields },
+    );
   const revoked = first('revocation') ?? first('suspension');
-  if (revoked) return new AppError('validation_failed', `This credential is not in force: ${revoked.message}. Nothing was added.`, { fields });
+  if (revoked)
+    return new AppError(
+      'validation_failed',
+      `This credential is not in force: ${revoked.message}. Nothing was added.`,
+      { fields },
+    );
   const expired = first('validUntil') ?? first('validFrom');
-  if (expired) return new AppError('validation_failed', `This credential is not valid now: ${expired.message}. Nothing was added.`, { fields });
+  if (expired)
+    return new AppError(
+      'validation_failed',
+      `This credential is not valid now: ${expired.message}. Nothing was added.`,
+      { fields },
+    );
   const proof = first('proof') ?? first('issuer');
-  if (proof) return new AppError('validation_failed', `This credential does not verify: ${proof.message}. Nothing was added.`, { fields });
-  return new AppError('validation_failed', `This credential does not verify: ${failed.map((c) => c.message).join('; ')}. Nothing was added.`, { fields });
+  if (proof)
+    return new AppError('validation_failed', `This credential does not verify: ${proof.message}. Nothing was added.`, {
+      fields,
+    });
+  return new AppError(
+    'validation_failed',
+    `This credential does not verify: ${failed.map((c) => c.message).join('; ')}. Nothing was added.`,
+    { fields },
+  );
 }
 
 /**
@@ -86,7 +129,12 @@ function refusal(result: VerificationResult): AppError {
  * issuer, dates, status) and name the learner's email as its recipient. Then the learner's
  * pathways are re-evaluated in the same transaction, so it may complete one.
  */
-export async function importWalletCredential(deps: Deps, actor: Actor, input: WalletInput, options: WalletOptions = {}) {
+export async function importWalletCredential(
+  deps: Deps,
+  actor: Actor,
+  input: WalletInput,
+  options: WalletOptions = {},
+) {
   const user = requireUser(actor);
   const learner = await findUser(deps.db, user.userId);
   if (!learner) throw new AppError('unauthenticated', 'Sign in to continue.');
@@ -100,7 +148,10 @@ export async function importWalletCredential(deps: Deps, actor: Actor, input: Wa
   if (credentialId) {
     const issuedHere = await findCredentialByCredentialId(deps.db, credentialId);
     if (issuedHere?.recipient_user_id === user.userId) {
-      throw new AppError('conflict', 'This credential was issued to you on Cairn and is already in your credentials; it counts toward your pathways already.');
+      throw new AppError(
+        'conflict',
+        'This credential was issued to you on Cairn and is already in your credentials; it counts toward your pathways already.',
+      );
     }
   }
   const document = typeof presented === 'string' ? presented.trim() : JSON.stringify(presented);
@@ -123,7 +174,11 @@ export async function importWalletCredential(deps: Deps, actor: Actor, input: Wa
 }
 
 export async function getWalletItem(deps: Deps, learnerId: string, id: string) {
-  const items = await presentWallet(deps, learnerId, [await findWalletCredential(deps.db, learnerId, id)].filter((r) => r !== undefined));
+  const items = await presentWallet(
+    deps,
+    learnerId,
+    [await findWalletCredential(deps.db, learnerId, id)].filter((r) => r !== undefined),
+  );
   if (items.length === 0) throw new AppError('not_found', 'No credential with this id is in your wallet.');
   return items[0]!;
 }

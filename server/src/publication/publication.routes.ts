@@ -12,7 +12,12 @@ export const publicationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   const anyJson = z.record(z.string(), z.unknown());
 
   app.get('/orgs/:slug/did.json', {
-    schema: { tags, summary: 'The did:web document of an organisation', params: z.object({ slug }), response: { 200: anyJson, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'The did:web document of an organisation',
+      params: z.object({ slug }),
+      response: { 200: anyJson, ...problemResponses },
+    },
     handler: async (request, reply) => {
       const doc = await getOrganizationDidDocument(deps, request.params.slug);
       return reply.type('application/did+json').header('cache-control', 'public, max-age=300').send(doc);
@@ -20,7 +25,12 @@ export const publicationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   });
 
   app.get('/orgs/:slug/profile', {
-    schema: { tags, summary: 'The OB 3.0 issuer Profile of an organisation', params: z.object({ slug }), response: { 200: anyJson, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'The OB 3.0 issuer Profile of an organisation',
+      params: z.object({ slug }),
+      response: { 200: anyJson, ...problemResponses },
+    },
     handler: async (request, reply) => {
       const profile = await getIssuerProfile(deps, request.params.slug);
       return reply.type('application/ld+json').header('cache-control', 'public, max-age=300').send(profile);
@@ -31,12 +41,25 @@ export const publicationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     schema: {
       tags,
       summary: 'A signed BitstringStatusListCredential',
-      params: z.object({ slug, listNumber: z.coerce.number().int().min(1), purpose: z.enum(['revocation', 'suspension']) }),
+      params: z.object({
+        slug,
+        listNumber: z.coerce.number().int().min(1),
+        purpose: z.enum(['revocation', 'suspension']),
+      }),
       response: { 200: z.string(), ...problemResponses },
     },
     handler: async (request, reply) => {
-      const { text, maxAgeSeconds } = await getStatusListCredential(deps, request.params.slug, request.params.listNumber, request.params.purpose);
-      return reply.type('application/vc+ld+json').header('cache-control', `public, max-age=${maxAgeSeconds}`).serializer((s: string) => s).send(text);
+      const { text, maxAgeSeconds } = await getStatusListCredential(
+        deps,
+        request.params.slug,
+        request.params.listNumber,
+        request.params.purpose,
+      );
+      return reply
+        .type('application/vc+ld+json')
+        .header('cache-control', `public, max-age=${maxAgeSeconds}`)
+        .serializer((s: string) => s)
+        .send(text);
     },
   });
 

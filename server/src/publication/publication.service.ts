@@ -1,7 +1,11 @@
 import { CONTEXT_URLS } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
-import { getPublishedStatusList, STATUS_LIST_TTL_MS, type ChangeablePurpose } from '../issuance/status-lists.service.js';
+import {
+  getPublishedStatusList,
+  STATUS_LIST_TTL_MS,
+  type ChangeablePurpose,
+} from '../issuance/status-lists.service.js';
 import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
 import { findOrganizationBySlug } from '../orgs/orgs.store.js';
 
@@ -29,7 +33,12 @@ export async function getIssuerProfile(deps: Deps, slug: string) {
 }
 
 /** A published status list credential (JSON text as signed) and how long it may be cached. */
-export async function getStatusListCredential(deps: Deps, slug: string, listNumber: number, purpose: ChangeablePurpose) {
+export async function getStatusListCredential(
+  deps: Deps,
+  slug: string,
+  listNumber: number,
+  purpose: ChangeablePurpose,
+) {
   const org = await findPublicOrg(deps, slug);
   const text = await getPublishedStatusList(deps, org.id, listNumber, purpose);
   if (!text) throw new AppError('not_found', `No ${purpose} list ${listNumber} for ${org.name}.`);

@@ -18,7 +18,12 @@ function asUser(userId: string): Actor {
 }
 
 function rightAnswers(quiz: Quiz): QuizAnswers {
-  return Object.fromEntries(quiz.questions.map((q) => [q.id, q.kind === 'numeric' ? q.answer : q.options.filter((o) => o.isCorrect).map((o) => o.id)]));
+  return Object.fromEntries(
+    quiz.questions.map((q) => [
+      q.id,
+      q.kind === 'numeric' ? q.answer : q.options.filter((o) => o.isCorrect).map((o) => o.id),
+    ]),
+  );
 }
 
 /**
@@ -26,7 +31,10 @@ function rightAnswers(quiz: Quiz): QuizAnswers {
  * evidence that the provider's owner approves), so the credentials they hold were earned
  * through the completion path, not inserted.
  */
-export async function seedDemoLearning(deps: Deps, options: { learnerEmail: string; complete: Reviewed[]; inProgress: Programme[] }) {
+export async function seedDemoLearning(
+  deps: Deps,
+  options: { learnerEmail: string; complete: Reviewed[]; inProgress: Programme[] },
+) {
   const learner = await findUserByEmail(deps.db, options.learnerEmail);
   if (!learner) throw new Error('The demo learner must exist before their learning is seeded.');
   const me = asUser(learner.id);
@@ -39,7 +47,13 @@ export async function seedDemoLearning(deps: Deps, options: { learnerEmail: stri
       if (!m.activity) {
         await completeModule(deps, me, enrolment.id, m.id);
       } else if (m.activity.type === 'quiz') {
-        const quiz = (await deps.db.selectFrom('microcredential_modules').select('activity').where('id', '=', m.id).executeTakeFirstOrThrow()).activity as Activity;
+        const quiz = (
+          await deps.db
+            .selectFrom('microcredential_modules')
+            .select('activity')
+            .where('id', '=', m.id)
+            .executeTakeFirstOrThrow()
+        ).activity as Activity;
         if (quiz.type !== 'quiz') continue;
         await submitQuizAttempt(deps, me, enrolment.id, m.id, rightAnswers(quiz));
       } else {
@@ -47,13 +61,21 @@ export async function seedDemoLearning(deps: Deps, options: { learnerEmail: stri
           text: `My evidence for “${m.title}”: I applied the module at work and documented what I did, what I measured and what I would change next time.`,
         });
         const forReview = await getSubmissionForReview(deps, asUser(reviewer.id), p.providerSlug, submission.id);
-        const criteria = (forReview.rubric as { criteria: { id: string; levels: { id: string; points: number }[] }[] }).criteria;
-        const scores = Object.fromEntries(criteria.map((c) => [c.id, [...c.levels].sort((a, b) => b.points - a.points)[0]!.id]));
-        await reviewSubmission(deps, asUser(reviewer.id), p.providerSlug, submission.id, { scores, feedback: 'Clear, practical and well evidenced. Well done.', decision: 'approve' });
+        const criteria = (forReview.rubric as { criteria: { id: string; levels: { id: string; points: number }[] }[] })
+          .criteria;
+        const scores = Object.fromEntries(
+          criteria.map((c) => [c.id, [...c.levels].sort((a, b) => b.points - a.points)[0]!.id]),
+        );
+        await reviewSubmission(deps, asUser(reviewer.id), p.providerSlug, submission.id, {
+          scores,
+          feedback: 'Clear, practical and well evidenced. Well done.',
+          decision: 'approve',
+        });
       }
     }
     const done = await getEnrolment(deps, me, enrolment.id);
-    if (done.status !== 'completed') throw new Error(`The demo learner did not complete ${p.title}; check its modules.`);
+    if (done.status !== 'completed')
+      throw new Error(`The demo learner did not complete ${p.title}; check its modules.`);
     earned.push(p.title);
   }
   for (const p of options.inProgress) {

@@ -13,11 +13,36 @@ import { seedDemoLearning } from './demo-learning.js';
 type DemoOrg = { slug: string; name: string; roles: OrgRole[]; member: { email: string; name: string; role: 'owner' } };
 
 const demoOrgs: DemoOrg[] = [
-  { slug: 'northwind-academy', name: 'Northwind Academy', roles: ['provider'], member: { email: 'provider@demo.cairn.test', name: 'Priya Natarajan', role: 'owner' } },
-  { slug: 'meridian-accreditation', name: 'Meridian Accreditation Council', roles: ['accreditor'], member: { email: 'accreditor@demo.cairn.test', name: 'Aled Morgan', role: 'owner' } },
-  { slug: 'harbor-logistics', name: 'Harbor Logistics', roles: ['employer'], member: { email: 'employer@demo.cairn.test', name: 'Elena Ruiz', role: 'owner' } },
-  { slug: 'atlas-industry-alliance', name: 'Atlas Industry Alliance', roles: ['partner'], member: { email: 'partner@demo.cairn.test', name: 'Tomasz Kowalski', role: 'owner' } },
-  { slug: 'summit-skills-institute', name: 'Summit Skills Institute', roles: ['provider'], member: { email: 'provider2@demo.cairn.test', name: 'Kwame Mensah', role: 'owner' } },
+  {
+    slug: 'northwind-academy',
+    name: 'Northwind Academy',
+    roles: ['provider'],
+    member: { email: 'provider@demo.cairn.test', name: 'Priya Natarajan', role: 'owner' },
+  },
+  {
+    slug: 'meridian-accreditation',
+    name: 'Meridian Accreditation Council',
+    roles: ['accreditor'],
+    member: { email: 'accreditor@demo.cairn.test', name: 'Aled Morgan', role: 'owner' },
+  },
+  {
+    slug: 'harbor-logistics',
+    name: 'Harbor Logistics',
+    roles: ['employer'],
+    member: { email: 'employer@demo.cairn.test', name: 'Elena Ruiz', role: 'owner' },
+  },
+  {
+    slug: 'atlas-industry-alliance',
+    name: 'Atlas Industry Alliance',
+    roles: ['partner'],
+    member: { email: 'partner@demo.cairn.test', name: 'Tomasz Kowalski', role: 'owner' },
+  },
+  {
+    slug: 'summit-skills-institute',
+    name: 'Summit Skills Institute',
+    roles: ['provider'],
+    member: { email: 'provider2@demo.cairn.test', name: 'Kwame Mensah', role: 'owner' },
+  },
 ];
 const learner = { email: 'learner@demo.cairn.test', name: 'Lena Fischer' };
 
@@ -42,31 +67,70 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
     const created = new Map<string, { orgId: string; ownerId: string }>();
     for (const org of demoOrgs) {
       // Demo addresses are on the reserved .test domain: nobody can receive their mail, so they are seeded verified.
-      const user = await insertUser(trx, { email: org.member.email, name: org.member.name, passwordHash, emailVerifiedAt: deps.clock() });
-      const provisioned = user && (await provisionOrganization({ ...deps, db: trx }, { slug: org.slug, name: org.name, roles: org.roles, ownerId: user.id }));
-      if (!provisioned) throw new Error(`The demo world is half there (${org.slug}); use a fresh DATA_DIR or CAIRN_SEED=false.`);
+      const user = await insertUser(trx, {
+        email: org.member.email,
+        name: org.member.name,
+        passwordHash,
+        emailVerifiedAt: deps.clock(),
+      });
+      const provisioned =
+        user &&
+        (await provisionOrganization(
+          { ...deps, db: trx },
+          { slug: org.slug, name: org.name, roles: org.roles, ownerId: user.id },
+        ));
+      if (!provisioned)
+        throw new Error(`The demo world is half there (${org.slug}); use a fresh DATA_DIR or CAIRN_SEED=false.`);
       created.set(org.slug, { orgId: provisioned.id, ownerId: user.id });
     }
     await insertUser(trx, { email: learner.email, name: learner.name, passwordHash, emailVerifiedAt: deps.clock() });
     const of = (slug: string) => created.get(slug)!;
-    await seedDemoCatalog({ ...deps, db: trx }, {
-      northwind: { slug: 'northwind-academy', ownerId: of('northwind-academy').ownerId },
-      summit: { slug: 'summit-skills-institute', ownerId: of('summit-skills-institute').ownerId },
-      partnerOrgId: of('atlas-industry-alliance').orgId,
-    });
+    await seedDemoCatalog(
+      { ...deps, db: trx },
+      {
+        northwind: { slug: 'northwind-academy', ownerId: of('northwind-academy').ownerId },
+        summit: { slug: 'summit-skills-institute', ownerId: of('summit-skills-institute').ownerId },
+        partnerOrgId: of('atlas-industry-alliance').orgId,
+      },
+    );
     // Before the learner's completions, so completing both programmes awards the first pathway.
-    const pathways = await seedDemoPathways({ ...deps, db: trx }, { authorEmail: 'provider@demo.cairn.test', providerSlug: 'northwind-academy' });
-    await seedDemoLearning({ ...deps, db: trx }, {
-      learnerEmail: learner.email,
-      complete: [
-        { providerSlug: 'northwind-academy', slug: 'data-literacy-foundations', title: 'Data Literacy Foundations', reviewerEmail: 'provider@demo.cairn.test' },
-        { providerSlug: 'summit-skills-institute', slug: 'complaint-handling', title: 'Complaint Handling', reviewerEmail: 'provider2@demo.cairn.test' },
-      ],
-      inProgress: [{ providerSlug: 'northwind-academy', slug: 'secure-coding-basics', title: 'Secure Coding Basics' }],
-    });
-    await joinDemoPathway({ ...deps, db: trx }, { learnerEmail: learner.email, pathwayId: pathways.inProgressPathwayId });
+    const pathways = await seedDemoPathways(
+      { ...deps, db: trx },
+      { authorEmail: 'provider@demo.cairn.test', providerSlug: 'northwind-academy' },
+    );
+    await seedDemoLearning(
+      { ...deps, db: trx },
+      {
+        learnerEmail: learner.email,
+        complete: [
+          {
+            providerSlug: 'northwind-academy',
+            slug: 'data-literacy-foundations',
+            title: 'Data Literacy Foundations',
+            reviewerEmail: 'provider@demo.cairn.test',
+          },
+          {
+            providerSlug: 'summit-skills-institute',
+            slug: 'complaint-handling',
+            title: 'Complaint Handling',
+            reviewerEmail: 'provider2@demo.cairn.test',
+          },
+        ],
+        inProgress: [
+          { providerSlug: 'northwind-academy', slug: 'secure-coding-basics', title: 'Secure Coding Basics' },
+        ],
+      },
+    );
+    await joinDemoPathway(
+      { ...deps, db: trx },
+      { learnerEmail: learner.email, pathwayId: pathways.inProgressPathwayId },
+    );
     return true;
   });
   if (!isCreated) return undefined;
-  return { password, isPasswordGenerated: options.password === undefined, emails: [...demoOrgs.map((o) => o.member.email), learner.email] };
+  return {
+    password,
+    isPasswordGenerated: options.password === undefined,
+    emails: [...demoOrgs.map((o) => o.member.email), learner.email],
+  };
 }

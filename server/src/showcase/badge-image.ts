@@ -5,10 +5,42 @@ type Rgb = [number, number, number];
 
 // The Cairn palette: slate-teal stones on a light disc, with a warm top stone.
 const palettes: { ring: Rgb; disc: Rgb; stones: [Rgb, Rgb, Rgb] }[] = [
-  { ring: [38, 112, 118], disc: [236, 245, 245], stones: [[38, 112, 118], [84, 158, 162], [232, 125, 62]] },
-  { ring: [52, 78, 120], disc: [238, 242, 250], stones: [[52, 78, 120], [96, 128, 176], [232, 125, 62]] },
-  { ring: [86, 104, 60], disc: [243, 246, 236], stones: [[86, 104, 60], [134, 156, 96], [224, 150, 58]] },
-  { ring: [118, 72, 96], disc: [248, 239, 244], stones: [[118, 72, 96], [162, 112, 140], [232, 125, 62]] },
+  {
+    ring: [38, 112, 118],
+    disc: [236, 245, 245],
+    stones: [
+      [38, 112, 118],
+      [84, 158, 162],
+      [232, 125, 62],
+    ],
+  },
+  {
+    ring: [52, 78, 120],
+    disc: [238, 242, 250],
+    stones: [
+      [52, 78, 120],
+      [96, 128, 176],
+      [232, 125, 62],
+    ],
+  },
+  {
+    ring: [86, 104, 60],
+    disc: [243, 246, 236],
+    stones: [
+      [86, 104, 60],
+      [134, 156, 96],
+      [224, 150, 58],
+    ],
+  },
+  {
+    ring: [118, 72, 96],
+    disc: [248, 239, 244],
+    stones: [
+      [118, 72, 96],
+      [162, 112, 140],
+      [232, 125, 62],
+    ],
+  },
 ];
 
 /** Coverage of a pixel by a shape, sampled 4×4, so edges are smooth without a graphics library. */
@@ -28,7 +60,7 @@ export function renderBadgePng({ seed, size = 400 }: { seed: string; size?: numb
   const png = new PNG({ width: size, height: size });
   const c = size / 2;
   const r = size * 0.48;
-  const jitter = (k: number) => ((digest[k]! / 255) - 0.5) * size * 0.03;
+  const jitter = (k: number) => (digest[k]! / 255 - 0.5) * size * 0.03;
   const stones = [
     { cx: c + jitter(1), cy: c + size * 0.17, rx: size * 0.26, ry: size * 0.1 },
     { cx: c + jitter(2), cy: c - size * 0.01, rx: size * 0.19, ry: size * 0.085 },
@@ -37,7 +69,10 @@ export function renderBadgePng({ seed, size = 400 }: { seed: string; size?: numb
   const layers: { colour: Rgb; inside: (x: number, y: number) => boolean }[] = [
     { colour: palette.ring, inside: (x, y) => (x - c) ** 2 + (y - c) ** 2 <= r * r },
     { colour: palette.disc, inside: (x, y) => (x - c) ** 2 + (y - c) ** 2 <= (r * 0.9) ** 2 },
-    ...stones.map((s, i) => ({ colour: palette.stones[i]!, inside: (x: number, y: number) => ((x - s.cx) / s.rx) ** 2 + ((y - s.cy) / s.ry) ** 2 <= 1 })),
+    ...stones.map((s, i) => ({
+      colour: palette.stones[i]!,
+      inside: (x: number, y: number) => ((x - s.cx) / s.rx) ** 2 + ((y - s.cy) / s.ry) ** 2 <= 1,
+    })),
   ];
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

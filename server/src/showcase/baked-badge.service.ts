@@ -10,7 +10,11 @@ import { renderBadgePng } from './badge-image.js';
 export async function bakedBadgeFor(deps: Deps, id: string): Promise<Buffer> {
   const { format, document } = await getCredentialDocument(deps, id);
   const payload = format === 'jwt' ? document : (JSON.parse(document) as Record<string, unknown>);
-  const achievement = typeof payload === 'string' ? undefined : ((payload.credentialSubject as Record<string, unknown> | undefined)?.achievement as Record<string, unknown> | undefined);
+  const achievement =
+    typeof payload === 'string'
+      ? undefined
+      : ((payload.credentialSubject as Record<string, unknown> | undefined)?.achievement as
+          Record<string, unknown> | undefined);
   const image = renderBadgePng({ seed: typeof achievement?.id === 'string' ? achievement.id : id });
   return Buffer.from(bakePng(image, payload));
 }

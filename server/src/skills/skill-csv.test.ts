@@ -3,22 +3,36 @@ import { parseSkillCsv } from './skill-csv.js';
 
 describe('parseSkillCsv', () => {
   it('reads an ESCO export: code from the concept URI, alternative labels split on new lines', () => {
-    const csv = 'conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,description\n' +
+    const csv =
+      'conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,description\n' +
       'KnowledgeSkillCompetence,http://data.example/esco/skill/0a1b,skill/competence,sector-specific,"lead a team","team leading\nteam leadership",Guides people towards a goal.\n' +
       'KnowledgeSkillCompetence,http://data.example/esco/skill/0a1c,knowledge,cross-sector,budgeting,,Plans spending.\n';
     const parsed = parseSkillCsv(csv);
     expect(parsed.errors).toEqual([]);
     expect(parsed.format).toBe('esco');
-    expect(parsed.rows[0]).toMatchObject({ line: 2, code: '0a1b', name: 'lead a team', altLabels: ['team leading', 'team leadership'], uri: 'http://data.example/esco/skill/0a1b', skillType: 'skill/competence' });
+    expect(parsed.rows[0]).toMatchObject({
+      line: 2,
+      code: '0a1b',
+      name: 'lead a team',
+      altLabels: ['team leading', 'team leadership'],
+      uri: 'http://data.example/esco/skill/0a1b',
+      skillType: 'skill/competence',
+    });
     expect(parsed.rows[1]).toMatchObject({ line: 4, code: '0a1c', skillType: 'knowledge' });
   });
 
   it('reads an O*NET file (tab separated) and groups elements under their parent', () => {
-    const tsv = 'Element ID\tElement Name\tDescription\n2.A\tBasic Skills\tCapacities that help learning.\n2.A.1.a\tReading Comprehension\tUnderstanding written sentences.\n';
+    const tsv =
+      'Element ID\tElement Name\tDescription\n2.A\tBasic Skills\tCapacities that help learning.\n2.A.1.a\tReading Comprehension\tUnderstanding written sentences.\n';
     const parsed = parseSkillCsv(tsv);
     expect(parsed.errors).toEqual([]);
     expect(parsed.format).toBe('onet');
-    expect(parsed.rows[1]).toMatchObject({ code: '2.A.1.a', name: 'Reading Comprehension', group: 'Basic Skills', line: 3 });
+    expect(parsed.rows[1]).toMatchObject({
+      code: '2.A.1.a',
+      name: 'Reading Comprehension',
+      group: 'Basic Skills',
+      line: 3,
+    });
   });
 
   it('names each problem with its line: missing name, duplicate code', () => {

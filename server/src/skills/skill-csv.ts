@@ -34,7 +34,21 @@ const MAX_DESCRIPTION = 4000;
 const formats: Record<SkillCsvFormat, { required: string[]; optional: string[] }> = {
   esco: {
     required: ['concepturi', 'preferredlabel'],
-    optional: ['description', 'altlabels', 'skilltype', 'concepttype', 'reuselevel', 'hiddenlabels', 'status', 'modifieddate', 'scopenote', 'definition', 'inscheme', 'broaderconcepturi', 'group'],
+    optional: [
+      'description',
+      'altlabels',
+      'skilltype',
+      'concepttype',
+      'reuselevel',
+      'hiddenlabels',
+      'status',
+      'modifieddate',
+      'scopenote',
+      'definition',
+      'inscheme',
+      'broaderconcepturi',
+      'group',
+    ],
   },
   onet: { required: ['element id', 'element name'], optional: ['description'] },
   cairn: { required: ['code', 'name'], optional: ['description', 'group', 'altlabels', 'skilltype', 'uri'] },
@@ -59,7 +73,11 @@ function detectFormat(columns: string[]): SkillCsvFormat | null {
 
 function detectDelimiter(text: string): ',' | '\t' | ';' {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = { ',': firstLine.split(',').length, '\t': firstLine.split('\t').length, ';': firstLine.split(';').length };
+  const counts = {
+    ',': firstLine.split(',').length,
+    '\t': firstLine.split('\t').length,
+    ';': firstLine.split(';').length,
+  };
   if (counts['\t'] > counts[','] && counts['\t'] >= counts[';']) return '\t';
   if (counts[';'] > counts[',']) return ';';
   return ',';
@@ -73,7 +91,14 @@ function codeFromUri(uri: string): string {
 
 function splitLabels(value: string | undefined): string[] {
   if (!value) return [];
-  return [...new Set(value.split(/\r?\n|\|/).map((s) => s.trim()).filter(Boolean))].slice(0, 50);
+  return [
+    ...new Set(
+      value
+        .split(/\r?\n|\|/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 50);
 }
 
 /** The group of an O*NET element is the name of its nearest ancestor element in the same file. */
@@ -96,13 +121,25 @@ function onetGroups(rows: ParsedSkill[]) {
  * semicolon separated). Never throws for bad input: every problem comes back with its line.
  */
 export function parseSkillCsv(text: string): ParsedSkillCsv {
-  const empty = (message: string, line = 1): ParsedSkillCsv => ({ format: null, columns: [], rows: [], errors: [{ line, field: 'csv', message }] });
+  const empty = (message: string, line = 1): ParsedSkillCsv => ({
+    format: null,
+    columns: [],
+    rows: [],
+    errors: [{ line, field: 'csv', message }],
+  });
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return empty('The file is empty. Send a header line and at least one skill.');
 
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(body, { delimiter: detectDelimiter(body), info: true, relax_column_count: true, skip_empty_lines: true, trim: true, relax_quotes: true }) as unknown as typeof records;
+    records = parse(body, {
+      delimiter: detectDelimiter(body),
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_quotes: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return empty(`The file is not valid CSV: ${(error as Error).message}`, line);
@@ -113,17 +150,56 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
   const keys = columns.map((c) => c.toLowerCase());
   const format = detectFormat(keys);
   if (!format) {
-    return { format: null, columns, rows: [], errors: [{ line: 1, field: 'header', message: `No known columns (found: ${columns.join(', ') || 'none'}). Expected ${EXPECTED_COLUMNS}.` }] };
+    return {
+      format: null,
+      columns,
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          field: 'header',
+          message: `No known columns (found: ${columns.join(', ') || 'none'}). Expected ${EXPECTED_COLUMNS}.`,
+        },
+      ],
+    };
   }
   const errors: CsvIssue[] = [];
   const spec = formats[format];
   const missing = spec.required.filter((c) => !keys.includes(c));
   const unknown = columns.filter((_, i) => !spec.required.includes(keys[i]!) && !spec.optional.includes(keys[i]!));
-  if (missing.length > 0) errors.push({ line: 1, field: 'header', message: `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Expected ${displayColumns[format]}.` });
-  if (unknown.length > 0) errors.push({ line: 1, field: 'header', message: `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. Expected ${displayColumns[format]}.` });
+  if (missing.length > 0)
+    errors.push({
+      line: 1,
+      field: 'header',
+      message: `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Expected ${displayColumns[format]}.`,
+    });
+  if (unknown.length > 0)
+    errors.push({
+      line: 1,
+      field: 'header',
+      message: `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. Expected ${displayColumns[format]}.`,
+    });
   if (errors.length > 0) return { format, columns, rows: [], errors };
-  if (data.length === 0) return { format, columns, rows: [], errors: [{ line: 2, field: 'csv', message: 'The file has a header but no skills.' }] };
-  if (data.length > MAX_CSV_ROWS) return { format, columns, rows: [], errors: [{ line: MAX_CSV_ROWS + 2, field: 'csv', message: `The file has ${data.length} skills; import at most ${MAX_CSV_ROWS} at a time.` }] };
+  if (data.length === 0)
+    return {
+      format,
+      columns,
+      rows: [],
+      errors: [{ line: 2, field: 'csv', message: 'The file has a header but no skills.' }],
+    };
+  if (data.length > MAX_CSV_ROWS)
+    return {
+      format,
+      columns,
+      rows: [],
+      errors: [
+        {
+          line: MAX_CSV_ROWS + 2,
+          field: 'csv',
+          message: `The file has ${data.length} skills; import at most ${MAX_CSV_ROWS} at a time.`,
+        },
+      ],
+    };
 
   const at = (record: string[], column: string) => {
     const i = keys.indexOf(column);
@@ -147,11 +223,21 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
           skillType: at(record, 'skilltype') || null,
           uri: uri || null,
         };
-        if (uri && !/^https?:\/\/\S+$/.test(uri)) errors.push({ line, field: 'conceptUri', message: 'Must be an http(s) URI.' });
+        if (uri && !/^https?:\/\/\S+$/.test(uri))
+          errors.push({ line, field: 'conceptUri', message: 'Must be an http(s) URI.' });
         break;
       }
       case 'onet':
-        row = { line, code: at(record, 'element id'), name: at(record, 'element name'), description: at(record, 'description'), group: null, altLabels: [], skillType: null, uri: null };
+        row = {
+          line,
+          code: at(record, 'element id'),
+          name: at(record, 'element name'),
+          description: at(record, 'description'),
+          group: null,
+          altLabels: [],
+          skillType: null,
+          uri: null,
+        };
         break;
       case 'cairn': {
         const uri = at(record, 'uri');
@@ -165,17 +251,21 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
           skillType: at(record, 'skilltype') || null,
           uri: uri || null,
         };
-        if (uri && !/^https?:\/\/\S+$/.test(uri)) errors.push({ line, field: 'uri', message: 'Must be an http(s) URI.' });
+        if (uri && !/^https?:\/\/\S+$/.test(uri))
+          errors.push({ line, field: 'uri', message: 'Must be an http(s) URI.' });
         break;
       }
     }
     const codeColumn = format === 'esco' ? 'conceptUri' : format === 'onet' ? 'Element ID' : 'code';
     const nameColumn = format === 'esco' ? 'preferredLabel' : format === 'onet' ? 'Element Name' : 'name';
     if (!row.code) errors.push({ line, field: codeColumn, message: 'Required: every skill needs a code.' });
-    else if (row.code.length > MAX_CODE) errors.push({ line, field: codeColumn, message: `At most ${MAX_CODE} characters.` });
+    else if (row.code.length > MAX_CODE)
+      errors.push({ line, field: codeColumn, message: `At most ${MAX_CODE} characters.` });
     if (!row.name) errors.push({ line, field: nameColumn, message: 'Required: every skill needs a name.' });
-    else if (row.name.length > MAX_NAME) errors.push({ line, field: nameColumn, message: `At most ${MAX_NAME} characters.` });
-    if (row.description.length > MAX_DESCRIPTION) errors.push({ line, field: 'description', message: `At most ${MAX_DESCRIPTION} characters.` });
+    else if (row.name.length > MAX_NAME)
+      errors.push({ line, field: nameColumn, message: `At most ${MAX_NAME} characters.` });
+    if (row.description.length > MAX_DESCRIPTION)
+      errors.push({ line, field: 'description', message: `At most ${MAX_DESCRIPTION} characters.` });
     // Skill names, codes and descriptions are copied into signed Achievements (alignments, tags).
     const texts: [string, string, boolean][] = [
       [codeColumn, row.code, false],
@@ -190,7 +280,8 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
     }
     if (row.code) {
       const first = firstLineOfCode.get(row.code);
-      if (first !== undefined) errors.push({ line, field: codeColumn, message: `Duplicate code "${row.code}" (first on line ${first}).` });
+      if (first !== undefined)
+        errors.push({ line, field: codeColumn, message: `Duplicate code "${row.code}" (first on line ${first}).` });
       else firstLineOfCode.set(row.code, line);
     }
     rows.push(row);

@@ -6,8 +6,21 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { iso, problemResponses, slug, uuid } from '../http/schemas.js';
 import { readMultipart } from './read-multipart.js';
-import { importBody, importResponse, frameworkSchema, previewBody, previewResponse, skillSchema } from './skills.schemas.js';
-import { getSkill, importSkillFramework, listSkillFrameworks, previewSkillImport, searchSkills } from './skills.service.js';
+import {
+  importBody,
+  importResponse,
+  frameworkSchema,
+  previewBody,
+  previewResponse,
+  skillSchema,
+} from './skills.schemas.js';
+import {
+  getSkill,
+  importSkillFramework,
+  listSkillFrameworks,
+  previewSkillImport,
+  searchSkills,
+} from './skills.service.js';
 
 /** Largest skills CSV accepted (as JSON text or as an uploaded file). */
 export const MAX_CSV_BYTES = 16 * 1024 * 1024;
@@ -17,13 +30,20 @@ async function readImportInput<T extends z.ZodType>(request: FastifyRequest, sch
   let raw: unknown = request.body;
   if (request.isMultipart()) {
     const { fields, file } = await readMultipart(request, MAX_CSV_BYTES);
-    if (!file) throw new AppError('validation_failed', 'No file was uploaded. Send the CSV in a field named "file".', { fields: [{ field: 'file', message: 'Required' }] });
+    if (!file)
+      throw new AppError('validation_failed', 'No file was uploaded. Send the CSV in a field named "file".', {
+        fields: [{ field: 'file', message: 'Required' }],
+      });
     raw = { ...fields, csv: file.bytes.toString('utf8') };
   }
   const parsed = schema.safeParse(raw ?? {});
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
-    throw new AppError('validation_failed', `Check these fields and try again: ${[...new Set(fields.map((f) => f.field))].join(', ')}.`, { fields });
+    throw new AppError(
+      'validation_failed',
+      `Check these fields and try again: ${[...new Set(fields.map((f) => f.field))].join(', ')}.`,
+      { fields },
+    );
   }
   return parsed.data;
 }
@@ -54,18 +74,34 @@ export const skillsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   });
 
   app.get('/api/v1/skills/:id', {
-    schema: { tags, summary: 'One skill (the targetUrl of Achievement alignments)', security: [], params: z.object({ id: uuid }), response: { 200: skillSchema, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'One skill (the targetUrl of Achievement alignments)',
+      security: [],
+      params: z.object({ id: uuid }),
+      response: { 200: skillSchema, ...problemResponses },
+    },
     handler: async (request) => getSkill(deps, request.actor, request.params.id),
   });
 
   app.get('/api/v1/orgs/:slug/skill-frameworks', {
-    schema: { tags, summary: 'Skill frameworks this organisation can align to (the starter framework first)', params: z.object({ slug }), response: { 200: z.object({ items: z.array(frameworkSchema) }), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Skill frameworks this organisation can align to (the starter framework first)',
+      params: z.object({ slug }),
+      response: { 200: z.object({ items: z.array(frameworkSchema) }), ...problemResponses },
+    },
     handler: async (request) => ({
-      items: (await listSkillFrameworks(deps, request.actor, request.params.slug)).map((f) => ({ ...f, createdAt: iso(f.createdAt), updatedAt: iso(f.updatedAt) })),
+      items: (await listSkillFrameworks(deps, request.actor, request.params.slug)).map((f) => ({
+        ...f,
+        createdAt: iso(f.createdAt),
+        updatedAt: iso(f.updatedAt),
+      })),
     }),
   });
 
-  const uploadNote = 'Send JSON `{csv, …}` or multipart/form-data with the file in `file` and the other fields beside it (browsers add `X-Cairn-CSRF: 1`). At most 16 MB and 50,000 skills.';
+  const uploadNote =
+    'Send JSON `{csv, …}` or multipart/form-data with the file in `file` and the other fields beside it (browsers add `X-Cairn-CSRF: 1`). At most 16 MB and 50,000 skills.';
   app.post('/api/v1/orgs/:slug/skill-frameworks/import/preview', {
     bodyLimit: MAX_CSV_BYTES + 64 * 1024,
     schema: {
@@ -75,18 +111,21 @@ export const skillsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       params: z.object({ slug }),
       response: { 200: previewResponse, ...problemResponses },
     },
-    handler: async (request) => previewSkillImport(deps, request.actor, request.params.slug, await readImportInput(request, previewBody)),
+    handler: async (request) =>
+      previewSkillImport(deps, request.actor, request.params.slug, await readImportInput(request, previewBody)),
   });
 
   app.post('/api/v1/orgs/:slug/skill-frameworks/import', {
     bodyLimit: MAX_CSV_BYTES + 64 * 1024,
     schema: {
       tags,
-      summary: 'Import a skills CSV into a framework of this organisation (one transaction; idempotent by framework name and code)',
+      summary:
+        'Import a skills CSV into a framework of this organisation (one transaction; idempotent by framework name and code)',
       description: `${uploadNote} Body: ${JSON.stringify(z.toJSONSchema(importBody))}`,
       params: z.object({ slug }),
       response: { 200: importResponse, ...problemResponses },
     },
-    handler: async (request) => importSkillFramework(deps, request.actor, request.params.slug, await readImportInput(request, importBody)),
+    handler: async (request) =>
+      importSkillFramework(deps, request.actor, request.params.slug, await readImportInput(request, importBody)),
   });
 };

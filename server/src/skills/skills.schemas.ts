@@ -4,7 +4,9 @@ import { credentialText, timestamp } from '../http/schemas.js';
 export const skillCsvFormat = z.enum(['esco', 'onet', 'cairn']);
 
 export const previewBody = z.strictObject({
-  csv: z.string().meta({ description: 'The CSV text (ESCO, O*NET or Cairn columns; comma, tab or semicolon separated)' }),
+  csv: z
+    .string()
+    .meta({ description: 'The CSV text (ESCO, O*NET or Cairn columns; comma, tab or semicolon separated)' }),
   format: skillCsvFormat.optional().meta({ description: 'Expected shape; detected from the header when omitted' }),
 });
 
@@ -61,5 +63,13 @@ export const importResponse = z
   .meta({ id: 'SkillImportResult' });
 
 export const frameworkSchema = z
-  .object({ id: z.string(), name: z.string(), source: z.enum(['cairn', 'esco', 'onet', 'custom']), isStarter: z.boolean(), skillCount: z.number().int(), createdAt: timestamp, updatedAt: timestamp })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    source: z.enum(['cairn', 'esco', 'onet', 'custom']),
+    isStarter: z.boolean(),
+    skillCount: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
   .meta({ id: 'SkillFramework' });

@@ -38,7 +38,8 @@ export async function ensureStarterFramework(db: Db): Promise<{ frameworkId: str
     await lockSetupStep(trx, 'starter-framework');
     const existing = await store.findFramework(trx, null, STARTER_FRAMEWORK_NAME);
     if (existing?.content_version === version) return { frameworkId: existing.id, isChanged: false };
-    const framework = existing ?? (await store.insertFramework(trx, { orgId: null, name: STARTER_FRAMEWORK_NAME, source: 'cairn' }));
+    const framework =
+      existing ?? (await store.insertFramework(trx, { orgId: null, name: STARTER_FRAMEWORK_NAME, source: 'cairn' }));
     await store.upsertSkills(trx, framework.id, null, skills);
     await store.setFrameworkVersion(trx, framework.id, version);
     return { frameworkId: framework.id, isChanged: true };
@@ -52,7 +53,11 @@ const PREVIEW_ROWS = 500;
 function parseFor(input: SkillImportInput): ParsedSkillCsv {
   const parsed = parseSkillCsv(input.csv);
   if (input.format && parsed.format && parsed.format !== input.format) {
-    parsed.errors.unshift({ line: 1, field: 'header', message: `The columns look like ${parsed.format.toUpperCase()}, not ${input.format.toUpperCase()} as requested.` });
+    parsed.errors.unshift({
+      line: 1,
+      field: 'header',
+      message: `The columns look like ${parsed.format.toUpperCase()}, not ${input.format.toUpperCase()} as requested.`,
+    });
   }
   return parsed;
 }
@@ -75,7 +80,15 @@ export async function previewSkillImport(deps: Deps, actor: Actor, slug: string,
 const sourceOf: Record<SkillCsvFormat, SkillFrameworkSource> = { esco: 'esco', onet: 'onet', cairn: 'custom' };
 
 function toInput(row: ParsedSkill): store.SkillInput {
-  return { code: row.code, name: row.name, description: row.description, group: row.group, altLabels: row.altLabels, skillType: row.skillType, uri: row.uri };
+  return {
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    group: row.group,
+    altLabels: row.altLabels,
+    skillType: row.skillType,
+    uri: row.uri,
+  };
 }
 
 /**
@@ -83,32 +96,60 @@ function toInput(row: ParsedSkill): store.SkillInput {
  * new) in one transaction. Idempotent: a skill with a code the framework has is updated.
  * Any validation error refuses the whole file, naming each line.
  */
-export async function importSkillFramework(deps: Deps, actor: Actor, slug: string, input: SkillImportInput & { frameworkName: string }) {
+export async function importSkillFramework(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  input: SkillImportInput & { frameworkName: string },
+) {
   const { org } = await authorizeOrg(deps, actor, slug, 'skills.import');
   const name = input.frameworkName.trim();
   if (name.toLowerCase() === STARTER_FRAMEWORK_NAME.toLowerCase()) {
-    throw new AppError('conflict', `"${STARTER_FRAMEWORK_NAME}" is the framework Cairn ships; choose another name.`, { fields: [{ field: 'frameworkName', message: 'Reserved name' }] });
+    throw new AppError('conflict', `"${STARTER_FRAMEWORK_NAME}" is the framework Cairn ships; choose another name.`, {
+      fields: [{ field: 'frameworkName', message: 'Reserved name' }],
+    });
   }
   const parsed = parseFor(input);
   if (parsed.errors.length > 0 || !parsed.format) {
     const shown = parsed.errors.slice(0, 200);
-    throw new AppError('validation_failed', `The file has ${parsed.errors.length} problem${parsed.errors.length === 1 ? '' : 's'}; nothing was imported. Fix the lines listed in errors[] and try again.`, {
-      fields: shown.map((e) => ({ field: `line.${e.line}.${e.field}`, message: `Line ${e.line}, ${e.field}: ${e.message}` })),
-    });
+    throw new AppError(
+      'validation_failed',
+      `The file has ${parsed.errors.length} problem${parsed.errors.length === 1 ? '' : 's'}; nothing was imported. Fix the lines listed in errors[] and try again.`,
+      {
+        fields: shown.map((e) => ({
+          field: `line.${e.line}.${e.field}`,
+          message: `Line ${e.line}, ${e.field}: ${e.message}`,
+        })),
+      },
+    );
   }
   const format = parsed.format;
   return transaction(deps.db, async (trx) => {
     const existing = await store.findFramework(trx, org.id, name);
     const framework = existing ?? (await store.insertFramework(trx, { orgId: org.id, name, source: sourceOf[format] }));
     const counts = await store.upsertSkills(trx, framework.id, org.id, parsed.rows.map(toInput));
-    return { framework: { id: framework.id, name: framework.name, source: framework.source }, format, created: counts.created, updated: counts.updated, total: parsed.rows.length };
+    return {
+      framework: { id: framework.id, name: framework.name, source: framework.source },
+      format,
+      created: counts.created,
+      updated: counts.updated,
+      total: parsed.rows.length,
+    };
   });
 }
 
 export async function listSkillFrameworks(deps: Deps, actor: Actor, slug: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'org.read');
   const rows = await store.listFrameworks(deps.db, org.id);
-  return rows.map((r) => ({ id: r.id, name: r.name, source: r.source, isStarter: r.org_id === null, skillCount: r.skillCount, createdAt: r.created_at, updatedAt: r.updated_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    source: r.source,
+    isStarter: r.org_id === null,
+    skillCount: r.skillCount,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
 }
 
 type SkillRow = Awaited<ReturnType<typeof store.findSkillsByIds>>[number];
@@ -147,7 +188,11 @@ async function visibleOrgIds(deps: Deps, actor: Actor): Promise<string[]> {
 }
 
 /** Searches the starter framework and the frameworks of the caller's organisations. Public. */
-export async function searchSkills(deps: Deps, actor: Actor, options: { q?: string; frameworkId?: string; limit: number }) {
+export async function searchSkills(
+  deps: Deps,
+  actor: Actor,
+  options: { q?: string; frameworkId?: string; limit: number },
+) {
   const orgIds = await visibleOrgIds(deps, actor);
   const rows = await store.searchSkills(deps.db, { ...options, orgIds });
   return rows.map(toSkillView);
@@ -161,7 +206,12 @@ export async function getSkill(deps: Deps, actor: Actor, id: string): Promise<Sk
   const row = await store.findSkill(deps.db, id);
   const notFound = new AppError('not_found', 'No skill with this id.');
   if (!row) throw notFound;
-  if (row.org_id !== null && !(await visibleOrgIds(deps, actor)).includes(row.org_id) && !(await store.isSkillInCatalog(deps.db, id))) throw notFound;
+  if (
+    row.org_id !== null &&
+    !(await visibleOrgIds(deps, actor)).includes(row.org_id) &&
+    !(await store.isSkillInCatalog(deps.db, id))
+  )
+    throw notFound;
   return toSkillView(row);
 }
 
@@ -172,7 +222,10 @@ export async function getSkill(deps: Deps, actor: Actor, id: string): Promise<Sk
 export async function resolveSkillsForOrg(db: Db, orgId: string, ids: string[]) {
   const rows = await store.findSkillsByIds(db, [...new Set(ids)]);
   const byId = new Map(rows.filter((r) => r.org_id === null || r.org_id === orgId).map((r) => [r.id, r]));
-  return { skills: ids.flatMap((id) => (byId.has(id) ? [toSkillView(byId.get(id)!)] : [])), missing: ids.filter((id) => !byId.has(id)) };
+  return {
+    skills: ids.flatMap((id) => (byId.has(id) ? [toSkillView(byId.get(id)!)] : [])),
+    missing: ids.filter((id) => !byId.has(id)),
+  };
 }
 
 /** Ids of starter-framework skills by their codes (for seeds and fixtures). */

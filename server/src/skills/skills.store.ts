@@ -27,7 +27,10 @@ export function findFramework(db: Db, orgId: string | null, name: string) {
     .executeTakeFirst();
 }
 
-export function insertFramework(db: Db, f: { orgId: string | null; name: string; source: SkillFrameworkSource; contentVersion?: string }) {
+export function insertFramework(
+  db: Db,
+  f: { orgId: string | null; name: string; source: SkillFrameworkSource; contentVersion?: string },
+) {
   return db
     .insertInto('skill_frameworks')
     .values({ org_id: f.orgId, name: f.name, source: f.source, content_version: f.contentVersion ?? null })
@@ -36,7 +39,11 @@ export function insertFramework(db: Db, f: { orgId: string | null; name: string;
 }
 
 export async function setFrameworkVersion(db: Db, id: string, contentVersion: string) {
-  await db.updateTable('skill_frameworks').set({ content_version: contentVersion, updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('skill_frameworks')
+    .set({ content_version: contentVersion, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -100,7 +107,20 @@ export function listFrameworks(db: Db, orgId: string) {
 
 export type SkillSearch = { q?: string; frameworkId?: string; orgIds: string[]; limit: number };
 
-const skillColumns = ['s.id', 's.code', 's.name', 's.description', 's.group_name', 's.skill_type', 's.uri', 's.alt_labels', 's.org_id', 'f.id as framework_id', 'f.name as framework_name', 'f.source as framework_source'] as const;
+const skillColumns = [
+  's.id',
+  's.code',
+  's.name',
+  's.description',
+  's.group_name',
+  's.skill_type',
+  's.uri',
+  's.alt_labels',
+  's.org_id',
+  'f.id as framework_id',
+  'f.name as framework_name',
+  'f.source as framework_source',
+] as const;
 
 /** Searches skills of the starter framework and of the given organisations. */
 export function searchSkills(db: Db, search: SkillSearch) {
@@ -108,7 +128,11 @@ export function searchSkills(db: Db, search: SkillSearch) {
     .selectFrom('skills as s')
     .innerJoin('skill_frameworks as f', 'f.id', 's.framework_id')
     .select(skillColumns)
-    .where((eb) => (search.orgIds.length > 0 ? eb.or([eb('s.org_id', 'is', null), eb('s.org_id', 'in', search.orgIds)]) : eb('s.org_id', 'is', null)));
+    .where((eb) =>
+      search.orgIds.length > 0
+        ? eb.or([eb('s.org_id', 'is', null), eb('s.org_id', 'in', search.orgIds)])
+        : eb('s.org_id', 'is', null),
+    );
   if (search.frameworkId) query = query.where('s.framework_id', '=', search.frameworkId);
   const q = search.q?.trim();
   if (q) {
@@ -125,17 +149,32 @@ export function searchSkills(db: Db, search: SkillSearch) {
 }
 
 export function findSkill(db: Db, id: string) {
-  return db.selectFrom('skills as s').innerJoin('skill_frameworks as f', 'f.id', 's.framework_id').select(skillColumns).where('s.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('skills as s')
+    .innerJoin('skill_frameworks as f', 'f.id', 's.framework_id')
+    .select(skillColumns)
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findSkillsByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('skills as s').innerJoin('skill_frameworks as f', 'f.id', 's.framework_id').select(skillColumns).where('s.id', 'in', ids).execute();
+  return db
+    .selectFrom('skills as s')
+    .innerJoin('skill_frameworks as f', 'f.id', 's.framework_id')
+    .select(skillColumns)
+    .where('s.id', 'in', ids)
+    .execute();
 }
 
 /** Whether a skill is aligned to some programme in the public catalogue. */
 export async function isSkillInCatalog(db: Db, id: string) {
-  const row = await db.selectFrom('catalog_entries').select('microcredential_id').where(sql<SqlBool>`skill_ids @> array[${id}]::uuid[]`).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalog_entries')
+    .select('microcredential_id')
+    .where(sql<SqlBool>`skill_ids @> array[${id}]::uuid[]`)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -157,5 +196,10 @@ export async function orgIdsOfUser(db: Db, userId: string) {
 /** Ids of starter-framework skills by code. */
 export async function findStarterSkillIdsByCode(db: Db, codes: string[]) {
   if (codes.length === 0) return [];
-  return db.selectFrom('skills').select(['id', 'code']).where('org_id', 'is', null).where('code', 'in', [...new Set(codes)]).execute();
+  return db
+    .selectFrom('skills')
+    .select(['id', 'code'])
+    .where('org_id', 'is', null)
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
 }

@@ -43,10 +43,27 @@ export function useTestApp(options: Partial<Omit<BuildAppOptions, 'deps'>> = {})
       },
     };
     ctx.clock = clock;
-    ctx.jobs = new JobQueue({ db: ctx.database.db, ...(ctx.database.pglite ? { pglite: ctx.database.pglite } : {}), log: silentJobLog, background: false });
-    ctx.deps = { db: ctx.database.db, clock: () => clock.now, publicUrl: new URL('http://cairn.test'), masterKey: randomBytes(32), jobs: ctx.jobs, ...(ctx.database.pglite ? { pglite: ctx.database.pglite } : {}) };
+    ctx.jobs = new JobQueue({
+      db: ctx.database.db,
+      ...(ctx.database.pglite ? { pglite: ctx.database.pglite } : {}),
+      log: silentJobLog,
+      background: false,
+    });
+    ctx.deps = {
+      db: ctx.database.db,
+      clock: () => clock.now,
+      publicUrl: new URL('http://cairn.test'),
+      masterKey: randomBytes(32),
+      jobs: ctx.jobs,
+      ...(ctx.database.pglite ? { pglite: ctx.database.pglite } : {}),
+    };
     ctx.mailTransport = createRecordingMailTransport();
-    registerJobHandlers(ctx.jobs, { deps: ctx.deps, log: silentJobLog, mailTransport: ctx.mailTransport, ...(options.webhooks ? { webhooks: options.webhooks } : {}) });
+    registerJobHandlers(ctx.jobs, {
+      deps: ctx.deps,
+      log: silentJobLog,
+      mailTransport: ctx.mailTransport,
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    });
     await ctx.jobs.install();
     ctx.app = await buildApp({ deps: ctx.deps, authRateLimit: 10_000, ...options });
     await ctx.app.ready();
@@ -95,20 +112,41 @@ export async function verificationTokenFor(app: App, email: string): Promise<str
  * person then confirms their email from the mailed link, as most tests need a verified
  * account; `isEmailVerified: false` leaves it unconfirmed.
  */
-export async function signUpUser(app: App, overrides: { email?: string; name?: string; isEmailVerified?: boolean } = {}): Promise<TestUser> {
+export async function signUpUser(
+  app: App,
+  overrides: { email?: string; name?: string; isEmailVerified?: boolean } = {},
+): Promise<TestUser> {
   const email = overrides.email ?? `${unique('person')}@example.com`;
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password: TEST_PASSWORD, name: overrides.name ?? 'Test Person' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/signup',
+    payload: { email, password: TEST_PASSWORD, name: overrides.name ?? 'Test Person' },
+  });
   if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
   const body = res.json<{ user: { id: string; email: string; name: string } }>();
   if (overrides.isEmailVerified ?? true) {
-    const verified = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: await verificationTokenFor(app, email) } });
-    if (verified.statusCode !== 200) throw new Error(`email verification failed: ${verified.statusCode} ${verified.body}`);
+    const verified = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verify-email',
+      payload: { token: await verificationTokenFor(app, email) },
+    });
+    if (verified.statusCode !== 200)
+      throw new Error(`email verification failed: ${verified.statusCode} ${verified.body}`);
   }
-  return { id: body.user.id, email: body.user.email, name: body.user.name, cookie: sessionCookieOf(res.headers['set-cookie']) };
+  return {
+    id: body.user.id,
+    email: body.user.email,
+    name: body.user.name,
+    cookie: sessionCookieOf(res.headers['set-cookie']),
+  };
 }
 
 /** Creates an organisation owned by `owner` through the API. */
-export async function createOrg(app: App, owner: TestUser, overrides: { slug?: string; name?: string; roles?: string[] } = {}) {
+export async function createOrg(
+  app: App,
+  owner: TestUser,
+  overrides: { slug?: string; name?: string; roles?: string[] } = {},
+) {
   const slug = overrides.slug ?? unique('org');
   const res = await app.inject({
     method: 'POST',
@@ -122,15 +160,30 @@ export async function createOrg(app: App, owner: TestUser, overrides: { slug?: s
 
 /** Adds `user` to the organisation with `role` through a real invitation. */
 export async function addMember(app: App, admin: TestUser, slug: string, user: TestUser, role: string) {
-  const inv = await app.inject({ method: 'POST', url: `/api/v1/orgs/${slug}/invitations`, headers: { cookie: admin.cookie }, payload: { email: user.email, role } });
+  const inv = await app.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/${slug}/invitations`,
+    headers: { cookie: admin.cookie },
+    payload: { email: user.email, role },
+  });
   if (inv.statusCode !== 201) throw new Error(`invite failed: ${inv.statusCode} ${inv.body}`);
   const token = new URL(inv.json<{ acceptUrl: string }>().acceptUrl).pathname.split('/').pop()!;
-  const acc = await app.inject({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, headers: { cookie: user.cookie }, payload: {} });
+  const acc = await app.inject({
+    method: 'POST',
+    url: `/api/v1/invitations/${token}/accept`,
+    headers: { cookie: user.cookie },
+    payload: {},
+  });
   if (acc.statusCode !== 200) throw new Error(`accept failed: ${acc.statusCode} ${acc.body}`);
 }
 
 export async function createApiKey(app: App, admin: TestUser, slug: string, role = 'admin') {
-  const res = await app.inject({ method: 'POST', url: `/api/v1/orgs/${slug}/api-keys`, headers: { cookie: admin.cookie }, payload: { name: `key ${role}`, role } });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/${slug}/api-keys`,
+    headers: { cookie: admin.cookie },
+    payload: { name: `key ${role}`, role },
+  });
   if (res.statusCode !== 201) throw new Error(`api key failed: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string; token: string }>();
 }

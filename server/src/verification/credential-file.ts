@@ -14,7 +14,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * a baked PNG or SVG, a JSON credential or a compact VC-JWT.
  */
 export function readCredentialFile(bytes: Buffer, filename: string): JsonObject | string {
-  const bad = (why: string) => new AppError('validation_failed', `${filename}: ${why}`, { fields: [{ field: 'file', message: why }] });
+  const bad = (why: string) =>
+    new AppError('validation_failed', `${filename}: ${why}`, { fields: [{ field: 'file', message: why }] });
   if (bytes.length === 0) throw bad('the file is empty.');
   if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     try {
@@ -23,7 +24,10 @@ export function readCredentialFile(bytes: Buffer, filename: string): JsonObject 
       throw bad(error instanceof Error ? error.message : 'no credential could be read from this PNG.');
     }
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
   if (/^<(\?xml|svg|!--)/i.test(text) || text.includes('<svg')) {
     try {
       return extractSvg(text);

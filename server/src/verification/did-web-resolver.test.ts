@@ -2,11 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { createDidWebResolver, createGuardedFetch, isBlockedAddress, type HostLookup } from './did-web-resolver.js';
 
 const publicUrl = new URL('https://cairn.example');
-const resolvingTo = (address: string): HostLookup => async () => [{ address, family: address.includes(':') ? 6 : 4 }];
+const resolvingTo =
+  (address: string): HostLookup =>
+  async () => [{ address, family: address.includes(':') ? 6 : 4 }];
 
 describe('the did:web resolver for credentials from elsewhere', () => {
   it('refuses hosts that resolve to loopback, private and link-local addresses, without connecting', async () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '::1', '192.168.0.10', 'fe80::1', '::ffff:127.0.0.1']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '169.254.169.254',
+      '::1',
+      '192.168.0.10',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+    ]) {
       const fetch = createGuardedFetch({ publicUrl, lookup: resolvingTo(address) });
       const resolve = createDidWebResolver({ fetch });
       await expect(resolve('did:web:issuer.example')).rejects.toThrow(/private, loopback or link-local/);
@@ -28,7 +38,9 @@ describe('the did:web resolver for credentials from elsewhere', () => {
       ownPrefix: 'did:web:cairn.example:',
       resolveOwn: async (did) => ({ id: did }),
     });
-    await expect(resolve('did:web:cairn.example:orgs:northwind')).resolves.toEqual({ id: 'did:web:cairn.example:orgs:northwind' });
+    await expect(resolve('did:web:cairn.example:orgs:northwind')).resolves.toEqual({
+      id: 'did:web:cairn.example:orgs:northwind',
+    });
     await expect(resolve('did:web:elsewhere.example')).rejects.toThrow(/no network/);
   });
 

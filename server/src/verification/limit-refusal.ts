@@ -8,5 +8,8 @@ import { AppError } from '../http/app-error.js';
  */
 export function limitRefusal(violation: VerifyLimitViolation): AppError {
   const hint = 'Open Badges and CLR credentials are far smaller; check that this is the credential you meant to send.';
-  return new AppError(violation.kind === 'too_large' ? 'payload_too_large' : 'unprocessable_content', `${violation.message} ${hint}`);
+  return new AppError(
+    violation.kind === 'too_large' ? 'payload_too_large' : 'unprocessable_content',
+    `${violation.message} ${hint}`,
+  );
 }

@@ -8,7 +8,13 @@ let token: string;
 
 type Vc = Record<string, any>;
 type Check = { id: string; label: string; status: string; message: string };
-type Result = { verified: boolean; checks: Check[]; errors: string[]; warnings: string[]; summary: Record<string, string | null> | null };
+type Result = {
+  verified: boolean;
+  checks: Check[];
+  errors: string[];
+  warnings: string[];
+  summary: Record<string, string | null> | null;
+};
 
 beforeAll(async () => {
   owner = await signUpUser(t.app);
@@ -18,7 +24,12 @@ beforeAll(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 async function issue(options: object = {}): Promise<Vc | string> {
-  const res = await t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${token}` }, payload: { credential: sampleCredential(), options } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/credentials/issue',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { credential: sampleCredential(), options },
+  });
   expect(res.statusCode).toBe(201);
   return res.json<{ verifiableCredential: Vc | string }>().verifiableCredential;
 }
@@ -34,11 +45,18 @@ const failed = (r: Result) => r.checks.filter((c) => c.status === 'failed');
 function upload(content: Buffer, filename: string, contentType = 'application/octet-stream') {
   const boundary = '----cairn-test-boundary';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return t.app.inject({ method: 'POST', url: '/api/v1/verify/upload', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-cairn-csrf': '1' }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/verify/upload',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-cairn-csrf': '1' },
+    payload: body,
+  });
 }
 
 describe('verify', () => {
@@ -48,7 +66,10 @@ describe('verify', () => {
     expect(failed(result)).toEqual([]);
     expect(result.verified).toBe(true);
     expect(result.checks.length).toBeGreaterThanOrEqual(5);
-    expect(result.summary).toMatchObject({ issuerName: 'Verifiable Academy', achievementName: 'Data Literacy Foundations' });
+    expect(result.summary).toMatchObject({
+      issuerName: 'Verifiable Academy',
+      achievementName: 'Data Literacy Foundations',
+    });
   });
 
   it('verifies a VC-JWT and an eddsa-jcs-2022 credential', async () => {
@@ -66,18 +87,36 @@ describe('verify', () => {
 
   it('reports revocation and suspension from the published lists', async () => {
     const revoked = (await issue()) as Vc;
-    await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${encodeURIComponent(revoked.id as string)}/revoke`, headers: { cookie: owner.cookie }, payload: { reason: 'test' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${encodeURIComponent(revoked.id as string)}/revoke`,
+      headers: { cookie: owner.cookie },
+      payload: { reason: 'test' },
+    });
     const r1 = await verify(revoked);
     expect(r1.verified).toBe(false);
-    expect(failed(r1).map((c) => `${c.id} ${c.label} ${c.message}`).join(' ')).toMatch(/revok/i);
+    expect(
+      failed(r1)
+        .map((c) => `${c.id} ${c.label} ${c.message}`)
+        .join(' '),
+    ).toMatch(/revok/i);
 
     const suspended = (await issue({ statusPurposes: ['revocation', 'suspension'] })) as Vc;
-    await t.app.inject({ method: 'POST', url: `/api/v1/credentials/${encodeURIComponent(suspended.id as string)}/suspend`, headers: { cookie: owner.cookie }, payload: {} });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/credentials/${encodeURIComponent(suspended.id as string)}/suspend`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     const r2 = await verify(suspended);
     expect(r2.verified).toBe(false);
     // Two status entries are VC 2.0 but not OB 3.0: the schema check says so as a warning.
     expect(r2.checks.find((c) => c.id === 'schema')?.status).toBe('warning');
-    expect(failed(r2).map((c) => `${c.id} ${c.label} ${c.message}`).join(' ')).toMatch(/suspend/i);
+    expect(
+      failed(r2)
+        .map((c) => `${c.id} ${c.label} ${c.message}`)
+        .join(' '),
+    ).toMatch(/suspend/i);
   });
 
   it('never goes to the network for a did:web of another host, and says why it fails', async () => {
@@ -100,7 +139,12 @@ describe('verify', () => {
   it('answers 400 with field errors for a body without a credential', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/credentials/verify', payload: { credential: {} } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['credential', 'verifiableCredential']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['credential', 'verifiableCredential']);
   });
 });
 
@@ -112,7 +156,10 @@ describe('verify an uploaded file', () => {
     expect(badge.headers['content-type']).toBe('image/png');
     const res = await upload(badge.rawPayload, 'badge.png', 'image/png');
     expect(res.statusCode).toBe(200);
-    expect(res.json<Result>()).toMatchObject({ verified: true, summary: { achievementName: 'Data Literacy Foundations' } });
+    expect(res.json<Result>()).toMatchObject({
+      verified: true,
+      summary: { achievementName: 'Data Literacy Foundations' },
+    });
   });
 
   it('accepts JSON and JWT files, judging by content rather than name', async () => {

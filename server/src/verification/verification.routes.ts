@@ -5,10 +5,20 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { email, problemResponses, problemSchema } from '../http/schemas.js';
-import { MAX_UPLOAD_BYTES, verifyPresentedCredential, verifyPresentedFile, verifyPresentedPresentation } from './verification.service.js';
+import {
+  MAX_UPLOAD_BYTES,
+  verifyPresentedCredential,
+  verifyPresentedFile,
+  verifyPresentedPresentation,
+} from './verification.service.js';
 import { closeVerifyPool, configureVerifyPool, type VerifyPoolOptions } from './verify-pool.js';
 
-const checkSchema = z.object({ id: z.string(), label: z.string(), status: z.enum(['passed', 'failed', 'warning', 'skipped']), message: z.string() });
+const checkSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  status: z.enum(['passed', 'failed', 'warning', 'skipped']),
+  message: z.string(),
+});
 const resultSchema = z
   .object({
     verified: z.boolean(),
@@ -70,7 +80,10 @@ const VERIFY_BODY_LIMIT = VERIFY_LIMITS.maxBytes + 16 * 1024;
 export type VerificationRoutesOptions = { deps: Deps; verifyPool?: VerifyPoolOptions };
 
 /** Public verification: anybody may check a credential, without an account. */
-export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions> = async (app, { deps, verifyPool }) => {
+export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions> = async (
+  app,
+  { deps, verifyPool },
+) => {
   // Every untrusted verification (here and the wallet's) runs in this pool of worker threads.
   configureVerifyPool(verifyPool ?? {});
   app.addHook('onClose', async () => closeVerifyPool());
@@ -103,7 +116,12 @@ export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions
       const warnings = unknownOptionWarnings(options);
       if (options?.expectedProofPurpose !== undefined && options.expectedProofPurpose !== 'assertionMethod') {
         // A credential's proof is an assertion; asking for another purpose cannot be met.
-        result.checks.push({ id: 'proof', label: 'Proof has the expected purpose', status: 'failed', message: `The credential's proof is for assertionMethod, not ${options.expectedProofPurpose}` });
+        result.checks.push({
+          id: 'proof',
+          label: 'Proof has the expected purpose',
+          status: 'failed',
+          message: `The credential's proof is for assertionMethod, not ${options.expectedProofPurpose}`,
+        });
         result.errors.push(`The credential's proof is for assertionMethod, not ${options.expectedProofPurpose}`);
         result.verified = false;
       }
@@ -118,13 +136,18 @@ export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions
     schema: {
       tags: ['VC-API'],
       summary: 'Verify a presentation (W3C VC-API)',
-      description: 'Takes a verifiable presentation, signed by its holder (`authentication` proof) or not. With `options.challenge` the presentation must be signed and its proof must carry that challenge; with `options.domain`, that domain. Every embedded credential is verified and reported. Answers 200 when everything verifies, 400 with the same report when not.',
+      description:
+        'Takes a verifiable presentation, signed by its holder (`authentication` proof) or not. With `options.challenge` the presentation must be signed and its proof must carry that challenge; with `options.domain`, that domain. Every embedded credential is verified and reported. Answers 200 when everything verifies, 400 with the same report when not.',
       security: [],
       body: z.strictObject({
         verifiablePresentation: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
         options: verifyOptions.optional(),
       }),
-      response: { 200: presentationResultSchema, 400: z.union([presentationResultSchema, problemSchema]), ...problemResponses },
+      response: {
+        200: presentationResultSchema,
+        400: z.union([presentationResultSchema, problemSchema]),
+        ...problemResponses,
+      },
     },
     handler: async (request, reply) => {
       const options = request.body.options;
@@ -148,15 +171,22 @@ export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions
       response: { 200: resultSchema, ...problemResponses },
     },
     handler: async (request) => {
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Upload the file as multipart/form-data in a field named "file".');
+      if (!request.isMultipart())
+        throw new AppError('unsupported_media_type', 'Upload the file as multipart/form-data in a field named "file".');
       const file = await request.file();
-      if (!file) throw new AppError('validation_failed', 'No file was uploaded. Send it in a field named "file".', { fields: [{ field: 'file', message: 'Required' }] });
+      if (!file)
+        throw new AppError('validation_failed', 'No file was uploaded. Send it in a field named "file".', {
+          fields: [{ field: 'file', message: 'Required' }],
+        });
       let bytes: Buffer;
       try {
         bytes = await file.toBuffer();
       } catch (error) {
         if (file.file.truncated || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Credential files and badge images are much smaller.`);
+          throw new AppError(
+            'payload_too_large',
+            `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Credential files and badge images are much smaller.`,
+          );
         }
         throw error;
       }

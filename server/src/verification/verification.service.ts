@@ -1,4 +1,11 @@
-import { decodeJwt, didKeyDocument, didWebFromUrl, isCompactJwt, type PresentationVerificationResult, type VerificationResult } from '@cairn/credentials';
+import {
+  decodeJwt,
+  didKeyDocument,
+  didWebFromUrl,
+  isCompactJwt,
+  type PresentationVerificationResult,
+  type VerificationResult,
+} from '@cairn/credentials';
 import type { Deps } from '../deps.js';
 import { getPublishedStatusList } from '../issuance/status-lists.service.js';
 import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
@@ -22,7 +29,9 @@ export type CredentialSummary = {
   validUntil: string | null;
 };
 
-export type PresentedVerification = Pick<VerificationResult, 'verified' | 'checks' | 'warnings' | 'errors'> & { summary: CredentialSummary | null };
+export type PresentedVerification = Pick<VerificationResult, 'verified' | 'checks' | 'warnings' | 'errors'> & {
+  summary: CredentialSummary | null;
+};
 
 /**
  * Resolves Cairn's own did:web issuers from the database, and any did:key (organisations' own
@@ -34,7 +43,9 @@ export function createLocalResolver(deps: Deps, findOrg: FindOrg = (slug) => fin
   return async (did: string) => {
     if (did.startsWith('did:key:')) return didKeyDocument(did);
     if (!did.startsWith(ownPrefix)) {
-      throw new Error(`${did} is not an issuer on this Cairn; this server resolves only its own did:web issuers and did:key, without network access`);
+      throw new Error(
+        `${did} is not an issuer on this Cairn; this server resolves only its own did:web issuers and did:key, without network access`,
+      );
     }
     const slug = did.slice(ownPrefix.length);
     const org = await findOrg(slug);
@@ -72,7 +83,10 @@ export function createLocalStatusListFetcher(deps: Deps) {
  * The same, as the stored JSON text: passed to a verify worker as it is (a string costs less to
  * pass between threads than an object), parsed there.
  */
-function createLocalStatusListTextFetcher(deps: Deps, findOrg: FindOrg = (slug) => findOrganizationBySlug(deps.db, slug)) {
+function createLocalStatusListTextFetcher(
+  deps: Deps,
+  findOrg: FindOrg = (slug) => findOrganizationBySlug(deps.db, slug),
+) {
   return async (url: string): Promise<string> => {
     let parsed: URL;
     try {
@@ -85,7 +99,8 @@ function createLocalStatusListTextFetcher(deps: Deps, findOrg: FindOrg = (slug) 
       throw new Error(`The status list ${url} is not published by this Cairn and is not fetched`);
     }
     const org = await findOrg(match[1]!);
-    const text = org && (await getPublishedStatusList(deps, org.id, Number(match[2]), match[3] as 'revocation' | 'suspension'));
+    const text =
+      org && (await getPublishedStatusList(deps, org.id, Number(match[2]), match[3] as 'revocation' | 'suspension'));
     if (!text) throw new Error(`No status list at ${url}`);
     return text;
   };
@@ -100,7 +115,9 @@ export function summarise(credential: JsonObject | undefined): CredentialSummary
   if (!credential) return null;
   const issuer = credential.issuer;
   const issuerObject = typeof issuer === 'object' && issuer !== null ? (issuer as JsonObject) : undefined;
-  const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as JsonObject | undefined;
+  const subject = (
+    Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject
+  ) as JsonObject | undefined;
   const achievement = subject?.achievement as JsonObject | undefined;
   const image = achievement?.image ?? credential.image;
   const identifier = Array.isArray(subject?.identifier) ? (subject.identifier[0] as JsonObject | undefined) : undefined;
@@ -111,22 +128,36 @@ export function summarise(credential: JsonObject | undefined): CredentialSummary
     achievementDescription: str(achievement?.description) ?? str(credential.description),
     achievementType: str(achievement?.achievementType),
     image: typeof image === 'string' ? image : str((image as JsonObject | undefined)?.id),
-    recipient: str(subject?.name) ?? (identifier?.hashed === false ? str(identifier.identityHash) : null) ?? str(subject?.id),
+    recipient:
+      str(subject?.name) ?? (identifier?.hashed === false ? str(identifier.identityHash) : null) ?? str(subject?.id),
     validFrom: str(credential.validFrom) ?? str(credential.issuanceDate),
     validUntil: str(credential.validUntil) ?? str(credential.expirationDate),
   };
 }
 
-export type VerifyOptions = { credential: JsonObject | string; recipientEmail?: string; expectedProof?: { challenge?: string; domain?: string } };
+export type VerifyOptions = {
+  credential: JsonObject | string;
+  recipientEmail?: string;
+  expectedProof?: { challenge?: string; domain?: string };
+};
 
 function presented(result: VerificationResult): PresentedVerification {
-  return { verified: result.verified, checks: result.checks, warnings: result.warnings, errors: result.errors, summary: summarise(result.credential) };
+  return {
+    verified: result.verified,
+    checks: result.checks,
+    warnings: result.warnings,
+    errors: result.errors,
+    summary: summarise(result.credential),
+  };
 }
 
 /** Own DIDs and status lists from the database: what a verification of a presented credential may reach. */
 function localIo(deps: Deps): VerifyIo {
   const findOrg = memoisedFindOrg(deps);
-  return { resolveDid: createLocalResolver(deps, findOrg), fetchStatusList: createLocalStatusListTextFetcher(deps, findOrg) };
+  return {
+    resolveDid: createLocalResolver(deps, findOrg),
+    fetchStatusList: createLocalStatusListTextFetcher(deps, findOrg),
+  };
 }
 
 // A credential names a handful of DIDs and lists at most; more is not looked up ahead.
@@ -138,22 +169,33 @@ const MAX_PREFETCHED = 4;
  * as such: the worker reads the signed meaning and asks for whatever else it needs; an answer
  * here is exactly the one it would get by asking. A failed lookup is passed on as its error.
  */
-function prefetchFor(deps: Deps, io: VerifyIo, credential: JsonObject | string): () => Promise<Record<string, IoAnswerValue>> {
+function prefetchFor(
+  deps: Deps,
+  io: VerifyIo,
+  credential: JsonObject | string,
+): () => Promise<Record<string, IoAnswerValue>> {
   return async () => {
     const { dids, lists } = namedLookups(credential);
     const own = `${didWebFromUrl(deps.publicUrl.origin, [])}:orgs:`;
     const lookups: [IoKind, string][] = [
       ...dids.filter((d) => d.startsWith(own)).map((d): [IoKind, string] => ['resolveDid', d]),
-      ...(io.fetchStatusList ? lists.filter((u) => u.startsWith(deps.publicUrl.origin)).map((u): [IoKind, string] => ['fetchStatusList', u]) : []),
+      ...(io.fetchStatusList
+        ? lists.filter((u) => u.startsWith(deps.publicUrl.origin)).map((u): [IoKind, string] => ['fetchStatusList', u])
+        : []),
     ].slice(0, MAX_PREFETCHED);
-    const handlers: Record<IoKind, ((argument: string) => Promise<unknown>) | undefined> = { resolveDid: io.resolveDid, fetchStatusList: io.fetchStatusList };
-    const answers = await Promise.all(lookups.map(async ([kind, argument]): Promise<[string, IoAnswerValue]> => {
-      try {
-        return [ioKey(kind, argument), { value: await handlers[kind]!(argument) }];
-      } catch (error) {
-        return [ioKey(kind, argument), { error: error instanceof Error ? error.message : String(error) }];
-      }
-    }));
+    const handlers: Record<IoKind, ((argument: string) => Promise<unknown>) | undefined> = {
+      resolveDid: io.resolveDid,
+      fetchStatusList: io.fetchStatusList,
+    };
+    const answers = await Promise.all(
+      lookups.map(async ([kind, argument]): Promise<[string, IoAnswerValue]> => {
+        try {
+          return [ioKey(kind, argument), { value: await handlers[kind]!(argument) }];
+        } catch (error) {
+          return [ioKey(kind, argument), { error: error instanceof Error ? error.message : String(error) }];
+        }
+      }),
+    );
     return Object.fromEntries(answers);
   };
 }
@@ -170,9 +212,16 @@ function namedLookups(input: JsonObject | string): { dids: string[]; lists: stri
   }
   if (typeof credential !== 'object' || credential === null) return { dids: [], lists: [] };
   const { issuer, credentialStatus } = credential as JsonObject;
-  const issuerId = typeof issuer === 'string' ? issuer : typeof issuer === 'object' && issuer !== null ? (issuer as JsonObject).id : undefined;
+  const issuerId =
+    typeof issuer === 'string'
+      ? issuer
+      : typeof issuer === 'object' && issuer !== null
+        ? (issuer as JsonObject).id
+        : undefined;
   const entries = Array.isArray(credentialStatus) ? credentialStatus : [credentialStatus];
-  const lists = entries.map((e) => (typeof e === 'object' && e !== null ? (e as JsonObject).statusListCredential : undefined)).filter((u): u is string => typeof u === 'string');
+  const lists = entries
+    .map((e) => (typeof e === 'object' && e !== null ? (e as JsonObject).statusListCredential : undefined))
+    .filter((u): u is string => typeof u === 'string');
   return { dids: typeof issuerId === 'string' ? [issuerId.split('#')[0]!] : [], lists: [...new Set(lists)] };
 }
 
@@ -195,28 +244,50 @@ export async function verifyPresentedCredential(deps: Deps, options: VerifyOptio
 }
 
 /** Reads a credential out of an uploaded file (PNG, SVG, JSON, VC-JWT) and verifies it, both in the verify pool. */
-export async function verifyPresentedFile(deps: Deps, file: { bytes: Buffer; filename: string }): Promise<PresentedVerification> {
-  const { result } = await verifyPool().verify({ job: { source: 'file', bytes: file.bytes, filename: file.filename }, io: localIo(deps), now: deps.clock() });
+export async function verifyPresentedFile(
+  deps: Deps,
+  file: { bytes: Buffer; filename: string },
+): Promise<PresentedVerification> {
+  const { result } = await verifyPool().verify({
+    job: { source: 'file', bytes: file.bytes, filename: file.filename },
+    io: localIo(deps),
+    now: deps.clock(),
+  });
   return presented(result);
 }
 
 export type PresentationOptions = { presentation: JsonObject | string; challenge?: string; domain?: string };
 
 /** What a presentation's report shows: its own checks and each credential's, with its summary. */
-export type PresentedPresentation = Pick<PresentationVerificationResult, 'verified' | 'checks' | 'warnings' | 'errors'> & {
+export type PresentedPresentation = Pick<
+  PresentationVerificationResult,
+  'verified' | 'checks' | 'warnings' | 'errors'
+> & {
   holder: string | null;
   credentials: PresentedVerification[];
 };
 
 /** Verifies a verifiable presentation (its holder proof, challenge, domain and every credential) in the verify pool. */
-export async function verifyPresentedPresentation(deps: Deps, options: PresentationOptions): Promise<PresentedPresentation> {
+export async function verifyPresentedPresentation(
+  deps: Deps,
+  options: PresentationOptions,
+): Promise<PresentedPresentation> {
   const result = await verifyPool().verifyPresentation({
     job: {
-      source: 'presentation', presentation: options.presentation,
-      ...(options.challenge !== undefined ? { challenge: options.challenge } : {}), ...(options.domain !== undefined ? { domain: options.domain } : {}),
+      source: 'presentation',
+      presentation: options.presentation,
+      ...(options.challenge !== undefined ? { challenge: options.challenge } : {}),
+      ...(options.domain !== undefined ? { domain: options.domain } : {}),
     },
     io: localIo(deps),
     now: deps.clock(),
   });
-  return { verified: result.verified, checks: result.checks, warnings: result.warnings, errors: result.errors, holder: result.holder ?? null, credentials: result.credentials.map(presented) };
+  return {
+    verified: result.verified,
+    checks: result.checks,
+    warnings: result.warnings,
+    errors: result.errors,
+    holder: result.holder ?? null,
+    credentials: result.credentials.map(presented),
+  };
 }

@@ -6,7 +6,15 @@ import { Piscina } from 'piscina';
 import { AppError } from '../http/app-error.js';
 import { observeVerification } from '../metrics/observations.js';
 import { limitRefusal } from './limit-refusal.js';
-import type { IoAnswer, IoAnswerValue, IoKind, VerifyJob, VerifyTask, VerifyTaskOutcome, WorkerMessage } from './verify-worker.js';
+import type {
+  IoAnswer,
+  IoAnswerValue,
+  IoKind,
+  VerifyJob,
+  VerifyTask,
+  VerifyTaskOutcome,
+  WorkerMessage,
+} from './verify-worker.js';
 
 export type { VerifyJob } from './verify-worker.js';
 
@@ -33,7 +41,11 @@ export type VerifyIo = {
 };
 
 export type VerifyRequest = {
-  job: VerifyJob; io: VerifyIo; now: Date; recipientEmail?: string; expectedProof?: { challenge?: string; domain?: string };
+  job: VerifyJob;
+  io: VerifyIo;
+  now: Date;
+  recipientEmail?: string;
+  expectedProof?: { challenge?: string; domain?: string };
   /**
    * Looks up, once the request is admitted and before a worker starts on it, the answers of `io`
    * it will likely ask for (keyed by `ioKey`): the worker then does not wait on the main thread
@@ -233,26 +245,45 @@ export class VerifyPool {
    * the verifier's result unchanged.
    */
   async verify(request: VerifyRequest): Promise<VerifyOutcome> {
-    const outcome = await observeVerification(request.job.source, this.#admit(request), (o) => 'result' in o && o.result.verified);
+    const outcome = await observeVerification(
+      request.job.source,
+      this.#admit(request),
+      (o) => 'result' in o && o.result.verified,
+    );
     if (!('result' in outcome)) throw new TypeError('a credential job answered with a presentation report');
     return outcome;
   }
 
   /** Verifies a verifiable presentation and every credential in it, in a worker, under one budget. */
-  async verifyPresentation(request: VerifyRequest & { job: Extract<VerifyJob, { source: 'presentation' }> }): Promise<PresentationVerificationResult> {
-    const outcome = await observeVerification(request.job.source, this.#admit(request), (o) => 'presentation' in o && o.presentation.verified);
+  async verifyPresentation(
+    request: VerifyRequest & { job: Extract<VerifyJob, { source: 'presentation' }> },
+  ): Promise<PresentationVerificationResult> {
+    const outcome = await observeVerification(
+      request.job.source,
+      this.#admit(request),
+      (o) => 'presentation' in o && o.presentation.verified,
+    );
     if (!('presentation' in outcome)) throw new TypeError('a presentation job answered with a credential report');
     return outcome.presentation;
   }
 
   async #admit(request: VerifyRequest): Promise<VerifyOutcome | { presentation: PresentationVerificationResult }> {
-    const input = request.job.source === 'credential' ? request.job.credential : request.job.source === 'presentation' ? request.job.presentation : undefined;
+    const input =
+      request.job.source === 'credential'
+        ? request.job.credential
+        : request.job.source === 'presentation'
+          ? request.job.presentation
+          : undefined;
     if (input !== undefined) {
       const violation = checkVerifyLimits(input);
       if (violation) throw limitRefusal(violation);
     }
     if (this.#inFlight >= this.workers + this.#maxQueue) {
-      throw new AppError('unavailable', 'Too many credentials are being checked right now. Try again in a few seconds.', { retryAfterSeconds: Math.ceil(this.budgetMs / 1000) });
+      throw new AppError(
+        'unavailable',
+        'Too many credentials are being checked right now. Try again in a few seconds.',
+        { retryAfterSeconds: Math.ceil(this.budgetMs / 1000) },
+      );
     }
     this.#inFlight += 1;
     try {
@@ -264,7 +295,9 @@ export class VerifyPool {
 
   async #run(request: VerifyRequest): Promise<VerifyOutcome | { presentation: PresentationVerificationResult }> {
     // Lookups that do not answer in time are left to the worker, which asks (and times out) itself.
-    const prefetched = request.prefetch ? await withTimeout(request.prefetch(), this.#ioTimeoutMs, 'lookups before verification').catch(() => undefined) : undefined;
+    const prefetched = request.prefetch
+      ? await withTimeout(request.prefetch(), this.#ioTimeoutMs, 'lookups before verification').catch(() => undefined)
+      : undefined;
     const controller = new AbortController();
     const budget = new Budget(this.budgetMs, () => controller.abort());
     const { port1, port2 } = new MessageChannel();
@@ -287,7 +320,11 @@ export class VerifyPool {
     } catch (error) {
       budget.dispose();
       if (controller.signal.aborted) throw tooLong(this.budgetMs);
-      if (isOutOfMemory(error)) throw new AppError('unprocessable_content', 'This credential needs too much memory to check, so checking was stopped. Real credentials are far smaller.');
+      if (isOutOfMemory(error))
+        throw new AppError(
+          'unprocessable_content',
+          'This credential needs too much memory to check, so checking was stopped. Real credentials are far smaller.',
+        );
       throw error;
     } finally {
       port1.close();
@@ -298,14 +335,25 @@ export class VerifyPool {
     return { result: outcome.result, ...(outcome.credential !== undefined ? { credential: outcome.credential } : {}) };
   }
 
-  async #answer(port: MessagePort, message: Extract<WorkerMessage, { type: 'io' }>, io: VerifyIo, budget: Budget): Promise<void> {
-    const handlers: Record<IoKind, ((argument: string) => Promise<unknown>) | undefined> = { resolveDid: io.resolveDid, fetchStatusList: io.fetchStatusList };
+  async #answer(
+    port: MessagePort,
+    message: Extract<WorkerMessage, { type: 'io' }>,
+    io: VerifyIo,
+    budget: Budget,
+  ): Promise<void> {
+    const handlers: Record<IoKind, ((argument: string) => Promise<unknown>) | undefined> = {
+      resolveDid: io.resolveDid,
+      fetchStatusList: io.fetchStatusList,
+    };
     const handler = handlers[message.kind];
     budget.pause();
     let answer: IoAnswer;
     try {
       if (!handler) throw new Error(`${message.kind} is not available here`);
-      answer = { id: message.id, value: await withTimeout(handler(message.argument), this.#ioTimeoutMs, message.argument) };
+      answer = {
+        id: message.id,
+        value: await withTimeout(handler(message.argument), this.#ioTimeoutMs, message.argument),
+      };
     } catch (error) {
       answer = { id: message.id, error: error instanceof Error ? error.message : String(error) };
     }
@@ -313,7 +361,10 @@ export class VerifyPool {
       port.postMessage(answer);
     } catch (error) {
       // Not cloneable (a bug in a handler): the worker still gets an answer.
-      port.postMessage({ id: message.id, error: `The answer for ${message.argument} could not be passed on: ${(error as Error).message}` } satisfies IoAnswer);
+      port.postMessage({
+        id: message.id,
+        error: `The answer for ${message.argument} could not be passed on: ${(error as Error).message}`,
+      } satisfies IoAnswer);
     } finally {
       budget.resume();
     }

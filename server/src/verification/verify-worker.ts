@@ -1,8 +1,17 @@
 import { readlinkSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import {
-  checkVerifyLimits, createDocumentLoader, createSigner, didKeyFromPublicKey, didKeyVerificationMethod, generateEd25519Multikey,
-  signCredential, verifyCredential, verifyPresentation, type PresentationVerificationResult, type VerificationResult,
+  checkVerifyLimits,
+  createDocumentLoader,
+  createSigner,
+  didKeyFromPublicKey,
+  didKeyVerificationMethod,
+  generateEd25519Multikey,
+  signCredential,
+  verifyCredential,
+  verifyPresentation,
+  type PresentationVerificationResult,
+  type VerificationResult,
 } from '@cairn/credentials';
 import { AppError, type AppErrorCode, type FieldError } from '../http/app-error.js';
 import { readCredentialFile } from './credential-file.js';
@@ -44,7 +53,8 @@ export type VerifyTask = {
  * Worker → main: the task began (its budget starts now; `cpuStatPath` is where the main thread
  * reads this thread's CPU time, on Linux), or an I/O request.
  */
-export type WorkerMessage = { type: 'started'; cpuStatPath: string | undefined } | { type: 'io'; id: number; kind: IoKind; argument: string };
+export type WorkerMessage =
+  { type: 'started'; cpuStatPath: string | undefined } | { type: 'io'; id: number; kind: IoKind; argument: string };
 
 /** Main → worker: the answer to I/O request `id`. */
 export type IoAnswer = { id: number; value: unknown } | { id: number; error: string };
@@ -78,7 +88,10 @@ async function warmUp(): Promise<void> {
   const now = new Date();
   const credential = await signCredential({
     credential: {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       name: 'Warm-up',
@@ -87,7 +100,13 @@ async function warmUp(): Promise<void> {
       credentialSubject: {
         type: ['AchievementSubject'],
         id: did,
-        achievement: { id: 'urn:uuid:00000000-0000-4000-8000-000000000001', type: ['Achievement'], name: 'Warm-up', description: 'Warm-up', criteria: { narrative: 'None' } },
+        achievement: {
+          id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+          type: ['Achievement'],
+          name: 'Warm-up',
+          description: 'Warm-up',
+          criteria: { narrative: 'None' },
+        },
       },
     },
     signer: createSigner({ verificationMethod: didKeyVerificationMethod(did), ...key }),
@@ -125,12 +144,14 @@ function connect(port: MessagePort, prefetched: Record<string, IoAnswerValue> = 
       if (!answer) {
         const given = Object.hasOwn(prefetched, key) ? prefetched[key] : undefined;
         answer = given
-          ? 'error' in given ? Promise.reject(new Error(given.error)) : Promise.resolve(given.value)
+          ? 'error' in given
+            ? Promise.reject(new Error(given.error))
+            : Promise.resolve(given.value)
           : new Promise<unknown>((resolve, reject) => {
-            nextId += 1;
-            pending.set(nextId, { resolve, reject });
-            post({ type: 'io', id: nextId, kind, argument });
-          });
+              nextId += 1;
+              pending.set(nextId, { resolve, reject });
+              post({ type: 'io', id: nextId, kind, argument });
+            });
         asked.set(key, answer);
       }
       return answer;
@@ -146,15 +167,25 @@ export default async function runVerifyTask(task: VerifyTask): Promise<VerifyTas
   try {
     const { job } = task;
     const resolveDid = (did: string) => io.ask('resolveDid', did);
-    const fetchStatusList = task.canFetchStatusLists ? { fetchStatusList: (url: string) => io.ask('fetchStatusList', url) } : {};
+    const fetchStatusList = task.canFetchStatusLists
+      ? { fetchStatusList: (url: string) => io.ask('fetchStatusList', url) }
+      : {};
     if (job.source === 'presentation') {
       const presentation = await verifyPresentation({
-        presentation: job.presentation, documentLoader: createDocumentLoader({ resolveDid }), resolveDid, now: task.now, ...fetchStatusList,
-        ...(job.challenge !== undefined ? { challenge: job.challenge } : {}), ...(job.domain !== undefined ? { domain: job.domain } : {}),
+        presentation: job.presentation,
+        documentLoader: createDocumentLoader({ resolveDid }),
+        resolveDid,
+        now: task.now,
+        ...fetchStatusList,
+        ...(job.challenge !== undefined ? { challenge: job.challenge } : {}),
+        ...(job.domain !== undefined ? { domain: job.domain } : {}),
       });
       return { ok: true, presentation };
     }
-    const credential = job.source === 'file' ? readCredentialFile(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.filename) : job.credential;
+    const credential =
+      job.source === 'file'
+        ? readCredentialFile(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.filename)
+        : job.credential;
     // Checked again here: a credential read out of an image has not been checked yet.
     const violation = checkVerifyLimits(credential);
     if (violation) throw limitRefusal(violation);
@@ -169,7 +200,8 @@ export default async function runVerifyTask(task: VerifyTask): Promise<VerifyTas
     });
     return { ok: true, result, ...(job.source === 'file' ? { credential } : {}) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fields: error.fieldErrors };
+    if (error instanceof AppError)
+      return { ok: false, code: error.code, message: error.message, fields: error.fieldErrors };
     throw error;
   } finally {
     io.close();

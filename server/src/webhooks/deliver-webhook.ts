@@ -13,7 +13,12 @@ import * as store from './webhooks.store.js';
 export type DeliveryRuntime = { deps: Deps; network: WebhookNetwork; log: JobLog };
 
 /** What the receiver did with one attempt. */
-type Response = { isSuccess: boolean; responseCode: number | null; responseExcerpt: string | null; error: string | null };
+type Response = {
+  isSuccess: boolean;
+  responseCode: number | null;
+  responseExcerpt: string | null;
+  error: string | null;
+};
 
 export type AttemptResult = 'succeeded' | 'failed' | 'retrying' | 'skipped';
 
@@ -40,40 +45,95 @@ export async function deliverWebhook(runtime: DeliveryRuntime, job: DeliveryJobD
   }
   const secrets = await signingSecrets(deps, delivery.endpoint_id);
   const sentAt = deps.clock();
-  const body = webhookBody({ id: delivery.event_id, type: delivery.event_type, orgId: delivery.org_id, occurredAt: delivery.event_occurred_at, data: delivery.event_data });
-  const response = await post(runtime.network, delivery.url, {
-    'content-type': 'application/json',
-    'user-agent': 'Cairn-Webhooks/1.0',
-    'webhook-id': delivery.id,
-    'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
-    'webhook-signature': signWebhook({ id: delivery.id, timestamp: sentAt, body, secrets }),
-  }, body);
+  const body = webhookBody({
+    id: delivery.event_id,
+    type: delivery.event_type,
+    orgId: delivery.org_id,
+    occurredAt: delivery.event_occurred_at,
+    data: delivery.event_data,
+  });
+  const response = await post(
+    runtime.network,
+    delivery.url,
+    {
+      'content-type': 'application/json',
+      'user-agent': 'Cairn-Webhooks/1.0',
+      'webhook-id': delivery.id,
+      'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+      'webhook-signature': signWebhook({ id: delivery.id, timestamp: sentAt, body, secrets }),
+    },
+    body,
+  );
   if (!response.isSuccess) {
-    runtime.log.info({ deliveryId: delivery.id, endpointId: delivery.endpoint_id, host: hostOf(delivery.url), attempt: job.attempt, responseCode: response.responseCode, error: response.error }, 'webhook attempt failed');
+    runtime.log.info(
+      {
+        deliveryId: delivery.id,
+        endpointId: delivery.endpoint_id,
+        host: hostOf(delivery.url),
+        attempt: job.attempt,
+        responseCode: response.responseCode,
+        error: response.error,
+      },
+      'webhook attempt failed',
+    );
   }
   return recordOutcome(deps, { ...job, endpointId: delivery.endpoint_id }, response);
 }
 
-async function post(network: WebhookNetwork, url: string, headers: Record<string, string>, body: string): Promise<Response> {
+async function post(
+  network: WebhookNetwork,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<Response> {
   try {
-    const res = await guardedRequest(url, { ...webhookPolicy(network), method: 'POST', headers, body, timeoutMs: DELIVERY_TIMEOUT_MS, maxBytes: RESPONSE_READ_BYTES, onOversize: 'truncate' });
+    const res = await guardedRequest(url, {
+      ...webhookPolicy(network),
+      method: 'POST',
+      headers,
+      body,
+      timeoutMs: DELIVERY_TIMEOUT_MS,
+      maxBytes: RESPONSE_READ_BYTES,
+      onOversize: 'truncate',
+    });
     const isSuccess = res.status >= 200 && res.status < 300;
     const excerpt = res.body.toString('utf8').slice(0, EXCERPT_CHARS);
-    const error = isSuccess ? null : res.status >= 300 && res.status < 400 ? `HTTP ${res.status}: redirects are not followed; point the webhook at the final URL` : `HTTP ${res.status}`;
+    const error = isSuccess
+      ? null
+      : res.status >= 300 && res.status < 400
+        ? `HTTP ${res.status}: redirects are not followed; point the webhook at the final URL`
+        : `HTTP ${res.status}`;
     return { isSuccess, responseCode: res.status, responseExcerpt: excerpt || null, error };
   } catch (err) {
-    return { isSuccess: false, responseCode: null, responseExcerpt: null, error: err instanceof Error ? err.message : String(err) };
+    return {
+      isSuccess: false,
+      responseCode: null,
+      responseExcerpt: null,
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
-async function recordOutcome(deps: Deps, job: DeliveryJobData & { endpointId: string }, response: Response): Promise<AttemptResult> {
+async function recordOutcome(
+  deps: Deps,
+  job: DeliveryJobData & { endpointId: string },
+  response: Response,
+): Promise<AttemptResult> {
   return transaction(deps.db, async (trx) => {
     const locked = await store.lockDelivery(trx, job.deliveryId);
     // Deleted meanwhile, or a concurrent run of this attempt recorded first.
     if (!locked || locked.attempts >= job.attempt) return 'skipped';
     const now = deps.clock();
     if (response.isSuccess) {
-      await store.recordAttempt(trx, job.deliveryId, { attempts: job.attempt, status: 'succeeded', responseCode: response.responseCode, responseExcerpt: response.responseExcerpt, lastError: null, nextAttemptAt: null, deliveredAt: now });
+      await store.recordAttempt(trx, job.deliveryId, {
+        attempts: job.attempt,
+        status: 'succeeded',
+        responseCode: response.responseCode,
+        responseExcerpt: response.responseExcerpt,
+        lastError: null,
+        nextAttemptAt: null,
+        deliveredAt: now,
+      });
       await store.clearEndpointFailing(trx, job.endpointId);
       return 'succeeded';
     }
@@ -90,7 +150,16 @@ async function recordOutcome(deps: Deps, job: DeliveryJobData & { endpointId: st
     if (next) await queueAttempt(deps, trx, { deliveryId: job.deliveryId, attempt: job.attempt + 1, at: next });
     const endpoint = await store.markEndpointFailing(trx, job.endpointId, now);
     if (endpoint?.isEnabled && now.getTime() - endpoint.failingSince.getTime() >= DISABLE_AFTER_FAILING_MS) {
-      await disableFailingEndpoint({ ...deps, db: trx }, { id: job.endpointId, orgId: endpoint.orgId, url: endpoint.url, failingSince: endpoint.failingSince, lastError: response.error ?? 'unknown error' });
+      await disableFailingEndpoint(
+        { ...deps, db: trx },
+        {
+          id: job.endpointId,
+          orgId: endpoint.orgId,
+          url: endpoint.url,
+          failingSince: endpoint.failingSince,
+          lastError: response.error ?? 'unknown error',
+        },
+      );
     }
     return next ? 'retrying' : 'failed';
   });

@@ -27,8 +27,16 @@ export function attemptJobId(deliveryId: string, attempt: number, kind: 'schedul
 }
 
 /** Queues attempt `attempt` of a delivery with `db` (the transaction that decided it), due at `at`. */
-export async function queueAttempt(deps: { jobs: JobQueue }, db: Db, job: DeliveryJobData & { at?: Date }): Promise<void> {
-  const data: DeliveryJobData = { deliveryId: job.deliveryId, attempt: job.attempt, ...(job.isManual ? { isManual: true } : {}) };
+export async function queueAttempt(
+  deps: { jobs: JobQueue },
+  db: Db,
+  job: DeliveryJobData & { at?: Date },
+): Promise<void> {
+  const data: DeliveryJobData = {
+    deliveryId: job.deliveryId,
+    attempt: job.attempt,
+    ...(job.isManual ? { isManual: true } : {}),
+  };
   await deps.jobs.send(db, 'webhooks', data, {
     id: attemptJobId(job.deliveryId, job.attempt, job.isManual ? 'manual' : 'scheduled'),
     ...(job.at ? { startAfter: job.at } : {}),

@@ -45,17 +45,28 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [time = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(time);
   if (Number.isNaN(createdAt.getTime()) || !id) {
-    throw new AppError('validation_failed', 'This page cursor is not one Cairn gave out. Start again without it.', { fields: [{ field: 'cursor', message: 'Unknown cursor' }] });
+    throw new AppError('validation_failed', 'This page cursor is not one Cairn gave out. Start again without it.', {
+      fields: [{ field: 'cursor', message: 'Unknown cursor' }],
+    });
   }
   return { createdAt, id };
 }
 
 /** An endpoint's delivery log, newest first, a page at a time. */
-export async function listWebhookDeliveries(deps: Deps, actor: Actor, slug: string, endpointId: string, options: { limit: number; cursor?: string }) {
+export async function listWebhookDeliveries(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  endpointId: string,
+  options: { limit: number; cursor?: string },
+) {
   const { org } = await authorizeWebhooks(deps, actor, slug);
   await requireEndpoint(deps, org.id, endpointId);
   const before = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const rows = await store.listDeliveries(deps.db, org.id, endpointId, { limit: options.limit + 1, ...(before ? { before } : {}) });
+  const rows = await store.listDeliveries(deps.db, org.id, endpointId, {
+    limit: options.limit + 1,
+    ...(before ? { before } : {}),
+  });
   const page = rows.slice(0, options.limit);
   return { items: page.map(toView), nextCursor: rows.length > options.limit ? encodeCursor(page.at(-1)!) : null };
 }
@@ -65,7 +76,13 @@ export async function listWebhookDeliveries(deps: Deps, actor: Actor, slug: stri
  * also when it succeeded or its endpoint is disabled. If this attempt fails and the delivery has
  * attempts left, the timetable continues from it.
  */
-export async function resendWebhookDelivery(deps: Deps, actor: Actor, slug: string, endpointId: string, deliveryId: string): Promise<DeliveryView> {
+export async function resendWebhookDelivery(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  endpointId: string,
+  deliveryId: string,
+): Promise<DeliveryView> {
   const { org } = await authorizeWebhooks(deps, actor, slug);
   return transaction(deps.db, async (trx) => {
     await requireEndpoint({ db: trx }, org.id, endpointId);
@@ -84,14 +101,31 @@ export async function resendWebhookDelivery(deps: Deps, actor: Actor, slug: stri
  * (recorded, signed, retried, logged), whatever events it subscribes to and even while it is
  * disabled, so an admin can check a receiver before enabling it again.
  */
-export async function sendWebhookTest(deps: Deps, actor: Actor, slug: string, endpointId: string): Promise<DeliveryView> {
+export async function sendWebhookTest(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  endpointId: string,
+): Promise<DeliveryView> {
   const access = await authorizeWebhooks(deps, actor, slug);
   return transaction(deps.db, async (trx) => {
     await requireEndpoint({ db: trx }, access.org.id, endpointId);
-    const eventId = await recordEvent(deps, trx, { type: 'webhook.test', orgId: access.org.id, actor: eventActorOf(access.actor), data: { webhookId: endpointId } });
+    const eventId = await recordEvent(deps, trx, {
+      type: 'webhook.test',
+      orgId: access.org.id,
+      actor: eventActorOf(access.actor),
+      data: { webhookId: endpointId },
+    });
     const id = newDeliveryId();
     const now = deps.clock();
-    await store.insertDeliveryIfNew(trx, { id, endpointId, orgId: access.org.id, eventId, eventType: 'webhook.test', nextAttemptAt: now });
+    await store.insertDeliveryIfNew(trx, {
+      id,
+      endpointId,
+      orgId: access.org.id,
+      eventId,
+      eventType: 'webhook.test',
+      nextAttemptAt: now,
+    });
     await queueAttempt(deps, trx, { deliveryId: id, attempt: 1, isManual: true });
     const delivery = await store.findDelivery(trx, access.org.id, endpointId, id);
     return toView(delivery!);

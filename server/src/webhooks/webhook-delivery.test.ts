@@ -28,7 +28,16 @@ beforeEach(() => {
   t.clock.now = new Date(Date.now() + 3600_000);
 });
 
-type Delivery = { id: string; event: string; status: string; responseCode: number | null; attempt: number; nextAttemptAt: string | null; lastError: string | null; createdAt: string };
+type Delivery = {
+  id: string;
+  event: string;
+  status: string;
+  responseCode: number | null;
+  attempt: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+};
 
 async function setUp(events = ['credential.issued']) {
   const owner = await signUpUser(t.app);
@@ -38,7 +47,11 @@ async function setUp(events = ['credential.issued']) {
 }
 
 async function deliveriesOf(owner: TestUser, slug: string, id: string): Promise<Delivery[]> {
-  const res = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${slug}/webhooks/${id}/deliveries`, headers: { cookie: owner.cookie } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/orgs/${slug}/webhooks/${id}/deliveries`,
+    headers: { cookie: owner.cookie },
+  });
   expect(res.statusCode).toBe(200);
   return res.json<{ items: Delivery[] }>().items;
 }
@@ -46,7 +59,19 @@ async function deliveriesOf(owner: TestUser, slug: string, id: string): Promise<
 /** Records an event as the code that causes it would: in a transaction of its own. */
 function record(orgId: string, credentialId = crypto.randomUUID()) {
   return transaction(t.deps.db, (trx) =>
-    recordEvent(t.deps, trx, { type: 'credential.issued', orgId, actor: { kind: 'system', reason: 'test' }, data: { credentialId, recipientUserId: null, achievementId: null, microcredentialId: null, pathwayId: null, kind: 'direct' } }),
+    recordEvent(t.deps, trx, {
+      type: 'credential.issued',
+      orgId,
+      actor: { kind: 'system', reason: 'test' },
+      data: {
+        credentialId,
+        recipientUserId: null,
+        achievementId: null,
+        microcredentialId: null,
+        pathwayId: null,
+        kind: 'direct',
+      },
+    }),
   );
 }
 
@@ -64,7 +89,12 @@ describe('webhook deliveries', () => {
   it('delivers a credential issued through the API, signed per Standard Webhooks', async () => {
     const { owner, org, hook } = await setUp();
     const key = await createApiKey(t.app, owner, org.slug);
-    const issued = await t.app.inject({ method: 'POST', url: '/credentials/issue', headers: { authorization: `Bearer ${key.token}` }, payload: { credential: sampleCredential() } });
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: '/credentials/issue',
+      headers: { authorization: `Bearer ${key.token}` },
+      payload: { credential: sampleCredential() },
+    });
     expect(issued.statusCode).toBe(201);
     await t.jobs.drain();
 
@@ -84,12 +114,23 @@ describe('webhook deliveries', () => {
     expect(() => verify('whsec_' + Buffer.alloc(32, 7).toString('base64'), request)).toThrow(/No matching signature/);
 
     const [delivery] = await deliveriesOf(owner, org.slug, hook.id);
-    expect(delivery).toMatchObject({ id: request.headers['webhook-id'], event: 'credential.issued', status: 'succeeded', responseCode: 204, attempt: 1, nextAttemptAt: null, lastError: null });
+    expect(delivery).toMatchObject({
+      id: request.headers['webhook-id'],
+      event: 'credential.issued',
+      status: 'succeeded',
+      responseCode: 204,
+      attempt: 1,
+      nextAttemptAt: null,
+      lastError: null,
+    });
   });
 
   it('sends each event once per endpoint that subscribes to it, and a retried fan-out adds nothing', async () => {
     const { owner, org, hook } = await setUp(['credential.issued']);
-    const other = await createWebhookVia(t.app, owner, org.slug, { url: `${receiver.origin}/other`, events: ['credential.revoked'] });
+    const other = await createWebhookVia(t.app, owner, org.slug, {
+      url: `${receiver.origin}/other`,
+      events: ['credential.revoked'],
+    });
     const eventId = await record(org.id);
     await t.jobs.drain();
     expect(receiver.received.map((r) => r.path)).toEqual([`/hooks/${org.slug}`]);
@@ -114,7 +155,12 @@ describe('webhook deliveries', () => {
       expect(delivery!.nextAttemptAt).toBe(due.toISOString());
       // The next attempt is a job of its own, with an id derived from the delivery and attempt, due then.
       const jobs = await webhookJobs(t.deps.db);
-      expect(jobs).toEqual([expect.objectContaining({ id: attemptJobId(delivery!.id, attempt + 1, 'scheduled'), data: { deliveryId: delivery!.id, attempt: attempt + 1 } })]);
+      expect(jobs).toEqual([
+        expect.objectContaining({
+          id: attemptJobId(delivery!.id, attempt + 1, 'scheduled'),
+          data: { deliveryId: delivery!.id, attempt: attempt + 1 },
+        }),
+      ]);
       expect(jobs[0]!.start_after.getTime()).toBe(due.getTime());
       // Not due yet: draining sends nothing.
       await t.jobs.drain();
@@ -152,7 +198,8 @@ describe('webhook deliveries', () => {
     receiver.respondWith(500);
     await record(org.id);
     await t.jobs.drain();
-    const failingSince = (await t.app.inject({ method: 'GET', url: base, headers: { cookie: owner.cookie } })).json().failingSince as string;
+    const failingSince = (await t.app.inject({ method: 'GET', url: base, headers: { cookie: owner.cookie } })).json()
+      .failingSince as string;
     expect(failingSince).toBe(t.clock.now.toISOString());
 
     // A success ends the run of failures.
@@ -160,7 +207,10 @@ describe('webhook deliveries', () => {
     t.clock.advance(RETRY_DELAYS_MS[0]!);
     await makeWebhookAttemptsDue(t.deps.db);
     await t.jobs.drain();
-    expect((await t.app.inject({ method: 'GET', url: base, headers: { cookie: owner.cookie } })).json()).toMatchObject({ failingSince: null, enabled: true });
+    expect((await t.app.inject({ method: 'GET', url: base, headers: { cookie: owner.cookie } })).json()).toMatchObject({
+      failingSince: null,
+      enabled: true,
+    });
 
     // Then five days of nothing but failures.
     receiver.respondWith(500);
@@ -169,13 +219,20 @@ describe('webhook deliveries', () => {
     t.clock.advance(DISABLE_AFTER_FAILING_MS - 1000);
     await record(org.id);
     await t.jobs.drain();
-    expect((await t.app.inject({ method: 'GET', url: base, headers: { cookie: owner.cookie } })).json().enabled).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: base, headers: { cookie: owner.cookie } })).json().enabled).toBe(
+      true,
+    );
     t.clock.advance(1000);
     await record(org.id);
     await t.jobs.drain();
     const disabled = (await t.app.inject({ method: 'GET', url: base, headers: { cookie: owner.cookie } })).json();
-    expect(disabled).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/^Every delivery failed for 5 days .*Last error: HTTP 500/) });
-    const { rows: events } = await sql<{ data: { webhookId: string } }>`select data from domain_events where org_id = ${org.id} and type = 'webhook.disabled'`.execute(t.deps.db);
+    expect(disabled).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringMatching(/^Every delivery failed for 5 days .*Last error: HTTP 500/),
+    });
+    const { rows: events } = await sql<{
+      data: { webhookId: string };
+    }>`select data from domain_events where org_id = ${org.id} and type = 'webhook.disabled'`.execute(t.deps.db);
     expect(events).toEqual([{ data: expect.objectContaining({ webhookId: hook.id }) }]);
     const mail = t.mailTransport.sent.find((m) => m.to === owner.email && /webhook .* was disabled/.test(m.subject));
     expect(mail?.text).toContain(`/o/${org.slug}/settings/webhooks/${hook.id}`);
@@ -194,7 +251,14 @@ describe('webhook deliveries', () => {
 
   it('signs with both secrets for 24 hours after a rotation, then with the new one only', async () => {
     const { owner, org, hook } = await setUp();
-    const rotated = (await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/rotate-secret`, headers: { cookie: owner.cookie }, payload: {} })).json<{ secret: string }>();
+    const rotated = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/rotate-secret`,
+        headers: { cookie: owner.cookie },
+        payload: {},
+      })
+    ).json<{ secret: string }>();
     await record(org.id);
     await t.jobs.drain();
     const during = receiver.received.at(-1)!;
@@ -213,29 +277,59 @@ describe('webhook deliveries', () => {
 
   it('sends a test ping to that endpoint only, and resends a delivery with the same webhook-id', async () => {
     const { owner, org, hook } = await setUp(['credential.revoked']);
-    const other = await createWebhookVia(t.app, owner, org.slug, { url: `${receiver.origin}/other`, events: ['credential.revoked'] });
-    const ping = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/test`, headers: { cookie: owner.cookie }, payload: {} });
+    const other = await createWebhookVia(t.app, owner, org.slug, {
+      url: `${receiver.origin}/other`,
+      events: ['credential.revoked'],
+    });
+    const ping = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/test`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(ping.statusCode).toBe(202);
     expect(ping.json()).toMatchObject({ event: 'webhook.test', status: 'pending', attempt: 0 });
     await t.jobs.drain();
     expect(receiver.received).toHaveLength(1);
     const first = receiver.received[0]!;
     expect(first.path).toBe(`/hooks/${org.slug}`);
-    expect(verify(hook.secret, first)).toMatchObject({ type: 'webhook.test', data: { webhookId: hook.id, orgId: org.id } });
+    expect(verify(hook.secret, first)).toMatchObject({
+      type: 'webhook.test',
+      data: { webhookId: hook.id, orgId: org.id },
+    });
     expect(await deliveriesOf(owner, org.slug, other.id)).toEqual([]);
 
     const deliveryId = ping.json<{ id: string }>().id;
-    const resend = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/deliveries/${deliveryId}/resend`, headers: { cookie: owner.cookie }, payload: {} });
+    const resend = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/deliveries/${deliveryId}/resend`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(resend.statusCode).toBe(202);
     // A double click queues the same attempt once.
-    await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/deliveries/${deliveryId}/resend`, headers: { cookie: owner.cookie }, payload: {} });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/deliveries/${deliveryId}/resend`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     await t.jobs.drain();
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]!.headers['webhook-id']).toBe(deliveryId);
-    expect((await deliveriesOf(owner, org.slug, hook.id))[0]).toMatchObject({ id: deliveryId, status: 'succeeded', attempt: 2 });
+    expect((await deliveriesOf(owner, org.slug, hook.id))[0]).toMatchObject({
+      id: deliveryId,
+      status: 'succeeded',
+      attempt: 2,
+    });
 
     // Someone else's delivery id through this endpoint: 404.
-    const missing = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/webhooks/${other.id}/deliveries/${deliveryId}/resend`, headers: { cookie: owner.cookie }, payload: {} });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/webhooks/${other.id}/deliveries/${deliveryId}/resend`,
+      headers: { cookie: owner.cookie },
+      payload: {},
+    });
     expect(missing.statusCode).toBe(404);
   });
 
@@ -255,7 +349,11 @@ describe('webhook deliveries', () => {
     } while (cursor);
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
-    const bad = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/deliveries?cursor=nonsense`, headers: { cookie: owner.cookie } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/deliveries?cursor=nonsense`,
+      headers: { cookie: owner.cookie },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

@@ -43,7 +43,8 @@ function toView(row: store.EndpointRow, now: Date): WebhookView {
     disabledReason: row.disabled_reason,
     disabledAt: row.disabled_at,
     failingSince: row.failing_since,
-    previousSecretExpiresAt: row.previous_secret_expires_at && row.previous_secret_expires_at > now ? row.previous_secret_expires_at : null,
+    previousSecretExpiresAt:
+      row.previous_secret_expires_at && row.previous_secret_expires_at > now ? row.previous_secret_expires_at : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -57,7 +58,12 @@ export function authorizeWebhooks(deps: Deps, actor: Actor, slug: string): Promi
 }
 
 /** One endpoint of the organisation, or the 404 that outsiders and wrong ids both get. */
-export async function requireEndpoint(deps: Pick<Deps, 'db'>, orgId: string, id: string, options: { forUpdate?: boolean } = {}) {
+export async function requireEndpoint(
+  deps: Pick<Deps, 'db'>,
+  orgId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+) {
   const row = await store.findEndpoint(deps.db, orgId, id, options);
   if (!row) throw notFound();
   return row;
@@ -70,7 +76,12 @@ function uniqueEvents(events: readonly string[]): EventType[] {
 export type CreateWebhookOptions = { url: string; events: readonly string[]; description?: string };
 
 /** Adds an endpoint; its signing secret is returned this once and stored sealed under the master key. */
-export async function createWebhook(deps: WebhookDeps, actor: Actor, slug: string, options: CreateWebhookOptions): Promise<WebhookView & { secret: string }> {
+export async function createWebhook(
+  deps: WebhookDeps,
+  actor: Actor,
+  slug: string,
+  options: CreateWebhookOptions,
+): Promise<WebhookView & { secret: string }> {
   const access = await authorizeWebhooks(deps, actor, slug);
   await checkWebhookTarget(options.url, deps.webhookNetwork);
   const secret = newWebhookSecret();
@@ -84,7 +95,12 @@ export async function createWebhook(deps: WebhookDeps, actor: Actor, slug: strin
       secretSealed: encryptSecret(secret, deps.masterKey),
       createdBy: access.actor.kind === 'user' ? access.actor.userId : null,
     });
-    await recordEvent(deps, trx, { type: 'webhook.created', orgId: access.org.id, actor: eventActorOf(access.actor), data: { webhookId: inserted.id, url: inserted.url } });
+    await recordEvent(deps, trx, {
+      type: 'webhook.created',
+      orgId: access.org.id,
+      actor: eventActorOf(access.actor),
+      data: { webhookId: inserted.id, url: inserted.url },
+    });
     return inserted;
   });
   return { ...toView(row, deps.clock()), secret };
@@ -101,22 +117,38 @@ export async function getWebhook(deps: Deps, actor: Actor, slug: string, id: str
   return toView(await requireEndpoint(deps, org.id, id), deps.clock());
 }
 
-export type UpdateWebhookOptions = { url?: string; events?: readonly string[]; description?: string; enabled?: boolean };
+export type UpdateWebhookOptions = {
+  url?: string;
+  events?: readonly string[];
+  description?: string;
+  enabled?: boolean;
+};
 
 /**
  * Changes an endpoint. A new URL is checked like a new endpoint's. Enabling it again clears
  * why it was disabled and its run of failures, so it gets a fresh five days.
  */
-export async function updateWebhook(deps: WebhookDeps, actor: Actor, slug: string, id: string, options: UpdateWebhookOptions): Promise<WebhookView> {
+export async function updateWebhook(
+  deps: WebhookDeps,
+  actor: Actor,
+  slug: string,
+  id: string,
+  options: UpdateWebhookOptions,
+): Promise<WebhookView> {
   const access = await authorizeWebhooks(deps, actor, slug);
   if (options.url !== undefined) await checkWebhookTarget(options.url, deps.webhookNetwork);
   const row = await transaction(deps.db, async (trx) => {
     const current = await requireEndpoint({ db: trx }, access.org.id, id, { forUpdate: true });
     const changed: string[] = [];
     if (options.url !== undefined && options.url !== current.url) changed.push('url');
-    if (options.description !== undefined && options.description.trim() !== current.description) changed.push('description');
+    if (options.description !== undefined && options.description.trim() !== current.description)
+      changed.push('description');
     const events = options.events === undefined ? undefined : uniqueEvents(options.events);
-    if (events !== undefined && (events.length !== current.event_types.length || events.some((e) => !current.event_types.includes(e)))) changed.push('events');
+    if (
+      events !== undefined &&
+      (events.length !== current.event_types.length || events.some((e) => !current.event_types.includes(e)))
+    )
+      changed.push('events');
     if (options.enabled !== undefined && options.enabled !== current.is_enabled) changed.push('enabled');
     if (changed.length === 0) return current;
     const now = deps.clock();
@@ -130,7 +162,12 @@ export async function updateWebhook(deps: WebhookDeps, actor: Actor, slug: strin
           : { isEnabled: false, disabledReason: 'Disabled by an admin.', disabledAt: now }
         : {}),
     });
-    await recordEvent(deps, trx, { type: 'webhook.updated', orgId: access.org.id, actor: eventActorOf(access.actor), data: { webhookId: id, changed } });
+    await recordEvent(deps, trx, {
+      type: 'webhook.updated',
+      orgId: access.org.id,
+      actor: eventActorOf(access.actor),
+      data: { webhookId: id, changed },
+    });
     return updated;
   });
   return toView(row, deps.clock());
@@ -141,7 +178,12 @@ export async function deleteWebhook(deps: Deps, actor: Actor, slug: string, id: 
   const access = await authorizeWebhooks(deps, actor, slug);
   await transaction(deps.db, async (trx) => {
     if (!(await store.deleteEndpoint(trx, access.org.id, id))) throw notFound();
-    await recordEvent(deps, trx, { type: 'webhook.deleted', orgId: access.org.id, actor: eventActorOf(access.actor), data: { webhookId: id } });
+    await recordEvent(deps, trx, {
+      type: 'webhook.deleted',
+      orgId: access.org.id,
+      actor: eventActorOf(access.actor),
+      data: { webhookId: id },
+    });
   });
 }
 
@@ -150,7 +192,12 @@ export async function deleteWebhook(deps: Deps, actor: Actor, slug: string, id: 
  * previous secret signs too (both signatures in `webhook-signature`); a second rotation within
  * that window drops the oldest secret at once.
  */
-export async function rotateWebhookSecret(deps: Deps, actor: Actor, slug: string, id: string): Promise<{ secret: string; previousSecretExpiresAt: Date }> {
+export async function rotateWebhookSecret(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  id: string,
+): Promise<{ secret: string; previousSecretExpiresAt: Date }> {
   const access = await authorizeWebhooks(deps, actor, slug);
   const secret = newWebhookSecret();
   const previousSecretExpiresAt = new Date(deps.clock().getTime() + ROTATION_OVERLAP_MS);
@@ -162,7 +209,12 @@ export async function rotateWebhookSecret(deps: Deps, actor: Actor, slug: string
       previousSecretSealed: current!.secret_sealed,
       previousExpiresAt: previousSecretExpiresAt,
     });
-    await recordEvent(deps, trx, { type: 'webhook.updated', orgId: access.org.id, actor: eventActorOf(access.actor), data: { webhookId: id, changed: ['secret'] } });
+    await recordEvent(deps, trx, {
+      type: 'webhook.updated',
+      orgId: access.org.id,
+      actor: eventActorOf(access.actor),
+      data: { webhookId: id, changed: ['secret'] },
+    });
   });
   return { secret, previousSecretExpiresAt };
 }

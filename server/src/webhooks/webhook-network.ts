@@ -17,7 +17,11 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 export const RESPONSE_READ_BYTES = 64 * 1024;
 
 export function webhookPolicy(network: WebhookNetwork): NetworkPolicy {
-  return { allowHttp: !network.requireHttps, allowPrivate: network.allowPrivate, ...(network.lookup ? { lookup: network.lookup } : {}) };
+  return {
+    allowHttp: !network.requireHttps,
+    allowPrivate: network.allowPrivate,
+    ...(network.lookup ? { lookup: network.lookup } : {}),
+  };
 }
 
 /**
@@ -29,7 +33,10 @@ export async function checkWebhookTarget(url: string, network: WebhookNetwork): 
   try {
     await resolveGuardedTarget(url, webhookPolicy(network));
   } catch (err) {
-    throw new AppError('validation_failed', webhookTargetProblem(err, url, network), { fields: [{ field: 'url', message: fieldMessage(err) }], cause: err });
+    throw new AppError('validation_failed', webhookTargetProblem(err, url, network), {
+      fields: [{ field: 'url', message: fieldMessage(err) }],
+      cause: err,
+    });
   }
 }
 
@@ -42,7 +49,9 @@ function webhookTargetProblem(err: unknown, url: string, network: WebhookNetwork
     case 'invalid-url':
       return `${url} is not a URL. Use a full address such as https://hooks.example.org/cairn.`;
     case 'scheme':
-      return network.requireHttps ? 'Webhook URLs must use https on this server.' : 'Webhook URLs must use https (or http while developing).';
+      return network.requireHttps
+        ? 'Webhook URLs must use https on this server.'
+        : 'Webhook URLs must use https (or http while developing).';
     case 'credentials-in-url':
       return 'Remove the user name and password from the URL; verify deliveries by their signature instead.';
     case 'no-address':

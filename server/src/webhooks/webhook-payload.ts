@@ -4,7 +4,17 @@
  * the event's own data with the organisation and the event id (stable, for receivers that
  * dedupe by event rather than by delivery).
  */
-export function webhookBody(event: { id: string; type: string; orgId: string; occurredAt: Date; data: unknown }): string {
+export function webhookBody(event: {
+  id: string;
+  type: string;
+  orgId: string;
+  occurredAt: Date;
+  data: unknown;
+}): string {
   const data = typeof event.data === 'object' && event.data !== null ? event.data : {};
-  return JSON.stringify({ type: event.type, timestamp: event.occurredAt.toISOString(), data: { ...data, orgId: event.orgId, eventId: event.id } });
+  return JSON.stringify({
+    type: event.type,
+    timestamp: event.occurredAt.toISOString(),
+    data: { ...data, orgId: event.orgId, eventId: event.id },
+  });
 }

@@ -3,8 +3,12 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newWebhookSecret, signWebhook } from './webhook-signature.js';
 
-const secretArb = fc.uint8Array({ minLength: 24, maxLength: 64 }).map((bytes) => `whsec_${Buffer.from(bytes).toString('base64')}`);
-const idArb = fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() === s && s.length > 0 && !s.includes(' '));
+const secretArb = fc
+  .uint8Array({ minLength: 24, maxLength: 64 })
+  .map((bytes) => `whsec_${Buffer.from(bytes).toString('base64')}`);
+const idArb = fc
+  .string({ minLength: 1, maxLength: 60 })
+  .filter((s) => s.trim() === s && s.length > 0 && !s.includes(' '));
 // Seconds since the epoch, 2001 to 2100.
 const secondsArb = fc.integer({ min: 1_000_000_000, max: 4_102_444_800 });
 const bodyArb = fc.string({ unit: 'grapheme', maxLength: 400 });
@@ -41,9 +45,20 @@ describe('webhook signatures (Standard Webhooks)', () => {
   it('any change to the body, the id, the timestamp or the signature fails verification', () => {
     const mutation = fc.oneof(
       fc.record({ part: fc.constant('body' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 3 }) }),
-      fc.record({ part: fc.constant('id' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 3 }).filter((s) => !s.includes(' ')) }),
-      fc.record({ part: fc.constant('timestamp' as const), by: fc.integer({ min: -299, max: 299 }).filter((n) => n !== 0) }),
-      fc.record({ part: fc.constant('signature' as const), at: fc.nat({ max: 42 }), flip: fc.integer({ min: 1, max: 63 }) }),
+      fc.record({
+        part: fc.constant('id' as const),
+        at: fc.nat(),
+        text: fc.string({ minLength: 1, maxLength: 3 }).filter((s) => !s.includes(' ')),
+      }),
+      fc.record({
+        part: fc.constant('timestamp' as const),
+        by: fc.integer({ min: -299, max: 299 }).filter((n) => n !== 0),
+      }),
+      fc.record({
+        part: fc.constant('signature' as const),
+        at: fc.nat({ max: 42 }),
+        flip: fc.integer({ min: 1, max: 63 }),
+      }),
     );
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
     fc.assert(
@@ -71,7 +86,9 @@ describe('webhook signatures (Standard Webhooks)', () => {
         }
         vi.useFakeTimers({ toFake: ['Date'], now: seconds * 1000 });
         try {
-          expect(() => new Webhook(secret).verify(mBody, headersFor(mId, mSeconds, mSignature), { jsonParse: false })).toThrow(WebhookVerificationError);
+          expect(() =>
+            new Webhook(secret).verify(mBody, headersFor(mId, mSeconds, mSignature), { jsonParse: false }),
+          ).toThrow(WebhookVerificationError);
         } finally {
           vi.useRealTimers();
         }
@@ -81,14 +98,29 @@ describe('webhook signatures (Standard Webhooks)', () => {
 
   it('during a rotation each of the two secrets verifies the same header; another secret does not', () => {
     fc.assert(
-      fc.property(secretArb, secretArb, secretArb, idArb, secondsArb, bodyArb, (current, previous, stranger, id, seconds, body) => {
-        fc.pre(stranger !== current && stranger !== previous);
-        const signature = signWebhook({ id, timestamp: new Date(seconds * 1000), body, secrets: [current, previous] });
-        expect(signature.split(' ')).toHaveLength(2);
-        verifyAt(seconds, current, body, headersFor(id, seconds, signature));
-        verifyAt(seconds, previous, body, headersFor(id, seconds, signature));
-        expect(() => verifyAt(seconds, stranger, body, headersFor(id, seconds, signature))).toThrow(WebhookVerificationError);
-      }),
+      fc.property(
+        secretArb,
+        secretArb,
+        secretArb,
+        idArb,
+        secondsArb,
+        bodyArb,
+        (current, previous, stranger, id, seconds, body) => {
+          fc.pre(stranger !== current && stranger !== previous);
+          const signature = signWebhook({
+            id,
+            timestamp: new Date(seconds * 1000),
+            body,
+            secrets: [current, previous],
+          });
+          expect(signature.split(' ')).toHaveLength(2);
+          verifyAt(seconds, current, body, headersFor(id, seconds, signature));
+          verifyAt(seconds, previous, body, headersFor(id, seconds, signature));
+          expect(() => verifyAt(seconds, stranger, body, headersFor(id, seconds, signature))).toThrow(
+            WebhookVerificationError,
+          );
+        },
+      ),
     );
   });
 

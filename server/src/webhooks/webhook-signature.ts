@@ -13,7 +13,14 @@ export function newWebhookSecret(): string {
  * secret, space-separated (during a rotation both the new and the previous secret sign, so
  * receivers may switch at their own pace). Signed by the reference `standardwebhooks` library.
  */
-export function signWebhook(options: { id: string; timestamp: Date; body: string; secrets: readonly string[] }): string {
+export function signWebhook(options: {
+  id: string;
+  timestamp: Date;
+  body: string;
+  secrets: readonly string[];
+}): string {
   if (options.secrets.length === 0) throw new TypeError('signWebhook needs at least one secret');
-  return options.secrets.map((secret) => new Webhook(secret).sign(options.id, options.timestamp, options.body)).join(' ');
+  return options.secrets
+    .map((secret) => new Webhook(secret).sign(options.id, options.timestamp, options.body))
+    .join(' ');
 }

@@ -45,7 +45,12 @@ describe('webhook targets are checked against SSRF', () => {
       ['https://sneaky.example/hook', /leads to 10\.0\.0\.8, a private address/],
     ];
     for (const [url, detail] of cases) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/webhooks`, headers: { cookie: owner.cookie }, payload: { url, events: ['credential.issued'] } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/orgs/${org.slug}/webhooks`,
+        headers: { cookie: owner.cookie },
+        payload: { url, events: ['credential.issued'] },
+      });
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       const problem = res.json();
@@ -53,14 +58,29 @@ describe('webhook targets are checked against SSRF', () => {
       expect(problem.detail).toMatch(/CAIRN_WEBHOOKS_ALLOW_PRIVATE=true/);
       expect(problem.errors).toEqual([{ field: 'url', message: expect.stringMatching(/^Private or local address/) }]);
     }
-    const unknown = await t.app.inject({ method: 'POST', url: `/api/v1/orgs/${org.slug}/webhooks`, headers: { cookie: owner.cookie }, payload: { url: 'https://nowhere.example/', events: ['credential.issued'] } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org.slug}/webhooks`,
+      headers: { cookie: owner.cookie },
+      payload: { url: 'https://nowhere.example/', events: ['credential.issued'] },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().detail).toMatch(/cannot be resolved/);
     // Changing the URL of an existing endpoint is checked the same way.
-    const ok = await createWebhookVia(t.app, owner, org.slug, { url: 'https://hooks.example.org/cairn', events: ['credential.issued'] });
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/orgs/${org.slug}/webhooks/${ok.id}`, headers: { cookie: owner.cookie }, payload: { url: 'http://169.254.169.254/' } });
+    const ok = await createWebhookVia(t.app, owner, org.slug, {
+      url: 'https://hooks.example.org/cairn',
+      events: ['credential.issued'],
+    });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/orgs/${org.slug}/webhooks/${ok.id}`,
+      headers: { cookie: owner.cookie },
+      payload: { url: 'http://169.254.169.254/' },
+    });
     expect(patch.statusCode).toBe(400);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from webhook_endpoints where org_id = ${org.id}`.execute(t.deps.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from webhook_endpoints where org_id = ${org.id}`.execute(t.deps.db);
     expect(rows[0]!.n).toBe(1);
   });
 
@@ -71,29 +91,63 @@ describe('webhook targets are checked against SSRF', () => {
     // Ahead of the database clock, so the retry this schedules is not due while the test runs.
     t.clock.now = new Date(Date.now() + 3600_000);
     dns.set('rebinding.example', ['93.184.216.34']);
-    const hook = await createWebhookVia(t.app, owner, org.slug, { url: `http://rebinding.example:${port}/hook`, events: ['credential.issued'] });
+    const hook = await createWebhookVia(t.app, owner, org.slug, {
+      url: `http://rebinding.example:${port}/hook`,
+      events: ['credential.issued'],
+    });
     // The name now points at the local receiver (DNS rebinding).
     dns.set('rebinding.example', ['127.0.0.1']);
     await transaction(t.deps.db, (trx) =>
-      recordEvent(t.deps, trx, { type: 'credential.issued', orgId: org.id, actor: { kind: 'system', reason: 'test' }, data: { credentialId: crypto.randomUUID(), recipientUserId: null, achievementId: null, microcredentialId: null, pathwayId: null, kind: 'direct' } }),
+      recordEvent(t.deps, trx, {
+        type: 'credential.issued',
+        orgId: org.id,
+        actor: { kind: 'system', reason: 'test' },
+        data: {
+          credentialId: crypto.randomUUID(),
+          recipientUserId: null,
+          achievementId: null,
+          microcredentialId: null,
+          pathwayId: null,
+          kind: 'direct',
+        },
+      }),
     );
     await t.jobs.drain();
     expect(receiver.received).toEqual([]);
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/deliveries`, headers: { cookie: owner.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${org.slug}/webhooks/${hook.id}/deliveries`,
+      headers: { cookie: owner.cookie },
+    });
     expect(res.json().items).toEqual([
-      expect.objectContaining({ status: 'pending', attempt: 1, responseCode: null, lastError: expect.stringMatching(/rebinding\.example resolves to 127\.0\.0\.1, which is a private or local address \(loopback\)/) }),
+      expect.objectContaining({
+        status: 'pending',
+        attempt: 1,
+        responseCode: null,
+        lastError: expect.stringMatching(
+          /rebinding\.example resolves to 127\.0\.0\.1, which is a private or local address \(loopback\)/,
+        ),
+      }),
     ]);
   });
 
   it('uses the system resolver when none is given: localhost is refused', async () => {
-    await expect(checkWebhookTarget('http://localhost:9/hook', { allowPrivate: false, requireHttps: false })).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/a loopback address/) });
+    await expect(
+      checkWebhookTarget('http://localhost:9/hook', { allowPrivate: false, requireHttps: false }),
+    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/a loopback address/) });
   });
 
   it('requires https when the server runs in production, and allows private targets only when configured', async () => {
     const production = { allowPrivate: false, requireHttps: true, lookup };
-    await expect(checkWebhookTarget('http://hooks.example.org/', production)).rejects.toThrow('Webhook URLs must use https on this server.');
+    await expect(checkWebhookTarget('http://hooks.example.org/', production)).rejects.toThrow(
+      'Webhook URLs must use https on this server.',
+    );
     await expect(checkWebhookTarget('https://hooks.example.org/', production)).resolves.toBeUndefined();
-    await expect(checkWebhookTarget('http://127.0.0.1:3000/', { allowPrivate: true, requireHttps: false })).resolves.toBeUndefined();
-    await expect(checkWebhookTarget('http://127.0.0.1:3000/', { allowPrivate: false, requireHttps: false })).rejects.toBeInstanceOf(AppError);
+    await expect(
+      checkWebhookTarget('http://127.0.0.1:3000/', { allowPrivate: true, requireHttps: false }),
+    ).resolves.toBeUndefined();
+    await expect(
+      checkWebhookTarget('http://127.0.0.1:3000/', { allowPrivate: false, requireHttps: false }),
+    ).rejects.toBeInstanceOf(AppError);
   });
 });

@@ -6,8 +6,18 @@ import { listWebhookDeliveries, resendWebhookDelivery, sendWebhookTest } from '.
 import * as endpoints from './webhook-endpoints.service.js';
 import { DEFAULT_WEBHOOK_NETWORK, type WebhookNetwork } from './webhook-network.js';
 import {
-  createdWebhookSchema, createWebhookBody, deliveriesQuery, deliveryParams, deliverySchema, eventTypesSchema, presentDelivery, presentWebhook,
-  rotatedSecretSchema, updateWebhookBody, webhookParams, webhookSchema,
+  createdWebhookSchema,
+  createWebhookBody,
+  deliveriesQuery,
+  deliveryParams,
+  deliverySchema,
+  eventTypesSchema,
+  presentDelivery,
+  presentWebhook,
+  rotatedSecretSchema,
+  updateWebhookBody,
+  webhookParams,
+  webhookSchema,
 } from './webhooks.schemas.js';
 
 export type WebhooksRoutesOptions = { deps: Deps; network?: WebhookNetwork };
@@ -19,7 +29,11 @@ export const webhooksRoutes: FastifyPluginAsyncZod<WebhooksRoutesOptions> = asyn
   const base = '/api/v1/orgs/:slug/webhooks';
 
   app.get('/api/v1/webhook-event-types', {
-    schema: { tags, summary: 'Event types a webhook can subscribe to', response: { 200: eventTypesSchema, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Event types a webhook can subscribe to',
+      response: { 200: eventTypesSchema, ...problemResponses },
+    },
     handler: async () => ({ items: [...endpoints.SUBSCRIBABLE_EVENT_TYPES] }),
   });
 
@@ -38,22 +52,49 @@ export const webhooksRoutes: FastifyPluginAsyncZod<WebhooksRoutesOptions> = asyn
   });
 
   app.get(base, {
-    schema: { tags, summary: 'Webhook endpoints of an organisation (without secrets)', params: z.object({ slug }), response: { 200: z.object({ items: z.array(webhookSchema) }), ...problemResponses } },
-    handler: async (request) => ({ items: (await endpoints.listWebhooks(deps, request.actor, request.params.slug)).map(presentWebhook) }),
+    schema: {
+      tags,
+      summary: 'Webhook endpoints of an organisation (without secrets)',
+      params: z.object({ slug }),
+      response: { 200: z.object({ items: z.array(webhookSchema) }), ...problemResponses },
+    },
+    handler: async (request) => ({
+      items: (await endpoints.listWebhooks(deps, request.actor, request.params.slug)).map(presentWebhook),
+    }),
   });
 
   app.get(`${base}/:id`, {
-    schema: { tags, summary: 'One webhook endpoint', params: webhookParams, response: { 200: webhookSchema, ...problemResponses } },
-    handler: async (request) => presentWebhook(await endpoints.getWebhook(deps, request.actor, request.params.slug, request.params.id)),
+    schema: {
+      tags,
+      summary: 'One webhook endpoint',
+      params: webhookParams,
+      response: { 200: webhookSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentWebhook(await endpoints.getWebhook(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.patch(`${base}/:id`, {
-    schema: { tags, summary: 'Change, enable or disable a webhook endpoint', params: webhookParams, body: updateWebhookBody, response: { 200: webhookSchema, ...problemResponses } },
-    handler: async (request) => presentWebhook(await endpoints.updateWebhook(wdeps, request.actor, request.params.slug, request.params.id, request.body)),
+    schema: {
+      tags,
+      summary: 'Change, enable or disable a webhook endpoint',
+      params: webhookParams,
+      body: updateWebhookBody,
+      response: { 200: webhookSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      presentWebhook(
+        await endpoints.updateWebhook(wdeps, request.actor, request.params.slug, request.params.id, request.body),
+      ),
   });
 
   app.delete(`${base}/:id`, {
-    schema: { tags, summary: 'Delete a webhook endpoint and its delivery log', params: webhookParams, response: { 204: z.null(), ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Delete a webhook endpoint and its delivery log',
+      params: webhookParams,
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
       await endpoints.deleteWebhook(deps, request.actor, request.params.slug, request.params.id);
       return reply.status(204).send(null);
@@ -82,7 +123,10 @@ export const webhooksRoutes: FastifyPluginAsyncZod<WebhooksRoutesOptions> = asyn
       body: z.strictObject({}).optional(),
       response: { 202: deliverySchema, ...problemResponses },
     },
-    handler: async (request, reply) => reply.status(202).send(presentDelivery(await sendWebhookTest(deps, request.actor, request.params.slug, request.params.id))),
+    handler: async (request, reply) =>
+      reply
+        .status(202)
+        .send(presentDelivery(await sendWebhookTest(deps, request.actor, request.params.slug, request.params.id))),
   });
 
   app.get(`${base}/:id/deliveries`, {
@@ -91,7 +135,10 @@ export const webhooksRoutes: FastifyPluginAsyncZod<WebhooksRoutesOptions> = asyn
       summary: 'The delivery log of a webhook endpoint, newest first',
       params: webhookParams,
       querystring: deliveriesQuery,
-      response: { 200: z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }), ...problemResponses },
+      response: {
+        200: z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }),
+        ...problemResponses,
+      },
     },
     handler: async (request) => {
       const page = await listWebhookDeliveries(deps, request.actor, request.params.slug, request.params.id, {
@@ -111,6 +158,18 @@ export const webhooksRoutes: FastifyPluginAsyncZod<WebhooksRoutesOptions> = asyn
       response: { 202: deliverySchema, ...problemResponses },
     },
     handler: async (request, reply) =>
-      reply.status(202).send(presentDelivery(await resendWebhookDelivery(deps, request.actor, request.params.slug, request.params.id, request.params.deliveryId))),
+      reply
+        .status(202)
+        .send(
+          presentDelivery(
+            await resendWebhookDelivery(
+              deps,
+              request.actor,
+              request.params.slug,
+              request.params.id,
+              request.params.deliveryId,
+            ),
+          ),
+        ),
   });
 };

@@ -4,14 +4,25 @@ import type { DeliveryView } from './webhook-deliveries.service.js';
 import { SUBSCRIBABLE_EVENT_TYPES, type WebhookView } from './webhook-endpoints.service.js';
 
 export const webhookParams = z.object({ slug, id: uuid });
-export const deliveryParams = z.object({ slug, id: uuid, deliveryId: z.string().length(36).regex(/^msg_[0-9a-f]{32}$/, 'Must be a delivery id (msg_…)').meta({ example: 'msg_0123456789abcdef0123456789abcdef' }) });
+export const deliveryParams = z.object({
+  slug,
+  id: uuid,
+  deliveryId: z
+    .string()
+    .length(36)
+    .regex(/^msg_[0-9a-f]{32}$/, 'Must be a delivery id (msg_…)')
+    .meta({ example: 'msg_0123456789abcdef0123456789abcdef' }),
+});
 
 const webhookUrl = z
   .string()
   .trim()
   .max(2000, 'Use a URL of at most 2000 characters')
   .refine((v) => URL.canParse(v), 'Enter a full URL, like https://hooks.example.org/cairn')
-  .meta({ example: 'https://hooks.example.org/cairn', description: 'https (http only on development servers); public addresses only' });
+  .meta({
+    example: 'https://hooks.example.org/cairn',
+    description: 'https (http only on development servers); public addresses only',
+  });
 const eventType = z.enum(SUBSCRIBABLE_EVENT_TYPES as [string, ...string[]]);
 const events = z
   .array(eventType)
@@ -21,7 +32,12 @@ const events = z
 const description = z.string().trim().max(500);
 
 export const createWebhookBody = z.strictObject({ url: webhookUrl, events, description: description.optional() });
-export const updateWebhookBody = z.strictObject({ url: webhookUrl.optional(), events: events.optional(), description: description.optional(), enabled: z.boolean().optional() });
+export const updateWebhookBody = z.strictObject({
+  url: webhookUrl.optional(),
+  events: events.optional(),
+  description: description.optional(),
+  enabled: z.boolean().optional(),
+});
 
 export const webhookSchema = z
   .object({
@@ -30,10 +46,17 @@ export const webhookSchema = z
     description: z.string(),
     events: z.array(z.string()),
     enabled: z.boolean(),
-    disabledReason: z.string().nullable().meta({ description: 'Why it is disabled: by an admin, or after its deliveries failed for five days' }),
+    disabledReason: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why it is disabled: by an admin, or after its deliveries failed for five days' }),
     disabledAt: timestamp.nullable(),
-    failingSince: timestamp.nullable().meta({ description: 'When the current run of failed deliveries began; null while deliveries succeed' }),
-    previousSecretExpiresAt: timestamp.nullable().meta({ description: 'After a rotation: until then the previous secret signs too' }),
+    failingSince: timestamp
+      .nullable()
+      .meta({ description: 'When the current run of failed deliveries began; null while deliveries succeed' }),
+    previousSecretExpiresAt: timestamp
+      .nullable()
+      .meta({ description: 'After a rotation: until then the previous secret signs too' }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -43,7 +66,9 @@ export const createdWebhookSchema = webhookSchema
   .extend({ secret: z.string().meta({ description: 'The signing secret (whsec_…), shown this once' }) })
   .meta({ id: 'CreatedWebhook' });
 
-export const rotatedSecretSchema = z.object({ secret: z.string(), previousSecretExpiresAt: timestamp }).meta({ id: 'RotatedWebhookSecret' });
+export const rotatedSecretSchema = z
+  .object({ secret: z.string(), previousSecretExpiresAt: timestamp })
+  .meta({ id: 'RotatedWebhookSecret' });
 
 export const deliverySchema = z
   .object({
@@ -68,7 +93,6 @@ export const deliveriesQuery = z.object({
 
 export const eventTypesSchema = z.object({ items: z.array(eventType) }).meta({ id: 'WebhookEventTypes' });
 
-
 export function presentWebhook(w: WebhookView) {
   return {
     id: w.id,
@@ -86,5 +110,10 @@ export function presentWebhook(w: WebhookView) {
 }
 
 export function presentDelivery(d: DeliveryView) {
-  return { ...d, createdAt: iso(d.createdAt), nextAttemptAt: isoOrNull(d.nextAttemptAt), deliveredAt: isoOrNull(d.deliveredAt) };
+  return {
+    ...d,
+    createdAt: iso(d.createdAt),
+    nextAttemptAt: isoOrNull(d.nextAttemptAt),
+    deliveredAt: isoOrNull(d.deliveredAt),
+  };
 }

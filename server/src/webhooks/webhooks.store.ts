@@ -3,13 +3,34 @@ import type { Db } from '../db/transaction.js';
 
 /** Everything about an endpoint except its secrets. */
 const endpointColumns = [
-  'id', 'org_id', 'url', 'description', 'event_types', 'is_enabled', 'disabled_reason', 'disabled_at', 'failing_since',
-  'previous_secret_expires_at', 'created_at', 'updated_at',
+  'id',
+  'org_id',
+  'url',
+  'description',
+  'event_types',
+  'is_enabled',
+  'disabled_reason',
+  'disabled_at',
+  'failing_since',
+  'previous_secret_expires_at',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export type EndpointRow = NonNullable<Awaited<ReturnType<typeof findEndpoint>>>;
 
-export function insertEndpoint(db: Db, endpoint: { id: string; orgId: string; url: string; description: string; eventTypes: string[]; secretSealed: string; createdBy: string | null }) {
+export function insertEndpoint(
+  db: Db,
+  endpoint: {
+    id: string;
+    orgId: string;
+    url: string;
+    description: string;
+    eventTypes: string[];
+    secretSealed: string;
+    createdBy: string | null;
+  },
+) {
   return db
     .insertInto('webhook_endpoints')
     .values({
@@ -26,12 +47,22 @@ export function insertEndpoint(db: Db, endpoint: { id: string; orgId: string; ur
 }
 
 export function listEndpoints(db: Db, orgId: string) {
-  return db.selectFrom('webhook_endpoints').select(endpointColumns).where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('webhook_endpoints')
+    .select(endpointColumns)
+    .where('org_id', '=', orgId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** One endpoint of the organisation (never another's), optionally locked for the rest of the transaction. */
 export function findEndpoint(db: Db, orgId: string, id: string, options: { forUpdate?: boolean } = {}) {
-  let query = db.selectFrom('webhook_endpoints').select(endpointColumns).where('org_id', '=', orgId).where('id', '=', id);
+  let query = db
+    .selectFrom('webhook_endpoints')
+    .select(endpointColumns)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
 }
@@ -40,7 +71,15 @@ export function updateEndpoint(
   db: Db,
   orgId: string,
   id: string,
-  changes: { url?: string; description?: string; eventTypes?: string[]; isEnabled?: boolean; disabledReason?: string | null; disabledAt?: Date | null; failingSince?: Date | null },
+  changes: {
+    url?: string;
+    description?: string;
+    eventTypes?: string[];
+    isEnabled?: boolean;
+    disabledReason?: string | null;
+    disabledAt?: Date | null;
+    failingSince?: Date | null;
+  },
 ) {
   return db
     .updateTable('webhook_endpoints')
@@ -61,15 +100,29 @@ export function updateEndpoint(
 }
 
 export async function deleteEndpoint(db: Db, orgId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('webhook_endpoints').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .deleteFrom('webhook_endpoints')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
 /** Replaces the secret; the one it replaces keeps signing until `previousExpiresAt`. */
-export async function rotateEndpointSecret(db: Db, orgId: string, id: string, secrets: { secretSealed: string; previousSecretSealed: string; previousExpiresAt: Date }) {
+export async function rotateEndpointSecret(
+  db: Db,
+  orgId: string,
+  id: string,
+  secrets: { secretSealed: string; previousSecretSealed: string; previousExpiresAt: Date },
+) {
   await db
     .updateTable('webhook_endpoints')
-    .set({ secret_sealed: secrets.secretSealed, previous_secret_sealed: secrets.previousSecretSealed, previous_secret_expires_at: secrets.previousExpiresAt, updated_at: sql`now()` })
+    .set({
+      secret_sealed: secrets.secretSealed,
+      previous_secret_sealed: secrets.previousSecretSealed,
+      previous_secret_expires_at: secrets.previousExpiresAt,
+      updated_at: sql`now()`,
+    })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
@@ -91,12 +144,17 @@ export function findEndpointSecrets(db: Db, id: string) {
 export function listReceivingEndpoints(db: Db, orgId: string, type: string, options: { onlyId?: string } = {}) {
   let query = db.selectFrom('webhook_endpoints').select(['id']).where('org_id', '=', orgId);
   if (options.onlyId) return query.where('id', '=', options.onlyId).execute();
-  query = query.where('is_enabled', '=', true).where((eb) => eb.or([sql<boolean>`cardinality(event_types) = 0`, sql<boolean>`${type} = any(event_types)`]));
+  query = query
+    .where('is_enabled', '=', true)
+    .where((eb) => eb.or([sql<boolean>`cardinality(event_types) = 0`, sql<boolean>`${type} = any(event_types)`]));
   return query.orderBy('id').execute();
 }
 
 /** Adds the delivery of an event to an endpoint; false when it exists already (a retried fan-out). */
-export async function insertDeliveryIfNew(db: Db, delivery: { id: string; endpointId: string; orgId: string; eventId: string; eventType: string; nextAttemptAt: Date }): Promise<boolean> {
+export async function insertDeliveryIfNew(
+  db: Db,
+  delivery: { id: string; endpointId: string; orgId: string; eventId: string; eventType: string; nextAttemptAt: Date },
+): Promise<boolean> {
   const row = await db
     .insertInto('webhook_deliveries')
     .values({
@@ -115,15 +173,31 @@ export async function insertDeliveryIfNew(db: Db, delivery: { id: string; endpoi
 }
 
 const deliveryColumns = [
-  'webhook_deliveries.id', 'webhook_deliveries.endpoint_id', 'webhook_deliveries.org_id', 'webhook_deliveries.event_id', 'webhook_deliveries.event_type',
-  'webhook_deliveries.status', 'webhook_deliveries.attempts', 'webhook_deliveries.response_code', 'webhook_deliveries.response_excerpt',
-  'webhook_deliveries.last_error', 'webhook_deliveries.next_attempt_at', 'webhook_deliveries.created_at', 'webhook_deliveries.delivered_at',
+  'webhook_deliveries.id',
+  'webhook_deliveries.endpoint_id',
+  'webhook_deliveries.org_id',
+  'webhook_deliveries.event_id',
+  'webhook_deliveries.event_type',
+  'webhook_deliveries.status',
+  'webhook_deliveries.attempts',
+  'webhook_deliveries.response_code',
+  'webhook_deliveries.response_excerpt',
+  'webhook_deliveries.last_error',
+  'webhook_deliveries.next_attempt_at',
+  'webhook_deliveries.created_at',
+  'webhook_deliveries.delivered_at',
 ] as const;
 
 export type DeliveryRow = NonNullable<Awaited<ReturnType<typeof findDelivery>>>;
 
 /** One delivery of an endpoint of the organisation, optionally locked. */
-export function findDelivery(db: Db, orgId: string, endpointId: string, deliveryId: string, options: { forUpdate?: boolean } = {}) {
+export function findDelivery(
+  db: Db,
+  orgId: string,
+  endpointId: string,
+  deliveryId: string,
+  options: { forUpdate?: boolean } = {},
+) {
   let query = db
     .selectFrom('webhook_deliveries')
     .select(deliveryColumns)
@@ -136,7 +210,12 @@ export function findDelivery(db: Db, orgId: string, endpointId: string, delivery
 
 /** A delivery by id alone, locked: for the job that makes its attempts. */
 export function lockDelivery(db: Db, deliveryId: string) {
-  return db.selectFrom('webhook_deliveries').select(deliveryColumns).where('id', '=', deliveryId).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('webhook_deliveries')
+    .select(deliveryColumns)
+    .where('id', '=', deliveryId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** What an attempt needs: the delivery, its endpoint (URL, state) and its event. */
@@ -157,17 +236,40 @@ export function findDeliveryToAttempt(db: Db, deliveryId: string) {
 }
 
 /** Newest first; `before` continues after the last delivery of the previous page. */
-export function listDeliveries(db: Db, orgId: string, endpointId: string, options: { limit: number; before?: { createdAt: Date; id: string } }) {
-  let query = db.selectFrom('webhook_deliveries').select(deliveryColumns).where('org_id', '=', orgId).where('endpoint_id', '=', endpointId);
+export function listDeliveries(
+  db: Db,
+  orgId: string,
+  endpointId: string,
+  options: { limit: number; before?: { createdAt: Date; id: string } },
+) {
+  let query = db
+    .selectFrom('webhook_deliveries')
+    .select(deliveryColumns)
+    .where('org_id', '=', orgId)
+    .where('endpoint_id', '=', endpointId);
   const before = options.before;
-  if (before) query = query.where((eb) => eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]));
+  if (before)
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', before.createdAt),
+        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
+      ]),
+    );
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
 
 export async function recordAttempt(
   db: Db,
   deliveryId: string,
-  attempt: { attempts: number; status: 'pending' | 'succeeded' | 'failed'; responseCode: number | null; responseExcerpt: string | null; lastError: string | null; nextAttemptAt: Date | null; deliveredAt: Date | null },
+  attempt: {
+    attempts: number;
+    status: 'pending' | 'succeeded' | 'failed';
+    responseCode: number | null;
+    responseExcerpt: string | null;
+    lastError: string | null;
+    nextAttemptAt: Date | null;
+    deliveredAt: Date | null;
+  },
 ) {
   await db
     .updateTable('webhook_deliveries')
@@ -186,22 +288,37 @@ export async function recordAttempt(
 
 /** Puts a delivery back in the queue for another attempt at `at` (resend). */
 export async function markDeliveryPending(db: Db, deliveryId: string, at: Date) {
-  await db.updateTable('webhook_deliveries').set({ status: 'pending', next_attempt_at: at }).where('id', '=', deliveryId).execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'pending', next_attempt_at: at })
+    .where('id', '=', deliveryId)
+    .execute();
 }
 
 /** Starts (or continues) the endpoint's run of failures; returns when the run began. */
-export async function markEndpointFailing(db: Db, endpointId: string, now: Date): Promise<{ failingSince: Date; isEnabled: boolean; orgId: string; url: string } | undefined> {
+export async function markEndpointFailing(
+  db: Db,
+  endpointId: string,
+  now: Date,
+): Promise<{ failingSince: Date; isEnabled: boolean; orgId: string; url: string } | undefined> {
   const row = await db
     .updateTable('webhook_endpoints')
     .set({ failing_since: sql<Date>`coalesce(failing_since, ${now})` })
     .where('id', '=', endpointId)
     .returning(['failing_since', 'is_enabled', 'org_id', 'url'])
     .executeTakeFirst();
-  return row ? { failingSince: row.failing_since!, isEnabled: row.is_enabled, orgId: row.org_id, url: row.url } : undefined;
+  return row
+    ? { failingSince: row.failing_since!, isEnabled: row.is_enabled, orgId: row.org_id, url: row.url }
+    : undefined;
 }
 
 export async function clearEndpointFailing(db: Db, endpointId: string) {
-  await db.updateTable('webhook_endpoints').set({ failing_since: null }).where('id', '=', endpointId).where('failing_since', 'is not', null).execute();
+  await db
+    .updateTable('webhook_endpoints')
+    .set({ failing_since: null })
+    .where('id', '=', endpointId)
+    .where('failing_since', 'is not', null)
+    .execute();
 }
 
 /** Disables an enabled endpoint; false when it was disabled already (by someone else meanwhile). */

@@ -19,7 +19,13 @@ describe('api client', () => {
     mockFetch(new Response(JSON.stringify(report), { status: 400, headers: { 'content-type': 'application/json' } }));
     await expect(data(verify(), { answerStatuses: [400] })).resolves.toEqual(report);
 
-    mockFetch(problemResponse(400, { title: 'Invalid request', detail: 'verifiableCredential is required', code: 'validation_failed' }));
+    mockFetch(
+      problemResponse(400, {
+        title: 'Invalid request',
+        detail: 'verifiableCredential is required',
+        code: 'validation_failed',
+      }),
+    );
     await expect(data(verify(), { answerStatuses: [400] })).rejects.toBeInstanceOf(ApiError);
     mockFetch(new Response(JSON.stringify(report), { status: 400, headers: { 'content-type': 'application/json' } }));
     await expect(data(verify())).rejects.toBeInstanceOf(ApiError);
@@ -39,7 +45,9 @@ describe('api client', () => {
       }),
     );
 
-    const error = await data(client.POST('/api/v1/auth/signup', { body: { name: 'A', email: 'x', password: 'p' } })).catch((e: unknown) => e);
+    const error = await data(
+      client.POST('/api/v1/auth/signup', { body: { name: 'A', email: 'x', password: 'p' } }),
+    ).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
@@ -78,7 +86,9 @@ describe('api client', () => {
   it('sends JSON with the session cookie, and {} when a write has no body', async () => {
     const fetchMock = mockFetch(new Response(null, { status: 204 }));
 
-    await expect(data(client.DELETE('/api/v1/orgs/{slug}/api-keys/{id}', { params: { path: { slug: 'acme', id: 'k1' } } }))).resolves.toBeUndefined();
+    await expect(
+      data(client.DELETE('/api/v1/orgs/{slug}/api-keys/{id}', { params: { path: { slug: 'acme', id: 'k1' } } })),
+    ).resolves.toBeUndefined();
 
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/v1/orgs/acme/api-keys/k1');
@@ -92,7 +102,14 @@ describe('api client', () => {
   it('fills path parameters encoded, passes the abort signal, and sends no body and no Content-Type on GET', async () => {
     const fetchMock = mockFetch(Response.json({ id: 'w1' }));
     const controller = new AbortController();
-    await expect(data(client.GET('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug: 'a b', id: 'w/1' } }, signal: controller.signal }))).resolves.toEqual({ id: 'w1' });
+    await expect(
+      data(
+        client.GET('/api/v1/orgs/{slug}/webhooks/{id}', {
+          params: { path: { slug: 'a b', id: 'w/1' } },
+          signal: controller.signal,
+        }),
+      ),
+    ).resolves.toEqual({ id: 'w1' });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/v1/orgs/a%20b/webhooks/w%2F1');
     expect(init.body).toBeUndefined();

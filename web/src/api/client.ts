@@ -163,10 +163,11 @@ export type DataOptions = {
 
 /** The answer of a call, or an `ApiError` carrying the server's problem document. */
 export async function data<T>(call: Promise<FetchResult<T>>, options: DataOptions = {}): Promise<T> {
-
   const { data: body, error, response } = await call;
   if (response.ok) return body as T;
-  const isAnswer = (options.answerStatuses ?? []).includes(response.status) && (response.headers.get('content-type') ?? '').startsWith('application/json');
+  const isAnswer =
+    (options.answerStatuses ?? []).includes(response.status) &&
+    (response.headers.get('content-type') ?? '').startsWith('application/json');
   if (isAnswer) return error as T;
   throw new ApiError(toProblem(error, response));
 }
@@ -182,7 +183,6 @@ export const multipart = (form: FormData) => ({ body: form as never });
  * OpenAPI document (its description names the JSON shape): the caller's type is the check.
  */
 export const undeclaredBody = <T extends object>(body: T) => ({ body: body as never });
-
 
 /** Encodes one path segment (slugs, ids, tokens) for links built outside the client. */
 export const seg = (value: string): string => encodeURIComponent(value);

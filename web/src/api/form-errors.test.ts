@@ -28,7 +28,12 @@ describe('form errors', () => {
 
   it('sets field errors and returns no banner when every error has a field', () => {
     const form = { setErrors: vi.fn(), getValues: () => ({ email: '', password: '' }) };
-    const error = new ApiError({ title: 'Conflict', status: 409, detail: 'Email taken', errors: [{ field: 'email', message: 'Already registered.' }] });
+    const error = new ApiError({
+      title: 'Conflict',
+      status: 409,
+      detail: 'Email taken',
+      errors: [{ field: 'email', message: 'Already registered.' }],
+    });
     expect(applyProblemToForm(form, error)).toBeNull();
     expect(form.setErrors).toHaveBeenCalledWith({ email: 'Already registered.' });
   });

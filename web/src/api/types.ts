@@ -7,7 +7,6 @@ import type { components, paths } from './schema';
 
 export type { components, paths };
 
-
 type Schemas = components['schemas'];
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Json<R> = R extends { content: { 'application/json': infer J } } ? J : never;

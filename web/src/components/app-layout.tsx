@@ -1,4 +1,17 @@
-import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink as MantineNavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Group,
+  Menu,
+  NavLink as MantineNavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
@@ -53,27 +66,57 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
       items.push({ to: `/o/${orgSlug}/programmes`, label: 'Programmes', icon: <IconBook2 size={18} aria-hidden /> });
       items.push({ to: `/o/${orgSlug}/pathways`, label: 'Pathways', icon: <IconRoute size={18} aria-hidden /> });
       if (canReview(membership?.role)) {
-        items.push({ to: `/o/${orgSlug}/reviews`, label: 'Reviews', icon: <IconClipboardCheck size={18} aria-hidden />, badge: <ReviewCountBadge slug={orgSlug} /> });
+        items.push({
+          to: `/o/${orgSlug}/reviews`,
+          label: 'Reviews',
+          icon: <IconClipboardCheck size={18} aria-hidden />,
+          badge: <ReviewCountBadge slug={orgSlug} />,
+        });
       }
     }
     if (isIssuingOrg(membership?.org.roles)) {
-      items.push({ to: `/o/${orgSlug}/credentials`, label: 'Credentials', icon: <IconCertificate size={18} aria-hidden /> });
-      if (canIssueCredentials(membership?.role)) items.push({ to: `/o/${orgSlug}/issue/bulk`, label: 'Issue in bulk', icon: <IconUpload size={18} aria-hidden /> });
+      items.push({
+        to: `/o/${orgSlug}/credentials`,
+        label: 'Credentials',
+        icon: <IconCertificate size={18} aria-hidden />,
+      });
+      if (canIssueCredentials(membership?.role))
+        items.push({
+          to: `/o/${orgSlug}/issue/bulk`,
+          label: 'Issue in bulk',
+          icon: <IconUpload size={18} aria-hidden />,
+        });
     }
     items.push({ to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> });
     if (isAdminRole(membership?.role)) {
       items.push({ to: `/o/${orgSlug}/settings/api-keys`, label: 'API keys', icon: <IconKey size={18} aria-hidden /> });
-      items.push({ to: `/o/${orgSlug}/settings/webhooks`, label: 'Webhooks', icon: <IconWebhook size={18} aria-hidden /> });
-      items.push({ to: `/o/${orgSlug}/settings/audit-log`, label: 'Audit log', icon: <IconHistory size={18} aria-hidden /> });
+      items.push({
+        to: `/o/${orgSlug}/settings/webhooks`,
+        label: 'Webhooks',
+        icon: <IconWebhook size={18} aria-hidden />,
+      });
+      items.push({
+        to: `/o/${orgSlug}/settings/audit-log`,
+        label: 'Audit log',
+        icon: <IconHistory size={18} aria-hidden />,
+      });
       if (isProvider) {
-        items.push({ to: `/o/${orgSlug}/settings/vouchers`, label: 'Vouchers', icon: <IconTicket size={18} aria-hidden /> });
+        items.push({
+          to: `/o/${orgSlug}/settings/vouchers`,
+          label: 'Vouchers',
+          icon: <IconTicket size={18} aria-hidden />,
+        });
       }
     }
     if (isProvider && (isAdminRole(membership?.role) || membership?.role === 'author')) {
       items.push({ to: `/o/${orgSlug}/settings/skills`, label: 'Skills', icon: <IconTags size={18} aria-hidden /> });
     }
     if (isIssuingOrg(membership?.org.roles)) {
-      items.push({ to: `/o/${orgSlug}/settings/keys`, label: 'Signing keys', icon: <IconFingerprint size={18} aria-hidden /> });
+      items.push({
+        to: `/o/${orgSlug}/settings/keys`,
+        label: 'Signing keys',
+        icon: <IconFingerprint size={18} aria-hidden />,
+      });
     }
     return items;
   }
@@ -101,7 +144,8 @@ export function AppLayout() {
   const orgSlug = orgMatch?.params.slug;
   const memberships = session?.memberships ?? [];
   const membership = memberships.find((m) => m.org.slug === orgSlug);
-  const current = orgSlug ?? (location.pathname.startsWith('/me') || location.pathname.startsWith('/learn') ? LEARNER_SPACE : null);
+  const current =
+    orgSlug ?? (location.pathname.startsWith('/me') || location.pathname.startsWith('/learn') ? LEARNER_SPACE : null);
   const user = session?.user;
 
   // Close the mobile navigation after a navigation.
@@ -133,7 +177,13 @@ export function AppLayout() {
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="sm" wrap="nowrap">
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              />
               <Brand to="/home" isCompact />
             </Group>
             <Group gap="sm" wrap="nowrap">
@@ -164,10 +214,17 @@ export function AppLayout() {
                     </Text>
                   </Menu.Label>
                   <Menu.Divider />
-                  <Menu.Item leftSection={<IconPlus size={16} aria-hidden />} onClick={() => void navigate('/orgs/new')}>
+                  <Menu.Item
+                    leftSection={<IconPlus size={16} aria-hidden />}
+                    onClick={() => void navigate('/orgs/new')}
+                  >
                     Create an organisation
                   </Menu.Item>
-                  <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} color="red" onClick={() => void onLogout()}>
+                  <Menu.Item
+                    leftSection={<IconLogout size={16} aria-hidden />}
+                    color="red"
+                    onClick={() => void onLogout()}
+                  >
                     Log out
                   </Menu.Item>
                 </Menu.Dropdown>

@@ -8,7 +8,13 @@ export function Brand({ to = '/', isCompact = false }: { to?: string; isCompact?
     <UnstyledButton component={Link} to={to} aria-label="Cairn home" style={{ borderRadius: 8 }}>
       <Group gap={8} wrap="nowrap">
         <CairnMark size={30} />
-        <Text fw={700} fz="xl" c="cairn.9" style={{ letterSpacing: '-0.01em' }} visibleFrom={isCompact ? 'sm' : undefined}>
+        <Text
+          fw={700}
+          fz="xl"
+          c="cairn.9"
+          style={{ letterSpacing: '-0.01em' }}
+          visibleFrom={isCompact ? 'sm' : undefined}
+        >
           Cairn
         </Text>
       </Group>

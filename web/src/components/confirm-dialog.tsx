@@ -16,7 +16,17 @@ type ConfirmDialogProps = {
 };
 
 /** Asks before a destructive (or lasting) action; the action's failure is shown inside the dialog. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onClose, isPending, error, color = 'red' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  isPending,
+  error,
+  color = 'red',
+}: ConfirmDialogProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{title}</Text>} centered>
       <Stack gap="md">

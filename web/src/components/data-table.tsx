@@ -26,7 +26,15 @@ type DataTableProps<Row> = {
 };
 
 /** A labelled table with column headers, in a container that scrolls on small screens. */
-export function DataTable<Row>({ rows, columns, rowKey, labelledBy, minWidth, highlightOnHover, rowColor }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  rows,
+  columns,
+  rowKey,
+  labelledBy,
+  minWidth,
+  highlightOnHover,
+  rowColor,
+}: DataTableProps<Row>) {
   return (
     <Table.ScrollContainer minWidth={minWidth}>
       <Table verticalSpacing="sm" aria-labelledby={labelledBy} highlightOnHover={highlightOnHover}>

@@ -23,7 +23,9 @@ export function RouteError() {
           <CairnMark size={64} />
           <Title order={1}>{isNotFound ? 'Page not found' : 'Something went wrong'}</Title>
           <Text c="dimmed">
-            {isNotFound ? 'There is no page at this address.' : 'This page could not be shown. Reloading usually fixes it.'}
+            {isNotFound
+              ? 'There is no page at this address.'
+              : 'This page could not be shown. Reloading usually fixes it.'}
           </Text>
           {isNotFound ? null : (
             <Text size="sm" c="dimmed" ff="monospace">

@@ -12,17 +12,39 @@ const zero = { created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, fail
 
 const overview = (failures: JobsOverview['recentFailures']): JobsOverview => ({
   queues: [
-    { name: 'mail', description: 'Outgoing mail', counts: { ...zero, created: 2, completed: 1250, failed: 1 }, deadLetters: failures.length, schedule: null },
-    { name: 'cron.retention', description: 'Daily: drop audit events past their retention', counts: zero, deadLetters: 0, schedule: '43 3 * * *' },
+    {
+      name: 'mail',
+      description: 'Outgoing mail',
+      counts: { ...zero, created: 2, completed: 1250, failed: 1 },
+      deadLetters: failures.length,
+      schedule: null,
+    },
+    {
+      name: 'cron.retention',
+      description: 'Daily: drop audit events past their retention',
+      counts: zero,
+      deadLetters: 0,
+      schedule: '43 3 * * *',
+    },
   ],
   recentFailures: failures,
 });
 
-const failure = { queue: 'mail', id: '6f1f5d0e-4a8e-4c1b-9a52-2f3c0f1d7e11', deadLetterQueue: 'mail.dead', error: 'SMTP 550: mailbox unavailable', failedAt: '2026-12-07T09:30:00Z', retryCount: 10 };
+const failure = {
+  queue: 'mail',
+  id: '6f1f5d0e-4a8e-4c1b-9a52-2f3c0f1d7e11',
+  deadLetterQueue: 'mail.dead',
+  error: 'SMTP 550: mailbox unavailable',
+  failedAt: '2026-12-07T09:30:00Z',
+  retryCount: 10,
+};
 
 describe('AdminJobsPage', () => {
   it('shows each queue’s counts and schedule, and the failures with their error', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json(overview([failure])))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(Response.json(overview([failure])))),
+    );
     renderWithProviders(<AdminJobsPage />);
 
     const queues = await screen.findByRole('table', { name: 'Queues' });
@@ -43,7 +65,9 @@ describe('AdminJobsPage', () => {
     const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
       if (init?.method === 'POST') {
         isRetried = true;
-        return Promise.resolve(Response.json({ isRetried: true, job: { queue: 'mail', id: failure.id, state: 'created' } }));
+        return Promise.resolve(
+          Response.json({ isRetried: true, job: { queue: 'mail', id: failure.id, state: 'created' } }),
+        );
       }
       return Promise.resolve(Response.json(overview(isRetried ? [] : [failure])));
     });
@@ -59,7 +83,17 @@ describe('AdminJobsPage', () => {
   });
 
   it('tells someone who is not an operator why the page is empty', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(403, { title: 'You are not allowed to do this', detail: 'Only instance operators (CAIRN_OPERATOR_EMAILS) may see and retry background jobs.' }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          problemResponse(403, {
+            title: 'You are not allowed to do this',
+            detail: 'Only instance operators (CAIRN_OPERATOR_EMAILS) may see and retry background jobs.',
+          }),
+        ),
+      ),
+    );
     renderWithProviders(<AdminJobsPage />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Only instance operators see background jobs');
@@ -67,7 +101,14 @@ describe('AdminJobsPage', () => {
   });
 
   it('offers a retry when the queues cannot be read', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(503, { title: 'Service unavailable', detail: 'The database does not answer.' }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          problemResponse(503, { title: 'Service unavailable', detail: 'The database does not answer.' }),
+        ),
+      ),
+    );
     renderWithProviders(<AdminJobsPage />);
     expect(await screen.findByText('The database does not answer.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /try again/i })).toBeInTheDocument();

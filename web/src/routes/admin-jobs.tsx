@@ -26,16 +26,26 @@ export default function AdminJobsPage() {
         notifications.show(
           outcome.isRetried
             ? { title: 'Job queued again', message: `It runs in ${outcome.job.queue} as job ${outcome.job.id}.` }
-            : { title: 'Already retried', message: `This failure was run again before; it is now ${outcome.job.state}.` },
+            : {
+                title: 'Already retried',
+                message: `This failure was run again before; it is now ${outcome.job.state}.`,
+              },
         ),
-      onError: (error) => notifications.show({ color: 'red', title: 'Could not retry the job', message: errorMessage(error) }),
+      onError: (error) =>
+        notifications.show({ color: 'red', title: 'Could not retry the job', message: errorMessage(error) }),
       onSettled: () => setRetryingId(null),
     });
   };
 
   if (overview.isError && !overview.data && isApiError(overview.error) && overview.error.status === 403) {
     return (
-      <Alert color="orange" icon={<IconLock aria-hidden />} title="Only instance operators see background jobs" role="alert" maw={640}>
+      <Alert
+        color="orange"
+        icon={<IconLock aria-hidden />}
+        title="Only instance operators see background jobs"
+        role="alert"
+        maw={640}
+      >
         {overview.error.userMessage}
       </Alert>
     );
@@ -55,7 +65,12 @@ export default function AdminJobsPage() {
           Jobs that fail every attempt land here with their last error, so you can fix the cause and run them again.
         </EmptyState>
       ) : (
-        <FailuresTable failures={overview.data.recentFailures} labelledBy="failures-heading" retryingId={retryingId} onRetry={onRetry} />
+        <FailuresTable
+          failures={overview.data.recentFailures}
+          labelledBy="failures-heading"
+          retryingId={retryingId}
+          onRetry={onRetry}
+        />
       );
   }
 
@@ -64,10 +79,17 @@ export default function AdminJobsPage() {
       <Group justify="space-between" align="flex-end">
         <Stack gap={4} maw={720}>
           <Title order={1}>Background jobs</Title>
-          <Text c="dimmed">Mail, webhooks, pathway awards and scheduled work run as jobs with retries. A job that fails every attempt becomes a dead letter and waits here.</Text>
+          <Text c="dimmed">
+            Mail, webhooks, pathway awards and scheduled work run as jobs with retries. A job that fails every attempt
+            becomes a dead letter and waits here.
+          </Text>
         </Stack>
         <Stack gap={4} align="flex-end">
-          <Switch checked={isLive} onChange={(event) => setIsLive(event.currentTarget.checked)} label={`Refresh every ${JOBS_REFRESH_MS / 1000} seconds`} />
+          <Switch
+            checked={isLive}
+            onChange={(event) => setIsLive(event.currentTarget.checked)}
+            label={`Refresh every ${JOBS_REFRESH_MS / 1000} seconds`}
+          />
           {overview.dataUpdatedAt > 0 ? (
             <Text size="xs" c="dimmed">
               Updated {dayjs(overview.dataUpdatedAt).format('HH:mm:ss')}

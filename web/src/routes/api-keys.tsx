@@ -30,7 +30,11 @@ export default function ApiKeysPage() {
   if (!org) return null;
 
   if (!canManage) {
-    return <RestrictedNotice title="Only admins manage API keys">Ask an owner or admin of {org.name} if a system needs access.</RestrictedNotice>;
+    return (
+      <RestrictedNotice title="Only admins manage API keys">
+        Ask an owner or admin of {org.name} if a system needs access.
+      </RestrictedNotice>
+    );
   }
 
   const createButton = (

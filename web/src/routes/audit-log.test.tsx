@@ -9,7 +9,14 @@ import AuditLogPage from './audit-log';
 afterEach(() => vi.unstubAllGlobals());
 
 const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input.toString());
-const org = (myRole: string) => ({ id: 'o1', slug: 'acme', did: 'did:web:x', name: 'Acme Academy', roles: ['provider'], myRole });
+const org = (myRole: string) => ({
+  id: 'o1',
+  slug: 'acme',
+  did: 'did:web:x',
+  name: 'Acme Academy',
+  roles: ['provider'],
+  myRole,
+});
 
 const entry = (n: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
   id: `e${n}`,
@@ -32,7 +39,9 @@ function stubFetch(log: (url: URL) => unknown, myRole = 'admin') {
 }
 
 const auditRequests = (fetchMock: ReturnType<typeof stubFetch>) =>
-  fetchMock.mock.calls.map(([input]) => new URL(urlOf(input), 'http://cairn.test')).filter((u) => u.pathname.endsWith('/audit-log'));
+  fetchMock.mock.calls
+    .map(([input]) => new URL(urlOf(input), 'http://cairn.test'))
+    .filter((u) => u.pathname.endsWith('/audit-log'));
 
 const renderPage = () =>
   renderWithProviders(
@@ -49,8 +58,16 @@ describe('AuditLogPage', () => {
         ? { items: [entry(3)], nextCursor: null }
         : {
             items: [
-              entry(1, { type: 'credential.issued', actor: { kind: 'apiKey', apiKeyId: 'k1', apiKeyName: 'LMS sync' }, summary: 'API key “LMS sync” issued “Data Literacy” to lena@example.org' }),
-              entry(2, { type: 'webhook.disabled', actor: { kind: 'system', reason: 'deliveries failed for 3 days' }, summary: 'Cairn disabled the webhook https://hooks.example.org' }),
+              entry(1, {
+                type: 'credential.issued',
+                actor: { kind: 'apiKey', apiKeyId: 'k1', apiKeyName: 'LMS sync' },
+                summary: 'API key “LMS sync” issued “Data Literacy” to lena@example.org',
+              }),
+              entry(2, {
+                type: 'webhook.disabled',
+                actor: { kind: 'system', reason: 'deliveries failed for 3 days' },
+                summary: 'Cairn disabled the webhook https://hooks.example.org',
+              }),
             ],
             nextCursor: 'cursor-1',
           },
@@ -59,7 +76,9 @@ describe('AuditLogPage', () => {
     renderPage();
 
     const table = await screen.findByRole('table', { name: 'Audit log' });
-    expect(within(table).getByText('API key “LMS sync” issued “Data Literacy” to lena@example.org')).toBeInTheDocument();
+    expect(
+      within(table).getByText('API key “LMS sync” issued “Data Literacy” to lena@example.org'),
+    ).toBeInTheDocument();
     expect(within(table).getByText('API key “LMS sync”')).toBeInTheDocument();
     expect(within(table).getByText('Credential issued')).toBeInTheDocument();
     expect(within(table).getByText('Cairn')).toBeInTheDocument();
@@ -83,7 +102,10 @@ describe('AuditLogPage', () => {
     await user.keyboard('{ArrowDown}{Enter}');
     expect(await screen.findByText('Nothing matches these filters')).toBeInTheDocument();
     expect(auditRequests(fetchMock).at(-1)?.searchParams.get('type')).toBe('api-key.revoked');
-    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', '/api/v1/orgs/acme/audit-log.csv?type=api-key.revoked');
+    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
+      'href',
+      '/api/v1/orgs/acme/audit-log.csv?type=api-key.revoked',
+    );
   });
 
   it('says when nothing was recorded yet', async () => {

@@ -24,7 +24,9 @@ export default function AuditLogPage() {
 
   if (!canRead) {
     return (
-      <RestrictedNotice title="Only owners and admins read the audit log">Ask an owner or admin of {org.name} if you need to know who changed something.</RestrictedNotice>
+      <RestrictedNotice title="Only owners and admins read the audit log">
+        Ask an owner or admin of {org.name} if you need to know who changed something.
+      </RestrictedNotice>
     );
   }
 
@@ -36,7 +38,13 @@ export default function AuditLogPage() {
       maw={720}
       description={`Who did what in ${org.name}, and when: people by name, systems by API key, and Cairn’s own jobs.`}
       actions={
-        <Button component="a" href={auditCsvUrl(slug, filters)} download variant="default" leftSection={<IconFileSpreadsheet size={18} aria-hidden />}>
+        <Button
+          component="a"
+          href={auditCsvUrl(slug, filters)}
+          download
+          variant="default"
+          leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+        >
           Export CSV
         </Button>
       }

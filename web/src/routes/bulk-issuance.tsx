@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Breadcrumbs, Button, FileInput, Group, Loader, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  FileInput,
+  Group,
+  Loader,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconDownload, IconLock, IconUpload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../api/client';
@@ -18,12 +34,23 @@ import {
 import { useOrg } from '../features/orgs/orgs-api';
 import { canIssueCredentials, isIssuingOrg } from '../features/orgs/roles';
 
-const statusColor: Record<IssuanceJob['status'], string> = { queued: 'gray', running: 'blue', succeeded: 'green', failed: 'red', cancelled: 'orange' };
+const statusColor: Record<IssuanceJob['status'], string> = {
+  queued: 'gray',
+  running: 'blue',
+  succeeded: 'green',
+  failed: 'red',
+  cancelled: 'orange',
+};
 
 function JobProgress({ slug, id }: { slug: string; id: string }) {
   const { job, isBroken } = useIssuanceJobEvents(slug, id);
   const cancel = useCancelIssuanceJob(slug);
-  if (isBroken && !job) return <Alert color="red" role="alert">The progress of this job could not be loaded. Reload the page to try again.</Alert>;
+  if (isBroken && !job)
+    return (
+      <Alert color="red" role="alert">
+        The progress of this job could not be loaded. Reload the page to try again.
+      </Alert>
+    );
   if (!job) return <Loader size="sm" aria-label="Loading progress" />;
   const done = job.issued + job.failed;
   const percent = job.total > 0 ? Math.round((100 * done) / job.total) : 100;
@@ -32,7 +59,8 @@ function JobProgress({ slug, id }: { slug: string; id: string }) {
     <Stack gap="xs" aria-live="polite">
       <Group justify="space-between">
         <Text fw={600}>
-          {done.toLocaleString()} of {job.total.toLocaleString()} rows · {job.issued.toLocaleString()} issued · {job.failed.toLocaleString()} failed
+          {done.toLocaleString()} of {job.total.toLocaleString()} rows · {job.issued.toLocaleString()} issued ·{' '}
+          {job.failed.toLocaleString()} failed
         </Text>
         <Badge color={statusColor[job.status]}>{job.status}</Badge>
       </Group>
@@ -51,12 +79,22 @@ function JobProgress({ slug, id }: { slug: string; id: string }) {
           </Button>
         ) : null}
         {!isOpen && job.failed > 0 ? (
-          <Button component="a" href={jobUrl(slug, id, '/errors.csv')} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+          <Button
+            component="a"
+            href={jobUrl(slug, id, '/errors.csv')}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
             Download errors ({job.failed})
           </Button>
         ) : null}
       </Group>
-      {cancel.isError ? <Alert color="red" role="alert">{errorMessage(cancel.error)}</Alert> : null}
+      {cancel.isError ? (
+        <Alert color="red" role="alert">
+          {errorMessage(cancel.error)}
+        </Alert>
+      ) : null}
     </Stack>
   );
 }
@@ -66,7 +104,8 @@ function PreviewTable({ preview }: { preview: IssuanceJobPreview }) {
   return (
     <Stack gap="xs">
       <Text>
-        {preview.total.toLocaleString()} rows: <strong>{preview.valid.toLocaleString()} ready</strong>, {preview.invalid.toLocaleString()} with problems (they are skipped and listed in the errors file).
+        {preview.total.toLocaleString()} rows: <strong>{preview.valid.toLocaleString()} ready</strong>,{' '}
+        {preview.invalid.toLocaleString()} with problems (they are skipped and listed in the errors file).
       </Text>
       {preview.fileErrors.length > 0 ? (
         <Alert color="red" role="alert" title="This file cannot be issued">
@@ -130,14 +169,23 @@ export default function BulkIssuancePage() {
         </Text>
       </Breadcrumbs>
       <Title order={1}>Issue in bulk</Title>
-      <Text c="dimmed">Upload a CSV with one row per learner: {org.name} issues and mails each of them a signed Open Badges 3.0 credential.</Text>
+      <Text c="dimmed">
+        Upload a CSV with one row per learner: {org.name} issues and mails each of them a signed Open Badges 3.0
+        credential.
+      </Text>
     </Stack>
   );
   if (!isIssuingOrg(org.roles) || !canIssueCredentials(org.myRole)) {
     return (
       <Stack gap="xl">
         {heading}
-        <Alert color="orange" icon={<IconLock aria-hidden />} title="You cannot issue credentials here" role="alert" maw={640}>
+        <Alert
+          color="orange"
+          icon={<IconLock aria-hidden />}
+          title="You cannot issue credentials here"
+          role="alert"
+          maw={640}
+        >
           Owners, admins, authors and assessors of issuing organisations issue credentials.
         </Alert>
       </Stack>
@@ -153,7 +201,11 @@ export default function BulkIssuancePage() {
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white">
         <Stack>
           {programmes.isPending ? <Loader size="sm" aria-label="Loading micro-credentials" /> : null}
-          {programmes.isError ? <Alert color="red" role="alert">{errorMessage(programmes.error)}</Alert> : null}
+          {programmes.isError ? (
+            <Alert color="red" role="alert">
+              {errorMessage(programmes.error)}
+            </Alert>
+          ) : null}
           {programmes.isSuccess && published.length === 0 ? (
             <Alert color="blue">Publish a micro-credential first: only published ones can be issued.</Alert>
           ) : null}
@@ -169,7 +221,11 @@ export default function BulkIssuancePage() {
             required
           />
           {microcredentialId ? (
-            <Anchor href={`/api/v1/orgs/${encodeURIComponent(slug)}/issuance-jobs/template.csv?microcredentialId=${microcredentialId}`} download size="sm">
+            <Anchor
+              href={`/api/v1/orgs/${encodeURIComponent(slug)}/issuance-jobs/template.csv?microcredentialId=${microcredentialId}`}
+              download
+              size="sm"
+            >
               Download a template CSV for this micro-credential
             </Anchor>
           ) : null}
@@ -195,13 +251,23 @@ export default function BulkIssuancePage() {
             <Button
               disabled={!preview.data || preview.data.fileErrors.length > 0 || preview.data.valid === 0}
               loading={create.isPending}
-              onClick={() => canPreview && create.mutate({ microcredentialId, file }, { onSuccess: (r) => setActiveJob(r.id) })}
+              onClick={() =>
+                canPreview && create.mutate({ microcredentialId, file }, { onSuccess: (r) => setActiveJob(r.id) })
+              }
             >
               Issue {preview.data ? preview.data.valid.toLocaleString() : ''} credentials
             </Button>
           </Group>
-          {preview.isError ? <Alert color="red" role="alert">{errorMessage(preview.error)}</Alert> : null}
-          {create.isError ? <Alert color="red" role="alert">{errorMessage(create.error)}</Alert> : null}
+          {preview.isError ? (
+            <Alert color="red" role="alert">
+              {errorMessage(preview.error)}
+            </Alert>
+          ) : null}
+          {create.isError ? (
+            <Alert color="red" role="alert">
+              {errorMessage(create.error)}
+            </Alert>
+          ) : null}
           {preview.data ? <PreviewTable preview={preview.data} /> : null}
           {activeJob ? <JobProgress slug={slug} id={activeJob} /> : null}
         </Stack>
@@ -211,7 +277,11 @@ export default function BulkIssuancePage() {
           Past jobs
         </Title>
         {jobs.isPending ? <Loader size="sm" aria-label="Loading jobs" /> : null}
-        {jobs.isError ? <Alert color="red" role="alert">{errorMessage(jobs.error)}</Alert> : null}
+        {jobs.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(jobs.error)}
+          </Alert>
+        ) : null}
         {jobs.isSuccess && jobs.data.length === 0 ? <Text c="dimmed">No bulk issuance yet.</Text> : null}
         {jobs.isSuccess && jobs.data.length > 0 ? (
           <Table withTableBorder aria-label="Bulk issuance jobs">

@@ -48,7 +48,9 @@ function LocationProbe() {
 }
 
 function renderCatalog(route = '/catalog') {
-  const fetchMock = vi.fn((_input: RequestInfo | URL) => Promise.resolve(new Response(JSON.stringify(result), { status: 200 })));
+  const fetchMock = vi.fn((_input: RequestInfo | URL) =>
+    Promise.resolve(new Response(JSON.stringify(result), { status: 200 })),
+  );
   vi.stubGlobal('fetch', fetchMock);
   renderWithProviders(
     <Routes>
@@ -64,14 +66,20 @@ function renderCatalog(route = '/catalog') {
     </Routes>,
     { route },
   );
-  const catalogCalls = () => fetchMock.mock.calls.map(([input]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)).filter((url) => url.startsWith('/api/v1/catalog'));
+  const catalogCalls = () =>
+    fetchMock.mock.calls
+      .map(([input]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url))
+      .filter((url) => url.startsWith('/api/v1/catalog'));
   return { fetchMock, catalogCalls };
 }
 
 describe('catalogue page', () => {
   it('reads a shared link: the URL query becomes the API query', async () => {
     const { catalogCalls } = renderCatalog(`/catalog?q=data&level=4&maxCost=0&sort=cheapest`);
-    expect(await screen.findByRole('link', { name: 'Data literacy foundations' })).toHaveAttribute('href', '/catalog/northwind/data-literacy');
+    expect(await screen.findByRole('link', { name: 'Data literacy foundations' })).toHaveAttribute(
+      'href',
+      '/catalog/northwind/data-literacy',
+    );
     const url = new URL(catalogCalls()[0]!, 'http://localhost');
     expect(url.searchParams.get('q')).toBe('data');
     expect(url.searchParams.getAll('level')).toEqual(['4']);
@@ -111,7 +119,10 @@ describe('catalogue page', () => {
   it('offers to clear the filters when nothing matches', async () => {
     const user = userEvent.setup();
     const empty = { ...result, items: [], total: 0 };
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(JSON.stringify(empty), { status: 200 }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response(JSON.stringify(empty), { status: 200 }))),
+    );
     renderWithProviders(
       <Routes>
         <Route

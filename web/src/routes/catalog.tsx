@@ -1,4 +1,17 @@
-import { Box, Button, Container, Drawer, Grid, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Box,
+  Button,
+  Container,
+  Drawer,
+  Grid,
+  Group,
+  Pagination,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch, IconZoomQuestion } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -37,11 +50,13 @@ export default function CatalogPage() {
   };
   const debouncedQuery = useDebouncedCallback((value: string) => update({ q: value.trim() }), 350);
 
-  const activeCount = LIST_KEYS.reduce((n, key) => n + search.lists[key].length, 0) + Object.keys(search.numbers).length;
+  const activeCount =
+    LIST_KEYS.reduce((n, key) => n + search.lists[key].length, 0) + Object.keys(search.numbers).length;
   const filterProps = {
     search,
     facets: result.data?.facets,
-    onListChange: (key: (typeof LIST_KEYS)[number], values: string[]) => update({ lists: { ...search.lists, [key]: values } }),
+    onListChange: (key: (typeof LIST_KEYS)[number], values: string[]) =>
+      update({ lists: { ...search.lists, [key]: values } }),
     onNumberChange: (key: 'maxCost' | 'maxHours' | 'minCpd', value: number | undefined) => {
       const numbers = { ...search.numbers };
       if (value === undefined) delete numbers[key];
@@ -105,7 +120,10 @@ export default function CatalogPage() {
       <Stack gap="lg">
         <Stack gap={4}>
           <Title order={1}>Catalogue</Title>
-          <Text c="dimmed">Short, skill-based programmes. Each ends in a signed Open Badges 3.0 credential you can share and anyone can verify.</Text>
+          <Text c="dimmed">
+            Short, skill-based programmes. Each ends in a signed Open Badges 3.0 credential you can share and anyone can
+            verify.
+          </Text>
         </Stack>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
@@ -143,7 +161,9 @@ export default function CatalogPage() {
           </Button>
         </Group>
         <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {result.data ? `${result.data.total} ${result.data.total === 1 ? 'programme' : 'programmes'}${search.page > 1 ? `, page ${search.page} of ${pages}` : ''}` : ''}
+          {result.data
+            ? `${result.data.total} ${result.data.total === 1 ? 'programme' : 'programmes'}${search.page > 1 ? `, page ${search.page} of ${pages}` : ''}`
+            : ''}
         </Text>
         <Grid gutter="xl">
           <Grid.Col span={{ base: 12, md: 3 }} visibleFrom="md">
@@ -154,7 +174,14 @@ export default function CatalogPage() {
           <Grid.Col span={{ base: 12, md: 9 }}>{body}</Grid.Col>
         </Grid>
       </Stack>
-      <Drawer opened={filtersOpened} onClose={filters.close} title="Filters" position="bottom" size="85%" hiddenFrom="md">
+      <Drawer
+        opened={filtersOpened}
+        onClose={filters.close}
+        title="Filters"
+        position="bottom"
+        size="85%"
+        hiddenFrom="md"
+      >
         <Stack gap="md" pb="md">
           <CatalogFilters {...filterProps} idPrefix="drawer" />
           <Button onClick={filters.close}>Show {result.data?.total ?? ''} results</Button>

@@ -14,7 +14,13 @@ const credentialText = JSON.stringify({
   validFrom: '2026-02-01T10:00:00Z',
   credentialSubject: {
     type: ['AchievementSubject'],
-    achievement: { id: 'urn:x', type: ['Achievement'], name: 'Safe Lifting', description: 'Lifts loads safely.', criteria: { narrative: 'Passed.' } },
+    achievement: {
+      id: 'urn:x',
+      type: ['Achievement'],
+      name: 'Safe Lifting',
+      description: 'Lifts loads safely.',
+      criteria: { narrative: 'Passed.' },
+    },
   },
 });
 
@@ -51,7 +57,9 @@ function renderPage(credentialId: string) {
 describe('CredentialPage', () => {
   it('fetches the credential, verifies it live and says "Revoked" when the status check failed', async () => {
     const fetchMock = vi.fn((url: string, _init?: RequestInit) =>
-      Promise.resolve(url === '/credentials/verify' ? Response.json(revoked) : new Response(credentialText, { status: 200 })),
+      Promise.resolve(
+        url === '/credentials/verify' ? Response.json(revoked) : new Response(credentialText, { status: 200 }),
+      ),
     );
     vi.stubGlobal('fetch', fetchMock);
     renderPage(id);
@@ -88,11 +96,16 @@ describe('CredentialPage', () => {
 
     expect(await screen.findByRole('heading', { name: 'Verified' })).toBeInTheDocument();
     const linkedIn = screen.getByRole('link', { name: /add to linkedin/i });
-    expect(linkedIn.getAttribute('href')).toMatch(/^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME&name=Safe%20Lifting&organizationName=Northwind%20Academy/);
+    expect(linkedIn.getAttribute('href')).toMatch(
+      /^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME&name=Safe%20Lifting&organizationName=Northwind%20Academy/,
+    );
   });
 
   it('says so kindly when there is no such credential', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(404, { title: 'Not found', detail: 'No credential with this id.' }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(problemResponse(404, { title: 'Not found', detail: 'No credential with this id.' }))),
+    );
     renderPage(id);
     expect(await screen.findByRole('heading', { name: 'No credential at this address' })).toBeInTheDocument();
   });

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, Container, CopyButton, Group, List, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Container,
+  CopyButton,
+  Group,
+  List,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import {
   IconAlertTriangle,
   IconBrandLinkedin,
@@ -67,7 +82,15 @@ function NotFound() {
   );
 }
 
-function VerdictBanner({ verdict, reason, checkedAt }: { verdict: CredentialVerdict; reason: string | null; checkedAt: number }) {
+function VerdictBanner({
+  verdict,
+  reason,
+  checkedAt,
+}: {
+  verdict: CredentialVerdict;
+  reason: string | null;
+  checkedAt: number;
+}) {
   const view = verdictView[verdict];
   const Icon = verdictIcon[verdict];
   return (
@@ -143,12 +166,22 @@ export default function CredentialPage() {
   usePageTitle(published.isSuccess ? name : 'Credential');
 
   const isNotFound =
-    !isWellFormed || (published.isError && isApiError(published.error) && (published.error.status === 404 || published.error.status === 400));
+    !isWellFormed ||
+    (published.isError &&
+      isApiError(published.error) &&
+      (published.error.status === 404 || published.error.status === 400));
 
   let body;
   if (isNotFound) body = <NotFound />;
   else if (published.isPending) body = <PageLoader label="Loading the credential" />;
-  else if (published.isError) body = <ErrorState error={published.error} title="The credential could not be loaded" onRetry={() => void published.refetch()} />;
+  else if (published.isError)
+    body = (
+      <ErrorState
+        error={published.error}
+        title="The credential could not be loaded"
+        onRetry={() => void published.refetch()}
+      />
+    );
   else if (signed === undefined) {
     body = (
       <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title="This credential cannot be read" role="alert">
@@ -160,7 +193,12 @@ export default function CredentialPage() {
     const pageUrl = credentialPageUrl(id);
     const verdict = verification.data ? credentialVerdict(verification.data) : null;
     const failed = verification.data?.checks.find((c) => c.status === 'failed');
-    const reason = verdict && verdict !== 'verified' ? (failed ? `${failed.label}: ${failed.message}` : (verification.data?.errors[0] ?? null)) : null;
+    const reason =
+      verdict && verdict !== 'verified'
+        ? failed
+          ? `${failed.label}: ${failed.message}`
+          : (verification.data?.errors[0] ?? null)
+        : null;
     const criteria = criteriaNarrative(signed);
     const file = credentialFile(text, id);
     const canShare = verdict === 'verified';
@@ -200,7 +238,11 @@ export default function CredentialPage() {
               </Group>
             </Paper>
           ) : verification.isError ? (
-            <ErrorState error={verification.error} title="Could not verify right now" onRetry={() => void verification.refetch()} />
+            <ErrorState
+              error={verification.error}
+              title="Could not verify right now"
+              onRetry={() => void verification.refetch()}
+            />
           ) : verdict ? (
             <VerdictBanner verdict={verdict} reason={reason} checkedAt={verification.dataUpdatedAt} />
           ) : null}

@@ -19,7 +19,12 @@ export default function CredentialsPage() {
   const canIssue = isIssuer && canIssueCredentials(org.myRole);
   const issueButton = canIssue ? (
     <Group gap="xs">
-      <Button component={Link} to={`/o/${slug}/issue/bulk`} variant="default" leftSection={<IconUpload size={18} aria-hidden />}>
+      <Button
+        component={Link}
+        to={`/o/${slug}/issue/bulk`}
+        variant="default"
+        leftSection={<IconUpload size={18} aria-hidden />}
+      >
         Issue in bulk
       </Button>
       <Button component={Link} to={`/o/${slug}/credentials/new`} leftSection={<IconPlus size={18} aria-hidden />}>
@@ -58,7 +63,14 @@ export default function CredentialsPage() {
       }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
-      {(rows) => <CredentialsTable slug={slug} credentials={rows} canManage={isAdminRole(org.myRole)} labelledBy="credentials-heading" />}
+      {(rows) => (
+        <CredentialsTable
+          slug={slug}
+          credentials={rows}
+          canManage={isAdminRole(org.myRole)}
+          labelledBy="credentials-heading"
+        />
+      )}
     </ListPage>
   );
 }

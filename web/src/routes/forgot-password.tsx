@@ -15,7 +15,9 @@ export default function ForgotPasswordPage() {
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '' },
-    validate: { email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter the email you signed up with.') },
+    validate: {
+      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter the email you signed up with.'),
+    },
   });
 
   const onSubmit = form.onSubmit(async ({ email }) => {

@@ -22,7 +22,8 @@ export default function InvitationPage() {
     queryFn: ({ signal }) => data(client.GET('/api/v1/invitations/{token}', { params: { path: { token } }, signal })),
   });
   const accept = useMutation({
-    mutationFn: () => data(client.POST('/api/v1/invitations/{token}/accept', { params: { path: { token } }, body: {} })),
+    mutationFn: () =>
+      data(client.POST('/api/v1/invitations/{token}/accept', { params: { path: { token } }, body: {} })),
 
     onSuccess: async (membership) => {
       rememberCurrentOrg(membership.org.slug);
@@ -40,7 +41,12 @@ export default function InvitationPage() {
     const status = isApiError(invitation.error) ? invitation.error.status : 0;
     body =
       status === 404 || status === 410 ? (
-        <Alert color="orange" icon={<IconAlertCircle aria-hidden />} title={status === 410 ? 'This invitation has expired' : 'This invitation is not valid'} role="alert">
+        <Alert
+          color="orange"
+          icon={<IconAlertCircle aria-hidden />}
+          title={status === 410 ? 'This invitation has expired' : 'This invitation is not valid'}
+          role="alert"
+        >
           <Text size="sm">
             {status === 410
               ? 'Ask the person who invited you to send a new invitation.'
@@ -68,7 +74,12 @@ export default function InvitationPage() {
           </Text>
         </Stack>
         {accept.isError ? (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not accept the invitation" role="alert">
+          <Alert
+            color="red"
+            icon={<IconAlertCircle aria-hidden />}
+            title="Could not accept the invitation"
+            role="alert"
+          >
             {errorMessage(accept.error)}
           </Alert>
         ) : null}
@@ -76,8 +87,8 @@ export default function InvitationPage() {
           <Stack gap="sm">
             {isOtherEmail ? (
               <Alert color="yellow" icon={<IconAlertCircle aria-hidden />} role="status">
-                You are logged in as {session.user.email}, but this invitation was sent to {inv.email}. Log in with
-                that address to accept it.
+                You are logged in as {session.user.email}, but this invitation was sent to {inv.email}. Log in with that
+                address to accept it.
               </Alert>
             ) : null}
             <Button size="md" onClick={() => accept.mutate()} loading={accept.isPending}>
@@ -90,7 +101,11 @@ export default function InvitationPage() {
               Sign up or log in as {inv.email} to accept. You will come back here afterwards.
             </Text>
             <Group grow>
-              <Button component={Link} to={`${loginPathFor(here, 'signup')}&email=${encodeURIComponent(inv.email)}`} size="md">
+              <Button
+                component={Link}
+                to={`${loginPathFor(here, 'signup')}&email=${encodeURIComponent(inv.email)}`}
+                size="md"
+              >
                 Sign up
               </Button>
               <Button component={Link} to={loginPathFor(here)} size="md" variant="default">

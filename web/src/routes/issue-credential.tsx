@@ -33,7 +33,13 @@ export default function IssueCredentialPage() {
     return (
       <Stack gap="xl">
         {heading}
-        <Alert color="orange" icon={<IconLock aria-hidden />} title="You cannot issue credentials here" role="alert" maw={640}>
+        <Alert
+          color="orange"
+          icon={<IconLock aria-hidden />}
+          title="You cannot issue credentials here"
+          role="alert"
+          maw={640}
+        >
           {isIssuingOrg(org.roles)
             ? `Owners, admins, authors and assessors of ${org.name} issue credentials. Ask an admin for one of these roles.`
             : 'Only providers, accrediting bodies and industry partners issue credentials.'}

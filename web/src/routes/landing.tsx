@@ -79,7 +79,13 @@ export default function LandingPage() {
                     </Button>
                   </>
                 )}
-                <Button component={Link} to="/verify" size="md" variant="subtle" leftSection={<IconShieldCheck size={18} aria-hidden />}>
+                <Button
+                  component={Link}
+                  to="/verify"
+                  size="md"
+                  variant="subtle"
+                  leftSection={<IconShieldCheck size={18} aria-hidden />}
+                >
                   Verify a credential
                 </Button>
               </Group>
@@ -96,8 +102,8 @@ export default function LandingPage() {
           <Stack gap={6}>
             <Title order={2}>One place for everyone on the trail</Title>
             <Text c="dimmed" maw={640}>
-              Every credential Cairn issues is signed, so it can be checked without asking us. Here is what each
-              kind of user does.
+              Every credential Cairn issues is signed, so it can be checked without asking us. Here is what each kind of
+              user does.
             </Text>
           </Stack>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">

@@ -1,6 +1,28 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, NavLink, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  NavLink,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconArrowRight, IconCertificate, IconCheck, IconExternalLink, IconMapSearch, IconPlayerPlay } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconArrowRight,
+  IconCertificate,
+  IconCheck,
+  IconExternalLink,
+  IconMapSearch,
+  IconPlayerPlay,
+} from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -17,7 +39,17 @@ import { QuizPanel } from '../features/learning/quiz-panel';
 import { MarkdownText } from '../features/markdown/markdown';
 import { CompletionPathways } from '../features/pathways/completion-pathways';
 
-function ModuleContent({ enrolment, module: m, isReadOnly, onNext }: { enrolment: EnrolmentDetail; module: LearnerModule; isReadOnly: boolean; onNext?: () => void }) {
+function ModuleContent({
+  enrolment,
+  module: m,
+  isReadOnly,
+  onNext,
+}: {
+  enrolment: EnrolmentDetail;
+  module: LearnerModule;
+  isReadOnly: boolean;
+  onNext?: () => void;
+}) {
   const complete = useCompleteModule(enrolment.id);
   return (
     <Stack gap="lg">
@@ -39,9 +71,19 @@ function ModuleContent({ enrolment, module: m, isReadOnly, onNext }: { enrolment
             {m.links.some((l) => l.kind === 'video') ? 'Watch and read' : 'Read more'}
           </Title>
           {m.links.map((link) => (
-            <Anchor key={link.url} href={link.url} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
+            <Anchor
+              key={link.url}
+              href={link.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              style={{ overflowWrap: 'anywhere' }}
+            >
               <Group gap={6} wrap="nowrap" component="span">
-                {link.kind === 'video' ? <IconPlayerPlay size={16} aria-hidden /> : <IconExternalLink size={16} aria-hidden />}
+                {link.kind === 'video' ? (
+                  <IconPlayerPlay size={16} aria-hidden />
+                ) : (
+                  <IconExternalLink size={16} aria-hidden />
+                )}
                 <span>
                   {link.kind === 'video' ? 'Video: ' : ''}
                   {link.title || link.url}
@@ -55,7 +97,14 @@ function ModuleContent({ enrolment, module: m, isReadOnly, onNext }: { enrolment
       {m.activity?.type === 'quiz' ? (
         <QuizPanel key={m.id} enrolmentId={enrolment.id} moduleId={m.id} quiz={m.activity} isReadOnly={isReadOnly} />
       ) : m.activity?.type === 'assignment' ? (
-        <AssignmentPanel key={m.id} enrolmentId={enrolment.id} moduleId={m.id} assignment={m.activity} state={m.state} isReadOnly={isReadOnly} />
+        <AssignmentPanel
+          key={m.id}
+          enrolmentId={enrolment.id}
+          moduleId={m.id}
+          assignment={m.activity}
+          state={m.state}
+          isReadOnly={isReadOnly}
+        />
       ) : m.state === 'done' ? (
         <Group gap={6}>
           <IconCheck size={18} color="var(--mantine-color-teal-6)" aria-hidden />
@@ -93,7 +142,10 @@ export default function LearnPage() {
 
   const data = enrolment.data;
   const requested = params.get('module');
-  const current = data?.modules.find((m) => m.id === requested) ?? data?.modules.find((m) => m.id === data.nextModuleId) ?? data?.modules[0];
+  const current =
+    data?.modules.find((m) => m.id === requested) ??
+    data?.modules.find((m) => m.id === data.nextModuleId) ??
+    data?.modules[0];
 
   // Moving between modules puts the reader at the top of the new one.
   useEffect(() => {
@@ -177,7 +229,12 @@ export default function LearnPage() {
           )}
         </Group>
         <Stack gap={4}>
-          <Progress value={e.progress.percent} size="lg" aria-label={`Progress: ${e.progress.done} of ${e.progress.total} modules done`} color={e.status === 'completed' ? 'teal' : undefined} />
+          <Progress
+            value={e.progress.percent}
+            size="lg"
+            aria-label={`Progress: ${e.progress.done} of ${e.progress.total} modules done`}
+            color={e.status === 'completed' ? 'teal' : undefined}
+          />
           <Text size="sm" c="dimmed">
             {e.progress.done} of {e.progress.total} modules done ({e.progress.percent}%)
             {e.overall.percent !== null ? ` · overall score ${e.overall.percent}%` : ''}
@@ -191,7 +248,9 @@ export default function LearnPage() {
           <Stack gap="xs" align="flex-start">
             <Text size="sm">
               {e.completedAt ? `Completed on ${dayjs(e.completedAt).format('D MMMM YYYY')}. ` : ''}
-              {e.credentialId ? 'Your signed credential is ready to share.' : 'Your credential is being issued; it will appear under My credentials.'}
+              {e.credentialId
+                ? 'Your signed credential is ready to share.'
+                : 'Your credential is being issued; it will appear under My credentials.'}
             </Text>
             {e.credentialId ? (
               <Button component={Link} to={`/credentials/${e.credentialId}`} color="teal" size="sm">
@@ -220,24 +279,47 @@ export default function LearnPage() {
             value={current?.id ?? null}
             onChange={(v) => v && go(v)}
             allowDeselect={false}
-            data={e.modules.map((m, i) => ({ value: m.id, label: `${i + 1}. ${m.title} (${moduleStateView[m.state].label})` }))}
+            data={e.modules.map((m, i) => ({
+              value: m.id,
+              label: `${i + 1}. ${m.title} (${moduleStateView[m.state].label})`,
+            }))}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Paper withBorder p={{ base: 'md', sm: 'xl' }} bg="white" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
+          <Paper
+            withBorder
+            p={{ base: 'md', sm: 'xl' }}
+            bg="white"
+            ref={headingRef}
+            tabIndex={-1}
+            style={{ outline: 'none' }}
+          >
             {current ? (
               <Stack gap="xl">
-                <ModuleContent enrolment={e} module={current} isReadOnly={isReadOnly} onNext={next ? () => go(next.id) : undefined} />
+                <ModuleContent
+                  enrolment={e}
+                  module={current}
+                  isReadOnly={isReadOnly}
+                  onNext={next ? () => go(next.id) : undefined}
+                />
                 <Group justify="space-between">
                   {prev ? (
-                    <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => go(prev.id)}>
+                    <Button
+                      variant="default"
+                      leftSection={<IconArrowLeft size={16} aria-hidden />}
+                      onClick={() => go(prev.id)}
+                    >
                       Previous
                     </Button>
                   ) : (
                     <span />
                   )}
                   {next ? (
-                    <Button variant="light" rightSection={<IconArrowRight size={16} aria-hidden />} onClick={() => go(next.id)}>
+                    <Button
+                      variant="light"
+                      rightSection={<IconArrowRight size={16} aria-hidden />}
+                      onClick={() => go(next.id)}
+                    >
                       Next module
                     </Button>
                   ) : null}

@@ -18,7 +18,16 @@ function EnrolmentCard({ enrolment: e }: { enrolment: EnrolmentSummary }) {
           <ProgrammeImage src={e.programme.imageUrl} size={48} />
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Title order={3} fz="md" style={{ overflowWrap: 'anywhere' }}>
-              <Anchor component={Link} to={e.status === 'withdrawn' ? programmePath(e.programme.providerSlug, e.programme.slug) : learnPath(e.id, e.nextModuleId)} inherit c="cairn.9">
+              <Anchor
+                component={Link}
+                to={
+                  e.status === 'withdrawn'
+                    ? programmePath(e.programme.providerSlug, e.programme.slug)
+                    : learnPath(e.id, e.nextModuleId)
+                }
+                inherit
+                c="cairn.9"
+              >
                 {e.programme.title}
               </Anchor>
             </Title>
@@ -29,7 +38,10 @@ function EnrolmentCard({ enrolment: e }: { enrolment: EnrolmentSummary }) {
         </Group>
         {e.status === 'active' ? (
           <Stack gap={4} style={{ flex: 1 }}>
-            <Progress value={e.progress.percent} aria-label={`${e.programme.title}: ${e.progress.done} of ${e.progress.total} modules done`} />
+            <Progress
+              value={e.progress.percent}
+              aria-label={`${e.programme.title}: ${e.progress.done} of ${e.progress.total} modules done`}
+            />
             <Text size="xs" c="dimmed">
               {e.progress.done} of {e.progress.total} modules done · enrolled {dayjs(e.enrolledAt).format('D MMM YYYY')}
             </Text>
@@ -43,13 +55,24 @@ function EnrolmentCard({ enrolment: e }: { enrolment: EnrolmentSummary }) {
         )}
         <Group gap="xs">
           {e.status === 'active' ? (
-            <Button component={Link} to={learnPath(e.id, e.nextModuleId)} size="sm" leftSection={<IconPlayerPlay size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={learnPath(e.id, e.nextModuleId)}
+              size="sm"
+              leftSection={<IconPlayerPlay size={16} aria-hidden />}
+            >
               {e.progress.done === 0 ? 'Start' : 'Continue'}
             </Button>
           ) : e.status === 'completed' ? (
             <>
               {e.credentialId ? (
-                <Button component={Link} to={`/credentials/${e.credentialId}`} size="sm" color="teal" leftSection={<IconCertificate size={16} aria-hidden />}>
+                <Button
+                  component={Link}
+                  to={`/credentials/${e.credentialId}`}
+                  size="sm"
+                  color="teal"
+                  leftSection={<IconCertificate size={16} aria-hidden />}
+                >
                   Credential
                 </Button>
               ) : (
@@ -62,7 +85,12 @@ function EnrolmentCard({ enrolment: e }: { enrolment: EnrolmentSummary }) {
               </Button>
             </>
           ) : (
-            <Button component={Link} to={programmePath(e.programme.providerSlug, e.programme.slug)} size="sm" variant="default">
+            <Button
+              component={Link}
+              to={programmePath(e.programme.providerSlug, e.programme.slug)}
+              size="sm"
+              variant="default"
+            >
               Programme page
             </Button>
           )}
@@ -109,7 +137,8 @@ export default function MyLearningPage() {
           </Button>
         }
       >
-        Find a short programme by skill, provider, duration or cost. Complete it and you hold a signed credential anyone can verify.
+        Find a short programme by skill, provider, duration or cost. Complete it and you hold a signed credential anyone
+        can verify.
       </EmptyState>
     );
   } else {
@@ -130,7 +159,12 @@ export default function MyLearningPage() {
           <Text c="dimmed">Hello {session?.user.name}. Pick up where you left off.</Text>
         </Stack>
         <Group gap="xs">
-          <Button component={Link} to="/me/credentials" variant="default" leftSection={<IconCertificate size={18} aria-hidden />}>
+          <Button
+            component={Link}
+            to="/me/credentials"
+            variant="default"
+            leftSection={<IconCertificate size={18} aria-hidden />}
+          >
             My credentials
           </Button>
           <Button component={Link} to="/catalog" variant="light" leftSection={<IconSearch size={18} aria-hidden />}>

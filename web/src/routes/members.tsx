@@ -35,7 +35,9 @@ export default function MembersPage() {
         description={
           <Text c="dimmed">
             People who work in {org.name} on Cairn.{' '}
-            {canManage ? 'Invite colleagues and choose what each can do.' : 'Only admins can invite people or change roles.'}
+            {canManage
+              ? 'Invite colleagues and choose what each can do.'
+              : 'Only admins can invite people or change roles.'}
           </Text>
         }
       />
@@ -59,7 +61,11 @@ export default function MembersPage() {
           <ListContent
             query={members}
             loadingLabel="Loading members"
-            empty={{ icon: <IconUsers size={26} />, title: 'No members yet', description: 'Invite your colleagues with the form above.' }}
+            empty={{
+              icon: <IconUsers size={26} />,
+              title: 'No members yet',
+              description: 'Invite your colleagues with the form above.',
+            }}
           >
             {(rows) => (
               <MembersTable

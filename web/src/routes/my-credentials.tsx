@@ -12,7 +12,10 @@ import { useMyCredentials } from '../features/learning/learning-api';
 
 function CredentialCard({ credential: c }: { credential: MyCredential }) {
   const uuid = credentialUuidOf(c.credentialUrl) ?? c.id;
-  const text = typeof c.verifiableCredential === 'string' ? c.verifiableCredential : JSON.stringify(c.verifiableCredential, null, 2);
+  const text =
+    typeof c.verifiableCredential === 'string'
+      ? c.verifiableCredential
+      : JSON.stringify(c.verifiableCredential, null, 2);
   const file = credentialFile(text, uuid);
   const name = c.achievementName ?? 'Credential';
   return (
@@ -30,7 +33,13 @@ function CredentialCard({ credential: c }: { credential: MyCredential }) {
           Issued by {c.issuer.name} on {dayjs(c.issuedAt).format('D MMMM YYYY')}
         </Text>
         <Group gap="xs">
-          <Button component={Link} to={`/credentials/${uuid}`} size="sm" variant="light" leftSection={<IconExternalLink size={16} aria-hidden />}>
+          <Button
+            component={Link}
+            to={`/credentials/${uuid}`}
+            size="sm"
+            variant="light"
+            leftSection={<IconExternalLink size={16} aria-hidden />}
+          >
             Public page
           </Button>
           <Button
@@ -55,7 +64,8 @@ export default function MyCredentialsPage() {
 
   let body;
   if (credentials.isPending) body = <PageLoader label="Loading your credentials" />;
-  else if (credentials.isError) body = <ErrorState error={credentials.error} onRetry={() => void credentials.refetch()} />;
+  else if (credentials.isError)
+    body = <ErrorState error={credentials.error} onRetry={() => void credentials.refetch()} />;
   else if (credentials.data.length === 0) {
     body = (
       <EmptyState
@@ -84,7 +94,9 @@ export default function MyCredentialsPage() {
     <Stack gap="xl">
       <Stack gap={4}>
         <Title order={1}>My credentials</Title>
-        <Text c="dimmed">Signed Open Badges 3.0 credentials you hold. Share the public page; anyone can verify it.</Text>
+        <Text c="dimmed">
+          Signed Open Badges 3.0 credentials you hold. Share the public page; anyone can verify it.
+        </Text>
       </Stack>
       {body}
     </Stack>

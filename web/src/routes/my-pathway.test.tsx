@@ -25,9 +25,27 @@ function detail(overrides: Partial<MyPathwayDetail>): MyPathwayDetail {
     nodes: { root: { isSatisfied: true, done: 2, required: 2, counted: ['credential:a', 'credential:b'] } },
     done: [{ nodeId: 'a', label: 'Programme A', credentials: [{ ref: 'credential:a', name: 'Programme A' }] }],
     remaining: [],
-    completion: { isSatisfied: true, cheapest: { offers: [], costMinor: 0, cost: [], effortHours: 0, durationWeeks: 0, cpdHours: 0 }, shortest: { offers: [], costMinor: 0, cost: [], effortHours: 0, durationWeeks: 0, cpdHours: 0 }, isExact: true, unreachableNodeIds: [] },
+    completion: {
+      isSatisfied: true,
+      cheapest: { offers: [], costMinor: 0, cost: [], effortHours: 0, durationWeeks: 0, cpdHours: 0 },
+      shortest: { offers: [], costMinor: 0, cost: [], effortHours: 0, durationWeeks: 0, cpdHours: 0 },
+      isExact: true,
+      unreachableNodeIds: [],
+    },
     estimate: { costMinor: 0, cost: [], effortHours: 0, durationWeeks: 0 },
-    map: { nodes: [{ id: 'root', kind: 'qualification', label: 'Data Practitioner Certificate', parentId: null, depth: 0, recommendedPosition: null }], edges: [] },
+    map: {
+      nodes: [
+        {
+          id: 'root',
+          kind: 'qualification',
+          label: 'Data Practitioner Certificate',
+          parentId: null,
+          depth: 0,
+          recommendedPosition: null,
+        },
+      ],
+      edges: [],
+    },
     ...overrides,
   };
 }
@@ -36,7 +54,11 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('MyPathwayPage', () => {
   it('says the credential is being issued while the award is pending, and shows the award when it arrives, without a reload', async () => {
-    const answers = [detail({}), detail({}), detail({ awarded: true, isAwardPending: false, credentialId: 'cred-1', clrCredentialId: 'clr-1' })];
+    const answers = [
+      detail({}),
+      detail({}),
+      detail({ awarded: true, isAwardPending: false, credentialId: 'cred-1', clrCredentialId: 'clr-1' }),
+    ];
     let detailCalls = 0;
     const fetchMock = vi.fn((input: RequestInfo | URL) => {
       const url = input instanceof Request ? input.url : input.toString();
@@ -63,14 +85,19 @@ describe('MyPathwayPage', () => {
     expect(screen.queryByRole('link', { name: 'Pathway credential' })).toBeNull();
 
     // The page asks again by itself (every 1.5 s) until the award is there.
-    expect(await screen.findByRole('link', { name: 'Pathway credential' })).toHaveAttribute('href', '/credentials/cred-1');
+    expect(await screen.findByRole('link', { name: 'Pathway credential' })).toHaveAttribute(
+      'href',
+      '/credentials/cred-1',
+    );
     expect(screen.getByRole('link', { name: 'CLR record' })).toHaveAttribute('href', '/credentials/clr-1');
     expect(screen.queryByText('Issuing your credential…')).toBeNull();
     expect(detailCalls).toBeGreaterThanOrEqual(3);
   });
 
   it('does not poll a pathway that is not complete', async () => {
-    const fetchMock = vi.fn(() => Promise.resolve(Response.json(detail({ isAwardPending: false, progress: { done: 1, required: 2 } }))));
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(Response.json(detail({ isAwardPending: false, progress: { done: 1, required: 2 } }))),
+    );
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(
       <Routes>

@@ -34,7 +34,10 @@ function PlanList({ title, plan }: { title: string; plan: CompletionPlan | null 
           <List size="sm" spacing={4}>
             {plan.offers.map((o) => (
               <List.Item key={o.microcredentialId}>
-                {o.title} <Text span size="xs" c="dimmed">({o.providerName})</Text>
+                {o.title}{' '}
+                <Text span size="xs" c="dimmed">
+                  ({o.providerName})
+                </Text>
               </List.Item>
             ))}
           </List>
@@ -60,7 +63,11 @@ function Outcome({ detail: d }: { detail: MyPathwayDetail }) {
         </Group>
         <Group gap="xs">
           {d.credentialId ? (
-            <Button component={Link} to={`/credentials/${d.credentialId}`} leftSection={<IconCertificate size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={`/credentials/${d.credentialId}`}
+              leftSection={<IconCertificate size={16} aria-hidden />}
+            >
               Pathway credential
             </Button>
           ) : null}
@@ -84,7 +91,15 @@ export default function MyPathwayPage() {
   if (detail.isPending) return <PageLoader label="Loading your progress" />;
   if (detail.isError) {
     return isApiError(detail.error) && (detail.error.status === 404 || detail.error.status === 400) ? (
-      <EmptyState icon={<IconMapSearch size={28} />} title="Not one of your pathways" action={<Button component={Link} to="/me/pathways">My pathways</Button>}>
+      <EmptyState
+        icon={<IconMapSearch size={28} />}
+        title="Not one of your pathways"
+        action={
+          <Button component={Link} to="/me/pathways">
+            My pathways
+          </Button>
+        }
+      >
         Join it from its public page first.
       </EmptyState>
     ) : (
@@ -107,16 +122,22 @@ export default function MyPathwayPage() {
       <Stack gap={6}>
         <Group gap="sm">
           <Title order={1}>{d.name}</Title>
-          {d.awarded ? <Badge color={d.isSuspended ? 'orange' : 'teal'}>{d.isSuspended ? 'Suspended' : 'Awarded'}</Badge> : null}
+          {d.awarded ? (
+            <Badge color={d.isSuspended ? 'orange' : 'teal'}>{d.isSuspended ? 'Suspended' : 'Awarded'}</Badge>
+          ) : null}
         </Group>
         <Text c="dimmed">
-          Version {d.versionNumber} · <Anchor component={Link} to={pathwayPath(d.id)}>public page</Anchor>
+          Version {d.versionNumber} ·{' '}
+          <Anchor component={Link} to={pathwayPath(d.id)}>
+            public page
+          </Anchor>
         </Text>
         <PathwayProgress progress={d.progress} name={d.name} />
       </Stack>
       {d.isSuspended ? (
         <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title="Suspended" role="alert">
-          A credential this pathway stacks on was revoked, so the pathway credential is suspended. It is reinstated if that credential is.
+          A credential this pathway stacks on was revoked, so the pathway credential is suspended. It is reinstated if
+          that credential is.
         </Alert>
       ) : null}
       {d.isNewerVersionPublished ? (
@@ -131,7 +152,11 @@ export default function MyPathwayPage() {
           shortest={d.completion.shortest}
           extra={[
             ['Estimated cost left', e.cost.length ? planCostLabel(e.cost) : e.costMinor === 0 ? 'Free' : 'Unknown'],
-            ['Estimated time left', e.durationWeeks !== null ? weeksLabel(e.durationWeeks) : 'Unknown', e.effortHours !== null ? `${hoursLabel(e.effortHours)} of effort` : undefined],
+            [
+              'Estimated time left',
+              e.durationWeeks !== null ? weeksLabel(e.durationWeeks) : 'Unknown',
+              e.effortHours !== null ? `${hoursLabel(e.effortHours)} of effort` : undefined,
+            ],
           ]}
         />
       ) : null}
@@ -200,7 +225,12 @@ export default function MyPathwayPage() {
                 </List>
               )}
             </Paper>
-            <Button component={Link} to="/me/wallet" variant="default" leftSection={<IconWallet size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to="/me/wallet"
+              variant="default"
+              leftSection={<IconWallet size={16} aria-hidden />}
+            >
               Add a credential from elsewhere
             </Button>
           </Stack>

@@ -34,7 +34,9 @@ function MyPathwayCard({ pathway: p }: { pathway: MyPathway }) {
               Issuing…
             </Badge>
           ) : p.isJoined ? (
-            <Badge variant="light" style={{ flexShrink: 0 }}>Joined</Badge>
+            <Badge variant="light" style={{ flexShrink: 0 }}>
+              Joined
+            </Badge>
           ) : (
             <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
               Counts toward
@@ -67,7 +69,15 @@ export default function MyPathwaysPage() {
   else if (pathways.isError) body = <ErrorState error={pathways.error} onRetry={() => void pathways.refetch()} />;
   else if (pathways.data.length === 0) {
     body = (
-      <EmptyState icon={<IconRoute size={28} />} title="No pathways yet" action={<Button component={Link} to="/pathways">Find a pathway</Button>}>
+      <EmptyState
+        icon={<IconRoute size={28} />}
+        title="No pathways yet"
+        action={
+          <Button component={Link} to="/pathways">
+            Find a pathway
+          </Button>
+        }
+      >
         Join a pathway to see what is left, or earn a credential that counts toward one.
       </EmptyState>
     );
@@ -77,10 +87,19 @@ export default function MyPathwaysPage() {
       <Stack gap="md">
         {suspended.length ? (
           <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title="A pathway credential is suspended">
-            {suspended.map((p) => p.name).join(', ')}: a credential it stacks on was revoked. It is reinstated if that credential is.
+            {suspended.map((p) => p.name).join(', ')}: a credential it stacks on was revoked. It is reinstated if that
+            credential is.
           </Alert>
         ) : null}
-        <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" p={0} m={0} style={{ listStyle: 'none' }} aria-label="My pathways">
+        <SimpleGrid
+          component="ul"
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="md"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label="My pathways"
+        >
           {pathways.data.map((p) => (
             <li key={p.id}>
               <MyPathwayCard pathway={p} />
@@ -94,7 +113,10 @@ export default function MyPathwaysPage() {
     <Stack gap="xl">
       <Stack gap={4}>
         <Title order={1}>My pathways</Title>
-        <Text c="dimmed">Qualifications your credentials stack toward. Credentials from other platforms count too: add them to your wallet.</Text>
+        <Text c="dimmed">
+          Qualifications your credentials stack toward. Credentials from other platforms count too: add them to your
+          wallet.
+        </Text>
       </Stack>
       {body}
     </Stack>

@@ -18,7 +18,14 @@ function stubApi(pathways: unknown[]) {
     vi.fn((input: RequestInfo | URL) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (url === '/api/v1/orgs/acme/pathways') return json({ items: pathways });
-      return json({ id: 'o1', slug: 'acme', did: 'did:web:x', name: 'Acme Academy', roles: ['provider'], myRole: 'author' });
+      return json({
+        id: 'o1',
+        slug: 'acme',
+        did: 'did:web:x',
+        name: 'Acme Academy',
+        roles: ['provider'],
+        myRole: 'author',
+      });
     }),
   );
 }
@@ -43,18 +50,37 @@ describe('OrgPathwaysPage', () => {
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Data Practitioner Certificate');
     expect(screen.getByRole('textbox', { name: 'Address' })).toHaveValue('data-practitioner-certificate');
     await user.click(screen.getByRole('button', { name: 'Start building' }));
-    expect(await screen.findByText('Now at /o/acme/pathways/new?name=Data+Practitioner+Certificate&slug=data-practitioner-certificate')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Now at /o/acme/pathways/new?name=Data+Practitioner+Certificate&slug=data-practitioner-certificate',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('lists pathways with their published version and draft, and refuses an address already used', async () => {
-    stubApi([{ id: 'p1', slug: 'data-practitioner', name: 'Data Practitioner', publishedVersion: 2, hasDraft: true, learners: 1234, awarded: 56, createdAt: '2026-01-01T00:00:00Z' }]);
+    stubApi([
+      {
+        id: 'p1',
+        slug: 'data-practitioner',
+        name: 'Data Practitioner',
+        publishedVersion: 2,
+        hasDraft: true,
+        learners: 1234,
+        awarded: 56,
+        createdAt: '2026-01-01T00:00:00Z',
+      },
+    ]);
     const user = userEvent.setup();
     renderPage();
 
     const row = (await screen.findByRole('link', { name: 'Data Practitioner' })).closest('tr')!;
     expect(row).toHaveTextContent('Version 2 published');
     expect(row).toHaveTextContent('Draft');
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(expect.arrayContaining(['1,234', '56']));
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(expect.arrayContaining(['1,234', '56']));
     await user.click(screen.getByRole('button', { name: 'New pathway' }));
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Data Practitioner');
     await user.click(screen.getByRole('button', { name: 'Start building' }));

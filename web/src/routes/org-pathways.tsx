@@ -66,7 +66,11 @@ export default function OrgPathwaysPage() {
     { header: 'Status', cell: (p) => <StatusBadges pathway={p} /> },
     { header: 'Learners', align: 'right', cell: (p) => p.learners.toLocaleString() },
     { header: 'Awarded', align: 'right', cell: (p) => p.awarded.toLocaleString() },
-    { header: 'Created', visibleFrom: 'sm', cell: (p) => <Text size="sm">{dayjs(p.createdAt).format('D MMM YYYY')}</Text> },
+    {
+      header: 'Created',
+      visibleFrom: 'sm',
+      cell: (p) => <Text size="sm">{dayjs(p.createdAt).format('D MMM YYYY')}</Text>,
+    },
     {
       header: <VisuallyHidden>Public page</VisuallyHidden>,
       visibleFrom: 'sm',
@@ -95,9 +99,25 @@ export default function OrgPathwaysPage() {
           'Stack micro-credentials into a qualification: yours, other providers’ or credentials earned elsewhere, in “all of” and “n of m” groups. Cairn awards it, with a record of every credential in the stack, the moment a learner meets it.',
       }}
       padding={{ base: 'sm', sm: 'lg' }}
-      dialogs={<NewPathwayModal orgSlug={slug} opened={isNewOpen} onClose={newModal.close} takenSlugs={list.data?.map((p) => p.slug) ?? []} />}
+      dialogs={
+        <NewPathwayModal
+          orgSlug={slug}
+          opened={isNewOpen}
+          onClose={newModal.close}
+          takenSlugs={list.data?.map((p) => p.slug) ?? []}
+        />
+      }
     >
-      {(rows) => <DataTable rows={rows} columns={columns} rowKey={(p) => p.id} labelledBy="pathways-heading" minWidth={420} highlightOnHover />}
+      {(rows) => (
+        <DataTable
+          rows={rows}
+          columns={columns}
+          rowKey={(p) => p.id}
+          labelledBy="pathways-heading"
+          minWidth={420}
+          highlightOnHover
+        />
+      )}
     </ListPage>
   );
 }

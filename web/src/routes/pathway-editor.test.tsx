@@ -21,7 +21,16 @@ const draftTree = {
       title: 'Electives',
       children: [
         { id: 'r4', type: 'achievement', ref: { kind: 'microcredential', microcredentialId: B } },
-        { id: 'r5', type: 'achievement', ref: { kind: 'external', achievementId: 'https://badges.example/a/1', issuerDids: ['did:key:z6Mkabc'], name: 'Open Data' } },
+        {
+          id: 'r5',
+          type: 'achievement',
+          ref: {
+            kind: 'external',
+            achievementId: 'https://badges.example/a/1',
+            issuerDids: ['did:key:z6Mkabc'],
+            name: 'Open Data',
+          },
+        },
       ],
     },
   ],
@@ -53,9 +62,15 @@ const pathway: PathwayForEditor = {
 };
 
 const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status }));
-const item = (id: string, title: string, provider: string) => ({ id, title, slug: title.toLowerCase(), provider: { slug: provider.toLowerCase(), name: provider } });
+const item = (id: string, title: string, provider: string) => ({
+  id,
+  title,
+  slug: title.toLowerCase(),
+  provider: { slug: provider.toLowerCase(), name: provider },
+});
 
-const urlOf = (input: RequestInfo | URL) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+const urlOf = (input: RequestInfo | URL) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 
 type Handler = (url: string, init: RequestInit | undefined) => Promise<Response> | undefined;
 
@@ -64,9 +79,18 @@ function stubApi(handler: Handler) {
     const url = urlOf(input);
     const answer = handler(url, init);
     if (answer) return answer;
-    if (url === '/api/v1/orgs/acme') return json({ id: 'o1', slug: 'acme', did: 'did:web:x', name: 'Acme Academy', roles: ['provider'], myRole: 'owner' });
+    if (url === '/api/v1/orgs/acme')
+      return json({
+        id: 'o1',
+        slug: 'acme',
+        did: 'did:web:x',
+        name: 'Acme Academy',
+        roles: ['provider'],
+        myRole: 'owner',
+      });
     if (url === '/api/v1/orgs/acme/pathways/p1') return json(pathway);
-    if (url.startsWith('/api/v1/catalog/programmes?')) return json({ items: [item(A, 'SQL Basics', 'Acme Academy'), item(B, 'Charts', 'River College')] });
+    if (url.startsWith('/api/v1/catalog/programmes?'))
+      return json({ items: [item(A, 'SQL Basics', 'Acme Academy'), item(B, 'Charts', 'River College')] });
     if (url.startsWith('/api/v1/orgs/acme/pathways/validate')) return json({ valid: true, errors: [] });
     return json({ items: [] });
   });
@@ -75,7 +99,9 @@ function stubApi(handler: Handler) {
 }
 
 function renderEditor() {
-  const router = createMemoryRouter([{ path: '/o/:slug/pathways/:id', element: <PathwayEditorPage /> }], { initialEntries: ['/o/acme/pathways/p1'] });
+  const router = createMemoryRouter([{ path: '/o/:slug/pathways/:id', element: <PathwayEditorPage /> }], {
+    initialEntries: ['/o/acme/pathways/p1'],
+  });
   return render(
     <TestProviders>
       <RouterProvider router={router} />
@@ -100,18 +126,33 @@ const bodyOf = (fetchMock: ReturnType<typeof stubApi>, method: string, suffix: s
 describe('pathway editor', () => {
   it('shows the server’s check next to the requirement it names, and in the list of problems', async () => {
     stubApi((url) =>
-      url.endsWith('/pathways/validate') ? json({ valid: false, errors: [{ field: 'tree.children.1.children.0.ref.microcredentialId', message: 'No published micro-credential on Cairn has this id.' }] }) : undefined,
+      url.endsWith('/pathways/validate')
+        ? json({
+            valid: false,
+            errors: [
+              {
+                field: 'tree.children.1.children.0.ref.microcredentialId',
+                message: 'No published micro-credential on Cairn has this id.',
+              },
+            ],
+          })
+        : undefined,
     );
     renderEditor();
 
     const charts = await findRequirement('Charts');
-    await waitFor(() => expect(within(charts).getByRole('textbox', { name: 'Micro-credential' })).toHaveAttribute('aria-invalid', 'true'));
+    await waitFor(() =>
+      expect(within(charts).getByRole('textbox', { name: 'Micro-credential' })).toHaveAttribute('aria-invalid', 'true'),
+    );
     expect(within(charts).getByText('No published micro-credential on Cairn has this id.')).toBeInTheDocument();
     const checks = screen.getByRole('region', { name: 'Checks' });
     expect(within(checks).getByText('1 problem to fix')).toBeInTheDocument();
     expect(within(checks).getByRole('button', { name: 'Charts' })).toBeInTheDocument();
     // The other requirements are not marked.
-    expect(within(getRequirement('SQL Basics')).getByRole('textbox', { name: 'Micro-credential' })).not.toHaveAttribute('aria-invalid', 'true');
+    expect(within(getRequirement('SQL Basics')).getByRole('textbox', { name: 'Micro-credential' })).not.toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
   });
 
   it('saves the rearranged tree in the API’s shape, and puts a refusal’s errors on their requirement', async () => {
@@ -164,11 +205,21 @@ describe('pathway editor', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This pathway cannot be saved as it is');
     const electives = getRequirement('At least 1 of 1: Electives');
-    expect(within(electives).getByRole('textbox', { name: 'How many are needed' })).toHaveAttribute('aria-invalid', 'true');
+    expect(within(electives).getByRole('textbox', { name: 'How many are needed' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
   });
 
   it('asks before publishing, saying the version is frozen and learners keep theirs', async () => {
-    const fetchMock = stubApi((url, init) => (init?.method === 'POST' && url.endsWith('/pathways/p1/publish') ? json({ ...pathway, versions: [{ ...pathway.versions[0]!, status: 'published', publishedAt: '2026-01-02T00:00:00Z' }] }) : undefined));
+    const fetchMock = stubApi((url, init) =>
+      init?.method === 'POST' && url.endsWith('/pathways/p1/publish')
+        ? json({
+            ...pathway,
+            versions: [{ ...pathway.versions[0]!, status: 'published', publishedAt: '2026-01-02T00:00:00Z' }],
+          })
+        : undefined,
+    );
     const user = userEvent.setup();
     renderEditor();
 

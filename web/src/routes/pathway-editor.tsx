@@ -1,7 +1,32 @@
-import { Alert, Anchor, Badge, Box, Button, Grid, Group, List, Loader, Modal, Paper, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Grid,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDeviceFloppy, IconExternalLink, IconLock, IconRocket } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCircleCheck,
+  IconDeviceFloppy,
+  IconExternalLink,
+  IconLock,
+  IconRocket,
+} from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useBlocker, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -45,19 +70,46 @@ import { RecommendedOrder } from '../features/pathways/recommended-order';
 import { RequirementTreeEditor } from '../features/pathways/requirement-tree-editor';
 
 const DETAIL_FIELDS = ['name', 'description', 'achievementType', 'criteriaNarrative', 'imageUrl', 'slug'];
-const FIELD_NAMES: Record<string, string> = { name: 'Name', description: 'Description', achievementType: 'Type', criteriaNarrative: 'Criteria', imageUrl: 'Image URL', slug: 'Address', recommendedOrder: 'Suggested order' };
+const FIELD_NAMES: Record<string, string> = {
+  name: 'Name',
+  description: 'Description',
+  achievementType: 'Type',
+  criteriaNarrative: 'Criteria',
+  imageUrl: 'Image URL',
+  slug: 'Address',
+  recommendedOrder: 'Suggested order',
+};
 const noProblems: PlacedProblems = { byNode: {}, other: [] };
 
 /** The version the editor works on: the draft, else the newest published one. */
 function currentVersion(pathway: PathwayForEditor): PathwayVersion | undefined {
-  return pathway.versions.find((v) => v.status === 'draft') ?? [...pathway.versions].sort((a, b) => b.versionNumber - a.versionNumber)[0];
+  return (
+    pathway.versions.find((v) => v.status === 'draft') ??
+    [...pathway.versions].sort((a, b) => b.versionNumber - a.versionNumber)[0]
+  );
 }
 
 function detailsOf(v: PathwayVersion): PathwayDetails {
-  return { name: v.name, description: v.description, achievementType: v.achievementType, criteriaNarrative: v.criteriaNarrative, imageUrl: v.imageUrl ?? '' };
+  return {
+    name: v.name,
+    description: v.description,
+    achievementType: v.achievementType,
+    criteriaNarrative: v.criteriaNarrative,
+    imageUrl: v.imageUrl ?? '',
+  };
 }
 
-function Section({ title, description, children, id }: { title: string; description?: string; children: ReactNode; id: string }) {
+function Section({
+  title,
+  description,
+  children,
+  id,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+  id: string;
+}) {
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby={id}>
       <Stack gap="md">
@@ -80,9 +132,21 @@ function Section({ title, description, children, id }: { title: string; descript
 type ProblemLine = { key: string; nodeId: string | null; where: string; message: string };
 
 /** Where the draft stands: checking, ready, or what to fix (each problem leads to its place). */
-function ChecksPanel({ lines, isChecking, missingCount, checkError }: { lines: ProblemLine[]; isChecking: boolean; missingCount: number; checkError: unknown }) {
+function ChecksPanel({
+  lines,
+  isChecking,
+  missingCount,
+  checkError,
+}: {
+  lines: ProblemLine[];
+  isChecking: boolean;
+  missingCount: number;
+  checkError: unknown;
+}) {
   const focus = (line: ProblemLine) => {
-    const target = line.nodeId ? document.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(line.nodeId)}"]`) : document.getElementById('pathway-details-heading');
+    const target = line.nodeId
+      ? document.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(line.nodeId)}"]`)
+      : document.getElementById('pathway-details-heading');
     target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     (target?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? target)?.focus({ preventScroll: true });
   };
@@ -112,7 +176,12 @@ function ChecksPanel({ lines, isChecking, missingCount, checkError }: { lines: P
       <Group gap="xs">
         <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" aria-hidden />
         <Text size="sm" fw={600}>
-          {[lines.length ? `${lines.length} ${lines.length === 1 ? 'problem' : 'problems'} to fix` : null, missingCount ? `${missingCount} ${missingCount === 1 ? 'requirement' : 'requirements'} still to fill in` : null]
+          {[
+            lines.length ? `${lines.length} ${lines.length === 1 ? 'problem' : 'problems'} to fix` : null,
+            missingCount
+              ? `${missingCount} ${missingCount === 1 ? 'requirement' : 'requirements'} still to fill in`
+              : null,
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Text>
@@ -145,11 +214,24 @@ function VersionMapModal({ version, onClose }: { version: PathwayVersion | null;
   const tree = useMemo(() => (version ? fromApiTree(version.tree) : emptyTree()), [version]);
   const names = useRefNames(referencedIds(tree));
   return (
-    <Modal opened={version !== null} onClose={onClose} size="lg" title={<Text fw={650}>{version ? `Version ${version.versionNumber}${version.status === 'draft' ? ' (draft)' : ''}: ${version.name}` : ''}</Text>}>
+    <Modal
+      opened={version !== null}
+      onClose={onClose}
+      size="lg"
+      title={
+        <Text fw={650}>
+          {version
+            ? `Version ${version.versionNumber}${version.status === 'draft' ? ' (draft)' : ''}: ${version.name}`
+            : ''}
+        </Text>
+      }
+    >
       {version ? (
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            {version.publishedAt ? `Published ${dayjs(version.publishedAt).format('D MMMM YYYY, HH:mm')}; frozen since.` : `Last saved ${dayjs(version.updatedAt).format('D MMMM YYYY, HH:mm')}.`}
+            {version.publishedAt
+              ? `Published ${dayjs(version.publishedAt).format('D MMMM YYYY, HH:mm')}; frozen since.`
+              : `Last saved ${dayjs(version.updatedAt).format('D MMMM YYYY, HH:mm')}.`}
           </Text>
           <PathwayMap map={toPreviewMap(tree, names, version.name, version.recommendedOrder)} />
         </Stack>
@@ -190,18 +272,32 @@ function VersionsList({ pathway }: { pathway: PathwayForEditor | null }) {
                 )}
               </Group>
               <Group gap="sm" wrap="nowrap">
-                <Anchor component="button" type="button" size="xs" onClick={() => setViewing(v)} aria-label={`See the map of version ${v.versionNumber}`}>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="xs"
+                  onClick={() => setViewing(v)}
+                  aria-label={`See the map of version ${v.versionNumber}`}
+                >
                   Map
                 </Anchor>
                 {v.id === latestPublished?.id ? (
-                  <Anchor component={Link} to={pathwayPath(pathway.id)} size="xs" aria-label={`Public page of version ${v.versionNumber}`}>
+                  <Anchor
+                    component={Link}
+                    to={pathwayPath(pathway.id)}
+                    size="xs"
+                    aria-label={`Public page of version ${v.versionNumber}`}
+                  >
                     Public page
                   </Anchor>
                 ) : null}
               </Group>
             </Group>
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {v.name} · {v.publishedAt ? `published ${dayjs(v.publishedAt).format('D MMM YYYY, HH:mm')}` : `changed ${dayjs(v.updatedAt).format('D MMM YYYY, HH:mm')}`}
+              {v.name} ·{' '}
+              {v.publishedAt
+                ? `published ${dayjs(v.publishedAt).format('D MMM YYYY, HH:mm')}`
+                : `changed ${dayjs(v.updatedAt).format('D MMM YYYY, HH:mm')}`}
             </Text>
           </Stack>
         ))}
@@ -211,7 +307,13 @@ function VersionsList({ pathway }: { pathway: PathwayForEditor | null }) {
   );
 }
 
-type EditorProps = { orgSlug: string; orgName: string; pathway: PathwayForEditor | null; initialName: string; initialSlug: string };
+type EditorProps = {
+  orgSlug: string;
+  orgName: string;
+  pathway: PathwayForEditor | null;
+  initialName: string;
+  initialSlug: string;
+};
 
 function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: EditorProps) {
   const navigate = useNavigate();
@@ -219,15 +321,24 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
   const current = pathway ? currentVersion(pathway) : undefined;
   const hasDraft = current?.status === 'draft';
   const publishedVersions = pathway?.versions.filter((v) => v.status === 'published') ?? [];
-  const latestPublished = publishedVersions.reduce<PathwayVersion | undefined>((a, v) => (!a || v.versionNumber > a.versionNumber ? v : a), undefined);
+  const latestPublished = publishedVersions.reduce<PathwayVersion | undefined>(
+    (a, v) => (!a || v.versionNumber > a.versionNumber ? v : a),
+    undefined,
+  );
 
   const [details, setDetails] = useState<PathwayDetails>(() =>
-    current ? detailsOf(current) : { name: initialName, description: '', achievementType: 'Certificate', criteriaNarrative: '', imageUrl: '' },
+    current
+      ? detailsOf(current)
+      : { name: initialName, description: '', achievementType: 'Certificate', criteriaNarrative: '', imageUrl: '' },
   );
   const [tree, setTree] = useState<DraftNode>(() => (current ? fromApiTree(current.tree) : emptyTree()));
   const [order, setOrder] = useState<string[]>(() => current?.recommendedOrder ?? []);
   const [newSlug, setNewSlug] = useState(initialSlug);
-  const [baseline, setBaseline] = useState<string | null>(() => (current ? JSON.stringify(prepareInput(detailsOf(current), fromApiTree(current.tree), current.recommendedOrder).input) : null));
+  const [baseline, setBaseline] = useState<string | null>(() =>
+    current
+      ? JSON.stringify(prepareInput(detailsOf(current), fromApiTree(current.tree), current.recommendedOrder).input)
+      : null,
+  );
   const [isSaveTried, setSaveTried] = useState(false);
   const [saveProblem, setSaveProblem] = useState<{ message: string; placed: PlacedProblems } | null>(null);
   const [isPublishOpen, setPublishOpen] = useState(false);
@@ -248,7 +359,9 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
   const [checked] = useDebouncedValue(prepared, 450);
   const check = usePathwayValidation(orgSlug, pathway?.id ?? null, checked);
   const isChecking = check.isFetching || checked !== prepared;
-  const live = check.data ? placeProblems(check.data.errors, check.data.sent.tree, check.data.sent.partialGroups) : noProblems;
+  const live = check.data
+    ? placeProblems(check.data.errors, check.data.sent.tree, check.data.sent.partialGroups)
+    : noProblems;
 
   // A save's refusal is about what was sent: once the draft changes, the live check takes over.
   const sentJson = useRef<string | null>(null);
@@ -258,7 +371,9 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
 
   const local = shownLocalProblems(prepared.local, isSaveTried);
   const byNode = mergeProblems(local, live.byNode, saveProblem?.placed.byNode ?? {});
-  const others = [...live.other, ...(saveProblem?.placed.other ?? [])].filter((p, i, all) => all.findIndex((q) => q.field === p.field) === i);
+  const others = [...live.other, ...(saveProblem?.placed.other ?? [])].filter(
+    (p, i, all) => all.findIndex((q) => q.field === p.field) === i,
+  );
   const detailErrors: Record<string, string> = {};
   const orderProblems: FieldProblem[] = [];
   const loose: FieldProblem[] = [];
@@ -273,17 +388,32 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
       const path = pathOf(tree, nodeId);
       const node = path ? nodeAt(tree, path) : undefined;
       if (!node) return [];
-      return problems.filter((p) => !p.isMissing).map((p) => ({ key: `${nodeId}:${p.field}`, nodeId, where: nodeLabel(node, names), message: p.message }));
+      return problems
+        .filter((p) => !p.isMissing)
+        .map((p) => ({ key: `${nodeId}:${p.field}`, nodeId, where: nodeLabel(node, names), message: p.message }));
     }),
-    ...Object.entries(detailErrors).map(([field, message]) => ({ key: field, nodeId: null, where: FIELD_NAMES[field] ?? field, message })),
-    ...orderProblems.map((p) => ({ key: p.field, nodeId: null, where: FIELD_NAMES.recommendedOrder!, message: p.message })),
+    ...Object.entries(detailErrors).map(([field, message]) => ({
+      key: field,
+      nodeId: null,
+      where: FIELD_NAMES[field] ?? field,
+      message,
+    })),
+    ...orderProblems.map((p) => ({
+      key: p.field,
+      nodeId: null,
+      where: FIELD_NAMES.recommendedOrder!,
+      message: p.message,
+    })),
     ...loose.map((p) => ({ key: p.field, nodeId: null, where: p.field || 'Pathway', message: p.message })),
   ];
   const missingCount = Object.values(prepared.local).filter((ps) => ps.some((p) => p.isMissing)).length;
 
   // Leaving with unsaved work asks first (in the app and when closing the tab).
   const isLeavingAllowed = useRef(false);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => isDirty && !isLeavingAllowed.current && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      isDirty && !isLeavingAllowed.current && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!isDirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -307,20 +437,28 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
     setSaveProblem(null);
     if (!prepared.isComplete) {
       const ids = Object.keys(prepared.local);
-      setSaveProblem({ message: `Fill in ${ids.length === 1 ? 'the requirement' : `the ${ids.length} requirements`} marked below (or remove ${ids.length === 1 ? 'it' : 'them'}), then save.`, placed: noProblems });
+      setSaveProblem({
+        message: `Fill in ${ids.length === 1 ? 'the requirement' : `the ${ids.length} requirements`} marked below (or remove ${ids.length === 1 ? 'it' : 'them'}), then save.`,
+        placed: noProblems,
+      });
       sentJson.current = inputJson;
       focusFirstProblem(ids);
       return null;
     }
     if (isNew && !SLUG_PATTERN.test(newSlug)) {
-      setSaveProblem({ message: 'Give the pathway an address: 3-80 lowercase letters, digits and hyphens.', placed: { byNode: {}, other: [{ field: 'slug', message: 'Use 3-80 lowercase letters, digits and hyphens' }] } });
+      setSaveProblem({
+        message: 'Give the pathway an address: 3-80 lowercase letters, digits and hyphens.',
+        placed: { byNode: {}, other: [{ field: 'slug', message: 'Use 3-80 lowercase letters, digits and hyphens' }] },
+      });
       sentJson.current = inputJson;
       return null;
     }
     const sent = prepared;
     sentJson.current = inputJson;
     try {
-      const saved = pathway ? await saveDraft.mutateAsync({ id: pathway.id, input: sent.input }) : await create.mutateAsync({ ...sent.input, slug: newSlug });
+      const saved = pathway
+        ? await saveDraft.mutateAsync({ id: pathway.id, input: sent.input })
+        : await create.mutateAsync({ ...sent.input, slug: newSlug });
       setBaseline(JSON.stringify(sent.input));
       setAnnouncement(`Draft saved (version ${currentVersion(saved)?.versionNumber ?? 1}).`);
       if (!pathway) {
@@ -348,18 +486,28 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
       const published = await publish.mutateAsync(id);
       setPublishOpen(false);
       const version = [...published.versions].sort((a, b) => b.versionNumber - a.versionNumber)[0];
-      notifications.show({ color: 'teal', title: 'Published', message: `Version ${version?.versionNumber ?? ''} of ${version?.name ?? 'the pathway'} is live: learners can join it now.` });
+      notifications.show({
+        color: 'teal',
+        title: 'Published',
+        message: `Version ${version?.versionNumber ?? ''} of ${version?.name ?? 'the pathway'} is live: learners can join it now.`,
+      });
       setAnnouncement(`Version ${version?.versionNumber ?? ''} published.`);
     } catch (error) {
       setPublishOpen(false);
       sentJson.current = inputJson;
-      setSaveProblem({ message: errorMessage(error), placed: isApiError(error) ? placeProblems(error.errors, sent.input.tree, sent.partialGroups) : noProblems });
+      setSaveProblem({
+        message: errorMessage(error),
+        placed: isApiError(error) ? placeProblems(error.errors, sent.input.tree, sent.partialGroups) : noProblems,
+      });
     }
   };
 
   const nextVersion = Math.max(0, ...(pathway?.versions.map((v) => v.versionNumber) ?? [0])) + 1;
   const publishingVersion = hasDraft ? current.versionNumber : isDirty ? nextVersion : null;
-  const previewMap = useMemo(() => toPreviewMap(tree, names, details.name.trim(), prepared.input.recommendedOrder), [tree, names, details.name, prepared.input.recommendedOrder]);
+  const previewMap = useMemo(
+    () => toPreviewMap(tree, names, details.name.trim(), prepared.input.recommendedOrder),
+    [tree, names, details.name, prepared.input.recommendedOrder],
+  );
   const title = details.name.trim() || pathway?.slug || 'Untitled pathway';
 
   return (
@@ -400,7 +548,8 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
               ) : null}
               {pathway && latestPublished ? (
                 <Text size="sm" c="dimmed">
-                  {pathway.learners.total} {pathway.learners.total === 1 ? 'learner' : 'learners'} · {pathway.learners.awarded} awarded
+                  {pathway.learners.total} {pathway.learners.total === 1 ? 'learner' : 'learners'} ·{' '}
+                  {pathway.learners.awarded} awarded
                 </Text>
               ) : null}
               {pathway && latestPublished ? (
@@ -413,11 +562,21 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
             </Group>
           </Stack>
           <Group gap="xs">
-            <Button variant="default" leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={isSaving && !isPublishOpen} disabled={!isDirty}>
+            <Button
+              variant="default"
+              leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+              onClick={() => void save()}
+              loading={isSaving && !isPublishOpen}
+              disabled={!isDirty}
+            >
               {isDirty ? 'Save draft' : 'Saved'}
             </Button>
             <Tooltip label="Everything is published: change something to start a new version" disabled={canPublish}>
-              <Button leftSection={<IconRocket size={18} aria-hidden />} onClick={() => setPublishOpen(true)} disabled={!canPublish}>
+              <Button
+                leftSection={<IconRocket size={18} aria-hidden />}
+                onClick={() => setPublishOpen(true)}
+                disabled={!canPublish}
+              >
                 Publish
               </Button>
             </Tooltip>
@@ -428,7 +587,9 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
       {latestPublished && !hasDraft ? (
         <Alert color="blue" variant="light" icon={<IconLock aria-hidden />}>
           Version {latestPublished.versionNumber} is published and frozen; learners on it keep it.{' '}
-          {isDirty ? `Saving starts version ${nextVersion} as a draft.` : `Changing anything here starts version ${nextVersion} as a draft.`}
+          {isDirty
+            ? `Saving starts version ${nextVersion} as a draft.`
+            : `Changing anything here starts version ${nextVersion} as a draft.`}
         </Alert>
       ) : null}
       {saveProblem ? (
@@ -436,12 +597,21 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
           {saveProblem.message}
         </Alert>
       ) : null}
-      <ChecksPanel lines={lines} isChecking={isChecking} missingCount={missingCount} checkError={check.isError ? check.error : null} />
+      <ChecksPanel
+        lines={lines}
+        isChecking={isChecking}
+        missingCount={missingCount}
+        checkError={check.isError ? check.error : null}
+      />
 
       <Grid gutter="lg" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
-            <Section id="requirements-heading" title="Requirements" description="What a learner must hold to be awarded this pathway. Nest groups for “all of” and “at least n of” choices; every control moves with the keyboard.">
+            <Section
+              id="requirements-heading"
+              title="Requirements"
+              description="What a learner must hold to be awarded this pathway. Nest groups for “all of” and “at least n of” choices; every control moves with the keyboard."
+            >
               <RequirementTreeEditor
                 tree={tree}
                 onChange={setTree}
@@ -453,7 +623,11 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
                 pathwayId={pathway?.id ?? null}
               />
             </Section>
-            <Section id="pathway-details-heading" title="The qualification" description="What learners are awarded: a signed Open Badges credential, with a Comprehensive Learner Record of every credential in the stack.">
+            <Section
+              id="pathway-details-heading"
+              title="The qualification"
+              description="What learners are awarded: a signed Open Badges credential, with a Comprehensive Learner Record of every credential in the stack."
+            >
               <PathwayDetailsForm
                 values={details}
                 onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))}
@@ -461,7 +635,11 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
                 slug={isNew ? { value: newSlug, onChange: setNewSlug } : { value: pathway.slug }}
               />
             </Section>
-            <Section id="order-heading" title="Suggested order" description="Optional: the order you recommend taking requirements in. The map numbers them.">
+            <Section
+              id="order-heading"
+              title="Suggested order"
+              description="Optional: the order you recommend taking requirements in. The map numbers them."
+            >
               <RecommendedOrder tree={tree} order={order} onChange={setOrder} names={names} problems={orderProblems} />
             </Section>
           </Stack>
@@ -489,9 +667,9 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
         onConfirm={() => void onPublish()}
         color="cairn"
       >
-        {isDirty ? 'Your changes are saved first. ' : ''}Publishing freezes this version: it can no longer change, and its requirements become a signed Open Badges
-        achievement. Learners can join it and are awarded it as soon as they meet it. Learners already on an earlier version keep
-        theirs; later changes start a new version.
+        {isDirty ? 'Your changes are saved first. ' : ''}Publishing freezes this version: it can no longer change, and
+        its requirements become a signed Open Badges achievement. Learners can join it and are awarded it as soon as
+        they meet it. Learners already on an earlier version keep theirs; later changes start a new version.
       </ConfirmDialog>
       <ConfirmDialog
         opened={blocker.state === 'blocked'}
@@ -500,7 +678,9 @@ function PathwayEditor({ orgSlug, orgName, pathway, initialName, initialSlug }: 
         onClose={() => blocker.reset?.()}
         onConfirm={() => blocker.proceed?.()}
       >
-        {isNew ? 'This pathway is not saved yet: leaving discards it.' : 'Your changes to this pathway are not saved: leaving discards them.'}
+        {isNew
+          ? 'This pathway is not saved yet: leaving discards it.'
+          : 'Your changes to this pathway are not saved: leaving discards them.'}
       </ConfirmDialog>
     </Stack>
   );
@@ -519,8 +699,27 @@ export default function PathwayEditorPage() {
   if (!org.data) return <PageLoader label="Loading the organisation" />;
   // Saving a new pathway moves to its address: the same editor carries on.
   const editorKey = isNew || (location.state as { isJustCreated?: boolean } | null)?.isJustCreated ? 'new' : id;
-  if (isNew) return <PathwayEditor key={editorKey} orgSlug={slug} orgName={org.data.name} pathway={null} initialName={params.get('name') ?? ''} initialSlug={params.get('slug') ?? ''} />;
+  if (isNew)
+    return (
+      <PathwayEditor
+        key={editorKey}
+        orgSlug={slug}
+        orgName={org.data.name}
+        pathway={null}
+        initialName={params.get('name') ?? ''}
+        initialSlug={params.get('slug') ?? ''}
+      />
+    );
   if (pathway.isPending) return <PageLoader label="Loading the pathway" />;
   if (pathway.isError) return <ErrorState error={pathway.error} onRetry={() => void pathway.refetch()} />;
-  return <PathwayEditor key={editorKey} orgSlug={slug} orgName={org.data.name} pathway={pathway.data} initialName="" initialSlug="" />;
+  return (
+    <PathwayEditor
+      key={editorKey}
+      orgSlug={slug}
+      orgName={org.data.name}
+      pathway={pathway.data}
+      initialName=""
+      initialSlug=""
+    />
+  );
 }

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Container, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Container,
+  Grid,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconArrowRight, IconLogin, IconMapSearch, IconRoute } from '@tabler/icons-react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/client';
@@ -25,18 +39,33 @@ function JoinPanel({ pathway }: { pathway: PublicPathway }) {
   else if (!session) {
     action = (
       <Stack gap="xs">
-        <Button component={Link} to={loginPathFor(location.pathname)} leftSection={<IconLogin size={18} aria-hidden />} fullWidth>
+        <Button
+          component={Link}
+          to={loginPathFor(location.pathname)}
+          leftSection={<IconLogin size={18} aria-hidden />}
+          fullWidth
+        >
           Log in to join
         </Button>
         <Text size="sm" c="dimmed" ta="center">
-          New here? <Anchor component={Link} to={loginPathFor(location.pathname, 'signup')}>Create an account</Anchor>
+          New here?{' '}
+          <Anchor component={Link} to={loginPathFor(location.pathname, 'signup')}>
+            Create an account
+          </Anchor>
         </Text>
       </Stack>
     );
   } else if (entry && (entry.isJoined || entry.awarded)) {
     action = (
-      <Button component={Link} to={myPathwayPath(pathway.id)} rightSection={<IconArrowRight size={18} aria-hidden />} fullWidth>
-        {entry.awarded ? 'Awarded: see your record' : `Your progress (${entry.progress.done} of ${entry.progress.required})`}
+      <Button
+        component={Link}
+        to={myPathwayPath(pathway.id)}
+        rightSection={<IconArrowRight size={18} aria-hidden />}
+        fullWidth
+      >
+        {entry.awarded
+          ? 'Awarded: see your record'
+          : `Your progress (${entry.progress.done} of ${entry.progress.required})`}
       </Button>
     );
   } else {
@@ -69,7 +98,8 @@ function JoinPanel({ pathway }: { pathway: PublicPathway }) {
           <Text fw={600}>{pathway.name}</Text>
         </Group>
         <Text size="sm" c="dimmed">
-          Awarded automatically, with a CLR record of every credential in the stack, as soon as the requirements are met.
+          Awarded automatically, with a CLR record of every credential in the stack, as soon as the requirements are
+          met.
         </Text>
         {action}
       </Stack>
@@ -95,7 +125,15 @@ export default function PathwayPage() {
     return (
       <Container size="lg" py="xl">
         {missing ? (
-          <EmptyState icon={<IconMapSearch size={28} />} title="No pathway at this address" action={<Button component={Link} to="/pathways">See all pathways</Button>}>
+          <EmptyState
+            icon={<IconMapSearch size={28} />}
+            title="No pathway at this address"
+            action={
+              <Button component={Link} to="/pathways">
+                See all pathways
+              </Button>
+            }
+          >
             It may not be published yet.
           </EmptyState>
         ) : (
@@ -130,7 +168,8 @@ export default function PathwayPage() {
                 Map of stones
               </Title>
               <Text size="sm" c="dimmed">
-                Each stone is a requirement; together they stack onto the qualification. Programmes on Cairn link to their page.
+                Each stone is a requirement; together they stack onto the qualification. Programmes on Cairn link to
+                their page.
               </Text>
               <PathwayMap map={p.map} />
             </Stack>
@@ -156,7 +195,10 @@ export default function PathwayPage() {
                           </Anchor>
                         ) : (
                           <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
-                            {pr.name} <Text span size="xs" c="dimmed">(outside Cairn)</Text>
+                            {pr.name}{' '}
+                            <Text span size="xs" c="dimmed">
+                              (outside Cairn)
+                            </Text>
                           </Text>
                         )}
                       </List.Item>

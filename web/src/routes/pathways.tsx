@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Card, Container, Group, Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Container,
+  Group,
+  Pagination,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconRoute, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -28,7 +41,13 @@ function PathwayCard({ pathway: p }: { pathway: PathwaySummary }) {
           {p.description || 'No description yet.'}
         </Text>
         <Group>
-          <Button component={Link} to={pathwayPath(p.id)} variant="light" size="sm" aria-label={`See the map of ${p.name}`}>
+          <Button
+            component={Link}
+            to={pathwayPath(p.id)}
+            variant="light"
+            size="sm"
+            aria-label={`See the map of ${p.name}`}
+          >
             See the map
           </Button>
         </Group>
@@ -65,7 +84,15 @@ export default function PathwaysPage() {
       <EmptyState
         icon={<IconRoute size={28} />}
         title={search ? 'No pathway matches' : 'No pathways yet'}
-        action={search ? <Button onClick={() => update({ q: '' })}>Clear the search</Button> : <Button component={Link} to="/catalog">Browse programmes</Button>}
+        action={
+          search ? (
+            <Button onClick={() => update({ q: '' })}>Clear the search</Button>
+          ) : (
+            <Button component={Link} to="/catalog">
+              Browse programmes
+            </Button>
+          )
+        }
       >
         {search ? 'Try other words.' : 'Providers’ pathways appear here as soon as they publish them.'}
       </EmptyState>
@@ -76,7 +103,15 @@ export default function PathwaysPage() {
         <Text size="sm" c="dimmed" role="status">
           {result.data.total} {result.data.total === 1 ? 'pathway' : 'pathways'}
         </Text>
-        <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Pathways">
+        <SimpleGrid
+          component="ul"
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="md"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label="Pathways"
+        >
           {result.data.items.map((p) => (
             <li key={p.id}>
               <PathwayCard pathway={p} />
@@ -97,7 +132,10 @@ export default function PathwaysPage() {
       <Stack gap="lg">
         <Stack gap={4}>
           <Title order={1}>Pathways</Title>
-          <Text c="dimmed">Micro-credentials from any issuer that stack into a larger qualification. Each pathway shows what stacks onto what, and what it costs.</Text>
+          <Text c="dimmed">
+            Micro-credentials from any issuer that stack into a larger qualification. Each pathway shows what stacks
+            onto what, and what it costs.
+          </Text>
         </Stack>
         <TextInput
           label="Search pathways"

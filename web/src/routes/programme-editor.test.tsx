@@ -36,7 +36,15 @@ const draft: MicrocredentialVersion = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-const mc: Microcredential = { id: 'mc1', slug: 'data-literacy', status: 'draft', versions: [], current: draft, catalogUrl: null, createdAt: draft.createdAt };
+const mc: Microcredential = {
+  id: 'mc1',
+  slug: 'data-literacy',
+  status: 'draft',
+  versions: [],
+  current: draft,
+  catalogUrl: null,
+  createdAt: draft.createdAt,
+};
 
 describe('programme editor', () => {
   it('puts the field errors of a publish 400 on their fields and lists what is missing', async () => {
@@ -57,7 +65,8 @@ describe('programme editor', () => {
           }),
         );
       }
-      if (url === '/api/v1/orgs/northwind/microcredentials/mc1') return Promise.resolve(new Response(JSON.stringify(mc), { status: 200 }));
+      if (url === '/api/v1/orgs/northwind/microcredentials/mc1')
+        return Promise.resolve(new Response(JSON.stringify(mc), { status: 200 }));
       return Promise.resolve(problemResponse(401, { title: 'Unauthorized' }));
     });
     vi.stubGlobal('fetch', fetchMock);

@@ -10,8 +10,19 @@ import type { Microcredential } from '../api/types';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useSession } from '../features/auth/use-session';
-import { useCreateDraft, useMicrocredential, usePublishVersion, useUpdateVersion } from '../features/authoring/authoring-api';
-import { DETAIL_LABELS, DetailsForm, detailsFromVersion, patchFromDetails, type DetailsValues } from '../features/authoring/details-form';
+import {
+  useCreateDraft,
+  useMicrocredential,
+  usePublishVersion,
+  useUpdateVersion,
+} from '../features/authoring/authoring-api';
+import {
+  DETAIL_LABELS,
+  DetailsForm,
+  detailsFromVersion,
+  patchFromDetails,
+  type DetailsValues,
+} from '../features/authoring/details-form';
 import { ModulesList } from '../features/authoring/modules-list';
 import { MicrocredentialStatusBadge } from '../features/authoring/status';
 
@@ -54,7 +65,11 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
     if (form.isDirty() && !(await save())) return;
     try {
       await publish.mutateAsync();
-      notifications.show({ color: 'teal', title: 'Published', message: `Version ${v.versionNumber} of ${form.getValues().title} is in the catalogue.` });
+      notifications.show({
+        color: 'teal',
+        title: 'Published',
+        message: `Version ${v.versionNumber} of ${form.getValues().title} is in the catalogue.`,
+      });
     } catch (error) {
       if (isApiError(error) && error.status === 400 && error.errors.length > 0) {
         setMissing(error.errors.map((e) => ({ field: toFormPath(e.field), message: e.message })));
@@ -102,10 +117,19 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
             </Button>
           ) : (
             <Group gap="xs">
-              <Button variant="default" onClick={() => void save()} loading={update.isPending} disabled={!form.isDirty()}>
+              <Button
+                variant="default"
+                onClick={() => void save()}
+                loading={update.isPending}
+                disabled={!form.isDirty()}
+              >
                 {form.isDirty() ? 'Save draft' : 'Saved'}
               </Button>
-              <Button leftSection={<IconRocket size={18} aria-hidden />} onClick={() => void onPublish()} loading={publish.isPending}>
+              <Button
+                leftSection={<IconRocket size={18} aria-hidden />}
+                onClick={() => void onPublish()}
+                loading={publish.isPending}
+              >
                 Publish
               </Button>
             </Group>
@@ -115,8 +139,8 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
 
       {isReadOnly ? (
         <Alert color="blue" icon={<IconLock aria-hidden />} title="Published versions are frozen">
-          Learners enrolled in version {v.versionNumber} keep it, and issued credentials name it. To change anything, create
-          a new draft: it starts as a copy of this version.
+          Learners enrolled in version {v.versionNumber} keep it, and issued credentials name it. To change anything,
+          create a new draft: it starts as a copy of this version.
         </Alert>
       ) : null}
       {createDraft.isError ? (
@@ -147,7 +171,14 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="details">Details</Tabs.Tab>
-          <Tabs.Tab value="modules" rightSection={<Badge size="xs" variant="light" color={modulesError ? 'red' : 'gray'}>{v.modules.length}</Badge>}>
+          <Tabs.Tab
+            value="modules"
+            rightSection={
+              <Badge size="xs" variant="light" color={modulesError ? 'red' : 'gray'}>
+                {v.modules.length}
+              </Badge>
+            }
+          >
             Modules
           </Tabs.Tab>
           <Tabs.Tab value="versions">Versions</Tabs.Tab>
@@ -161,7 +192,14 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
               }}
               noValidate
             >
-              <DetailsForm key={`${v.id}-${v.status}`} orgSlug={orgSlug} form={form} version={v} memberships={session?.memberships ?? []} isReadOnly={isReadOnly} />
+              <DetailsForm
+                key={`${v.id}-${v.status}`}
+                orgSlug={orgSlug}
+                form={form}
+                version={v}
+                memberships={session?.memberships ?? []}
+                isReadOnly={isReadOnly}
+              />
               {isReadOnly ? null : (
                 <Group mt="lg">
                   <Button type="submit" loading={update.isPending}>
@@ -173,7 +211,14 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
           </Paper>
         </Tabs.Panel>
         <Tabs.Panel value="modules" pt="lg">
-          <ModulesList orgSlug={orgSlug} mcId={mc.id} versionId={v.id} modules={v.modules} isReadOnly={isReadOnly} error={modulesError} />
+          <ModulesList
+            orgSlug={orgSlug}
+            mcId={mc.id}
+            versionId={v.id}
+            modules={v.modules}
+            isReadOnly={isReadOnly}
+            error={modulesError}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="lg">
           <Paper withBorder p="md" bg="white">
@@ -186,7 +231,9 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
                   <Group gap="xs">
                     <MicrocredentialStatusBadge status={ver.status} />
                     <Text size="sm" c="dimmed">
-                      {ver.publishedAt ? `published ${new Date(ver.publishedAt).toLocaleDateString()}` : `changed ${new Date(ver.updatedAt).toLocaleDateString()}`}
+                      {ver.publishedAt
+                        ? `published ${new Date(ver.publishedAt).toLocaleDateString()}`
+                        : `changed ${new Date(ver.updatedAt).toLocaleDateString()}`}
                     </Text>
                   </Group>
                 </Group>

@@ -1,4 +1,21 @@
-import { Anchor, Badge, Box, Breadcrumbs, Button, Card, Container, Grid, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Breadcrumbs,
+  Button,
+  Card,
+  Container,
+  Grid,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { IconCheck, IconClipboardCheck, IconFileText, IconListCheck, IconMapSearch } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
@@ -7,14 +24,25 @@ import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { BadgePreview } from '../features/catalog/badge-preview';
 import { useProgramme } from '../features/catalog/catalog-api';
-import { costLabel, formatLabel, hoursLabel, languageLabel, levelLabel, minutesLabel } from '../features/catalog/catalog-format';
+import {
+  costLabel,
+  formatLabel,
+  hoursLabel,
+  languageLabel,
+  levelLabel,
+  minutesLabel,
+} from '../features/catalog/catalog-format';
 import { ProgrammeImage } from '../features/catalog/programme-image';
 import { EnrolPanel } from '../features/learning/enrol-panel';
 import { MarkdownText } from '../features/markdown/markdown';
 
 function activityLabel(activity: Programme['modules'][number]['activity']): { label: string; color: string } | null {
   if (!activity) return null;
-  if (activity.type === 'quiz') return { label: `Quiz · ${activity.questionCount} ${activity.questionCount === 1 ? 'question' : 'questions'}`, color: 'ember' };
+  if (activity.type === 'quiz')
+    return {
+      label: `Quiz · ${activity.questionCount} ${activity.questionCount === 1 ? 'question' : 'questions'}`,
+      color: 'ember',
+    };
   return { label: 'Assignment', color: 'grape' };
 }
 
@@ -103,7 +131,8 @@ export default function ProgrammePage() {
               <Anchor href={p.provider.profileUrl} target="_blank" rel="noopener noreferrer">
                 {p.provider.name}
               </Anchor>
-              {p.partners.length > 0 ? ` · with industry partners ${p.partners.map((x) => x.name).join(', ')}` : ''} · version {p.versionNumber}
+              {p.partners.length > 0 ? ` · with industry partners ${p.partners.map((x) => x.name).join(', ')}` : ''} ·
+              version {p.versionNumber}
             </Text>
             <Text size="lg">{p.summary}</Text>
           </Stack>
@@ -244,8 +273,8 @@ export default function ProgrammePage() {
                       m.activity?.type === 'assignment'
                         ? [
                             <List.Item key={m.id}>
-                              {m.title}: assessed on {m.activity.criteria.join(', ')} ({m.activity.maxPoints} points); evidence as{' '}
-                              {m.activity.evidenceKinds.join(', ')}.
+                              {m.title}: assessed on {m.activity.criteria.join(', ')} ({m.activity.maxPoints} points);
+                              evidence as {m.activity.evidenceKinds.join(', ')}.
                             </List.Item>,
                           ]
                         : [],

@@ -78,7 +78,11 @@ export default function ProgrammesPage() {
                 </Text>
               ),
             },
-            { header: 'Changed', visibleFrom: 'sm', cell: (mc) => <Text size="sm">{dayjs(mc.updatedAt).format('D MMM YYYY')}</Text> },
+            {
+              header: 'Changed',
+              visibleFrom: 'sm',
+              cell: (mc) => <Text size="sm">{dayjs(mc.updatedAt).format('D MMM YYYY')}</Text>,
+            },
           ]}
         />
       )}

@@ -65,7 +65,12 @@ export default function ResetPasswordPage() {
         <form onSubmit={onSubmit} noValidate aria-label="Choose a new password">
           <Stack gap="md">
             {formError ? (
-              <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not change the password" role="alert">
+              <Alert
+                color="red"
+                icon={<IconAlertCircle aria-hidden />}
+                title="Could not change the password"
+                role="alert"
+              >
                 {formError}{' '}
                 <Anchor component={Link} to="/forgot-password" size="sm">
                   Ask for a new link
@@ -79,7 +84,12 @@ export default function ResetPasswordPage() {
               required
               {...form.getInputProps('password')}
             />
-            <PasswordInput label="Repeat the new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+            <PasswordInput
+              label="Repeat the new password"
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('confirm')}
+            />
             <Button type="submit" size="md" loading={form.submitting}>
               Save the new password
             </Button>

@@ -35,7 +35,8 @@ export default function ReviewPage() {
           <Stack gap={2}>
             <Title order={1}>{s.module.title}</Title>
             <Text c="dimmed">
-              {s.programme.title} · {s.learner.name} · attempt {s.attemptNumber} · sent {dayjs(s.submittedAt).format('D MMM YYYY, HH:mm')}
+              {s.programme.title} · {s.learner.name} · attempt {s.attemptNumber} · sent{' '}
+              {dayjs(s.submittedAt).format('D MMM YYYY, HH:mm')}
             </Text>
           </Stack>
           <SubmissionStatusBadge status={s.status} />
@@ -49,11 +50,14 @@ export default function ReviewPage() {
                 <Title order={2} fz="lg" id="evidence-heading">
                   Evidence
                 </Title>
-                {s.text ? (
-                  <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{s.text}</Text>
-                ) : null}
+                {s.text ? <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{s.text}</Text> : null}
                 {s.link ? (
-                  <Anchor href={s.link} target="_blank" rel="noopener noreferrer nofollow" style={{ overflowWrap: 'anywhere' }}>
+                  <Anchor
+                    href={s.link}
+                    target="_blank"
+                    rel="noopener noreferrer nofollow"
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
                     {s.link}
                   </Anchor>
                 ) : null}
@@ -98,15 +102,24 @@ export default function ReviewPage() {
               }}
             />
           ) : (
-            <Alert color={s.status === 'approved' ? 'teal' : 'orange'} title={s.status === 'approved' ? 'Approved' : 'Resubmission requested'}>
+            <Alert
+              color={s.status === 'approved' ? 'teal' : 'orange'}
+              title={s.status === 'approved' ? 'Approved' : 'Resubmission requested'}
+            >
               <Stack gap={4}>
-                {s.reviewedAt ? <Text size="sm">Reviewed {dayjs(s.reviewedAt).format('D MMM YYYY, HH:mm')}.</Text> : null}
+                {s.reviewedAt ? (
+                  <Text size="sm">Reviewed {dayjs(s.reviewedAt).format('D MMM YYYY, HH:mm')}.</Text>
+                ) : null}
                 {s.points !== null ? (
                   <Text size="sm">
                     {s.points} of {s.maxPoints} points.
                   </Text>
                 ) : null}
-                {s.feedback ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{s.feedback}</Text> : null}
+                {s.feedback ? (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {s.feedback}
+                  </Text>
+                ) : null}
               </Stack>
             </Alert>
           )}

@@ -25,7 +25,11 @@ export default function ReviewsPage() {
       description={`Assignment evidence learners sent ${org?.name ?? 'you'}, oldest first. Score it against the rubric.`}
       query={queue}
       loadingLabel="Loading the review queue"
-      empty={{ icon: <IconInbox size={28} />, title: 'Nothing to review', description: 'When a learner submits an assignment, it waits here until an assessor scores it.' }}
+      empty={{
+        icon: <IconInbox size={28} />,
+        title: 'Nothing to review',
+        description: 'When a learner submits an assignment, it waits here until an assessor scores it.',
+      }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
       {(rows) => (

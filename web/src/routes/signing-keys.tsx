@@ -50,7 +50,10 @@ export default function SigningKeysPage() {
     rotate.mutate(undefined, {
       onSuccess: () => {
         setIsConfirming(false);
-        notifications.show({ title: 'Key rotated', message: 'New credentials are signed with the new key. Earlier ones still verify.' });
+        notifications.show({
+          title: 'Key rotated',
+          message: 'New credentials are signed with the new key. Earlier ones still verify.',
+        });
       },
     });
   };
@@ -101,7 +104,11 @@ export default function SigningKeysPage() {
                 loading={createDidKey.isPending}
                 onClick={() =>
                   createDidKey.mutate(undefined, {
-                    onSuccess: () => notifications.show({ title: 'did:key created', message: `${org.name} can now issue as its did:key.` }),
+                    onSuccess: () =>
+                      notifications.show({
+                        title: 'did:key created',
+                        message: `${org.name} can now issue as its did:key.`,
+                      }),
                   })
                 }
               >
@@ -163,7 +170,13 @@ export default function SigningKeysPage() {
                     cell: (key) => (
                       <Stack gap={2}>
                         <Code w="fit-content">#{keyFragment(key.id)}</Code>
-                        <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }} title="Public key (multibase)">
+                        <Text
+                          size="xs"
+                          c="dimmed"
+                          ff="monospace"
+                          style={{ wordBreak: 'break-all' }}
+                          title="Public key (multibase)"
+                        >
                           {key.publicKeyMultibase}
                         </Text>
                         <Group gap="xs" hiddenFrom="sm">

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, FileButton, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconCheck, IconFileUpload, IconListSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -72,7 +86,10 @@ export default function SkillsImportPage() {
             Import a framework
           </Title>
           <Group gap="sm" align="flex-end">
-            <FileButton onChange={(f) => void onFile(f)} accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values">
+            <FileButton
+              onChange={(f) => void onFile(f)}
+              accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
+            >
               {(props) => (
                 <Button variant="default" leftSection={<IconFileUpload size={18} aria-hidden />} {...props}>
                   Choose a CSV file
@@ -80,7 +97,14 @@ export default function SkillsImportPage() {
               )}
             </FileButton>
             {fileName ? <Text size="sm">{fileName}</Text> : null}
-            <Select label="Shape" data={FORMATS} value={format} onChange={(v) => setFormat(v ?? 'auto')} allowDeselect={false} w={220} />
+            <Select
+              label="Shape"
+              data={FORMATS}
+              value={format}
+              onChange={(v) => setFormat(v ?? 'auto')}
+              allowDeselect={false}
+              w={220}
+            />
           </Group>
           {fileError ? (
             <Text c="red" size="sm" role="alert">
@@ -101,7 +125,12 @@ export default function SkillsImportPage() {
             }}
           />
           <Group>
-            <Button leftSection={<IconListSearch size={18} aria-hidden />} onClick={() => preview.mutate(input)} loading={preview.isPending} disabled={!csv.trim()}>
+            <Button
+              leftSection={<IconListSearch size={18} aria-hidden />}
+              onClick={() => preview.mutate(input)}
+              loading={preview.isPending}
+              disabled={!csv.trim()}
+            >
               Preview
             </Button>
           </Group>
@@ -116,7 +145,8 @@ export default function SkillsImportPage() {
               <Group gap="xs">
                 <Badge variant="light">{result.format ? result.format.toUpperCase() : 'Unknown shape'}</Badge>
                 <Text size="sm">
-                  {result.rowCount} skills read{result.isTruncated ? ', the first 500 shown' : ''}; {result.errors.length} {result.errors.length === 1 ? 'problem' : 'problems'}.
+                  {result.rowCount} skills read{result.isTruncated ? ', the first 500 shown' : ''};{' '}
+                  {result.errors.length} {result.errors.length === 1 ? 'problem' : 'problems'}.
                 </Text>
               </Group>
               {result.errors.length > 0 ? (
@@ -176,7 +206,14 @@ export default function SkillsImportPage() {
               ) : null}
               {result.isValid && isPreviewCurrent ? (
                 <Group align="flex-end" gap="sm">
-                  <TextInput label="Framework name" value={frameworkName} onChange={(e) => setFrameworkName(e.currentTarget.value)} error={nameError} w={320} maxLength={200} />
+                  <TextInput
+                    label="Framework name"
+                    value={frameworkName}
+                    onChange={(e) => setFrameworkName(e.currentTarget.value)}
+                    error={nameError}
+                    w={320}
+                    maxLength={200}
+                  />
                   <Button onClick={onImport} loading={importer.isPending}>
                     Import {result.rowCount} skills
                   </Button>
@@ -192,8 +229,14 @@ export default function SkillsImportPage() {
                 </Alert>
               ) : null}
               {importer.data ? (
-                <Alert color="teal" icon={<IconCheck aria-hidden />} title={`Imported into ${importer.data.framework.name}`} role="status">
-                  {importer.data.created} new, {importer.data.updated} updated, {importer.data.total} in the framework. Authors can align programmes to them now.
+                <Alert
+                  color="teal"
+                  icon={<IconCheck aria-hidden />}
+                  title={`Imported into ${importer.data.framework.name}`}
+                  role="status"
+                >
+                  {importer.data.created} new, {importer.data.updated} updated, {importer.data.total} in the framework.
+                  Authors can align programmes to them now.
                 </Alert>
               ) : null}
             </Stack>
@@ -224,7 +267,12 @@ export default function SkillsImportPage() {
                   {frameworks.data.map((f) => (
                     <Table.Tr key={f.id}>
                       <Table.Td>
-                        {f.name} {f.isStarter ? <Badge size="xs" variant="light">Starter</Badge> : null}
+                        {f.name}{' '}
+                        {f.isStarter ? (
+                          <Badge size="xs" variant="light">
+                            Starter
+                          </Badge>
+                        ) : null}
                       </Table.Td>
                       <Table.Td>{f.source.toUpperCase()}</Table.Td>
                       <Table.Td>{f.skillCount}</Table.Td>

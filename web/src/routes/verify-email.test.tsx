@@ -8,7 +8,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input.toString());
 const signedOut = { user: null, memberships: [], isOperator: false };
-const unverifiedSession = { user: { id: 'u1', name: 'Lena', email: 'lena@example.com', createdAt: '2026-12-01T00:00:00Z', emailVerified: false }, memberships: [] };
+const unverifiedSession = {
+  user: { id: 'u1', name: 'Lena', email: 'lena@example.com', createdAt: '2026-12-01T00:00:00Z', emailVerified: false },
+  memberships: [],
+};
 
 describe('VerifyEmailPage', () => {
   it('sends the token once and says which credentials joined the account', async () => {
@@ -57,7 +60,9 @@ describe('VerifyEmailPage', () => {
     expect(alert).toHaveTextContent('invalid, expired or already used');
     await user.click(await screen.findByRole('button', { name: 'Send a new link' }));
     expect(await screen.findByText(/A new link is on its way to lena@example.com/)).toBeInTheDocument();
-    expect(fetchMock.mock.calls.some(([input, i]) => urlOf(input).endsWith('/resend') && i?.method === 'POST')).toBe(true);
+    expect(fetchMock.mock.calls.some(([input, i]) => urlOf(input).endsWith('/resend') && i?.method === 'POST')).toBe(
+      true,
+    );
   });
 
   it('says a link without a token is incomplete and sends nothing', async () => {
@@ -66,6 +71,10 @@ describe('VerifyEmailPage', () => {
     renderWithProviders(<VerifyEmailPage />, { route: '/verify-email' });
     expect(await screen.findByText('This link is incomplete')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Log in' })).toBeInTheDocument();
-    expect(fetchMock.mock.calls.filter((call) => (call as unknown[])[1] !== undefined && ((call as unknown[])[1] as RequestInit).method === 'POST')).toHaveLength(0);
+    expect(
+      fetchMock.mock.calls.filter(
+        (call) => (call as unknown[])[1] !== undefined && ((call as unknown[])[1] as RequestInit).method === 'POST',
+      ),
+    ).toHaveLength(0);
   });
 });

@@ -8,13 +8,13 @@ import { CredentialPicker, type PickedCredential } from '../features/verify/cred
 import { verifyCredential, verifyFile } from '../features/verify/verify-api';
 import { VerificationResultView } from '../features/verify/verification-result';
 
-
 export default function VerifyPage() {
   usePageTitle('Verify a credential');
   const resultRef = useRef<HTMLDivElement>(null);
 
   const verify = useMutation({
-    mutationFn: (request: PickedCredential) => (request.kind === 'file' ? verifyFile(request.file) : verifyCredential(request.value)),
+    mutationFn: (request: PickedCredential) =>
+      request.kind === 'file' ? verifyFile(request.file) : verifyCredential(request.value),
     onSuccess: () => {
       // Move focus to the verdict so that keyboard and screen-reader users land on the answer.
       requestAnimationFrame(() => resultRef.current?.focus());

@@ -12,7 +12,8 @@ const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.
 function stubFetch(onPost: (body: Record<string, unknown>) => Promise<Response>) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (init?.method === 'POST') return onPost(JSON.parse(typeof init.body === 'string' ? init.body : '{}') as Record<string, unknown>);
+    if (init?.method === 'POST')
+      return onPost(JSON.parse(typeof init.body === 'string' ? init.body : '{}') as Record<string, unknown>);
     if (url.includes('/vouchers')) return json({ items: [] });
     if (url.includes('/microcredentials')) return json({ items: [] });
     return json({ id: 'o1', slug: 'acme', did: 'did:web:x', name: 'Acme', roles: ['provider'], myRole: 'admin' });
@@ -32,9 +33,27 @@ describe('VouchersPage', () => {
   it('shows the new code, and puts a taken code’s error on the code field', async () => {
     let taken = false;
     stubFetch((body) => {
-      if (taken) return Promise.resolve(problemResponse(409, { title: 'Conflict', code: 'conflict', detail: 'The code TEAM-2026 is already in use.', errors: [{ field: 'code', message: 'Already in use' }] }));
+      if (taken)
+        return Promise.resolve(
+          problemResponse(409, {
+            title: 'Conflict',
+            code: 'conflict',
+            detail: 'The code TEAM-2026 is already in use.',
+            errors: [{ field: 'code', message: 'Already in use' }],
+          }),
+        );
       taken = true;
-      return json({ id: 'v1', code: 'A1B2C3D4E5F6', microcredentialId: null, maxRedemptions: body.maxRedemptions, redeemed: 0, expiresAt: null }, 201);
+      return json(
+        {
+          id: 'v1',
+          code: 'A1B2C3D4E5F6',
+          microcredentialId: null,
+          maxRedemptions: body.maxRedemptions,
+          redeemed: 0,
+          expiresAt: null,
+        },
+        201,
+      );
     });
     const user = userEvent.setup();
     renderPage();

@@ -11,7 +11,12 @@ import { usePageTitle } from '../components/use-page-title';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole } from '../features/orgs/roles';
 import { CreateVoucherModal } from '../features/vouchers/create-voucher-modal';
-import { usePublishedProgrammes, useVouchers, voucherStatus, type VoucherStatus } from '../features/vouchers/vouchers-api';
+import {
+  usePublishedProgrammes,
+  useVouchers,
+  voucherStatus,
+  type VoucherStatus,
+} from '../features/vouchers/vouchers-api';
 
 const statusBadge: Record<VoucherStatus, { label: string; color: string }> = {
   active: { label: 'Active', color: 'teal' },
@@ -26,7 +31,13 @@ function CodeWithCopy({ code }: { code: string }) {
       <CopyButton value={code} timeout={2000}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
-            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} size="sm" onClick={copy} aria-label={copied ? `${code} copied` : `Copy ${code}`}>
+            <ActionIcon
+              variant="subtle"
+              color={copied ? 'teal' : 'gray'}
+              size="sm"
+              onClick={copy}
+              aria-label={copied ? `${code} copied` : `Copy ${code}`}
+            >
               {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
             </ActionIcon>
           </Tooltip>
@@ -58,12 +69,19 @@ export default function VouchersPage() {
   if (!org) return null;
 
   if (!canManage) {
-    return <RestrictedNotice title="Only admins manage vouchers">Ask an owner or admin of {org.name} for a voucher code.</RestrictedNotice>;
+    return (
+      <RestrictedNotice title="Only admins manage vouchers">
+        Ask an owner or admin of {org.name} for a voucher code.
+      </RestrictedNotice>
+    );
   }
 
   const programmeList = programmes.data ?? [];
   const programmeTitle = (id: string | null) =>
-    id === null ? 'Any programme' : (programmeList.find((p) => p.id === id)?.title ?? (programmes.isPending ? '…' : 'A programme no longer published'));
+    id === null
+      ? 'Any programme'
+      : (programmeList.find((p) => p.id === id)?.title ??
+        (programmes.isPending ? '…' : 'A programme no longer published'));
 
   const createButton = (
     <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={openCreate}>
@@ -86,7 +104,11 @@ export default function VouchersPage() {
     },
     { header: 'Programme', visibleFrom: 'sm', cell: (voucher) => programmeTitle(voucher.microcredentialId) },
     { header: 'Uses', cell: (voucher) => <Usage voucher={voucher} /> },
-    { header: 'Expires', visibleFrom: 'md', cell: (voucher) => (voucher.expiresAt ? dayjs(voucher.expiresAt).format('D MMM YYYY') : 'Never') },
+    {
+      header: 'Expires',
+      visibleFrom: 'md',
+      cell: (voucher) => (voucher.expiresAt ? dayjs(voucher.expiresAt).format('D MMM YYYY') : 'Never'),
+    },
     {
       header: 'Status',
       cell: (voucher) => {
@@ -116,7 +138,15 @@ export default function VouchersPage() {
       }}
       dialogs={<CreateVoucherModal slug={slug} programmes={programmeList} opened={isCreating} onClose={closeCreate} />}
     >
-      {(rows) => <DataTable rows={rows} columns={columns} rowKey={(voucher) => voucher.id} labelledBy="vouchers-heading" minWidth={360} />}
+      {(rows) => (
+        <DataTable
+          rows={rows}
+          columns={columns}
+          rowKey={(voucher) => voucher.id}
+          labelledBy="vouchers-heading"
+          minWidth={360}
+        />
+      )}
     </ListPage>
   );
 }

@@ -14,7 +14,8 @@ describe('WalletPage', () => {
           problemResponse(403, {
             title: 'Forbidden',
             code: 'forbidden',
-            detail: 'This credential belongs to someone else: it was issued to another email. Only credentials issued to your own email address can be added.',
+            detail:
+              'This credential belongs to someone else: it was issued to another email. Only credentials issued to your own email address can be added.',
             errors: [{ field: 'credential.recipient', message: 'it was issued to another email' }],
           }),
         );
@@ -35,19 +36,25 @@ describe('WalletPage', () => {
     expect(alert).toHaveTextContent('Not yours to add');
     expect(alert).toHaveTextContent('This credential belongs to someone else');
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'POST') ?? [];
-    expect(JSON.parse(typeof init?.body === 'string' ? init.body : '')).toEqual({ verifiableCredential: { type: ['VerifiableCredential', 'OpenBadgeCredential'] } });
+    expect(JSON.parse(typeof init?.body === 'string' ? init.body : '')).toEqual({
+      verifiableCredential: { type: ['VerifiableCredential', 'OpenBadgeCredential'] },
+    });
   });
 
   it('explains that an unconfirmed email blocks imports and offers to resend the link', async () => {
     const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
       const url = input instanceof Request ? input.url : input.toString();
-      if (url.endsWith('/api/v1/auth/verify-email/resend')) return Promise.resolve(new Response(JSON.stringify({ status: 'queued', email: 'lena@example.com' }), { status: 202 }));
+      if (url.endsWith('/api/v1/auth/verify-email/resend'))
+        return Promise.resolve(
+          new Response(JSON.stringify({ status: 'queued', email: 'lena@example.com' }), { status: 202 }),
+        );
       if (init?.method === 'POST') {
         return Promise.resolve(
           problemResponse(403, {
             title: 'Verify your email first',
             code: 'email_unverified',
-            detail: 'Verify your email first: open the link Cairn sent to lena@example.com, or ask for a new one (POST /api/v1/auth/verify-email/resend).',
+            detail:
+              'Verify your email first: open the link Cairn sent to lena@example.com, or ask for a new one (POST /api/v1/auth/verify-email/resend).',
           }),
         );
       }
@@ -90,7 +97,11 @@ describe('WalletPage', () => {
     };
     const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
       const body = init?.method === 'POST' ? item : { items: [item] };
-      expect(input instanceof Request ? input.url : input.toString()).toMatch(init?.method === 'POST' ? /\/api\/v1\/me\/wallet\/6b1d0a34-2f6e-4a55-9a56-1f1f3b0e5c11\/status-check$/ : /\/api\/v1\/me\/wallet$/);
+      expect(input instanceof Request ? input.url : input.toString()).toMatch(
+        init?.method === 'POST'
+          ? /\/api\/v1\/me\/wallet\/6b1d0a34-2f6e-4a55-9a56-1f1f3b0e5c11\/status-check$/
+          : /\/api\/v1\/me\/wallet$/,
+      );
       return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
     });
     vi.stubGlobal('fetch', fetchMock);
@@ -98,7 +109,9 @@ describe('WalletPage', () => {
     renderWithProviders(<WalletPage />, { route: '/me/wallet' });
 
     expect(await screen.findByText('Revoked')).toBeInTheDocument();
-    expect(screen.getByRole('note')).toHaveTextContent('The issuer has revoked this credential. It does not count toward pathways while revoked.');
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'The issuer has revoked this credential. It does not count toward pathways while revoked.',
+    );
     await user.click(screen.getByRole('button', { name: 'Check again whether Guild Membership is in force' }));
     await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, i]) => i?.method === 'POST')).toBe(true));
   });

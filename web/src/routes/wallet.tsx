@@ -7,7 +7,13 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { myPathwayPath } from '../features/pathways/pathway-format';
-import { useAddToWallet, useCheckWalletStatus, useRemoveFromWallet, useWallet, type WalletInput } from '../features/pathways/pathways-api';
+import {
+  useAddToWallet,
+  useCheckWalletStatus,
+  useRemoveFromWallet,
+  useWallet,
+  type WalletInput,
+} from '../features/pathways/pathways-api';
 import type { AddedWalletItem, WalletItem } from '../features/pathways/pathways-types';
 import { WalletRefusal } from '../features/pathways/wallet-refusal';
 import { CredentialPicker } from '../features/verify/credential-picker';
@@ -40,7 +46,13 @@ function AddedNotice({ item }: { item: AddedWalletItem }) {
   const name = item.achievementName ?? 'The credential';
   const awarded = item.pathways.filter((p) => item.awardedPathwayIds.includes(p.id));
   return (
-    <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={`${name} is in your wallet`} role="status">
+    <Alert
+      color="teal"
+      variant="light"
+      icon={<IconCircleCheck aria-hidden />}
+      title={`${name} is in your wallet`}
+      role="status"
+    >
       <Stack gap="xs">
         <Text size="sm">It verified and was issued to you by {item.issuer.name ?? item.issuer.did}.</Text>
         {awarded.length ? (
@@ -74,7 +86,8 @@ function AddCredential() {
             Add a credential from elsewhere
           </Title>
           <Text size="sm" c="dimmed">
-            An Open Badges 3.0 credential earned on another platform and issued to your email. Cairn verifies it first; then it counts toward pathways that accept it.
+            An Open Badges 3.0 credential earned on another platform and issued to your email. Cairn verifies it first;
+            then it counts toward pathways that accept it.
           </Text>
         </Stack>
         <CredentialPicker
@@ -108,7 +121,9 @@ const STATUS_BADGE = {
 function WalletStatus({ item, name }: { item: WalletItem; name: string }) {
   const check = useCheckWalletStatus();
   const badge = STATUS_BADGE[item.status];
-  const checked = item.statusCheckedAt ? `Checked ${dayjs(item.statusCheckedAt).format('D MMM YYYY, HH:mm')}` : 'Checked when added';
+  const checked = item.statusCheckedAt
+    ? `Checked ${dayjs(item.statusCheckedAt).format('D MMM YYYY, HH:mm')}`
+    : 'Checked when added';
   return (
     <Stack gap={4}>
       <Group gap="xs" wrap="wrap">
@@ -137,7 +152,8 @@ function WalletStatus({ item, name }: { item: WalletItem; name: string }) {
         </Text>
       ) : item.status !== 'active' ? (
         <Text size="sm" c={badge.color} role="note">
-          {item.statusReason ?? 'The issuer no longer stands behind it.'} It does not count toward pathways while {item.status}.
+          {item.statusReason ?? 'The issuer no longer stands behind it.'} It does not count toward pathways while{' '}
+          {item.status}.
         </Text>
       ) : null}
       {item.statusCheckError ? (
@@ -180,7 +196,14 @@ function WalletCard({ item, onRemove }: { item: WalletItem; onRemove: () => void
           <CountsToward pathways={item.pathways} />
         </div>
         <Group>
-          <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove} aria-label={`Remove ${name} from the wallet`}>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={14} aria-hidden />}
+            onClick={onRemove}
+            aria-label={`Remove ${name} from the wallet`}
+          >
             Remove
           </Button>
         </Group>
@@ -207,7 +230,15 @@ export default function WalletPage() {
     );
   } else {
     body = (
-      <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Credentials from elsewhere">
+      <SimpleGrid
+        component="ul"
+        cols={{ base: 1, sm: 2, lg: 3 }}
+        spacing="md"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label="Credentials from elsewhere"
+      >
         {wallet.data.map((item) => (
           <li key={item.id}>
             <WalletCard item={item} onRemove={() => setRemoving(item)} />
@@ -222,7 +253,11 @@ export default function WalletPage() {
       <Stack gap={4}>
         <Title order={1}>Wallet</Title>
         <Text c="dimmed">
-          Credentials from other platforms. Your Cairn credentials are in <Anchor component={Link} to="/me/credentials">My credentials</Anchor>.
+          Credentials from other platforms. Your Cairn credentials are in{' '}
+          <Anchor component={Link} to="/me/credentials">
+            My credentials
+          </Anchor>
+          .
         </Text>
       </Stack>
       <AddCredential />
@@ -246,7 +281,8 @@ export default function WalletPage() {
           if (removing) remove.mutate(removing.id, { onSuccess: () => setRemoving(null) });
         }}
       >
-        {removing?.achievementName ?? 'It'} will no longer count toward your pathways in progress. Pathway credentials already awarded stay as issued.
+        {removing?.achievementName ?? 'It'} will no longer count toward your pathways in progress. Pathway credentials
+        already awarded stay as issued.
       </ConfirmDialog>
     </Stack>
   );

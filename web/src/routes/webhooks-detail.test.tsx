@@ -25,19 +25,37 @@ describe('WebhookDetailPage', () => {
         json({
           items: [
             delivery(),
-            delivery({ id: 'msg_ffffffffffffffffffffffffffffffff', status: 'pending', responseCode: 503, attempt: 3, lastError: 'HTTP 503', nextAttemptAt: '2026-12-02T10:00:00Z', deliveredAt: null }),
-            delivery({ id: 'msg_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', status: 'failed', responseCode: null, attempt: 11, lastError: 'connect ECONNREFUSED', deliveredAt: null }),
+            delivery({
+              id: 'msg_ffffffffffffffffffffffffffffffff',
+              status: 'pending',
+              responseCode: 503,
+              attempt: 3,
+              lastError: 'HTTP 503',
+              nextAttemptAt: '2026-12-02T10:00:00Z',
+              deliveredAt: null,
+            }),
+            delivery({
+              id: 'msg_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee',
+              status: 'failed',
+              responseCode: null,
+              attempt: 11,
+              lastError: 'connect ECONNREFUSED',
+              deliveredAt: null,
+            }),
           ],
           nextCursor: null,
         }),
-      [`POST ${base}/deliveries/msg_ffffffffffffffffffffffffffffffff/resend`]: () => json(delivery({ status: 'pending' }), 202),
+      [`POST ${base}/deliveries/msg_ffffffffffffffffffffffffffffffff/resend`]: () =>
+        json(delivery({ status: 'pending' }), 202),
     });
     const user = userEvent.setup();
     renderPage();
 
     const table = await screen.findByRole('table', { name: 'Delivery log' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByText(/^(Delivered|Retrying|Failed|Queued)$/)[0]!.textContent)).toEqual(['Delivered', 'Retrying', 'Failed']);
+    expect(rows.map((row) => within(row).getAllByText(/^(Delivered|Retrying|Failed|Queued)$/)[0]!.textContent)).toEqual(
+      ['Delivered', 'Retrying', 'Failed'],
+    );
     expect(within(rows[0]!).getByText('204')).toBeInTheDocument();
     expect(within(rows[1]!).getByText('503')).toBeInTheDocument();
     expect(within(rows[1]!).getByText('HTTP 503')).toBeInTheDocument();
@@ -45,7 +63,13 @@ describe('WebhookDetailPage', () => {
     expect(within(rows[2]!).getByText('connect ECONNREFUSED')).toBeInTheDocument();
 
     await user.click(within(rows[1]!).getByRole('button', { name: /^Resend credential.issued delivery msg_ffff/ }));
-    await waitFor(() => expect(seen.some((r) => r.method === 'POST' && r.path === `${base}/deliveries/msg_ffffffffffffffffffffffffffffffff/resend`)).toBe(true));
+    await waitFor(() =>
+      expect(
+        seen.some(
+          (r) => r.method === 'POST' && r.path === `${base}/deliveries/msg_ffffffffffffffffffffffffffffffff/resend`,
+        ),
+      ).toBe(true),
+    );
     // The log is read again, to show the new attempt.
     await waitFor(() => expect(seen.filter((r) => r.path === `${base}/deliveries`)).toHaveLength(2));
   });
@@ -57,12 +81,19 @@ describe('WebhookDetailPage', () => {
       [`GET ${base}/deliveries`]: () => json({ items: [], nextCursor: null }),
       [`POST ${base}/test`]: () => json(delivery({ event: 'webhook.test', status: 'pending', attempt: 0 }), 202),
       [`PATCH ${base}`]: (body) => {
-        current = { ...current, enabled: (body as { enabled: boolean }).enabled, disabledReason: 'Disabled by an admin.' };
+        current = {
+          ...current,
+          enabled: (body as { enabled: boolean }).enabled,
+          disabledReason: 'Disabled by an admin.',
+        };
         return json(current);
       },
       [`POST ${base}/rotate-secret`]: () => {
         current = { ...current, previousSecretExpiresAt: '2026-12-03T10:00:00Z' };
-        return json({ secret: 'whsec_bmV3LXNlY3JldC1mb3ItdGhlLXRlc3Q=', previousSecretExpiresAt: '2026-12-03T10:00:00Z' });
+        return json({
+          secret: 'whsec_bmV3LXNlY3JldC1mb3ItdGhlLXRlc3Q=',
+          previousSecretExpiresAt: '2026-12-03T10:00:00Z',
+        });
       },
     });
     const user = userEvent.setup();
@@ -103,7 +134,10 @@ describe('WebhookDetailPage', () => {
   });
 
   it('says so when the webhook does not exist', async () => {
-    stubApi({ [`GET ${base}`]: () => json({ status: 404, title: 'Not found', detail: 'No webhook with this id in this organisation.' }, 404) });
+    stubApi({
+      [`GET ${base}`]: () =>
+        json({ status: 404, title: 'Not found', detail: 'No webhook with this id in this organisation.' }, 404),
+    });
     renderPage();
     expect(await screen.findByText('Webhook not found')).toBeInTheDocument();
     expect(screen.getByText('No webhook with this id in this organisation.')).toBeInTheDocument();

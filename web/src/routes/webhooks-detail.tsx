@@ -1,7 +1,16 @@
 import { Alert, Anchor, Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconLock, IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconSend, IconTrash } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconLock,
+  IconPencil,
+  IconPlayerPause,
+  IconPlayerPlay,
+  IconRefresh,
+  IconSend,
+  IconTrash,
+} from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,7 +24,13 @@ import { DeliveryLog } from '../features/webhooks/delivery-log';
 import { SecretOnceModal } from '../features/webhooks/secret-once-modal';
 import { WebhookFormModal } from '../features/webhooks/webhook-form-modal';
 import { WebhookStatusBadge } from '../features/webhooks/webhook-status';
-import { useDeleteWebhook, useRotateWebhookSecret, useSendWebhookTest, useUpdateWebhook, useWebhook } from '../features/webhooks/webhooks-api';
+import {
+  useDeleteWebhook,
+  useRotateWebhookSecret,
+  useSendWebhookTest,
+  useUpdateWebhook,
+  useWebhook,
+} from '../features/webhooks/webhooks-api';
 
 const when = (value: string) => dayjs(value).format('D MMM YYYY, HH:mm');
 
@@ -56,7 +71,11 @@ export default function WebhookDetailPage() {
     return (
       <Stack gap="md">
         {back}
-        <ErrorState error={webhook.error} title={isApiError(webhook.error) && webhook.error.status === 404 ? 'Webhook not found' : undefined} onRetry={() => void webhook.refetch()} />
+        <ErrorState
+          error={webhook.error}
+          title={isApiError(webhook.error) && webhook.error.status === 404 ? 'Webhook not found' : undefined}
+          onRetry={() => void webhook.refetch()}
+        />
       </Stack>
     );
   }
@@ -82,17 +101,19 @@ export default function WebhookDetailPage() {
 
       {!hook.enabled ? (
         <Alert color="gray" title="This webhook is disabled" role="status">
-          {hook.disabledReason ?? 'Nothing is sent to it.'} {hook.disabledAt ? `(since ${when(hook.disabledAt)})` : ''} Events are not delivered while it is disabled; enable it,
-          then resend what it missed.
+          {hook.disabledReason ?? 'Nothing is sent to it.'} {hook.disabledAt ? `(since ${when(hook.disabledAt)})` : ''}{' '}
+          Events are not delivered while it is disabled; enable it, then resend what it missed.
         </Alert>
       ) : hook.failingSince ? (
         <Alert color="orange" title="Deliveries are failing" role="status">
-          Every delivery since {when(hook.failingSince)} failed. Cairn keeps retrying; after five days of failures it disables the webhook and mails the admins.
+          Every delivery since {when(hook.failingSince)} failed. Cairn keeps retrying; after five days of failures it
+          disables the webhook and mails the admins.
         </Alert>
       ) : null}
       {hook.previousSecretExpiresAt ? (
         <Alert color="blue" role="status">
-          The previous signing secret also signs until {when(hook.previousSecretExpiresAt)}, so receivers can switch to the new one.
+          The previous signing secret also signs until {when(hook.previousSecretExpiresAt)}, so receivers can switch to
+          the new one.
         </Alert>
       ) : null}
       {update.isError || sendTest.isError ? (
@@ -105,7 +126,15 @@ export default function WebhookDetailPage() {
         <Button
           leftSection={<IconSend size={16} aria-hidden />}
           loading={sendTest.isPending}
-          onClick={() => sendTest.mutate(undefined, { onSuccess: () => notifications.show({ title: 'Test sent', message: 'A webhook.test ping is on its way; it appears in the log below.' }) })}
+          onClick={() =>
+            sendTest.mutate(undefined, {
+              onSuccess: () =>
+                notifications.show({
+                  title: 'Test sent',
+                  message: 'A webhook.test ping is on its way; it appears in the log below.',
+                }),
+            })
+          }
         >
           Send test
         </Button>
@@ -114,7 +143,9 @@ export default function WebhookDetailPage() {
         </Button>
         <Button
           variant="default"
-          leftSection={hook.enabled ? <IconPlayerPause size={16} aria-hidden /> : <IconPlayerPlay size={16} aria-hidden />}
+          leftSection={
+            hook.enabled ? <IconPlayerPause size={16} aria-hidden /> : <IconPlayerPlay size={16} aria-hidden />
+          }
           loading={update.isPending && update.variables.enabled !== undefined}
           onClick={() => update.mutate({ enabled: !hook.enabled })}
         >
@@ -181,7 +212,8 @@ export default function WebhookDetailPage() {
           })
         }
       >
-        Cairn makes a new secret and shows it once. For 24 hours every delivery carries two signatures, one with each secret, so the receiver can switch without missing any.
+        Cairn makes a new secret and shows it once. For 24 hours every delivery carries two signatures, one with each
+        secret, so the receiver can switch without missing any.
       </ConfirmDialog>
       <SecretOnceModal secret={secret} title="Copy the new signing secret" onClose={() => setSecret(null)} />
       <ConfirmDialog

@@ -19,7 +19,8 @@ describe('WebhooksPage', () => {
   it('adds a webhook with grouped event checkboxes and shows its secret once, with a copy button', async () => {
     let created = false;
     const seen = stubApi({
-      'GET /api/v1/orgs/acme/webhooks': () => json({ items: created ? [webhook({ events: ['credential.issued', 'credential.revoked'] })] : [] }),
+      'GET /api/v1/orgs/acme/webhooks': () =>
+        json({ items: created ? [webhook({ events: ['credential.issued', 'credential.revoked'] })] : [] }),
       'POST /api/v1/orgs/acme/webhooks': (body) => {
         created = true;
         return json({ ...webhook(body as object), secret: 'whsec_c2VjcmV0LXNob3duLW9uY2UtZm9yLXRoZS10ZXN0' }, 201);
@@ -47,9 +48,16 @@ describe('WebhooksPage', () => {
     expect(await screen.findByText('whsec_c2VjcmV0LXNob3duLW9uY2UtZm9yLXRoZS10ZXN0')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Copy signing secret' })).toBeInTheDocument();
     expect(screen.getByText('This is the only time you will see this secret')).toBeInTheDocument();
-    expect(seen.find((r) => r.method === 'POST')?.body).toEqual({ url: 'https://hooks.example.org/cairn', events: ['credential.issued', 'credential.revoked'], description: 'CRM sync' });
+    expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
+      url: 'https://hooks.example.org/cairn',
+      events: ['credential.issued', 'credential.revoked'],
+      description: 'CRM sync',
+    });
     await user.click(screen.getByRole('button', { name: 'I have stored it' }));
-    expect(await screen.findByRole('link', { name: 'https://hooks.example.org/cairn' })).toHaveAttribute('href', '/o/acme/settings/webhooks/w1');
+    expect(await screen.findByRole('link', { name: 'https://hooks.example.org/cairn' })).toHaveAttribute(
+      'href',
+      '/o/acme/settings/webhooks/w1',
+    );
     expect(screen.queryByText(/whsec_/)).not.toBeInTheDocument();
   });
 
@@ -60,7 +68,8 @@ describe('WebhooksPage', () => {
         problemResponse(400, {
           title: 'Your request has invalid fields',
           code: 'validation_failed',
-          detail: 'http://127.0.0.1/ leads to 127.0.0.1, a loopback address. Webhooks are only sent to public addresses.',
+          detail:
+            'http://127.0.0.1/ leads to 127.0.0.1, a loopback address. Webhooks are only sent to public addresses.',
           errors: [{ field: 'url', message: 'Private or local address (loopback)' }],
         }),
     });
@@ -89,11 +98,16 @@ describe('WebhooksPage', () => {
     });
     renderPage();
     const rows = await screen.findAllByRole('row');
-    expect(rows.slice(1).map((row) => within(row).getAllByText(/^(Active|Failing|Disabled)$/)[0]!.textContent)).toEqual(['Active', 'Failing', 'Disabled']);
+    expect(rows.slice(1).map((row) => within(row).getAllByText(/^(Active|Failing|Disabled)$/)[0]!.textContent)).toEqual(
+      ['Active', 'Failing', 'Disabled'],
+    );
   });
 
   it('shows a failed load with a way to try again, and tells non-admins who to ask', async () => {
-    stubApi({ 'GET /api/v1/orgs/acme/webhooks': () => problemResponse(503, { title: 'Service unavailable', detail: 'The database does not answer.' }) });
+    stubApi({
+      'GET /api/v1/orgs/acme/webhooks': () =>
+        problemResponse(503, { title: 'Service unavailable', detail: 'The database does not answer.' }),
+    });
     const { unmount } = renderPage();
     expect(await screen.findByText('The database does not answer.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();

@@ -28,7 +28,11 @@ export default function WebhooksPage() {
   if (!org) return null;
 
   if (!canManage) {
-    return <RestrictedNotice title="Only admins manage webhooks">Ask an owner or admin of {org.name} if a system should be told about events.</RestrictedNotice>;
+    return (
+      <RestrictedNotice title="Only admins manage webhooks">
+        Ask an owner or admin of {org.name} if a system should be told about events.
+      </RestrictedNotice>
+    );
   }
 
   const createButton = (
@@ -42,7 +46,12 @@ export default function WebhooksPage() {
       header: 'Endpoint',
       cell: (hook) => (
         <>
-          <Anchor component={Link} to={`/o/${slug}/settings/webhooks/${hook.id}`} fw={600} style={{ wordBreak: 'break-all' }}>
+          <Anchor
+            component={Link}
+            to={`/o/${slug}/settings/webhooks/${hook.id}`}
+            fw={600}
+            style={{ wordBreak: 'break-all' }}
+          >
             {hook.url}
           </Anchor>
           {hook.description ? (
@@ -78,7 +87,8 @@ export default function WebhooksPage() {
       titleId="webhooks-heading"
       description={
         <Text c="dimmed" maw={720}>
-          Cairn POSTs each event to your endpoints, signed per Standard Webhooks, and retries for about three days. An endpoint whose deliveries fail for five days is disabled and the admins are mailed.
+          Cairn POSTs each event to your endpoints, signed per Standard Webhooks, and retries for about three days. An
+          endpoint whose deliveries fail for five days is disabled and the admins are mailed.
         </Text>
       }
       primaryAction={createButton}
@@ -106,7 +116,15 @@ export default function WebhooksPage() {
         </>
       }
     >
-      {(rows) => <DataTable rows={rows} columns={columns} rowKey={(hook) => hook.id} labelledBy="webhooks-heading" minWidth={420} />}
+      {(rows) => (
+        <DataTable
+          rows={rows}
+          columns={columns}
+          rowKey={(hook) => hook.id}
+          labelledBy="webhooks-heading"
+          minWidth={420}
+        />
+      )}
     </ListPage>
   );
 }

@@ -13,7 +13,9 @@ export const testTheme = mergeThemeOverrides(theme, { respectReducedMotion: true
 
 /** Mantine with the test theme, and a fresh query client that does not retry. */
 export function TestProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
+  );
   return (
     <MantineProvider theme={testTheme} withCssVariables={false} withGlobalClasses={false}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

@@ -57,7 +57,9 @@ export function clearLeftoverTimers(): number {
   return count;
 }
 
-globalThis.setTimeout = Object.assign(trackedSetTimeout, { __promisify__: realSetTimeout.__promisify__ }) as unknown as typeof setTimeout;
+globalThis.setTimeout = Object.assign(trackedSetTimeout, {
+  __promisify__: realSetTimeout.__promisify__,
+}) as unknown as typeof setTimeout;
 globalThis.clearTimeout = trackedClearTimeout;
 globalThis.setInterval = trackedSetInterval as unknown as typeof setInterval;
 globalThis.clearInterval = trackedClearInterval;

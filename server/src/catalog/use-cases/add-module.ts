@@ -6,7 +6,14 @@ import type { ModuleInput } from '../microcredentials.schemas.js';
 import * as store from '../microcredentials.store.js';
 import { moduleValues } from '../module-values.js';
 
-export async function addModule(deps: Deps, actor: Actor, orgSlug: string, id: string, versionId: string, input: ModuleInput) {
+export async function addModule(
+  deps: Deps,
+  actor: Actor,
+  orgSlug: string,
+  id: string,
+  versionId: string,
+  input: ModuleInput,
+) {
   const { org } = await authorAccess(deps, actor, orgSlug);
   return transaction(deps.db, async (trx) => {
     await lockDraft(trx, org, id, versionId);

@@ -14,7 +14,11 @@ export async function createDraftFromPublished(deps: Deps, actor: Actor, orgSlug
     if (!mc) throw notFound();
     const versions = await store.listVersions(trx, org.id, id);
     const draft = versions.find((v) => v.status === 'draft');
-    if (draft) throw new AppError('conflict', `Version ${draft.version_number} is already a draft; edit it instead of starting another.`);
+    if (draft)
+      throw new AppError(
+        'conflict',
+        `Version ${draft.version_number} is already a draft; edit it instead of starting another.`,
+      );
     const source = versions.find((v) => v.status === 'published')!;
     const from = (await store.findVersion(trx, org.id, id, source.id))!;
     const copy = await store.insertVersion(trx, {

@@ -15,8 +15,19 @@ export async function getMicrocredential(deps: Deps, actor: Actor, orgSlug: stri
   return {
     id: mc.id,
     slug: mc.slug,
-    status: !published ? ('draft' as const) : latest.status === 'draft' ? ('published_with_draft' as const) : ('published' as const),
-    versions: versions.map((v) => ({ id: v.id, versionNumber: v.version_number, status: v.status, title: v.title, publishedAt: v.published_at, updatedAt: v.updated_at })),
+    status: !published
+      ? ('draft' as const)
+      : latest.status === 'draft'
+        ? ('published_with_draft' as const)
+        : ('published' as const),
+    versions: versions.map((v) => ({
+      id: v.id,
+      versionNumber: v.version_number,
+      status: v.status,
+      title: v.title,
+      publishedAt: v.published_at,
+      updatedAt: v.updated_at,
+    })),
     current: await presentVersion(deps, current!),
     catalogUrl: published ? programmeUrlOf(deps.publicUrl, org.slug, mc.slug) : null,
     createdAt: mc.created_at,

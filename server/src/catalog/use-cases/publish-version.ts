@@ -26,10 +26,16 @@ export async function publishVersion(deps: Deps, actor: Actor, orgSlug: string, 
     const modules = await store.listModules(trx, versionId);
     const missing = completenessErrors(v, modules);
     if (missing.length > 0) {
-      throw new AppError('validation_failed', `This draft is not ready to publish. Still missing: ${missing.map((m) => m.field).join(', ')}.`, { fields: missing });
+      throw new AppError(
+        'validation_failed',
+        `This draft is not ready to publish. Still missing: ${missing.map((m) => m.field).join(', ')}.`,
+        { fields: missing },
+      );
     }
     const { skills } = await resolveSkillsForOrg(trx, org.id, v.skill_ids);
-    const partners = (await store.findOrganizationsByIds(trx, v.partner_org_ids)).filter((p) => p.roles.includes('partner'));
+    const partners = (await store.findOrganizationsByIds(trx, v.partner_org_ids)).filter((p) =>
+      p.roles.includes('partner'),
+    );
     const imageUrl = imageUrlOf(deps.publicUrl, v.image_file_id);
     const programmeUrl = programmeUrlOf(deps.publicUrl, org.slug, mc.slug);
     const achievement = buildAchievement({
@@ -46,7 +52,14 @@ export async function publishVersion(deps: Deps, actor: Actor, orgSlug: string, 
         passMark: v.pass_mark,
         effortHours: v.effort_hours,
       },
-      skills: skills.map((s: SkillView) => ({ id: s.id, code: s.code, name: s.name, description: s.description, uri: s.uri, frameworkName: s.framework.name })),
+      skills: skills.map((s: SkillView) => ({
+        id: s.id,
+        code: s.code,
+        name: s.name,
+        description: s.description,
+        uri: s.uri,
+        frameworkName: s.framework.name,
+      })),
       modules: achievementModules(modules),
       issuer: { did: org.did, name: org.name, url: new URL(`/orgs/${org.slug}/profile`, deps.publicUrl).toString() },
       publicUrl: deps.publicUrl,
@@ -54,7 +67,11 @@ export async function publishVersion(deps: Deps, actor: Actor, orgSlug: string, 
       imageUrl,
     });
     const now = deps.clock();
-    await store.markPublished(trx, v.id, { publishedAt: now, publishedBy: userIdOf(access), achievement: JSON.stringify(achievement) });
+    await store.markPublished(trx, v.id, {
+      publishedAt: now,
+      publishedBy: userIdOf(access),
+      achievement: JSON.stringify(achievement),
+    });
     await upsertCatalogEntry(trx, {
       microcredentialId: mc.id,
       orgId: org.id,
@@ -71,7 +88,14 @@ export async function publishVersion(deps: Deps, actor: Actor, orgSlug: string, 
       level: v.level,
       format: v.format!,
       language: v.language!,
-      cost: v.cost_amount_minor !== null && v.cost_currency !== null ? { amountMinor: v.cost_amount_minor, currency: v.cost_currency, major: v.cost_amount_minor / 10 ** minorDigits(v.cost_currency) } : null,
+      cost:
+        v.cost_amount_minor !== null && v.cost_currency !== null
+          ? {
+              amountMinor: v.cost_amount_minor,
+              currency: v.cost_currency,
+              major: v.cost_amount_minor / 10 ** minorDigits(v.cost_currency),
+            }
+          : null,
       effortHours: v.effort_hours!,
       cpdHours: v.cpd_hours ?? 0,
       durationWeeks: v.duration_weeks!,

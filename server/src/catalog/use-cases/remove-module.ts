@@ -3,7 +3,14 @@ import type { Actor, Deps } from '../../deps.js';
 import { lockDraft, authorAccess, moduleNotFound } from '../microcredential-access.js';
 import * as store from '../microcredentials.store.js';
 
-export async function removeModule(deps: Deps, actor: Actor, orgSlug: string, id: string, versionId: string, moduleId: string) {
+export async function removeModule(
+  deps: Deps,
+  actor: Actor,
+  orgSlug: string,
+  id: string,
+  versionId: string,
+  moduleId: string,
+) {
   const { org } = await authorAccess(deps, actor, orgSlug);
   await transaction(deps.db, async (trx) => {
     await lockDraft(trx, org, id, versionId);

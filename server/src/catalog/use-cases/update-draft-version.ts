@@ -7,7 +7,14 @@ import type { VersionPatch } from '../microcredentials.schemas.js';
 import * as store from '../microcredentials.store.js';
 
 /** Changes fields of a draft version. A published version answers 409. */
-export async function updateDraft(deps: Deps, actor: Actor, orgSlug: string, id: string, versionId: string, patch: VersionPatch) {
+export async function updateDraft(
+  deps: Deps,
+  actor: Actor,
+  orgSlug: string,
+  id: string,
+  versionId: string,
+  patch: VersionPatch,
+) {
   const { org } = await authorAccess(deps, actor, orgSlug);
   return transaction(deps.db, async (trx) => {
     await lockDraft(trx, org, id, versionId);

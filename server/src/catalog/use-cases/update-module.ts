@@ -6,7 +6,15 @@ import type { ModulePatch } from '../microcredentials.schemas.js';
 import * as store from '../microcredentials.store.js';
 import { withIds, checkUniqueIds } from '../module-values.js';
 
-export async function updateModule(deps: Deps, actor: Actor, orgSlug: string, id: string, versionId: string, moduleId: string, patch: ModulePatch) {
+export async function updateModule(
+  deps: Deps,
+  actor: Actor,
+  orgSlug: string,
+  id: string,
+  versionId: string,
+  moduleId: string,
+  patch: ModulePatch,
+) {
   const { org } = await authorAccess(deps, actor, orgSlug);
   return transaction(deps.db, async (trx) => {
     await lockDraft(trx, org, id, versionId);

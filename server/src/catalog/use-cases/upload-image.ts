@@ -6,7 +6,12 @@ import { imageUrlOf } from '../microcredential-view.js';
 import * as store from '../microcredentials.store.js';
 
 /** Stores an uploaded programme image after checking and normalising it. */
-export async function uploadImage(deps: Deps, actor: Actor, orgSlug: string, file: { bytes: Buffer; mimetype: string; filename: string }) {
+export async function uploadImage(
+  deps: Deps,
+  actor: Actor,
+  orgSlug: string,
+  file: { bytes: Buffer; mimetype: string; filename: string },
+) {
   const access = await authorAccess(deps, actor, orgSlug);
   const image = await normaliseImage(file);
   const row = await store.insertMediaFile(deps.db, {
@@ -19,5 +24,12 @@ export async function uploadImage(deps: Deps, actor: Actor, orgSlug: string, fil
     originalName: file.filename ? file.filename.slice(0, 200) : null,
     createdBy: userIdOf(access),
   });
-  return { id: row.id, url: imageUrlOf(deps.publicUrl, row.id)!, mediaType: row.media_type, width: row.width, height: row.height, byteSize: row.byte_size };
+  return {
+    id: row.id,
+    url: imageUrlOf(deps.publicUrl, row.id)!,
+    mediaType: row.media_type,
+    width: row.width,
+    height: row.height,
+    byteSize: row.byte_size,
+  };
 }

@@ -93,7 +93,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['mail_outbox', 'api_keys', 'invitations', 'memberships', 'organizations', 'password_resets', 'sessions', 'users']) {
+  for (const table of [
+    'mail_outbox',
+    'api_keys',
+    'invitations',
+    'memberships',
+    'organizations',
+    'password_resets',
+    'sessions',
+    'users',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

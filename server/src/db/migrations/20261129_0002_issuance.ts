@@ -62,5 +62,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['credentials', 'status_lists', 'signing_keys']) await sql`drop table if exists ${sql.table(table)}`.execute(db);
+  for (const table of ['credentials', 'status_lists', 'signing_keys'])
+    await sql`drop table if exists ${sql.table(table)}`.execute(db);
 }

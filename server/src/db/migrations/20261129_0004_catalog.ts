@@ -121,7 +121,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['catalog_entries', 'microcredential_modules', 'microcredential_versions', 'microcredentials', 'media_files']) {
+  for (const table of [
+    'catalog_entries',
+    'microcredential_modules',
+    'microcredential_versions',
+    'microcredentials',
+    'media_files',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

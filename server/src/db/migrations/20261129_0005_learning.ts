@@ -94,7 +94,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['submissions', 'evidence_files', 'quiz_attempts', 'module_completions', 'enrollments', 'vouchers']) {
+  for (const table of [
+    'submissions',
+    'evidence_files',
+    'quiz_attempts',
+    'module_completions',
+    'enrollments',
+    'vouchers',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

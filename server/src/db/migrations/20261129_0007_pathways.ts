@@ -120,7 +120,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['wallet_credentials', 'pathway_award_components', 'pathway_awards', 'pathway_learners', 'pathway_targets', 'pathway_versions', 'pathways']) {
+  for (const table of [
+    'wallet_credentials',
+    'pathway_award_components',
+    'pathway_awards',
+    'pathway_learners',
+    'pathway_targets',
+    'pathway_versions',
+    'pathways',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

@@ -13,15 +13,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`update pathway_versions v set publish_seq = o.seq
     from (select id, nextval('pathway_versions_publish_seq') as seq from (select id from pathway_versions where status = 'published' order by published_at, id) p) o
     where v.id = o.id`.execute(db);
-  await sql`alter table pathway_versions add constraint pathway_versions_publish_seq_check check ((status = 'published') = (publish_seq is not null))`.execute(db);
-  await sql`create table pathway_index_epoch (id boolean primary key default true check (id), epoch bigint not null default 0)`.execute(db);
+  await sql`alter table pathway_versions add constraint pathway_versions_publish_seq_check check ((status = 'published') = (publish_seq is not null))`.execute(
+    db,
+  );
+  await sql`create table pathway_index_epoch (id boolean primary key default true check (id), epoch bigint not null default 0)`.execute(
+    db,
+  );
   await sql`insert into pathway_index_epoch default values`.execute(db);
   await sql`create function pathway_index_epoch_bump() returns trigger language plpgsql as $$
     begin
       update pathway_index_epoch set epoch = epoch + 1;
       return null;
     end $$`.execute(db);
-  await sql`create trigger pathway_versions_deleted after delete on pathway_versions for each statement execute function pathway_index_epoch_bump()`.execute(db);
+  await sql`create trigger pathway_versions_deleted after delete on pathway_versions for each statement execute function pathway_index_epoch_bump()`.execute(
+    db,
+  );
   await sql`drop table pathway_targets`.execute(db);
 }
 

@@ -14,5 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table wallet_credentials drop column if exists status, drop column if exists status_reason, drop column if exists status_checked_at, drop column if exists status_check_error`.execute(db);
+  await sql`alter table wallet_credentials drop column if exists status, drop column if exists status_reason, drop column if exists status_checked_at, drop column if exists status_check_error`.execute(
+    db,
+  );
 }

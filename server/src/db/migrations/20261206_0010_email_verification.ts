@@ -25,8 +25,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table credentials add column recipient_email text`.execute(db);
   // Until now the label held exactly the recipientEmail the issuer gave; linking re-checks the
   // signed document, so a label the document does not carry links nothing.
-  await sql`update credentials set recipient_email = lower(trim(recipient_label)) where recipient_label like '%@%'`.execute(db);
-  await sql`create index credentials_unclaimed_email_idx on credentials (recipient_email) where recipient_user_id is null and recipient_email is not null`.execute(db);
+  await sql`update credentials set recipient_email = lower(trim(recipient_label)) where recipient_label like '%@%'`.execute(
+    db,
+  );
+  await sql`create index credentials_unclaimed_email_idx on credentials (recipient_email) where recipient_user_id is null and recipient_email is not null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -10,17 +10,24 @@ import { rasteriseSvg } from '../../catalog/images.js';
  * rather than staying as a possibly hostile SVG.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const rows = await sql<{ id: string; bytes: Uint8Array }>`select id, bytes from media_files where media_type = 'image/svg+xml'`.execute(db);
+  const rows = await sql<{
+    id: string;
+    bytes: Uint8Array;
+  }>`select id, bytes from media_files where media_type = 'image/svg+xml'`.execute(db);
   for (const row of rows.rows) {
     let png: { bytes: Buffer; width: number; height: number };
     try {
       png = await rasteriseSvg(Buffer.from(row.bytes));
     } catch {
-      const bytes = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#d0d4d8' } }).png().toBuffer();
+      const bytes = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#d0d4d8' } })
+        .png()
+        .toBuffer();
       png = { bytes, width: 256, height: 256 };
     }
     const sha256 = createHash('sha256').update(png.bytes).digest('hex');
-    await sql`update media_files set media_type = 'image/png', bytes = ${png.bytes}, byte_size = ${png.bytes.length}, width = ${png.width}, height = ${png.height}, sha256 = ${sha256} where id = ${row.id}`.execute(db);
+    await sql`update media_files set media_type = 'image/png', bytes = ${png.bytes}, byte_size = ${png.bytes.length}, width = ${png.width}, height = ${png.height}, sha256 = ${sha256} where id = ${row.id}`.execute(
+      db,
+    );
   }
 }
 

@@ -7,7 +7,9 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table wallet_credentials drop constraint if exists wallet_credentials_status_check`.execute(db);
-  await sql`alter table wallet_credentials add constraint wallet_credentials_status_check check (status in ('active', 'revoked', 'suspended', 'untrusted'))`.execute(db);
+  await sql`alter table wallet_credentials add constraint wallet_credentials_status_check check (status in ('active', 'revoked', 'suspended', 'untrusted'))`.execute(
+    db,
+  );
   await sql`create table maintenance_tasks (
     name text primary key,
     status text not null default 'pending' check (status in ('pending', 'done')),
@@ -22,5 +24,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table if exists maintenance_tasks`.execute(db);
   await sql`update wallet_credentials set status = 'suspended' where status = 'untrusted'`.execute(db);
   await sql`alter table wallet_credentials drop constraint if exists wallet_credentials_status_check`.execute(db);
-  await sql`alter table wallet_credentials add constraint wallet_credentials_status_check check (status in ('active', 'revoked', 'suspended'))`.execute(db);
+  await sql`alter table wallet_credentials add constraint wallet_credentials_status_check check (status in ('active', 'revoked', 'suspended'))`.execute(
+    db,
+  );
 }

@@ -67,5 +67,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['webhook_deliveries', 'webhook_endpoints', 'domain_events']) await sql`drop table if exists ${sql.table(table)}`.execute(db);
+  for (const table of ['webhook_deliveries', 'webhook_endpoints', 'domain_events'])
+    await sql`drop table if exists ${sql.table(table)}`.execute(db);
 }

@@ -10,7 +10,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table credentials add column expiry_recorded_at timestamptz`.execute(db);
   await sql`update credentials set expiry_recorded_at = valid_until where valid_until <= now()`.execute(db);
   // Only credentials that will expire and have not been announced: the scan reads this index alone.
-  await sql`create index credentials_expiry_due_idx on credentials (valid_until) where expiry_recorded_at is null and valid_until is not null`.execute(db);
+  await sql`create index credentials_expiry_due_idx on credentials (valid_until) where expiry_recorded_at is null and valid_until is not null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

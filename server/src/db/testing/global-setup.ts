@@ -43,10 +43,9 @@ export default async function setup(project: TestProject) {
     project.provide('testDatabase', { engine: 'postgres', url, templateName: `${name}_tpl`, prefix: name });
     return async () => {
       // Drop the per-file databases a crashed worker left behind, then the template.
-      const { rows } = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like $1`,
-        [`${name}%`],
-      );
+      const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+        `${name}%`,
+      ]);
       for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
       await admin.end();
     };
@@ -65,10 +64,18 @@ async function templateHash(): Promise<string> {
   const hash = createHash('sha256');
   for (const source of TEMPLATE_SOURCES) {
     const full = path.join(serverSrc, source);
-    const files = source.endsWith('.ts') || source.endsWith('.json')
-      ? [full]
-      : (await readdir(full, { recursive: true, withFileTypes: true })).filter((d) => d.isFile() && !d.name.endsWith('.test.ts')).map((d) => path.join(d.parentPath, d.name));
-    for (const file of files.sort()) hash.update(path.relative(serverSrc, file)).update('\0').update(await readFile(file)).update('\0');
+    const files =
+      source.endsWith('.ts') || source.endsWith('.json')
+        ? [full]
+        : (await readdir(full, { recursive: true, withFileTypes: true }))
+            .filter((d) => d.isFile() && !d.name.endsWith('.test.ts'))
+            .map((d) => path.join(d.parentPath, d.name));
+    for (const file of files.sort())
+      hash
+        .update(path.relative(serverSrc, file))
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }

@@ -5,8 +5,7 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../database.js';
 
 export type TestDatabaseTemplate =
-  | { engine: 'pglite'; dumpPath: string }
-  | { engine: 'postgres'; url: string; templateName: string; prefix: string };
+  { engine: 'pglite'; dumpPath: string } | { engine: 'postgres'; url: string; templateName: string; prefix: string };
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory, or a new PostgreSQL

@@ -19,7 +19,8 @@ export async function handleBulkIssuanceJob(deps: Deps, job: Job): Promise<void>
     const outcome = await runBulkJob(deps, jobId, { deadline: Date.now() + SLICE_MS });
     if (outcome === 'more') await deps.jobs.send(deps.db, 'bulkIssuance', { jobId } satisfies BulkIssuanceJobData);
   } catch (error) {
-    if (job.retryCount >= job.retryLimit) await store.markFailed(deps.db, jobId, error instanceof Error ? error.message : String(error), deps.clock());
+    if (job.retryCount >= job.retryLimit)
+      await store.markFailed(deps.db, jobId, error instanceof Error ? error.message : String(error), deps.clock());
     throw error;
   }
 }

@@ -30,12 +30,21 @@ const POLL_MS = 500;
 const HEARTBEAT_MS = 15_000;
 
 function present(job: IssuanceJobView) {
-  return { ...job, createdAt: iso(job.createdAt), startedAt: isoOrNull(job.startedAt), finishedAt: isoOrNull(job.finishedAt) };
+  return {
+    ...job,
+    createdAt: iso(job.createdAt),
+    startedAt: isoOrNull(job.startedAt),
+    finishedAt: isoOrNull(job.finishedAt),
+  };
 }
 
 function invalidBody(issues: z.core.$ZodIssue[]): AppError {
   const fields = issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
-  return new AppError('validation_failed', `Check these fields and try again: ${[...new Set(fields.map((f) => f.field))].join(', ')}.`, { fields });
+  return new AppError(
+    'validation_failed',
+    `Check these fields and try again: ${[...new Set(fields.map((f) => f.field))].join(', ')}.`,
+    { fields },
+  );
 }
 
 /** The micro-credential and rows from multipart/form-data (`file`, `microcredentialId`) or JSON. */
@@ -44,12 +53,19 @@ async function readInput(request: FastifyRequest): Promise<BulkInput> {
     const { fields, file } = await readMultipart(request, MAX_BULK_BYTES);
     const parsed = multipartFields.safeParse(fields);
     if (!parsed.success) throw invalidBody(parsed.error.issues);
-    if (!file) throw new AppError('validation_failed', 'No file was uploaded. Send the CSV in a field named "file".', { fields: [{ field: 'file', message: 'Required' }] });
+    if (!file)
+      throw new AppError('validation_failed', 'No file was uploaded. Send the CSV in a field named "file".', {
+        fields: [{ field: 'file', message: 'Required' }],
+      });
     let csv: string;
     try {
       csv = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
     } catch {
-      throw new AppError('validation_failed', 'The file is not UTF-8 text: save the CSV as “CSV UTF-8” and upload it again.', { fields: [{ field: 'file', message: 'Not UTF-8' }] });
+      throw new AppError(
+        'validation_failed',
+        'The file is not UTF-8 text: save the CSV as “CSV UTF-8” and upload it again.',
+        { fields: [{ field: 'file', message: 'Not UTF-8' }] },
+      );
     }
     return { microcredentialId: parsed.data.microcredentialId, csv, fileName: file.filename };
   }
@@ -77,7 +93,13 @@ export const bulkIssuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
 
   app.post('/api/v1/orgs/:slug/issuance-jobs/preview', {
     bodyLimit: MAX_BULK_BYTES + 64 * 1024,
-    schema: { tags, summary: 'Check a bulk issuance file row by row; creates nothing', description: uploadNote, params, response: { 200: previewSchema, ...problemResponses } },
+    schema: {
+      tags,
+      summary: 'Check a bulk issuance file row by row; creates nothing',
+      description: uploadNote,
+      params,
+      response: { 200: previewSchema, ...problemResponses },
+    },
     handler: async (request) => previewIssuanceJob(deps, request.actor, request.params.slug, await readInput(request)),
   });
 
@@ -90,12 +112,22 @@ export const bulkIssuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       params,
       response: { 202: z.object({ id: z.string() }), ...problemResponses },
     },
-    handler: async (request, reply) => reply.status(202).send(await createIssuanceJob(deps, request.actor, request.params.slug, await readInput(request))),
+    handler: async (request, reply) =>
+      reply
+        .status(202)
+        .send(await createIssuanceJob(deps, request.actor, request.params.slug, await readInput(request))),
   });
 
   app.get('/api/v1/orgs/:slug/issuance-jobs', {
-    schema: { tags, summary: 'Bulk issuance jobs of this organisation, newest first (50)', params, response: { 200: z.object({ items: z.array(jobSchema) }), ...problemResponses } },
-    handler: async (request) => ({ items: (await listIssuanceJobs(deps, request.actor, request.params.slug)).map(present) }),
+    schema: {
+      tags,
+      summary: 'Bulk issuance jobs of this organisation, newest first (50)',
+      params,
+      response: { 200: z.object({ items: z.array(jobSchema) }), ...problemResponses },
+    },
+    handler: async (request) => ({
+      items: (await listIssuanceJobs(deps, request.actor, request.params.slug)).map(present),
+    }),
   });
 
   app.get('/api/v1/orgs/:slug/issuance-jobs/template.csv', {
@@ -118,10 +150,19 @@ export const bulkIssuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         .orderBy('version_number', 'desc')
         .limit(1)
         .executeTakeFirst();
-      if (!version?.achievement) throw new AppError('not_found', 'No published micro-credential with this id in this organisation.');
+      if (!version?.achievement)
+        throw new AppError('not_found', 'No published micro-credential with this id in this organisation.');
       const results = resultColumnsOf(version.achievement as Record<string, unknown>).map((r) => r.name);
       const header = [...BASE_COLUMNS.filter((c) => c !== 'score'), ...results];
-      const example = ['ada@example.com', 'Ada Lovelace', deps.clock().toISOString().slice(0, 10), '', '', 'student-0001', ...results.map(() => '')];
+      const example = [
+        'ada@example.com',
+        'Ada Lovelace',
+        deps.clock().toISOString().slice(0, 10),
+        '',
+        '',
+        'student-0001',
+        ...results.map(() => ''),
+      ];
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="bulk-issuance-template.csv"')
@@ -130,13 +171,26 @@ export const bulkIssuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   });
 
   app.get('/api/v1/orgs/:slug/issuance-jobs/:id', {
-    schema: { tags, summary: 'One bulk issuance job and its progress', params: jobParams, response: { 200: jobSchema, ...problemResponses } },
-    handler: async (request) => present(await getIssuanceJob(deps, request.actor, request.params.slug, request.params.id)),
+    schema: {
+      tags,
+      summary: 'One bulk issuance job and its progress',
+      params: jobParams,
+      response: { 200: jobSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      present(await getIssuanceJob(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.post('/api/v1/orgs/:slug/issuance-jobs/:id/cancel', {
-    schema: { tags, summary: 'Cancel a job: it stops before its next batch (issued rows stay issued)', params: jobParams, body: z.strictObject({}).optional(), response: { 200: jobSchema, ...problemResponses } },
-    handler: async (request) => present(await cancelIssuanceJob(deps, request.actor, request.params.slug, request.params.id)),
+    schema: {
+      tags,
+      summary: 'Cancel a job: it stops before its next batch (issued rows stay issued)',
+      params: jobParams,
+      body: z.strictObject({}).optional(),
+      response: { 200: jobSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      present(await cancelIssuanceJob(deps, request.actor, request.params.slug, request.params.id)),
   });
 
   app.get('/api/v1/orgs/:slug/issuance-jobs/:id/errors.csv', {
@@ -149,7 +203,11 @@ export const bulkIssuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     },
     handler: async (request, reply) => {
       const csv = await issuanceJobErrorsCsv(deps, request.actor, request.params.slug, request.params.id);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="issuance-${request.params.id}-errors.csv"`).header('cache-control', 'no-store').send(csv);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="issuance-${request.params.id}-errors.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
     },
   });
 
@@ -175,7 +233,8 @@ export const bulkIssuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       };
       request.raw.on('close', stop);
       stream.on('close', stop);
-      const write = (event: string, data: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const write = (event: string, data: unknown) =>
+        stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       void (async () => {
         let last = '';
         let lastWrite = Date.now();
@@ -206,7 +265,11 @@ export const bulkIssuanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
           stream.end();
         }
       })();
-      return reply.type('text/event-stream; charset=utf-8').header('cache-control', 'no-store').header('x-accel-buffering', 'no').send(stream);
+      return reply
+        .type('text/event-stream; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('x-accel-buffering', 'no')
+        .send(stream);
     },
   });
 };

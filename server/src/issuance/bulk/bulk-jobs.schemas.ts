@@ -21,17 +21,31 @@ export const jobSchema = z
   })
   .meta({ id: 'IssuanceJob' });
 
-const rowError = z.object({ line: z.number().int(), column: z.string().optional(), message: z.string() }).meta({ id: 'BulkRowError' });
+const rowError = z
+  .object({ line: z.number().int(), column: z.string().optional(), message: z.string() })
+  .meta({ id: 'BulkRowError' });
 
 export const previewSchema = z
   .object({
     microcredential: z.object({ id: z.string(), versionId: z.string(), title: z.string() }),
-    columns: z.array(z.string()).meta({ description: 'Result columns this micro-credential accepts, besides the base ones' }),
+    columns: z
+      .array(z.string())
+      .meta({ description: 'Result columns this micro-credential accepts, besides the base ones' }),
     total: z.number().int(),
     valid: z.number().int(),
     invalid: z.number().int(),
-    fileErrors: z.array(rowError).meta({ description: 'Problems with the file as a whole: creating a job from it is refused' }),
-    rows: z.array(z.object({ line: z.number().int(), email: z.string(), name: z.string().nullable(), externalId: z.string().nullable(), errors: z.array(rowError) })),
+    fileErrors: z
+      .array(rowError)
+      .meta({ description: 'Problems with the file as a whole: creating a job from it is refused' }),
+    rows: z.array(
+      z.object({
+        line: z.number().int(),
+        email: z.string(),
+        name: z.string().nullable(),
+        externalId: z.string().nullable(),
+        errors: z.array(rowError),
+      }),
+    ),
     errors: z.array(rowError).meta({ description: 'Every row problem (at most 1,000)' }),
   })
   .meta({ id: 'IssuanceJobPreview' });

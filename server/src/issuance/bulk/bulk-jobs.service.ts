@@ -10,15 +10,22 @@ import { readCsv, readJsonRows, type BulkRecords } from './bulk-input.js';
 import * as store from './bulk-jobs.store.js';
 import { ISSUING_ROLES } from '../use-cases/issue-credential.js';
 
-
-export type BulkInput = { microcredentialId: string; csv?: string; fileName?: string; rows?: Record<string, unknown>[] };
+export type BulkInput = {
+  microcredentialId: string;
+  csv?: string;
+  fileName?: string;
+  rows?: Record<string, unknown>[];
+};
 
 const notFound = () => new AppError('not_found', 'No issuance job with this id in this organisation.');
 
 async function issuingOrg(deps: Deps, actor: Actor, slug: string): Promise<{ org: OrgView }> {
   const access = await authorizeOrg(deps, actor, slug, 'credentials.issue');
   if (!access.org.roles.some((r) => (ISSUING_ROLES as readonly string[]).includes(r))) {
-    throw new AppError('forbidden', `${access.org.name} is not a provider, accreditor or industry partner, so it cannot issue credentials.`);
+    throw new AppError(
+      'forbidden',
+      `${access.org.name} is not a provider, accreditor or industry partner, so it cannot issue credentials.`,
+    );
   }
   return { org: access.org };
 }
@@ -35,7 +42,11 @@ async function publishedVersion(deps: Deps, orgId: string, microcredentialId: st
     .limit(1)
     .executeTakeFirst();
   if (!version?.achievement) {
-    throw new AppError('validation_failed', 'Choose a published micro-credential of this organisation: only published versions can be issued.', { fields: [{ field: 'microcredentialId', message: 'No published version' }] });
+    throw new AppError(
+      'validation_failed',
+      'Choose a published micro-credential of this organisation: only published versions can be issued.',
+      { fields: [{ field: 'microcredentialId', message: 'No published version' }] },
+    );
   }
   return { id: version.id, title: version.title, achievement: version.achievement as Record<string, unknown> };
 }
@@ -43,7 +54,11 @@ async function publishedVersion(deps: Deps, orgId: string, microcredentialId: st
 function recordsOf(input: BulkInput): BulkRecords {
   if (input.csv !== undefined) return readCsv(input.csv);
   if (input.rows !== undefined) return readJsonRows(input.rows);
-  return { header: [], records: [], errors: [{ line: 1, message: 'Send a CSV file (multipart field "file") or JSON rows.' }] };
+  return {
+    header: [],
+    records: [],
+    errors: [{ line: 1, message: 'Send a CSV file (multipart field "file") or JSON rows.' }],
+  };
 }
 
 type Checked = { fileErrors: RowError[]; rows: CheckedRow[]; version: Awaited<ReturnType<typeof publishedVersion>> };
@@ -58,7 +73,9 @@ async function checkInput(deps: Deps, org: OrgView, input: BulkInput): Promise<C
 }
 
 function asFieldErrors(errors: RowError[]): FieldError[] {
-  return errors.slice(0, 200).map((e) => ({ field: 'file', line: e.line, ...(e.column ? { column: e.column } : {}), message: e.message }));
+  return errors
+    .slice(0, 200)
+    .map((e) => ({ field: 'file', line: e.line, ...(e.column ? { column: e.column } : {}), message: e.message }));
 }
 
 /** Checks every row and says what is wrong where, creating nothing. */
@@ -74,7 +91,17 @@ export async function previewIssuanceJob(deps: Deps, actor: Actor, slug: string,
     invalid: invalid.length,
     fileErrors,
     // The first rows as they will be issued, and every problem (up to 1,000), for the table.
-    rows: rows.slice(0, 100).map((r) => (r.ok ? { line: r.line, email: r.data.email, name: r.data.name ?? null, externalId: r.data.externalId ?? null, errors: [] } : { line: r.line, email: r.email, name: null, externalId: r.externalId, errors: r.errors })),
+    rows: rows.slice(0, 100).map((r) =>
+      r.ok
+        ? {
+            line: r.line,
+            email: r.data.email,
+            name: r.data.name ?? null,
+            externalId: r.data.externalId ?? null,
+            errors: [],
+          }
+        : { line: r.line, email: r.email, name: null, externalId: r.externalId, errors: r.errors },
+    ),
     errors: invalid.flatMap((r) => (r.ok ? [] : r.errors)).slice(0, 1000),
   };
 }
@@ -85,11 +112,20 @@ export async function previewIssuanceJob(deps: Deps, actor: Actor, slug: string,
  * line-numbered problems and nothing is stored; a row with bad values is stored as failed, so
  * it shows in the job's errors.csv while the others are issued.
  */
-export async function createIssuanceJob(deps: Deps, actor: Actor, slug: string, input: BulkInput): Promise<{ id: string }> {
+export async function createIssuanceJob(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  input: BulkInput,
+): Promise<{ id: string }> {
   const { org } = await issuingOrg(deps, actor, slug);
   const { fileErrors, rows, version } = await checkInput(deps, org, input);
   if (fileErrors.length > 0) {
-    throw new AppError('validation_failed', `The file cannot be issued as sent: ${fileErrors[0]!.message}${fileErrors.length > 1 ? ` (and ${fileErrors.length - 1} more problems; see errors[])` : ''}`, { fields: asFieldErrors(fileErrors) });
+    throw new AppError(
+      'validation_failed',
+      `The file cannot be issued as sent: ${fileErrors[0]!.message}${fileErrors.length > 1 ? ` (and ${fileErrors.length - 1} more problems; see errors[])` : ''}`,
+      { fields: asFieldErrors(fileErrors) },
+    );
   }
   const id = randomUUID();
   const failed = rows.filter((r) => !r.ok).length;
@@ -112,8 +148,22 @@ export async function createIssuanceJob(deps: Deps, actor: Actor, slug: string, 
       id,
       rows.map((r) =>
         r.ok
-          ? { line: r.line, key: r.key, email: r.data.email, externalId: r.data.externalId ?? null, data: r.data, error: null }
-          : { line: r.line, key: r.key, email: r.email, externalId: r.externalId, data: {}, error: r.errors.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join(' ') },
+          ? {
+              line: r.line,
+              key: r.key,
+              email: r.data.email,
+              externalId: r.data.externalId ?? null,
+              data: r.data,
+              error: null,
+            }
+          : {
+              line: r.line,
+              key: r.key,
+              email: r.email,
+              externalId: r.externalId,
+              data: {},
+              error: r.errors.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join(' '),
+            },
       ),
     );
     if (!isAllFailed) await deps.jobs.send(trx, 'bulkIssuance', { jobId: id });
@@ -202,7 +252,10 @@ export async function cancelIssuanceJob(deps: Deps, actor: Actor, slug: string, 
   if (!job) throw notFound();
   if (!(await store.cancelJob(deps.db, org.id, id, deps.clock()))) {
     const current = await store.findJob(deps.db, org.id, id);
-    throw new AppError('conflict', `This job has already ${current?.status === 'cancelled' ? 'been cancelled' : 'finished'}.`);
+    throw new AppError(
+      'conflict',
+      `This job has already ${current?.status === 'cancelled' ? 'been cancelled' : 'finished'}.`,
+    );
   }
   return jobView((await store.findJob(deps.db, org.id, id))!, deps.clock());
 }

@@ -3,7 +3,14 @@ import type { Db } from '../../db/transaction.js';
 import type { IssuanceJobStatus } from '../../db/schema.js';
 import type { EventActor } from '../../events/event-types.js';
 
-export type NewJobRow = { line: number; key: string; email: string; externalId: string | null; data: unknown; error: string | null };
+export type NewJobRow = {
+  line: number;
+  key: string;
+  email: string;
+  externalId: string | null;
+  data: unknown;
+  error: string | null;
+};
 
 const jobColumns = [
   'id',
@@ -28,7 +35,18 @@ const jobColumns = [
 
 export async function insertJob(
   db: Db,
-  job: { id: string; orgId: string; microcredentialId: string; versionId: string; fileName: string | null; total: number; failed: number; actor: EventActor; status: IssuanceJobStatus; finishedAt: Date | null },
+  job: {
+    id: string;
+    orgId: string;
+    microcredentialId: string;
+    versionId: string;
+    fileName: string | null;
+    total: number;
+    failed: number;
+    actor: EventActor;
+    status: IssuanceJobStatus;
+    finishedAt: Date | null;
+  },
 ) {
   await db
     .insertInto('issuance_jobs')
@@ -72,7 +90,12 @@ export async function insertRows(db: Db, jobId: string, rows: NewJobRow[]) {
 }
 
 export function findJob(db: Db, orgId: string, id: string) {
-  return db.selectFrom('issuance_jobs').select(jobColumns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('issuance_jobs')
+    .select(jobColumns)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findJobById(db: Db, id: string) {
@@ -82,7 +105,14 @@ export function findJobById(db: Db, id: string) {
 export type JobRow = NonNullable<Awaited<ReturnType<typeof findJobById>>>;
 
 export function listJobs(db: Db, orgId: string, limit: number) {
-  return db.selectFrom('issuance_jobs').select(jobColumns).where('org_id', '=', orgId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('issuance_jobs')
+    .select(jobColumns)
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -96,7 +126,12 @@ export async function statusForBatch(db: Db, id: string): Promise<IssuanceJobSta
 }
 
 export async function markRunning(db: Db, id: string, now: Date) {
-  await db.updateTable('issuance_jobs').set({ status: 'running', started_at: now, updated_at: now }).where('id', '=', id).where('status', '=', 'queued').execute();
+  await db
+    .updateTable('issuance_jobs')
+    .set({ status: 'running', started_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
 }
 
 /** The next pending rows after `afterLine`, read without locks (signing happens outside any transaction). */
@@ -127,7 +162,12 @@ export async function lockPendingLines(db: Db, jobId: string, lines: number[]): 
   return new Set(rows.map((r) => r.line));
 }
 
-export type RowOutcome = { line: number; status: 'issued' | 'failed'; credentialId: string | null; error: string | null };
+export type RowOutcome = {
+  line: number;
+  status: 'issued' | 'failed';
+  credentialId: string | null;
+  error: string | null;
+};
 
 /** Records the outcome of many rows in one statement. */
 export async function settleRows(db: Db, jobId: string, outcomes: RowOutcome[]) {
@@ -156,16 +196,31 @@ export async function addCounts(db: Db, id: string, counts: { issued: number; fa
 export async function finishIfDone(db: Db, id: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('issuance_jobs')
-    .set({ status: sql`case when issued = 0 and failed > 0 then 'failed' else 'succeeded' end`, finished_at: now, updated_at: now })
+    .set({
+      status: sql`case when issued = 0 and failed > 0 then 'failed' else 'succeeded' end`,
+      finished_at: now,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('status', 'in', ['queued', 'running'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('issuance_job_rows').select('line').where('job_id', '=', id).where('status', '=', 'pending'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('issuance_job_rows').select('line').where('job_id', '=', id).where('status', '=', 'pending'),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
 export async function markFailed(db: Db, id: string, error: string, now: Date) {
-  await db.updateTable('issuance_jobs').set({ status: 'failed', error: error.slice(0, 1000), finished_at: now, updated_at: now }).where('id', '=', id).where('status', 'in', ['queued', 'running']).execute();
+  await db
+    .updateTable('issuance_jobs')
+    .set({ status: 'failed', error: error.slice(0, 1000), finished_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
 }
 
 /** Cancels a job that has not finished; false when it had. */
@@ -181,7 +236,13 @@ export async function cancelJob(db: Db, orgId: string, id: string, now: Date): P
 }
 
 export function listFailedRows(db: Db, jobId: string) {
-  return db.selectFrom('issuance_job_rows').select(['line', 'email', 'external_id', 'error']).where('job_id', '=', jobId).where('status', '=', 'failed').orderBy('line').execute();
+  return db
+    .selectFrom('issuance_job_rows')
+    .select(['line', 'email', 'external_id', 'error'])
+    .where('job_id', '=', jobId)
+    .where('status', '=', 'failed')
+    .orderBy('line')
+    .execute();
 }
 
 /** Jobs a server should (re)start: queued or running when the last process stopped. */
@@ -204,6 +265,11 @@ export async function findVerifiedUsersByEmails(db: Db, emails: string[]): Promi
 /** Credentials already issued under these idempotency keys (a row issued by an earlier job). */
 export async function findIssuedByKeys(db: Db, orgId: string, keys: string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.selectFrom('credentials').select(['id', 'idempotency_key']).where('org_id', '=', orgId).where('idempotency_key', 'in', keys).execute();
+  const rows = await db
+    .selectFrom('credentials')
+    .select(['id', 'idempotency_key'])
+    .where('org_id', '=', orgId)
+    .where('idempotency_key', 'in', keys)
+    .execute();
   return new Map(rows.map((r) => [r.idempotency_key!, r.id]));
 }

@@ -12,9 +12,23 @@ import { hiddenCharacterMessage, hiddenCharactersIn } from '../../lib/hidden-cha
 export type RowError = { line: number; column?: string; message: string };
 
 /** A ResultDescription of the achievement: a CSV column of that name carries its value. */
-export type ResultColumn = { id: string; name: string; resultType: string; valueMin: number | null; valueMax: number | null };
+export type ResultColumn = {
+  id: string;
+  name: string;
+  resultType: string;
+  valueMin: number | null;
+  valueMax: number | null;
+};
 
-export const BASE_COLUMNS = ['email', 'name', 'issued_on', 'expires_on', 'evidence_url', 'external_id', 'score'] as const;
+export const BASE_COLUMNS = [
+  'email',
+  'name',
+  'issued_on',
+  'expires_on',
+  'evidence_url',
+  'external_id',
+  'score',
+] as const;
 
 /** What a row of a valid CSV asks for, normalised. */
 export type RowData = {
@@ -35,11 +49,20 @@ export type CheckedRow =
 
 /** The columns the achievement accepts: the base ones and its result descriptions by name. */
 export function resultColumnsOf(achievement: Record<string, unknown>): ResultColumn[] {
-  const list = Array.isArray(achievement.resultDescription) ? (achievement.resultDescription as Record<string, unknown>[]) : [];
-  const toNumber = (v: unknown) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+  const list = Array.isArray(achievement.resultDescription)
+    ? (achievement.resultDescription as Record<string, unknown>[])
+    : [];
+  const toNumber = (v: unknown) =>
+    typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
   return list
     .filter((r) => typeof r.id === 'string' && typeof r.name === 'string')
-    .map((r) => ({ id: r.id as string, name: r.name as string, resultType: typeof r.resultType === 'string' ? r.resultType : '', valueMin: toNumber(r.valueMin), valueMax: toNumber(r.valueMax) }));
+    .map((r) => ({
+      id: r.id as string,
+      name: r.name as string,
+      resultType: typeof r.resultType === 'string' ? r.resultType : '',
+      valueMin: toNumber(r.valueMin),
+      valueMax: toNumber(r.valueMax),
+    }));
 }
 
 const OVERALL = '#result-overall';
@@ -56,16 +79,33 @@ export function checkHeader(header: string[], results: ResultColumn[]): RowError
     seen.add(key);
     if (!known.has(key)) {
       const names = results.map((r) => r.name);
-      errors.push({ line: 1, column, message: `Unknown column “${column}”. Use ${BASE_COLUMNS.join(', ')}${names.length > 0 ? `, or a result of this micro-credential: ${names.join(', ')}` : ''}.` });
+      errors.push({
+        line: 1,
+        column,
+        message: `Unknown column “${column}”. Use ${BASE_COLUMNS.join(', ')}${names.length > 0 ? `, or a result of this micro-credential: ${names.join(', ')}` : ''}.`,
+      });
     }
   }
-  if (!seen.has('email')) errors.push({ line: 1, column: 'email', message: 'The CSV needs an “email” column: the address each credential is issued to.' });
+  if (!seen.has('email'))
+    errors.push({
+      line: 1,
+      column: 'email',
+      message: 'The CSV needs an “email” column: the address each credential is issued to.',
+    });
   const overall = results.find((r) => r.id.endsWith(OVERALL));
   if (seen.has('score') && !overall) {
-    errors.push({ line: 1, column: 'score', message: 'This micro-credential has no overall score (no pass mark): remove the score column.' });
+    errors.push({
+      line: 1,
+      column: 'score',
+      message: 'This micro-credential has no overall score (no pass mark): remove the score column.',
+    });
   }
   if (seen.has('score') && overall && seen.has(overall.name.toLowerCase())) {
-    errors.push({ line: 1, column: 'score', message: `“score” and “${overall.name}” are the same result: keep one of them.` });
+    errors.push({
+      line: 1,
+      column: 'score',
+      message: `“score” and “${overall.name}” are the same result: keep one of them.`,
+    });
   }
   return errors;
 }
@@ -97,7 +137,14 @@ function isHttpUrl(value: string): boolean {
 /** The idempotency key of a row: its external id, else a hash of what it asks for. */
 export function rowKeyOf(data: RowData): string {
   if (data.externalId) return `ext:${data.externalId}`;
-  const canonical = JSON.stringify([data.email, data.name ?? null, data.issuedOn ?? null, data.expiresOn ?? null, data.evidenceUrl ?? null, data.results.map((r) => [r.resultDescription, r.value])]);
+  const canonical = JSON.stringify([
+    data.email,
+    data.name ?? null,
+    data.issuedOn ?? null,
+    data.expiresOn ?? null,
+    data.evidenceUrl ?? null,
+    data.results.map((r) => [r.resultDescription, r.value]),
+  ]);
   return `hash:${createHash('sha256').update(canonical).digest('hex').slice(0, 40)}`;
 }
 
@@ -135,12 +182,14 @@ export function checkRow(line: number, cells: Record<string, string>, results: R
   if (expiresOn) {
     const parsed = parseDate(expiresOn);
     if (!parsed) fail('expires_on', `“${expiresOn}” is not a date: use YYYY-MM-DD or an ISO 8601 date-time.`);
-    else if (Date.parse(parsed) <= Date.parse(data.issuedOn ?? now.toISOString())) fail('expires_on', data.issuedOn ? 'expires_on must be after issued_on.' : 'expires_on must be in the future.');
+    else if (Date.parse(parsed) <= Date.parse(data.issuedOn ?? now.toISOString()))
+      fail('expires_on', data.issuedOn ? 'expires_on must be after issued_on.' : 'expires_on must be in the future.');
     else data.expiresOn = parsed;
   }
   const evidenceUrl = cell('evidence_url');
   if (evidenceUrl) {
-    if (evidenceUrl.length > 2000 || !isHttpUrl(evidenceUrl)) fail('evidence_url', 'Use an http(s) URL for evidence_url.');
+    if (evidenceUrl.length > 2000 || !isHttpUrl(evidenceUrl))
+      fail('evidence_url', 'Use an http(s) URL for evidence_url.');
     else data.evidenceUrl = evidenceUrl;
   }
   const externalId = cell('external_id');
@@ -148,7 +197,12 @@ export function checkRow(line: number, cells: Record<string, string>, results: R
   else if (externalId) data.externalId = externalId;
   const valueFor = (column: string, result: ResultColumn, raw: string) => {
     if (!raw) return;
-    if (result.resultType === 'Percent' || result.resultType === 'RubricScore' || result.valueMin !== null || result.valueMax !== null) {
+    if (
+      result.resultType === 'Percent' ||
+      result.resultType === 'RubricScore' ||
+      result.valueMin !== null ||
+      result.valueMax !== null
+    ) {
       const n = Number(raw);
       if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(n)) return fail(column, `“${raw}” is not a number.`);
       if ((result.valueMin !== null && n < result.valueMin) || (result.valueMax !== null && n > result.valueMax)) {
@@ -164,12 +218,24 @@ export function checkRow(line: number, cells: Record<string, string>, results: R
     const column = result.name.toLowerCase();
     valueFor(result.name, result, cell(column));
   }
-  if (errors.length > 0) return { line, ok: false, key: `line:${line}`, email: email.slice(0, 254), externalId: externalId.slice(0, 200) || null, errors };
+  if (errors.length > 0)
+    return {
+      line,
+      ok: false,
+      key: `line:${line}`,
+      email: email.slice(0, 254),
+      externalId: externalId.slice(0, 200) || null,
+      errors,
+    };
   return { line, ok: true, key: rowKeyOf(data), data };
 }
 
 /** Checks every row and marks repeats (same external_id, or the same row twice) as errors. */
-export function checkRows(records: { line: number; cells: Record<string, string> }[], results: ResultColumn[], now: Date): CheckedRow[] {
+export function checkRows(
+  records: { line: number; cells: Record<string, string> }[],
+  results: ResultColumn[],
+  now: Date,
+): CheckedRow[] {
   const firstLineOf = new Map<string, number>();
   return records.map(({ line, cells }) => {
     const row = checkRow(line, cells, results, now);
@@ -179,7 +245,16 @@ export function checkRows(records: { line: number; cells: Record<string, string>
       firstLineOf.set(row.key, line);
       return row;
     }
-    const message = row.data.externalId ? `external_id “${row.data.externalId}” is already used on line ${first}.` : `This row repeats line ${first}: it would issue the same credential twice.`;
-    return { line, ok: false, key: `line:${line}`, email: row.data.email, externalId: row.data.externalId ?? null, errors: [{ line, ...(row.data.externalId ? { column: 'external_id' } : {}), message }] };
+    const message = row.data.externalId
+      ? `external_id “${row.data.externalId}” is already used on line ${first}.`
+      : `This row repeats line ${first}: it would issue the same credential twice.`;
+    return {
+      line,
+      ok: false,
+      key: `line:${line}`,
+      email: row.data.email,
+      externalId: row.data.externalId ?? null,
+      errors: [{ line, ...(row.data.externalId ? { column: 'external_id' } : {}), message }],
+    };
   });
 }

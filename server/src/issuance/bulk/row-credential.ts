@@ -14,11 +14,25 @@ const dateTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
  * micro-credential's Achievement, the row's results against its result descriptions, its
  * evidence link and dates. Expiry defaults to the version's validity from the issue date.
  */
-export function rowCredential(options: { achievement: JsonObject; validityMonths: number | null; row: RowData; now: Date }): JsonObject {
+export function rowCredential(options: {
+  achievement: JsonObject;
+  validityMonths: number | null;
+  row: RowData;
+  now: Date;
+}): JsonObject {
   const { achievement, row } = options;
   const validFrom = row.issuedOn;
-  const validUntil = row.expiresOn ?? (options.validityMonths ? dateTime(addMonths(validFrom ? new Date(validFrom) : options.now, options.validityMonths)) : undefined);
-  const result = row.results.map((r) => ({ type: ['Result'], resultDescription: r.resultDescription, value: r.value, status: 'Completed' }));
+  const validUntil =
+    row.expiresOn ??
+    (options.validityMonths
+      ? dateTime(addMonths(validFrom ? new Date(validFrom) : options.now, options.validityMonths))
+      : undefined);
+  const result = row.results.map((r) => ({
+    type: ['Result'],
+    resultDescription: r.resultDescription,
+    value: r.value,
+    status: 'Completed',
+  }));
   return {
     name: typeof achievement.name === 'string' ? achievement.name : 'Micro-credential',
     ...(validFrom ? { validFrom } : {}),

@@ -37,15 +37,25 @@ type JobContext = {
 };
 
 function actorOf(job: store.JobRow): EventActor {
-  if (job.actor_kind === 'user' && job.actor_user_id) return { kind: 'user', userId: job.actor_user_id, ...(job.actor_session_id ? { sessionId: job.actor_session_id } : {}) };
+  if (job.actor_kind === 'user' && job.actor_user_id)
+    return {
+      kind: 'user',
+      userId: job.actor_user_id,
+      ...(job.actor_session_id ? { sessionId: job.actor_session_id } : {}),
+    };
   if (job.actor_kind === 'apiKey' && job.actor_api_key_id) return { kind: 'apiKey', apiKeyId: job.actor_api_key_id };
   return { kind: 'system', reason: 'bulk issuance' };
 }
 
 async function loadContext(deps: Deps, job: store.JobRow): Promise<JobContext> {
   const org = await findOrganizationById(deps.db, job.org_id);
-  const version = await deps.db.selectFrom('microcredential_versions').select(['achievement', 'validity_months']).where('id', '=', job.version_id).executeTakeFirst();
-  if (!org || !version?.achievement) throw new Error(`Issuance job ${job.id}: its organisation or published version is gone`);
+  const version = await deps.db
+    .selectFrom('microcredential_versions')
+    .select(['achievement', 'validity_months'])
+    .where('id', '=', job.version_id)
+    .executeTakeFirst();
+  if (!org || !version?.achievement)
+    throw new Error(`Issuance job ${job.id}: its organisation or published version is gone`);
   const view = toOrgView(org);
   const signer = await loadIssuerSigner(deps, view, 'did:web');
   return {
@@ -63,26 +73,56 @@ type Signed = { line: number; key: string; email: string; credential: NewCredent
 type Failed = { line: number; error: string };
 
 /** Builds and signs one row's credential; a row the schema or signer refuses fails alone. */
-async function signRow(deps: Deps, ctx: JobContext, row: { line: number; row_key: string; data: unknown }, status: AllocatedStatus, now: Date): Promise<Signed | Failed> {
+async function signRow(
+  deps: Deps,
+  ctx: JobContext,
+  row: { line: number; row_key: string; data: unknown },
+  status: AllocatedStatus,
+  now: Date,
+): Promise<Signed | Failed> {
   const data = row.data as RowData;
   try {
     const id = randomUUID();
     const completed = completeCredential({
       credential: rowCredential({ achievement: ctx.achievement, validityMonths: ctx.validityMonths, row: data, now }),
       credentialId: new URL(`/credentials/${id}`, deps.publicUrl).toString(),
-      issuer: { did: ctx.issuerDid, name: ctx.org.name, url: new URL(`/orgs/${ctx.org.slug}/profile`, deps.publicUrl).toString() },
+      issuer: {
+        did: ctx.issuerDid,
+        name: ctx.org.name,
+        url: new URL(`/orgs/${ctx.org.slug}/profile`, deps.publicUrl).toString(),
+      },
       now,
       profile: 'ob3',
       statusEntries: [status.entries.revocation],
       recipientEmail: data.email,
       salt: randomBytes(16).toString('hex'),
     });
-    if (typeof completed.validUntil === 'string' && Date.parse(completed.validUntil) <= Date.parse(completed.validFrom as string)) {
-      return { line: row.line, error: 'The credential would expire before it is valid: check issued_on and expires_on.' };
+    if (
+      typeof completed.validUntil === 'string' &&
+      Date.parse(completed.validUntil) <= Date.parse(completed.validFrom as string)
+    ) {
+      return {
+        line: row.line,
+        error: 'The credential would expire before it is valid: check issued_on and expires_on.',
+      };
     }
-    const signed = await signCredential({ credential: completed, signer: ctx.signer, cryptosuite: 'eddsa-rdfc-2022', documentLoader, now });
+    const signed = await signCredential({
+      credential: completed,
+      signer: ctx.signer,
+      cryptosuite: 'eddsa-rdfc-2022',
+      documentLoader,
+      now,
+    });
     const check = validateAchievementCredential(signed);
-    if (!check.valid) return { line: row.line, error: `Not a valid Open Badges 3.0 credential: ${check.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`.slice(0, 1000) };
+    if (!check.valid)
+      return {
+        line: row.line,
+        error:
+          `Not a valid Open Badges 3.0 credential: ${check.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`.slice(
+            0,
+            1000,
+          ),
+      };
     const achievementId = (ctx.achievement.id as string | undefined) ?? null;
     return {
       line: row.line,
@@ -112,7 +152,10 @@ async function signRow(deps: Deps, ctx: JobContext, row: { line: number; row_key
       },
     };
   } catch (error) {
-    return { line: row.line, error: `Could not be signed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000) };
+    return {
+      line: row.line,
+      error: `Could not be signed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000),
+    };
   }
 }
 
@@ -127,7 +170,9 @@ type Prepared = { rows: PendingRows; results: (Signed | Failed)[]; now: Date };
  */
 async function prepareBatch(deps: Deps, ctx: JobContext, rows: PendingRows): Promise<Prepared> {
   const now = deps.clock();
-  const statuses = await transaction(deps.db, (trx) => allocateStatusBlock({ ...deps, db: trx }, ctx.org, ctx.signer, rows.length));
+  const statuses = await transaction(deps.db, (trx) =>
+    allocateStatusBlock({ ...deps, db: trx }, ctx.org, ctx.signer, rows.length),
+  );
   const results: (Signed | Failed)[] = [];
   for (let i = 0; i < rows.length; i++) results.push(await signRow(deps, ctx, rows[i]!, statuses[i]!, now));
   return { rows, results, now };
@@ -143,24 +188,56 @@ async function commitBatch(deps: Deps, ctx: JobContext, { rows, results, now }: 
   return transaction(deps.db, async (trx) => {
     const status = await store.statusForBatch(trx, ctx.job.id);
     if (status !== 'running') return 'cancelled';
-    const pending = await store.lockPendingLines(trx, ctx.job.id, rows.map((r) => r.line));
+    const pending = await store.lockPendingLines(
+      trx,
+      ctx.job.id,
+      rows.map((r) => r.line),
+    );
     const mine = results.filter((r) => pending.has(r.line));
     const signed = mine.filter((r): r is Signed => 'credential' in r);
-    const earlier = await store.findIssuedByKeys(trx, ctx.org.id, signed.map((s) => s.key));
+    const earlier = await store.findIssuedByKeys(
+      trx,
+      ctx.org.id,
+      signed.map((s) => s.key),
+    );
     const users = await store.findVerifiedUsersByEmails(trx, [...new Set(signed.map((s) => s.email))]);
-    const fresh = signed.filter((s) => !earlier.has(s.key)).map((s) => ({ ...s, credential: { ...s.credential, recipientUserId: users.get(s.email) ?? null } }));
-    const inserted = await insertCredentials(trx, fresh.map((s) => s.credential));
+    const fresh = signed
+      .filter((s) => !earlier.has(s.key))
+      .map((s) => ({ ...s, credential: { ...s.credential, recipientUserId: users.get(s.email) ?? null } }));
+    const inserted = await insertCredentials(
+      trx,
+      fresh.map((s) => s.credential),
+    );
     // A key taken between the read and the insert (another job of the same rows): that one stands.
     const raced = fresh.filter((s) => !inserted.has(s.credential.id));
-    if (raced.length > 0) for (const [k, v] of await store.findIssuedByKeys(trx, ctx.org.id, raced.map((s) => s.key))) earlier.set(k, v);
+    if (raced.length > 0)
+      for (const [k, v] of await store.findIssuedByKeys(
+        trx,
+        ctx.org.id,
+        raced.map((s) => s.key),
+      ))
+        earlier.set(k, v);
     const issuedNow = fresh.filter((s) => inserted.has(s.credential.id));
     const outcomes: store.RowOutcome[] = mine.map((r) =>
       'credential' in r
-        ? { line: r.line, status: 'issued', credentialId: inserted.has(r.credential.id) ? r.credential.id : (earlier.get(r.key) ?? null), error: null }
+        ? {
+            line: r.line,
+            status: 'issued',
+            credentialId: inserted.has(r.credential.id) ? r.credential.id : (earlier.get(r.key) ?? null),
+            error: null,
+          }
         : { line: r.line, status: 'failed', credentialId: null, error: r.error },
     );
     await store.settleRows(trx, ctx.job.id, outcomes);
-    await store.addCounts(trx, ctx.job.id, { issued: outcomes.filter((o) => o.status === 'issued').length, failed: outcomes.filter((o) => o.status === 'failed').length }, now);
+    await store.addCounts(
+      trx,
+      ctx.job.id,
+      {
+        issued: outcomes.filter((o) => o.status === 'issued').length,
+        failed: outcomes.filter((o) => o.status === 'failed').length,
+      },
+      now,
+    );
     await recordEvents(
       deps,
       trx,
@@ -168,7 +245,14 @@ async function commitBatch(deps: Deps, ctx: JobContext, { rows, results, now }: 
       ctx.org.id,
       issuedNow.map((s) => ({
         actor: ctx.actor,
-        data: { credentialId: s.credential.id, recipientUserId: s.credential.recipientUserId, achievementId: s.achievementId, microcredentialId: ctx.job.microcredential_id, pathwayId: null, kind: 'bulk' },
+        data: {
+          credentialId: s.credential.id,
+          recipientUserId: s.credential.recipientUserId,
+          achievementId: s.achievementId,
+          microcredentialId: ctx.job.microcredential_id,
+          pathwayId: null,
+          kind: 'bulk',
+        },
       })),
     );
     const achievementName = achievementNameOf({ credentialSubject: { achievement: ctx.achievement } });
@@ -199,7 +283,11 @@ export type RunOutcome = 'finished' | 'cancelled' | 'more' | 'gone';
  * Progress lives in the rows, so after a crash any server resumes where the last batch
  * committed; several servers may work on one job at once.
  */
-export async function runBulkJob(deps: Deps, jobId: string, options: { deadline?: number; batchSize?: number } = {}): Promise<RunOutcome> {
+export async function runBulkJob(
+  deps: Deps,
+  jobId: string,
+  options: { deadline?: number; batchSize?: number } = {},
+): Promise<RunOutcome> {
   const job = await store.findJobById(deps.db, jobId);
   if (!job) return 'gone';
   if (job.status === 'cancelled') return 'cancelled';

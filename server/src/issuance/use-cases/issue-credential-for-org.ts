@@ -11,20 +11,37 @@ import { issueCredentialAs, type IssueCredentialOptions } from './issue-credenti
 function refuseMalformed(credential: JsonObject, isVcApi: boolean) {
   const problems = checkVcdmCredential(credential, { isContextAndTypeRequired: isVcApi });
   if (problems.length > 0) {
-    throw new AppError('validation_failed', 'The credential does not meet the W3C VC Data Model 2.0. See errors[]; Cairn fills only fields you leave out, it does not repair them.', { fields: problems });
+    throw new AppError(
+      'validation_failed',
+      'The credential does not meet the W3C VC Data Model 2.0. See errors[]; Cairn fills only fields you leave out, it does not repair them.',
+      { fields: problems },
+    );
   }
 }
 
 /** VC-API issue: the organisation is the API key's. */
 export async function issueCredentialWithApiKey(deps: Deps, actor: Actor, options: IssueCredentialOptions) {
   if (actor.kind !== 'apiKey') {
-    throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden', 'Issuing through the VC-API needs an organisation API key (Authorization: Bearer cairn_…).');
+    throw new AppError(
+      actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden',
+      'Issuing through the VC-API needs an organisation API key (Authorization: Bearer cairn_…).',
+    );
   }
   const org = await findOrganizationById(deps.db, actor.orgId);
   const access = await authorizeOrg(deps, actor, org!.slug, 'credentials.issue');
   refuseMalformed(options.credential, true);
   const defaultIssuerIdentifier = await findApiKeyIssuerIdentifier(deps.db, actor.apiKeyId);
-  return issueCredentialAs(deps, access.org, { actor: eventActorOf(actor), apiKeyId: actor.apiKeyId }, { ...options, ...(defaultIssuerIdentifier ? { defaultIssuerIdentifier } : {}), isRecipientMailed: true, context: { kind: 'vc-api' } });
+  return issueCredentialAs(
+    deps,
+    access.org,
+    { actor: eventActorOf(actor), apiKeyId: actor.apiKeyId },
+    {
+      ...options,
+      ...(defaultIssuerIdentifier ? { defaultIssuerIdentifier } : {}),
+      isRecipientMailed: true,
+      context: { kind: 'vc-api' },
+    },
+  );
 }
 
 /**
@@ -34,11 +51,14 @@ export async function issueCredentialWithApiKey(deps: Deps, actor: Actor, option
 export async function issueCredentialForOrg(deps: Deps, actor: Actor, slug: string, options: IssueCredentialOptions) {
   const access = await authorizeOrg(deps, actor, slug, 'credentials.issue');
   refuseMalformed(options.credential, false);
-  const defaultIssuerIdentifier = actor.kind === 'apiKey' ? await findApiKeyIssuerIdentifier(deps.db, actor.apiKeyId) : undefined;
+  const defaultIssuerIdentifier =
+    actor.kind === 'apiKey' ? await findApiKeyIssuerIdentifier(deps.db, actor.apiKeyId) : undefined;
   return issueCredentialAs(
     deps,
     access.org,
-    actor.kind === 'apiKey' ? { actor: eventActorOf(actor), apiKeyId: actor.apiKeyId } : { actor: eventActorOf(actor), userId: access.actor.kind === 'user' ? access.actor.userId : undefined },
+    actor.kind === 'apiKey'
+      ? { actor: eventActorOf(actor), apiKeyId: actor.apiKeyId }
+      : { actor: eventActorOf(actor), userId: access.actor.kind === 'user' ? access.actor.userId : undefined },
     { ...options, ...(defaultIssuerIdentifier ? { defaultIssuerIdentifier } : {}), isRecipientMailed: true },
   );
 }

@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readSignedFacts, signCredential, signJwt, validateAchievementCredential, validateClrCredential } from '@cairn/credentials';
+import {
+  readSignedFacts,
+  signCredential,
+  signJwt,
+  validateAchievementCredential,
+  validateClrCredential,
+} from '@cairn/credentials';
 import type { Deps } from '../../deps.js';
 import { transaction } from '../../db/transaction.js';
 import { AppError } from '../../http/app-error.js';
@@ -11,7 +17,13 @@ import { queueMail } from '../../mail/queue-mail.js';
 import type { EventActor } from '../../events/event-types.js';
 import { recordEvent } from '../../events/record-event.js';
 import { documentLoader } from '../../verification/document-loader.js';
-import { completeCredential, OPEN_BADGES_TYPES, statusEntryCount, type CredentialProfile, type JsonObject } from '../complete-credential.js';
+import {
+  completeCredential,
+  OPEN_BADGES_TYPES,
+  statusEntryCount,
+  type CredentialProfile,
+  type JsonObject,
+} from '../complete-credential.js';
 import { achievementNameOf, displayNameOf, subjectIdOf, typesOf } from '../credential-facts.js';
 import * as store from '../credentials.store.js';
 import { addressOf, credentialIssuedMail, subjectNamesEmail } from '../recipient-delivery.js';
@@ -85,7 +97,9 @@ function profileOf(credential: JsonObject, asked: CredentialProfile | undefined)
 }
 
 export function invalid(field: string, message: string): AppError {
-  return new AppError('validation_failed', `The credential cannot be issued as sent: ${message}`, { fields: [{ field, message }] });
+  return new AppError('validation_failed', `The credential cannot be issued as sent: ${message}`, {
+    fields: [{ field, message }],
+  });
 }
 
 /**
@@ -95,7 +109,12 @@ export function invalid(field: string, message: string): AppError {
  */
 async function chooseIdentifier(deps: Deps, org: OrgView, options: IssueCredentialOptions): Promise<IssuerIdentifier> {
   const issuer = options.credential.issuer;
-  const named = typeof issuer === 'string' ? issuer : typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer) ? issuer.id : undefined;
+  const named =
+    typeof issuer === 'string'
+      ? issuer
+      : typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer)
+        ? issuer.id
+        : undefined;
   let namedIdentifier: IssuerIdentifier | undefined;
   if (typeof named === 'string') {
     const ids = await organizationIdentifiers(deps.db, org);
@@ -103,10 +122,16 @@ async function chooseIdentifier(deps: Deps, org: OrgView, options: IssueCredenti
     else if (ids.key !== null && named === ids.key) namedIdentifier = 'did:key';
     else {
       const mine = ids.key ? `${ids.web} or ${ids.key}` : ids.web;
-      throw invalid('credential.issuer', `${org.name} can only sign as itself: leave issuer out, or set it to ${mine}.`);
+      throw invalid(
+        'credential.issuer',
+        `${org.name} can only sign as itself: leave issuer out, or set it to ${mine}.`,
+      );
     }
     if (options.issuerIdentifier && options.issuerIdentifier !== namedIdentifier) {
-      throw invalid('credential.issuer', `The issuer is ${org.name}'s ${namedIdentifier}, but options.issuerIdentifier asks for ${options.issuerIdentifier}. Make them agree, or leave one out.`);
+      throw invalid(
+        'credential.issuer',
+        `The issuer is ${org.name}'s ${namedIdentifier}, but options.issuerIdentifier asks for ${options.issuerIdentifier}. Make them agree, or leave one out.`,
+      );
     }
   }
   return options.issuerIdentifier ?? namedIdentifier ?? options.defaultIssuerIdentifier ?? 'did:web';
@@ -117,11 +142,15 @@ function checkCallerStatus(deps: Deps, options: IssueCredentialOptions) {
   const sent = options.credential.credentialStatus;
   if (sent === undefined) return;
   if (options.statusPurposes) {
-    throw invalid('options.statusPurposes', 'statusPurposes asks Cairn to add its own status entries; the credential already has a credentialStatus. Send one or the other.');
+    throw invalid(
+      'options.statusPurposes',
+      'statusPurposes asks Cairn to add its own status entries; the credential already has a credentialStatus. Send one or the other.',
+    );
   }
   const entries = Array.isArray(sent) ? sent : [sent];
   entries.forEach((entry, i) => {
-    const url = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? entry.statusListCredential : undefined;
+    const url =
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? entry.statusListCredential : undefined;
     if (typeof url !== 'string') return;
     let parsed: URL | undefined;
     try {
@@ -131,7 +160,10 @@ function checkCallerStatus(deps: Deps, options: IssueCredentialOptions) {
     }
     if (parsed && parsed.origin === deps.publicUrl.origin && parsed.pathname.startsWith('/orgs/')) {
       const field = Array.isArray(sent) ? `credential.credentialStatus[${i}]` : 'credential.credentialStatus';
-      throw invalid(field, 'Entries in Cairn’s own status lists are allocated by Cairn: leave credentialStatus out and Cairn adds one.');
+      throw invalid(
+        field,
+        'Entries in Cairn’s own status lists are allocated by Cairn: leave credentialStatus out and Cairn adds one.',
+      );
     }
   });
 }
@@ -139,10 +171,14 @@ function checkCallerStatus(deps: Deps, options: IssueCredentialOptions) {
 /** Signing errors from JSON-LD (an undefined term, an unknown context) are the caller's to fix. */
 function asValidationError(error: unknown): AppError {
   // jsonld's safe mode names the offending term only in its event details.
-  const event = (error as { details?: { event?: { message?: string; details?: Record<string, unknown> } } }).details?.event;
+  const event = (error as { details?: { event?: { message?: string; details?: Record<string, unknown> } } }).details
+    ?.event;
   const detail = event ? `${event.message ?? ''} ${JSON.stringify(event.details ?? {})}`.trim() : '';
   const message = `${error instanceof Error ? error.message : String(error)}${detail ? ` (${detail})` : ''}`;
-  return new AppError('validation_failed', `The credential could not be signed: ${message}`, { fields: [{ field: 'credential', message }], cause: error });
+  return new AppError('validation_failed', `The credential could not be signed: ${message}`, {
+    fields: [{ field: 'credential', message }],
+    cause: error,
+  });
 }
 
 /**
@@ -150,24 +186,52 @@ function asValidationError(error: unknown): AppError {
  * it with the active key, checks it against the OB 3.0 schema and stores it, all in one
  * transaction, so a failure at any step leaves nothing behind.
  */
-export async function issueCredentialAs(deps: Deps, org: OrgView, by: IssuedBy, options: IssueCredentialOptions): Promise<IssuedCredential> {
+export async function issueCredentialAs(
+  deps: Deps,
+  org: OrgView,
+  by: IssuedBy,
+  options: IssueCredentialOptions,
+): Promise<IssuedCredential> {
   if (!org.roles.some((r) => (ISSUING_ROLES as readonly string[]).includes(r))) {
-    throw new AppError('forbidden', `${org.name} is not a provider, accreditor or industry partner, so it cannot issue credentials.`);
+    throw new AppError(
+      'forbidden',
+      `${org.name} is not a provider, accreditor or industry partner, so it cannot issue credentials.`,
+    );
   }
   const profile = profileOf(options.credential, options.profile);
-  if (profile === 'ob3' && options.credential.type !== undefined && !typesOf(options.credential).some((t) => OPEN_BADGES_TYPES.includes(t))) {
-    throw invalid('credential.type', 'The Open Badges 3.0 profile needs OpenBadgeCredential, AchievementCredential or EndorsementCredential in type.');
+  if (
+    profile === 'ob3' &&
+    options.credential.type !== undefined &&
+    !typesOf(options.credential).some((t) => OPEN_BADGES_TYPES.includes(t))
+  ) {
+    throw invalid(
+      'credential.type',
+      'The Open Badges 3.0 profile needs OpenBadgeCredential, AchievementCredential or EndorsementCredential in type.',
+    );
   }
   if (profile === 'vcdm2' && options.recipientEmail) {
-    throw invalid('options.recipientEmail', 'recipientEmail writes an Open Badges IdentityObject, which a plain VC Data Model 2.0 credential cannot carry: name the subject with credentialSubject.id instead.');
+    throw invalid(
+      'options.recipientEmail',
+      'recipientEmail writes an Open Badges IdentityObject, which a plain VC Data Model 2.0 credential cannot carry: name the subject with credentialSubject.id instead.',
+    );
   }
-  if (options.credentialId !== undefined && options.credential.id !== undefined && options.credential.id !== options.credentialId) {
-    throw invalid('options.credentialId', 'options.credentialId differs from credential.id: send one of them, or the same URL in both.');
+  if (
+    options.credentialId !== undefined &&
+    options.credential.id !== undefined &&
+    options.credential.id !== options.credentialId
+  ) {
+    throw invalid(
+      'options.credentialId',
+      'options.credentialId differs from credential.id: send one of them, or the same URL in both.',
+    );
   }
   const sentId = options.credential.id ?? options.credentialId;
   if (typeof sentId === 'string' && sentId.startsWith(new URL('/credentials/', deps.publicUrl).toString())) {
     // Such a URL would not lead to this credential: the page and JSON at it are found by Cairn's own id.
-    throw invalid(options.credential.id !== undefined ? 'credential.id' : 'options.credentialId', 'Ids under this Cairn’s /credentials/ address are given by Cairn: leave id out, or use your own URL (urn:uuid:…).');
+    throw invalid(
+      options.credential.id !== undefined ? 'credential.id' : 'options.credentialId',
+      'Ids under this Cairn’s /credentials/ address are given by Cairn: leave id out, or use your own URL (urn:uuid:…).',
+    );
   }
   checkCallerStatus(deps, options);
   return transaction(deps.db, async (trx) => {
@@ -179,7 +243,13 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: IssuedBy, 
     if (options.idempotencyKey) {
       const existing = await store.findCredentialByIdempotencyKey(trx, org.id, options.idempotencyKey);
       if (existing) {
-        return { id: existing.id, credentialId: existing.credential_id, format: existing.format, verifiableCredential: parseStored(existing.format, existing.document), isReplay: true };
+        return {
+          id: existing.id,
+          credentialId: existing.credential_id,
+          format: existing.format,
+          verifiableCredential: parseStored(existing.format, existing.document),
+          isReplay: true,
+        };
       }
     }
     const identifier = await chooseIdentifier(tdeps, org, options);
@@ -191,7 +261,9 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: IssuedBy, 
     // A caller's own credentialStatus is kept as sent: then Cairn allocates nothing.
     const hasOwnStatus = options.credential.credentialStatus !== undefined;
     const status = hasOwnStatus ? undefined : await allocateStatusEntries(tdeps, org, signer);
-    const statusPurposes: ('revocation' | 'suspension')[] = hasOwnStatus ? [] : [...(options.statusPurposes ?? ['revocation'])];
+    const statusPurposes: ('revocation' | 'suspension')[] = hasOwnStatus
+      ? []
+      : [...(options.statusPurposes ?? ['revocation'])];
     const statusEntries: [] | [JsonObject] | [JsonObject, JsonObject] = !status
       ? []
       : statusPurposes.length === 2
@@ -209,13 +281,28 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: IssuedBy, 
     });
     const format = options.format ?? 'ldp';
     const cryptosuite = options.cryptosuite ?? 'eddsa-rdfc-2022';
-    if (typeof completed.validUntil === 'string' && Date.parse(completed.validUntil) <= Date.parse(completed.validFrom as string)) {
-      throw invalid('credential.validUntil', 'validUntil must be after validFrom (which is now when you leave it out).');
+    if (
+      typeof completed.validUntil === 'string' &&
+      Date.parse(completed.validUntil) <= Date.parse(completed.validFrom as string)
+    ) {
+      throw invalid(
+        'credential.validUntil',
+        'validUntil must be after validFrom (which is now when you leave it out).',
+      );
     }
     if (typeof completed.id === 'string' && (await store.credentialIdIsTaken(trx, completed.id))) {
-      throw new AppError('conflict', `A credential with the id ${completed.id} was already issued on this Cairn. Give each credential its own id, or leave id out.`, {
-        fields: [{ field: options.credential.id !== undefined ? 'credential.id' : 'options.credentialId', message: 'Already used' }],
-      });
+      throw new AppError(
+        'conflict',
+        `A credential with the id ${completed.id} was already issued on this Cairn. Give each credential its own id, or leave id out.`,
+        {
+          fields: [
+            {
+              field: options.credential.id !== undefined ? 'credential.id' : 'options.credentialId',
+              message: 'Already used',
+            },
+          ],
+        },
+      );
     }
 
     let signed: JsonObject;
@@ -233,20 +320,36 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: IssuedBy, 
     }
     // One proof is written as an object (VC DM 2.0's usual form, which VC-API suites expect);
     // the 1EdTech Open Badges schema wants an array, so OB credentials keep theirs.
-    if (profile === 'vcdm2' && Array.isArray(signed.proof) && signed.proof.length === 1) signed = { ...signed, proof: signed.proof[0]! };
+    if (profile === 'vcdm2' && Array.isArray(signed.proof) && signed.proof.length === 1)
+      signed = { ...signed, proof: signed.proof[0]! };
     const types = typesOf(signed);
     if (profile === 'ob3' && !types.includes('EndorsementCredential')) {
       // With several status entries only OB 3.0's one-entry rule is knowingly relaxed; check the rest.
       const validate = types.includes('ClrCredential') ? validateClrCredential : validateAchievementCredential;
       const firstStatus = Array.isArray(signed.credentialStatus) ? signed.credentialStatus[0] : undefined;
-      const check = validate(statusEntryCount(signed) > 1 && firstStatus !== undefined ? { ...signed, credentialStatus: firstStatus } : signed);
+      const check = validate(
+        statusEntryCount(signed) > 1 && firstStatus !== undefined
+          ? { ...signed, credentialStatus: firstStatus }
+          : signed,
+      );
       if (!check.valid) {
-        throw new AppError('validation_failed', 'The credential does not meet the Open Badges 3.0 schema. See errors[].', {
-          fields: check.errors.map((e) => ({ field: `credential${e.path.startsWith('/') ? e.path.replaceAll('/', '.') : `.${e.path}`}`.replace(/\.$/, ''), message: e.message })),
-        });
+        throw new AppError(
+          'validation_failed',
+          'The credential does not meet the Open Badges 3.0 schema. See errors[].',
+          {
+            fields: check.errors.map((e) => ({
+              field: `credential${e.path.startsWith('/') ? e.path.replaceAll('/', '.') : `.${e.path}`}`.replace(
+                /\.$/,
+                '',
+              ),
+              message: e.message,
+            })),
+          },
+        );
       }
     }
-    const verifiableCredential: JsonObject | string = format === 'jwt' ? signJwt({ credential: completed, signer }) : signed;
+    const verifiableCredential: JsonObject | string =
+      format === 'jwt' ? signJwt({ credential: completed, signer }) : signed;
     const validUntil = typeof completed.validUntil === 'string' ? new Date(completed.validUntil) : null;
     // The address counts only if the signed subject names it (a caller's own id or identifier wins).
     const recipientEmail = address && subjectNamesEmail(completed, address) ? address : null;
@@ -274,7 +377,8 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: IssuedBy, 
     });
     // Whoever cares (pathway awards, webhooks) reacts to the event in a job of its own: this
     // transaction locks only this organisation's status list.
-    const achievement = ((completed.credentialSubject as JsonObject | undefined)?.achievement as JsonObject | undefined)?.id;
+    const achievement = ((completed.credentialSubject as JsonObject | undefined)?.achievement as JsonObject | undefined)
+      ?.id;
     await recordEvent(tdeps, trx, {
       type: 'credential.issued',
       orgId: org.id,
@@ -290,7 +394,14 @@ export async function issueCredentialAs(deps: Deps, org: OrgView, by: IssuedBy, 
     });
     if (options.isRecipientMailed && recipientEmail) {
       await queueMail(deps, trx, {
-        ...credentialIssuedMail({ to: recipientEmail, issuerName: org.name, achievementName: achievementNameOf(completed), credentialUrl: new URL(`/credentials/${id}`, deps.publicUrl).toString(), publicUrl: deps.publicUrl, isLinked: recipientUserId !== null }),
+        ...credentialIssuedMail({
+          to: recipientEmail,
+          issuerName: org.name,
+          achievementName: achievementNameOf(completed),
+          credentialUrl: new URL(`/credentials/${id}`, deps.publicUrl).toString(),
+          publicUrl: deps.publicUrl,
+          isLinked: recipientUserId !== null,
+        }),
         orgId: org.id,
       });
     }

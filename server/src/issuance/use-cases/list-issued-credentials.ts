@@ -3,7 +3,12 @@ import { authorizeOrg } from '../../orgs/orgs.service.js';
 import { lifecycleOf } from '../credential-lifecycle.js';
 import * as store from '../credentials.store.js';
 
-export async function listIssuedCredentials(deps: Deps, actor: Actor, slug: string, page: { limit: number; offset: number }) {
+export async function listIssuedCredentials(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  page: { limit: number; offset: number },
+) {
   const { org } = await authorizeOrg(deps, actor, slug, 'credentials.read');
   const rows = await store.listCredentialsOfOrg(deps.db, org.id, page);
   const now = deps.clock();

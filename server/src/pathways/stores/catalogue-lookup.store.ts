@@ -11,7 +11,15 @@ export function findPublishedMicrocredentials(db: Db, ids: string[]) {
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
     .select(['m.id', 'm.slug', 'm.org_id', 'o.slug as orgSlug', 'o.name as orgName', 'o.did as orgDid'])
     .where('m.id', 'in', ids)
-    .where((eb) => eb.exists(eb.selectFrom('microcredential_versions as v').select('v.id').whereRef('v.microcredential_id', '=', 'm.id').where('v.status', '=', 'published')))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('microcredential_versions as v')
+          .select('v.id')
+          .whereRef('v.microcredential_id', '=', 'm.id')
+          .where('v.status', '=', 'published'),
+      ),
+    )
     .execute();
 }
 
@@ -27,7 +35,10 @@ export function catalogueOffersFor(db: Db, microcredentialIds: string[]) {
 }
 
 /** Offers that help a threshold: the most CPD hours, or covering listed skills. */
-export function catalogueOffersForThresholds(db: Db, options: { skillIds: string[]; wantsCpd: boolean; limit: number }) {
+export function catalogueOffersForThresholds(
+  db: Db,
+  options: { skillIds: string[]; wantsCpd: boolean; limit: number },
+) {
   let q = offerQuery(db);
   if (options.skillIds.length > 0 && !options.wantsCpd) {
     q = q.where(sql<boolean>`c.skill_ids && ${sql.val(options.skillIds)}::uuid[]`);
@@ -38,7 +49,21 @@ export function catalogueOffersForThresholds(db: Db, options: { skillIds: string
 function offerQuery(db: Db) {
   return db
     .selectFrom('catalog_entries as c')
-    .select(['c.microcredential_id', 'c.version_id', 'c.org_id', 'c.slug', 'c.provider_slug', 'c.provider_name', 'c.title', 'c.skill_ids', 'c.cost_amount_minor', 'c.cost_currency', 'c.effort_hours', 'c.cpd_hours', 'c.duration_weeks']);
+    .select([
+      'c.microcredential_id',
+      'c.version_id',
+      'c.org_id',
+      'c.slug',
+      'c.provider_slug',
+      'c.provider_name',
+      'c.title',
+      'c.skill_ids',
+      'c.cost_amount_minor',
+      'c.cost_currency',
+      'c.effort_hours',
+      'c.cpd_hours',
+      'c.duration_weeks',
+    ]);
 }
 
 export type OfferRow = {
@@ -70,7 +95,14 @@ export function microcredentialVersionsByIds(db: Db, ids: string[]) {
     .innerJoin('microcredentials as m', 'm.id', 'v.microcredential_id')
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
     .leftJoin('did_key_issuers as k', 'k.org_id', 'o.id')
-    .select(['v.id', 'v.microcredential_id', 'v.cpd_hours', 'v.skill_ids', 'o.did as orgDid', sql<string[]>`array_remove(array[o.did, k.did], null)`.as('orgDids')])
+    .select([
+      'v.id',
+      'v.microcredential_id',
+      'v.cpd_hours',
+      'v.skill_ids',
+      'o.did as orgDid',
+      sql<string[]>`array_remove(array[o.did, k.did], null)`.as('orgDids'),
+    ])
     .where('v.id', 'in', ids)
     .where('v.status', '=', 'published')
     .execute();
@@ -82,7 +114,9 @@ export function skillsByUrisOrIds(db: Db, uris: string[], ids: string[]) {
   return db
     .selectFrom('skills')
     .select('id')
-    .where((eb) => eb.or([...(uris.length > 0 ? [eb('uri', 'in', uris)] : []), ...(ids.length > 0 ? [eb('id', 'in', ids)] : [])]))
+    .where((eb) =>
+      eb.or([...(uris.length > 0 ? [eb('uri', 'in', uris)] : []), ...(ids.length > 0 ? [eb('id', 'in', ids)] : [])]),
+    )
     .execute();
 }
 

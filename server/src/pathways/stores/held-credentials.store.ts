@@ -32,7 +32,11 @@ function heldCairnQuery(db: Db, learnerIds: string[], now: Date) {
       'a.pathway_id',
       'a.version_id as pathwayVersionId',
       // Only credentials issued outside learning and pathways need their document read.
-      sql<string | null>`case when e.id is null and a.id is null and c.format = 'ldp' then (c.document::jsonb #>> '{credentialSubject,achievement,id}') end`.as('achievementId'),
+      sql<
+        string | null
+      >`case when e.id is null and a.id is null and c.format = 'ldp' then (c.document::jsonb #>> '{credentialSubject,achievement,id}') end`.as(
+        'achievementId',
+      ),
     ])
     .where('c.recipient_user_id', 'in', learnerIds)
     .where('c.revoked_at', 'is', null)
@@ -48,7 +52,17 @@ export function heldWalletCredentials(db: Db, learnerIds: string[], now: Date) {
 function heldWalletQuery(db: Db, learnerIds: string[], now: Date) {
   return db
     .selectFrom('wallet_credentials as w')
-    .select(['w.id', 'w.learner_id', 'w.achievement_id', 'w.achievement_name', 'w.issuer_did', 'w.microcredential_id', 'w.credits', 'w.cpd_hours', 'w.skill_ids'])
+    .select([
+      'w.id',
+      'w.learner_id',
+      'w.achievement_id',
+      'w.achievement_name',
+      'w.issuer_did',
+      'w.microcredential_id',
+      'w.credits',
+      'w.cpd_hours',
+      'w.skill_ids',
+    ])
     .where('w.learner_id', 'in', learnerIds)
     .where('w.status', '=', 'active')
     .where((eb) => eb.or([eb('w.valid_until', 'is', null), eb('w.valid_until', '>', now)]));
@@ -63,18 +77,36 @@ export function credentialRowsForStatus(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('credentials')
-    .select(['id', 'org_id', 'recipient_user_id', 'status_list_number', 'status_index', 'status_purposes', 'revoked_at', 'suspended_at'])
+    .select([
+      'id',
+      'org_id',
+      'recipient_user_id',
+      'status_list_number',
+      'status_index',
+      'status_purposes',
+      'revoked_at',
+      'suspended_at',
+    ])
     .where('id', 'in', ids)
     .forUpdate()
     .execute();
 }
 
 export function findOwnCredential(db: Db, learnerId: string, id: string) {
-  return db.selectFrom('credentials').select(['id', 'credential_id', 'achievement_name']).where('id', '=', id).where('recipient_user_id', '=', learnerId).executeTakeFirst();
+  return db
+    .selectFrom('credentials')
+    .select(['id', 'credential_id', 'achievement_name'])
+    .where('id', '=', id)
+    .where('recipient_user_id', '=', learnerId)
+    .executeTakeFirst();
 }
 
 export function findCredentialByCredentialId(db: Db, credentialId: string) {
-  return db.selectFrom('credentials').select(['id', 'recipient_user_id']).where('credential_id', '=', credentialId).executeTakeFirst();
+  return db
+    .selectFrom('credentials')
+    .select(['id', 'recipient_user_id'])
+    .where('credential_id', '=', credentialId)
+    .executeTakeFirst();
 }
 
 /**
@@ -94,7 +126,9 @@ export function learnerPathwaySnapshotQuery(db: Db, learnerId: string, now: Date
       jsonArrayFrom(
         db
           .selectFrom('pathway_learners as pl')
-          .leftJoin('pathway_awards as a', (join) => join.onRef('a.learner_id', '=', 'pl.learner_id').onRef('a.version_id', '=', 'pl.version_id'))
+          .leftJoin('pathway_awards as a', (join) =>
+            join.onRef('a.learner_id', '=', 'pl.learner_id').onRef('a.version_id', '=', 'pl.version_id'),
+          )
           .select([
             'pl.pathway_id',
             'pl.version_id',

@@ -13,23 +13,36 @@ export type PathwayLearnerRow = Awaited<ReturnType<typeof pathwayLearnersOf>>[nu
 
 export async function upsertPathwayLearners(
   db: Db,
-  rows: { learnerId: string; pathwayId: string; orgId: string; versionId: string; isJoined?: boolean; joinedAt?: Date; done: number; required: number; isSatisfied: boolean; now: Date }[],
+  rows: {
+    learnerId: string;
+    pathwayId: string;
+    orgId: string;
+    versionId: string;
+    isJoined?: boolean;
+    joinedAt?: Date;
+    done: number;
+    required: number;
+    isSatisfied: boolean;
+    now: Date;
+  }[],
 ) {
   if (rows.length === 0) return;
   await db
     .insertInto('pathway_learners')
-    .values(rows.map((r) => ({
-      learner_id: r.learnerId,
-      pathway_id: r.pathwayId,
-      org_id: r.orgId,
-      version_id: r.versionId,
-      is_joined: r.isJoined ?? false,
-      joined_at: r.joinedAt ?? null,
-      done: r.done,
-      required: r.required,
-      is_satisfied: r.isSatisfied,
-      evaluated_at: r.now,
-    })))
+    .values(
+      rows.map((r) => ({
+        learner_id: r.learnerId,
+        pathway_id: r.pathwayId,
+        org_id: r.orgId,
+        version_id: r.versionId,
+        is_joined: r.isJoined ?? false,
+        joined_at: r.joinedAt ?? null,
+        done: r.done,
+        required: r.required,
+        is_satisfied: r.isSatisfied,
+        evaluated_at: r.now,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['learner_id', 'pathway_id']).doUpdateSet((eb) => ({
         done: eb.ref('excluded.done'),
@@ -46,7 +59,9 @@ export async function upsertPathwayLearners(
 
 /** Serialises pathway evaluation per learner, so the last of two racing completions sees both. */
 export async function lockLearner(db: Db, learnerId: string) {
-  await sql`select ${sql.raw(PREPARED_MARK)} pg_advisory_xact_lock(hashtextextended(${`pathways:${learnerId}`}, 0))`.execute(db);
+  await sql`select ${sql.raw(PREPARED_MARK)} pg_advisory_xact_lock(hashtextextended(${`pathways:${learnerId}`}, 0))`.execute(
+    db,
+  );
 }
 
 export async function pathwayLearnerCounts(db: Db, pathwayId: string) {
@@ -55,7 +70,11 @@ export async function pathwayLearnerCounts(db: Db, pathwayId: string) {
     .select([sql<number>`count(*)::int`.as('total')])
     .where('pathway_id', '=', pathwayId)
     .executeTakeFirstOrThrow();
-  const awarded = await db.selectFrom('pathway_awards').select(sql<number>`count(*)::int`.as('n')).where('pathway_id', '=', pathwayId).executeTakeFirstOrThrow();
+  const awarded = await db
+    .selectFrom('pathway_awards')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('pathway_id', '=', pathwayId)
+    .executeTakeFirstOrThrow();
   return { total: row.total, awarded: awarded.n };
 }
 
@@ -66,13 +85,30 @@ export function progressOfLearners(db: Db, learnerIds: string[]) {
     .selectFrom('pathway_learners as pl')
     .select(['pl.learner_id', 'pl.pathway_id', 'pl.version_id', 'pl.done', 'pl.required', 'pl.is_satisfied'])
     .select((eb) =>
-      eb.exists(eb.selectFrom('pathway_awards as a').select('a.id').whereRef('a.learner_id', '=', 'pl.learner_id').whereRef('a.version_id', '=', 'pl.version_id')).as('is_awarded'),
+      eb
+        .exists(
+          eb
+            .selectFrom('pathway_awards as a')
+            .select('a.id')
+            .whereRef('a.learner_id', '=', 'pl.learner_id')
+            .whereRef('a.version_id', '=', 'pl.version_id'),
+        )
+        .as('is_awarded'),
     )
     .where('pl.learner_id', 'in', learnerIds)
     .execute();
 }
 
-export type ProgressRow = { learnerId: string; pathwayId: string; orgId: string; versionId: string; done: number; required: number; isSatisfied: boolean; now: Date };
+export type ProgressRow = {
+  learnerId: string;
+  pathwayId: string;
+  orgId: string;
+  versionId: string;
+  done: number;
+  required: number;
+  isSatisfied: boolean;
+  now: Date;
+};
 
 /**
  * Writes learners' progress in one statement: eight arrays unnested rather than eight
@@ -87,5 +123,7 @@ export async function writeProgress(db: Db, rows: readonly ProgressRow[]) {
       ${rows.map((r) => r.versionId)}::uuid[], ${rows.map((r) => r.done)}::int[], ${rows.map((r) => r.required)}::int[],
       ${rows.map((r) => r.isSatisfied)}::boolean[], ${rows.map((r) => r.now)}::timestamptz[])
     on conflict (learner_id, pathway_id) do update set
-      done = excluded.done, required = excluded.required, is_satisfied = excluded.is_satisfied, evaluated_at = excluded.evaluated_at`.execute(db);
+      done = excluded.done, required = excluded.required, is_satisfied = excluded.is_satisfied, evaluated_at = excluded.evaluated_at`.execute(
+    db,
+  );
 }

@@ -46,7 +46,10 @@ function searchText(f: VersionFields) {
   return `${f.name} ${f.description}`.toLowerCase();
 }
 
-export async function insertVersion(db: Db, row: VersionFields & { orgId: string; pathwayId: string; versionNumber: number; createdBy: string | null }) {
+export async function insertVersion(
+  db: Db,
+  row: VersionFields & { orgId: string; pathwayId: string; versionNumber: number; createdBy: string | null },
+) {
   return db
     .insertInto('pathway_versions')
     .values({
@@ -87,7 +90,11 @@ export async function updateDraft(db: Db, versionId: string, f: VersionFields, n
     .execute();
 }
 
-export async function publishVersion(db: Db, versionId: string, options: { achievement: unknown; publishedBy: string | null; now: Date }) {
+export async function publishVersion(
+  db: Db,
+  versionId: string,
+  options: { achievement: unknown; publishedBy: string | null; now: Date },
+) {
   // Publishers take turns until commit, so publish_seq values become visible in order: an
   // in-memory index that has caught up to N never later meets a version below N (see published-pathways.ts).
   await sql`select pg_advisory_xact_lock(hashtext('cairn.pathway_versions.publish'))`.execute(db);
@@ -123,11 +130,38 @@ export function listPathwaysOfOrg(db: Db, orgId: string) {
       'p.id',
       'p.slug',
       'p.created_at',
-      (eb) => eb.selectFrom('pathway_versions as v').select('v.name').whereRef('v.pathway_id', '=', 'p.id').orderBy('v.version_number', 'desc').limit(1).as('name'),
-      (eb) => eb.selectFrom('pathway_versions as v').select(sql<number | null>`max(v.version_number) filter (where v.status = 'published')`.as('n')).whereRef('v.pathway_id', '=', 'p.id').as('publishedVersion'),
-      (eb) => eb.selectFrom('pathway_versions as v').select(sql<boolean>`count(*) filter (where v.status = 'draft') > 0`.as('d')).whereRef('v.pathway_id', '=', 'p.id').as('hasDraft'),
-      (eb) => eb.selectFrom('pathway_learners as pl').select(sql<number>`count(*)::int`.as('n')).whereRef('pl.pathway_id', '=', 'p.id').as('learners'),
-      (eb) => eb.selectFrom('pathway_awards as a').select(sql<number>`count(*)::int`.as('n')).whereRef('a.pathway_id', '=', 'p.id').as('awarded'),
+      (eb) =>
+        eb
+          .selectFrom('pathway_versions as v')
+          .select('v.name')
+          .whereRef('v.pathway_id', '=', 'p.id')
+          .orderBy('v.version_number', 'desc')
+          .limit(1)
+          .as('name'),
+      (eb) =>
+        eb
+          .selectFrom('pathway_versions as v')
+          .select(sql<number | null>`max(v.version_number) filter (where v.status = 'published')`.as('n'))
+          .whereRef('v.pathway_id', '=', 'p.id')
+          .as('publishedVersion'),
+      (eb) =>
+        eb
+          .selectFrom('pathway_versions as v')
+          .select(sql<boolean>`count(*) filter (where v.status = 'draft') > 0`.as('d'))
+          .whereRef('v.pathway_id', '=', 'p.id')
+          .as('hasDraft'),
+      (eb) =>
+        eb
+          .selectFrom('pathway_learners as pl')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('pl.pathway_id', '=', 'p.id')
+          .as('learners'),
+      (eb) =>
+        eb
+          .selectFrom('pathway_awards as a')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('a.pathway_id', '=', 'p.id')
+          .as('awarded'),
     ])
     .where('p.org_id', '=', orgId)
     .orderBy('p.created_at', 'desc')
@@ -135,7 +169,12 @@ export function listPathwaysOfOrg(db: Db, orgId: string) {
 }
 
 export function listVersions(db: Db, pathwayId: string) {
-  return db.selectFrom('pathway_versions as v').select(versionColumns).where('v.pathway_id', '=', pathwayId).orderBy('v.version_number', 'asc').execute();
+  return db
+    .selectFrom('pathway_versions as v')
+    .select(versionColumns)
+    .where('v.pathway_id', '=', pathwayId)
+    .orderBy('v.version_number', 'asc')
+    .execute();
 }
 
 export type VersionRow = Awaited<ReturnType<typeof listVersions>>[number];
@@ -158,21 +197,48 @@ export function latestPublishedVersions(db: Db, pathwayIds: string[]) {
     .where('v.pathway_id', 'in', pathwayIds)
     .where('v.status', '=', 'published')
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('pathway_versions as w').select('w.id').whereRef('w.pathway_id', '=', 'v.pathway_id').where('w.status', '=', 'published').whereRef('w.version_number', '>', 'v.version_number'))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('pathway_versions as w')
+            .select('w.id')
+            .whereRef('w.pathway_id', '=', 'v.pathway_id')
+            .where('w.status', '=', 'published')
+            .whereRef('w.version_number', '>', 'v.version_number'),
+        ),
+      ),
     )
     .execute();
 }
 
 /** Published pathways for the public list: the newest published version of each. */
-export function listPublishedPathways(db: Db, options: { q?: string | undefined; provider?: string | undefined; limit: number; offset: number }) {
+export function listPublishedPathways(
+  db: Db,
+  options: { q?: string | undefined; provider?: string | undefined; limit: number; offset: number },
+) {
   let q = db
     .selectFrom('pathway_versions as v')
     .innerJoin('pathways as p', 'p.id', 'v.pathway_id')
     .innerJoin('organizations as o', 'o.id', 'v.org_id')
-    .select([...versionColumns, 'p.slug', 'o.slug as orgSlug', 'o.name as orgName', sql<number>`count(*) over ()::int`.as('total')])
+    .select([
+      ...versionColumns,
+      'p.slug',
+      'o.slug as orgSlug',
+      'o.name as orgName',
+      sql<number>`count(*) over ()::int`.as('total'),
+    ])
     .where('v.status', '=', 'published')
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('pathway_versions as w').select('w.id').whereRef('w.pathway_id', '=', 'v.pathway_id').where('w.status', '=', 'published').whereRef('w.version_number', '>', 'v.version_number'))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('pathway_versions as w')
+            .select('w.id')
+            .whereRef('w.pathway_id', '=', 'v.pathway_id')
+            .where('w.status', '=', 'published')
+            .whereRef('w.version_number', '>', 'v.version_number'),
+        ),
+      ),
     );
   if (options.q) {
     const words = options.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
@@ -192,5 +258,10 @@ export async function publishedIndexMark(db: Db) {
 
 /** Published versions after `seq` in publication order, for the in-memory index. */
 export function publishedVersionsSince(db: Db, seq: string) {
-  return db.selectFrom('pathway_versions as v').select(versionColumns).where('v.publish_seq', '>', seq).orderBy('v.publish_seq').execute();
+  return db
+    .selectFrom('pathway_versions as v')
+    .select(versionColumns)
+    .where('v.publish_seq', '>', seq)
+    .orderBy('v.publish_seq')
+    .execute();
 }

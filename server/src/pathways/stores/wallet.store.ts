@@ -49,12 +49,39 @@ export function insertWalletCredential(
     .executeTakeFirst();
 }
 
-const walletColumns = ['id', 'credential_id', 'format', 'document', 'achievement_id', 'achievement_name', 'issuer_did', 'issuer_name', 'valid_from', 'valid_until', 'added_at', 'credits', 'cpd_hours', 'skill_ids', 'status', 'status_reason', 'status_checked_at', 'status_check_error'] as const;
+const walletColumns = [
+  'id',
+  'credential_id',
+  'format',
+  'document',
+  'achievement_id',
+  'achievement_name',
+  'issuer_did',
+  'issuer_name',
+  'valid_from',
+  'valid_until',
+  'added_at',
+  'credits',
+  'cpd_hours',
+  'skill_ids',
+  'status',
+  'status_reason',
+  'status_checked_at',
+  'status_check_error',
+] as const;
 
 /** Wallet entries whose status is due a check (one entry, or everyone's a page at a time in id order). */
-export function walletEntriesToCheck(db: Db, filter: { learnerId?: string; id?: string; checkedBefore?: Date; afterId?: string; limit: number }) {
+export function walletEntriesToCheck(
+  db: Db,
+  filter: { learnerId?: string; id?: string; checkedBefore?: Date; afterId?: string; limit: number },
+) {
   // An untrusted entry no longer verifies under Cairn's rules: its issuer's lists cannot revive it.
-  let q = db.selectFrom('wallet_credentials').select(['id', 'learner_id', 'format', 'document', 'status', 'issuer_did']).where('status', '!=', 'untrusted').orderBy('id').limit(filter.limit);
+  let q = db
+    .selectFrom('wallet_credentials')
+    .select(['id', 'learner_id', 'format', 'document', 'status', 'issuer_did'])
+    .where('status', '!=', 'untrusted')
+    .orderBy('id')
+    .limit(filter.limit);
   if (filter.learnerId) q = q.where('learner_id', '=', filter.learnerId);
   if (filter.id) q = q.where('id', '=', filter.id);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
@@ -65,20 +92,39 @@ export function walletEntriesToCheck(db: Db, filter: { learnerId?: string; id?: 
   return q.execute();
 }
 
-export async function setWalletStatus(db: Db, id: string, update: { status: WalletStatus; reason: string | null; checkedAt: Date; error: string | null }) {
+export async function setWalletStatus(
+  db: Db,
+  id: string,
+  update: { status: WalletStatus; reason: string | null; checkedAt: Date; error: string | null },
+) {
   await db
     .updateTable('wallet_credentials')
-    .set({ status: update.status, status_reason: update.reason, status_checked_at: update.checkedAt, status_check_error: update.error })
+    .set({
+      status: update.status,
+      status_reason: update.reason,
+      status_checked_at: update.checkedAt,
+      status_check_error: update.error,
+    })
     .where('id', '=', id)
     .execute();
 }
 
 export function listWallet(db: Db, learnerId: string) {
-  return db.selectFrom('wallet_credentials').select(walletColumns).where('learner_id', '=', learnerId).orderBy('added_at', 'desc').execute();
+  return db
+    .selectFrom('wallet_credentials')
+    .select(walletColumns)
+    .where('learner_id', '=', learnerId)
+    .orderBy('added_at', 'desc')
+    .execute();
 }
 
 export function findWalletCredential(db: Db, learnerId: string, id: string) {
-  return db.selectFrom('wallet_credentials').select(walletColumns).where('learner_id', '=', learnerId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('wallet_credentials')
+    .select(walletColumns)
+    .where('learner_id', '=', learnerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function walletDocuments(db: Db, ids: string[]) {
@@ -87,6 +133,10 @@ export function walletDocuments(db: Db, ids: string[]) {
 }
 
 export async function deleteWalletCredential(db: Db, learnerId: string, id: string) {
-  const res = await db.deleteFrom('wallet_credentials').where('learner_id', '=', learnerId).where('id', '=', id).executeTakeFirst();
+  const res = await db
+    .deleteFrom('wallet_credentials')
+    .where('learner_id', '=', learnerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }

@@ -13,8 +13,18 @@ export async function createPathway(deps: Deps, actor: Actor, orgSlug: string, i
   return transaction(deps.db, async (trx) => {
     const userId = who.kind === 'user' ? who.userId : null;
     const pathway = await insertPathway(trx, { orgId: org.id, slug: input.slug, createdBy: userId });
-    if (!pathway) throw new AppError('conflict', `${org.name} already has a pathway at "${input.slug}". Choose another slug.`, { fields: [{ field: 'slug', message: 'Already taken in this organisation' }] });
-    await insertVersion(trx, { ...input, tree, orgId: org.id, pathwayId: pathway.id, versionNumber: 1, createdBy: userId });
+    if (!pathway)
+      throw new AppError('conflict', `${org.name} already has a pathway at "${input.slug}". Choose another slug.`, {
+        fields: [{ field: 'slug', message: 'Already taken in this organisation' }],
+      });
+    await insertVersion(trx, {
+      ...input,
+      tree,
+      orgId: org.id,
+      pathwayId: pathway.id,
+      versionNumber: 1,
+      createdBy: userId,
+    });
     return editorDetail({ ...deps, db: trx }, org, pathway.id);
   });
 }

@@ -19,7 +19,14 @@ export async function getMyPathway(deps: Deps, actor: Actor, id: string) {
     const [version] = await latestPublishedVersions(deps.db, [id]);
     if (!version) throw new AppError('not_found', 'No published pathway with this id.');
     const tree = version.tree as RequirementNode;
-    state = { pathwayId: id, version, tree, evaluation: evaluatePathway(tree, held), participation: undefined, award: undefined };
+    state = {
+      pathwayId: id,
+      version,
+      tree,
+      evaluation: evaluatePathway(tree, held),
+      participation: undefined,
+      award: undefined,
+    };
   }
   const [latest] = await latestPublishedVersions(deps.db, [id]);
   const ctx = await nodeContext(deps, state.tree);
@@ -33,7 +40,12 @@ export async function getMyPathway(deps: Deps, actor: Actor, id: string) {
   const done: { nodeId: string; label: string; credentials: { ref: string; name: string }[] }[] = [];
   walkTree(state.tree, (node) => {
     const s = state.evaluation.perNode[node.id];
-    if (s?.isSatisfied && !isGroup(node)) done.push({ nodeId: node.id, label: labels.get(node.id)!, credentials: s.counted.map((ref) => ({ ref, name: heldByRef.get(ref)?.name ?? ref })) });
+    if (s?.isSatisfied && !isGroup(node))
+      done.push({
+        nodeId: node.id,
+        label: labels.get(node.id)!,
+        credentials: s.counted.map((ref) => ({ ref, name: heldByRef.get(ref)?.name ?? ref })),
+      });
   });
   return {
     ...summaryOf(state),

@@ -16,10 +16,14 @@ export async function getPublicPathway(deps: Deps, id: string) {
   const ctx = await nodeContext(deps, tree);
   const offers = await offersFor(deps, tree, ctx);
   const plan = cheapestAndShortestCompletion(tree, [], offers);
-  const providers = new Map<string, { slug: string | null; name: string; did: string }>([[pathway.orgDid, { slug: pathway.orgSlug, name: pathway.orgName, did: pathway.orgDid }]]);
+  const providers = new Map<string, { slug: string | null; name: string; did: string }>([
+    [pathway.orgDid, { slug: pathway.orgSlug, name: pathway.orgName, did: pathway.orgDid }],
+  ]);
   for (const m of ctx.micro.values()) providers.set(m.orgDid, { slug: m.orgSlug, name: m.orgName, did: m.orgDid });
   walkTree(tree, (node) => {
-    if (node.type === 'achievement' && node.ref.kind === 'external') for (const did of node.ref.issuerDids) if (!providers.has(did)) providers.set(did, { slug: null, name: did, did });
+    if (node.type === 'achievement' && node.ref.kind === 'external')
+      for (const did of node.ref.issuerDids)
+        if (!providers.has(did)) providers.set(did, { slug: null, name: did, did });
   });
   let count = 0;
   walkTree(tree, (node) => {
@@ -37,7 +41,12 @@ export async function getPublicPathway(deps: Deps, id: string) {
     provider: { slug: pathway.orgSlug, name: pathway.orgName },
     providers: [...providers.values()],
     achievement: version.achievement as JsonObject,
-    totals: { cheapest: plan.cheapest, shortest: plan.shortest, cpdHours: plan.cheapest?.cpdHours ?? 0, requirementCount: count },
+    totals: {
+      cheapest: plan.cheapest,
+      shortest: plan.shortest,
+      cpdHours: plan.cheapest?.cpdHours ?? 0,
+      requirementCount: count,
+    },
     map: buildMap(tree, ctx, version.name, version.recommended_order),
     recommendedOrder: version.recommended_order,
     publishedAt: version.published_at!,

@@ -15,10 +15,20 @@ export async function joinPathway(deps: Deps, actor: Actor, id: string) {
     if (!version) throw new AppError('not_found', 'No published pathway with this id.');
     const existing = (await pathwayLearnersOf(trx, [user.userId])).find((p) => p.pathway_id === id);
     const now = deps.clock();
-    await upsertPathwayLearners(trx, [{
-      learnerId: user.userId, pathwayId: id, orgId: version.org_id, versionId: existing?.version_id ?? version.id, isJoined: true, joinedAt: now,
-      done: existing?.done ?? 0, required: existing?.required ?? 0, isSatisfied: existing?.is_satisfied ?? false, now,
-    }]);
+    await upsertPathwayLearners(trx, [
+      {
+        learnerId: user.userId,
+        pathwayId: id,
+        orgId: version.org_id,
+        versionId: existing?.version_id ?? version.id,
+        isJoined: true,
+        joinedAt: now,
+        done: existing?.done ?? 0,
+        required: existing?.required ?? 0,
+        isSatisfied: existing?.is_satisfied ?? false,
+        now,
+      },
+    ]);
     await reevaluateLearnerPathways({ ...deps, db: trx }, user.userId);
   });
   return getMyPathway(deps, actor, id);

@@ -15,8 +15,12 @@ export async function pathwaysOfMyCredential(deps: Deps, actor: Actor, credentia
   if (!own && !wallet) throw new AppError('not_found', 'No credential with this id is yours.');
   const ref = own ? `credential:${credentialId}` : `wallet:${credentialId}`;
   const { states } = await computeLearnerPathways(deps, user.userId);
-  const awardedWith = new Set((await awardsCountingComponent(deps.db, user.userId, credentialId)).map((a) => a.pathway_id));
+  const awardedWith = new Set(
+    (await awardsCountingComponent(deps.db, user.userId, credentialId)).map((a) => a.pathway_id),
+  );
   return states
-    .filter((s) => awardedWith.has(s.pathwayId) || Object.values(s.evaluation.perNode).some((n) => n.counted.includes(ref)))
+    .filter(
+      (s) => awardedWith.has(s.pathwayId) || Object.values(s.evaluation.perNode).some((n) => n.counted.includes(ref)),
+    )
     .map(summaryOf);
 }

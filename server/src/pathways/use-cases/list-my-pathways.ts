@@ -7,5 +7,12 @@ import { computeLearnerPathways } from '../pathway-awards.service.js';
 export async function listMyPathways(deps: Deps, actor: Actor) {
   const user = requireUser(actor);
   const { states } = await computeLearnerPathways(deps, user.userId);
-  return states.map(summaryOf).sort((a, b) => Number(b.isJoined) - Number(a.isJoined) || b.progress.done / Math.max(1, b.progress.required) - a.progress.done / Math.max(1, a.progress.required) || a.name.localeCompare(b.name));
+  return states
+    .map(summaryOf)
+    .sort(
+      (a, b) =>
+        Number(b.isJoined) - Number(a.isJoined) ||
+        b.progress.done / Math.max(1, b.progress.required) - a.progress.done / Math.max(1, a.progress.required) ||
+        a.name.localeCompare(b.name),
+    );
 }

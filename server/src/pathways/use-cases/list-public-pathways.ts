@@ -1,7 +1,10 @@
 import type { Deps } from '../../deps.js';
 import { listPublishedPathways } from '../stores/pathway.store.js';
 
-export async function listPublicPathways(deps: Deps, options: { q?: string | undefined; provider?: string | undefined; limit: number; offset: number }) {
+export async function listPublicPathways(
+  deps: Deps,
+  options: { q?: string | undefined; provider?: string | undefined; limit: number; offset: number },
+) {
   const rows = await listPublishedPathways(deps.db, options);
   return {
     total: rows[0]?.total ?? 0,

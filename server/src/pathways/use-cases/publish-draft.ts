@@ -21,19 +21,40 @@ export async function publishDraft(deps: Deps, actor: Actor, orgSlug: string, id
     const pathway = await findPathway(trx, id, { forUpdate: true });
     if (!pathway || pathway.org_id !== org.id) throw notFound();
     const draft = (await listVersions(trx, id)).find((v) => v.status === 'draft');
-    if (!draft) throw new AppError('conflict', 'There is no draft to publish: every version is published. Edit the pathway to start a new draft.');
+    if (!draft)
+      throw new AppError(
+        'conflict',
+        'There is no draft to publish: every version is published. Edit the pathway to start a new draft.',
+      );
     const tree = draft.tree as RequirementNode;
     await refuseProblems(tdeps, id, tree, draft.recommended_order);
     const names = await nodeNames(tdeps, tree);
     const achievement = buildPathwayAchievement({
       publicUrl: deps.publicUrl,
       pathwayId: id,
-      version: { id: draft.id, versionNumber: draft.version_number, name: draft.name, description: draft.description, achievementType: draft.achievement_type, criteriaNarrative: draft.criteria_narrative, imageUrl: draft.image_url },
+      version: {
+        id: draft.id,
+        versionNumber: draft.version_number,
+        name: draft.name,
+        description: draft.description,
+        achievementType: draft.achievement_type,
+        criteriaNarrative: draft.criteria_narrative,
+        imageUrl: draft.image_url,
+      },
       issuer: { did: org.did, name: org.name, url: new URL(`/orgs/${org.slug}/profile`, deps.publicUrl).toString() },
       requirementLines: requirementLines(tree, names),
     });
-    await publishVersion(trx, draft.id, { achievement, publishedBy: who.kind === 'user' ? who.userId : null, now: deps.clock() });
-    await recordEvent(tdeps, trx, { type: 'pathway.published', orgId: org.id, actor: eventActorOf(actor), data: { pathwayId: id, version: draft.version_number } });
+    await publishVersion(trx, draft.id, {
+      achievement,
+      publishedBy: who.kind === 'user' ? who.userId : null,
+      now: deps.clock(),
+    });
+    await recordEvent(tdeps, trx, {
+      type: 'pathway.published',
+      orgId: org.id,
+      actor: eventActorOf(actor),
+      data: { pathwayId: id, version: draft.version_number },
+    });
     return editorDetail(tdeps, org, id);
   });
 }

@@ -18,7 +18,15 @@ export async function saveDraft(deps: Deps, actor: Actor, orgSlug: string, id: s
     const versions = await listVersions(trx, id);
     const draft = versions.find((v) => v.status === 'draft');
     if (draft) await updateDraft(trx, draft.id, { ...input, tree }, deps.clock());
-    else await insertVersion(trx, { ...input, tree, orgId: org.id, pathwayId: id, versionNumber: Math.max(0, ...versions.map((v) => v.version_number)) + 1, createdBy: who.kind === 'user' ? who.userId : null });
+    else
+      await insertVersion(trx, {
+        ...input,
+        tree,
+        orgId: org.id,
+        pathwayId: id,
+        versionNumber: Math.max(0, ...versions.map((v) => v.version_number)) + 1,
+        createdBy: who.kind === 'user' ? who.userId : null,
+      });
     return editorDetail({ ...deps, db: trx }, org, id);
   });
 }

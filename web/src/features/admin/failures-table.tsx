@@ -32,12 +32,23 @@ export function FailuresTable({ failures, labelledBy, retryingId, onRetry }: Fai
             </>
           ),
         },
-        { header: 'Failed', cell: (failure) => <time dateTime={failure.failedAt}>{dayjs(failure.failedAt).format('D MMM YYYY, HH:mm:ss')}</time> },
+        {
+          header: 'Failed',
+          cell: (failure) => (
+            <time dateTime={failure.failedAt}>{dayjs(failure.failedAt).format('D MMM YYYY, HH:mm:ss')}</time>
+          ),
+        },
         { header: 'Attempts', cell: (failure) => failure.retryCount + 1 },
         {
           header: 'Last error',
           cell: (failure) => (
-            <Text size="sm" maw={420} style={{ overflowWrap: 'anywhere' }} lineClamp={4} title={failure.error ?? undefined}>
+            <Text
+              size="sm"
+              maw={420}
+              style={{ overflowWrap: 'anywhere' }}
+              lineClamp={4}
+              title={failure.error ?? undefined}
+            >
               {failure.error ?? 'No error was recorded.'}
             </Text>
           ),

@@ -6,10 +6,19 @@ import { renderWithProviders } from '../../test/render';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const user = { id: 'u1', name: 'Ada Lovelace', email: 'ada@example.org', createdAt: '2026-12-01T00:00:00Z', emailVerified: true };
+const user = {
+  id: 'u1',
+  name: 'Ada Lovelace',
+  email: 'ada@example.org',
+  createdAt: '2026-12-01T00:00:00Z',
+  emailVerified: true,
+};
 
 function renderShell(isOperator: boolean) {
-  vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json({ user, memberships: [], isOperator }))));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.resolve(Response.json({ user, memberships: [], isOperator }))),
+  );
   renderWithProviders(
     <Routes>
       <Route element={<AppLayout />}>

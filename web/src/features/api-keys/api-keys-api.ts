@@ -25,7 +25,8 @@ export function useCreateApiKey(slug: string) {
 export function useRevokeApiKey(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => data(client.DELETE('/api/v1/orgs/{slug}/api-keys/{id}', { params: { path: { slug, id } } })),
+    mutationFn: (id: string) =>
+      data(client.DELETE('/api/v1/orgs/{slug}/api-keys/{id}', { params: { path: { slug, id } } })),
 
     onSettled: () => queryClient.invalidateQueries({ queryKey: apiKeysKey(slug) }),
   });

@@ -36,12 +36,23 @@ export function CreateApiKeyModal({ slug, myRole, opened, onClose }: CreateApiKe
       form={form}
       submitLabel="Create key"
       onSubmit={async (values) => {
-        setCreated(await create.mutateAsync({ name: values.name.trim(), role: values.role, issuerIdentifier: values.issuerIdentifier }));
+        setCreated(
+          await create.mutateAsync({
+            name: values.name.trim(),
+            role: values.role,
+            issuerIdentifier: values.issuerIdentifier,
+          }),
+        );
       }}
       result={
         created ? (
           <Stack gap="md">
-            <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title="This is the only time you will see this key" role="alert">
+            <Alert
+              color="orange"
+              icon={<IconAlertTriangle aria-hidden />}
+              title="This is the only time you will see this key"
+              role="alert"
+            >
               Store it somewhere safe, such as your secret manager. If you lose it, revoke it and create a new one.
             </Alert>
             <CopyField value={created.token} label="API key" />
@@ -55,11 +66,19 @@ export function CreateApiKeyModal({ slug, myRole, opened, onClose }: CreateApiKe
         ) : null
       }
     >
-      <TextInput label="Name" description="What will use this key?" required data-autofocus {...form.getInputProps('name')} />
+      <TextInput
+        label="Name"
+        description="What will use this key?"
+        required
+        data-autofocus
+        {...form.getInputProps('name')}
+      />
       <Select
         label="Role"
         description="What the key may do. Never more than your own role."
-        data={grantableRoles(myRole).filter((r) => r.value !== 'owner').map((r) => ({ value: r.value, label: r.label }))}
+        data={grantableRoles(myRole)
+          .filter((r) => r.value !== 'owner')
+          .map((r) => ({ value: r.value, label: r.label }))}
         allowDeselect={false}
         required
         {...form.getInputProps('role')}

@@ -21,8 +21,9 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The query string of the log's filters (shared by the page and its CSV export). */
 export function auditQuery(filters: AuditFilters): URLSearchParams {
-  return new URLSearchParams(Object.entries(toQuery(filters)).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
-
+  return new URLSearchParams(
+    Object.entries(toQuery(filters)).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+  );
 }
 
 /** Where the browser downloads the whole filtered log as CSV (the session cookie goes with it). */
@@ -39,7 +40,10 @@ export function useAuditLog(slug: string, filters: AuditFilters, enabled = true)
     queryFn: ({ pageParam, signal }) =>
       data(
         client.GET('/api/v1/orgs/{slug}/audit-log', {
-          params: { path: { slug }, query: { ...toQuery(filters), limit: AUDIT_PAGE_SIZE, ...(pageParam ? { before: pageParam } : {}) } },
+          params: {
+            path: { slug },
+            query: { ...toQuery(filters), limit: AUDIT_PAGE_SIZE, ...(pageParam ? { before: pageParam } : {}) },
+          },
           signal,
         }),
       ),

@@ -13,7 +13,13 @@ const groups = [...new Set(AUDIT_EVENT_TYPES.map((t) => t.group))].map((group) =
 export const NO_AUDIT_FILTERS: AuditFilters = { types: [], since: null, until: null };
 
 /** What to show: event types, and a period of whole days (both ends included). */
-export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onChange: (filters: AuditFilters) => void }) {
+export function AuditFiltersBar({
+  value,
+  onChange,
+}: {
+  value: AuditFilters;
+  onChange: (filters: AuditFilters) => void;
+}) {
   const isFiltered = value.types.length > 0 || value.since !== null || value.until !== null;
   return (
     <Group align="flex-end" gap="md" wrap="wrap">
@@ -53,7 +59,11 @@ export function AuditFiltersBar({ value, onChange }: { value: AuditFilters; onCh
         popoverProps={{ withinPortal: true }}
       />
       {isFiltered ? (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => onChange(NO_AUDIT_FILTERS)}>
+        <Button
+          variant="subtle"
+          leftSection={<IconFilterOff size={16} aria-hidden />}
+          onClick={() => onChange(NO_AUDIT_FILTERS)}
+        >
           Clear filters
         </Button>
       ) : null}

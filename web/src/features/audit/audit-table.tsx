@@ -9,7 +9,10 @@ function Actor({ actor }: { actor: AuditActor }) {
     actor.kind === 'user'
       ? [actor.name ?? 'A deleted user', actor.email]
       : actor.kind === 'apiKey'
-        ? [actor.apiKeyName ? `API key “${actor.apiKeyName}”` : 'An API key', actor.apiKeyName ? undefined : actor.apiKeyId]
+        ? [
+            actor.apiKeyName ? `API key “${actor.apiKeyName}”` : 'An API key',
+            actor.apiKeyName ? undefined : actor.apiKeyId,
+          ]
         : ['Cairn', actor.reason];
   return (
     <Stack gap={0}>

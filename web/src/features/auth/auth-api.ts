@@ -16,13 +16,13 @@ export type LoginInput = Body<'/api/v1/auth/login', 'post'>;
 export const signup = (input: SignupInput) => data(client.POST('/api/v1/auth/signup', { body: input }));
 export const login = (input: LoginInput) => data(client.POST('/api/v1/auth/login', { body: input }));
 export const logout = () => data(client.POST('/api/v1/auth/logout', { body: {} }));
-export const requestPasswordReset = (email: string) => data(client.POST('/api/v1/auth/password-reset', { body: { email } }));
+export const requestPasswordReset = (email: string) =>
+  data(client.POST('/api/v1/auth/password-reset', { body: { email } }));
 export const confirmPasswordReset = (token: string, password: string) =>
   data(client.POST('/api/v1/auth/password-reset/confirm', { body: { token, password } }));
 
 export type VerifyEmailResult = Answer<'/api/v1/auth/verify-email', 'post'>;
 export const verifyEmail = (token: string) => data(client.POST('/api/v1/auth/verify-email', { body: { token } }));
 export const resendEmailVerification = () => data(client.POST('/api/v1/auth/verify-email/resend', { body: {} }));
-
 
 export { ApiError };

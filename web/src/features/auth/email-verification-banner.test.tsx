@@ -6,13 +6,23 @@ import { EmailVerificationBanner } from './email-verification-banner';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const sessionWith = (emailVerified: boolean) => ({ user: { id: 'u1', name: 'Lena', email: 'lena@example.com', createdAt: '2026-12-01T00:00:00Z', emailVerified }, memberships: [] });
+const sessionWith = (emailVerified: boolean) => ({
+  user: { id: 'u1', name: 'Lena', email: 'lena@example.com', createdAt: '2026-12-01T00:00:00Z', emailVerified },
+  memberships: [],
+});
 
 describe('EmailVerificationBanner', () => {
   it('asks an unconfirmed person to confirm, and shows why a resend was refused', async () => {
     const fetchMock = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => {
       if (init?.method === 'POST') {
-        return Promise.resolve(problemResponse(429, { title: 'Too many requests', code: 'rate_limited', detail: 'A link was sent less than a minute ago; check your inbox and spam folder. Wait 42 seconds to ask for another.' }));
+        return Promise.resolve(
+          problemResponse(429, {
+            title: 'Too many requests',
+            code: 'rate_limited',
+            detail:
+              'A link was sent less than a minute ago; check your inbox and spam folder. Wait 42 seconds to ask for another.',
+          }),
+        );
       }
       return Promise.resolve(Response.json(sessionWith(false)));
     });
@@ -20,7 +30,9 @@ describe('EmailVerificationBanner', () => {
     const user = userEvent.setup();
     renderWithProviders(<EmailVerificationBanner />, { route: '/me' });
 
-    expect(await screen.findByRole('region', { name: 'Confirm your email to receive your credentials' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Confirm your email to receive your credentials' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('lena@example.com')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Resend the link' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Wait 42 seconds to ask for another.');
@@ -30,7 +42,11 @@ describe('EmailVerificationBanner', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn((_input: RequestInfo | URL, init?: RequestInit) =>
-        Promise.resolve(init?.method === 'POST' ? Response.json({ status: 'queued', email: 'lena@example.com' }, { status: 202 }) : Response.json(sessionWith(false))),
+        Promise.resolve(
+          init?.method === 'POST'
+            ? Response.json({ status: 'queued', email: 'lena@example.com' }, { status: 202 })
+            : Response.json(sessionWith(false)),
+        ),
       ),
     );
     const user = userEvent.setup();

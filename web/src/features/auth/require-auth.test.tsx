@@ -13,7 +13,14 @@ function renderAt(path: string) {
   const router = createMemoryRouter(
     [
       { path: '/login', element: <LoginProbe /> },
-      { path: '/o/:slug/members', element: <RequireAuth><p>members page</p></RequireAuth> },
+      {
+        path: '/o/:slug/members',
+        element: (
+          <RequireAuth>
+            <p>members page</p>
+          </RequireAuth>
+        ),
+      },
     ],
     { initialEntries: [path] },
   );
@@ -26,19 +33,34 @@ function renderAt(path: string) {
 
 describe('RequireAuth', () => {
   it('sends a signed-out visitor to /login with the page to come back to', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json({ user: null, memberships: [], isOperator: false }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(Response.json({ user: null, memberships: [], isOperator: false }))),
+    );
     renderAt('/o/acme/members?tab=x');
-    expect(await screen.findByText(`login page ?next=${encodeURIComponent('/o/acme/members?tab=x')}`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`login page ?next=${encodeURIComponent('/o/acme/members?tab=x')}`),
+    ).toBeInTheDocument();
   });
 
   it('shows the page to a signed-in person', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json({ user: { id: 'u1', name: 'Ada', email: 'a@b.c' }, memberships: [] }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(Response.json({ user: { id: 'u1', name: 'Ada', email: 'a@b.c' }, memberships: [] }))),
+    );
     renderAt('/o/acme/members');
     expect(await screen.findByText('members page')).toBeInTheDocument();
   });
 
   it('offers a retry when the session check itself fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(503, { title: 'Service Unavailable', detail: 'The database does not answer.' }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          problemResponse(503, { title: 'Service Unavailable', detail: 'The database does not answer.' }),
+        ),
+      ),
+    );
     renderAt('/o/acme/members');
     expect(await screen.findByText('The database does not answer.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /try again/i })).toBeInTheDocument();

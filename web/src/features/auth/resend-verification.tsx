@@ -15,7 +15,11 @@ type ResendVerificationProps = { label?: string; size?: ButtonProps['size']; var
  * A "Resend" button with its outcome beside it: where the link went, or why it was not sent
  * (a link went out a minute ago, too many this hour). Only for a signed-in person.
  */
-export function ResendVerification({ label = 'Resend the link', size = 'xs', variant = 'light' }: ResendVerificationProps) {
+export function ResendVerification({
+  label = 'Resend the link',
+  size = 'xs',
+  variant = 'light',
+}: ResendVerificationProps) {
   const resend = useResendVerification();
   return (
     <>
@@ -32,7 +36,8 @@ export function ResendVerification({ label = 'Resend the link', size = 'xs', var
       </Button>
       {resend.isSuccess ? (
         <Text size="sm" role="status">
-          A new link is on its way to {resend.data.email}. It works for 24 hours; check your spam folder if it does not arrive.
+          A new link is on its way to {resend.data.email}. It works for 24 hours; check your spam folder if it does not
+          arrive.
         </Text>
       ) : null}
       {resend.isError ? (

@@ -35,11 +35,20 @@ describe('SignupForm', () => {
     expect(onSignedUp).not.toHaveBeenCalled();
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/auth/signup');
-    expect(JSON.parse(init.body as string)).toEqual({ name: 'Ada Lovelace', email: 'ada@example.org', password: 'correct-horse-9' });
+    expect(JSON.parse(init.body as string)).toEqual({
+      name: 'Ada Lovelace',
+      email: 'ada@example.org',
+      password: 'correct-horse-9',
+    });
   });
 
   it('shows a problem without field errors in an alert', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(problemResponse(429, { title: 'Too many requests', detail: 'Wait a minute and try again.' }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(problemResponse(429, { title: 'Too many requests', detail: 'Wait a minute and try again.' })),
+      ),
+    );
     renderWithProviders(<SignupForm onSignedUp={vi.fn()} />);
 
     await fillAndSubmit();
@@ -59,7 +68,10 @@ describe('SignupForm', () => {
   });
 
   it('calls onSignedUp after a successful sign-up', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json({ user: { id: 'u1' } }, { status: 201 }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(Response.json({ user: { id: 'u1' } }, { status: 201 }))),
+    );
     const onSignedUp = vi.fn();
     renderWithProviders(<SignupForm onSignedUp={onSignedUp} />);
 

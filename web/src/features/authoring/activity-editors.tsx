@@ -1,4 +1,19 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Paper, Radio, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { MarkdownField } from './details-form';
@@ -12,7 +27,17 @@ const KIND_OPTIONS = [
   { value: 'numeric', label: 'Number' },
 ];
 
-const FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv', 'application/zip', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'];
+const FILE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'text/plain',
+  'text/csv',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+];
 
 /** Questions with their options, correct flags and feedback; pass mark and attempts. */
 export function QuizEditor({ form, isReadOnly }: Props) {
@@ -20,8 +45,25 @@ export function QuizEditor({ form, isReadOnly }: Props) {
   return (
     <Stack gap="md">
       <Group gap="md" align="flex-start">
-        <NumberInput label="Pass mark (%)" min={0} max={100} allowDecimal={false} w={150} {...form.getInputProps('quiz.passMark')} readOnly={isReadOnly} />
-        <NumberInput label="Attempts allowed" description="Empty: unlimited" min={1} max={100} allowDecimal={false} w={170} {...form.getInputProps('quiz.attemptsLimit')} readOnly={isReadOnly} />
+        <NumberInput
+          label="Pass mark (%)"
+          min={0}
+          max={100}
+          allowDecimal={false}
+          w={150}
+          {...form.getInputProps('quiz.passMark')}
+          readOnly={isReadOnly}
+        />
+        <NumberInput
+          label="Attempts allowed"
+          description="Empty: unlimited"
+          min={1}
+          max={100}
+          allowDecimal={false}
+          w={170}
+          {...form.getInputProps('quiz.attemptsLimit')}
+          readOnly={isReadOnly}
+        />
       </Group>
       {form.errors['quiz.questions'] ? (
         <Text size="sm" c="red">
@@ -45,25 +87,69 @@ export function QuizEditor({ form, isReadOnly }: Props) {
                     form.setFieldValue(`${path}.kind`, value);
                     // A single-choice question keeps exactly one correct option.
                     if (value === 'single') {
-                      const firstCorrect = Math.max(0, q.options.findIndex((o) => o.isCorrect));
-                      q.options.forEach((_, oi) => form.setFieldValue(`${path}.options.${oi}.isCorrect`, oi === firstCorrect));
+                      const firstCorrect = Math.max(
+                        0,
+                        q.options.findIndex((o) => o.isCorrect),
+                      );
+                      q.options.forEach((_, oi) =>
+                        form.setFieldValue(`${path}.options.${oi}.isCorrect`, oi === firstCorrect),
+                      );
                     }
                   }}
                   disabled={isReadOnly}
                 />
-                <NumberInput label="Points" min={1} max={100} allowDecimal={false} w={100} {...form.getInputProps(`${path}.points`)} readOnly={isReadOnly} />
+                <NumberInput
+                  label="Points"
+                  min={1}
+                  max={100}
+                  allowDecimal={false}
+                  w={100}
+                  {...form.getInputProps(`${path}.points`)}
+                  readOnly={isReadOnly}
+                />
                 {isReadOnly || questions.length <= 1 ? null : (
-                  <Button variant="subtle" color="red" mt={24} leftSection={<IconTrash size={16} aria-hidden />} onClick={() => form.removeListItem('quiz.questions', qi)}>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    mt={24}
+                    leftSection={<IconTrash size={16} aria-hidden />}
+                    onClick={() => form.removeListItem('quiz.questions', qi)}
+                  >
                     Remove question {qi + 1}
                   </Button>
                 )}
               </Group>
-              <Textarea label="Question" autosize minRows={2} {...form.getInputProps(`${path}.prompt`)} readOnly={isReadOnly} />
+              <Textarea
+                label="Question"
+                autosize
+                minRows={2}
+                {...form.getInputProps(`${path}.prompt`)}
+                readOnly={isReadOnly}
+              />
               {q.kind === 'numeric' ? (
                 <Group gap="sm" align="flex-start">
-                  <NumberInput label="Correct answer" w={160} decimalSeparator="." {...form.getInputProps(`${path}.answer`)} readOnly={isReadOnly} />
-                  <NumberInput label="Tolerance (±)" min={0} w={140} decimalSeparator="." {...form.getInputProps(`${path}.tolerance`)} readOnly={isReadOnly} />
-                  <TextInput label="Unit" placeholder="e.g. %" w={120} {...form.getInputProps(`${path}.unit`)} readOnly={isReadOnly} />
+                  <NumberInput
+                    label="Correct answer"
+                    w={160}
+                    decimalSeparator="."
+                    {...form.getInputProps(`${path}.answer`)}
+                    readOnly={isReadOnly}
+                  />
+                  <NumberInput
+                    label="Tolerance (±)"
+                    min={0}
+                    w={140}
+                    decimalSeparator="."
+                    {...form.getInputProps(`${path}.tolerance`)}
+                    readOnly={isReadOnly}
+                  />
+                  <TextInput
+                    label="Unit"
+                    placeholder="e.g. %"
+                    w={120}
+                    {...form.getInputProps(`${path}.unit`)}
+                    readOnly={isReadOnly}
+                  />
                 </Group>
               ) : (
                 <Stack gap="xs">
@@ -88,41 +174,90 @@ export function QuizEditor({ form, isReadOnly }: Props) {
                                 aria-label={correctLabel}
                                 name={`${path}-correct`}
                                 checked={o.isCorrect}
-                                onChange={() => q.options.forEach((_, k) => form.setFieldValue(`${path}.options.${k}.isCorrect`, k === oi))}
+                                onChange={() =>
+                                  q.options.forEach((_, k) =>
+                                    form.setFieldValue(`${path}.options.${k}.isCorrect`, k === oi),
+                                  )
+                                }
                                 disabled={isReadOnly}
                               />
                             ) : (
-                              <Checkbox mt={8} aria-label={correctLabel} {...form.getInputProps(`${optionPath}.isCorrect`, { type: 'checkbox' })} disabled={isReadOnly} />
+                              <Checkbox
+                                mt={8}
+                                aria-label={correctLabel}
+                                {...form.getInputProps(`${optionPath}.isCorrect`, { type: 'checkbox' })}
+                                disabled={isReadOnly}
+                              />
                             )}
-                            <TextInput aria-label={`Option ${oi + 1}`} placeholder={`Option ${oi + 1}`} style={{ flex: 1 }} size="sm" {...form.getInputProps(`${optionPath}.text`)} readOnly={isReadOnly} />
+                            <TextInput
+                              aria-label={`Option ${oi + 1}`}
+                              placeholder={`Option ${oi + 1}`}
+                              style={{ flex: 1 }}
+                              size="sm"
+                              {...form.getInputProps(`${optionPath}.text`)}
+                              readOnly={isReadOnly}
+                            />
                             {isReadOnly || q.options.length <= 2 ? null : (
-                              <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Remove option ${oi + 1}`} onClick={() => form.removeListItem(`${path}.options`, oi)}>
+                              <ActionIcon
+                                variant="subtle"
+                                color="red"
+                                mt={4}
+                                aria-label={`Remove option ${oi + 1}`}
+                                onClick={() => form.removeListItem(`${path}.options`, oi)}
+                              >
                                 <IconTrash size={16} aria-hidden />
                               </ActionIcon>
                             )}
                           </Group>
-                          <TextInput aria-label={`Feedback when option ${oi + 1} is chosen`} placeholder="Feedback when chosen (optional)" size="xs" {...form.getInputProps(`${optionPath}.feedback`)} readOnly={isReadOnly} />
+                          <TextInput
+                            aria-label={`Feedback when option ${oi + 1} is chosen`}
+                            placeholder="Feedback when chosen (optional)"
+                            size="xs"
+                            {...form.getInputProps(`${optionPath}.feedback`)}
+                            readOnly={isReadOnly}
+                          />
                         </Stack>
                       </Paper>
                     );
                   })}
                   {isReadOnly || q.options.length >= 12 ? null : (
-                    <Button variant="subtle" size="compact-sm" w="fit-content" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => form.insertListItem(`${path}.options`, newOption())}>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      w="fit-content"
+                      leftSection={<IconPlus size={14} aria-hidden />}
+                      onClick={() => form.insertListItem(`${path}.options`, newOption())}
+                    >
                       Add an option
                     </Button>
                   )}
                 </Stack>
               )}
               <Group grow gap="sm" align="flex-start">
-                <TextInput label="Feedback when right" size="sm" {...form.getInputProps(`${path}.feedbackCorrect`)} readOnly={isReadOnly} />
-                <TextInput label="Feedback when wrong" size="sm" {...form.getInputProps(`${path}.feedbackIncorrect`)} readOnly={isReadOnly} />
+                <TextInput
+                  label="Feedback when right"
+                  size="sm"
+                  {...form.getInputProps(`${path}.feedbackCorrect`)}
+                  readOnly={isReadOnly}
+                />
+                <TextInput
+                  label="Feedback when wrong"
+                  size="sm"
+                  {...form.getInputProps(`${path}.feedbackIncorrect`)}
+                  readOnly={isReadOnly}
+                />
               </Group>
             </Stack>
           </Fieldset>
         );
       })}
       {isReadOnly ? null : (
-        <Button variant="light" w="fit-content" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => form.insertListItem('quiz.questions', newQuestion())}>
+        <Button
+          variant="light"
+          w="fit-content"
+          leftSection={<IconPlus size={16} aria-hidden />}
+          onClick={() => form.insertListItem('quiz.questions', newQuestion())}
+        >
           Add a question
         </Button>
       )}
@@ -135,7 +270,13 @@ export function AssignmentEditor({ form, isReadOnly }: Props) {
   const a = form.values.assignment;
   return (
     <Stack gap="md">
-      <MarkdownField label="Instructions" form={form} path="assignment.instructions" isReadOnly={isReadOnly} minRows={4} />
+      <MarkdownField
+        label="Instructions"
+        form={form}
+        path="assignment.instructions"
+        isReadOnly={isReadOnly}
+        minRows={4}
+      />
       {form.errors['assignment.instructions'] ? (
         <Text size="sm" c="red">
           {form.errors['assignment.instructions']}
@@ -153,14 +294,30 @@ export function AssignmentEditor({ form, isReadOnly }: Props) {
           <Fieldset key={form.key(path)} legend={`Criterion ${ci + 1}`} bg="gray.0">
             <Stack gap="sm">
               <Group gap="sm" align="flex-start">
-                <TextInput label="Criterion" style={{ flex: 1 }} {...form.getInputProps(`${path}.title`)} readOnly={isReadOnly} />
+                <TextInput
+                  label="Criterion"
+                  style={{ flex: 1 }}
+                  {...form.getInputProps(`${path}.title`)}
+                  readOnly={isReadOnly}
+                />
                 {isReadOnly || a.criteria.length <= 1 ? null : (
-                  <Button variant="subtle" color="red" mt={24} leftSection={<IconTrash size={16} aria-hidden />} onClick={() => form.removeListItem('assignment.criteria', ci)}>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    mt={24}
+                    leftSection={<IconTrash size={16} aria-hidden />}
+                    onClick={() => form.removeListItem('assignment.criteria', ci)}
+                  >
                     Remove criterion {ci + 1}
                   </Button>
                 )}
               </Group>
-              <TextInput label="What it looks at" size="sm" {...form.getInputProps(`${path}.description`)} readOnly={isReadOnly} />
+              <TextInput
+                label="What it looks at"
+                size="sm"
+                {...form.getInputProps(`${path}.description`)}
+                readOnly={isReadOnly}
+              />
               <Text size="sm" fw={500}>
                 Levels
               </Text>
@@ -173,11 +330,40 @@ export function AssignmentEditor({ form, isReadOnly }: Props) {
                 const levelPath = `${path}.levels.${li}`;
                 return (
                   <Group key={form.key(levelPath)} gap="xs" align="flex-start" wrap="wrap">
-                    <TextInput aria-label={`Criterion ${ci + 1}, level ${li + 1} name`} placeholder="Level name" size="sm" w={160} {...form.getInputProps(`${levelPath}.title`)} readOnly={isReadOnly} />
-                    <NumberInput aria-label={`Criterion ${ci + 1}, level ${li + 1} points`} placeholder="Points" size="sm" w={90} min={0} allowDecimal={false} {...form.getInputProps(`${levelPath}.points`)} readOnly={isReadOnly} />
-                    <TextInput aria-label={`Criterion ${ci + 1}, level ${li + 1} description`} placeholder="Description (optional)" size="sm" style={{ flex: '1 1 200px' }} {...form.getInputProps(`${levelPath}.description`)} readOnly={isReadOnly} />
+                    <TextInput
+                      aria-label={`Criterion ${ci + 1}, level ${li + 1} name`}
+                      placeholder="Level name"
+                      size="sm"
+                      w={160}
+                      {...form.getInputProps(`${levelPath}.title`)}
+                      readOnly={isReadOnly}
+                    />
+                    <NumberInput
+                      aria-label={`Criterion ${ci + 1}, level ${li + 1} points`}
+                      placeholder="Points"
+                      size="sm"
+                      w={90}
+                      min={0}
+                      allowDecimal={false}
+                      {...form.getInputProps(`${levelPath}.points`)}
+                      readOnly={isReadOnly}
+                    />
+                    <TextInput
+                      aria-label={`Criterion ${ci + 1}, level ${li + 1} description`}
+                      placeholder="Description (optional)"
+                      size="sm"
+                      style={{ flex: '1 1 200px' }}
+                      {...form.getInputProps(`${levelPath}.description`)}
+                      readOnly={isReadOnly}
+                    />
                     {isReadOnly || c.levels.length <= 2 ? null : (
-                      <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Remove level ${li + 1} of criterion ${ci + 1}`} onClick={() => form.removeListItem(`${path}.levels`, li)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        mt={4}
+                        aria-label={`Remove level ${li + 1} of criterion ${ci + 1}`}
+                        onClick={() => form.removeListItem(`${path}.levels`, li)}
+                      >
                         <IconTrash size={16} aria-hidden />
                       </ActionIcon>
                     )}
@@ -185,7 +371,13 @@ export function AssignmentEditor({ form, isReadOnly }: Props) {
                 );
               })}
               {isReadOnly || c.levels.length >= 10 ? null : (
-                <Button variant="subtle" size="compact-sm" w="fit-content" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => form.insertListItem(`${path}.levels`, newLevel())}>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  w="fit-content"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  onClick={() => form.insertListItem(`${path}.levels`, newLevel())}
+                >
                   Add a level
                 </Button>
               )}
@@ -194,7 +386,12 @@ export function AssignmentEditor({ form, isReadOnly }: Props) {
         );
       })}
       {isReadOnly ? null : (
-        <Button variant="light" w="fit-content" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => form.insertListItem('assignment.criteria', newCriterion())}>
+        <Button
+          variant="light"
+          w="fit-content"
+          leftSection={<IconPlus size={16} aria-hidden />}
+          onClick={() => form.insertListItem('assignment.criteria', newCriterion())}
+        >
           Add a criterion
         </Button>
       )}
@@ -224,7 +421,15 @@ export function AssignmentEditor({ form, isReadOnly }: Props) {
             {...form.getInputProps('assignment.fileTypes')}
             readOnly={isReadOnly}
           />
-          <NumberInput label="Largest file (MB)" min={0.1} max={50} decimalScale={1} w={160} {...form.getInputProps('assignment.maxFileMb')} readOnly={isReadOnly} />
+          <NumberInput
+            label="Largest file (MB)"
+            min={0.1}
+            max={50}
+            decimalScale={1}
+            w={160}
+            {...form.getInputProps('assignment.maxFileMb')}
+            readOnly={isReadOnly}
+          />
         </Group>
       ) : null}
     </Stack>

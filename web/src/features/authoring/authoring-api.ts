@@ -8,7 +8,8 @@ export const microcredentialKey = (slug: string, id: string) => ['org', slug, 'm
 export function useMicrocredentials(slug: string) {
   return useQuery({
     queryKey: listKey(slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/microcredentials', { params: { path: { slug } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/microcredentials', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
   });
 }
@@ -16,7 +17,8 @@ export function useMicrocredentials(slug: string) {
 export function useMicrocredential(slug: string, id: string) {
   return useQuery({
     queryKey: microcredentialKey(slug, id),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/microcredentials/{id}', { params: { path: { slug, id } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/microcredentials/{id}', { params: { path: { slug, id } }, signal })),
   });
 }
 
@@ -35,14 +37,23 @@ export function useCreateMicrocredential(slug: string) {
 /** Every write to a micro-credential refreshes it and the list (titles and statuses change). */
 function useRefresh(slug: string, id: string) {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: microcredentialKey(slug, id) }), queryClient.invalidateQueries({ queryKey: listKey(slug) })]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: microcredentialKey(slug, id) }),
+      queryClient.invalidateQueries({ queryKey: listKey(slug) }),
+    ]);
 }
 
 export function useUpdateVersion(slug: string, id: string, versionId: string) {
   const refresh = useRefresh(slug, id);
   return useMutation({
     mutationFn: (patch: VersionPatch) =>
-      data(client.PATCH('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}', { params: { path: { slug, id, versionId } }, body: patch })),
+      data(
+        client.PATCH('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}', {
+          params: { path: { slug, id, versionId } },
+          body: patch,
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -52,7 +63,12 @@ export function usePublishVersion(slug: string, id: string, versionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      data(client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/publish', { params: { path: { slug, id, versionId } }, body: {} })),
+      data(
+        client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/publish', {
+          params: { path: { slug, id, versionId } },
+          body: {},
+        }),
+      ),
     onSuccess: async () => {
       await refresh();
       await queryClient.invalidateQueries({ queryKey: ['catalog'] });
@@ -63,7 +79,10 @@ export function usePublishVersion(slug: string, id: string, versionId: string) {
 export function useCreateDraft(slug: string, id: string) {
   const refresh = useRefresh(slug, id);
   return useMutation({
-    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/drafts', { params: { path: { slug, id } }, body: {} })),
+    mutationFn: () =>
+      data(
+        client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/drafts', { params: { path: { slug, id } }, body: {} }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -79,7 +98,12 @@ export function useSaveModule(slug: string, id: string, versionId: string) {
               body: input,
             }),
           )
-        : data(client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules', { params: { path: { slug, id, versionId } }, body: input })),
+        : data(
+            client.POST('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules', {
+              params: { path: { slug, id, versionId } },
+              body: input,
+            }),
+          ),
     onSuccess: refresh,
   });
 }
@@ -88,7 +112,11 @@ export function useRemoveModule(slug: string, id: string, versionId: string) {
   const refresh = useRefresh(slug, id);
   return useMutation({
     mutationFn: (moduleId: string) =>
-      data(client.DELETE('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules/{moduleId}', { params: { path: { slug, id, versionId, moduleId } } })),
+      data(
+        client.DELETE('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules/{moduleId}', {
+          params: { path: { slug, id, versionId, moduleId } },
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -97,7 +125,12 @@ export function useReorderModules(slug: string, id: string, versionId: string) {
   const refresh = useRefresh(slug, id);
   return useMutation({
     mutationFn: (moduleIds: string[]) =>
-      data(client.PUT('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules/order', { params: { path: { slug, id, versionId } }, body: { moduleIds } })),
+      data(
+        client.PUT('/api/v1/orgs/{slug}/microcredentials/{id}/versions/{versionId}/modules/order', {
+          params: { path: { slug, id, versionId } },
+          body: { moduleIds },
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -106,5 +139,4 @@ export function uploadImage(slug: string, file: File): Promise<UploadedImage> {
   const form = new FormData();
   form.append('file', file);
   return data(client.POST('/api/v1/orgs/{slug}/images', { params: { path: { slug } }, ...multipart(form) }));
-
 }

@@ -72,7 +72,8 @@ export const DETAIL_LABELS: Record<string, string> = {
 };
 
 const num = (value: number | null) => (value === null ? '' : value);
-const orNull = (value: number | string): number | null => (value === '' || value === null || Number.isNaN(Number(value)) ? null : Number(value));
+const orNull = (value: number | string): number | null =>
+  value === '' || value === null || Number.isNaN(Number(value)) ? null : Number(value);
 
 export function detailsFromVersion(v: MicrocredentialVersion): DetailsValues {
   return {
@@ -84,7 +85,9 @@ export function detailsFromVersion(v: MicrocredentialVersion): DetailsValues {
     level: v.level === null ? null : String(v.level),
     effortHours: num(v.effortHours),
     durationWeeks: num(v.durationWeeks),
-    cost: v.cost ? { isFree: false, amount: toMajor(v.cost.amountMinor, v.cost.currency), currency: v.cost.currency } : { isFree: true, amount: '', currency: 'EUR' },
+    cost: v.cost
+      ? { isFree: false, amount: toMajor(v.cost.amountMinor, v.cost.currency), currency: v.cost.currency }
+      : { isFree: true, amount: '', currency: 'EUR' },
     cpdHours: num(v.cpdHours),
     format: v.format,
     language: v.language ?? '',
@@ -110,7 +113,10 @@ export function patchFromDetails(values: DetailsValues): VersionPatch {
     level: values.level === null ? null : Number(values.level),
     effortHours: orNull(values.effortHours),
     durationWeeks: orNull(values.durationWeeks),
-    cost: values.cost.isFree || amount === null ? null : { amountMinor: toMinor(amount, values.cost.currency), currency: values.cost.currency },
+    cost:
+      values.cost.isFree || amount === null
+        ? null
+        : { amountMinor: toMinor(amount, values.cost.currency), currency: values.cost.currency },
     cpdHours: orNull(values.cpdHours),
     format: (values.format as LearningFormat | null) ?? null,
     language: values.language.trim() || null,
@@ -122,8 +128,47 @@ export function patchFromDetails(values: DetailsValues): VersionPatch {
   };
 }
 
-const CURRENCIES = ['EUR', 'GBP', 'USD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'CAD', 'AUD', 'NZD', 'INR', 'JPY', 'ZAR', 'SGD'];
-const LANGUAGES = ['en', 'en-GB', 'en-US', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pt-BR', 'pl', 'sv', 'da', 'fi', 'nb', 'cs', 'el', 'ro', 'hu', 'ga', 'cy'];
+const CURRENCIES = [
+  'EUR',
+  'GBP',
+  'USD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'CZK',
+  'CAD',
+  'AUD',
+  'NZD',
+  'INR',
+  'JPY',
+  'ZAR',
+  'SGD',
+];
+const LANGUAGES = [
+  'en',
+  'en-GB',
+  'en-US',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'nl',
+  'pt',
+  'pt-BR',
+  'pl',
+  'sv',
+  'da',
+  'fi',
+  'nb',
+  'cs',
+  'el',
+  'ro',
+  'hu',
+  'ga',
+  'cy',
+];
 
 type DetailsFormProps = {
   orgSlug: string;
@@ -138,7 +183,9 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
   const [skillTerm, setSkillTerm] = useState('');
   const [debouncedTerm] = useDebouncedValue(skillTerm, 250);
   const skills = useSkillSearch(debouncedTerm);
-  const [skillNames, setSkillNames] = useState<Record<string, string>>(() => Object.fromEntries(version.skills.map((s) => [s.id, s.name])));
+  const [skillNames, setSkillNames] = useState<Record<string, string>>(() =>
+    Object.fromEntries(version.skills.map((s) => [s.id, s.name])),
+  );
   const [imageUrl, setImageUrl] = useState<string | null>(version.imageUrl);
   const [imageError, setImageError] = useState<string | null>(null);
   const [isUploading, setUploading] = useState(false);
@@ -147,7 +194,9 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
 
   const skillData = [
     ...form.values.skillIds.map((id) => ({ value: id, label: skillNames[id] ?? id })),
-    ...(skills.data?.items ?? []).filter((s) => !form.values.skillIds.includes(s.id)).map((s) => ({ value: s.id, label: `${s.name} (${s.framework.name})` })),
+    ...(skills.data?.items ?? [])
+      .filter((s) => !form.values.skillIds.includes(s.id))
+      .map((s) => ({ value: s.id, label: `${s.name} (${s.framework.name})` })),
   ];
   const partnerData = [
     ...version.partners.map((p) => ({ value: p.id, label: p.name })),
@@ -225,7 +274,12 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
                   w={220}
                 />
                 {form.values.imageFileId ? (
-                  <Button variant="subtle" size="compact-sm" color="red" onClick={() => form.setFieldValue('imageFileId', null)}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    color="red"
+                    onClick={() => form.setFieldValue('imageFileId', null)}
+                  >
                     Remove
                   </Button>
                 ) : null}
@@ -235,7 +289,14 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
         </Grid.Col>
       </Grid>
 
-      <MarkdownField label="Description" description="Markdown: headings, lists, links" form={form} path="description" isReadOnly={isReadOnly} minRows={6} />
+      <MarkdownField
+        label="Description"
+        description="Markdown: headings, lists, links"
+        form={form}
+        path="description"
+        isReadOnly={isReadOnly}
+        minRows={6}
+      />
 
       <Textarea
         label="Learning outcomes"
@@ -256,7 +317,13 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
         data={skillData}
         filter={({ options }) => options}
         hidePickedOptions
-        nothingFoundMessage={debouncedTerm.trim().length < 2 ? 'Type two letters or more' : skills.isFetching ? 'Searching…' : 'No skill by that name'}
+        nothingFoundMessage={
+          debouncedTerm.trim().length < 2
+            ? 'Type two letters or more'
+            : skills.isFetching
+              ? 'Searching…'
+              : 'No skill by that name'
+        }
         maxValues={30}
         {...form.getInputProps('skillIds')}
         onChange={(ids) => {
@@ -269,22 +336,54 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
 
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-          <Select label="Level (EQF)" data={LEVELS.map((l) => ({ value: String(l), label: `Level ${l}` }))} clearable {...form.getInputProps('level')} {...ro} />
+          <Select
+            label="Level (EQF)"
+            data={LEVELS.map((l) => ({ value: String(l), label: `Level ${l}` }))}
+            clearable
+            {...form.getInputProps('level')}
+            {...ro}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
           <Select label="Format" data={FORMAT_OPTIONS} clearable {...form.getInputProps('format')} {...ro} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-          <Autocomplete label="Language" description="A language tag, like en or pt-BR" data={LANGUAGES} {...form.getInputProps('language')} {...ro} />
+          <Autocomplete
+            label="Language"
+            description="A language tag, like en or pt-BR"
+            data={LANGUAGES}
+            {...form.getInputProps('language')}
+            {...ro}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 4 }}>
-          <NumberInput label="Effort (hours)" min={0.5} step={0.5} decimalScale={1} {...form.getInputProps('effortHours')} {...ro} />
+          <NumberInput
+            label="Effort (hours)"
+            min={0.5}
+            step={0.5}
+            decimalScale={1}
+            {...form.getInputProps('effortHours')}
+            {...ro}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 4 }}>
-          <NumberInput label="Duration (weeks)" min={1} allowDecimal={false} {...form.getInputProps('durationWeeks')} {...ro} />
+          <NumberInput
+            label="Duration (weeks)"
+            min={1}
+            allowDecimal={false}
+            {...form.getInputProps('durationWeeks')}
+            {...ro}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 4 }}>
-          <NumberInput label="CPD hours" min={0} step={0.5} decimalScale={1} {...form.getInputProps('cpdHours')} {...ro} />
+          <NumberInput
+            label="CPD hours"
+            min={0}
+            step={0.5}
+            decimalScale={1}
+            {...form.getInputProps('cpdHours')}
+            {...ro}
+          />
         </Grid.Col>
       </Grid>
 
@@ -297,8 +396,24 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
         />
         {form.values.cost.isFree ? null : (
           <Group gap="sm" align="flex-start">
-            <NumberInput label="Price" min={0} decimalScale={2} w={160} {...form.getInputProps('cost.amount')} error={form.errors.cost} {...ro} />
-            <Select label="Currency" data={CURRENCIES} searchable w={120} allowDeselect={false} {...form.getInputProps('cost.currency')} {...ro} />
+            <NumberInput
+              label="Price"
+              min={0}
+              decimalScale={2}
+              w={160}
+              {...form.getInputProps('cost.amount')}
+              error={form.errors.cost}
+              {...ro}
+            />
+            <Select
+              label="Currency"
+              data={CURRENCIES}
+              searchable
+              w={120}
+              allowDeselect={false}
+              {...form.getInputProps('cost.currency')}
+              {...ro}
+            />
           </Group>
         )}
         {form.values.cost.isFree ? null : (
@@ -317,11 +432,26 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
         {...ro}
       />
 
-      <MarkdownField label="Criteria" description="What a learner must do to earn the credential (part of the badge)" form={form} path="criteriaNarrative" isReadOnly={isReadOnly} minRows={3} />
+      <MarkdownField
+        label="Criteria"
+        description="What a learner must do to earn the credential (part of the badge)"
+        form={form}
+        path="criteriaNarrative"
+        isReadOnly={isReadOnly}
+        minRows={3}
+      />
 
       <Grid gutter="md">
         <Grid.Col span={{ base: 6, md: 4 }}>
-          <NumberInput label="Pass mark (%)" description="Overall score needed" min={0} max={100} allowDecimal={false} {...form.getInputProps('passMark')} {...ro} />
+          <NumberInput
+            label="Pass mark (%)"
+            description="Overall score needed"
+            min={0}
+            max={100}
+            allowDecimal={false}
+            {...form.getInputProps('passMark')}
+            {...ro}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 4 }}>
           <NumberInput
@@ -372,7 +502,15 @@ export function MarkdownField<T>({
         </Tabs.List>
       </Group>
       <Tabs.Panel value="write" pt="xs">
-        <Textarea aria-label={label} description={description} autosize minRows={minRows} maxRows={24} {...form.getInputProps(path)} readOnly={isReadOnly} />
+        <Textarea
+          aria-label={label}
+          description={description}
+          autosize
+          minRows={minRows}
+          maxRows={24}
+          {...form.getInputProps(path)}
+          readOnly={isReadOnly}
+        />
       </Tabs.Panel>
       <Tabs.Panel value="preview" pt="xs">
         <Paper withBorder p="md" mih={80}>

@@ -1,4 +1,16 @@
-import { ActionIcon, Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -55,14 +67,43 @@ export function ModuleEditor({ orgSlug, mcId, versionId, module, isReadOnly, onC
   });
 
   return (
-    <Modal opened onClose={onClose} size="xl" fullScreen={isNarrow} title={<Text fw={650}>{module ? `Module: ${module.title}` : 'New module'}</Text>}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      fullScreen={isNarrow}
+      title={<Text fw={650}>{module ? `Module: ${module.title}` : 'New module'}</Text>}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <Group gap="sm" align="flex-start" wrap="wrap">
-            <TextInput label="Title" required style={{ flex: '1 1 260px' }} data-autofocus {...form.getInputProps('title')} readOnly={isReadOnly} />
-            <NumberInput label="Minutes" required min={1} max={10000} allowDecimal={false} w={120} {...form.getInputProps('estimatedMinutes')} readOnly={isReadOnly} />
+            <TextInput
+              label="Title"
+              required
+              style={{ flex: '1 1 260px' }}
+              data-autofocus
+              {...form.getInputProps('title')}
+              readOnly={isReadOnly}
+            />
+            <NumberInput
+              label="Minutes"
+              required
+              min={1}
+              max={10000}
+              allowDecimal={false}
+              w={120}
+              {...form.getInputProps('estimatedMinutes')}
+              readOnly={isReadOnly}
+            />
           </Group>
-          <MarkdownField label="Content" description="Markdown" form={form} path="content" isReadOnly={isReadOnly} minRows={6} />
+          <MarkdownField
+            label="Content"
+            description="Markdown"
+            form={form}
+            path="content"
+            isReadOnly={isReadOnly}
+            minRows={6}
+          />
 
           <Stack gap="xs">
             <Text size="sm" fw={500}>
@@ -75,18 +116,55 @@ export function ModuleEditor({ orgSlug, mcId, versionId, module, isReadOnly, onC
             ) : null}
             {form.values.links.map((_, i) => (
               <Group key={form.key(`links.${i}`)} gap="xs" align="flex-start" wrap="wrap">
-                <Select aria-label={`Link ${i + 1} kind`} data={[{ value: 'link', label: 'Link' }, { value: 'video', label: 'Video' }]} allowDeselect={false} w={100} size="sm" {...form.getInputProps(`links.${i}.kind`)} disabled={isReadOnly} />
-                <TextInput aria-label={`Link ${i + 1} address`} placeholder="https://" size="sm" style={{ flex: '2 1 220px' }} {...form.getInputProps(`links.${i}.url`)} readOnly={isReadOnly} />
-                <TextInput aria-label={`Link ${i + 1} title`} placeholder="Title (optional)" size="sm" style={{ flex: '1 1 160px' }} {...form.getInputProps(`links.${i}.title`)} readOnly={isReadOnly} />
+                <Select
+                  aria-label={`Link ${i + 1} kind`}
+                  data={[
+                    { value: 'link', label: 'Link' },
+                    { value: 'video', label: 'Video' },
+                  ]}
+                  allowDeselect={false}
+                  w={100}
+                  size="sm"
+                  {...form.getInputProps(`links.${i}.kind`)}
+                  disabled={isReadOnly}
+                />
+                <TextInput
+                  aria-label={`Link ${i + 1} address`}
+                  placeholder="https://"
+                  size="sm"
+                  style={{ flex: '2 1 220px' }}
+                  {...form.getInputProps(`links.${i}.url`)}
+                  readOnly={isReadOnly}
+                />
+                <TextInput
+                  aria-label={`Link ${i + 1} title`}
+                  placeholder="Title (optional)"
+                  size="sm"
+                  style={{ flex: '1 1 160px' }}
+                  {...form.getInputProps(`links.${i}.title`)}
+                  readOnly={isReadOnly}
+                />
                 {isReadOnly ? null : (
-                  <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Remove link ${i + 1}`} onClick={() => form.removeListItem('links', i)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    mt={4}
+                    aria-label={`Remove link ${i + 1}`}
+                    onClick={() => form.removeListItem('links', i)}
+                  >
                     <IconTrash size={16} aria-hidden />
                   </ActionIcon>
                 )}
               </Group>
             ))}
             {isReadOnly ? null : (
-              <Button variant="subtle" size="compact-sm" w="fit-content" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => form.insertListItem('links', { url: '', title: '', kind: 'link' })}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                w="fit-content"
+                leftSection={<IconPlus size={14} aria-hidden />}
+                onClick={() => form.insertListItem('links', { url: '', title: '', kind: 'link' })}
+              >
                 Add a link
               </Button>
             )}

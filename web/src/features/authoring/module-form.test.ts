@@ -16,7 +16,14 @@ describe('module form', () => {
     form.title = ' Formulas ';
     form.activityType = 'quiz';
     form.quiz.questions = [
-      { ...newQuestion(), prompt: 'Sum?', options: [{ text: 'A', isCorrect: true, feedback: '' }, { text: 'B', isCorrect: false, feedback: 'No' }] },
+      {
+        ...newQuestion(),
+        prompt: 'Sum?',
+        options: [
+          { text: 'A', isCorrect: true, feedback: '' },
+          { text: 'B', isCorrect: false, feedback: 'No' },
+        ],
+      },
       { ...newQuestion(), kind: 'numeric', prompt: '10% of 250?', answer: '25', tolerance: '', unit: '' },
     ];
     form.quiz.attemptsLimit = '';
@@ -27,7 +34,15 @@ describe('module form', () => {
       passMark: 70,
       attemptsLimit: null,
       questions: [
-        { kind: 'single', prompt: 'Sum?', points: 1, options: [{ text: 'A', isCorrect: true }, { text: 'B', isCorrect: false, feedback: 'No' }] },
+        {
+          kind: 'single',
+          prompt: 'Sum?',
+          points: 1,
+          options: [
+            { text: 'A', isCorrect: true },
+            { text: 'B', isCorrect: false, feedback: 'No' },
+          ],
+        },
         { kind: 'numeric', prompt: '10% of 250?', points: 1, answer: 25, tolerance: 0 },
       ],
     });
@@ -41,6 +56,10 @@ describe('module form', () => {
     form.assignment.kinds = ['link'];
     form.assignment.fileTypes = ['application/pdf'];
     const input = formToModuleInput(form);
-    expect(input.activity?.type === 'assignment' && input.activity.evidence).toEqual({ kinds: ['link'], fileTypes: [], maxFileBytes: null });
+    expect(input.activity?.type === 'assignment' && input.activity.evidence).toEqual({
+      kinds: ['link'],
+      fileTypes: [],
+      maxFileBytes: null,
+    });
   });
 });

@@ -1,4 +1,12 @@
-import type { Activity, AuthoringModule, EvidenceKind, ModuleInput, ModuleLink, Question, RubricCriterion } from '../../api/types';
+import type {
+  Activity,
+  AuthoringModule,
+  EvidenceKind,
+  ModuleInput,
+  ModuleLink,
+  Question,
+  RubricCriterion,
+} from '../../api/types';
 import { toFormPath } from '../../api/form-errors';
 
 export type OptionForm = { id?: string; text: string; isCorrect: boolean; feedback: string };
@@ -47,18 +55,48 @@ export const newQuestion = (): QuestionForm => ({
   feedbackIncorrect: '',
 });
 export const newLevel = (title = '', points = 0): LevelForm => ({ title, description: '', points });
-export const newCriterion = (): CriterionForm => ({ title: '', description: '', levels: [newLevel('Not yet', 0), newLevel('Meets', 2)] });
+export const newCriterion = (): CriterionForm => ({
+  title: '',
+  description: '',
+  levels: [newLevel('Not yet', 0), newLevel('Meets', 2)],
+});
 
 const MB = 1024 * 1024;
 
 function questionToForm(q: Question): QuestionForm {
-  const base = { id: q.id, prompt: q.prompt, points: q.points, feedbackCorrect: q.feedback?.correct ?? '', feedbackIncorrect: q.feedback?.incorrect ?? '' };
-  if (q.kind === 'numeric') return { ...base, kind: 'numeric', options: [newOption(true), newOption()], answer: q.answer, tolerance: q.tolerance, unit: q.unit ?? '' };
-  return { ...base, kind: q.kind, options: q.options.map((o) => ({ id: o.id, text: o.text, isCorrect: o.isCorrect, feedback: o.feedback ?? '' })), answer: '', tolerance: 0, unit: '' };
+  const base = {
+    id: q.id,
+    prompt: q.prompt,
+    points: q.points,
+    feedbackCorrect: q.feedback?.correct ?? '',
+    feedbackIncorrect: q.feedback?.incorrect ?? '',
+  };
+  if (q.kind === 'numeric')
+    return {
+      ...base,
+      kind: 'numeric',
+      options: [newOption(true), newOption()],
+      answer: q.answer,
+      tolerance: q.tolerance,
+      unit: q.unit ?? '',
+    };
+  return {
+    ...base,
+    kind: q.kind,
+    options: q.options.map((o) => ({ id: o.id, text: o.text, isCorrect: o.isCorrect, feedback: o.feedback ?? '' })),
+    answer: '',
+    tolerance: 0,
+    unit: '',
+  };
 }
 
 function criterionToForm(c: RubricCriterion): CriterionForm {
-  return { id: c.id, title: c.title, description: c.description ?? '', levels: c.levels.map((l) => ({ id: l.id, title: l.title, description: l.description ?? '', points: l.points })) };
+  return {
+    id: c.id,
+    title: c.title,
+    description: c.description ?? '',
+    levels: c.levels.map((l) => ({ id: l.id, title: l.title, description: l.description ?? '', points: l.points })),
+  };
 }
 
 export function moduleToForm(m: AuthoringModule | null): ModuleForm {
@@ -69,7 +107,10 @@ export function moduleToForm(m: AuthoringModule | null): ModuleForm {
     estimatedMinutes: m?.estimatedMinutes ?? 15,
     links: (m?.links ?? []).map((l) => ({ url: l.url, title: l.title ?? '', kind: l.kind })),
     activityType: a ? a.type : 'none',
-    quiz: a?.type === 'quiz' ? { passMark: a.passMark, attemptsLimit: a.attemptsLimit ?? '', questions: a.questions.map(questionToForm) } : { passMark: 70, attemptsLimit: 3, questions: [newQuestion()] },
+    quiz:
+      a?.type === 'quiz'
+        ? { passMark: a.passMark, attemptsLimit: a.attemptsLimit ?? '', questions: a.questions.map(questionToForm) }
+        : { passMark: 70, attemptsLimit: 3, questions: [newQuestion()] },
     assignment:
       a?.type === 'assignment'
         ? {
@@ -80,7 +121,14 @@ export function moduleToForm(m: AuthoringModule | null): ModuleForm {
             maxFileMb: a.evidence.maxFileBytes === null ? '' : Math.round((a.evidence.maxFileBytes / MB) * 10) / 10,
             passPoints: a.passPoints ?? '',
           }
-        : { instructions: '', criteria: [newCriterion()], kinds: ['text', 'link'], fileTypes: [], maxFileMb: 10, passPoints: '' },
+        : {
+            instructions: '',
+            criteria: [newCriterion()],
+            kinds: ['text', 'link'],
+            fileTypes: [],
+            maxFileMb: 10,
+            passPoints: '',
+          },
   };
 }
 
@@ -95,13 +143,36 @@ function activityFromForm(f: ModuleForm): Activity | null {
       passMark: n(f.quiz.passMark),
       attemptsLimit: nOrNull(f.quiz.attemptsLimit),
       questions: f.quiz.questions.map((q): Question => {
-        const feedback = opt(q.feedbackCorrect) || opt(q.feedbackIncorrect) ? { ...(opt(q.feedbackCorrect) ? { correct: q.feedbackCorrect.trim() } : {}), ...(opt(q.feedbackIncorrect) ? { incorrect: q.feedbackIncorrect.trim() } : {}) } : undefined;
-        const common = { ...(q.id ? { id: q.id } : {}), prompt: q.prompt, points: n(q.points), ...(feedback ? { feedback } : {}) };
-        if (q.kind === 'numeric') return { ...common, kind: 'numeric', answer: n(q.answer), tolerance: n(q.tolerance || 0), ...(opt(q.unit) ? { unit: q.unit.trim() } : {}) };
+        const feedback =
+          opt(q.feedbackCorrect) || opt(q.feedbackIncorrect)
+            ? {
+                ...(opt(q.feedbackCorrect) ? { correct: q.feedbackCorrect.trim() } : {}),
+                ...(opt(q.feedbackIncorrect) ? { incorrect: q.feedbackIncorrect.trim() } : {}),
+              }
+            : undefined;
+        const common = {
+          ...(q.id ? { id: q.id } : {}),
+          prompt: q.prompt,
+          points: n(q.points),
+          ...(feedback ? { feedback } : {}),
+        };
+        if (q.kind === 'numeric')
+          return {
+            ...common,
+            kind: 'numeric',
+            answer: n(q.answer),
+            tolerance: n(q.tolerance || 0),
+            ...(opt(q.unit) ? { unit: q.unit.trim() } : {}),
+          };
         return {
           ...common,
           kind: q.kind,
-          options: q.options.map((o) => ({ ...(o.id ? { id: o.id } : {}), text: o.text, isCorrect: o.isCorrect, ...(opt(o.feedback) ? { feedback: o.feedback.trim() } : {}) })),
+          options: q.options.map((o) => ({
+            ...(o.id ? { id: o.id } : {}),
+            text: o.text,
+            isCorrect: o.isCorrect,
+            ...(opt(o.feedback) ? { feedback: o.feedback.trim() } : {}),
+          })),
         };
       }),
     };
@@ -117,10 +188,19 @@ function activityFromForm(f: ModuleForm): Activity | null {
           ...(c.id ? { id: c.id } : {}),
           title: c.title,
           ...(opt(c.description) ? { description: c.description.trim() } : {}),
-          levels: c.levels.map((l) => ({ ...(l.id ? { id: l.id } : {}), title: l.title, ...(opt(l.description) ? { description: l.description.trim() } : {}), points: n(l.points) })),
+          levels: c.levels.map((l) => ({
+            ...(l.id ? { id: l.id } : {}),
+            title: l.title,
+            ...(opt(l.description) ? { description: l.description.trim() } : {}),
+            points: n(l.points),
+          })),
         })),
       },
-      evidence: { kinds: f.assignment.kinds, fileTypes: hasFile ? f.assignment.fileTypes : [], maxFileBytes: hasFile && mb !== null ? Math.round(mb * MB) : null },
+      evidence: {
+        kinds: f.assignment.kinds,
+        fileTypes: hasFile ? f.assignment.fileTypes : [],
+        maxFileBytes: hasFile && mb !== null ? Math.round(mb * MB) : null,
+      },
       passPoints: nOrNull(f.assignment.passPoints),
     };
   }
@@ -132,7 +212,13 @@ export function formToModuleInput(f: ModuleForm): ModuleInput {
     title: f.title.trim(),
     content: f.content,
     estimatedMinutes: n(f.estimatedMinutes),
-    links: f.links.filter((l) => l.url.trim()).map((l): ModuleLink => ({ url: l.url.trim(), kind: l.kind, ...(opt(l.title) ? { title: l.title.trim() } : {}) })),
+    links: f.links
+      .filter((l) => l.url.trim())
+      .map((l): ModuleLink => ({
+        url: l.url.trim(),
+        kind: l.kind,
+        ...(opt(l.title) ? { title: l.title.trim() } : {}),
+      })),
     activity: activityFromForm(f),
   };
 }

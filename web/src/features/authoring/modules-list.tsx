@@ -8,7 +8,14 @@ import { minutesLabel } from '../catalog/catalog-format';
 import { useRemoveModule, useReorderModules } from './authoring-api';
 import { ModuleEditor } from './module-editor';
 
-type ModulesListProps = { orgSlug: string; mcId: string; versionId: string; modules: AuthoringModule[]; isReadOnly: boolean; error?: string };
+type ModulesListProps = {
+  orgSlug: string;
+  mcId: string;
+  versionId: string;
+  modules: AuthoringModule[];
+  isReadOnly: boolean;
+  error?: string;
+};
 
 function activityBadge(m: AuthoringModule) {
   if (!m.activity) return null;
@@ -39,7 +46,8 @@ export function ModulesList({ orgSlug, mcId, versionId, modules, isReadOnly, err
     if (!moved || target < 0 || target > ids.length) return;
     ids.splice(target, 0, moved);
     reorder.mutate(ids, {
-      onSuccess: () => setAnnouncement(`${sorted[index]?.title ?? 'Module'} moved to position ${target + 1} of ${ids.length}.`),
+      onSuccess: () =>
+        setAnnouncement(`${sorted[index]?.title ?? 'Module'} moved to position ${target + 1} of ${ids.length}.`),
     });
   };
 
@@ -55,7 +63,13 @@ export function ModulesList({ orgSlug, mcId, versionId, modules, isReadOnly, err
           {errorMessage(reorder.error)}
         </Alert>
       ) : null}
-      <Text size="sm" className="visually-hidden" role="status" aria-live="polite" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+      <Text
+        size="sm"
+        className="visually-hidden"
+        role="status"
+        aria-live="polite"
+        style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+      >
         {announcement}
       </Text>
       {sorted.length === 0 ? (
@@ -86,25 +100,44 @@ export function ModulesList({ orgSlug, mcId, versionId, modules, isReadOnly, err
                   {isReadOnly ? null : (
                     <>
                       <Tooltip label="Move up">
-                        <ActionIcon variant="subtle" aria-label={`Move ${m.title} up`} disabled={i === 0 || reorder.isPending} onClick={() => move(i, -1)}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={`Move ${m.title} up`}
+                          disabled={i === 0 || reorder.isPending}
+                          onClick={() => move(i, -1)}
+                        >
                           <IconArrowUp size={18} aria-hidden />
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label="Move down">
-                        <ActionIcon variant="subtle" aria-label={`Move ${m.title} down`} disabled={i === sorted.length - 1 || reorder.isPending} onClick={() => move(i, 1)}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={`Move ${m.title} down`}
+                          disabled={i === sorted.length - 1 || reorder.isPending}
+                          onClick={() => move(i, 1)}
+                        >
                           <IconArrowDown size={18} aria-hidden />
                         </ActionIcon>
                       </Tooltip>
                     </>
                   )}
                   <Tooltip label={isReadOnly ? 'View' : 'Edit'}>
-                    <ActionIcon variant="subtle" aria-label={`${isReadOnly ? 'View' : 'Edit'} ${m.title}`} onClick={() => setEditing(m)}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${isReadOnly ? 'View' : 'Edit'} ${m.title}`}
+                      onClick={() => setEditing(m)}
+                    >
                       <IconPencil size={18} aria-hidden />
                     </ActionIcon>
                   </Tooltip>
                   {isReadOnly ? null : (
                     <Tooltip label="Remove">
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove ${m.title}`} onClick={() => setRemoving(m)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Remove ${m.title}`}
+                        onClick={() => setRemoving(m)}
+                      >
                         <IconTrash size={18} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
@@ -116,12 +149,24 @@ export function ModulesList({ orgSlug, mcId, versionId, modules, isReadOnly, err
         </Stack>
       )}
       {isReadOnly ? null : (
-        <Button variant="light" w="fit-content" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
+        <Button
+          variant="light"
+          w="fit-content"
+          leftSection={<IconPlus size={18} aria-hidden />}
+          onClick={() => setEditing('new')}
+        >
           Add a module
         </Button>
       )}
       {editing ? (
-        <ModuleEditor orgSlug={orgSlug} mcId={mcId} versionId={versionId} module={editing === 'new' ? null : editing} isReadOnly={isReadOnly} onClose={() => setEditing(null)} />
+        <ModuleEditor
+          orgSlug={orgSlug}
+          mcId={mcId}
+          versionId={versionId}
+          module={editing === 'new' ? null : editing}
+          isReadOnly={isReadOnly}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
       <ConfirmDialog
         opened={removing !== null}

@@ -6,11 +6,18 @@ type Alignment = { targetName?: string; targetCode?: string; targetFramework?: s
 type ResultDescription = { name?: string; resultType?: string; requiredValue?: string };
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.map(record) : []);
 
 /** The OB 3.0 Achievement a learner will hold: its name, description, criteria and alignments. */
-export function BadgePreview({ achievement, imageUrl }: { achievement: Record<string, unknown>; imageUrl: string | null }) {
+export function BadgePreview({
+  achievement,
+  imageUrl,
+}: {
+  achievement: Record<string, unknown>;
+  imageUrl: string | null;
+}) {
   const headingId = useId();
   const name = str(achievement.name) ?? 'Credential';
   const description = str(achievement.description);

@@ -5,7 +5,9 @@ import { CATALOG_PAGE_SIZE, LIST_KEYS, catalogApiPath, type CatalogSearch } from
 
 /** The API query for a search: the page's keys (defaults left out), plus the page size. */
 function catalogQuery(search: CatalogSearch): Query<'/api/v1/catalog', 'get'> {
-  const lists = Object.fromEntries(LIST_KEYS.filter((key) => search.lists[key].length > 0).map((key) => [key, search.lists[key]]));
+  const lists = Object.fromEntries(
+    LIST_KEYS.filter((key) => search.lists[key].length > 0).map((key) => [key, search.lists[key]]),
+  );
   return {
     ...(search.q ? { q: search.q } : {}),
     ...lists,
@@ -30,7 +32,8 @@ export const programmeKey = (providerSlug: string, slug: string) => ['programme'
 export function useProgramme(providerSlug: string, slug: string) {
   return useQuery({
     queryKey: programmeKey(providerSlug, slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/catalog/{providerSlug}/{slug}', { params: { path: { providerSlug, slug } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/catalog/{providerSlug}/{slug}', { params: { path: { providerSlug, slug } }, signal })),
   });
 }
 
@@ -51,10 +54,12 @@ export function useSkillNames(ids: string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: ['skill', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => data(client.GET('/api/v1/skills/{id}', { params: { path: { id } }, signal })),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        data(client.GET('/api/v1/skills/{id}', { params: { path: { id } }, signal })),
 
       staleTime: 30 * 60_000,
     })),
-    combine: (results) => Object.fromEntries(results.flatMap((r) => (r.data ? [[r.data.id, r.data.name]] : []))) as Record<string, string>,
+    combine: (results) =>
+      Object.fromEntries(results.flatMap((r) => (r.data ? [[r.data.id, r.data.name]] : []))) as Record<string, string>,
   });
 }

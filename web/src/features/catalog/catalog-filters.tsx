@@ -31,17 +31,32 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
     language: (value) => languageLabel(value),
   };
 
-  const facet = (key: ListKey, title: string, options?: { labelOf?: (f: FacetValue) => string; hideWhenEmpty?: boolean }) => {
+  const facet = (
+    key: ListKey,
+    title: string,
+    options?: { labelOf?: (f: FacetValue) => string; hideWhenEmpty?: boolean },
+  ) => {
     const values = facets?.[key] ?? [];
     const selected = search.lists[key];
     // Keep a selected value visible even when no result carries it any more, so it can be unticked.
-    const missing = selected.filter((v) => !values.some((f) => f.value === v)).map((v): FacetValue => ({ value: v, label: labelOf[key]?.(v) ?? v, count: 0 }));
+    const missing = selected
+      .filter((v) => !values.some((f) => f.value === v))
+      .map((v): FacetValue => ({ value: v, label: labelOf[key]?.(v) ?? v, count: 0 }));
     const all = [...values, ...missing];
     if (all.length === 0 && options?.hideWhenEmpty) return null;
     const isLong = all.length > FACET_PREVIEW;
-    const shown = isLong && !expanded[key] ? all.filter((f, i) => i < FACET_PREVIEW || selected.includes(f.value)) : all;
+    const shown =
+      isLong && !expanded[key] ? all.filter((f, i) => i < FACET_PREVIEW || selected.includes(f.value)) : all;
     return (
-      <Checkbox.Group label={<Text fw={600} size="sm">{title}</Text>} value={selected} onChange={(next) => onListChange(key, next)}>
+      <Checkbox.Group
+        label={
+          <Text fw={600} size="sm">
+            {title}
+          </Text>
+        }
+        value={selected}
+        onChange={(next) => onListChange(key, next)}
+      >
         <Stack gap={6} mt={6}>
           {all.length === 0 ? (
             <Text size="sm" c="dimmed">
@@ -56,7 +71,12 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
                 label={
                   <Group gap={6} wrap="nowrap" justify="space-between">
                     <span>{options?.labelOf?.(f) ?? f.label}</span>
-                    <Text span size="xs" c="dimmed" aria-label={`${f.count} ${f.count === 1 ? 'programme' : 'programmes'}`}>
+                    <Text
+                      span
+                      size="xs"
+                      c="dimmed"
+                      aria-label={`${f.count} ${f.count === 1 ? 'programme' : 'programmes'}`}
+                    >
                       {f.count}
                     </Text>
                   </Group>
@@ -66,7 +86,13 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
             ))
           )}
           {isLong ? (
-            <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setExpanded({ ...expanded, [key]: !expanded[key] })} aria-expanded={Boolean(expanded[key])}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              w="fit-content"
+              onClick={() => setExpanded({ ...expanded, [key]: !expanded[key] })}
+              aria-expanded={Boolean(expanded[key])}
+            >
               {expanded[key] ? 'Show fewer' : `Show all ${all.length}`}
             </Button>
           ) : null}
@@ -100,7 +126,11 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
       {facet('format', 'Format', { labelOf: (f) => formatLabel(f.value as never) })}
       {facet('language', 'Language', { labelOf: (f) => languageLabel(f.value) })}
       <Divider />
-      <MaxCost value={search.numbers.maxCost} onChange={(v) => onNumberChange('maxCost', v)} id={`${idPrefix}-max-cost`} />
+      <MaxCost
+        value={search.numbers.maxCost}
+        onChange={(v) => onNumberChange('maxCost', v)}
+        id={`${idPrefix}-max-cost`}
+      />
       <DebouncedNumber
         id={`${idPrefix}-max-hours`}
         label="Most effort (hours)"
@@ -137,7 +167,13 @@ function SkillFinder({ id, onPick }: { id: string; onPick: (skillId: string) => 
       onSearchChange={setTerm}
       data={data}
       filter={({ options }) => options}
-      nothingFoundMessage={debounced.trim().length < 2 ? 'Type two letters or more' : skills.isFetching ? 'Searching…' : 'No skill by that name'}
+      nothingFoundMessage={
+        debounced.trim().length < 2
+          ? 'Type two letters or more'
+          : skills.isFetching
+            ? 'Searching…'
+            : 'No skill by that name'
+      }
       leftSection={<IconSearch size={16} aria-hidden />}
       onChange={(value) => {
         if (value) onPick(value);
@@ -148,10 +184,23 @@ function SkillFinder({ id, onPick }: { id: string; onPick: (skillId: string) => 
 }
 
 /** A number that writes to the URL after typing pauses, and at once on blur. */
-function DebouncedNumber({ id, label, value, onChange, min }: { id: string; label: string; value: number | undefined; onChange: (value: number | undefined) => void; min: number }) {
+function DebouncedNumber({
+  id,
+  label,
+  value,
+  onChange,
+  min,
+}: {
+  id: string;
+  label: string;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+  min: number;
+}) {
   const [local, setLocal] = useState<string | number>(value ?? '');
   useEffect(() => setLocal(value ?? ''), [value]);
-  const commit = (next: string | number) => onChange(next === '' || Number.isNaN(Number(next)) ? undefined : Number(next));
+  const commit = (next: string | number) =>
+    onChange(next === '' || Number.isNaN(Number(next)) ? undefined : Number(next));
   const debounced = useDebouncedCallback(commit, 500);
   return (
     <NumberInput
@@ -173,7 +222,15 @@ function DebouncedNumber({ id, label, value, onChange, min }: { id: string; labe
 
 const COST_STEPS = 1000;
 
-function MaxCost({ id, value, onChange }: { id: string; value: number | undefined; onChange: (value: number | undefined) => void }) {
+function MaxCost({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+}) {
   const [local, setLocal] = useState<number | undefined>(value);
   useEffect(() => setLocal(value), [value]);
   const debounced = useDebouncedCallback(onChange, 500);

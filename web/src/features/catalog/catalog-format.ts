@@ -11,7 +11,8 @@ export const formatLabel = (format: LearningFormat | null | undefined): string =
 
 export const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
-export const levelLabel = (level: number | null | undefined): string => (level ? `EQF level ${level}` : 'Level not set');
+export const levelLabel = (level: number | null | undefined): string =>
+  level ? `EQF level ${level}` : 'Level not set';
 
 /** Digits after the decimal point of a currency (2 for EUR, 0 for JPY). */
 export function minorDigits(currency: string): number {
@@ -27,7 +28,9 @@ export function costLabel(cost: Cost): string {
   if (!cost) return 'Free';
   const digits = minorDigits(cost.currency);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: cost.currency }).format(cost.amountMinor / 10 ** digits);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: cost.currency }).format(
+      cost.amountMinor / 10 ** digits,
+    );
   } catch {
     return `${(cost.amountMinor / 10 ** digits).toFixed(digits)} ${cost.currency}`;
   }
@@ -55,4 +58,5 @@ export function languageLabel(tag: string | null | undefined): string {
   }
 }
 
-export const programmePath = (providerSlug: string, slug: string) => `/catalog/${encodeURIComponent(providerSlug)}/${encodeURIComponent(slug)}`;
+export const programmePath = (providerSlug: string, slug: string) =>
+  `/catalog/${encodeURIComponent(providerSlug)}/${encodeURIComponent(slug)}`;

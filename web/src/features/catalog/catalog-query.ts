@@ -30,7 +30,9 @@ export type CatalogSearch = {
 const isSort = (value: string | null): value is CatalogSort => SORTS.some((s) => s.value === value);
 
 export function readCatalogSearch(params: URLSearchParams): CatalogSearch {
-  const lists = Object.fromEntries(LIST_KEYS.map((key) => [key, [...new Set(params.getAll(key).filter(Boolean))]])) as Record<ListKey, string[]>;
+  const lists = Object.fromEntries(
+    LIST_KEYS.map((key) => [key, [...new Set(params.getAll(key).filter(Boolean))]]),
+  ) as Record<ListKey, string[]>;
   const numbers: Partial<Record<NumberKey, number>> = {};
   for (const key of NUMBER_KEYS) {
     const raw = params.get(key);

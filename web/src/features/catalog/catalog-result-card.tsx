@@ -21,7 +21,11 @@ export function CatalogResultCard({ item }: { item: CatalogItem }) {
                 {item.title}
               </Anchor>
             </Title>
-            <Badge variant={item.cost ? 'light' : 'filled'} color={item.cost ? 'gray' : 'teal'} style={{ flexShrink: 0 }}>
+            <Badge
+              variant={item.cost ? 'light' : 'filled'}
+              color={item.cost ? 'gray' : 'teal'}
+              style={{ flexShrink: 0 }}
+            >
               {costLabel(item.cost)}
             </Badge>
           </Group>

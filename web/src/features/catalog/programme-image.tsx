@@ -6,7 +6,18 @@ import { CairnMark } from '../../components/cairn-mark';
 export function ProgrammeImage({ src, size }: { src: string | null; size: number }) {
   const [hasFailed, setHasFailed] = useState(false);
   if (src && !hasFailed) {
-    return <Image src={src} alt="" w={size} h={size} fit="cover" radius="md" onError={() => setHasFailed(true)} style={{ flexShrink: 0 }} />;
+    return (
+      <Image
+        src={src}
+        alt=""
+        w={size}
+        h={size}
+        fit="cover"
+        radius="md"
+        onError={() => setHasFailed(true)}
+        style={{ flexShrink: 0 }}
+      />
+    );
   }
   return (
     <Box

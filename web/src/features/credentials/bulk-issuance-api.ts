@@ -18,7 +18,8 @@ function formOf(microcredentialId: string, file: File): FormData {
 export function useIssuanceJobs(slug: string) {
   return useQuery({
     queryKey: jobsKey(slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/issuance-jobs', { params: { path: { slug } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/issuance-jobs', { params: { path: { slug } }, signal })),
     select: (d) => d.items,
   });
 }
@@ -26,7 +27,12 @@ export function useIssuanceJobs(slug: string) {
 export function usePreviewIssuance(slug: string) {
   return useMutation({
     mutationFn: ({ microcredentialId, file }: { microcredentialId: string; file: File }) =>
-      data(client.POST('/api/v1/orgs/{slug}/issuance-jobs/preview', { params: { path: { slug } }, ...multipart(formOf(microcredentialId, file)) })),
+      data(
+        client.POST('/api/v1/orgs/{slug}/issuance-jobs/preview', {
+          params: { path: { slug } },
+          ...multipart(formOf(microcredentialId, file)),
+        }),
+      ),
   });
 }
 
@@ -34,7 +40,12 @@ export function useCreateIssuanceJob(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ microcredentialId, file }: { microcredentialId: string; file: File }) =>
-      data(client.POST('/api/v1/orgs/{slug}/issuance-jobs', { params: { path: { slug } }, ...multipart(formOf(microcredentialId, file)) })),
+      data(
+        client.POST('/api/v1/orgs/{slug}/issuance-jobs', {
+          params: { path: { slug } },
+          ...multipart(formOf(microcredentialId, file)),
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: jobsKey(slug) }),
   });
 }
@@ -42,12 +53,14 @@ export function useCreateIssuanceJob(slug: string) {
 export function useCancelIssuanceJob(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => data(client.POST('/api/v1/orgs/{slug}/issuance-jobs/{id}/cancel', { params: { path: { slug, id } }, body: {} })),
+    mutationFn: (id: string) =>
+      data(client.POST('/api/v1/orgs/{slug}/issuance-jobs/{id}/cancel', { params: { path: { slug, id } }, body: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: jobsKey(slug) }),
   });
 }
 
-export const jobUrl = (slug: string, id: string, path = '') => `/api/v1/orgs/${encodeURIComponent(slug)}/issuance-jobs/${encodeURIComponent(id)}${path}`;
+export const jobUrl = (slug: string, id: string, path = '') =>
+  `/api/v1/orgs/${encodeURIComponent(slug)}/issuance-jobs/${encodeURIComponent(id)}${path}`;
 
 /**
  * The job as its event stream reports it (`progress` events, then `done`); the stream is closed

@@ -2,7 +2,8 @@ import type { SignedCredential, VerificationSummary } from '../../api/types';
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
 function jwtPayload(jwt: string): Json | null {
@@ -53,7 +54,6 @@ export function readDetails(signed: SignedCredential | undefined): VerificationS
     image: null,
   };
 }
-
 
 /** The achievement's criteria narrative, which the verifier's summary does not carry. */
 export function criteriaNarrative(signed: SignedCredential | undefined): string | null {

@@ -14,7 +14,9 @@ const LOOKUP_FAILURE = /could not|cannot|can't|unable|not fetch|unreachable|no s
 export function credentialVerdict(result: VerificationResult): CredentialVerdict {
   if (result.verified) return 'verified';
   const failures = [
-    ...result.checks.filter((c) => c.status === 'failed').map((c) => ({ about: `${c.id} ${c.label}`, message: c.message })),
+    ...result.checks
+      .filter((c) => c.status === 'failed')
+      .map((c) => ({ about: `${c.id} ${c.label}`, message: c.message })),
     ...result.errors.map((message) => ({ about: '', message })),
   ];
   const has = (test: (f: { about: string; message: string }) => boolean) => failures.some(test);

@@ -14,7 +14,12 @@ export function useIssuedCredentials(slug: string) {
     queryKey: credentialsKey(slug),
     initialPageParam: 0,
     queryFn: ({ pageParam, signal }) =>
-      data(client.GET('/api/v1/orgs/{slug}/credentials', { params: { path: { slug }, query: { limit: CREDENTIALS_PAGE_SIZE, offset: pageParam } }, signal })),
+      data(
+        client.GET('/api/v1/orgs/{slug}/credentials', {
+          params: { path: { slug }, query: { limit: CREDENTIALS_PAGE_SIZE, offset: pageParam } },
+          signal,
+        }),
+      ),
     getNextPageParam: (last, _pages, offset) =>
       last.items.length < CREDENTIALS_PAGE_SIZE ? undefined : offset + CREDENTIALS_PAGE_SIZE,
     select: (data) => data.pages.flatMap((page) => page.items),
@@ -32,7 +37,8 @@ export function useIssueCredential(slug: string) {
   });
 }
 
-export type StatusAction = { action: 'revoke'; reason: string } | { action: 'suspend'; reason?: string } | { action: 'unsuspend' };
+export type StatusAction =
+  { action: 'revoke'; reason: string } | { action: 'suspend'; reason?: string } | { action: 'unsuspend' };
 
 /** Revokes (permanent), suspends or reinstates a credential by its row id. */
 export function useChangeCredentialStatus(slug: string) {
@@ -40,10 +46,16 @@ export function useChangeCredentialStatus(slug: string) {
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: StatusAction }) => {
       const path = { params: { path: { id } } };
-      if (change.action === 'revoke') return data(client.POST('/api/v1/credentials/{id}/revoke', { ...path, body: { reason: change.reason } }));
-      if (change.action === 'suspend') return data(client.POST('/api/v1/credentials/{id}/suspend', { ...path, body: change.reason ? { reason: change.reason } : {} }));
+      if (change.action === 'revoke')
+        return data(client.POST('/api/v1/credentials/{id}/revoke', { ...path, body: { reason: change.reason } }));
+      if (change.action === 'suspend')
+        return data(
+          client.POST('/api/v1/credentials/{id}/suspend', {
+            ...path,
+            body: change.reason ? { reason: change.reason } : {},
+          }),
+        );
       return data(client.POST('/api/v1/credentials/{id}/unsuspend', { ...path, body: {} }));
-
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: credentialsKey(slug) }),
   });
@@ -72,13 +84,21 @@ export async function fetchCredentialText(id: string, signal?: AbortSignal): Pro
   try {
     // no-store: the page itself was loaded from this same URL as HTML, and a cached copy of
     // that page must not stand in for the credential.
-    response = await fetch(credentialPagePath(id), { headers: { Accept: 'application/json' }, cache: 'no-store', signal });
+    response = await fetch(credentialPagePath(id), {
+      headers: { Accept: 'application/json' },
+      cache: 'no-store',
+      signal,
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ title: 'Network error', status: 0, detail: 'Cairn could not reach the server. Check your connection and try again.' });
+    throw new ApiError({
+      title: 'Network error',
+      status: 0,
+      detail: 'Cairn could not reach the server. Check your connection and try again.',
+    });
   }
   if (!response.ok) {
-    const problem = await response.json().catch(() => ({})) as { title?: string; detail?: string };
+    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
     throw new ApiError({
       title: problem.title ?? (response.status === 404 ? 'Not found' : `Request failed (${response.status})`),
       status: response.status,

@@ -14,7 +14,12 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import type { IssuedCredential } from '../../api/types';
 import { CredentialStatusBadge } from './credential-status-badge';
-import { credentialPagePath, credentialPageUrl, fetchCredentialText, useChangeCredentialStatus } from './credentials-api';
+import {
+  credentialPagePath,
+  credentialPageUrl,
+  fetchCredentialText,
+  useChangeCredentialStatus,
+} from './credentials-api';
 import { credentialFile, downloadText } from './download';
 import { StatusChangeDialog } from './status-change-dialog';
 
@@ -32,7 +37,6 @@ const nameOf = (c: IssuedCredential) => c.achievementName ?? 'Unnamed achievemen
 /** Suspension needs a suspension status entry, which the server reports as `isSuspendable`. */
 const canBeSuspended = (c: IssuedCredential) => c.isSuspendable;
 
-
 async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
@@ -44,7 +48,11 @@ export function CredentialsTable({ slug, credentials, canManage, labelledBy }: C
 
   const copyLink = (credential: IssuedCredential) => {
     copyText(credentialPageUrl(credential.id)).then(
-      () => notifications.show({ title: 'Link copied', message: `The public page of ${nameOf(credential)} is on your clipboard.` }),
+      () =>
+        notifications.show({
+          title: 'Link copied',
+          message: `The public page of ${nameOf(credential)} is on your clipboard.`,
+        }),
       () => notifications.show({ color: 'red', title: 'Could not copy', message: credentialPageUrl(credential.id) }),
     );
   };
@@ -63,8 +71,10 @@ export function CredentialsTable({ slug, credentials, canManage, labelledBy }: C
     change.mutate(
       { id: credential.id, change: { action: 'unsuspend' } },
       {
-        onSuccess: () => notifications.show({ title: 'Credential reinstated', message: `${nameOf(credential)} verifies again.` }),
-        onError: (error) => notifications.show({ color: 'red', title: 'Could not reinstate', message: errorMessage(error) }),
+        onSuccess: () =>
+          notifications.show({ title: 'Credential reinstated', message: `${nameOf(credential)} verifies again.` }),
+        onError: (error) =>
+          notifications.show({ color: 'red', title: 'Could not reinstate', message: errorMessage(error) }),
       },
     );
   };
@@ -166,14 +176,20 @@ export function CredentialsTable({ slug, credentials, canManage, labelledBy }: C
                       <Menu.Item leftSection={<IconLink size={16} aria-hidden />} onClick={() => copyLink(credential)}>
                         Copy link
                       </Menu.Item>
-                      <Menu.Item leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void download(credential)}>
+                      <Menu.Item
+                        leftSection={<IconDownload size={16} aria-hidden />}
+                        onClick={() => void download(credential)}
+                      >
                         {credential.format === 'jwt' ? 'Download JWT' : 'Download JSON'}
                       </Menu.Item>
                       {canManage && credential.status !== 'revoked' ? (
                         <>
                           <Menu.Divider />
                           {credential.status === 'suspended' ? (
-                            <Menu.Item leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => reinstate(credential)}>
+                            <Menu.Item
+                              leftSection={<IconPlayerPlay size={16} aria-hidden />}
+                              onClick={() => reinstate(credential)}
+                            >
                               Reinstate
                             </Menu.Item>
                           ) : credential.status === 'active' && canBeSuspended(credential) ? (

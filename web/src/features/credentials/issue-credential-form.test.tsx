@@ -43,7 +43,11 @@ describe('IssueCredentialForm', () => {
       achievementType: 'MicroCredential',
     });
     expect(body.credential.credentialSubject.achievement.id).toMatch(/\/achievements\/adhoc\/[0-9a-f-]{36}$/);
-    expect(body.options).toMatchObject({ recipientEmail: 'ada@example.org', format: 'ldp', cryptosuite: 'eddsa-rdfc-2022' });
+    expect(body.options).toMatchObject({
+      recipientEmail: 'ada@example.org',
+      format: 'ldp',
+      cryptosuite: 'eddsa-rdfc-2022',
+    });
     expect(body.options.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     // One (revocation) status entry unless suspension is asked for under Advanced.
     expect(body.options).not.toHaveProperty('statusPurposes');
@@ -81,7 +85,11 @@ describe('IssueCredentialForm', () => {
     const id = '7d7c2f9e-1e0a-4a8e-9f55-2b0e0a4c1d22';
     vi.stubGlobal(
       'fetch',
-      vi.fn(() => Promise.resolve(Response.json({ verifiableCredential: { id: `http://localhost:3000/credentials/${id}` } }, { status: 201 }))),
+      vi.fn(() =>
+        Promise.resolve(
+          Response.json({ verifiableCredential: { id: `http://localhost:3000/credentials/${id}` } }, { status: 201 }),
+        ),
+      ),
     );
     renderWithProviders(<IssueCredentialForm slug="northwind" orgName="Northwind Academy" />);
 

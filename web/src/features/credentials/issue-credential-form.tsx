@@ -46,7 +46,10 @@ const initialValues: IssueFormValues = {
 };
 
 /** Ids that belong to one opening of the form, so a double submit or a retry issues once. */
-const freshIds = () => ({ idempotencyKey: newUuid(), achievementId: `${window.location.origin}/achievements/adhoc/${newUuid()}` });
+const freshIds = () => ({
+  idempotencyKey: newUuid(),
+  achievementId: `${window.location.origin}/achievements/adhoc/${newUuid()}`,
+});
 
 type Issued = { pageUrl: string; pagePath: string; name: string; recipient: string };
 
@@ -65,7 +68,8 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
       achievementName: (v) => (v.trim() ? null : 'Name the achievement, e.g. “Safe Lifting, Level 2”.'),
       description: (v) => (v.trim() ? null : 'Describe what the achievement means.'),
       criteria: (v) => (v.trim() ? null : 'Say what the learner did to earn it.'),
-      recipientEmail: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter the learner’s email, like name@example.org.'),
+      recipientEmail: (v) =>
+        /^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter the learner’s email, like name@example.org.',
     },
   });
 
@@ -96,7 +100,13 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
 
   if (issued) {
     return (
-      <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={`${issued.name} issued to ${issued.recipient}`} role="status">
+      <Alert
+        color="teal"
+        variant="light"
+        icon={<IconCircleCheck aria-hidden />}
+        title={`${issued.name} issued to ${issued.recipient}`}
+        role="status"
+      >
         <Stack gap="sm">
           <Text size="sm">
             Signed by {orgName}. Send this link to the learner: anyone who opens it sees the credential verified live.
@@ -104,7 +114,13 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
           {issued.pageUrl ? <CopyField value={issued.pageUrl} label="credential link" /> : null}
           <Group gap="sm">
             {issued.pagePath ? (
-              <Button component="a" href={issued.pagePath} target="_blank" rel="noopener" leftSection={<IconExternalLink size={18} aria-hidden />}>
+              <Button
+                component="a"
+                href={issued.pagePath}
+                target="_blank"
+                rel="noopener"
+                leftSection={<IconExternalLink size={18} aria-hidden />}
+              >
                 Open
               </Button>
             ) : null}
@@ -142,7 +158,15 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
               {...form.getInputProps('achievementType')}
             />
           </SimpleGrid>
-          <Textarea label="Description" required autosize minRows={2} maxRows={6} size="md" {...form.getInputProps('description')} />
+          <Textarea
+            label="Description"
+            required
+            autosize
+            minRows={2}
+            maxRows={6}
+            size="md"
+            {...form.getInputProps('description')}
+          />
           <Textarea
             label="Criteria"
             description="What the learner did to earn it, in a sentence or two."
@@ -191,7 +215,9 @@ export function IssueCredentialForm({ slug, orgName }: IssueCredentialFormProps)
                 </Radio.Group>
                 <Select
                   label="Cryptosuite"
-                  description={isJwt ? 'Only for JSON-LD proofs; a VC-JWT is signed with EdDSA.' : 'How the proof is computed.'}
+                  description={
+                    isJwt ? 'Only for JSON-LD proofs; a VC-JWT is signed with EdDSA.' : 'How the proof is computed.'
+                  }
                   data={[
                     { value: 'eddsa-rdfc-2022', label: 'eddsa-rdfc-2022 (RDF canonicalisation)' },
                     { value: 'eddsa-jcs-2022', label: 'eddsa-jcs-2022 (JSON canonicalisation)' },

@@ -104,11 +104,21 @@ const FIELD_MAP: [RegExp, keyof IssueFormValues][] = [
 export function toIssueFormProblem(error: unknown): unknown {
   if (!isApiError(error) || error.errors.length === 0) return error;
   const errors = error.errors.map(({ field, message }) => {
-    const path = field.replace(/^\/+/, '').replace(/^body[./]/, '').replace(/\//g, '.');
+    const path = field
+      .replace(/^\/+/, '')
+      .replace(/^body[./]/, '')
+      .replace(/\//g, '.');
     const match = FIELD_MAP.find(([pattern]) => pattern.test(path));
     return { field: match ? match[1] : field, message };
   });
-  return new ApiError({ title: error.title, status: error.status, detail: error.detail, code: error.code, type: error.type, errors });
+  return new ApiError({
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    type: error.type,
+    errors,
+  });
 }
 
 /** The `id` URL of a signed credential (for a VC-JWT, its payload's `id`, `vc.id` or `jti`). */

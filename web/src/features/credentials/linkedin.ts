@@ -31,7 +31,10 @@ export function linkedInAddToProfileUrl(cert: LinkedInCertification): string {
   }
   const expires = cert.expiresAt ? new Date(cert.expiresAt) : null;
   if (expires && !Number.isNaN(expires.getTime())) {
-    fields.push(['expirationYear', String(expires.getUTCFullYear())], ['expirationMonth', String(expires.getUTCMonth() + 1)]);
+    fields.push(
+      ['expirationYear', String(expires.getUTCFullYear())],
+      ['expirationMonth', String(expires.getUTCMonth() + 1)],
+    );
   }
   fields.push(['certUrl', cert.certUrl], ['certId', cert.certId]);
   // encodeURIComponent rather than URLSearchParams: spaces become %20, never "+".

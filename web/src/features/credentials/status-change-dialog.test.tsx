@@ -65,10 +65,17 @@ describe('revoking from the credentials table', () => {
       'fetch',
       vi.fn(() =>
         Promise.resolve(
-          new Response(JSON.stringify({ status: 403, title: 'Forbidden', detail: 'Only owners and admins change a credential’s status.' }), {
-            status: 403,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }),
+          new Response(
+            JSON.stringify({
+              status: 403,
+              title: 'Forbidden',
+              detail: 'Only owners and admins change a credential’s status.',
+            }),
+            {
+              status: 403,
+              headers: { 'Content-Type': 'application/problem+json' },
+            },
+          ),
         ),
       ),
     );
@@ -92,8 +99,7 @@ describe('revoking from the credentials table', () => {
 
   it('offers suspension only for a credential issued with a suspension entry', async () => {
     renderWithProviders(
-      <CredentialsTable slug="northwind" credentials={[{ ...credential, isSuspendable: false }]}
- canManage />,
+      <CredentialsTable slug="northwind" credentials={[{ ...credential, isSuspendable: false }]} canManage />,
     );
     await userEvent.click(screen.getByRole('button', { name: /actions for safe lifting/i }));
     expect(await screen.findByRole('menuitem', { name: /revoke/i, hidden: true })).toBeInTheDocument();

@@ -14,7 +14,14 @@ type StatusChangeDialogProps = {
 };
 
 /** Asks for the reason behind a revocation or suspension, which the issuer keeps on record. */
-export function StatusChangeDialog({ action, achievementName, isPending, error, onConfirm, onClose }: StatusChangeDialogProps) {
+export function StatusChangeDialog({
+  action,
+  achievementName,
+  isPending,
+  error,
+  onConfirm,
+  onClose,
+}: StatusChangeDialogProps) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const isRevoke = action === 'revoke';
@@ -57,13 +64,13 @@ export function StatusChangeDialog({ action, achievementName, isPending, error, 
               was a mistake you will have to issue a new one.
             </Alert>
           ) : (
-            <Text size="sm">
-              While suspended, the credential fails verification. You can reinstate it at any time.
-            </Text>
+            <Text size="sm">While suspended, the credential fails verification. You can reinstate it at any time.</Text>
           )}
           <Textarea
             label="Reason"
-            description={isRevoke ? 'Kept on record with the credential.' : 'Optional. Kept on record with the credential.'}
+            description={
+              isRevoke ? 'Kept on record with the credential.' : 'Optional. Kept on record with the credential.'
+            }
             required={isRevoke}
             autosize
             minRows={2}

@@ -10,7 +10,12 @@ import type { LearningStats } from '../../api/types';
  */
 export default function DashboardCharts({ stats }: { stats: LearningStats }) {
   const weeks = stats.enrolmentsByWeek.map((w) => ({ ...w, label: dayjs(w.week).format('D MMM') }));
-  const quizzes = stats.quizzes.map((q) => ({ name: q.title, passRate: Math.round(q.passRate * 100), attempts: q.attempts, programme: q.programme }));
+  const quizzes = stats.quizzes.map((q) => ({
+    name: q.title,
+    passRate: Math.round(q.passRate * 100),
+    attempts: q.attempts,
+    programme: q.programme,
+  }));
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <Card bg="white" component="section" aria-labelledby="weekly-heading">

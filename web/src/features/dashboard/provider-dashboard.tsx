@@ -64,10 +64,31 @@ export function ProviderDashboard({ slug }: { slug: string }) {
     body = (
       <Stack gap="md">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-          <Stat label="Enrolments" value={String(s.enrolments)} hint={`${s.active} active · ${s.completed} completed · ${s.withdrawn} withdrawn`} />
-          <Stat label="Completion rate" value={s.completionRate === null ? '–' : `${Math.round(s.completionRate * 100)}%`} hint="Of enrolments that finished or withdrew" />
-          <Stat label="Median time to complete" value={s.medianDaysToComplete === null ? '–' : `${s.medianDaysToComplete < 1 ? '<1' : Math.round(s.medianDaysToComplete)} d`} hint="From enrolment to credential" />
-          <Stat label="Review queue" value={String(s.reviewQueue)} hint="Submissions waiting" to={`/o/${slug}/reviews`} />
+          <Stat
+            label="Enrolments"
+            value={String(s.enrolments)}
+            hint={`${s.active} active · ${s.completed} completed · ${s.withdrawn} withdrawn`}
+          />
+          <Stat
+            label="Completion rate"
+            value={s.completionRate === null ? '–' : `${Math.round(s.completionRate * 100)}%`}
+            hint="Of enrolments that finished or withdrew"
+          />
+          <Stat
+            label="Median time to complete"
+            value={
+              s.medianDaysToComplete === null
+                ? '–'
+                : `${s.medianDaysToComplete < 1 ? '<1' : Math.round(s.medianDaysToComplete)} d`
+            }
+            hint="From enrolment to credential"
+          />
+          <Stat
+            label="Review queue"
+            value={String(s.reviewQueue)}
+            hint="Submissions waiting"
+            to={`/o/${slug}/reviews`}
+          />
         </SimpleGrid>
         <Suspense fallback={<Skeleton h={300} radius="md" />}>
           <DashboardCharts stats={s} />

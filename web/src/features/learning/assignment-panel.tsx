@@ -10,7 +10,13 @@ import { useSubmitEvidence } from './learning-api';
 import { RubricTable } from './rubric-table';
 import { SubmissionStatusBadge } from './submission-status';
 
-type AssignmentPanelProps = { enrolmentId: string; moduleId: string; assignment: LearnerAssignment; state: ModuleState; isReadOnly: boolean };
+type AssignmentPanelProps = {
+  enrolmentId: string;
+  moduleId: string;
+  assignment: LearnerAssignment;
+  state: ModuleState;
+  isReadOnly: boolean;
+};
 
 /** Instructions, rubric, the evidence form and every earlier submission with its feedback. */
 export function AssignmentPanel({ enrolmentId, moduleId, assignment, state, isReadOnly }: AssignmentPanelProps) {
@@ -26,7 +32,10 @@ export function AssignmentPanel({ enrolmentId, moduleId, assignment, state, isRe
 
   const onFile = (chosen: File | null) => {
     setFile(chosen);
-    setErrors((e) => ({ ...e, file: chosen ? (checkEvidenceFile(chosen, { fileTypes, maxFileBytes }) ?? undefined) : undefined }));
+    setErrors((e) => ({
+      ...e,
+      file: chosen ? (checkEvidenceFile(chosen, { fileTypes, maxFileBytes }) ?? undefined) : undefined,
+    }));
   };
 
   const onSubmit = () => {
@@ -51,7 +60,8 @@ export function AssignmentPanel({ enrolmentId, moduleId, assignment, state, isRe
         onError: (error) => {
           if (!isApiError(error)) return;
           const fieldErrors: typeof errors = {};
-          for (const e of error.errors) if (e.field === 'text' || e.field === 'link' || e.field === 'file') fieldErrors[e.field] = e.message;
+          for (const e of error.errors)
+            if (e.field === 'text' || e.field === 'link' || e.field === 'file') fieldErrors[e.field] = e.message;
           setErrors(fieldErrors);
         },
       },
@@ -73,10 +83,26 @@ export function AssignmentPanel({ enrolmentId, moduleId, assignment, state, isRe
               {latest?.status === 'resubmit' ? 'Submit again' : 'Submit your evidence'}
             </Title>
             {kinds.includes('text') ? (
-              <Textarea label="Your answer" autosize minRows={4} maxRows={16} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} maxLength={20_000} />
+              <Textarea
+                label="Your answer"
+                autosize
+                minRows={4}
+                maxRows={16}
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+                error={errors.text}
+                maxLength={20_000}
+              />
             ) : null}
             {kinds.includes('link') ? (
-              <TextInput label="Link to your work" placeholder="https://" type="url" value={link} onChange={(e) => setLink(e.currentTarget.value)} error={errors.link} />
+              <TextInput
+                label="Link to your work"
+                placeholder="https://"
+                type="url"
+                value={link}
+                onChange={(e) => setLink(e.currentTarget.value)}
+                error={errors.link}
+              />
             ) : null}
             {kinds.includes('file') ? (
               <FileInput
@@ -96,7 +122,10 @@ export function AssignmentPanel({ enrolmentId, moduleId, assignment, state, isRe
                 {errors.form}
               </Text>
             ) : null}
-            {submit.isError && !(isApiError(submit.error) && submit.error.errors.some((e) => ['text', 'link', 'file'].includes(e.field))) ? (
+            {submit.isError &&
+            !(
+              isApiError(submit.error) && submit.error.errors.some((e) => ['text', 'link', 'file'].includes(e.field))
+            ) ? (
               <Alert color="red" role="alert">
                 {errorMessage(submit.error)}
               </Alert>
@@ -134,7 +163,13 @@ export function AssignmentPanel({ enrolmentId, moduleId, assignment, state, isRe
                   </Text>
                 ) : null}
                 {s.link ? (
-                  <Anchor href={s.link} target="_blank" rel="noopener noreferrer" size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  <Anchor
+                    href={s.link}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    size="sm"
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
                     {s.link}
                   </Anchor>
                 ) : null}

@@ -21,7 +21,10 @@ export function EnrolPanel({ programme }: { programme: Programme }) {
   const isPaid = programme.cost !== null;
 
   const mine = learning.data?.find(
-    (e) => e.programme.providerSlug === programme.provider.slug && e.programme.slug === programme.slug && e.status !== 'withdrawn',
+    (e) =>
+      e.programme.providerSlug === programme.provider.slug &&
+      e.programme.slug === programme.slug &&
+      e.status !== 'withdrawn',
   );
 
   const onEnrol = () => {
@@ -34,9 +37,13 @@ export function EnrolPanel({ programme }: { programme: Programme }) {
     enrol.mutate(isPaid ? code : undefined, {
       onSuccess: (detail) => void navigate(learnPath(detail.id, detail.nextModuleId)),
       onError: (error) => {
-        const existing = isApiError(error) && error.status === 409 ? error.errors.find((e) => e.field === 'enrolmentId')?.message : undefined;
+        const existing =
+          isApiError(error) && error.status === 409
+            ? error.errors.find((e) => e.field === 'enrolmentId')?.message
+            : undefined;
         if (existing) void navigate(learnPath(existing));
-        else if (isApiError(error) && error.errors.some((e) => e.field.includes('voucher'))) setVoucherError(errorMessage(error));
+        else if (isApiError(error) && error.errors.some((e) => e.field.includes('voucher')))
+          setVoucherError(errorMessage(error));
       },
     });
   };
@@ -47,12 +54,16 @@ export function EnrolPanel({ programme }: { programme: Programme }) {
   } else if (!session) {
     action = (
       <Stack gap="xs">
-        <Button component={Link} to={loginPathFor(location.pathname)} leftSection={<IconLogin size={18} aria-hidden />} fullWidth>
+        <Button
+          component={Link}
+          to={loginPathFor(location.pathname)}
+          leftSection={<IconLogin size={18} aria-hidden />}
+          fullWidth
+        >
           Log in to enrol
         </Button>
         <Text size="sm" c="dimmed" ta="center">
-          New to Cairn?{' '}
-          <Link to={loginPathFor(location.pathname, 'signup')}>Create an account</Link>
+          New to Cairn? <Link to={loginPathFor(location.pathname, 'signup')}>Create an account</Link>
         </Text>
       </Stack>
     );
@@ -62,7 +73,12 @@ export function EnrolPanel({ programme }: { programme: Programme }) {
         <Text size="sm">
           You are enrolled: {mine.progress.done} of {mine.progress.total} modules done.
         </Text>
-        <Button component={Link} to={learnPath(mine.id, mine.nextModuleId)} leftSection={<IconPlayerPlay size={18} aria-hidden />} fullWidth>
+        <Button
+          component={Link}
+          to={learnPath(mine.id, mine.nextModuleId)}
+          leftSection={<IconPlayerPlay size={18} aria-hidden />}
+          fullWidth
+        >
           Continue learning
         </Button>
       </Stack>
@@ -98,7 +114,9 @@ export function EnrolPanel({ programme }: { programme: Programme }) {
             }}
           />
         ) : null}
-        {enrol.isError && !voucherError && !(isApiError(enrol.error) && enrol.error.status === 409 && enrol.error.errors.length > 0) ? (
+        {enrol.isError &&
+        !voucherError &&
+        !(isApiError(enrol.error) && enrol.error.status === 409 && enrol.error.errors.length > 0) ? (
           <Alert color="red" role="alert">
             {errorMessage(enrol.error)}
           </Alert>

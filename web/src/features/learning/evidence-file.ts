@@ -9,7 +9,10 @@ export function bytesLabel(bytes: number): string {
  * Checks a chosen file against the assignment's limits before it is sent, so a learner learns at
  * once that a file is too big or of the wrong kind. The server checks again, by content.
  */
-export function checkEvidenceFile(file: File, limits: { fileTypes: string[]; maxFileBytes: number | null }): string | null {
+export function checkEvidenceFile(
+  file: File,
+  limits: { fileTypes: string[]; maxFileBytes: number | null },
+): string | null {
   if (limits.fileTypes.length > 0 && !limits.fileTypes.includes(file.type)) {
     return `This file is ${file.type || 'of an unknown type'}; the assignment accepts ${limits.fileTypes.join(', ')}.`;
   }

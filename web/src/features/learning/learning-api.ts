@@ -45,7 +45,12 @@ export function useEnrol(providerSlug: string, slug: string) {
   const store = useStoreEnrolment();
   return useMutation({
     mutationFn: (voucherCode?: string) =>
-      data(client.POST('/api/v1/catalog/{providerSlug}/{slug}/enrol', { params: { path: { providerSlug, slug } }, body: voucherCode ? { voucherCode } : {} })),
+      data(
+        client.POST('/api/v1/catalog/{providerSlug}/{slug}/enrol', {
+          params: { path: { providerSlug, slug } },
+          body: voucherCode ? { voucherCode } : {},
+        }),
+      ),
     onSuccess: store,
   });
 }
@@ -54,7 +59,11 @@ export function useWithdraw(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => data(client.POST('/api/v1/me/enrolments/{id}/withdraw', { params: { path: { id } }, body: {} })),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: enrolmentKey(id) }), queryClient.invalidateQueries({ queryKey: myLearningKey })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: enrolmentKey(id) }),
+        queryClient.invalidateQueries({ queryKey: myLearningKey }),
+      ]),
   });
 }
 
@@ -62,7 +71,12 @@ export function useCompleteModule(id: string) {
   const store = useStoreEnrolment();
   return useMutation({
     mutationFn: (moduleId: string) =>
-      data(client.POST('/api/v1/me/enrolments/{id}/modules/{moduleId}/complete', { params: { path: { id, moduleId } }, body: {} })),
+      data(
+        client.POST('/api/v1/me/enrolments/{id}/modules/{moduleId}/complete', {
+          params: { path: { id, moduleId } },
+          body: {},
+        }),
+      ),
     onSuccess: store,
   });
 }
@@ -71,7 +85,12 @@ export function useSubmitQuiz(id: string, moduleId: string) {
   const store = useStoreEnrolment();
   return useMutation({
     mutationFn: (answers: QuizAnswers) =>
-      data(client.POST('/api/v1/me/enrolments/{id}/modules/{moduleId}/quiz-attempts', { params: { path: { id, moduleId } }, body: { answers } })),
+      data(
+        client.POST('/api/v1/me/enrolments/{id}/modules/{moduleId}/quiz-attempts', {
+          params: { path: { id, moduleId } },
+          body: { answers },
+        }),
+      ),
     onSuccess: (result) => store(result.enrolment),
   });
 }
@@ -84,15 +103,21 @@ export function useSubmitEvidence(id: string, moduleId: string) {
     mutationFn: ({ text, link, file }: EvidenceInput) => {
       const route = '/api/v1/me/enrolments/{id}/modules/{moduleId}/submissions';
       const params = { path: { id, moduleId } };
-      if (!file) return data(client.POST(route, { params, ...undeclaredBody({ ...(text ? { text } : {}), ...(link ? { link } : {}) }) }));
+      if (!file)
+        return data(
+          client.POST(route, { params, ...undeclaredBody({ ...(text ? { text } : {}), ...(link ? { link } : {}) }) }),
+        );
       const form = new FormData();
       if (text) form.append('text', text);
       if (link) form.append('link', link);
       form.append('file', file);
       return data(client.POST(route, { params, ...multipart(form) }));
-
     },
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: enrolmentKey(id) }), queryClient.invalidateQueries({ queryKey: myLearningKey })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: enrolmentKey(id) }),
+        queryClient.invalidateQueries({ queryKey: myLearningKey }),
+      ]),
   });
 }
 

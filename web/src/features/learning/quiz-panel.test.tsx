@@ -13,8 +13,27 @@ const quiz: LearnerQuiz = {
   bestPercent: null,
   isPassed: false,
   questions: [
-    { id: 'q1', kind: 'single', prompt: 'Which chart shows a trend over time?', points: 1, options: [{ id: 'a', text: 'Line chart' }, { id: 'b', text: 'Pie chart' }] },
-    { id: 'q2', kind: 'multiple', prompt: 'Which are measures of spread?', points: 1, options: [{ id: 'x', text: 'Range' }, { id: 'y', text: 'Mean' }, { id: 'z', text: 'Variance' }] },
+    {
+      id: 'q1',
+      kind: 'single',
+      prompt: 'Which chart shows a trend over time?',
+      points: 1,
+      options: [
+        { id: 'a', text: 'Line chart' },
+        { id: 'b', text: 'Pie chart' },
+      ],
+    },
+    {
+      id: 'q2',
+      kind: 'multiple',
+      prompt: 'Which are measures of spread?',
+      points: 1,
+      options: [
+        { id: 'x', text: 'Range' },
+        { id: 'y', text: 'Mean' },
+        { id: 'z', text: 'Variance' },
+      ],
+    },
     { id: 'q3', kind: 'numeric', prompt: 'What is 10% of 250?', points: 1, unit: 'units' },
   ],
 };
@@ -37,7 +56,9 @@ const graded: QuizAttemptResult = {
 describe('QuizPanel', () => {
   it('shows no correctness or feedback before submission, then the server’s grading after', async () => {
     const user = userEvent.setup();
-    const fetchMock = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) => Promise.resolve(new Response(JSON.stringify(graded), { status: 201 })));
+    const fetchMock = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) =>
+      Promise.resolve(new Response(JSON.stringify(graded), { status: 201 })),
+    );
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(<QuizPanel enrolmentId="e1" moduleId="m1" quiz={quiz} isReadOnly={false} />);
 
@@ -76,7 +97,9 @@ describe('QuizPanel', () => {
   });
 
   it('offers no form once the quiz is passed or the attempts are used up', () => {
-    renderWithProviders(<QuizPanel enrolmentId="e1" moduleId="m1" quiz={{ ...quiz, attemptsUsed: 3 }} isReadOnly={false} />);
+    renderWithProviders(
+      <QuizPanel enrolmentId="e1" moduleId="m1" quiz={{ ...quiz, attemptsUsed: 3 }} isReadOnly={false} />,
+    );
     expect(screen.queryByRole('button', { name: 'Submit answers' })).not.toBeInTheDocument();
     expect(screen.getByText(/used every attempt/)).toBeInTheDocument();
   });

@@ -9,7 +9,8 @@ type QuizPanelProps = { enrolmentId: string; moduleId: string; quiz: LearnerQuiz
 
 type Draft = Record<string, string[] | string | number>;
 
-const attemptsLeftOf = (quiz: LearnerQuiz) => (quiz.attemptsLimit === null ? null : Math.max(0, quiz.attemptsLimit - quiz.attemptsUsed));
+const attemptsLeftOf = (quiz: LearnerQuiz) =>
+  quiz.attemptsLimit === null ? null : Math.max(0, quiz.attemptsLimit - quiz.attemptsUsed);
 
 /**
  * A quiz as the learner takes it. The browser never holds the answers: correctness and feedback
@@ -57,7 +58,9 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
         <Group gap="xs">
           <Badge variant="light">Pass mark {quiz.passMark}%</Badge>
           <Badge variant="light" color="gray">
-            {attemptsLeft === null ? 'Unlimited attempts' : `${attemptsLeft} ${attemptsLeft === 1 ? 'attempt' : 'attempts'} left`}
+            {attemptsLeft === null
+              ? 'Unlimited attempts'
+              : `${attemptsLeft} ${attemptsLeft === 1 ? 'attempt' : 'attempts'} left`}
           </Badge>
           {quiz.bestPercent !== null || result ? (
             <Badge variant="light" color="ember">
@@ -105,7 +108,12 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
             let input;
             if (q.kind === 'single') {
               input = (
-                <Radio.Group label={label} value={typeof draft[q.id] === 'string' ? (draft[q.id] as string) : null} onChange={(v) => setDraft({ ...draft, [q.id]: v })} error={error}>
+                <Radio.Group
+                  label={label}
+                  value={typeof draft[q.id] === 'string' ? (draft[q.id] as string) : null}
+                  onChange={(v) => setDraft({ ...draft, [q.id]: v })}
+                  error={error}
+                >
                   <Stack gap={8} mt="xs">
                     {(q.options ?? []).map((o) => (
                       <Radio key={o.id} value={o.id} label={o.text} disabled={!canAnswer} />
@@ -133,9 +141,15 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
               input = (
                 <NumberInput
                   label={label}
-                  value={draft[q.id] as number | string | undefined ?? ''}
+                  value={(draft[q.id] as number | string | undefined) ?? ''}
                   onChange={(v) => setDraft({ ...draft, [q.id]: v })}
-                  rightSection={q.unit ? <Text size="sm" c="dimmed">{q.unit}</Text> : undefined}
+                  rightSection={
+                    q.unit ? (
+                      <Text size="sm" c="dimmed">
+                        {q.unit}
+                      </Text>
+                    ) : undefined
+                  }
                   rightSectionWidth={q.unit ? Math.max(40, q.unit.length * 9 + 16) : undefined}
                   disabled={!canAnswer}
                   error={error}
@@ -158,9 +172,19 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
                   {g ? (
                     <Group gap={6} align="flex-start" wrap="nowrap" data-testid={`graded-${q.id}`}>
                       {g.isCorrect ? (
-                        <IconCircleCheckFilled size={20} color="var(--mantine-color-teal-6)" aria-hidden style={{ flexShrink: 0 }} />
+                        <IconCircleCheckFilled
+                          size={20}
+                          color="var(--mantine-color-teal-6)"
+                          aria-hidden
+                          style={{ flexShrink: 0 }}
+                        />
                       ) : (
-                        <IconCircleXFilled size={20} color="var(--mantine-color-red-6)" aria-hidden style={{ flexShrink: 0 }} />
+                        <IconCircleXFilled
+                          size={20}
+                          color="var(--mantine-color-red-6)"
+                          aria-hidden
+                          style={{ flexShrink: 0 }}
+                        />
                       )}
                       <Text size="sm">
                         <Text span fw={600}>
@@ -202,7 +226,9 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
         </Group>
       ) : null}
       {isOutOfAttempts && !quiz.isPassed && !result ? (
-        <Alert color="orange">You have used every attempt at this quiz. Contact the provider if you need another.</Alert>
+        <Alert color="orange">
+          You have used every attempt at this quiz. Contact the provider if you need another.
+        </Alert>
       ) : null}
     </Stack>
   );

@@ -9,7 +9,13 @@ describe('InviteForm', () => {
     const fetchMock = vi.fn((_url: string, _init: RequestInit) =>
       Promise.resolve(
         Response.json(
-          { id: 'i1', email: 'grace@example.org', role: 'viewer', expiresAt: '2030-01-01T00:00:00Z', acceptUrl: 'http://localhost:3000/invitations/tok123' },
+          {
+            id: 'i1',
+            email: 'grace@example.org',
+            role: 'viewer',
+            expiresAt: '2030-01-01T00:00:00Z',
+            acceptUrl: 'http://localhost:3000/invitations/tok123',
+          },
           { status: 201 },
         ),
       ),
@@ -30,7 +36,11 @@ describe('InviteForm', () => {
   it('puts a server field error on the email field', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(() => Promise.resolve(problemResponse(409, { title: 'Conflict', errors: [{ field: 'email', message: 'Already a member.' }] }))),
+      vi.fn(() =>
+        Promise.resolve(
+          problemResponse(409, { title: 'Conflict', errors: [{ field: 'email', message: 'Already a member.' }] }),
+        ),
+      ),
     );
     renderWithProviders(<InviteForm slug="acme" myRole="admin" />);
 

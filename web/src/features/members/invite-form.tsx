@@ -19,7 +19,9 @@ export function InviteForm({ slug, myRole }: InviteFormProps) {
   const form = useForm<{ email: string; role: MemberRole }>({
     mode: 'controlled',
     initialValues: { email: '', role: 'viewer' },
-    validate: { email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an email address like name@example.org.') },
+    validate: {
+      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an email address like name@example.org.'),
+    },
   });
   const grantable = grantableRoles(myRole);
   const roleOptions = grantable.map((r) => ({ value: r.value, label: r.label }));
@@ -42,7 +44,15 @@ export function InviteForm({ slug, myRole }: InviteFormProps) {
         <Stack gap="sm">
           <FormAlert message={formError} title="Could not send the invitation" />
           <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
-            <TextInput label="Email" type="email" autoComplete="off" required miw={220} size="sm" {...form.getInputProps('email')} />
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="off"
+              required
+              miw={220}
+              size="sm"
+              {...form.getInputProps('email')}
+            />
             <Select
               label="Role"
               data={roleOptions}
@@ -71,7 +81,12 @@ export function InviteForm({ slug, myRole }: InviteFormProps) {
         </Stack>
       </form>
       {sent ? (
-        <Alert color="teal" icon={<IconMailCheck aria-hidden />} title={`Invitation created for ${sent.email}`} role="status">
+        <Alert
+          color="teal"
+          icon={<IconMailCheck aria-hidden />}
+          title={`Invitation created for ${sent.email}`}
+          role="status"
+        >
           <Stack gap="xs">
             <Text size="sm">
               This demo has no mail server, so send this link yourself. It works once, for {sent.email}, until it

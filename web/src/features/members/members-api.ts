@@ -16,7 +16,8 @@ export function useMembers(slug: string) {
 export function useInvitations(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: invitationsKey(slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/invitations', { params: { path: { slug } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/invitations', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
     enabled,
   });
@@ -26,7 +27,9 @@ export function useChangeMemberRole(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: MemberRole }) =>
-      data(client.PATCH('/api/v1/orgs/{slug}/members/{userId}', { params: { path: { slug, userId } }, body: { role } })),
+      data(
+        client.PATCH('/api/v1/orgs/{slug}/members/{userId}', { params: { path: { slug, userId } }, body: { role } }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(slug) }),
   });
 }
@@ -34,7 +37,8 @@ export function useChangeMemberRole(slug: string) {
 export function useRemoveMember(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => data(client.DELETE('/api/v1/orgs/{slug}/members/{userId}', { params: { path: { slug, userId } } })),
+    mutationFn: (userId: string) =>
+      data(client.DELETE('/api/v1/orgs/{slug}/members/{userId}', { params: { path: { slug, userId } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(slug) }),
   });
 }
@@ -51,7 +55,8 @@ export function useInvite(slug: string) {
 export function useRevokeInvitation(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => data(client.DELETE('/api/v1/orgs/{slug}/invitations/{id}', { params: { path: { slug, id } } })),
+    mutationFn: (id: string) =>
+      data(client.DELETE('/api/v1/orgs/{slug}/invitations/{id}', { params: { path: { slug, id } } })),
 
     onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(slug) }),
   });

@@ -21,7 +21,16 @@ type MembersTableProps = {
   labelledBy?: string;
 };
 
-export function MembersTable({ slug, orgName, members, myRole, myUserId, canManage, onLeft, labelledBy }: MembersTableProps) {
+export function MembersTable({
+  slug,
+  orgName,
+  members,
+  myRole,
+  myUserId,
+  canManage,
+  onLeft,
+  labelledBy,
+}: MembersTableProps) {
   const changeRole = useChangeMemberRole(slug);
   const remove = useRemoveMember(slug);
   const [toRemove, setToRemove] = useState<Member | null>(null);
@@ -32,8 +41,13 @@ export function MembersTable({ slug, orgName, members, myRole, myUserId, canMana
     changeRole.mutate(
       { userId: member.userId, role: role as MemberRole },
       {
-        onSuccess: () => notifications.show({ title: 'Role changed', message: `${member.name} is now ${memberRoleLabel(role as MemberRole).toLowerCase()}.` }),
-        onError: (error) => notifications.show({ color: 'red', title: 'Could not change the role', message: errorMessage(error) }),
+        onSuccess: () =>
+          notifications.show({
+            title: 'Role changed',
+            message: `${member.name} is now ${memberRoleLabel(role as MemberRole).toLowerCase()}.`,
+          }),
+        onError: (error) =>
+          notifications.show({ color: 'red', title: 'Could not change the role', message: errorMessage(error) }),
       },
     );
   };
@@ -43,7 +57,10 @@ export function MembersTable({ slug, orgName, members, myRole, myUserId, canMana
     if (!toRemove) return;
     remove.mutate(toRemove.userId, {
       onSuccess: () => {
-        notifications.show({ title: isSelf ? 'You left the organisation' : 'Member removed', message: isSelf ? `You are no longer a member of ${orgName}.` : `${toRemove.name} no longer has access.` });
+        notifications.show({
+          title: isSelf ? 'You left the organisation' : 'Member removed',
+          message: isSelf ? `You are no longer a member of ${orgName}.` : `${toRemove.name} no longer has access.`,
+        });
         setToRemove(null);
         if (isSelf) onLeft();
       },
@@ -95,7 +112,11 @@ export function MembersTable({ slug, orgName, members, myRole, myUserId, canMana
                     {canManage ? (
                       <Select
                         aria-label={`Role of ${member.name}`}
-                        data={roleOptions.some((o) => o.value === member.role) ? roleOptions : [...roleOptions, { value: member.role, label: memberRoleLabel(member.role) }]}
+                        data={
+                          roleOptions.some((o) => o.value === member.role)
+                            ? roleOptions
+                            : [...roleOptions, { value: member.role, label: memberRoleLabel(member.role) }]
+                        }
                         value={member.role}
                         onChange={(value) => onRoleChange(member, value)}
                         allowDeselect={false}

@@ -20,7 +20,11 @@ export function PendingInvitations({ slug }: { slug: string }) {
       <ListContent
         query={invitations}
         loadingLabel="Loading invitations"
-        empty={{ icon: <IconMailOff size={26} />, title: 'No pending invitations', description: 'Invitations you send appear here until they are accepted or expire.' }}
+        empty={{
+          icon: <IconMailOff size={26} />,
+          title: 'No pending invitations',
+          description: 'Invitations you send appear here until they are accepted or expire.',
+        }}
       >
         {(rows) => (
           <DataTable
@@ -43,7 +47,11 @@ export function PendingInvitations({ slug }: { slug: string }) {
                 ),
               },
               { header: 'Role', cell: (inv) => <Badge variant="light">{memberRoleLabel(inv.role)}</Badge> },
-              { header: 'Expires', visibleFrom: 'sm', cell: (inv) => <Text size="sm">{dayjs(inv.expiresAt).format('D MMM YYYY')}</Text> },
+              {
+                header: 'Expires',
+                visibleFrom: 'sm',
+                cell: (inv) => <Text size="sm">{dayjs(inv.expiresAt).format('D MMM YYYY')}</Text>,
+              },
               {
                 header: <VisuallyHidden>Actions</VisuallyHidden>,
                 cell: (inv) => (
@@ -77,7 +85,10 @@ export function PendingInvitations({ slug }: { slug: string }) {
           if (!toRevoke) return;
           revoke.mutate(toRevoke.id, {
             onSuccess: () => {
-              notifications.show({ title: 'Invitation withdrawn', message: `The link sent to ${toRevoke.email} no longer works.` });
+              notifications.show({
+                title: 'Invitation withdrawn',
+                message: `The link sent to ${toRevoke.email} no longer works.`,
+              });
               setToRevoke(null);
             },
           });

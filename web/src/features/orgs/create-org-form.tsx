@@ -26,7 +26,10 @@ export function CreateOrgForm({ onCreated }: CreateOrgFormProps) {
   });
 
   const nameProps = form.getInputProps('name');
-  const address = useSlugFollowingName({ name: (v) => form.setFieldValue('name', v), slug: (v) => form.setFieldValue('slug', v) });
+  const address = useSlugFollowingName({
+    name: (v) => form.setFieldValue('name', v),
+    slug: (v) => form.setFieldValue('slug', v),
+  });
   const onSubmit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
@@ -41,17 +44,16 @@ export function CreateOrgForm({ onCreated }: CreateOrgFormProps) {
     <form onSubmit={onSubmit} noValidate aria-label="Create an organisation">
       <Stack gap="lg">
         <FormAlert message={formError} title="Could not create the organisation" />
-        <TextInput
-          label="Organisation name"
-          required
-          {...nameProps}
-          onChange={address.onNameChange}
-        />
+        <TextInput label="Organisation name" required {...nameProps} onChange={address.onNameChange} />
         <TextInput
           label="Address"
           description={`Your organisation’s pages live at ${window.location.host}/o/${form.values.slug || 'your-slug'}. Lowercase letters, digits and hyphens.`}
           required
-          leftSection={<Text size="sm" c="dimmed" aria-hidden>/o/</Text>}
+          leftSection={
+            <Text size="sm" c="dimmed" aria-hidden>
+              /o/
+            </Text>
+          }
           leftSectionWidth={36}
           autoCapitalize="none"
           spellCheck={false}

@@ -14,4 +14,3 @@ export function useOrg(slug: string) {
 export type CreateOrgInput = Body<'/api/v1/orgs', 'post'>;
 
 export const createOrg = (input: CreateOrgInput) => data(client.POST('/api/v1/orgs', { body: input }));
-

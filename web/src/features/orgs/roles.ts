@@ -1,10 +1,26 @@
 import type { MemberRole, OrgRole } from '../../api/types';
 
 export const ORG_ROLES: { value: OrgRole; label: string; description: string }[] = [
-  { value: 'provider', label: 'Training provider', description: 'Authors micro-credentials, assesses learners and issues signed credentials.' },
-  { value: 'employer', label: 'Employer', description: 'Defines role skill profiles, sponsors training and checks verified skills.' },
-  { value: 'accreditor', label: 'Accrediting body', description: 'Reviews providers and programmes and grants verifiable accreditation.' },
-  { value: 'partner', label: 'Industry partner', description: 'Co-develops programmes and endorses them with a signed endorsement.' },
+  {
+    value: 'provider',
+    label: 'Training provider',
+    description: 'Authors micro-credentials, assesses learners and issues signed credentials.',
+  },
+  {
+    value: 'employer',
+    label: 'Employer',
+    description: 'Defines role skill profiles, sponsors training and checks verified skills.',
+  },
+  {
+    value: 'accreditor',
+    label: 'Accrediting body',
+    description: 'Reviews providers and programmes and grants verifiable accreditation.',
+  },
+  {
+    value: 'partner',
+    label: 'Industry partner',
+    description: 'Co-develops programmes and endorses them with a signed endorsement.',
+  },
 ];
 
 export const orgRoleLabel = (role: OrgRole): string => ORG_ROLES.find((r) => r.value === role)?.label ?? role;

@@ -12,7 +12,8 @@ export function AwardPending({ name }: { name: string }) {
         <Stack gap={0}>
           <Text fw={700}>Issuing your credential…</Text>
           <Text size="sm" c="dimmed">
-            You met every requirement of {name}. Your pathway credential and its CLR record are being signed; this page updates by itself in a moment.
+            You met every requirement of {name}. Your pathway credential and its CLR record are being signed; this page
+            updates by itself in a moment.
           </Text>
         </Stack>
       </Group>

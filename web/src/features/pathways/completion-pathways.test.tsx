@@ -22,7 +22,13 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('CompletionPathways (the learning page after the last module)', () => {
   it('shows the pathway award being issued, then awarded, without a reload', async () => {
-    const answers = [[pathway({})], [pathway({ awarded: true, isAwardPending: false, credentialId: 'c1', clrCredentialId: 'k1' }), pathway({ id: 'p2', name: 'Analyst Diploma', isAwardPending: false, progress: { done: 1, required: 2 } })]];
+    const answers = [
+      [pathway({})],
+      [
+        pathway({ awarded: true, isAwardPending: false, credentialId: 'c1', clrCredentialId: 'k1' }),
+        pathway({ id: 'p2', name: 'Analyst Diploma', isAwardPending: false, progress: { done: 1, required: 2 } }),
+      ],
+    ];
     let calls = 0;
     const fetchMock = vi.fn((input: RequestInfo | URL) => {
       const url = input instanceof Request ? input.url : input.toString();
@@ -37,7 +43,10 @@ describe('CompletionPathways (the learning page after the last module)', () => {
     expect(await screen.findByText('Issuing your credential…')).toBeInTheDocument();
     expect(screen.getByText('complete: issuing your pathway credential…')).toBeInTheDocument();
     expect(await screen.findByText('awarded: your pathway credential is ready')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Data Practitioner Certificate' })).toHaveAttribute('href', '/me/pathways/p1');
+    expect(screen.getByRole('link', { name: 'Data Practitioner Certificate' })).toHaveAttribute(
+      'href',
+      '/me/pathways/p1',
+    );
     expect(screen.getByText('1 of 2 done')).toBeInTheDocument();
     expect(screen.queryByText('Issuing your credential…')).toBeNull();
   });

@@ -28,7 +28,11 @@ export function CompletionPathways({ credentialId }: { credentialId: string }) {
         {items.map((p) => (
           <List.Item key={p.id}>
             <Group gap={6} wrap="wrap">
-              {p.isAwardPending ? <Loader size={14} color="teal" aria-hidden /> : p.awarded ? <IconAward size={16} color="var(--mantine-color-teal-8)" aria-hidden /> : null}
+              {p.isAwardPending ? (
+                <Loader size={14} color="teal" aria-hidden />
+              ) : p.awarded ? (
+                <IconAward size={16} color="var(--mantine-color-teal-8)" aria-hidden />
+              ) : null}
               <Anchor component={Link} to={myPathwayPath(p.id)} size="sm">
                 {p.name}
               </Anchor>

@@ -6,7 +6,8 @@ import { useSlugFollowingName } from '../orgs/use-slug-following-name';
 import { SLUG_PATTERN } from './pathway-details-form';
 
 /** Where the editor of a pathway not saved yet opens. */
-export const newPathwayPath = (orgSlug: string, name: string, slug: string) => `/o/${orgSlug}/pathways/new?${new URLSearchParams({ name, slug }).toString()}`;
+export const newPathwayPath = (orgSlug: string, name: string, slug: string) =>
+  `/o/${orgSlug}/pathways/new?${new URLSearchParams({ name, slug }).toString()}`;
 
 type NewPathwayModalProps = { orgSlug: string; opened: boolean; onClose: () => void; takenSlugs: readonly string[] };
 
@@ -21,12 +22,16 @@ export function NewPathwayModal({ orgSlug, opened, onClose, takenSlugs }: NewPat
     validate: {
       name: (v) => (v.trim() ? null : 'Give it a name'),
       slug: (v) => {
-        if (!SLUG_PATTERN.test(v)) return 'Use 3-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit';
+        if (!SLUG_PATTERN.test(v))
+          return 'Use 3-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit';
         return takenSlugs.includes(v) ? 'Another pathway of yours has this address' : null;
       },
     },
   });
-  const address = useSlugFollowingName({ name: (v) => form.setFieldValue('name', v), slug: (v) => form.setFieldValue('slug', v) });
+  const address = useSlugFollowingName({
+    name: (v) => form.setFieldValue('name', v),
+    slug: (v) => form.setFieldValue('slug', v),
+  });
 
   return (
     <FormModal
@@ -43,8 +48,8 @@ export function NewPathwayModal({ orgSlug, opened, onClose, takenSlugs }: NewPat
       }}
     >
       <Text size="sm" c="dimmed">
-        A pathway stacks micro-credentials (yours, other providers’, or from elsewhere) into a qualification that
-        Cairn awards as soon as a learner meets its requirements.
+        A pathway stacks micro-credentials (yours, other providers’, or from elsewhere) into a qualification that Cairn
+        awards as soon as a learner meets its requirements.
       </Text>
       <TextInput
         label="Name"

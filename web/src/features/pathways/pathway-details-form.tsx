@@ -20,7 +20,8 @@ export const ACHIEVEMENT_TYPES: { value: string; label: string }[] = [
   { value: 'MicroCredential', label: 'Micro-credential' },
 ];
 
-export const achievementTypeLabel = (value: string) => ACHIEVEMENT_TYPES.find((t) => t.value === value)?.label ?? value.replace(/^ext:/, '');
+export const achievementTypeLabel = (value: string) =>
+  ACHIEVEMENT_TYPES.find((t) => t.value === value)?.label ?? value.replace(/^ext:/, '');
 
 const isHttpUrl = (value: string) => {
   try {
@@ -44,13 +45,23 @@ type PathwayDetailsFormProps = {
 
 /** What the pathway leads to: the Achievement a learner is awarded. */
 export function PathwayDetailsForm({ values, onChange, errors, slug }: PathwayDetailsFormProps) {
-  const types = ACHIEVEMENT_TYPES.some((t) => t.value === values.achievementType) ? ACHIEVEMENT_TYPES : [...ACHIEVEMENT_TYPES, { value: values.achievementType, label: achievementTypeLabel(values.achievementType) }];
+  const types = ACHIEVEMENT_TYPES.some((t) => t.value === values.achievementType)
+    ? ACHIEVEMENT_TYPES
+    : [...ACHIEVEMENT_TYPES, { value: values.achievementType, label: achievementTypeLabel(values.achievementType) }];
   const image = values.imageUrl.trim();
   return (
     <Stack gap="md">
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, sm: 8 }}>
-          <TextInput label="Name" description="The qualification learners are awarded" required maxLength={200} value={values.name} onChange={(e) => onChange({ name: e.currentTarget.value })} error={errors.name} />
+          <TextInput
+            label="Name"
+            description="The qualification learners are awarded"
+            required
+            maxLength={200}
+            value={values.name}
+            onChange={(e) => onChange({ name: e.currentTarget.value })}
+            error={errors.name}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
           <Select
@@ -72,7 +83,12 @@ export function PathwayDetailsForm({ values, onChange, errors, slug }: PathwayDe
           required
           value={slug.value}
           onChange={(e) => slug.onChange?.(e.currentTarget.value.toLowerCase())}
-          error={errors.slug ?? (slug.value && !SLUG_PATTERN.test(slug.value) ? 'Use 3-80 lowercase letters, digits and hyphens' : undefined)}
+          error={
+            errors.slug ??
+            (slug.value && !SLUG_PATTERN.test(slug.value)
+              ? 'Use 3-80 lowercase letters, digits and hyphens'
+              : undefined)
+          }
         />
       ) : null}
       <Textarea
@@ -110,8 +126,18 @@ export function PathwayDetailsForm({ values, onChange, errors, slug }: PathwayDe
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 3 }}>
-          <Paper withBorder w={64} h={64} radius="md" style={{ display: 'grid', placeItems: 'center', overflow: 'hidden' }}>
-            {image && isHttpUrl(image) ? <Image src={image} alt="Badge image preview" w={64} h={64} fit="cover" /> : <IconPhoto size={26} color="var(--mantine-color-gray-5)" aria-label="No image" />}
+          <Paper
+            withBorder
+            w={64}
+            h={64}
+            radius="md"
+            style={{ display: 'grid', placeItems: 'center', overflow: 'hidden' }}
+          >
+            {image && isHttpUrl(image) ? (
+              <Image src={image} alt="Badge image preview" w={64} h={64} fit="cover" />
+            ) : (
+              <IconPhoto size={26} color="var(--mantine-color-gray-5)" aria-label="No image" />
+            )}
           </Paper>
         </Grid.Col>
       </Grid>

@@ -2,7 +2,14 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { useCallback, useEffect, useState } from 'react';
 import { client, data, isApiError } from '../../api/client';
 import type { Answer, components } from '../../api/types';
-import { referencedIds, type ApiNode, type DraftNode, type PathwayInput, type PreparedInput, type RefNames } from './pathway-tree';
+import {
+  referencedIds,
+  type ApiNode,
+  type DraftNode,
+  type PathwayInput,
+  type PreparedInput,
+  type RefNames,
+} from './pathway-tree';
 
 export type OrgPathwayListItem = Answer<'/api/v1/orgs/{slug}/pathways', 'get'>['items'][number];
 
@@ -25,7 +32,8 @@ export function useOrgPathways(slug: string) {
 export function useOrgPathway(slug: string, id: string) {
   return useQuery({
     queryKey: pathwayKey(slug, id),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/pathways/{id}', { params: { path: { slug, id } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/pathways/{id}', { params: { path: { slug, id } }, signal })),
     enabled: id !== '',
   });
 }
@@ -42,7 +50,8 @@ function useStore(slug: string) {
 export function useCreatePathway(slug: string) {
   const store = useStore(slug);
   return useMutation({
-    mutationFn: (input: PathwayInput & { slug: string }) => data(client.POST('/api/v1/orgs/{slug}/pathways', { params: { path: { slug } }, body: input })),
+    mutationFn: (input: PathwayInput & { slug: string }) =>
+      data(client.POST('/api/v1/orgs/{slug}/pathways', { params: { path: { slug } }, body: input })),
     onSuccess: store,
   });
 }
@@ -60,7 +69,8 @@ export function usePublishPathway(slug: string) {
   const store = useStore(slug);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => data(client.POST('/api/v1/orgs/{slug}/pathways/{id}/publish', { params: { path: { slug, id } }, body: {} })),
+    mutationFn: (id: string) =>
+      data(client.POST('/api/v1/orgs/{slug}/pathways/{id}/publish', { params: { path: { slug, id } }, body: {} })),
     onSuccess: async (pathway) => {
       await store(pathway);
       await queryClient.invalidateQueries({ queryKey: ['pathways'] });
@@ -81,9 +91,13 @@ export function usePathwayValidation(slug: string, pathwayId: string | null, pre
     queryFn: async (): Promise<CheckResult> => {
       const sent = { tree: prepared.input.tree, partialGroups: prepared.partialGroups };
       try {
-        return { ...(await data(client.POST('/api/v1/orgs/{slug}/pathways/validate', { params: { path: { slug } }, body }))), sent };
+        return {
+          ...(await data(client.POST('/api/v1/orgs/{slug}/pathways/validate', { params: { path: { slug } }, body }))),
+          sent,
+        };
       } catch (error) {
-        if (isApiError(error) && error.status === 400 && error.errors.length > 0) return { valid: false, errors: error.errors, sent };
+        if (isApiError(error) && error.status === 400 && error.errors.length > 0)
+          return { valid: false, errors: error.errors, sent };
         throw error;
       }
     },
@@ -101,7 +115,13 @@ export function useCatalogueOptions(term: string) {
   const q = term.trim();
   return useQuery({
     queryKey: ['catalog', 'picker', q],
-    queryFn: ({ signal }) => data(client.GET('/api/v1/catalog', { params: { query: { ...(q ? { q } : {}), pageSize: 20, sort: q ? 'relevance' : 'newest' } }, signal })),
+    queryFn: ({ signal }) =>
+      data(
+        client.GET('/api/v1/catalog', {
+          params: { query: { ...(q ? { q } : {}), pageSize: 20, sort: q ? 'relevance' : 'newest' } },
+          signal,
+        }),
+      ),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -113,32 +133,44 @@ export function usePathwayOptions(term: string) {
   const q = term.trim();
   return useQuery({
     queryKey: ['pathways', 'picker', q],
-    queryFn: ({ signal }) => data(client.GET('/api/v1/pathways', { params: { query: { ...(q ? { q } : {}), limit: 20 } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/pathways', { params: { query: { ...(q ? { q } : {}), limit: 20 } }, signal })),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
 }
 
-const chunks = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const chunks = <T>(list: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /**
  * Names of the programmes, pathways and skills a saved tree points at: the catalogue by id,
  * each pathway's public page, each skill. What the author picks in this session is added by
  * the editor itself.
  */
-export function useRefNames({ microcredentialIds, pathwayIds, skillIds }: { microcredentialIds: string[]; pathwayIds: string[]; skillIds: string[] }): RefNames {
+export function useRefNames({
+  microcredentialIds,
+  pathwayIds,
+  skillIds,
+}: {
+  microcredentialIds: string[];
+  pathwayIds: string[];
+  skillIds: string[];
+}): RefNames {
   const programmes = useQueries({
     queries: chunks([...microcredentialIds].sort(), 50).map((ids) => ({
       queryKey: ['catalog', 'programmes', ids],
-      queryFn: ({ signal }: { signal: AbortSignal }) => data(client.GET('/api/v1/catalog/programmes', { params: { query: { id: ids } }, signal })),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        data(client.GET('/api/v1/catalog/programmes', { params: { query: { id: ids } }, signal })),
       staleTime: 5 * 60_000,
     })),
   });
   const pathways = useQueries({
     queries: pathwayIds.map((id) => ({
       queryKey: ['pathway', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => data(client.GET('/api/v1/pathways/{id}', { params: { path: { id } }, signal })),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        data(client.GET('/api/v1/pathways/{id}', { params: { path: { id } }, signal })),
       staleTime: 5 * 60_000,
       retry: false,
     })),
@@ -146,14 +178,18 @@ export function useRefNames({ microcredentialIds, pathwayIds, skillIds }: { micr
   const skills = useQueries({
     queries: skillIds.map((id) => ({
       queryKey: ['skill', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => data(client.GET('/api/v1/skills/{id}', { params: { path: { id } }, signal })),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        data(client.GET('/api/v1/skills/{id}', { params: { path: { id } }, signal })),
 
       staleTime: 30 * 60_000,
     })),
   });
   const names: RefNames = {};
-  for (const r of programmes) for (const item of r.data?.items ?? []) names[`microcredential:${item.id}`] = { name: item.title, provider: item.provider };
-  for (const r of pathways) if (r.data) names[`pathway:${r.data.id}`] = { name: r.data.name, provider: r.data.provider };
+  for (const r of programmes)
+    for (const item of r.data?.items ?? [])
+      names[`microcredential:${item.id}`] = { name: item.title, provider: item.provider };
+  for (const r of pathways)
+    if (r.data) names[`pathway:${r.data.id}`] = { name: r.data.name, provider: r.data.provider };
   for (const r of skills) if (r.data) names[`skill:${r.data.id}`] = { name: r.data.name };
   return names;
 }

@@ -8,7 +8,8 @@ export function planCostLabel(cost: PlanCost): string {
   return paid.map((c) => costLabel({ currency: c.currency, amountMinor: c.amountMinor })).join(' + ');
 }
 
-export const weeksLabel = (weeks: number): string => `${Number.isInteger(weeks) ? weeks : weeks.toFixed(1)} ${weeks === 1 ? 'week' : 'weeks'}`;
+export const weeksLabel = (weeks: number): string =>
+  `${Number.isInteger(weeks) ? weeks : weeks.toFixed(1)} ${weeks === 1 ? 'week' : 'weeks'}`;
 
 /** What a group asks for: "All of" or "2 of 3". */
 export function groupLabel(node: MapNode): string {

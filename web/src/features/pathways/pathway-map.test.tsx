@@ -4,7 +4,14 @@ import { renderWithProviders } from '../../test/render';
 import { PathwayMap } from './pathway-map';
 import type { MapNode, PathwayMapData } from './pathways-types';
 
-const programme = (slug: string) => ({ slug, effortHours: 6, durationWeeks: 2, costMinor: 4900, currency: 'EUR', cpdHours: 5 });
+const programme = (slug: string) => ({
+  slug,
+  effortHours: 6,
+  durationWeeks: 2,
+  costMinor: 4900,
+  currency: 'EUR',
+  cpdHours: 5,
+});
 const leaf = (id: string, parentId: string, name: string, extra: Partial<MapNode> = {}): MapNode => ({
   id,
   kind: 'achievement',
@@ -12,20 +19,49 @@ const leaf = (id: string, parentId: string, name: string, extra: Partial<MapNode
   parentId,
   depth: 2,
   recommendedPosition: null,
-  achievement: { kind: 'microcredential', id: `mc-${id}`, name, provider: { slug: 'northwind', name: 'Northwind Academy' }, programme: programme(id) },
+  achievement: {
+    kind: 'microcredential',
+    id: `mc-${id}`,
+    name,
+    provider: { slug: 'northwind', name: 'Northwind Academy' },
+    programme: programme(id),
+  },
   ...extra,
 });
 
 const map: PathwayMapData = {
   nodes: [
-    { id: 'root', kind: 'qualification', label: 'Data Analyst Certificate', parentId: null, depth: 0, recommendedPosition: null },
+    {
+      id: 'root',
+      kind: 'qualification',
+      label: 'Data Analyst Certificate',
+      parentId: null,
+      depth: 0,
+      recommendedPosition: null,
+    },
     { id: 'core', kind: 'all', label: 'All of 2', parentId: 'root', depth: 1, recommendedPosition: null },
     leaf('sql', 'core', 'SQL basics'),
-    { id: 'pick', kind: 'atLeast', label: 'Electives', parentId: 'core', depth: 2, n: 2, of: 3, recommendedPosition: null },
+    {
+      id: 'pick',
+      kind: 'atLeast',
+      label: 'Electives',
+      parentId: 'core',
+      depth: 2,
+      n: 2,
+      of: 3,
+      recommendedPosition: null,
+    },
     leaf('viz', 'pick', 'Charts'),
     leaf('stats', 'pick', 'Statistics'),
     leaf('ext', 'pick', 'Open data badge', {
-      achievement: { kind: 'external', id: 'https://elsewhere.example/achievements/1', name: 'Open data badge', provider: null, issuerDids: ['did:web:elsewhere.example'], programme: null },
+      achievement: {
+        kind: 'external',
+        id: 'https://elsewhere.example/achievements/1',
+        name: 'Open data badge',
+        provider: null,
+        issuerDids: ['did:web:elsewhere.example'],
+        programme: null,
+      },
     }),
   ],
   edges: [],

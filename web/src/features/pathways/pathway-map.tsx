@@ -36,13 +36,16 @@ function LeafDetails({ node, status }: { node: MapNode; status: NodeStatus | und
           </Text>
         ) : (
           <Text size="xs" c="dimmed">
-            From another platform{a.issuerDids?.length ? ` (${a.issuerDids.length} accepted ${a.issuerDids.length === 1 ? 'issuer' : 'issuers'})` : ''}
+            From another platform
+            {a.issuerDids?.length
+              ? ` (${a.issuerDids.length} accepted ${a.issuerDids.length === 1 ? 'issuer' : 'issuers'})`
+              : ''}
           </Text>
         )}
         {p ? (
           <Text size="xs" c="dimmed">
-            {costLabel(p.costMinor !== null && p.currency ? { amountMinor: p.costMinor, currency: p.currency } : null)} · {hoursLabel(p.effortHours)} ·{' '}
-            {weeksLabel(p.durationWeeks)}
+            {costLabel(p.costMinor !== null && p.currency ? { amountMinor: p.costMinor, currency: p.currency } : null)}{' '}
+            · {hoursLabel(p.effortHours)} · {weeksLabel(p.durationWeeks)}
             {p.cpdHours ? ` · ${hoursLabel(p.cpdHours)} CPD` : ''}
           </Text>
         ) : null}
@@ -89,7 +92,15 @@ function leafTitle(node: MapNode) {
   return a?.name ?? node.label;
 }
 
-function Stone({ node, childrenOf, statuses }: { node: MapNode; childrenOf: Map<string, MapNode[]>; statuses?: Record<string, NodeStatus> }) {
+function Stone({
+  node,
+  childrenOf,
+  statuses,
+}: {
+  node: MapNode;
+  childrenOf: Map<string, MapNode[]>;
+  statuses?: Record<string, NodeStatus>;
+}) {
   const kids = childrenOf.get(node.id) ?? [];
   const status = statuses?.[node.id];
   const done = status?.isSatisfied ?? false;
@@ -129,7 +140,12 @@ function Stone({ node, childrenOf, statuses }: { node: MapNode; childrenOf: Map<
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap={6} wrap="nowrap">
             {node.recommendedPosition !== null ? (
-              <Badge size="sm" circle variant="light" aria-label={`Step ${node.recommendedPosition} in the recommended order`}>
+              <Badge
+                size="sm"
+                circle
+                variant="light"
+                aria-label={`Step ${node.recommendedPosition} in the recommended order`}
+              >
                 {node.recommendedPosition}
               </Badge>
             ) : null}
@@ -164,7 +180,12 @@ export function PathwayMap({ map, statuses }: MapProps) {
   const top = childrenOf.get(root.id) ?? [];
   return (
     <Box className="pathway-map">
-      <Paper className="pathway-capstone" p="md" radius="lg" data-done={statuses ? (rootStatus?.isSatisfied ?? false) : undefined}>
+      <Paper
+        className="pathway-capstone"
+        p="md"
+        radius="lg"
+        data-done={statuses ? (rootStatus?.isSatisfied ?? false) : undefined}
+      >
         <Group justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <IconTrophy size={24} aria-hidden />
@@ -181,7 +202,14 @@ export function PathwayMap({ map, statuses }: MapProps) {
       <Text size="xs" c="dimmed" ta="center" my={6} aria-hidden>
         ▲ stacks onto ▲
       </Text>
-      <Stack component="ul" gap={8} p={0} m={0} style={{ listStyle: 'none' }} aria-label={`Requirements for ${root.label}`}>
+      <Stack
+        component="ul"
+        gap={8}
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label={`Requirements for ${root.label}`}
+      >
         {top.map((n) => (
           <Stone key={n.id} node={n} childrenOf={childrenOf} statuses={statuses} />
         ))}

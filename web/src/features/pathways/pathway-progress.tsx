@@ -8,7 +8,14 @@ export function PathwayProgress({ progress, name }: { progress: MyPathway['progr
     <Stack gap={4}>
       {/* The bar is the progressbar (not its section, whose value text Mantine fixes at "n%"), so
           it can say "2 of 3 requirements done". */}
-      <Progress.Root role="progressbar" aria-label={`Progress on ${name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} aria-valuetext={`${progress.done} of ${progress.required} requirements done`}>
+      <Progress.Root
+        role="progressbar"
+        aria-label={`Progress on ${name}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+        aria-valuetext={`${progress.done} of ${progress.required} requirements done`}
+      >
         <Progress.Section value={value} withAria={false} />
       </Progress.Root>
       <Text size="sm" c="dimmed">

@@ -24,7 +24,12 @@ const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 const C = '33333333-3333-4333-8333-333333333333';
 
-const micro = (id: string, mcId: string): DraftNode => ({ id, type: 'achievement', title: '', ref: { kind: 'microcredential', microcredentialId: mcId } });
+const micro = (id: string, mcId: string): DraftNode => ({
+  id,
+  type: 'achievement',
+  title: '',
+  ref: { kind: 'microcredential', microcredentialId: mcId },
+});
 
 /** All of [a, b, At least 2 of [c, d, e]] */
 function sample(): DraftNode {
@@ -35,13 +40,30 @@ function sample(): DraftNode {
     children: [
       micro('a', A),
       micro('b', B),
-      { id: 'pick', type: 'atLeast', n: 2, title: 'Electives', children: [micro('c', C), { id: 'd', type: 'minCpdHours', title: '', hours: 10 }, { id: 'e', type: 'minCredits', title: '', credits: 5 }] },
+      {
+        id: 'pick',
+        type: 'atLeast',
+        n: 2,
+        title: 'Electives',
+        children: [
+          micro('c', C),
+          { id: 'd', type: 'minCpdHours', title: '', hours: 10 },
+          { id: 'e', type: 'minCredits', title: '', credits: 5 },
+        ],
+      },
     ],
   };
 }
 
-const details = { name: ' Data Practitioner ', description: '', achievementType: 'Certificate', criteriaNarrative: '', imageUrl: '' };
-const ids = (node: DraftNode | undefined): string[] => (node && 'children' in node ? node.children.map((c) => c.id) : []);
+const details = {
+  name: ' Data Practitioner ',
+  description: '',
+  achievementType: 'Certificate',
+  criteriaNarrative: '',
+  imageUrl: '',
+};
+const ids = (node: DraftNode | undefined): string[] =>
+  node && 'children' in node ? node.children.map((c) => c.id) : [];
 
 describe('editing the tree', () => {
   it('adds a requirement to a nested group and names it with a fresh id', () => {
@@ -87,7 +109,10 @@ describe('editing the tree', () => {
   it('switches a group between all-of and at-least-n, keeping its requirements', () => {
     const tree = setGroupType(sample(), [], 'atLeast');
     expect(tree).toMatchObject({ type: 'atLeast', n: 2, children: [{ id: 'a' }, { id: 'b' }, { id: 'pick' }] });
-    expect(setGroupType(tree, [], 'all')).toMatchObject({ type: 'all', children: [{ id: 'a' }, { id: 'b' }, { id: 'pick' }] });
+    expect(setGroupType(tree, [], 'all')).toMatchObject({
+      type: 'all',
+      children: [{ id: 'a' }, { id: 'b' }, { id: 'pick' }],
+    });
     expect(setGroupType(tree, [], 'all')).not.toHaveProperty('n');
   });
 
@@ -102,7 +127,11 @@ describe('to and from the API', () => {
       id: 'r1',
       type: 'all',
       children: [
-        { id: 'r2', type: 'achievement', ref: { kind: 'external', achievementId: 'https://badges.example/a/1', issuerDids: ['did:key:z6Mkabc'] } },
+        {
+          id: 'r2',
+          type: 'achievement',
+          ref: { kind: 'external', achievementId: 'https://badges.example/a/1', issuerDids: ['did:key:z6Mkabc'] },
+        },
         { id: 'r3', type: 'skills', title: 'Core skills', skillIds: [A, A, B], minCount: 1 },
       ],
     };
@@ -117,7 +146,13 @@ describe('to and from the API', () => {
       criteriaNarrative: '',
       imageUrl: null,
       recommendedOrder: ['r3'],
-      tree: { ...saved, children: [saved.children[0], { id: 'r3', type: 'skills', title: 'Core skills', skillIds: [A, B], minCount: 1 }] },
+      tree: {
+        ...saved,
+        children: [
+          saved.children[0],
+          { id: 'r3', type: 'skills', title: 'Core skills', skillIds: [A, B], minCount: 1 },
+        ],
+      },
     });
   });
 
@@ -128,8 +163,17 @@ describe('to and from the API', () => {
   });
 
   it('leaves requirements still being filled in out of what is sent, and says why', () => {
-    const tree = insertChild(insertChild(sample(), [2], createNode('microcredential', 'new')), [], createNode('atLeast', 'g'));
-    const withBadDid = insertChild(tree, [], { id: 'x', type: 'achievement', title: '', ref: { kind: 'external', achievementId: 'https://e.example/1', issuerDids: ['not-a-did'], name: '' } });
+    const tree = insertChild(
+      insertChild(sample(), [2], createNode('microcredential', 'new')),
+      [],
+      createNode('atLeast', 'g'),
+    );
+    const withBadDid = insertChild(tree, [], {
+      id: 'x',
+      type: 'achievement',
+      title: '',
+      ref: { kind: 'external', achievementId: 'https://e.example/1', issuerDids: ['not-a-did'], name: '' },
+    });
     const { input, local, isComplete, partialGroups } = prepareInput(details, withBadDid, ['new', 'a']);
     expect(isComplete).toBe(false);
     expect(local).toEqual({
@@ -138,7 +182,9 @@ describe('to and from the API', () => {
       x: [{ field: 'ref.issuerDids.0', message: expect.stringContaining('not a DID') }],
     });
     expect(ids(nodeAt(fromApiTree(input.tree), [2]))).toEqual(['c', 'd', 'e']);
-    expect(input.tree).toMatchObject({ children: [{ id: 'a' }, { id: 'b' }, { id: 'pick' }, { id: 'g', n: 1, children: [] }] });
+    expect(input.tree).toMatchObject({
+      children: [{ id: 'a' }, { id: 'b' }, { id: 'pick' }, { id: 'g', n: 1, children: [] }],
+    });
     expect(input.recommendedOrder).toEqual(['a']);
     expect([...partialGroups].sort()).toEqual(['g', 'pick', 'root']);
   });
@@ -174,7 +220,14 @@ describe('placing the server’s errors', () => {
   it('ignores counts of groups that lost a requirement still being filled in, and merges the editor’s problems first', () => {
     const tree = insertChild(sample(), [2], createNode('pathway', 'p'));
     const { input, local, partialGroups } = prepareInput(details, tree, []);
-    const placed = placeProblems([{ field: 'tree.children.2.n', message: 'Asks for 2 of 1' }, { field: 'tree.children.0.ref.microcredentialId', message: 'Unknown' }], input.tree, partialGroups);
+    const placed = placeProblems(
+      [
+        { field: 'tree.children.2.n', message: 'Asks for 2 of 1' },
+        { field: 'tree.children.0.ref.microcredentialId', message: 'Unknown' },
+      ],
+      input.tree,
+      partialGroups,
+    );
     expect(placed.byNode).toEqual({ a: [{ field: 'ref.microcredentialId', message: 'Unknown' }] });
     expect(mergeProblems(local, placed.byNode, { p: [{ field: 'ref.pathwayId', message: 'duplicate' }] })).toEqual({
       p: [{ field: 'ref.pathwayId', message: 'Choose a pathway.', isMissing: true }],
@@ -190,21 +243,43 @@ describe('words and the preview', () => {
     expect(nodeLabel(nodeAt(sample(), [2])!, names)).toBe('At least 2 of 3: Electives');
     expect(nodeLabel(nodeAt(sample(), [0])!, names)).toBe('SQL Basics');
     expect(nodeLabel(createNode('microcredential', 'x'), names)).toBe('Micro-credential (not chosen yet)');
-    expect(nodeLabel({ id: 's', type: 'skills', title: '', skillIds: [A, B], minCount: null }, names)).toBe('Covers 2 of 2 skills');
+    expect(nodeLabel({ id: 's', type: 'skills', title: '', skillIds: [A, B], minCount: null }, names)).toBe(
+      'Covers 2 of 2 skills',
+    );
   });
 
   it('draws the draft as the public map does: groups, stones with providers, numbered steps', () => {
     const names = { [`microcredential:${B}`]: { name: 'Charts', provider: { slug: 'summit', name: 'Summit Skills' } } };
     const map = toPreviewMap(sample(), names, 'Data Practitioner', ['b', 'd']);
     expect(map.nodes[0]).toMatchObject({ id: 'qualification', kind: 'qualification', label: 'Data Practitioner' });
-    expect(map.nodes.find((n) => n.id === 'root')).toMatchObject({ kind: 'all', parentId: 'qualification', label: 'All of 3' });
-    expect(map.nodes.find((n) => n.id === 'pick')).toMatchObject({ kind: 'atLeast', n: 2, of: 3, label: 'Electives', parentId: 'root' });
-    expect(map.nodes.find((n) => n.id === 'b')).toMatchObject({ recommendedPosition: 1, achievement: { name: 'Charts', provider: { name: 'Summit Skills' }, programme: null } });
-    expect(map.nodes.find((n) => n.id === 'd')).toMatchObject({ kind: 'minCpdHours', amount: 10, recommendedPosition: 2, parentId: 'pick' });
+    expect(map.nodes.find((n) => n.id === 'root')).toMatchObject({
+      kind: 'all',
+      parentId: 'qualification',
+      label: 'All of 3',
+    });
+    expect(map.nodes.find((n) => n.id === 'pick')).toMatchObject({
+      kind: 'atLeast',
+      n: 2,
+      of: 3,
+      label: 'Electives',
+      parentId: 'root',
+    });
+    expect(map.nodes.find((n) => n.id === 'b')).toMatchObject({
+      recommendedPosition: 1,
+      achievement: { name: 'Charts', provider: { name: 'Summit Skills' }, programme: null },
+    });
+    expect(map.nodes.find((n) => n.id === 'd')).toMatchObject({
+      kind: 'minCpdHours',
+      amount: 10,
+      recommendedPosition: 2,
+      parentId: 'pick',
+    });
     expect(map.edges).toContainEqual({ from: 'b', to: 'd', kind: 'then' });
     // A programme not chosen yet is a plain stone: nothing to say about its provider.
     const unchosen = toPreviewMap(insertChild(sample(), [], createNode('microcredential', 'new')), names, 'X', []);
-    expect(unchosen.nodes.find((n) => n.id === 'new')).toEqual(expect.objectContaining({ label: 'Micro-credential (not chosen yet)' }));
+    expect(unchosen.nodes.find((n) => n.id === 'new')).toEqual(
+      expect.objectContaining({ label: 'Micro-credential (not chosen yet)' }),
+    );
     expect(unchosen.nodes.find((n) => n.id === 'new')).not.toHaveProperty('achievement');
   });
 });

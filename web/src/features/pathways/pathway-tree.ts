@@ -16,7 +16,6 @@ export type ApiAchievementRef = Extract<ApiNode, { type: 'achievement' }>['ref']
 /** The body of create, save-draft and validate (without `slug` and `pathwayId`). */
 export type PathwayInput = Required<Body<'/api/v1/orgs/{slug}/pathways/{id}/draft', 'put'>>;
 
-
 /** What the editor holds while a requirement is being filled in: empty values are allowed. */
 export type DraftRef =
   | { kind: 'microcredential'; microcredentialId: string }
@@ -39,7 +38,8 @@ export type DraftNode = DraftGroup | DraftLeaf;
 export type TreePath = readonly number[];
 
 /** What "Add a requirement" offers. */
-export type NewNodeKind = 'microcredential' | 'pathway' | 'external' | 'minCpdHours' | 'minCredits' | 'skills' | 'all' | 'atLeast';
+export type NewNodeKind =
+  'microcredential' | 'pathway' | 'external' | 'minCpdHours' | 'minCredits' | 'skills' | 'all' | 'atLeast';
 
 /** A problem with one field; `isMissing` when it is only not filled in yet (not shown until a save). */
 export type FieldProblem = { field: string; message: string; isMissing?: boolean };
@@ -62,7 +62,10 @@ export function nodeAt(root: DraftNode, path: TreePath): DraftNode | undefined {
 }
 
 /** Every node, depth first, with its path. */
-export function walk(root: DraftNode, visit: (node: DraftNode, path: TreePath, parent: DraftGroup | null) => void): void {
+export function walk(
+  root: DraftNode,
+  visit: (node: DraftNode, path: TreePath, parent: DraftGroup | null) => void,
+): void {
   const go = (node: DraftNode, path: TreePath, parent: DraftGroup | null) => {
     visit(node, path, parent);
     if (isGroup(node)) node.children.forEach((child, i) => go(child, [...path, i], node));
@@ -105,7 +108,12 @@ export function createNode(kind: NewNodeKind, id: string): DraftNode {
     case 'pathway':
       return { id, type: 'achievement', title: '', ref: { kind: 'pathway', pathwayId: '' } };
     case 'external':
-      return { id, type: 'achievement', title: '', ref: { kind: 'external', achievementId: '', issuerDids: [], name: '' } };
+      return {
+        id,
+        type: 'achievement',
+        title: '',
+        ref: { kind: 'external', achievementId: '', issuerDids: [], name: '' },
+      };
     case 'minCpdHours':
       return { id, type: 'minCpdHours', title: '', hours: null };
     case 'minCredits':
@@ -132,7 +140,8 @@ export function updateAt(root: DraftNode, path: TreePath, change: (node: DraftNo
 
 /** An n-of group never asks for more than it holds (when it holds anything). */
 function clampN(group: DraftGroup): DraftGroup {
-  if (group.type !== 'atLeast' || group.n === null || group.children.length === 0 || group.n <= group.children.length) return group;
+  if (group.type !== 'atLeast' || group.n === null || group.children.length === 0 || group.n <= group.children.length)
+    return group;
   return { ...group, n: group.children.length };
 }
 
@@ -216,7 +225,13 @@ export function setGroupType(root: DraftNode, path: TreePath, type: DraftGroup['
   return updateAt(root, path, (node) => {
     if (!isGroup(node) || node.type === type) return node;
     if (type === 'all') return { id: node.id, type: 'all', title: node.title, children: node.children };
-    return { id: node.id, type: 'atLeast', title: node.title, children: node.children, n: Math.max(1, node.children.length - 1) };
+    return {
+      id: node.id,
+      type: 'atLeast',
+      title: node.title,
+      children: node.children,
+      n: Math.max(1, node.children.length - 1),
+    };
   });
 }
 
@@ -260,7 +275,8 @@ export function nodeLabel(node: DraftNode, names: RefNames): string {
   switch (node.type) {
     case 'achievement': {
       const ref = node.ref;
-      if (ref.kind === 'external') return ref.name.trim() || ref.achievementId.trim() || 'External achievement (not described yet)';
+      if (ref.kind === 'external')
+        return ref.name.trim() || ref.achievementId.trim() || 'External achievement (not described yet)';
       const key = refKey(ref);
       const kind = ref.kind === 'microcredential' ? 'Micro-credential' : 'Pathway';
       if (!key) return `${kind} (not chosen yet)`;
@@ -321,7 +337,12 @@ export function fromApiTree(node: ApiNode): DraftNode {
       case 'atLeast':
         return { id, type: 'atLeast', title, n: n.n, children: n.children.map(go) };
       case 'achievement':
-        return { id, type: 'achievement', title, ref: n.ref.kind === 'external' ? { ...n.ref, name: n.ref.name ?? '' } : { ...n.ref } };
+        return {
+          id,
+          type: 'achievement',
+          title,
+          ref: n.ref.kind === 'external' ? { ...n.ref, name: n.ref.name ?? '' } : { ...n.ref },
+        };
       case 'minCpdHours':
         return { id, type: 'minCpdHours', title, hours: n.hours };
       case 'minCredits':
@@ -342,29 +363,77 @@ export function localProblems(node: DraftNode): FieldProblem[] {
   switch (node.type) {
     case 'all':
     case 'atLeast':
-      if (node.children.length === 0) return [{ field: 'children', message: 'This group is empty: add a requirement to it, or remove it.', isMissing: true }];
+      if (node.children.length === 0)
+        return [
+          {
+            field: 'children',
+            message: 'This group is empty: add a requirement to it, or remove it.',
+            isMissing: true,
+          },
+        ];
       if (node.type === 'all') return [];
-      return node.n === null || !Number.isInteger(node.n) || node.n < 1 ? [{ field: 'n', message: 'Say how many of these requirements are needed (1 or more).', isMissing: node.n === null }] : [];
+      return node.n === null || !Number.isInteger(node.n) || node.n < 1
+        ? [
+            {
+              field: 'n',
+              message: 'Say how many of these requirements are needed (1 or more).',
+              isMissing: node.n === null,
+            },
+          ]
+        : [];
     case 'achievement': {
       const ref = node.ref;
-      if (ref.kind === 'microcredential') return ref.microcredentialId ? [] : [{ field: 'ref.microcredentialId', message: 'Choose a micro-credential.', isMissing: true }];
-      if (ref.kind === 'pathway') return ref.pathwayId ? [] : [{ field: 'ref.pathwayId', message: 'Choose a pathway.', isMissing: true }];
+      if (ref.kind === 'microcredential')
+        return ref.microcredentialId
+          ? []
+          : [{ field: 'ref.microcredentialId', message: 'Choose a micro-credential.', isMissing: true }];
+      if (ref.kind === 'pathway')
+        return ref.pathwayId ? [] : [{ field: 'ref.pathwayId', message: 'Choose a pathway.', isMissing: true }];
       const problems: FieldProblem[] = [];
       const id = ref.achievementId.trim();
-      if (!id) problems.push({ field: 'ref.achievementId', message: 'Give the achievement id: the URI in the credentials you accept.', isMissing: true });
-      else if (!URI.test(id) || id.length > 2000) problems.push({ field: 'ref.achievementId', message: 'The achievement id must be a URI, like https://example.org/achievements/42.' });
-      if (ref.issuerDids.length === 0) problems.push({ field: 'ref.issuerDids', message: 'Name at least one issuer DID whose credentials for this achievement you accept.', isMissing: true });
+      if (!id)
+        problems.push({
+          field: 'ref.achievementId',
+          message: 'Give the achievement id: the URI in the credentials you accept.',
+          isMissing: true,
+        });
+      else if (!URI.test(id) || id.length > 2000)
+        problems.push({
+          field: 'ref.achievementId',
+          message: 'The achievement id must be a URI, like https://example.org/achievements/42.',
+        });
+      if (ref.issuerDids.length === 0)
+        problems.push({
+          field: 'ref.issuerDids',
+          message: 'Name at least one issuer DID whose credentials for this achievement you accept.',
+          isMissing: true,
+        });
       ref.issuerDids.forEach((did, i) => {
-        if (!DID.test(did.trim())) problems.push({ field: `ref.issuerDids.${i}`, message: `“${did}” is not a DID, like did:web:example.org or did:key:z6Mk…` });
+        if (!DID.test(did.trim()))
+          problems.push({
+            field: `ref.issuerDids.${i}`,
+            message: `“${did}” is not a DID, like did:web:example.org or did:key:z6Mk…`,
+          });
       });
       return problems;
     }
     case 'minCpdHours':
-      return node.hours !== null && node.hours > 0 ? [] : [{ field: 'hours', message: 'Give a number of CPD hours above 0.', isMissing: node.hours === null }];
+      return node.hours !== null && node.hours > 0
+        ? []
+        : [{ field: 'hours', message: 'Give a number of CPD hours above 0.', isMissing: node.hours === null }];
     case 'minCredits':
-      return node.credits !== null && node.credits > 0 ? [] : [{ field: 'credits', message: 'Give a number of credits above 0.', isMissing: node.credits === null }];
+      return node.credits !== null && node.credits > 0
+        ? []
+        : [{ field: 'credits', message: 'Give a number of credits above 0.', isMissing: node.credits === null }];
     case 'skills':
-      return node.minCount !== null && (!Number.isInteger(node.minCount) || node.minCount < 1) ? [{ field: 'minCount', message: 'The number of skills needed must be 1 or more (or left empty: all of them).' }] : [];
+      return node.minCount !== null && (!Number.isInteger(node.minCount) || node.minCount < 1)
+        ? [
+            {
+              field: 'minCount',
+              message: 'The number of skills needed must be 1 or more (or left empty: all of them).',
+            },
+          ]
+        : [];
   }
 }
 
@@ -391,7 +460,12 @@ function toApiNode(node: DraftNode, complete: (n: DraftNode) => boolean, dropped
       const ref = node.ref;
       const apiRef: ApiAchievementRef =
         ref.kind === 'external'
-          ? { kind: 'external', achievementId: ref.achievementId.trim(), issuerDids: [...new Set(ref.issuerDids.map((d) => d.trim()))], ...(ref.name.trim() ? { name: ref.name.trim() } : {}) }
+          ? {
+              kind: 'external',
+              achievementId: ref.achievementId.trim(),
+              issuerDids: [...new Set(ref.issuerDids.map((d) => d.trim()))],
+              ...(ref.name.trim() ? { name: ref.name.trim() } : {}),
+            }
           : { ...ref };
       return { id: node.id, type: 'achievement', ...optionalTitle(node.title), ref: apiRef };
     }
@@ -400,11 +474,23 @@ function toApiNode(node: DraftNode, complete: (n: DraftNode) => boolean, dropped
     case 'minCredits':
       return { id: node.id, type: 'minCredits', ...optionalTitle(node.title), credits: node.credits! };
     case 'skills':
-      return { id: node.id, type: 'skills', ...optionalTitle(node.title), skillIds: [...new Set(node.skillIds)], ...(node.minCount !== null ? { minCount: node.minCount } : {}) };
+      return {
+        id: node.id,
+        type: 'skills',
+        ...optionalTitle(node.title),
+        skillIds: [...new Set(node.skillIds)],
+        ...(node.minCount !== null ? { minCount: node.minCount } : {}),
+      };
   }
 }
 
-export type PathwayDetails = { name: string; description: string; achievementType: string; criteriaNarrative: string; imageUrl: string };
+export type PathwayDetails = {
+  name: string;
+  description: string;
+  achievementType: string;
+  criteriaNarrative: string;
+  imageUrl: string;
+};
 
 export type PreparedInput = {
   /** What can be sent: requirements the editor's checks reject are left out of the tree. */
@@ -467,7 +553,11 @@ export type PlacedProblems = {
  * they are about, read through the tree that was sent, so an error stays with its requirement
  * even after the tree has been rearranged. Counts of partial groups are not trusted.
  */
-export function placeProblems(errors: readonly FieldProblem[], sentTree: ApiNode, partialGroups: ReadonlySet<string> = new Set()): PlacedProblems {
+export function placeProblems(
+  errors: readonly FieldProblem[],
+  sentTree: ApiNode,
+  partialGroups: ReadonlySet<string> = new Set(),
+): PlacedProblems {
   const byNode: Record<string, FieldProblem[]> = {};
   const other: FieldProblem[] = [];
   for (const error of errors) {
@@ -496,7 +586,10 @@ export function placeProblems(errors: readonly FieldProblem[], sentTree: ApiNode
 }
 
 /** The editor's problems worth showing now: fields only not filled in yet wait for a save. */
-export function shownLocalProblems(local: Record<string, FieldProblem[]>, isSaveTried: boolean): Record<string, FieldProblem[]> {
+export function shownLocalProblems(
+  local: Record<string, FieldProblem[]>,
+  isSaveTried: boolean,
+): Record<string, FieldProblem[]> {
   const shown: Record<string, FieldProblem[]> = {};
   for (const [id, problems] of Object.entries(local)) {
     const kept = isSaveTried ? problems : problems.filter((p) => !p.isMissing);
@@ -521,8 +614,22 @@ export function mergeProblems(...lists: Record<string, FieldProblem[]>[]): Recor
 // The live preview
 
 /** The tree as the public map draws it (server: buildMap), from what the editor knows. */
-export function toPreviewMap(root: DraftNode, names: RefNames, qualification: string, order: readonly string[]): PathwayMapData {
-  const nodes: MapNode[] = [{ id: 'qualification', kind: 'qualification', label: qualification || 'Untitled pathway', parentId: null, depth: 0, recommendedPosition: null }];
+export function toPreviewMap(
+  root: DraftNode,
+  names: RefNames,
+  qualification: string,
+  order: readonly string[],
+): PathwayMapData {
+  const nodes: MapNode[] = [
+    {
+      id: 'qualification',
+      kind: 'qualification',
+      label: qualification || 'Untitled pathway',
+      parentId: null,
+      depth: 0,
+      recommendedPosition: null,
+    },
+  ];
   const edges: PathwayMapData['edges'] = [];
   walk(root, (node, path, parent) => {
     const position = order.indexOf(node.id);
@@ -536,10 +643,22 @@ export function toPreviewMap(root: DraftNode, names: RefNames, qualification: st
     edges.push({ from: node.id, to: base.parentId, kind: 'stacksOnto' });
     switch (node.type) {
       case 'all':
-        nodes.push({ ...base, kind: 'all', label: node.title || `All of ${node.children.length}`, n: node.children.length, of: node.children.length });
+        nodes.push({
+          ...base,
+          kind: 'all',
+          label: node.title || `All of ${node.children.length}`,
+          n: node.children.length,
+          of: node.children.length,
+        });
         break;
       case 'atLeast':
-        nodes.push({ ...base, kind: 'atLeast', label: node.title || `${node.n ?? 1} of ${node.children.length}`, n: node.n ?? 1, of: node.children.length });
+        nodes.push({
+          ...base,
+          kind: 'atLeast',
+          label: node.title || `${node.n ?? 1} of ${node.children.length}`,
+          n: node.n ?? 1,
+          of: node.children.length,
+        });
         break;
       case 'minCpdHours':
         nodes.push({ ...base, kind: 'minCpdHours', amount: node.hours ?? 0 });
@@ -549,7 +668,13 @@ export function toPreviewMap(root: DraftNode, names: RefNames, qualification: st
         break;
       case 'skills': {
         const ids = [...new Set(node.skillIds)];
-        nodes.push({ ...base, kind: 'skills', n: node.minCount ?? ids.length, of: ids.length, skills: ids.map((id) => ({ id, name: names[`skill:${id}`]?.name ?? 'Skill' })) });
+        nodes.push({
+          ...base,
+          kind: 'skills',
+          n: node.minCount ?? ids.length,
+          of: ids.length,
+          skills: ids.map((id) => ({ id, name: names[`skill:${id}`]?.name ?? 'Skill' })),
+        });
         break;
       }
       case 'achievement': {
@@ -561,7 +686,12 @@ export function toPreviewMap(root: DraftNode, names: RefNames, qualification: st
           nodes.push({ ...base, kind: 'achievement' });
           break;
         }
-        const id = ref.kind === 'microcredential' ? ref.microcredentialId : ref.kind === 'pathway' ? ref.pathwayId : ref.achievementId;
+        const id =
+          ref.kind === 'microcredential'
+            ? ref.microcredentialId
+            : ref.kind === 'pathway'
+              ? ref.pathwayId
+              : ref.achievementId;
         nodes.push({
           ...base,
           kind: 'achievement',
@@ -593,13 +723,19 @@ export function leavesOf(root: DraftNode): DraftLeaf[] {
 }
 
 /** The ids of what the tree points at, for looking their names up. */
-export function referencedIds(root: DraftNode): { microcredentialIds: string[]; pathwayIds: string[]; skillIds: string[] } {
+export function referencedIds(root: DraftNode): {
+  microcredentialIds: string[];
+  pathwayIds: string[];
+  skillIds: string[];
+} {
   const micro = new Set<string>();
   const pathways = new Set<string>();
   const skills = new Set<string>();
   walk(root, (node) => {
-    if (node.type === 'achievement' && node.ref.kind === 'microcredential' && node.ref.microcredentialId) micro.add(node.ref.microcredentialId);
-    if (node.type === 'achievement' && node.ref.kind === 'pathway' && node.ref.pathwayId) pathways.add(node.ref.pathwayId);
+    if (node.type === 'achievement' && node.ref.kind === 'microcredential' && node.ref.microcredentialId)
+      micro.add(node.ref.microcredentialId);
+    if (node.type === 'achievement' && node.ref.kind === 'pathway' && node.ref.pathwayId)
+      pathways.add(node.ref.pathwayId);
     if (node.type === 'skills') node.skillIds.forEach((s) => skills.add(s));
   });
   return { microcredentialIds: [...micro], pathwayIds: [...pathways], skillIds: [...skills] };

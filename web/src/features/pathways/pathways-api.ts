@@ -59,7 +59,8 @@ export function useMyPathway(id: string) {
 export function useCredentialPathways(credentialId: string, options: { isEnabled: boolean }) {
   return useQuery({
     queryKey: credentialPathwaysKey(credentialId),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/me/credentials/{id}/pathways', { params: { path: { id: credentialId } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/me/credentials/{id}/pathways', { params: { path: { id: credentialId } }, signal })),
     enabled: options.isEnabled,
     retry: false,
     refetchInterval: pollWhileAwardPending<Items<MyPathway>>((data) => isAnyAwardPending(data.items)),
@@ -107,7 +108,8 @@ export function useAddToWallet() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: WalletInput) => {
-      if (input.kind === 'paste') return data(client.POST('/api/v1/me/wallet', undeclaredBody({ verifiableCredential: input.value })));
+      if (input.kind === 'paste')
+        return data(client.POST('/api/v1/me/wallet', undeclaredBody({ verifiableCredential: input.value })));
       const form = new FormData();
       form.append('file', input.file, input.file.name);
       return data(client.POST('/api/v1/me/wallet', multipart(form)));
@@ -124,7 +126,8 @@ export function useAddToWallet() {
 export function useCheckWalletStatus() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => data(client.POST('/api/v1/me/wallet/{id}/status-check', { params: { path: { id } }, body: {} })),
+    mutationFn: (id: string) =>
+      data(client.POST('/api/v1/me/wallet/{id}/status-check', { params: { path: { id } }, body: {} })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: walletKey });
       void queryClient.invalidateQueries({ queryKey: myPathwaysKey });

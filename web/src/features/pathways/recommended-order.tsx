@@ -1,7 +1,15 @@
 import { ActionIcon, Badge, Group, Paper, Select, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { leavesOf, moveInList, nodeLabel, pruneOrder, type DraftNode, type FieldProblem, type RefNames } from './pathway-tree';
+import {
+  leavesOf,
+  moveInList,
+  nodeLabel,
+  pruneOrder,
+  type DraftNode,
+  type FieldProblem,
+  type RefNames,
+} from './pathway-tree';
 
 type RecommendedOrderProps = {
   tree: DraftNode;

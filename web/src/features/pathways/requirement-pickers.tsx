@@ -40,7 +40,17 @@ function renderWithProvider({ option }: { option: ComboboxItem }) {
  * A searchable list of published micro-credentials: this provider's own first, then other
  * providers' from the catalogue (searched as the author types), each with its provider's name.
  */
-export function MicrocredentialPicker({ orgSlug, orgName, value, onChange, names, error, description, isFirstField, isReadOnly }: PickerProps & { orgSlug: string; orgName: string }) {
+export function MicrocredentialPicker({
+  orgSlug,
+  orgName,
+  value,
+  onChange,
+  names,
+  error,
+  description,
+  isFirstField,
+  isReadOnly,
+}: PickerProps & { orgSlug: string; orgName: string }) {
   const selected = value ? names[`microcredential:${value}`] : undefined;
   const [search, setSearch] = useState(selected?.name ?? '');
   // The input shows the chosen programme's name: that is no search.
@@ -54,9 +64,14 @@ export function MicrocredentialPicker({ orgSlug, orgName, value, onChange, names
     .map((mc) => ({ value: mc.id, label: mc.publishedVersion?.title ?? mc.title, provider: orgName }))
     .filter((o) => matches(o.label, term));
   const ownIds = new Set((own.data ?? []).map((mc) => mc.id));
-  const otherOptions: Option[] = (catalogue.data ?? []).filter((item) => !ownIds.has(item.id)).map((item) => ({ value: item.id, label: item.title, provider: item.provider.name }));
+  const otherOptions: Option[] = (catalogue.data ?? [])
+    .filter((item) => !ownIds.has(item.id))
+    .map((item) => ({ value: item.id, label: item.title, provider: item.provider.name }));
   const listed = new Set([...ownOptions, ...otherOptions].map((o) => o.value));
-  const current: Option[] = value && selected && !listed.has(value) ? [{ value, label: selected.name, provider: selected.provider?.name ?? '' }] : [];
+  const current: Option[] =
+    value && selected && !listed.has(value)
+      ? [{ value, label: selected.name, provider: selected.provider?.name ?? '' }]
+      : [];
   const data: ComboboxItemGroup<Option>[] = [
     ...(current.length ? [{ group: 'Chosen', items: current }] : []),
     ...(ownOptions.length ? [{ group: `${orgName} (you)`, items: ownOptions }] : []),
@@ -67,7 +82,10 @@ export function MicrocredentialPicker({ orgSlug, orgName, value, onChange, names
   return (
     <Select
       aria-label="Micro-credential"
-      description={description ?? (selected?.provider ? `By ${selected.provider.name}` : 'Published programmes of every provider on Cairn')}
+      description={
+        description ??
+        (selected?.provider ? `By ${selected.provider.name}` : 'Published programmes of every provider on Cairn')
+      }
       placeholder="Search programmes by title"
       searchable
       searchValue={search}
@@ -91,19 +109,34 @@ export function MicrocredentialPicker({ orgSlug, orgName, value, onChange, names
 }
 
 /** A searchable list of published pathways (any provider's), leaving this one out. */
-export function PathwayPicker({ value, onChange, names, error, isFirstField, isReadOnly, excludeId }: PickerProps & { excludeId: string | null }) {
+export function PathwayPicker({
+  value,
+  onChange,
+  names,
+  error,
+  isFirstField,
+  isReadOnly,
+  excludeId,
+}: PickerProps & { excludeId: string | null }) {
   const selected = value ? names[`pathway:${value}`] : undefined;
   const [search, setSearch] = useState(selected?.name ?? '');
   const term = search === selected?.name ? '' : search;
   const [debounced] = useDebouncedValue(term, 250);
   const pathways = usePathwayOptions(debounced);
-  const options: Option[] = (pathways.data ?? []).filter((p) => p.id !== excludeId).map((p) => ({ value: p.id, label: p.name, provider: p.provider.name }));
-  if (value && selected && !options.some((o) => o.value === value)) options.unshift({ value, label: selected.name, provider: selected.provider?.name ?? '' });
+  const options: Option[] = (pathways.data ?? [])
+    .filter((p) => p.id !== excludeId)
+    .map((p) => ({ value: p.id, label: p.name, provider: p.provider.name }));
+  if (value && selected && !options.some((o) => o.value === value))
+    options.unshift({ value, label: selected.name, provider: selected.provider?.name ?? '' });
   const byId = new Map(options.map((o) => [o.value, o]));
   return (
     <Select
       aria-label="Pathway"
-      description={selected?.provider ? `By ${selected.provider.name}: its award counts here` : 'A published pathway whose award counts here'}
+      description={
+        selected?.provider
+          ? `By ${selected.provider.name}: its award counts here`
+          : 'A published pathway whose award counts here'
+      }
       placeholder="Search pathways by name"
       searchable
       searchValue={search}
@@ -147,7 +180,9 @@ export function SkillsPicker({
   const found = skills.data?.items ?? [];
   const data = [
     ...value.map((id) => ({ value: id, label: names[`skill:${id}`]?.name ?? 'Skill' })),
-    ...found.filter((s) => !value.includes(s.id)).map((s) => ({ value: s.id, label: `${s.name} (${s.framework.name})` })),
+    ...found
+      .filter((s) => !value.includes(s.id))
+      .map((s) => ({ value: s.id, label: `${s.name} (${s.framework.name})` })),
   ];
   return (
     <MultiSelect
@@ -160,7 +195,13 @@ export function SkillsPicker({
       data={data}
       filter={({ options }) => options}
       hidePickedOptions
-      nothingFoundMessage={debounced.trim().length < 2 ? 'Type two letters or more' : skills.isFetching ? 'Searching…' : 'No skill by that name'}
+      nothingFoundMessage={
+        debounced.trim().length < 2
+          ? 'Type two letters or more'
+          : skills.isFetching
+            ? 'Searching…'
+            : 'No skill by that name'
+      }
       maxValues={100}
       value={value}
       onChange={(ids) => onChange(ids, Object.fromEntries(found.map((s) => [`skill:${s.id}`, { name: s.name }])))}

@@ -1,4 +1,20 @@
-import { ActionIcon, Box, Button, Group, Menu, NativeSelect, NumberInput, Paper, Stack, TagsInput, Text, TextInput, ThemeIcon, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Group,
+  Menu,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import {
   IconArrowDown,
   IconArrowUp,
@@ -129,22 +145,42 @@ function useFocusRequest(node: DraftNode, cardRef: React.RefObject<HTMLElement |
     const header = card.querySelector<HTMLElement>(':scope > [data-node-body] > [data-node-header]');
     let target: HTMLElement | null = null;
     // A new leaf: its first field; a new group: its "Add a requirement" button.
-    if (focusRequest.action === 'first') target = card.querySelector<HTMLElement>('[data-first-field="true"], [data-add-button="true"]');
-    else if (focusRequest.action !== 'card') target = header?.querySelector<HTMLElement>(`[data-action="${focusRequest.action}"]:not(:disabled)`) ?? null;
+    if (focusRequest.action === 'first')
+      target = card.querySelector<HTMLElement>('[data-first-field="true"], [data-add-button="true"]');
+    else if (focusRequest.action !== 'card')
+      target = header?.querySelector<HTMLElement>(`[data-action="${focusRequest.action}"]:not(:disabled)`) ?? null;
     (target ?? card).focus();
     clearFocusRequest();
   });
 }
 
-function NodeActions({ node, path, label, onRemove }: { node: DraftNode; path: TreePath; label: string; onRemove: () => void }) {
+function NodeActions({
+  node,
+  path,
+  label,
+  onRemove,
+}: {
+  node: DraftNode;
+  path: TreePath;
+  label: string;
+  onRemove: () => void;
+}) {
   const { tree, change } = useTreeEditor();
   const moves = possibleMoves(tree, path);
   const move = (kind: MoveKind) => {
     const moved = moveNode(tree, path, kind);
     if (!moved) return;
     const parent = nodeAt(moved.tree, moved.path.slice(0, -1));
-    const where = parent && isGroup(parent) ? ` (${moved.path[moved.path.length - 1]! + 1} of ${parent.children.length} in ${nodeLabel(parent, {})})` : '';
-    const verb = { up: 'moved up', down: 'moved down', in: 'moved into the group above', out: 'moved out of its group' }[kind];
+    const where =
+      parent && isGroup(parent)
+        ? ` (${moved.path[moved.path.length - 1]! + 1} of ${parent.children.length} in ${nodeLabel(parent, {})})`
+        : '';
+    const verb = {
+      up: 'moved up',
+      down: 'moved down',
+      in: 'moved into the group above',
+      out: 'moved out of its group',
+    }[kind];
     change(moved.tree, `${label} ${verb}${where}.`, { id: node.id, action: kind });
   };
   const buttons: { kind: MoveKind; icon: ReactNode; text: string }[] = [
@@ -157,13 +193,26 @@ function NodeActions({ node, path, label, onRemove }: { node: DraftNode; path: T
     <Group gap={2} wrap="nowrap" className="tree-node-actions">
       {buttons.map((b) => (
         <Tooltip key={b.kind} label={b.text} openDelay={300}>
-          <ActionIcon variant="subtle" color="gray" data-action={b.kind} aria-label={`${b.text}: ${label}`} disabled={!moves[b.kind]} onClick={() => move(b.kind)}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            data-action={b.kind}
+            aria-label={`${b.text}: ${label}`}
+            disabled={!moves[b.kind]}
+            onClick={() => move(b.kind)}
+          >
             {b.icon}
           </ActionIcon>
         </Tooltip>
       ))}
       <Tooltip label="Remove" openDelay={300}>
-        <ActionIcon variant="subtle" color="red" data-action="remove" aria-label={`Remove: ${label}`} onClick={onRemove}>
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          data-action="remove"
+          aria-label={`Remove: ${label}`}
+          onClick={onRemove}
+        >
           <IconTrash size={16} aria-hidden />
         </ActionIcon>
       </Tooltip>
@@ -179,7 +228,10 @@ function AddRequirementMenu({ path, groupLabel }: { path: TreePath; groupLabel: 
   const add = (kind: NewNodeKind) => {
     isChosen.current = true;
     const id = newNodeId(tree);
-    change(insertChild(tree, path, createNode(kind, id)), `${KIND_LABELS[kind]} added to ${groupLabel}.`, { id, action: 'first' });
+    change(insertChild(tree, path, createNode(kind, id)), `${KIND_LABELS[kind]} added to ${groupLabel}.`, {
+      id,
+      action: 'first',
+    });
   };
   const item = (kind: NewNodeKind) => (
     <Menu.Item key={kind} leftSection={KIND_ICONS[kind]} onClick={() => add(kind)}>
@@ -232,7 +284,13 @@ function AddRequirementMenu({ path, groupLabel }: { path: TreePath; groupLabel: 
 function KindTag({ kind }: { kind: NewNodeKind }) {
   return (
     <Group gap={6} wrap="nowrap">
-      <ThemeIcon size={24} radius="xl" variant="light" color={kind === 'external' ? 'grape' : kind === 'pathway' ? 'ember' : 'cairn'} aria-hidden>
+      <ThemeIcon
+        size={24}
+        radius="xl"
+        variant="light"
+        color={kind === 'external' ? 'grape' : kind === 'pathway' ? 'ember' : 'cairn'}
+        aria-hidden
+      >
         {KIND_ICONS[kind]}
       </ThemeIcon>
       <Text size="xs" fw={700} tt="uppercase" c="dimmed" style={{ letterSpacing: 0.4 }}>
@@ -244,7 +302,11 @@ function KindTag({ kind }: { kind: NewNodeKind }) {
 
 function LeafFields({ node, path, problems }: { node: DraftLeaf; path: TreePath; problems: FieldProblem[] }) {
   const { tree, change, names, onNamed, orgSlug, orgName, pathwayId } = useTreeEditor();
-  const update = (next: DraftLeaf, announcement = '') => change(updateAt(tree, path, () => next), announcement);
+  const update = (next: DraftLeaf, announcement = '') =>
+    change(
+      updateAt(tree, path, () => next),
+      announcement,
+    );
   switch (node.type) {
     case 'achievement': {
       const ref = node.ref;
@@ -391,11 +453,23 @@ function LeafEditor({ node, path }: { node: DraftLeaf; path: TreePath }) {
   const kind = kindOf(node);
   const hasProblems = problems.length > 0;
   return (
-    <li ref={cardRef} tabIndex={-1} aria-label={label} data-node-id={node.id} className="tree-node" data-invalid={hasProblems || undefined}>
+    <li
+      ref={cardRef}
+      tabIndex={-1}
+      aria-label={label}
+      data-node-id={node.id}
+      className="tree-node"
+      data-invalid={hasProblems || undefined}
+    >
       <Paper withBorder p="sm" radius="md" bg="white" className="tree-leaf" data-node-body>
         <Group justify="space-between" wrap="wrap" gap="xs" mb="xs" data-node-header>
           <KindTag kind={kind} />
-          <NodeActions node={node} path={path} label={label} onRemove={() => change(removeAt(tree, path), `Removed ${label}.`)} />
+          <NodeActions
+            node={node}
+            path={path}
+            label={label}
+            onRemove={() => change(removeAt(tree, path), `Removed ${label}.`)}
+          />
         </Group>
         <LeafFields node={node} path={path} problems={problems} />
         <OtherProblems problems={problems} kind={kind} id={`problems-${node.id}`} />
@@ -417,7 +491,14 @@ function GroupEditor({ node, path }: { node: DraftGroup; path: TreePath }) {
   const childrenError = errorOf(problems, 'children');
   const nError = errorOf(problems, 'n');
   return (
-    <li ref={cardRef} tabIndex={-1} aria-label={accessibleName} data-node-id={node.id} className="tree-node" data-invalid={problems.length > 0 || undefined}>
+    <li
+      ref={cardRef}
+      tabIndex={-1}
+      aria-label={accessibleName}
+      data-node-id={node.id}
+      className="tree-node"
+      data-invalid={problems.length > 0 || undefined}
+    >
       <Box className="tree-group" data-kind={node.type} data-root={isRoot || undefined} data-node-body>
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs" data-node-header>
           <Group gap="sm" align="flex-end" wrap="wrap">
@@ -432,7 +513,10 @@ function GroupEditor({ node, path }: { node: DraftGroup; path: TreePath }) {
               ]}
               onChange={(e) => {
                 const type = e.currentTarget.value as DraftGroup['type'];
-                change(setGroupType(tree, path, type), type === 'all' ? 'Now all of these are needed.' : 'Now at least some of these are needed.');
+                change(
+                  setGroupType(tree, path, type),
+                  type === 'all' ? 'Now all of these are needed.' : 'Now at least some of these are needed.',
+                );
               }}
             />
             {node.type === 'atLeast' ? (
@@ -444,7 +528,15 @@ function GroupEditor({ node, path }: { node: DraftGroup; path: TreePath }) {
                 max={Math.max(1, node.children.length)}
                 allowDecimal={false}
                 value={node.n ?? ''}
-                onChange={(v) => change(updateAt(tree, path, (g) => ({ ...(g as DraftGroup & { type: 'atLeast' }), n: typeof v === 'number' ? v : null })), '')}
+                onChange={(v) =>
+                  change(
+                    updateAt(tree, path, (g) => ({
+                      ...(g as DraftGroup & { type: 'atLeast' }),
+                      n: typeof v === 'number' ? v : null,
+                    })),
+                    '',
+                  )
+                }
                 error={nError}
                 rightSection={
                   <Text size="xs" c="dimmed" pr={6}>
@@ -461,18 +553,34 @@ function GroupEditor({ node, path }: { node: DraftGroup; path: TreePath }) {
               w={210}
               maxLength={200}
               value={node.title}
-              onChange={(e) => change(updateAt(tree, path, (g) => ({ ...g, title: e.currentTarget.value })), '')}
+              onChange={(e) =>
+                change(
+                  updateAt(tree, path, (g) => ({ ...g, title: e.currentTarget.value })),
+                  '',
+                )
+              }
               error={errorOf(problems, 'title')}
             />
           </Group>
-          {isRoot ? null : <NodeActions node={node} path={path} label={label} onRemove={() => (node.children.length > 0 ? setConfirming(true) : remove())} />}
+          {isRoot ? null : (
+            <NodeActions
+              node={node}
+              path={path}
+              label={label}
+              onRemove={() => (node.children.length > 0 ? setConfirming(true) : remove())}
+            />
+          )}
         </Group>
         {childrenError ? (
           <Text size="sm" c="red.8" mt={6} role="note">
             {childrenError}
           </Text>
         ) : null}
-        <OtherProblems problems={problems.filter((p) => p.field !== 'children')} kind={node.type} id={`problems-${node.id}`} />
+        <OtherProblems
+          problems={problems.filter((p) => p.field !== 'children')}
+          kind={node.type}
+          id={`problems-${node.id}`}
+        />
         {node.children.length === 0 ? (
           <Text size="sm" c="dimmed" className="tree-empty" my="sm">
             Empty: add the requirements this group holds.
@@ -480,14 +588,28 @@ function GroupEditor({ node, path }: { node: DraftGroup; path: TreePath }) {
         ) : (
           <Stack component="ol" gap="sm" p={0} my="sm" style={{ listStyle: 'none' }} aria-label={`Inside ${label}`}>
             {node.children.map((child, i) =>
-              isGroup(child) ? <GroupEditor key={child.id} node={child} path={[...path, i]} /> : <LeafEditor key={child.id} node={child} path={[...path, i]} />,
+              isGroup(child) ? (
+                <GroupEditor key={child.id} node={child} path={[...path, i]} />
+              ) : (
+                <LeafEditor key={child.id} node={child} path={[...path, i]} />
+              ),
             )}
           </Stack>
         )}
         <AddRequirementMenu path={path} groupLabel={accessibleName} />
       </Box>
-      <ConfirmDialog opened={isConfirming} title="Remove this group?" confirmLabel="Remove group" onClose={() => setConfirming(false)} onConfirm={() => { setConfirming(false); remove(); }}>
-        {label} and the {node.children.length} {node.children.length === 1 ? 'requirement' : 'requirements'} inside it will be removed from the draft.
+      <ConfirmDialog
+        opened={isConfirming}
+        title="Remove this group?"
+        confirmLabel="Remove group"
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          remove();
+        }}
+      >
+        {label} and the {node.children.length} {node.children.length === 1 ? 'requirement' : 'requirements'} inside it
+        will be removed from the draft.
       </ConfirmDialog>
     </li>
   );
@@ -510,7 +632,16 @@ type RequirementTreeEditorProps = {
  * keyboard does it all) and remove requirements. Every change is announced to screen readers,
  * and the focus follows a requirement that moves.
  */
-export function RequirementTreeEditor({ tree, onChange, names, onNamed, problems, orgSlug, orgName, pathwayId }: RequirementTreeEditorProps) {
+export function RequirementTreeEditor({
+  tree,
+  onChange,
+  names,
+  onNamed,
+  problems,
+  orgSlug,
+  orgName,
+  pathwayId,
+}: RequirementTreeEditorProps) {
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const value: TreeEditorContextValue = {

@@ -18,11 +18,17 @@ const CHECK_NAMES: Record<string, string> = {
 /** The account's email is not confirmed, so Cairn cannot tell whose credentials are whose. */
 function UnverifiedRefusal() {
   return (
-    <Alert color="yellow" variant="light" icon={<IconMailExclamation aria-hidden />} title="Confirm your email first" role="alert">
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconMailExclamation aria-hidden />}
+      title="Confirm your email first"
+      role="alert"
+    >
       <Stack gap="xs">
         <Text size="sm">
-          Cairn adds a credential only when it was issued to your email address, and it can trust that address only once you have opened the confirmation link we mailed you. Nothing was
-          added.
+          Cairn adds a credential only when it was issued to your email address, and it can trust that address only once
+          you have opened the confirmation link we mailed you. Nothing was added.
         </Text>
         <ResendVerification label="Resend the confirmation link" />
       </Stack>

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { MapNode } from './pathways-types';
 import { whatIsLeft } from './what-is-left';
 
-const node = (id: string, kind: MapNode['kind'], label: string, parentId: string | null): MapNode => ({ id, kind, label, parentId, depth: 0, recommendedPosition: null });
+const node = (id: string, kind: MapNode['kind'], label: string, parentId: string | null): MapNode => ({
+  id,
+  kind,
+  label,
+  parentId,
+  depth: 0,
+  recommendedPosition: null,
+});
 
 describe('whatIsLeft', () => {
   it('lists an n-of group once with its options by name, and drops all-of groups', () => {

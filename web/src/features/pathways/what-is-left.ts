@@ -21,7 +21,11 @@ export function whatIsLeft(detail: Pick<MyPathwayDetail, 'remaining' | 'map'>): 
     if (parent?.kind === 'atLeast' && remainingIds.has(parent.id)) continue;
     if (kind === 'atLeast') {
       const label = r.label && !isDefaultGroupLabel(r.label) ? `${r.label}: ` : '';
-      items.push({ nodeId: r.nodeId, text: `${label}choose ${r.need} more`, options: r.options.filter((o) => remainingIds.has(o) || !nodes.has(o)).map(nameOf) });
+      items.push({
+        nodeId: r.nodeId,
+        text: `${label}choose ${r.need} more`,
+        options: r.options.filter((o) => remainingIds.has(o) || !nodes.has(o)).map(nameOf),
+      });
       continue;
     }
     items.push({ nodeId: r.nodeId, text: r.label, options: kind === 'skills' ? r.options.map(nameOf) : [] });

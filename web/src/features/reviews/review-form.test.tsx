@@ -7,8 +7,22 @@ import { ReviewForm } from './review-form';
 
 const rubric: LearnerRubric = {
   criteria: [
-    { id: 'clarity', title: 'Clarity', levels: [{ id: 'c0', title: 'Not yet', points: 0 }, { id: 'c2', title: 'Clear', points: 2 }] },
-    { id: 'evidence', title: 'Use of evidence', levels: [{ id: 'e0', title: 'Not yet', points: 0 }, { id: 'e3', title: 'Strong', points: 3 }] },
+    {
+      id: 'clarity',
+      title: 'Clarity',
+      levels: [
+        { id: 'c0', title: 'Not yet', points: 0 },
+        { id: 'c2', title: 'Clear', points: 2 },
+      ],
+    },
+    {
+      id: 'evidence',
+      title: 'Use of evidence',
+      levels: [
+        { id: 'e0', title: 'Not yet', points: 0 },
+        { id: 'e3', title: 'Strong', points: 3 },
+      ],
+    },
   ],
 };
 
@@ -20,7 +34,16 @@ describe('ReviewForm', () => {
       Promise.resolve(new Response(JSON.stringify({ id: 's1', status: 'approved' }), { status: 200 })),
     );
     vi.stubGlobal('fetch', fetchMock);
-    renderWithProviders(<ReviewForm orgSlug="northwind" submissionId="s1" rubric={rubric} passPoints={3} maxPoints={5} onReviewed={onReviewed} />);
+    renderWithProviders(
+      <ReviewForm
+        orgSlug="northwind"
+        submissionId="s1"
+        rubric={rubric}
+        passPoints={3}
+        maxPoints={5}
+        onReviewed={onReviewed}
+      />,
+    );
 
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     expect(screen.getAllByText('Choose a level for this criterion')).toHaveLength(2);
@@ -39,7 +62,11 @@ describe('ReviewForm', () => {
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/v1/orgs/northwind/submissions/s1/review');
-    expect(JSON.parse(init?.body as string)).toEqual({ scores: { clarity: 'c2', evidence: 'e3' }, feedback: 'Well argued.', decision: 'approve' });
+    expect(JSON.parse(init?.body as string)).toEqual({
+      scores: { clarity: 'c2', evidence: 'e3' },
+      feedback: 'Well argued.',
+      decision: 'approve',
+    });
     await waitFor(() => expect(onReviewed).toHaveBeenCalled());
   });
 
@@ -47,7 +74,16 @@ describe('ReviewForm', () => {
     const user = userEvent.setup();
     const fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);
-    renderWithProviders(<ReviewForm orgSlug="northwind" submissionId="s1" rubric={rubric} passPoints={null} maxPoints={5} onReviewed={vi.fn()} />);
+    renderWithProviders(
+      <ReviewForm
+        orgSlug="northwind"
+        submissionId="s1"
+        rubric={rubric}
+        passPoints={null}
+        maxPoints={5}
+        onReviewed={vi.fn()}
+      />,
+    );
     const notYet = screen.getAllByRole('radio', { name: 'Not yet (0 points)' });
     await user.click(notYet[0]!);
     await user.click(notYet[1]!);

@@ -21,7 +21,10 @@ export function ReviewForm({ orgSlug, submissionId, rubric, passPoints, maxPoint
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [feedbackError, setFeedbackError] = useState<string | null>(null);
 
-  const points = rubric.criteria.reduce((sum, c) => sum + (c.levels.find((l) => l.id === scores[c.id])?.points ?? 0), 0);
+  const points = rubric.criteria.reduce(
+    (sum, c) => sum + (c.levels.find((l) => l.id === scores[c.id])?.points ?? 0),
+    0,
+  );
   const isComplete = rubric.criteria.every((c) => scores[c.id]);
 
   const submit = (decision: ReviewDecision) => {
@@ -81,7 +84,10 @@ export function ReviewForm({ orgSlug, submissionId, rubric, passPoints, maxPoint
         </Paper>
       ))}
       <Text size="sm" role="status" aria-live="polite">
-        {points} of {maxPoints} points{passPoints !== null ? `; ${passPoints} needed to pass` : '; every criterion must be above its lowest level to pass'}
+        {points} of {maxPoints} points
+        {passPoints !== null
+          ? `; ${passPoints} needed to pass`
+          : '; every criterion must be above its lowest level to pass'}
         {isComplete ? '' : ' (not every criterion is scored yet)'}
       </Text>
       <Textarea
@@ -102,10 +108,20 @@ export function ReviewForm({ orgSlug, submissionId, rubric, passPoints, maxPoint
         </Alert>
       ) : null}
       <Group>
-        <Button color="teal" onClick={() => submit('approve')} loading={review.isPending && review.variables.decision === 'approve'} disabled={review.isPending}>
+        <Button
+          color="teal"
+          onClick={() => submit('approve')}
+          loading={review.isPending && review.variables.decision === 'approve'}
+          disabled={review.isPending}
+        >
           Approve
         </Button>
-        <Button variant="default" onClick={() => submit('resubmit')} loading={review.isPending && review.variables.decision === 'resubmit'} disabled={review.isPending}>
+        <Button
+          variant="default"
+          onClick={() => submit('resubmit')}
+          loading={review.isPending && review.variables.decision === 'resubmit'}
+          disabled={review.isPending}
+        >
           Ask to resubmit
         </Button>
       </Group>

@@ -8,7 +8,8 @@ export const reviewQueueKey = (slug: string) => ['org', slug, 'review-queue'] as
 export function useReviewQueue(slug: string, isEnabled = true) {
   return useQuery({
     queryKey: reviewQueueKey(slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/review-queue', { params: { path: { slug } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/review-queue', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
     enabled: isEnabled,
     refetchInterval: 60_000,
@@ -18,7 +19,8 @@ export function useReviewQueue(slug: string, isEnabled = true) {
 export function useSubmissionForReview(slug: string, id: string) {
   return useQuery({
     queryKey: ['org', slug, 'submission', id],
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/submissions/{id}', { params: { path: { slug, id } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/submissions/{id}', { params: { path: { slug, id } }, signal })),
   });
 }
 

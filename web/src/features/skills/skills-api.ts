@@ -7,7 +7,8 @@ const frameworksKey = (slug: string) => ['org', slug, 'skill-frameworks'] as con
 export function useSkillFrameworks(slug: string) {
   return useQuery({
     queryKey: frameworksKey(slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/skill-frameworks', { params: { path: { slug } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/skill-frameworks', { params: { path: { slug } }, signal })),
     select: (data) => data.items,
   });
 }
@@ -18,7 +19,12 @@ export type SkillCsvInput = { csv: string; format?: SkillCsvFormat };
 export function usePreviewSkills(slug: string) {
   return useMutation({
     mutationFn: (input: SkillCsvInput) =>
-      data(client.POST('/api/v1/orgs/{slug}/skill-frameworks/import/preview', { params: { path: { slug } }, ...undeclaredBody(input) })),
+      data(
+        client.POST('/api/v1/orgs/{slug}/skill-frameworks/import/preview', {
+          params: { path: { slug } },
+          ...undeclaredBody(input),
+        }),
+      ),
   });
 }
 
@@ -26,8 +32,17 @@ export function useImportSkills(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SkillCsvInput & { frameworkName: string }) =>
-      data(client.POST('/api/v1/orgs/{slug}/skill-frameworks/import', { params: { path: { slug } }, ...undeclaredBody(input) })),
+      data(
+        client.POST('/api/v1/orgs/{slug}/skill-frameworks/import', {
+          params: { path: { slug } },
+          ...undeclaredBody(input),
+        }),
+      ),
 
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: frameworksKey(slug) }), queryClient.invalidateQueries({ queryKey: ['skills'] })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: frameworksKey(slug) }),
+        queryClient.invalidateQueries({ queryKey: ['skills'] }),
+      ]),
   });
 }

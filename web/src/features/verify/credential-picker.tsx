@@ -26,7 +26,17 @@ type CredentialPickerProps = {
  * Upload a credential file or paste its JSON / JWT, checked in the browser before anything is
  * sent. Used by the verify page and the wallet.
  */
-export function CredentialPicker({ onPick, onReset, isPending, submitLabel, submitIcon, pendingVerb, pasteDescription, pastePlaceholder, idPrefix }: CredentialPickerProps) {
+export function CredentialPicker({
+  onPick,
+  onReset,
+  isPending,
+  submitLabel,
+  submitIcon,
+  pendingVerb,
+  pasteDescription,
+  pastePlaceholder,
+  idPrefix,
+}: CredentialPickerProps) {
   const [tab, setTab] = useState<string | null>('upload');
   const [fileError, setFileError] = useState<string | null>(null);
   const [chosenName, setChosenName] = useState<string | null>(null);

@@ -26,7 +26,6 @@ const revoked: VerificationResult = {
     validFrom: '2025-01-01T00:00:00Z',
     validUntil: null,
   },
-
 };
 
 describe('VerificationChecklist', () => {

@@ -15,7 +15,12 @@ export function VerificationChecklist({ checks }: { checks: VerificationCheck[] 
   const order: Record<CheckStatus, number> = { failed: 0, warning: 1, passed: 2, skipped: 3 };
   const sorted = [...checks].sort((a, b) => order[a.status] - order[b.status]);
   return (
-    <List spacing="md" listStyleType="none" aria-label="Verification checks" styles={{ itemWrapper: { width: '100%' } }}>
+    <List
+      spacing="md"
+      listStyleType="none"
+      aria-label="Verification checks"
+      styles={{ itemWrapper: { width: '100%' } }}
+    >
       {sorted.map((check) => {
         const view = statusView[check.status];
         const Icon = view.icon;

@@ -45,7 +45,14 @@ function AchievementCard({ summary }: { summary: VerificationSummary }) {
     <Card bg="white">
       <Group align="flex-start" wrap="nowrap" gap="lg">
         {summary.image ? (
-          <Image src={summary.image} alt={`Badge image of ${summary.achievementName ?? 'the achievement'}`} w={96} h={96} fit="contain" radius="md" />
+          <Image
+            src={summary.image}
+            alt={`Badge image of ${summary.achievementName ?? 'the achievement'}`}
+            w={96}
+            h={96}
+            fit="contain"
+            radius="md"
+          />
         ) : (
           <ThemeIcon size={96} radius="md" variant="light" color="ember" aria-hidden>
             <IconAward size={56} />

@@ -13,5 +13,4 @@ export function verifyFile(file: File): Promise<VerificationResult> {
 export function verifyCredential(verifiableCredential: CredentialInput): Promise<VerificationResult> {
   // A credential that does not verify answers 400 with its report (VC-API); both are answers.
   return data(client.POST('/credentials/verify', { body: { verifiableCredential } }), { answerStatuses: [400] });
-
 }

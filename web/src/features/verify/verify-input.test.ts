@@ -18,9 +18,18 @@ describe('parsePastedCredential', () => {
     const broken = parsePastedCredential('{"type": ');
     expect(broken.ok).toBe(false);
     expect(!broken.ok && broken.error).toMatch(/not valid JSON/);
-    expect(parsePastedCredential('[1, 2]')).toMatchObject({ ok: false, error: expect.stringMatching(/single credential object/) });
-    expect(parsePastedCredential('   ')).toMatchObject({ ok: false, error: expect.stringMatching(/Paste a credential/) });
-    expect(parsePastedCredential('hello world')).toMatchObject({ ok: false, error: expect.stringMatching(/neither JSON nor a JWT/) });
+    expect(parsePastedCredential('[1, 2]')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/single credential object/),
+    });
+    expect(parsePastedCredential('   ')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Paste a credential/),
+    });
+    expect(parsePastedCredential('hello world')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/neither JSON nor a JWT/),
+    });
   });
 });
 

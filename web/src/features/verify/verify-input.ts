@@ -11,7 +11,8 @@ const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
  */
 export function parsePastedCredential(text: string): ParseResult {
   const trimmed = text.trim();
-  if (!trimmed) return { ok: false, error: 'Paste a credential first: its JSON, or the JWT (three parts separated by dots).' };
+  if (!trimmed)
+    return { ok: false, error: 'Paste a credential first: its JSON, or the JWT (three parts separated by dots).' };
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let parsed: unknown;
     try {

@@ -31,7 +31,9 @@ export function CreateVoucherModal({ slug, programmes, opened, onClose }: Create
     initialValues: { microcredentialId: ANY, maxRedemptions: 1, expiresAt: '', code: '' },
     validate: {
       maxRedemptions: (value) =>
-        typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100_000 ? null : 'Enter a whole number from 1 to 100,000.',
+        typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100_000
+          ? null
+          : 'Enter a whole number from 1 to 100,000.',
       expiresAt: (value) => (value && !dayjs(value).isAfter(dayjs(), 'day') ? 'Choose a date after today.' : null),
       code: (value) => {
         const code = value.trim().toUpperCase();
@@ -58,7 +60,8 @@ export function CreateVoucherModal({ slug, programmes, opened, onClose }: Create
     setCreated(await create.mutateAsync(input));
   };
 
-  const programmeTitle = (id: string | null) => (id ? (programmes.find((p) => p.id === id)?.title ?? 'One programme') : 'Any programme');
+  const programmeTitle = (id: string | null) =>
+    id ? (programmes.find((p) => p.id === id)?.title ?? 'One programme') : 'Any programme';
 
   return (
     <FormModal
@@ -75,8 +78,10 @@ export function CreateVoucherModal({ slug, programmes, opened, onClose }: Create
           <Stack gap="md">
             <CopyField value={created.code} label="voucher code" />
             <Text size="sm" c="dimmed">
-              {programmeTitle(created.microcredentialId)} · {created.maxRedemptions === 1 ? '1 use' : `${created.maxRedemptions.toLocaleString()} uses`} ·{' '}
-              {created.expiresAt ? `expires ${dayjs(created.expiresAt).format('D MMM YYYY')}` : 'no expiry'}. Learners enter this code when they enrol.
+              {programmeTitle(created.microcredentialId)} ·{' '}
+              {created.maxRedemptions === 1 ? '1 use' : `${created.maxRedemptions.toLocaleString()} uses`} ·{' '}
+              {created.expiresAt ? `expires ${dayjs(created.expiresAt).format('D MMM YYYY')}` : 'no expiry'}. Learners
+              enter this code when they enrol.
             </Text>
             <Group justify="flex-end">
               <Button onClick={close}>Done</Button>

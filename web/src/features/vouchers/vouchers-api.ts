@@ -18,7 +18,12 @@ export function usePublishedProgrammes(slug: string, enabled = true) {
   return useQuery({
     queryKey: ['org', slug, 'microcredentials', 'published'] as const,
     queryFn: ({ signal }) =>
-      data(client.GET('/api/v1/orgs/{slug}/microcredentials', { params: { path: { slug }, query: { status: 'published' } }, signal })),
+      data(
+        client.GET('/api/v1/orgs/{slug}/microcredentials', {
+          params: { path: { slug }, query: { status: 'published' } },
+          signal,
+        }),
+      ),
     select: (data) => data.items,
     enabled,
   });
@@ -27,7 +32,8 @@ export function usePublishedProgrammes(slug: string, enabled = true) {
 export function useCreateVoucher(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: VoucherInput) => data(client.POST('/api/v1/orgs/{slug}/vouchers', { params: { path: { slug } }, body: input })),
+    mutationFn: (input: VoucherInput) =>
+      data(client.POST('/api/v1/orgs/{slug}/vouchers', { params: { path: { slug } }, body: input })),
 
     onSuccess: () => queryClient.invalidateQueries({ queryKey: vouchersKey(slug) }),
   });

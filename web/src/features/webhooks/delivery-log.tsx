@@ -22,7 +22,8 @@ export function DeliveryLog({ slug, webhookId }: { slug: string; webhookId: stri
       empty={{
         icon: <IconSend size={26} />,
         title: 'No deliveries yet',
-        description: 'Each event this endpoint subscribes to appears here once it is sent. Send a test to try the receiver now.',
+        description:
+          'Each event this endpoint subscribes to appears here once it is sent. Send a test to try the receiver now.',
       }}
     >
       {(rows) => (
@@ -88,7 +89,11 @@ export function DeliveryLog({ slug, webhookId }: { slug: string; webhookId: stri
                       loading={resend.isPending && resend.variables === delivery.id}
                       onClick={() =>
                         resend.mutate(delivery.id, {
-                          onSuccess: () => notifications.show({ title: 'Resending', message: `${delivery.event} is being sent again.` }),
+                          onSuccess: () =>
+                            notifications.show({
+                              title: 'Resending',
+                              message: `${delivery.event} is being sent again.`,
+                            }),
                         })
                       }
                     >

@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, Group, Loader, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -24,14 +36,24 @@ type WebhookFormModalProps = {
 const EMPTY: WebhookFormValues = { url: '', events: [], description: '' };
 
 /** The URL, the events (grouped checkboxes) and a description of an endpoint: for creating and editing. */
-export function WebhookFormModal({ opened, title, submitLabel, initialValues = EMPTY, onSubmit, onClose }: WebhookFormModalProps) {
+export function WebhookFormModal({
+  opened,
+  title,
+  submitLabel,
+  initialValues = EMPTY,
+  onSubmit,
+  onClose,
+}: WebhookFormModalProps) {
   const eventTypes = useWebhookEventTypes();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<WebhookFormValues>({
     mode: 'controlled',
     initialValues,
     validate: {
-      url: (value) => (/^https?:\/\/\S+$/i.test(value.trim()) ? null : 'Enter the full URL of your receiver, like https://hooks.example.org/cairn'),
+      url: (value) =>
+        /^https?:\/\/\S+$/i.test(value.trim())
+          ? null
+          : 'Enter the full URL of your receiver, like https://hooks.example.org/cairn',
       events: (value) => (value.length > 0 ? null : 'Pick at least one event'),
     },
   });
@@ -51,11 +73,12 @@ export function WebhookFormModal({ opened, title, submitLabel, initialValues = E
     try {
       const events = (eventTypes.data ?? []).filter((type) => values.events.includes(type));
       await onSubmit({ url: values.url.trim(), events, description: values.description.trim() });
-
     } catch (error) {
       const message = applyProblemToForm(form, error);
       // A refused URL's detail says why (a private address, plain http): worth more than the field's short note.
-      setFormError(message ?? (isApiError(error) && error.errors.some((e) => e.field === 'url') ? error.userMessage : null));
+      setFormError(
+        message ?? (isApiError(error) && error.errors.some((e) => e.field === 'url') ? error.userMessage : null),
+      );
     }
   });
 
@@ -86,14 +109,25 @@ export function WebhookFormModal({ opened, title, submitLabel, initialValues = E
               Events <span aria-hidden>*</span>
             </Text>
             {eventTypes.isPending ? <Loader size="sm" aria-label="Loading event types" /> : null}
-            {eventTypes.isError ? <ErrorState error={eventTypes.error} onRetry={() => void eventTypes.refetch()} /> : null}
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" role="group" aria-labelledby="webhook-events-label">
+            {eventTypes.isError ? (
+              <ErrorState error={eventTypes.error} onRetry={() => void eventTypes.refetch()} />
+            ) : null}
+            <SimpleGrid
+              cols={{ base: 1, sm: 2, md: 3 }}
+              spacing="md"
+              role="group"
+              aria-labelledby="webhook-events-label"
+            >
               {groups.map((group) => {
                 const selected = group.types.filter((t) => chosen.includes(t));
                 return (
                   <Stack key={group.key} gap={6}>
                     <Checkbox
-                      label={<Text fw={600} size="sm">{group.label}</Text>}
+                      label={
+                        <Text fw={600} size="sm">
+                          {group.label}
+                        </Text>
+                      }
                       aria-label={`All ${group.label} events`}
                       checked={selected.length === group.types.length}
                       indeterminate={selected.length > 0 && selected.length < group.types.length}
@@ -103,7 +137,11 @@ export function WebhookFormModal({ opened, title, submitLabel, initialValues = E
                       {group.types.map((type) => (
                         <Checkbox
                           key={type}
-                          label={<Text size="sm" ff="monospace">{type}</Text>}
+                          label={
+                            <Text size="sm" ff="monospace">
+                              {type}
+                            </Text>
+                          }
                           aria-label={type}
                           checked={chosen.includes(type)}
                           onChange={(e) => setGroup([type], e.currentTarget.checked)}
@@ -120,7 +158,14 @@ export function WebhookFormModal({ opened, title, submitLabel, initialValues = E
               </Text>
             ) : null}
           </Stack>
-          <Textarea label="Description" description="Optional: what receives these events." autosize minRows={2} maxLength={500} {...form.getInputProps('description')} />
+          <Textarea
+            label="Description"
+            description="Optional: what receives these events."
+            autosize
+            minRows={2}
+            maxLength={500}
+            {...form.getInputProps('description')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

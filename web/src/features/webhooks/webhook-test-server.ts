@@ -7,9 +7,18 @@ export type SeenRequest = { method: string; path: string; body: unknown };
 /** What the stubbed API answers: a handler per `METHOD path` (query strings ignored), in a test's own words. */
 export type Routes = Record<string, (body: unknown) => Response | Promise<Response>>;
 
-export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-export const ORG = { id: 'o1', slug: 'acme', did: 'did:web:x', name: 'Acme Academy', roles: ['provider'], myRole: 'admin', createdAt: '2026-12-01T00:00:00Z' };
+export const ORG = {
+  id: 'o1',
+  slug: 'acme',
+  did: 'did:web:x',
+  name: 'Acme Academy',
+  roles: ['provider'],
+  myRole: 'admin',
+  createdAt: '2026-12-01T00:00:00Z',
+};
 
 export const EVENT_TYPES = ['credential.issued', 'credential.revoked', 'enrolment.created', 'member.added'];
 
@@ -56,7 +65,10 @@ export function stubApi(routes: Routes): SeenRequest[] {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://cairn.test');
+      const url = new URL(
+        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+        'http://cairn.test',
+      );
       const method = init?.method ?? 'GET';
       const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
       seen.push({ method, path: url.pathname, body });

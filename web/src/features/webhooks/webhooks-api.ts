@@ -23,7 +23,8 @@ export function useWebhooks(slug: string, enabled = true) {
 export function useWebhook(slug: string, id: string, enabled = true) {
   return useQuery({
     queryKey: webhookKey(slug, id),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } }, signal })),
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } }, signal })),
     enabled,
   });
 }
@@ -41,7 +42,8 @@ export function useWebhookEventTypes() {
 export function useCreateWebhook(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: WebhookInput) => data(client.POST('/api/v1/orgs/{slug}/webhooks', { params: { path: { slug } }, body: input })),
+    mutationFn: (input: WebhookInput) =>
+      data(client.POST('/api/v1/orgs/{slug}/webhooks', { params: { path: { slug } }, body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey(slug) }),
   });
 }
@@ -49,7 +51,8 @@ export function useCreateWebhook(slug: string) {
 export function useUpdateWebhook(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: WebhookChanges) => data(client.PATCH('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } }, body: changes })),
+    mutationFn: (changes: WebhookChanges) =>
+      data(client.PATCH('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } }, body: changes })),
     onSuccess: (updated) => {
       queryClient.setQueryData(webhookKey(slug, id), updated);
       return queryClient.invalidateQueries({ queryKey: webhooksKey(slug), exact: true });
@@ -60,7 +63,8 @@ export function useUpdateWebhook(slug: string, id: string) {
 export function useDeleteWebhook(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => data(client.DELETE('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } } })),
+    mutationFn: (id: string) =>
+      data(client.DELETE('/api/v1/orgs/{slug}/webhooks/{id}', { params: { path: { slug, id } } })),
     onSuccess: (_data, id) => {
       queryClient.removeQueries({ queryKey: webhookKey(slug, id) });
       return queryClient.invalidateQueries({ queryKey: webhooksKey(slug), exact: true });
@@ -71,7 +75,10 @@ export function useDeleteWebhook(slug: string) {
 export function useRotateWebhookSecret(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/rotate-secret', { params: { path: { slug, id } }, body: {} })),
+    mutationFn: () =>
+      data(
+        client.POST('/api/v1/orgs/{slug}/webhooks/{id}/rotate-secret', { params: { path: { slug, id } }, body: {} }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookKey(slug, id) }),
   });
 }
@@ -79,7 +86,8 @@ export function useRotateWebhookSecret(slug: string, id: string) {
 export function useSendWebhookTest(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/test', { params: { path: { slug, id } }, body: {} })),
+    mutationFn: () =>
+      data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/test', { params: { path: { slug, id } }, body: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(slug, id) }),
   });
 }
@@ -88,7 +96,12 @@ export function useResendWebhookDelivery(slug: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (deliveryId: string) =>
-      data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/deliveries/{deliveryId}/resend', { params: { path: { slug, id, deliveryId } }, body: {} })),
+      data(
+        client.POST('/api/v1/orgs/{slug}/webhooks/{id}/deliveries/{deliveryId}/resend', {
+          params: { path: { slug, id, deliveryId } },
+          body: {},
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(slug, id) }),
   });
 }
@@ -101,7 +114,10 @@ export function useWebhookDeliveries(slug: string, id: string, enabled = true) {
     queryFn: ({ pageParam, signal }) =>
       data(
         client.GET('/api/v1/orgs/{slug}/webhooks/{id}/deliveries', {
-          params: { path: { slug, id }, query: { limit: DELIVERIES_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            path: { slug, id },
+            query: { limit: DELIVERIES_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
           signal,
         }),
       ),
