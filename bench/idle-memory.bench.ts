@@ -51,7 +51,7 @@ async function measure(engine: string, env: Record<string, string>): Promise<Mea
     // MALLOC_ARENA_MAX as `npm start` and the documented systemd unit set it.
     env: {
       ...process.env,
-      MALLOC_ARENA_MAX: '2',
+      MALLOC_ARENA_MAX: '1',
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import type { MediaType } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 
@@ -8,6 +8,21 @@ const MAX_EDGE = 1024;
 const MIN_EDGE = 64;
 
 export type NormalisedImage = { mediaType: MediaType; bytes: Buffer; width: number; height: number };
+
+let loading: Promise<typeof Sharp> | undefined;
+
+/**
+ * sharp (libvips and its thread pool) costs the process about 25 MB once loaded, and most servers
+ * process an image rarely: it is loaded on the first image. Its operation cache is off: uploads
+ * are never repeated, so cached pipelines would only hold memory while the server idles.
+ */
+export function loadSharp(): Promise<typeof Sharp> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    return sharp;
+  });
+  return loading;
+}
 
 const names: Record<MediaType, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/svg+xml': 'SVG' };
 
@@ -54,6 +69,7 @@ export function declaredImageType(mimetype: string, filename: string): MediaType
  * the work a hostile SVG can cause.
  */
 export async function rasteriseSvg(bytes: Buffer): Promise<{ bytes: Buffer; width: number; height: number }> {
+  const sharp = await loadSharp();
   let width: number;
   let height: number;
   try {
@@ -115,6 +131,7 @@ export async function normaliseImage(input: {
     );
   }
   if (actual === 'image/svg+xml') return { mediaType: 'image/png', ...(await rasteriseSvg(input.bytes)) };
+  const sharp = await loadSharp();
   try {
     const image = sharp(input.bytes, { limitInputPixels: 40_000_000, failOn: 'error' }).rotate();
     const meta = await image.metadata();

@@ -36,6 +36,8 @@ const NO_BODY = new Set(['POST /api/v1/admin/backup']);
 const JSON_OR_MULTIPART = new Set([
   'POST /api/v1/me/wallet',
   'POST /api/v1/me/enrolments/{id}/modules/{moduleId}/submissions',
+  'POST /api/v1/orgs/{slug}/issuance-jobs',
+  'POST /api/v1/orgs/{slug}/issuance-jobs/preview',
 ]);
 
 function routes(): Route[] {

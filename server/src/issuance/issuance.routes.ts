@@ -15,7 +15,7 @@ import {
 import { createDidKeyIdentifier, listKeys, rotateSigningKey } from '../keys/signing-keys.service.js';
 import type { CredentialStatusView } from './credential-lifecycle.js';
 import { changeCredentialStatus } from './use-cases/change-credential-status.js';
-import type { IssuedCredential } from './use-cases/issue-credential.js';
+import type { IssuedCredential } from './issue-credential-options.js';
 import { issueCredentialForOrg, issueCredentialWithApiKey } from './use-cases/issue-credential-for-org.js';
 import { listIssuedCredentials } from './use-cases/list-issued-credentials.js';
 import { isUrl } from './vcdm-validation.js';

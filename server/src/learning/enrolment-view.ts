@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.js';
 import { toLearnerQuestion } from './activities.js';
 import { activityOf, progressOf } from './learner-state.js';
-import type { EnrolmentRow, SubmissionRow } from './learning.store.js';
+import type { EnrolmentRow } from './stores/enrolment.store.js';
+import type { SubmissionRow } from './stores/submission.store.js';
 import type { Progress } from './progress.js';
 
 function imageUrl(deps: Deps, fileId: string | null) {

@@ -1,5 +1,5 @@
 import type { Activity } from './activities.js';
-import type { EnrolmentRow, LearnerStateRows } from './learning.store.js';
+import type { EnrolmentRow, LearnerStateRows } from './stores/enrolment.store.js';
 import { computeProgress, type Progress } from './progress.js';
 
 export function activityOf(m: { activity: unknown }): Activity | null {

@@ -5,11 +5,11 @@ import { issueCredentialAs } from '../issuance/issuance.service.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { isoSeconds, validUntil } from './credential-validity.js';
 import { activityOf, progressOf } from './learner-state.js';
-import * as store from './learning.store.js';
+import * as enrolmentStore from './stores/enrolment.store.js';
 import type { Progress } from './progress.js';
 
 /** The Results (overall, each quiz's best, each approved assignment) and the assignments' Evidence. */
-function outcomesOf(e: store.EnrolmentRow, progress: Progress, achievementId: string) {
+function outcomesOf(e: enrolmentStore.EnrolmentRow, progress: Progress, achievementId: string) {
   const results: JsonObject[] = [];
   if (progress.overallPercent !== null) {
     results.push({
@@ -62,14 +62,14 @@ function outcomesOf(e: store.EnrolmentRow, progress: Progress, achievementId: st
 export async function recordProgress(
   deps: Deps,
   actor: Actor,
-  e: store.EnrolmentRow,
+  e: enrolmentStore.EnrolmentRow,
   options: { lastModuleId?: string } = {},
-): Promise<store.EnrolmentRow> {
+): Promise<enrolmentStore.EnrolmentRow> {
   const lastModuleId = options.lastModuleId;
   const progress = progressOf(e);
   const seen = lastModuleId ? { ...e, last_module_id: lastModuleId } : e;
   if (e.status !== 'active' || !progress.isComplete) {
-    if (lastModuleId) await store.setLastModule(deps.db, e.id, lastModuleId);
+    if (lastModuleId) await enrolmentStore.setLastModule(deps.db, e.id, lastModuleId);
     return seen;
   }
   const achievement = e.achievement as JsonObject;
@@ -107,7 +107,7 @@ export async function recordProgress(
       context: { kind: 'completion', microcredentialId: e.microcredential_id },
     },
   );
-  await store.setEnrolmentStatus(deps.db, e.id, 'completed', now, {
+  await enrolmentStore.setEnrolmentStatus(deps.db, e.id, 'completed', now, {
     credentialRowId: issued.id,
     ...(lastModuleId ? { lastModuleId } : {}),
   });

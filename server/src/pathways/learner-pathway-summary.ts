@@ -1,4 +1,4 @@
-import type { LearnerPathwayState } from './pathway-awards.service.js';
+import type { LearnerPathwayState } from './learner-pathways.js';
 
 // A learner's standing on one pathway, as lists and detail pages show it.
 

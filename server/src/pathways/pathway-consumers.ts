@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import type { EventType, StoredEvent } from '../events/event-types.js';
-import { onComponentStatusChanged, reevaluateLearnerPathways } from './pathway-awards.service.js';
+import { onComponentStatusChanged } from './award-suspension.js';
+import { reevaluateLearnerPathways } from './pathway-awards.service.js';
 import { lockLearner } from './stores/pathway-progress.store.js';
 
 /*

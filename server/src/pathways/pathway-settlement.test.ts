@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
 import { createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
-import { reevaluateAllLearners } from './pathway-awards.service.js';
+import { reevaluateAllLearners } from './reevaluate-all-learners.js';
 import { settlePathways } from './pathway-settler.js';
 import { recheckWallets } from './wallet-status.service.js';
 import {

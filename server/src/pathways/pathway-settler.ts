@@ -1,10 +1,8 @@
 import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
-import {
-  onComponentStatusChanged,
-  reevaluateAllLearners,
-  reevaluateLearnerPathways,
-} from './pathway-awards.service.js';
+import { onComponentStatusChanged } from './award-suspension.js';
+import { reevaluateAllLearners } from './reevaluate-all-learners.js';
+import { reevaluateLearnerPathways } from './pathway-awards.service.js';
 import { expiredComponentsOfActiveAwards } from './stores/pathway-award.store.js';
 import { lockLearner } from './stores/pathway-progress.store.js';
 import { recheckWallets } from './wallet-status.service.js';

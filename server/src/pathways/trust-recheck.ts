@@ -4,12 +4,9 @@ import type { WalletCredentialsTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { transaction } from '../db/transaction.js';
 import { evaluatePathway, type RequirementNode } from './requirement-tree.js';
-import {
-  loadHeldCredentials,
-  onComponentStatusChanged,
-  reevaluateLearnerPathways,
-  setAwardSuspension,
-} from './pathway-awards.service.js';
+import { loadHeldCredentials } from './load-held-credentials.js';
+import { onComponentStatusChanged, setAwardSuspension } from './award-suspension.js';
+import { reevaluateLearnerPathways } from './pathway-awards.service.js';
 import { awardsWithComponent } from './stores/pathway-award.store.js';
 import { lockLearner } from './stores/pathway-progress.store.js';
 import { findVersion } from './stores/pathway.store.js';

@@ -8,7 +8,8 @@ import { requireUser } from '../orgs/orgs.service.js';
 import { createDidWebResolver, createGuardedFetch, type GuardedFetch } from '../verification/did-web-resolver.js';
 import { createLocalResolver, createLocalStatusListFetcher } from '../verification/verification.service.js';
 import { verifyPool } from '../verification/verify-pool.js';
-import { computeLearnerPathways, reevaluateLearnerPathways } from './pathway-awards.service.js';
+import { computeLearnerPathways } from './learner-pathways.js';
+import { reevaluateLearnerPathways } from './pathway-awards.service.js';
 import { findCredentialByCredentialId } from './stores/held-credentials.store.js';
 import { findUser } from './stores/people.store.js';
 import {

@@ -9,7 +9,8 @@ import {
 } from '@cairn/credentials';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../http/app-error.js';
-import { threadCpuMs, VerifyPool, type VerifyIo } from './verify-pool.js';
+import { threadCpuMs } from './verify-budget.js';
+import { VerifyPool, type VerifyIo } from './verify-pool.js';
 
 const DID = 'did:web:issuer.test';
 const key = generateEd25519Multikey();

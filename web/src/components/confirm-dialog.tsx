@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api/client';
+import { RequestError } from './request-error';
 
 type ConfirmDialogProps = {
   opened: boolean;
@@ -31,11 +31,7 @@ export function ConfirmDialog({
     <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{title}</Text>} centered>
       <Stack gap="md">
         <Text size="sm">{children}</Text>
-        {error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(error)}
-          </Alert>
-        ) : null}
+        <RequestError error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

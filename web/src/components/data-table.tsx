@@ -8,6 +8,8 @@ export type Column<Row> = {
   /** Hidden on narrower screens (the row's first cell then repeats what matters). */
   visibleFrom?: MantineBreakpoint;
   align?: 'right';
+  /** A fixed width, e.g. for a column of icon buttons. */
+  width?: number;
   /** The cell names its row: a `th scope="row"`, so a screen reader says it with each cell. */
   isRowHeader?: boolean;
 };
@@ -16,8 +18,8 @@ type DataTableProps<Row> = {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
   rowKey: (row: Row) => string;
-  /** The id of the heading that names the table. */
-  labelledBy: string;
+  /** The id of the heading that names the table (left out only where the caller has none to give). */
+  labelledBy?: string;
   /** Below this width the table scrolls sideways rather than squeeze. */
   minWidth: number;
   highlightOnHover?: boolean;
@@ -41,7 +43,7 @@ export function DataTable<Row>({
         <Table.Thead>
           <Table.Tr>
             {columns.map((column, index) => (
-              <Table.Th key={index} scope="col" visibleFrom={column.visibleFrom} ta={column.align}>
+              <Table.Th key={index} scope="col" visibleFrom={column.visibleFrom} ta={column.align} w={column.width}>
                 {column.header}
               </Table.Th>
             ))}

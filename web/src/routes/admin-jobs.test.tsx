@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobsOverview } from '../api/types';
 import { problemResponse, renderWithProviders } from '../test/render';
 import AdminJobsPage from './admin-jobs';
+import { stubFetch } from '../test/fetch';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -41,10 +42,7 @@ const failure = {
 
 describe('AdminJobsPage', () => {
   it('shows each queue’s counts and schedule, and the failures with their error', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.resolve(Response.json(overview([failure])))),
-    );
+    stubFetch(() => Response.json(overview([failure])));
     renderWithProviders(<AdminJobsPage />);
 
     const queues = await screen.findByRole('table', { name: 'Queues' });
@@ -101,14 +99,7 @@ describe('AdminJobsPage', () => {
   });
 
   it('offers a retry when the queues cannot be read', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() =>
-        Promise.resolve(
-          problemResponse(503, { title: 'Service unavailable', detail: 'The database does not answer.' }),
-        ),
-      ),
-    );
+    stubFetch(() => problemResponse(503, { title: 'Service unavailable', detail: 'The database does not answer.' }));
     renderWithProviders(<AdminJobsPage />);
     expect(await screen.findByText('The database does not answer.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /try again/i })).toBeInTheDocument();

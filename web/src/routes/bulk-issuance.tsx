@@ -18,7 +18,6 @@ import {
 } from '@mantine/core';
 import { IconDownload, IconLock, IconUpload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { errorMessage } from '../api/client';
 import { usePageTitle } from '../components/use-page-title';
 import { useMicrocredentials } from '../features/authoring/authoring-api';
 import {
@@ -33,6 +32,7 @@ import {
 } from '../features/credentials/bulk-issuance-api';
 import { useOrg } from '../features/orgs/orgs-api';
 import { canIssueCredentials, isIssuingOrg } from '../features/orgs/roles';
+import { RequestError } from '../components/request-error';
 
 const statusColor: Record<IssuanceJob['status'], string> = {
   queued: 'gray',
@@ -90,11 +90,7 @@ function JobProgress({ slug, id }: { slug: string; id: string }) {
           </Button>
         ) : null}
       </Group>
-      {cancel.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(cancel.error)}
-        </Alert>
-      ) : null}
+      <RequestError error={cancel.error} />
     </Stack>
   );
 }
@@ -201,11 +197,7 @@ export default function BulkIssuancePage() {
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white">
         <Stack>
           {programmes.isPending ? <Loader size="sm" aria-label="Loading micro-credentials" /> : null}
-          {programmes.isError ? (
-            <Alert color="red" role="alert">
-              {errorMessage(programmes.error)}
-            </Alert>
-          ) : null}
+          <RequestError error={programmes.error} />
           {programmes.isSuccess && published.length === 0 ? (
             <Alert color="blue">Publish a micro-credential first: only published ones can be issued.</Alert>
           ) : null}
@@ -258,16 +250,8 @@ export default function BulkIssuancePage() {
               Issue {preview.data ? preview.data.valid.toLocaleString() : ''} credentials
             </Button>
           </Group>
-          {preview.isError ? (
-            <Alert color="red" role="alert">
-              {errorMessage(preview.error)}
-            </Alert>
-          ) : null}
-          {create.isError ? (
-            <Alert color="red" role="alert">
-              {errorMessage(create.error)}
-            </Alert>
-          ) : null}
+          <RequestError error={preview.error} />
+          <RequestError error={create.error} />
           {preview.data ? <PreviewTable preview={preview.data} /> : null}
           {activeJob ? <JobProgress slug={slug} id={activeJob} /> : null}
         </Stack>
@@ -277,11 +261,7 @@ export default function BulkIssuancePage() {
           Past jobs
         </Title>
         {jobs.isPending ? <Loader size="sm" aria-label="Loading jobs" /> : null}
-        {jobs.isError ? (
-          <Alert color="red" role="alert">
-            {errorMessage(jobs.error)}
-          </Alert>
-        ) : null}
+        <RequestError error={jobs.error} />
         {jobs.isSuccess && jobs.data.length === 0 ? <Text c="dimmed">No bulk issuance yet.</Text> : null}
         {jobs.isSuccess && jobs.data.length > 0 ? (
           <Table withTableBorder aria-label="Bulk issuance jobs">

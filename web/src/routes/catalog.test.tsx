@@ -47,9 +47,9 @@ function LocationProbe() {
   return <output data-testid="location">{location.search}</output>;
 }
 
-function renderCatalog(route = '/catalog') {
+function renderCatalog(route = '/catalog', answer: unknown = result) {
   const fetchMock = vi.fn((_input: RequestInfo | URL) =>
-    Promise.resolve(new Response(JSON.stringify(result), { status: 200 })),
+    Promise.resolve(new Response(JSON.stringify(answer), { status: 200 })),
   );
   vi.stubGlobal('fetch', fetchMock);
   renderWithProviders(
@@ -118,25 +118,7 @@ describe('catalogue page', () => {
 
   it('offers to clear the filters when nothing matches', async () => {
     const user = userEvent.setup();
-    const empty = { ...result, items: [], total: 0 };
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.resolve(new Response(JSON.stringify(empty), { status: 200 }))),
-    );
-    renderWithProviders(
-      <Routes>
-        <Route
-          path="/catalog"
-          element={
-            <>
-              <CatalogPage />
-              <LocationProbe />
-            </>
-          }
-        />
-      </Routes>,
-      { route: '/catalog?format=cohort' },
-    );
+    renderCatalog('/catalog?format=cohort', { ...result, items: [], total: 0 });
     await user.click(await screen.findByRole('button', { name: 'Clear the search and filters' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(''));
   });

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { VerificationResult } from '../api/types';
 import { problemResponse, renderWithProviders } from '../test/render';
 import CredentialPage from './credential';
+import { stubFetch } from '../test/fetch';
 
 const id = '3f0b8a52-7a3e-4c55-9d3e-0c8d6b1b2a11';
 const credentialText = JSON.stringify({
@@ -102,10 +103,7 @@ describe('CredentialPage', () => {
   });
 
   it('says so kindly when there is no such credential', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.resolve(problemResponse(404, { title: 'Not found', detail: 'No credential with this id.' }))),
-    );
+    stubFetch(() => problemResponse(404, { title: 'Not found', detail: 'No credential with this id.' }));
     renderPage(id);
     expect(await screen.findByRole('heading', { name: 'No credential at this address' })).toBeInTheDocument();
   });

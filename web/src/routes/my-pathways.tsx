@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconAward, IconRoute } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
@@ -8,6 +8,7 @@ import { PathwayProgress } from '../features/pathways/pathway-progress';
 import { isAnyAwardPending } from '../features/pathways/award-polling';
 import { useMyPathways, useRefreshWhenAwarded } from '../features/pathways/pathways-api';
 import type { MyPathway } from '../features/pathways/pathways-types';
+import { CardGrid } from '../components/card-grid';
 
 function MyPathwayCard({ pathway: p }: { pathway: MyPathway }) {
   return (
@@ -91,21 +92,9 @@ export default function MyPathwaysPage() {
             credential is.
           </Alert>
         ) : null}
-        <SimpleGrid
-          component="ul"
-          cols={{ base: 1, sm: 2, lg: 3 }}
-          spacing="md"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label="My pathways"
-        >
-          {pathways.data.map((p) => (
-            <li key={p.id}>
-              <MyPathwayCard pathway={p} />
-            </li>
-          ))}
-        </SimpleGrid>
+        <CardGrid items={pathways.data} label="My pathways">
+          {(p) => <MyPathwayCard pathway={p} />}
+        </CardGrid>
       </Stack>
     );
   }

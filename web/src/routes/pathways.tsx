@@ -6,7 +6,6 @@ import {
   Container,
   Group,
   Pagination,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -21,6 +20,7 @@ import { usePageTitle } from '../components/use-page-title';
 import { pathwayPath } from '../features/pathways/pathway-format';
 import { PATHWAYS_PAGE_SIZE, usePathwaySearch } from '../features/pathways/pathways-api';
 import type { PathwaySummary } from '../features/pathways/pathways-types';
+import { CardGrid } from '../components/card-grid';
 
 function PathwayCard({ pathway: p }: { pathway: PathwaySummary }) {
   return (
@@ -103,21 +103,9 @@ export default function PathwaysPage() {
         <Text size="sm" c="dimmed" role="status">
           {result.data.total} {result.data.total === 1 ? 'pathway' : 'pathways'}
         </Text>
-        <SimpleGrid
-          component="ul"
-          cols={{ base: 1, sm: 2, lg: 3 }}
-          spacing="md"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label="Pathways"
-        >
-          {result.data.items.map((p) => (
-            <li key={p.id}>
-              <PathwayCard pathway={p} />
-            </li>
-          ))}
-        </SimpleGrid>
+        <CardGrid items={result.data.items} label="Pathways">
+          {(p) => <PathwayCard pathway={p} />}
+        </CardGrid>
         {pages > 1 ? (
           <Group justify="center">
             <Pagination total={pages} value={page} onChange={(n) => update({ page: n })} />

@@ -25,6 +25,7 @@ import {
 } from '../features/authoring/details-form';
 import { ModulesList } from '../features/authoring/modules-list';
 import { MicrocredentialStatusBadge } from '../features/authoring/status';
+import { RequestError } from '../components/request-error';
 
 type Missing = { field: string; message: string };
 
@@ -143,11 +144,7 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
           create a new draft: it starts as a copy of this version.
         </Alert>
       ) : null}
-      {createDraft.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(createDraft.error)}
-        </Alert>
-      ) : null}
+      <RequestError error={createDraft.error} />
       {missing.length > 0 ? (
         <Alert color="orange" title="Not ready to publish yet" role="alert">
           <List size="sm">

@@ -16,11 +16,11 @@ import {
 import { IconCheck, IconFileUpload, IconListSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { errorMessage } from '../api/client';
 import type { SkillCsvFormat } from '../api/types';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useImportSkills, usePreviewSkills, useSkillFrameworks } from '../features/skills/skills-api';
+import { RequestError } from '../components/request-error';
 
 const FORMATS = [
   { value: 'auto', label: 'Detect from the header' },
@@ -134,11 +134,7 @@ export default function SkillsImportPage() {
               Preview
             </Button>
           </Group>
-          {preview.isError ? (
-            <Alert color="red" role="alert">
-              {errorMessage(preview.error)}
-            </Alert>
-          ) : null}
+          <RequestError error={preview.error} />
 
           {result ? (
             <Stack gap="sm" aria-live="polite">
@@ -223,11 +219,7 @@ export default function SkillsImportPage() {
                   The CSV changed since this preview. Preview again to import it.
                 </Text>
               ) : null}
-              {importer.isError ? (
-                <Alert color="red" role="alert">
-                  {errorMessage(importer.error)}
-                </Alert>
-              ) : null}
+              <RequestError error={importer.error} />
               {importer.data ? (
                 <Alert
                   color="teal"

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconPlus, IconRefresh, IconTrash, IconWallet } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import {
 import type { AddedWalletItem, WalletItem } from '../features/pathways/pathways-types';
 import { WalletRefusal } from '../features/pathways/wallet-refusal';
 import { CredentialPicker } from '../features/verify/credential-picker';
+import { CardGrid } from '../components/card-grid';
 
 function CountsToward({ pathways }: { pathways: WalletItem['pathways'] }) {
   if (pathways.length === 0) {
@@ -230,21 +231,9 @@ export default function WalletPage() {
     );
   } else {
     body = (
-      <SimpleGrid
-        component="ul"
-        cols={{ base: 1, sm: 2, lg: 3 }}
-        spacing="md"
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-        aria-label="Credentials from elsewhere"
-      >
-        {wallet.data.map((item) => (
-          <li key={item.id}>
-            <WalletCard item={item} onRemove={() => setRemoving(item)} />
-          </li>
-        ))}
-      </SimpleGrid>
+      <CardGrid items={wallet.data} label="Credentials from elsewhere">
+        {(item) => <WalletCard item={item} onRemove={() => setRemoving(item)} />}
+      </CardGrid>
     );
   }
 

@@ -14,7 +14,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { errorMessage, isApiError } from '../api/client';
+import { isApiError } from '../api/client';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
@@ -31,6 +31,7 @@ import {
   useUpdateWebhook,
   useWebhook,
 } from '../features/webhooks/webhooks-api';
+import { RequestError } from '../components/request-error';
 
 const when = (value: string) => dayjs(value).format('D MMM YYYY, HH:mm');
 
@@ -116,11 +117,7 @@ export default function WebhookDetailPage() {
           the new one.
         </Alert>
       ) : null}
-      {update.isError || sendTest.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(update.error ?? sendTest.error)}
-        </Alert>
-      ) : null}
+      <RequestError error={update.error ?? sendTest.error} />
 
       <Group gap="sm">
         <Button

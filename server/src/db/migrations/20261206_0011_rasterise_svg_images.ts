@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import sharp from 'sharp';
-import { rasteriseSvg } from '../../catalog/images.js';
+import { loadSharp, rasteriseSvg } from '../../catalog/images.js';
 
 /**
  * Uploaded SVG images were checked by a regex that let script through; uploads are now
@@ -19,6 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     try {
       png = await rasteriseSvg(Buffer.from(row.bytes));
     } catch {
+      const sharp = await loadSharp();
       const bytes = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#d0d4d8' } })
         .png()
         .toBuffer();

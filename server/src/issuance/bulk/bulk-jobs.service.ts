@@ -8,7 +8,7 @@ import { authorizeOrg, type OrgView } from '../../orgs/orgs.service.js';
 import { checkHeader, checkRows, resultColumnsOf, type CheckedRow, type RowError } from './bulk-rows.js';
 import { readCsv, readJsonRows, type BulkRecords } from './bulk-input.js';
 import * as store from './bulk-jobs.store.js';
-import { ISSUING_ROLES } from '../use-cases/issue-credential.js';
+import { ISSUING_ROLES } from '../issue-request-checks.js';
 
 export type BulkInput = {
   microcredentialId: string;

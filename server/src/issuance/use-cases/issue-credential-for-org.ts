@@ -5,7 +5,8 @@ import { findApiKeyIssuerIdentifier, findOrganizationById } from '../../orgs/org
 import { eventActorOf } from '../../events/record-event.js';
 import type { JsonObject } from '../complete-credential.js';
 import { checkVcdmCredential } from '../vcdm-validation.js';
-import { issueCredentialAs, type IssueCredentialOptions } from './issue-credential.js';
+import type { IssueCredentialOptions } from '../issue-credential-options.js';
+import { issueCredentialAs } from './issue-credential.js';
 
 /** Refuses what the VC Data Model 2.0 does not allow, before anything is allocated or signed. */
 function refuseMalformed(credential: JsonObject, isVcApi: boolean) {

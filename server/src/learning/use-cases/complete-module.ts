@@ -3,7 +3,7 @@ import { transaction } from '../../db/transaction.js';
 import { AppError } from '../../http/app-error.js';
 import { detailOf } from '../enrolment-view.js';
 import { withCompletion } from '../learner-state.js';
-import * as store from '../learning.store.js';
+import * as enrolmentStore from '../stores/enrolment.store.js';
 import { moduleOf, ownEnrolment, requireActive } from '../own-enrolment.js';
 import { recordProgress } from '../programme-completion.js';
 
@@ -19,7 +19,7 @@ export async function completeModule(deps: Deps, actor: Actor, id: string, modul
         'conflict',
         `This module is finished by passing its ${m.activity_type}, not by marking it done.`,
       );
-    await store.insertCompletion(trx, { enrolmentId: e.id, moduleId, orgId: e.org_id });
+    await enrolmentStore.insertCompletion(trx, { enrolmentId: e.id, moduleId, orgId: e.org_id });
     return detailOf(deps, await recordProgress(tx, actor, withCompletion(e, moduleId), { lastModuleId: moduleId }));
   });
 }

@@ -4,7 +4,9 @@ import { eventActorOf, recordEvent } from '../../events/record-event.js';
 import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/orgs.service.js';
 import { detailOf } from '../enrolment-view.js';
-import * as store from '../learning.store.js';
+import * as catalogueLookup from '../stores/catalogue-lookup.store.js';
+import * as enrolmentStore from '../stores/enrolment.store.js';
+import * as voucherStore from '../stores/voucher.store.js';
 
 export type EnrolOptions = { providerSlug: string; slug: string; voucherCode?: string };
 
@@ -13,9 +15,9 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
   const user = requireUser(actor);
   return transaction(deps.db, async (trx) => {
     const tx = { ...deps, db: trx };
-    const programme = await store.findListedProgramme(trx, options.providerSlug, options.slug);
+    const programme = await catalogueLookup.findListedProgramme(trx, options.providerSlug, options.slug);
     if (!programme) throw new AppError('not_found', 'No published programme at this address.');
-    const existing = await store.findLiveEnrolment(trx, user.userId, programme.version_id);
+    const existing = await enrolmentStore.findLiveEnrolment(trx, user.userId, programme.version_id);
     if (existing) {
       throw new AppError('conflict', 'You are already enrolled in this programme. Continue where you left off.', {
         fields: [{ field: 'enrolmentId', message: existing.id }],
@@ -34,7 +36,7 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
           },
         );
       }
-      const voucher = await store.lockVoucher(trx, programme.org_id, code);
+      const voucher = await voucherStore.lockVoucher(trx, programme.org_id, code);
       const bad = (message: string) =>
         new AppError('validation_failed', message, { fields: [{ field: 'voucherCode', message }] });
       if (
@@ -44,10 +46,10 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
         throw bad('This voucher code is not valid for this programme.');
       if (voucher.expires_at && voucher.expires_at <= deps.clock()) throw bad('This voucher has expired.');
       if (voucher.redeemed >= voucher.max_redemptions) throw bad('This voucher has been used up.');
-      await store.redeemVoucher(trx, voucher.id);
+      await voucherStore.redeemVoucher(trx, voucher.id);
       voucherId = voucher.id;
     }
-    const created = await store.insertEnrolment(trx, {
+    const created = await enrolmentStore.insertEnrolment(trx, {
       orgId: programme.org_id,
       microcredentialId: programme.microcredential_id,
       versionId: programme.version_id,
@@ -61,7 +63,7 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
       actor: eventActorOf(actor),
       data: { enrolmentId: created.id, learnerId: user.userId, microcredentialId: programme.microcredential_id },
     });
-    const e = await store.findEnrolment(trx, created.id);
+    const e = await enrolmentStore.findEnrolment(trx, created.id);
     return detailOf(deps, e!);
   });
 }

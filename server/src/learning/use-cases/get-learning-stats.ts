@@ -1,11 +1,11 @@
 import type { Actor, Deps } from '../../deps.js';
 import { authorizeOrg } from '../../orgs/orgs.service.js';
-import * as store from '../learning.store.js';
+import * as learningStatsStore from '../stores/learning-stats.store.js';
 
 /** The provider dashboard's learning figures. */
 export async function getLearningStats(deps: Deps, actor: Actor, slug: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'org.read');
-  const s = await store.learningStats(deps.db, org.id);
+  const s = await learningStatsStore.learningStats(deps.db, org.id);
   const decided = s.totals.completed + s.totals.withdrawn + s.totals.active;
   return {
     enrolments: s.totals.enrolments,

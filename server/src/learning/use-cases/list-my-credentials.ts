@@ -2,12 +2,12 @@ import type { JsonObject } from '@cairn/credentials';
 import type { Actor, Deps } from '../../deps.js';
 import { lifecycleOf } from '../../issuance/issuance.service.js';
 import { requireUser } from '../../orgs/orgs.service.js';
-import * as store from '../learning.store.js';
+import * as heldCredentials from '../stores/held-credentials.store.js';
 
 /** Credentials held by the signed-in person on this Cairn, newest first. */
 export async function listMyCredentials(deps: Deps, actor: Actor) {
   const user = requireUser(actor);
-  const rows = await store.listCredentialsOfRecipient(deps.db, user.userId);
+  const rows = await heldCredentials.listCredentialsOfRecipient(deps.db, user.userId);
   const now = deps.clock();
   return rows.map((r) => ({
     id: r.id,

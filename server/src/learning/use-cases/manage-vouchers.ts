@@ -3,9 +3,10 @@ import type { Actor, Deps } from '../../deps.js';
 import { transaction } from '../../db/transaction.js';
 import { AppError } from '../../http/app-error.js';
 import { authorizeOrg } from '../../orgs/orgs.service.js';
-import * as store from '../learning.store.js';
+import * as catalogueLookup from '../stores/catalogue-lookup.store.js';
+import * as voucherStore from '../stores/voucher.store.js';
 
-type VoucherRow = NonNullable<Awaited<ReturnType<typeof store.insertVoucher>>>;
+type VoucherRow = NonNullable<Awaited<ReturnType<typeof voucherStore.insertVoucher>>>;
 
 function presentVoucher(v: VoucherRow) {
   return {
@@ -20,7 +21,7 @@ function presentVoucher(v: VoucherRow) {
 
 export async function listVouchers(deps: Deps, actor: Actor, slug: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'vouchers.manage');
-  return (await store.listVouchers(deps.db, org.id)).map(presentVoucher);
+  return (await voucherStore.listVouchers(deps.db, org.id)).map(presentVoucher);
 }
 
 export type CreateVoucherOptions = {
@@ -38,14 +39,14 @@ export async function createVoucher(deps: Deps, actor: Actor, slug: string, opti
     // organisation's programme answers like a missing one, so its existence is not revealed.
     if (
       options.microcredentialId &&
-      !(await store.lockOwnMicrocredential(trx, access.org.id, options.microcredentialId))
+      !(await catalogueLookup.lockOwnMicrocredential(trx, access.org.id, options.microcredentialId))
     ) {
       const message = `${access.org.name} has no programme with this id: a voucher can name only your own programmes.`;
       throw new AppError('not_found', message, {
         fields: [{ field: 'microcredentialId', message: 'Not one of your programmes' }],
       });
     }
-    return store.insertVoucher(trx, {
+    return voucherStore.insertVoucher(trx, {
       orgId: access.org.id,
       code,
       microcredentialId: options.microcredentialId ?? null,

@@ -3,12 +3,12 @@ import { AppError } from '../../http/app-error.js';
 import { authorizeOrg } from '../../orgs/orgs.service.js';
 import { assignmentMaxPoints, type Assignment } from '../activities.js';
 import { presentSubmission } from '../enrolment-view.js';
-import * as store from '../learning.store.js';
+import * as submissionStore from '../stores/submission.store.js';
 
 /** Submissions of learners still enrolled that wait for an assessor, oldest first. */
 export async function listReviewQueue(deps: Deps, actor: Actor, slug: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'learning.review');
-  const rows = await store.listReviewQueue(deps.db, org.id);
+  const rows = await submissionStore.listReviewQueue(deps.db, org.id);
   return rows.map((r) => ({
     id: r.id,
     submittedAt: r.submitted_at,
@@ -22,7 +22,7 @@ export async function listReviewQueue(deps: Deps, actor: Actor, slug: string) {
 /** One submission with the rubric it is assessed against. */
 export async function getSubmissionForReview(deps: Deps, actor: Actor, slug: string, id: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'learning.review');
-  const s = await store.findSubmission(deps.db, org.id, id);
+  const s = await submissionStore.findSubmission(deps.db, org.id, id);
   if (!s) throw new AppError('not_found', 'No submission with this id in this organisation.');
   const assignment = s.activity as Assignment;
   return {
@@ -40,9 +40,9 @@ export async function getSubmissionForReview(deps: Deps, actor: Actor, slug: str
 
 export async function readSubmissionFile(deps: Deps, actor: Actor, slug: string, id: string) {
   const { org } = await authorizeOrg(deps, actor, slug, 'learning.review');
-  const s = await store.findSubmission(deps.db, org.id, id);
+  const s = await submissionStore.findSubmission(deps.db, org.id, id);
   if (!s?.file_id) throw new AppError('not_found', 'This submission has no file.');
-  const f = await store.findEvidenceFile(deps.db, org.id, s.file_id);
+  const f = await submissionStore.findEvidenceFile(deps.db, org.id, s.file_id);
   if (!f) throw new AppError('not_found', 'The file is no longer available.');
   return { filename: f.filename, mediaType: f.media_type, bytes: Buffer.from(f.bytes) };
 }

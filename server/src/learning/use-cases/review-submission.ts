@@ -6,7 +6,8 @@ import { authorizeOrg } from '../../orgs/orgs.service.js';
 import { scoreRubric, type Assignment } from '../activities.js';
 import { presentSubmission } from '../enrolment-view.js';
 import { withCompletion } from '../learner-state.js';
-import * as store from '../learning.store.js';
+import * as enrolmentStore from '../stores/enrolment.store.js';
+import * as submissionStore from '../stores/submission.store.js';
 import { recordProgress } from '../programme-completion.js';
 
 export type ReviewOptions = { scores: Record<string, string>; feedback: string; decision: 'approve' | 'resubmit' };
@@ -16,10 +17,10 @@ export async function reviewSubmission(deps: Deps, actor: Actor, slug: string, i
   const access = await authorizeOrg(deps, actor, slug, 'learning.review');
   return transaction(deps.db, async (trx) => {
     const tx = { ...deps, db: trx };
-    const s = await store.findSubmission(trx, access.org.id, id, { forUpdate: true });
+    const s = await submissionStore.findSubmission(trx, access.org.id, id, { forUpdate: true });
     if (!s) throw new AppError('not_found', 'No submission with this id in this organisation.');
     if (s.status !== 'pending') throw new AppError('conflict', `This submission was already reviewed (${s.status}).`);
-    const e = await store.findEnrolment(trx, s.enrolment_id, { forUpdate: true });
+    const e = await enrolmentStore.findEnrolment(trx, s.enrolment_id, { forUpdate: true });
     if (!e || e.status !== 'active')
       throw new AppError('conflict', 'The learner is no longer enrolled in this programme.');
     const score = scoreRubric(s.activity as Assignment, options.scores);
@@ -43,7 +44,7 @@ export async function reviewSubmission(deps: Deps, actor: Actor, slug: string, i
       reviewerId: access.actor.kind === 'user' ? access.actor.userId : null,
       now: deps.clock(),
     };
-    await store.saveReview(trx, s.id, review);
+    await submissionStore.saveReview(trx, s.id, review);
     const reviewed = {
       ...s,
       status: review.status,
@@ -54,7 +55,7 @@ export async function reviewSubmission(deps: Deps, actor: Actor, slug: string, i
       reviewed_at: review.now,
     };
     if (options.decision === 'approve') {
-      await store.insertCompletion(trx, { enrolmentId: e.id, moduleId: s.module_id, orgId: e.org_id });
+      await enrolmentStore.insertCompletion(trx, { enrolmentId: e.id, moduleId: s.module_id, orgId: e.org_id });
       const submissions = e.submissions.map((x) =>
         x.id === s.id ? { ...x, status: review.status, points: review.points, max_points: review.maxPoints } : x,
       );

@@ -6,7 +6,8 @@ import type { Assignment } from '../activities.js';
 import { presentSubmission } from '../enrolment-view.js';
 import { detectEvidenceType } from '../evidence-file.js';
 import { activityOf } from '../learner-state.js';
-import * as store from '../learning.store.js';
+import * as enrolmentStore from '../stores/enrolment.store.js';
+import * as submissionStore from '../stores/submission.store.js';
 import { moduleOf, ownEnrolment, requireActive } from '../own-enrolment.js';
 
 export type SubmissionInput = { text?: string; link?: string; file?: { filename: string; bytes: Buffer } };
@@ -56,7 +57,7 @@ export async function submitAssignment(deps: Deps, actor: Actor, id: string, mod
     if (latest?.status === 'approved') throw new AppError('conflict', 'Your submission was already approved.');
     let fileId: string | null = null;
     if (input.file && mediaType) {
-      const f = await store.insertEvidenceFile(trx, {
+      const f = await submissionStore.insertEvidenceFile(trx, {
         orgId: e.org_id,
         learnerId: e.learner_id,
         filename: input.file.filename.slice(0, 200),
@@ -67,7 +68,7 @@ export async function submitAssignment(deps: Deps, actor: Actor, id: string, mod
       });
       fileId = f.id;
     }
-    const created = await store.insertSubmission(trx, {
+    const created = await submissionStore.insertSubmission(trx, {
       orgId: e.org_id,
       enrolmentId: e.id,
       moduleId,
@@ -76,8 +77,8 @@ export async function submitAssignment(deps: Deps, actor: Actor, id: string, mod
       link: input.link ?? null,
       fileId,
     });
-    await store.setLastModule(trx, e.id, moduleId);
-    const all = await store.listSubmissionsOfEnrolment(trx, e.id);
+    await enrolmentStore.setLastModule(trx, e.id, moduleId);
+    const all = await submissionStore.listSubmissionsOfEnrolment(trx, e.id);
     return presentSubmission(all.find((s) => s.id === created.id)!);
   });
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import { answerProblems, gradeQuiz, type QuizAnswers } from '../activities.js';
 import { detailOf } from '../enrolment-view.js';
 import { activityOf, withCompletion } from '../learner-state.js';
-import * as store from '../learning.store.js';
+import * as enrolmentStore from '../stores/enrolment.store.js';
 import { moduleOf, ownEnrolment, requireActive } from '../own-enrolment.js';
 import { recordProgress } from '../programme-completion.js';
 
@@ -40,7 +40,7 @@ export async function submitQuizAttempt(deps: Deps, actor: Actor, id: string, mo
       percent: grade.percent,
       is_passed: grade.isPassed,
     };
-    await store.insertAttempt(trx, {
+    await enrolmentStore.insertAttempt(trx, {
       orgId: e.org_id,
       enrolmentId: e.id,
       moduleId,
@@ -51,7 +51,7 @@ export async function submitQuizAttempt(deps: Deps, actor: Actor, id: string, mo
       percent: grade.percent,
       isPassed: grade.isPassed,
     });
-    if (grade.isPassed) await store.insertCompletion(trx, { enrolmentId: e.id, moduleId, orgId: e.org_id });
+    if (grade.isPassed) await enrolmentStore.insertCompletion(trx, { enrolmentId: e.id, moduleId, orgId: e.org_id });
     const attempted = { ...e, attempts: [...e.attempts, attempt] };
     const now = await recordProgress(tx, actor, grade.isPassed ? withCompletion(attempted, moduleId) : attempted, {
       lastModuleId: moduleId,

@@ -1,7 +1,7 @@
 import type { Actor, Deps } from '../../deps.js';
 import { transaction } from '../../db/transaction.js';
 import { summaryOf } from '../enrolment-view.js';
-import * as store from '../learning.store.js';
+import * as enrolmentStore from '../stores/enrolment.store.js';
 import { ownEnrolment, requireActive } from '../own-enrolment.js';
 
 export async function withdrawEnrolment(deps: Deps, actor: Actor, id: string) {
@@ -9,7 +9,7 @@ export async function withdrawEnrolment(deps: Deps, actor: Actor, id: string) {
     const e = await ownEnrolment({ ...deps, db: trx }, actor, id, { forUpdate: true });
     requireActive(e);
     const now = deps.clock();
-    await store.setEnrolmentStatus(trx, e.id, 'withdrawn', now);
+    await enrolmentStore.setEnrolmentStatus(trx, e.id, 'withdrawn', now);
     return summaryOf(deps, { ...e, status: 'withdrawn', withdrawn_at: now });
   });
 }

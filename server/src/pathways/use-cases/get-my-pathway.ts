@@ -3,7 +3,7 @@ import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/orgs.service.js';
 import { cheapestAndShortestCompletion, type CompletionOptions } from '../completion-plan.js';
 import { summaryOf } from '../learner-pathway-summary.js';
-import { computeLearnerPathways } from '../pathway-awards.service.js';
+import { computeLearnerPathways } from '../learner-pathways.js';
 import { offersFor, buildMap } from '../pathway-map.js';
 import { nodeContext, labelOf } from '../requirement-context.js';
 import { evaluatePathway, isGroup, walkTree, type RequirementNode } from '../requirement-tree.js';

@@ -2,7 +2,7 @@ import type { Actor, Deps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/orgs.service.js';
 import { summaryOf } from '../learner-pathway-summary.js';
-import { computeLearnerPathways } from '../pathway-awards.service.js';
+import { computeLearnerPathways } from '../learner-pathways.js';
 import { findOwnCredential } from '../stores/held-credentials.store.js';
 import { awardsCountingComponent } from '../stores/pathway-award.store.js';
 import { findWalletCredential } from '../stores/wallet.store.js';

@@ -1,7 +1,7 @@
 import type { Actor, Deps } from '../../deps.js';
 import { requireUser } from '../../orgs/orgs.service.js';
 import { summaryOf } from '../learner-pathway-summary.js';
-import { computeLearnerPathways } from '../pathway-awards.service.js';
+import { computeLearnerPathways } from '../learner-pathways.js';
 
 /** The pathways a learner joined or already counts toward, with progress. */
 export async function listMyPathways(deps: Deps, actor: Actor) {

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
+import { useRefreshingMutation } from '../../api/hooks';
 import type { JobFailure } from '../../api/types';
 
 export const jobsOverviewKey = ['admin', 'jobs'] as const;
@@ -19,11 +20,10 @@ export function useJobsOverview(isLive: boolean) {
 
 /** Runs a failed job again; the server makes a repeat harmless (`isRetried: false`). */
 export function useRetryJob() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ queue, id }: Pick<JobFailure, 'queue' | 'id'>) =>
+  return useRefreshingMutation(
+    ({ queue, id }: Pick<JobFailure, 'queue' | 'id'>) =>
       data(client.POST('/api/v1/admin/jobs/{queue}/{id}/retry', { params: { path: { queue, id } }, body: {} })),
-
-    onSettled: () => queryClient.invalidateQueries({ queryKey: jobsOverviewKey }),
-  });
+    [jobsOverviewKey],
+    'settled',
+  );
 }

@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppLayout } from '../../components/app-layout';
 import { renderWithProviders } from '../../test/render';
+import { stubFetch } from '../../test/fetch';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -15,10 +16,7 @@ const user = {
 };
 
 function renderShell(isOperator: boolean) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(() => Promise.resolve(Response.json({ user, memberships: [], isOperator }))),
-  );
+  stubFetch(() => Response.json({ user, memberships: [], isOperator }));
   renderWithProviders(
     <Routes>
       <Route element={<AppLayout />}>

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client';
 import { problemResponse } from '../../test/render';
 import { fetchSession } from './auth-api';
+import { stubFetch } from '../../test/fetch';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -15,30 +16,17 @@ const user = {
 
 describe('fetchSession', () => {
   it('reads "nobody is signed in" from a 200 answer, without an error', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.resolve(Response.json({ user: null, memberships: [], isOperator: false }))),
-    );
+    stubFetch(() => Response.json({ user: null, memberships: [], isOperator: false }));
     await expect(fetchSession()).resolves.toBeNull();
   });
 
   it('returns the signed-in person with their organisations and whether they operate the instance', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.resolve(Response.json({ user, memberships: [], isOperator: true }))),
-    );
+    stubFetch(() => Response.json({ user, memberships: [], isOperator: true }));
     await expect(fetchSession()).resolves.toEqual({ user, memberships: [], isOperator: true });
   });
 
   it('throws when the session cannot be checked: a failure is not a sign-out', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() =>
-        Promise.resolve(
-          problemResponse(503, { title: 'Service unavailable', detail: 'The database does not answer.' }),
-        ),
-      ),
-    );
+    stubFetch(() => problemResponse(503, { title: 'Service unavailable', detail: 'The database does not answer.' }));
     await expect(fetchSession()).rejects.toBeInstanceOf(ApiError);
   });
 });

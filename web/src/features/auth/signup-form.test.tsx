@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { problemResponse, renderWithProviders } from '../../test/render';
 import { SignupForm } from './signup-form';
+import { stubFetch } from '../../test/fetch';
 
 async function fillAndSubmit(password = 'correct-horse-9') {
   const user = userEvent.setup();
@@ -43,12 +44,7 @@ describe('SignupForm', () => {
   });
 
   it('shows a problem without field errors in an alert', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() =>
-        Promise.resolve(problemResponse(429, { title: 'Too many requests', detail: 'Wait a minute and try again.' })),
-      ),
-    );
+    stubFetch(() => problemResponse(429, { title: 'Too many requests', detail: 'Wait a minute and try again.' }));
     renderWithProviders(<SignupForm onSignedUp={vi.fn()} />);
 
     await fillAndSubmit();
@@ -68,10 +64,7 @@ describe('SignupForm', () => {
   });
 
   it('calls onSignedUp after a successful sign-up', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.resolve(Response.json({ user: { id: 'u1' } }, { status: 201 }))),
-    );
+    stubFetch(() => Response.json({ user: { id: 'u1' } }, { status: 201 }));
     const onSignedUp = vi.fn();
     renderWithProviders(<SignupForm onSignedUp={onSignedUp} />);
 

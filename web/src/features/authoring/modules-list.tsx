@@ -1,12 +1,12 @@
 import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client';
 import type { AuthoringModule } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { minutesLabel } from '../catalog/catalog-format';
 import { useRemoveModule, useReorderModules } from './authoring-api';
 import { ModuleEditor } from './module-editor';
+import { RequestError } from '../../components/request-error';
 
 type ModulesListProps = {
   orgSlug: string;
@@ -58,11 +58,7 @@ export function ModulesList({ orgSlug, mcId, versionId, modules, isReadOnly, err
           {error}
         </Alert>
       ) : null}
-      {reorder.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(reorder.error)}
-        </Alert>
-      ) : null}
+      <RequestError error={reorder.error} />
       <Text
         size="sm"
         className="visually-hidden"

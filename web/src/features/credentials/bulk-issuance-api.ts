@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client, data, multipart } from '../../api/client';
+import { useItemsQuery, useRefreshingMutation } from '../../api/hooks';
 import type { components } from '../../api/schema';
 
 export type IssuanceJob = components['schemas']['IssuanceJob'];
@@ -16,12 +17,9 @@ function formOf(microcredentialId: string, file: File): FormData {
 }
 
 export function useIssuanceJobs(slug: string) {
-  return useQuery({
-    queryKey: jobsKey(slug),
-    queryFn: ({ signal }) =>
-      data(client.GET('/api/v1/orgs/{slug}/issuance-jobs', { params: { path: { slug } }, signal })),
-    select: (d) => d.items,
-  });
+  return useItemsQuery(jobsKey(slug), (signal) =>
+    data(client.GET('/api/v1/orgs/{slug}/issuance-jobs', { params: { path: { slug } }, signal })),
+  );
 }
 
 export function usePreviewIssuance(slug: string) {
@@ -37,26 +35,24 @@ export function usePreviewIssuance(slug: string) {
 }
 
 export function useCreateIssuanceJob(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ microcredentialId, file }: { microcredentialId: string; file: File }) =>
+  return useRefreshingMutation(
+    ({ microcredentialId, file }: { microcredentialId: string; file: File }) =>
       data(
         client.POST('/api/v1/orgs/{slug}/issuance-jobs', {
           params: { path: { slug } },
           ...multipart(formOf(microcredentialId, file)),
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: jobsKey(slug) }),
-  });
+    [jobsKey(slug)],
+  );
 }
 
 export function useCancelIssuanceJob(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) =>
+  return useRefreshingMutation(
+    (id: string) =>
       data(client.POST('/api/v1/orgs/{slug}/issuance-jobs/{id}/cancel', { params: { path: { slug, id } }, body: {} })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: jobsKey(slug) }),
-  });
+    [jobsKey(slug)],
+  );
 }
 
 export const jobUrl = (slug: string, id: string, path = '') =>

@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ApiError, client, data, seg } from '../../api/client';
+import { useRefreshingMutation } from '../../api/hooks';
 import type { Body, SignedCredential } from '../../api/types';
 import { verifyCredential } from '../verify/verify-api';
 
@@ -29,12 +30,11 @@ export function useIssuedCredentials(slug: string) {
 export type IssueCredentialInput = Body<'/api/v1/orgs/{slug}/credentials', 'post'>;
 
 export function useIssueCredential(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: IssueCredentialInput) =>
+  return useRefreshingMutation(
+    (input: IssueCredentialInput) =>
       data(client.POST('/api/v1/orgs/{slug}/credentials', { params: { path: { slug } }, body: input })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: credentialsKey(slug) }),
-  });
+    [credentialsKey(slug)],
+  );
 }
 
 export type StatusAction =
@@ -42,9 +42,8 @@ export type StatusAction =
 
 /** Revokes (permanent), suspends or reinstates a credential by its row id. */
 export function useChangeCredentialStatus(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: StatusAction }) => {
+  return useRefreshingMutation(
+    ({ id, change }: { id: string; change: StatusAction }) => {
       const path = { params: { path: { id } } };
       if (change.action === 'revoke')
         return data(client.POST('/api/v1/credentials/{id}/revoke', { ...path, body: { reason: change.reason } }));
@@ -57,8 +56,9 @@ export function useChangeCredentialStatus(slug: string) {
         );
       return data(client.POST('/api/v1/credentials/{id}/unsuspend', { ...path, body: {} }));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: credentialsKey(slug) }),
-  });
+    [credentialsKey(slug)],
+    'settled',
+  );
 }
 
 /** The credential's public page and `id`: `/credentials/{uuid}` on this site. */

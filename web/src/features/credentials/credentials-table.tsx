@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconBan,
@@ -13,6 +13,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import type { IssuedCredential } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 import { CredentialStatusBadge } from './credential-status-badge';
 import {
   credentialPagePath,
@@ -97,133 +98,118 @@ export function CredentialsTable({ slug, credentials, canManage, labelledBy }: C
     );
   };
 
+  const actionsMenu = (credential: IssuedCredential) => (
+    <Menu position="bottom-end" width={230} withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label={`Actions for ${nameOf(credential)}${credential.recipient ? ` (${credential.recipient})` : ''}`}
+          loading={change.isPending && change.variables?.id === credential.id && pending === null}
+        >
+          <IconDots size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          component="a"
+          href={credentialPagePath(credential.id)}
+          target="_blank"
+          rel="noopener"
+          leftSection={<IconExternalLink size={16} aria-hidden />}
+        >
+          View public page
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLink size={16} aria-hidden />} onClick={() => copyLink(credential)}>
+          Copy link
+        </Menu.Item>
+        <Menu.Item leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void download(credential)}>
+          {credential.format === 'jwt' ? 'Download JWT' : 'Download JSON'}
+        </Menu.Item>
+        {canManage && credential.status !== 'revoked' ? (
+          <>
+            <Menu.Divider />
+            {credential.status === 'suspended' ? (
+              <Menu.Item leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => reinstate(credential)}>
+                Reinstate
+              </Menu.Item>
+            ) : credential.status === 'active' && canBeSuspended(credential) ? (
+              <Menu.Item
+                color="orange"
+                leftSection={<IconPlayerPause size={16} aria-hidden />}
+                onClick={() => {
+                  change.reset();
+                  setPending({ credential, action: 'suspend' });
+                }}
+              >
+                Suspend…
+              </Menu.Item>
+            ) : null}
+            <Menu.Item
+              color="red"
+              leftSection={<IconBan size={16} aria-hidden />}
+              onClick={() => {
+                change.reset();
+                setPending({ credential, action: 'revoke' });
+              }}
+            >
+              Revoke…
+            </Menu.Item>
+          </>
+        ) : null}
+      </Menu.Dropdown>
+    </Menu>
+  );
+
   return (
     <>
-      <Table.ScrollContainer minWidth={300}>
-        <Table verticalSpacing="sm" highlightOnHover aria-labelledby={labelledBy}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Achievement</Table.Th>
-              <Table.Th scope="col" visibleFrom="sm">
-                Recipient
-              </Table.Th>
-              <Table.Th scope="col" visibleFrom="md">
-                Issued
-              </Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col" w={56}>
-                <Text component="span" size="sm" fw={700} style={{ position: 'absolute', clipPath: 'inset(50%)' }}>
-                  Actions
+      <DataTable
+        rows={credentials}
+        rowKey={(credential) => credential.id}
+        labelledBy={labelledBy}
+        minWidth={300}
+        highlightOnHover
+        columns={[
+          {
+            header: 'Achievement',
+            cell: (credential) => (
+              <Stack gap={0}>
+                <Text size="sm" fw={600}>
+                  {nameOf(credential)}
                 </Text>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {credentials.map((credential) => (
-              <Table.Tr key={credential.id}>
-                <Table.Td>
-                  <Stack gap={0}>
-                    <Text size="sm" fw={600}>
-                      {nameOf(credential)}
-                    </Text>
-                    <Text size="xs" c="dimmed" hiddenFrom="sm" style={{ wordBreak: 'break-all' }}>
-                      {credential.recipient ?? 'No recipient recorded'}
-                    </Text>
-                    <Text size="xs" c="dimmed" hiddenFrom="md">
-                      Issued {day(credential.issuedAt)}
-                    </Text>
-                    {credential.validUntil ? (
-                      <Text size="xs" c="dimmed">
-                        {credential.status === 'expired' ? 'Expired' : 'Expires'} {day(credential.validUntil)}
-                      </Text>
-                    ) : null}
-                  </Stack>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                    {credential.recipient ?? '—'}
+                <Text size="xs" c="dimmed" hiddenFrom="sm" style={{ wordBreak: 'break-all' }}>
+                  {credential.recipient ?? 'No recipient recorded'}
+                </Text>
+                <Text size="xs" c="dimmed" hiddenFrom="md">
+                  Issued {day(credential.issuedAt)}
+                </Text>
+                {credential.validUntil ? (
+                  <Text size="xs" c="dimmed">
+                    {credential.status === 'expired' ? 'Expired' : 'Expires'} {day(credential.validUntil)}
                   </Text>
-                </Table.Td>
-                <Table.Td visibleFrom="md">
-                  <Text size="sm">{day(credential.issuedAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <CredentialStatusBadge status={credential.status} />
-                </Table.Td>
-                <Table.Td>
-                  <Menu position="bottom-end" width={230} withinPortal>
-                    <Menu.Target>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        size="lg"
-                        aria-label={`Actions for ${nameOf(credential)}${credential.recipient ? ` (${credential.recipient})` : ''}`}
-                        loading={change.isPending && change.variables?.id === credential.id && pending === null}
-                      >
-                        <IconDots size={18} aria-hidden />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item
-                        component="a"
-                        href={credentialPagePath(credential.id)}
-                        target="_blank"
-                        rel="noopener"
-                        leftSection={<IconExternalLink size={16} aria-hidden />}
-                      >
-                        View public page
-                      </Menu.Item>
-                      <Menu.Item leftSection={<IconLink size={16} aria-hidden />} onClick={() => copyLink(credential)}>
-                        Copy link
-                      </Menu.Item>
-                      <Menu.Item
-                        leftSection={<IconDownload size={16} aria-hidden />}
-                        onClick={() => void download(credential)}
-                      >
-                        {credential.format === 'jwt' ? 'Download JWT' : 'Download JSON'}
-                      </Menu.Item>
-                      {canManage && credential.status !== 'revoked' ? (
-                        <>
-                          <Menu.Divider />
-                          {credential.status === 'suspended' ? (
-                            <Menu.Item
-                              leftSection={<IconPlayerPlay size={16} aria-hidden />}
-                              onClick={() => reinstate(credential)}
-                            >
-                              Reinstate
-                            </Menu.Item>
-                          ) : credential.status === 'active' && canBeSuspended(credential) ? (
-                            <Menu.Item
-                              color="orange"
-                              leftSection={<IconPlayerPause size={16} aria-hidden />}
-                              onClick={() => {
-                                change.reset();
-                                setPending({ credential, action: 'suspend' });
-                              }}
-                            >
-                              Suspend…
-                            </Menu.Item>
-                          ) : null}
-                          <Menu.Item
-                            color="red"
-                            leftSection={<IconBan size={16} aria-hidden />}
-                            onClick={() => {
-                              change.reset();
-                              setPending({ credential, action: 'revoke' });
-                            }}
-                          >
-                            Revoke…
-                          </Menu.Item>
-                        </>
-                      ) : null}
-                    </Menu.Dropdown>
-                  </Menu>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                ) : null}
+              </Stack>
+            ),
+          },
+          {
+            header: 'Recipient',
+            visibleFrom: 'sm',
+            cell: (credential) => (
+              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                {credential.recipient ?? '—'}
+              </Text>
+            ),
+          },
+          {
+            header: 'Issued',
+            visibleFrom: 'md',
+            cell: (credential) => <Text size="sm">{day(credential.issuedAt)}</Text>,
+          },
+          { header: 'Status', cell: (credential) => <CredentialStatusBadge status={credential.status} /> },
+          { header: <VisuallyHidden>Actions</VisuallyHidden>, width: 56, cell: actionsMenu },
+        ]}
+      />
       <StatusChangeDialog
         action={pending?.action ?? null}
         achievementName={pending ? nameOf(pending.credential) : ''}

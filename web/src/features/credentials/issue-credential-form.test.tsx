@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { problemResponse, renderWithProviders } from '../../test/render';
 import { IssueCredentialForm } from './issue-credential-form';
+import { stubFetch } from '../../test/fetch';
 
 async function fillIn() {
   await userEvent.type(screen.getByRole('textbox', { name: /^name/i }), 'Safe Lifting');
@@ -83,13 +84,8 @@ describe('IssueCredentialForm', () => {
 
   it('shows the credential link with copy and open after issuing', async () => {
     const id = '7d7c2f9e-1e0a-4a8e-9f55-2b0e0a4c1d22';
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() =>
-        Promise.resolve(
-          Response.json({ verifiableCredential: { id: `http://localhost:3000/credentials/${id}` } }, { status: 201 }),
-        ),
-      ),
+    stubFetch(() =>
+      Response.json({ verifiableCredential: { id: `http://localhost:3000/credentials/${id}` } }, { status: 201 }),
     );
     renderWithProviders(<IssueCredentialForm slug="northwind" orgName="Northwind Academy" />);
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client';
+import { RequestError } from '../../components/request-error';
 
 type StatusChangeDialogProps = {
   /** Revoking needs a reason and cannot be undone; suspending takes an optional one. */
@@ -83,11 +83,7 @@ export function StatusChangeDialog({
               if (reasonError) setReasonError(null);
             }}
           />
-          {error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(error)}
-            </Alert>
-          ) : null}
+          <RequestError error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheckFilled, IconCircleXFilled, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client';
 import type { LearnerQuiz, QuizAnswers, QuizAttemptResult } from '../../api/types';
 import { useSubmitQuiz } from './learning-api';
+import { RequestError } from '../../components/request-error';
 
 type QuizPanelProps = { enrolmentId: string; moduleId: string; quiz: LearnerQuiz; isReadOnly: boolean };
 
@@ -201,11 +201,7 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
         </Stack>
       ) : null}
 
-      {submit.isError ? (
-        <Alert color="red" role="alert">
-          {errorMessage(submit.error)}
-        </Alert>
-      ) : null}
+      <RequestError error={submit.error} />
       {missing.length > 0 ? (
         <Text size="sm" c="red" role="alert">
           Answer every question before you submit ({missing.length} left).

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { problemResponse, renderWithProviders } from '../../test/render';
 import { InviteForm } from './invite-form';
+import { stubFetch } from '../../test/fetch';
 
 describe('InviteForm', () => {
   it('shows the accept link with a copy button after sending (the demo has no mail)', async () => {
@@ -34,13 +35,8 @@ describe('InviteForm', () => {
   });
 
   it('puts a server field error on the email field', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() =>
-        Promise.resolve(
-          problemResponse(409, { title: 'Conflict', errors: [{ field: 'email', message: 'Already a member.' }] }),
-        ),
-      ),
+    stubFetch(() =>
+      problemResponse(409, { title: 'Conflict', errors: [{ field: 'email', message: 'Already a member.' }] }),
     );
     renderWithProviders(<InviteForm slug="acme" myRole="admin" />);
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Select, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserMinus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import type { Member, MemberRole } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
 import { grantableRoles, memberRoleLabel } from '../orgs/roles';
 import { useChangeMemberRole, useRemoveMember } from './members-api';
 
@@ -69,91 +70,84 @@ export function MembersTable({
 
   return (
     <>
-      <Table.ScrollContainer minWidth={340}>
-        <Table verticalSpacing="sm" highlightOnHover aria-labelledby={labelledBy}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Role</Table.Th>
-              <Table.Th scope="col" visibleFrom="sm">
-                Joined
-              </Table.Th>
-              <Table.Th scope="col">
-                <Text component="span" size="sm" fw={700} style={{ position: 'absolute', clipPath: 'inset(50%)' }}>
-                  Actions
+      <DataTable
+        rows={members}
+        rowKey={(member) => member.userId}
+        labelledBy={labelledBy}
+        minWidth={340}
+        highlightOnHover
+        columns={[
+          {
+            header: 'Name',
+            cell: (member) => (
+              <Stack gap={0}>
+                <Group gap={6}>
+                  <Text size="sm" fw={600}>
+                    {member.name}
+                  </Text>
+                  {member.userId === myUserId ? (
+                    <Badge size="xs" variant="light" color="ember">
+                      You
+                    </Badge>
+                  ) : null}
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {member.email}
                 </Text>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.map((member) => {
-              const canRemove = canManage || member.userId === myUserId;
+              </Stack>
+            ),
+          },
+          {
+            header: 'Role',
+            cell: (member) =>
+              canManage ? (
+                <Select
+                  aria-label={`Role of ${member.name}`}
+                  data={
+                    roleOptions.some((o) => o.value === member.role)
+                      ? roleOptions
+                      : [...roleOptions, { value: member.role, label: memberRoleLabel(member.role) }]
+                  }
+                  value={member.role}
+                  onChange={(value) => onRoleChange(member, value)}
+                  allowDeselect={false}
+                  size="xs"
+                  w={{ base: 112, sm: 140 }}
+                  disabled={changeRole.isPending && changeRole.variables?.userId === member.userId}
+                />
+              ) : (
+                <Badge variant="light">{memberRoleLabel(member.role)}</Badge>
+              ),
+          },
+          {
+            header: 'Joined',
+            visibleFrom: 'sm',
+            cell: (member) => <Text size="sm">{dayjs(member.joinedAt).format('D MMM YYYY')}</Text>,
+          },
+          {
+            header: <VisuallyHidden>Actions</VisuallyHidden>,
+            cell: (member) => {
               const isMe = member.userId === myUserId;
-              return (
-                <Table.Tr key={member.userId}>
-                  <Table.Td>
-                    <Stack gap={0}>
-                      <Group gap={6}>
-                        <Text size="sm" fw={600}>
-                          {member.name}
-                        </Text>
-                        {isMe ? (
-                          <Badge size="xs" variant="light" color="ember">
-                            You
-                          </Badge>
-                        ) : null}
-                      </Group>
-                      <Text size="xs" c="dimmed">
-                        {member.email}
-                      </Text>
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    {canManage ? (
-                      <Select
-                        aria-label={`Role of ${member.name}`}
-                        data={
-                          roleOptions.some((o) => o.value === member.role)
-                            ? roleOptions
-                            : [...roleOptions, { value: member.role, label: memberRoleLabel(member.role) }]
-                        }
-                        value={member.role}
-                        onChange={(value) => onRoleChange(member, value)}
-                        allowDeselect={false}
-                        size="xs"
-                        w={{ base: 112, sm: 140 }}
-                        disabled={changeRole.isPending && changeRole.variables?.userId === member.userId}
-                      />
-                    ) : (
-                      <Badge variant="light">{memberRoleLabel(member.role)}</Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">
-                    <Text size="sm">{dayjs(member.joinedAt).format('D MMM YYYY')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {canRemove ? (
-                      <Tooltip label={isMe ? 'Leave the organisation' : `Remove ${member.name}`}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          onClick={() => {
-                            remove.reset();
-                            setToRemove(member);
-                          }}
-                          aria-label={isMe ? 'Leave the organisation' : `Remove ${member.name}`}
-                        >
-                          <IconUserMinus size={18} aria-hidden />
-                        </ActionIcon>
-                      </Tooltip>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+              const label = isMe ? 'Leave the organisation' : `Remove ${member.name}`;
+              return canManage || isMe ? (
+                <Tooltip label={label}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => {
+                      remove.reset();
+                      setToRemove(member);
+                    }}
+                    aria-label={label}
+                  >
+                    <IconUserMinus size={18} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              ) : null;
+            },
+          },
+        ]}
+      />
       <ConfirmDialog
         opened={toRemove !== null}
         title={isSelf ? `Leave ${orgName}?` : `Remove ${toRemove?.name ?? ''}?`}

@@ -1,35 +1,32 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data, seg } from '../../api/client';
+import { useItemsQuery, useRefreshingMutation } from '../../api/hooks';
 import { orgKey } from '../orgs/orgs-api';
 
 const signingKeysKey = (slug: string) => ['org', slug, 'signing-keys'] as const;
 
 /** The organisation's signing keys (public parts), newest first. */
 export function useSigningKeys(slug: string) {
-  return useQuery({
-    queryKey: signingKeysKey(slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/keys', { params: { path: { slug } }, signal })),
-    select: (data) => data.items,
-  });
+  return useItemsQuery(signingKeysKey(slug), (signal) =>
+    data(client.GET('/api/v1/orgs/{slug}/keys', { params: { path: { slug } }, signal })),
+  );
 }
 
 /** Makes a new active key; the previous one is retired but stays in the DID document. */
 export function useRotateSigningKey(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/keys/rotate', { params: { path: { slug } }, body: {} })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: signingKeysKey(slug) }),
-  });
+  return useRefreshingMutation(
+    () => data(client.POST('/api/v1/orgs/{slug}/keys/rotate', { params: { path: { slug } }, body: {} })),
+    [signingKeysKey(slug)],
+    'settled',
+  );
 }
 
 /** Creates the organisation's did:key (otherwise made when first used); the organisation then lists it. */
 export function useCreateDidKey(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => data(client.POST('/api/v1/orgs/{slug}/did-key', { params: { path: { slug } }, body: {} })),
-
-    onSettled: () => queryClient.invalidateQueries({ queryKey: orgKey(slug) }),
-  });
+  return useRefreshingMutation(
+    () => data(client.POST('/api/v1/orgs/{slug}/did-key', { params: { path: { slug } }, body: {} })),
+    [orgKey(slug)],
+    'settled',
+  );
 }
 
 /** Where the organisation's public documents live on this site. */

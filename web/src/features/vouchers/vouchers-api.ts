@@ -1,16 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
+import { useItemsQuery, useRefreshingMutation } from '../../api/hooks';
 import type { Voucher, VoucherInput } from '../../api/types';
 
 const vouchersKey = (slug: string) => ['org', slug, 'vouchers'] as const;
 
 export function useVouchers(slug: string, enabled = true) {
-  return useQuery({
-    queryKey: vouchersKey(slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/vouchers', { params: { path: { slug } }, signal })),
-    select: (data) => data.items,
+  return useItemsQuery(
+    vouchersKey(slug),
+    (signal) => data(client.GET('/api/v1/orgs/{slug}/vouchers', { params: { path: { slug } }, signal })),
     enabled,
-  });
+  );
 }
 
 /** The programmes a voucher can be scoped to: those with a published version. */
@@ -30,13 +30,11 @@ export function usePublishedProgrammes(slug: string, enabled = true) {
 }
 
 export function useCreateVoucher(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: VoucherInput) =>
+  return useRefreshingMutation(
+    (input: VoucherInput) =>
       data(client.POST('/api/v1/orgs/{slug}/vouchers', { params: { path: { slug } }, body: input })),
-
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: vouchersKey(slug) }),
-  });
+    [vouchersKey(slug)],
+  );
 }
 
 export type VoucherStatus = 'active' | 'used_up' | 'expired';

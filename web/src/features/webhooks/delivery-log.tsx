@@ -1,12 +1,12 @@
-import { Alert, Button, Code, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Button, Code, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { errorMessage } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ListContent } from '../../components/list-page';
 import { DeliveryStatusBadge } from './webhook-status';
 import { useResendWebhookDelivery, useWebhookDeliveries } from './webhooks-api';
+import { RequestError } from '../../components/request-error';
 
 const when = (value: string) => dayjs(value).format('D MMM YYYY, HH:mm:ss');
 
@@ -28,11 +28,7 @@ export function DeliveryLog({ slug, webhookId }: { slug: string; webhookId: stri
     >
       {(rows) => (
         <>
-          {resend.isError ? (
-            <Alert color="red" role="alert">
-              {errorMessage(resend.error)}
-            </Alert>
-          ) : null}
+          <RequestError error={resend.error} />
           <DataTable
             rows={rows}
             rowKey={(delivery) => delivery.id}

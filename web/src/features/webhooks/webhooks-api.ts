@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
+import { useItemsQuery, useRefreshingMutation } from '../../api/hooks';
 import type { WebhookChanges, WebhookInput } from '../../api/types';
 
 const webhooksKey = (slug: string) => ['org', slug, 'webhooks'] as const;
@@ -12,12 +13,11 @@ export const DELIVERIES_PAGE_SIZE = 25;
 const DELIVERY_LOG_REFRESH_MS = 5000;
 
 export function useWebhooks(slug: string, enabled = true) {
-  return useQuery({
-    queryKey: webhooksKey(slug),
-    queryFn: ({ signal }) => data(client.GET('/api/v1/orgs/{slug}/webhooks', { params: { path: { slug } }, signal })),
-    select: (data) => data.items,
+  return useItemsQuery(
+    webhooksKey(slug),
+    (signal) => data(client.GET('/api/v1/orgs/{slug}/webhooks', { params: { path: { slug } }, signal })),
     enabled,
-  });
+  );
 }
 
 export function useWebhook(slug: string, id: string, enabled = true) {
@@ -40,12 +40,11 @@ export function useWebhookEventTypes() {
 }
 
 export function useCreateWebhook(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: WebhookInput) =>
+  return useRefreshingMutation(
+    (input: WebhookInput) =>
       data(client.POST('/api/v1/orgs/{slug}/webhooks', { params: { path: { slug } }, body: input })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey(slug) }),
-  });
+    [webhooksKey(slug)],
+  );
 }
 
 export function useUpdateWebhook(slug: string, id: string) {
@@ -73,37 +72,33 @@ export function useDeleteWebhook(slug: string) {
 }
 
 export function useRotateWebhookSecret(slug: string, id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () =>
+  return useRefreshingMutation(
+    () =>
       data(
         client.POST('/api/v1/orgs/{slug}/webhooks/{id}/rotate-secret', { params: { path: { slug, id } }, body: {} }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookKey(slug, id) }),
-  });
+    [webhookKey(slug, id)],
+  );
 }
 
 export function useSendWebhookTest(slug: string, id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () =>
-      data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/test', { params: { path: { slug, id } }, body: {} })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(slug, id) }),
-  });
+  return useRefreshingMutation(
+    () => data(client.POST('/api/v1/orgs/{slug}/webhooks/{id}/test', { params: { path: { slug, id } }, body: {} })),
+    [deliveriesKey(slug, id)],
+  );
 }
 
 export function useResendWebhookDelivery(slug: string, id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (deliveryId: string) =>
+  return useRefreshingMutation(
+    (deliveryId: string) =>
       data(
         client.POST('/api/v1/orgs/{slug}/webhooks/{id}/deliveries/{deliveryId}/resend', {
           params: { path: { slug, id, deliveryId } },
           body: {},
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(slug, id) }),
-  });
+    [deliveriesKey(slug, id)],
+  );
 }
 
 /** The endpoint's delivery log, newest first, a page at a time ("Load more"); kept fresh while shown. */

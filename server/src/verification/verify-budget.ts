@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+
+/** CPU time (user + system) one thread has used, from its /proc stat file; undefined when unreadable. */
+export function threadCpuMs(statPath: string): number | undefined {
+  try {
+    const stat = readFileSync(statPath, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // USER_HZ is 100 on every Linux Node runs on.
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Wall time may exceed the CPU budget this many times (a loaded machine runs a worker slower)
+// before the task is stopped anyway; time spent waiting for the main thread's answers not counted.
+const WALL_FACTOR = 10;
+
+/**
+ * The work budget of one task. Where the worker's CPU time can be read (Linux), the budget is
+ * CPU time, so a busy machine does not fail honest credentials; the wall clock, not counting
+ * waits for the main thread, is a backstop at WALL_FACTOR times the budget. Elsewhere the
+ * budget is wall time. `onExceeded` is called at most once.
+ */
+export class Budget {
+  readonly #budgetMs: number;
+  #wallRemainingMs = 0;
+  #runningSince: number | undefined;
+  #waiting = 0;
+  #isStarted = false;
+  #cpuStatPath: string | undefined;
+  #cpuAtStart = 0;
+  #poll: NodeJS.Timeout | undefined;
+  #isExceeded = false;
+  readonly #onExceeded: () => void;
+
+  constructor(budgetMs: number, onExceeded: () => void) {
+    this.#budgetMs = budgetMs;
+    this.#onExceeded = onExceeded;
+  }
+
+  start(cpuStatPath: string | undefined): void {
+    if (this.#isStarted) return;
+    this.#isStarted = true;
+    const cpu = cpuStatPath === undefined ? undefined : threadCpuMs(cpuStatPath);
+    if (cpuStatPath !== undefined && cpu !== undefined) {
+      this.#cpuStatPath = cpuStatPath;
+      this.#cpuAtStart = cpu;
+      this.#wallRemainingMs = this.#budgetMs * WALL_FACTOR;
+    } else {
+      this.#wallRemainingMs = this.#budgetMs;
+    }
+    this.#poll = setInterval(() => this.#check(), Math.min(100, Math.max(5, Math.floor(this.#budgetMs / 10))));
+    this.#resumeWall();
+  }
+
+  /** An answer from the main thread is awaited: the worker is not working for itself. */
+  pause(): void {
+    this.#waiting += 1;
+    if (this.#waiting === 1) this.#pauseWall();
+  }
+
+  resume(): void {
+    this.#waiting -= 1;
+    if (this.#waiting === 0 && this.#isStarted) this.#resumeWall();
+  }
+
+  /** Ends the budget; true when the work exceeded it (a result that arrives late is refused too). */
+  finish(): boolean {
+    if (this.#isStarted && !this.#isExceeded) this.#isExceeded = this.#measureExceeded();
+    this.dispose();
+    return this.#isExceeded;
+  }
+
+  dispose(): void {
+    this.#pauseWall();
+    clearInterval(this.#poll);
+    this.#poll = undefined;
+  }
+
+  #check(): void {
+    if (this.#isExceeded || !this.#measureExceeded()) return;
+    this.#isExceeded = true;
+    this.dispose();
+    this.#onExceeded();
+  }
+
+  #measureExceeded(): boolean {
+    if (this.#cpuStatPath !== undefined) {
+      const cpu = threadCpuMs(this.#cpuStatPath);
+      if (cpu !== undefined && cpu - this.#cpuAtStart >= this.#budgetMs) return true;
+    }
+    const running = this.#runningSince === undefined ? 0 : performance.now() - this.#runningSince;
+    return this.#wallRemainingMs - running <= 0;
+  }
+
+  #resumeWall(): void {
+    if (this.#runningSince !== undefined || this.#waiting > 0) return;
+    this.#runningSince = performance.now();
+  }
+
+  #pauseWall(): void {
+    if (this.#runningSince === undefined) return;
+    this.#wallRemainingMs -= performance.now() - this.#runningSince;
+    this.#runningSince = undefined;
+  }
+}
