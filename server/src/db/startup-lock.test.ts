@@ -139,7 +139,7 @@ describe.skipIf(template.engine !== 'postgres')(
 
         const applied = servers.map(migrationsAppliedBy);
         expect(applied.map((a) => a.length).sort((a, b) => a - b)).toEqual([0, Object.keys(migrations).length]);
-        expect(servers.filter((s) => s.output().includes('Demo world ready'))).toHaveLength(1);
+        expect(servers.filter((s) => /"msg":"demo world ready"/.test(s.output()))).toHaveLength(1);
 
         const database = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 1 });
         try {
