@@ -18,7 +18,7 @@ import { buildApp } from '../server/src/app.js';
 import { openDatabase, type Database } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import type { Deps } from '../server/src/deps.js';
-import { JobQueue } from '../server/src/jobs/job-queue.js';
+import { installBenchJobQueue } from './bench-job-queue.js';
 import { ensureStarterFramework } from '../server/src/skills/skills.service.js';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 80);
@@ -70,13 +70,7 @@ async function run(database: Database, label: string) {
   await ensureStarterFramework(database.db);
   // Installed but not run: completion only queues the jobs that follow it (pathway awards, mail),
   // which are not part of the request this bench times.
-  const jobs = new JobQueue({
-    db: database.db,
-    ...(database.pglite ? { pglite: database.pglite } : {}),
-    log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) },
-    background: false,
-  });
-  await jobs.install();
+  const jobs = await installBenchJobQueue(database);
   // Counts the SQL statements each timed request sends: round trips, whatever the machine's load.
   let statements = 0;
   const counter: KyselyPlugin = {

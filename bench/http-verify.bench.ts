@@ -42,7 +42,7 @@ async function serve(engine: 'pglite' | 'postgres') {
   const { buildApp } = await import('../server/src/app.js');
   const { openDatabase } = await import('../server/src/db/database.js');
   const { migrateToLatest } = await import('../server/src/db/migrate.js');
-  const { JobQueue } = await import('../server/src/jobs/job-queue.js');
+  const { installBenchJobQueue } = await import('./bench-job-queue.js');
   let dropDatabase = async () => {};
   let database: Awaited<ReturnType<typeof openDatabase>>;
   if (engine === 'postgres') {
@@ -64,13 +64,7 @@ async function serve(engine: 'pglite' | 'postgres') {
     database = await openDatabase({ engine: 'pglite' });
   }
   await migrateToLatest(database.db);
-  const jobs = new JobQueue({
-    db: database.db,
-    ...(database.pglite ? { pglite: database.pglite } : {}),
-    log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) },
-    background: false,
-  });
-  await jobs.install();
+  const jobs = await installBenchJobQueue(database);
   const deps = {
     db: database.db,
     clock: () => new Date(),

@@ -32,15 +32,9 @@ async function serve() {
   const { openDatabase } = await import('../server/src/db/database.js');
   const { migrateToLatest } = await import('../server/src/db/migrate.js');
   const database = await openDatabase({ engine: 'pglite' });
-  const { JobQueue } = await import('../server/src/jobs/job-queue.js');
+  const { installBenchJobQueue } = await import('./bench-job-queue.js');
   await migrateToLatest(database.db);
-  const jobs = new JobQueue({
-    db: database.db,
-    ...(database.pglite ? { pglite: database.pglite } : {}),
-    log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) },
-    background: false,
-  });
-  await jobs.install();
+  const jobs = await installBenchJobQueue(database);
   const deps = {
     db: database.db,
     clock: () => new Date(),
