@@ -73,7 +73,10 @@ describe('planSkillCover', () => {
 
   const instance = fc
     .record({
-      skills: fc.uniqueArray(fc.constantFrom('s1', 's2', 's3', 's4', 's5', 's6'), { minLength: 1, maxLength: 6 }),
+      skills: fc.uniqueArray(fc.constantFrom<string>('s1', 's2', 's3', 's4', 's5', 's6'), {
+        minLength: 1,
+        maxLength: 6,
+      }),
       options: fc.array(
         fc.record({
           skillIds: fc.uniqueArray(fc.constantFrom('s1', 's2', 's3', 's4', 's5', 's6', 'x'), { maxLength: 4 }),
