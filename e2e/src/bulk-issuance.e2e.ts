@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
+import { publishReadingProgramme } from './api-setup.js';
 import { browserSteps, PASSWORD, visible, type Person } from './browser-steps.js';
 import { newContext, useServerAndBrowser } from './harness.js';
 
@@ -23,37 +24,15 @@ describe('bulk issuance in Chromium', () => {
       await api.expect(201, 'POST', '/api/v1/auth/signup', { ...owner, password: PASSWORD });
       await api.expect(201, 'POST', '/api/v1/orgs', { name: 'Bulk School', slug: orgSlug, roles: ['provider'] });
       const skills = await api.expect<{ items: { id: string }[] }>(200, 'GET', '/api/v1/skills?q=data&limit=1');
-      const mc = await api.expect<{ id: string; current: { id: string } }>(
-        201,
-        'POST',
-        `/api/v1/orgs/${orgSlug}/microcredentials`,
-        {
-          slug: 'spreadsheet-basics',
-          title,
-          summary: 'Formulas and charts.',
-          description: 'Hands-on.',
-          outcomes: ['Write a formula'],
-          skillIds: skills.items.map((s) => s.id),
-          level: 3,
-          effortHours: 4,
-          durationWeeks: 1,
-          cost: null,
-          cpdHours: 4,
-          format: 'self_paced',
-          language: 'en',
-          criteriaNarrative: 'Finish the module.',
-          passMark: 50,
-        },
-      );
-      const base = `/api/v1/orgs/${orgSlug}/microcredentials/${mc.id}/versions/${mc.current.id}`;
-      await api.expect(201, 'POST', `${base}/modules`, {
-        title: 'Formulas',
-        content: 'Read this.',
-        links: [],
-        estimatedMinutes: 30,
-        activity: null,
+      await publishReadingProgramme(api, orgSlug, {
+        slug: 'spreadsheet-basics',
+        title,
+        summary: 'Formulas and charts.',
+        description: 'Hands-on.',
+        outcomes: ['Write a formula'],
+        skillIds: skills.items.map((s) => s.id),
+        level: 3,
       });
-      await api.expect(200, 'POST', `${base}/publish`, {});
       const rows = [
         'email,name,external_id,score',
         ...Array.from({ length: 12 }, (_, i) => `learner${i}-${stamp}@example.org,Learner ${i},s-${i},${60 + i}`),

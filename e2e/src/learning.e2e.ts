@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
+import { publishReadingProgramme } from './api-setup.js';
 import { browserSteps, PASSWORD, visible, type Person } from './browser-steps.js';
 import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 import { confirmEmail } from './mailbox.js';
@@ -36,33 +37,17 @@ async function publishDecoy(owner: ApiClient, orgSlug: string) {
   );
   const skill = sql.items.find((s) => s.name === 'SQL querying');
   if (!skill) throw new Error('the starter framework has no "SQL querying" skill');
-  const mc = await owner.expect(201, 'POST', `/api/v1/orgs/${orgSlug}/microcredentials`, {
+  await publishReadingProgramme(owner, orgSlug, {
     slug: 'sql-for-analysts',
     title: 'SQL for Analysts',
     summary: 'Query a warehouse with joins and aggregates.',
     description: 'Hands-on SQL.',
     outcomes: ['Write a query that joins three tables'],
     skillIds: [skill.id],
-    level: 4,
     effortHours: 6,
     durationWeeks: 2,
-    cost: null,
     cpdHours: 6,
-    format: 'self_paced',
-    language: 'en',
-    criteriaNarrative: 'Finish the module.',
-    passMark: 50,
   });
-  const versionId = (mc as { current: { id: string } }).current.id;
-  const base = `/api/v1/orgs/${orgSlug}/microcredentials/${mc.id}/versions/${versionId}`;
-  await owner.expect(201, 'POST', `${base}/modules`, {
-    title: 'Joins',
-    content: 'Read this.',
-    links: [],
-    estimatedMinutes: 30,
-    activity: null,
-  });
-  await owner.expect(200, 'POST', `${base}/publish`, {});
 }
 
 describe('catalogue and learning flow in Chromium', () => {

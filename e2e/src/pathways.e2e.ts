@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
+import { earnReadingProgramme, publishReadingProgramme } from './api-setup.js';
 import { browserSteps, PASSWORD, visible, type Person } from './browser-steps.js';
 import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
 import { confirmEmail } from './mailbox.js';
@@ -20,72 +21,6 @@ import { confirmEmail } from './mailbox.js';
 const session = useServerAndBrowser();
 
 const { shot, logIn, photographFailure } = browserSteps('pathways');
-
-/** A published, free micro-credential of one module without an activity: marking it done completes it. */
-async function publishProgramme(
-  owner: ApiClient,
-  orgSlug: string,
-  skillId: string,
-  slug: string,
-  title: string,
-): Promise<{ id: string; slug: string }> {
-  const mc = await owner.expect<{ id: string; current: { id: string } }>(
-    201,
-    'POST',
-    `/api/v1/orgs/${orgSlug}/microcredentials`,
-    {
-      slug,
-      title,
-      summary: `${title}, in one short module.`,
-      description: 'A short programme.',
-      outcomes: ['Apply what the module teaches'],
-      skillIds: [skillId],
-      level: 4,
-      effortHours: 4,
-      durationWeeks: 1,
-      cost: null,
-      cpdHours: 4,
-      format: 'self_paced',
-      language: 'en',
-      criteriaNarrative: 'Finish the module.',
-      passMark: 50,
-    },
-  );
-  const base = `/api/v1/orgs/${orgSlug}/microcredentials/${mc.id}/versions/${mc.current.id}`;
-  await owner.expect(201, 'POST', `${base}/modules`, {
-    title: 'The one module',
-    content: 'Read this, then mark it done.',
-    links: [],
-    estimatedMinutes: 30,
-    activity: null,
-  });
-  await owner.expect(200, 'POST', `${base}/publish`, {});
-  return { id: mc.id, slug };
-}
-
-/** Enrols and marks the only module done: the credential is issued on completion. */
-async function earn(learner: ApiClient, providerSlug: string, slug: string): Promise<string> {
-  const enrolment = await learner.expect<{ id: string; modules: { id: string }[] }>(
-    201,
-    'POST',
-    `/api/v1/catalog/${providerSlug}/${slug}/enrol`,
-    {},
-  );
-  await learner.expect(
-    200,
-    'POST',
-    `/api/v1/me/enrolments/${enrolment.id}/modules/${enrolment.modules[0]!.id}/complete`,
-    {},
-  );
-  const done = await learner.expect<{ status: string; credentialId: string | null }>(
-    200,
-    'GET',
-    `/api/v1/me/enrolments/${enrolment.id}`,
-  );
-  expect(done.status).toBe('completed');
-  expect(done.credentialId).toMatch(/^[0-9a-f-]{36}$/);
-  return done.credentialId!;
-}
 
 /** An Open Badges 3.0 credential signed elsewhere: a fresh did:key issuer, hashed email recipient. */
 async function signedElsewhere({ email, achievementId, name }: { email: string; achievementId: string; name: string }) {
@@ -159,10 +94,26 @@ describe('pathways in Chromium', () => {
       await confirmEmail(session.server, learnerApi, learner.email);
       const skills = await ownerApi.expect<{ items: { id: string }[] }>(200, 'GET', '/api/v1/skills?q=data&limit=1');
       const skillId = skills.items[0]!.id;
-      const foundations = await publishProgramme(ownerApi, orgSlug, skillId, 'data-foundations', 'Data Foundations');
-      const charts = await publishProgramme(ownerApi, orgSlug, skillId, 'charts-that-work', 'Charts that Work');
-      await publishProgramme(ownerApi, orgSlug, skillId, 'cloud-cost-basics', 'Cloud Cost Basics');
-      const insight = await publishProgramme(otherApi, otherOrgSlug, skillId, 'customer-insight', 'Customer Insight');
+      const foundations = await publishReadingProgramme(ownerApi, orgSlug, {
+        slug: 'data-foundations',
+        title: 'Data Foundations',
+        skillIds: [skillId],
+      });
+      const charts = await publishReadingProgramme(ownerApi, orgSlug, {
+        slug: 'charts-that-work',
+        title: 'Charts that Work',
+        skillIds: [skillId],
+      });
+      await publishReadingProgramme(ownerApi, orgSlug, {
+        slug: 'cloud-cost-basics',
+        title: 'Cloud Cost Basics',
+        skillIds: [skillId],
+      });
+      const insight = await publishReadingProgramme(otherApi, otherOrgSlug, {
+        slug: 'customer-insight',
+        title: 'Customer Insight',
+        skillIds: [skillId],
+      });
       const { did: externalDid, signed: externalCredential } = await signedElsewhere({
         email: learner.email,
         ...external,
@@ -303,9 +254,9 @@ describe('pathways in Chromium', () => {
         });
 
         // 3. The learner earns three programmes on Cairn (through the learning API) and joins.
-        await earn(learnerApi, orgSlug, foundations.slug);
-        await earn(learnerApi, otherOrgSlug, insight.slug);
-        await earn(learnerApi, orgSlug, charts.slug);
+        await earnReadingProgramme(learnerApi, orgSlug, foundations.slug);
+        await earnReadingProgramme(learnerApi, otherOrgSlug, insight.slug);
+        await earnReadingProgramme(learnerApi, orgSlug, charts.slug);
 
         const student = await logIn(await open(), learner);
         await student.goto(`/pathways/${pathwayId}`);
