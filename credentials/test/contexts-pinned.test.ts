@@ -20,6 +20,8 @@ const PINNED: Record<string, string> = {
   'w3c-bitstring-status-list-context-v1.jsonld': 'fda5add353231e6a6884a46b12e6c75464281900cb348284d9c360f62381d9f7',
   'w3c-did-v1.jsonld': '62c1054bf404d6dd3a4b26b64f830fd72095f6a26edc4469908c94351352ce5f',
   'w3c-credentials-examples-v2.jsonld': '57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c',
+  'cairn-accreditation-context-v1.jsonld': '10e15ce43ce99176137e79735caf6f268c5f6fd644f7b6f1df7e848fa6e9abd7',
+  'cairn-cpd-context-v1.jsonld': 'd8bf6adf3b0180644ea14a4acbce69b195d5092bc410f9afa0fa8dbb11713609',
 };
 
 const digestOf = (file: string): string =>

@@ -120,6 +120,25 @@ describe('verification reads the signed meaning, not the JSON shape', () => {
     expect(facts.subjects[0]?.achievement?.id).toBe('https://acme.example/achievements/safe-lifting');
   });
 
+  it("reads an alignment's targetUrl (schema.org's term in the OB 3.0 context)", async () => {
+    const { credential } = await revokedCredential();
+    const subject = credential.credentialSubject as JsonObject;
+    const facts = await readSignedFacts(
+      {
+        ...credential,
+        credentialSubject: {
+          ...subject,
+          achievement: {
+            ...(subject.achievement as JsonObject),
+            alignment: [{ type: ['Alignment'], targetName: 'Lifting', targetUrl: 'https://skills.example/lifting' }],
+          },
+        },
+      },
+      documentLoader,
+    );
+    expect(facts.subjects[0]?.achievement?.alignmentTargets).toEqual(['https://skills.example/lifting']);
+  });
+
   it('refuses a credential whose meaning is ambiguous: two issuers, two purposes', async () => {
     const { credential } = await revokedCredential();
     await expect(

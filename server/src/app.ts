@@ -30,12 +30,17 @@ import { identityRoutes } from './identity/identity.routes.js';
 import { orgRoutes } from './orgs/orgs.routes.js';
 import { issuanceRoutes } from './issuance/issuance.routes.js';
 import { bulkIssuanceRoutes } from './issuance/bulk/bulk-jobs.routes.js';
+import { candidateChecksRoutes } from './candidate-checks/candidate-checks.routes.js';
+import { invitationsCsvRoutes } from './orgs/invitations-csv.routes.js';
 import { publicationRoutes } from './publication/publication.routes.js';
 import { verificationRoutes } from './verification/verification.routes.js';
 import type { VerifyPoolOptions } from './verification/verify-pool.js';
 import { learningRoutes } from './learning/learning.routes.js';
+import { cpdRoutes } from './cpd/cpd.routes.js';
+import { goalsRoutes } from './goals/goals.routes.js';
 import { skillsRoutes } from './skills/skills.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
+import { endorsementRoutes } from './endorsement/endorsement.routes.js';
 import { microcredentialsRoutes } from './catalog/microcredentials.routes.js';
 import { pathwaysRoutes } from './pathways/pathways.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
@@ -44,6 +49,16 @@ import { operatorPolicy } from './admin/operators.js';
 import { auditLogRoutes } from './audit/audit-log.routes.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';
+import { accreditationRoutes } from './accreditation/accreditation.routes.js';
+import { workforceRoutes } from './workforce/workforce.routes.js';
+import { workforceLearningRoutes } from './workforce/workforce-learning.routes.js';
+import { communityRoutes } from './community/community.routes.js';
+import { ratingsRoutes } from './ratings/ratings.routes.js';
+import { orgSettingsRoutes } from './orgs/org-settings.routes.js';
+import { showcaseRoutes } from './showcase/showcase.routes.js';
+import { pageWithMeta } from './showcase/page-meta.js';
+import { profilesRoutes } from './profiles/profiles.routes.js';
+import { exchangesRoutes } from './exchanges/exchanges.routes.js';
 import type { WebhookNetwork } from './webhooks/webhook-network.js';
 
 export type BuildAppOptions = {
@@ -178,19 +193,33 @@ export async function buildApp(options: BuildAppOptions) {
 
   await app.register(identityRoutes, { deps, authRateLimit: options.authRateLimit ?? 30, operators });
   await app.register(orgRoutes, { deps });
+  await app.register(orgSettingsRoutes, { deps });
+  await app.register(showcaseRoutes, { deps });
+  await app.register(profilesRoutes, { deps });
   await app.register(issuanceRoutes, { deps });
   await app.register(bulkIssuanceRoutes, { deps });
+  await app.register(candidateChecksRoutes, { deps });
+  await app.register(invitationsCsvRoutes, { deps });
   await app.register(publicationRoutes, { deps });
   await app.register(verificationRoutes, { deps, ...(options.verifyPool ? { verifyPool: options.verifyPool } : {}) });
   await app.register(skillsRoutes, { deps });
   await app.register(microcredentialsRoutes, { deps });
   await app.register(catalogRoutes, { deps });
+  await app.register(endorsementRoutes, { deps });
   await app.register(learningRoutes, { deps });
+  await app.register(cpdRoutes, { deps });
+  await app.register(goalsRoutes, { deps });
   await app.register(pathwaysRoutes, { deps });
   await app.register(adminRoutes, { deps, operators });
   await app.register(backupRoutes, { deps, operators });
   await app.register(auditLogRoutes, { deps });
   await app.register(webhooksRoutes, { deps, ...(options.webhooks ? { network: options.webhooks } : {}) });
+  await app.register(accreditationRoutes, { deps });
+  await app.register(workforceRoutes, { deps });
+  await app.register(workforceLearningRoutes, { deps });
+  await app.register(ratingsRoutes, { deps });
+  await app.register(communityRoutes, { deps });
+  await app.register(exchangesRoutes, { deps });
 
   const webDist = options.webDistDir;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));
@@ -203,6 +232,9 @@ export async function buildApp(options: BuildAppOptions) {
       !request.url.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html');
     if (hasWeb && isPage) {
+      // Credential and profile pages carry link-preview (Open Graph) tags for crawlers.
+      const withMeta = await pageWithMeta(deps, webDist, request.url);
+      if (withMeta !== null) return reply.header('cache-control', 'no-cache').type('text/html').send(withMeta);
       // Client-side routes: the single-page app decides what to show.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

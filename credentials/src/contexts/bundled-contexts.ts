@@ -16,6 +16,8 @@ export const BUNDLED_CONTEXT_FILES: Readonly<Record<ContextUrl, string>> = {
   [CONTEXT_URLS.ed25519Signature2020V1]: 'w3id-ed25519-signature-2020-v1.jsonld',
   [CONTEXT_URLS.bitstringStatusListV1]: 'w3c-bitstring-status-list-context-v1.jsonld',
   [CONTEXT_URLS.didV1]: 'w3c-did-v1.jsonld',
+  [CONTEXT_URLS.cairnAccreditationV1]: 'cairn-accreditation-context-v1.jsonld',
+  [CONTEXT_URLS.cairnCpdV1]: 'cairn-cpd-context-v1.jsonld',
 };
 
 let cache: ReadonlyMap<string, JsonObject> | undefined;

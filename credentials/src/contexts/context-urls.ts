@@ -13,6 +13,10 @@ export const CONTEXT_URLS = {
   ed25519Signature2020V1: 'https://w3id.org/security/suites/ed25519-2020/v1',
   bitstringStatusListV1: 'https://www.w3.org/ns/credentials/status/v1',
   didV1: 'https://www.w3.org/ns/did/v1',
+  /** Cairn's own: the accreditation extension (docs/accreditation.md). */
+  cairnAccreditationV1: 'https://cairn.dev/contexts/accreditation/v1',
+  /** Cairn's own: CPD hours on an AchievementSubject (docs/cpd.md). */
+  cairnCpdV1: 'https://cairn.dev/contexts/cpd/v1',
 } as const;
 
 export type ContextUrl = (typeof CONTEXT_URLS)[keyof typeof CONTEXT_URLS];

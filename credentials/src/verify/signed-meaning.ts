@@ -93,7 +93,8 @@ const P = {
   creditsEarned: `${OB}creditsEarned`,
   creditsAvailable: `${OB}creditsAvailable`,
   alignment: `${OB}alignment`,
-  targetUrl: `${OB}targetUrl`,
+  // The OB 3.0 context maps Alignment's targetUrl to schema.org, not to its own vocabulary.
+  targetUrl: 'https://schema.org/targetUrl',
   endorsement: `${OB}endorsement`,
   creator: `${OB}creator`,
   clrVerifiableCredential: `${CLR}verifiableCredential`,

@@ -86,6 +86,7 @@ const SUMMARIES: Partial<Record<EventType, Summariser>> = {
   'pathway.awarded': (_d, n) => `${n.actor} awarded a pathway credential`,
   'organization.updated': (d, n) =>
     `${n.actor} changed the organisation${list(d, 'changed') ? `’s ${list(d, 'changed')}` : ''}`,
+  'accreditation.changed': (d, n) => `${n.actor} set an accreditation to ${text(d, 'status') ?? 'a new status'}`,
   'wallet.status-changed': (d, n) => `${n.actor} found a wallet credential ${text(d, 'status') ?? 'changed'}`,
   'member.added': (d, n) =>
     n.actorUserId !== undefined && text(d, 'userId') === n.actorUserId

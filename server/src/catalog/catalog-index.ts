@@ -8,10 +8,15 @@ export type IndexRow = {
   providerName: string;
   skillIds: string[];
   partnerSlugs: string[];
+  /** Organisations whose signed accreditation / endorsement of the programme is in force. */
+  accreditorSlugs?: string[];
+  endorserSlugs?: string[];
   level: number | null;
   format: LearningFormat;
   language: string;
   costMajor: number;
+  /** ISO 4217 code of the price; null when free. */
+  costCurrency?: string | null;
   isFree: boolean;
   effortHours: number;
   cpdHours: number;
@@ -19,18 +24,25 @@ export type IndexRow = {
   publishedAt: number;
 };
 
-export type FacetName = 'skill' | 'provider' | 'partner' | 'level' | 'format' | 'language';
+export type FacetName =
+  'skill' | 'provider' | 'partner' | 'level' | 'format' | 'language' | 'accreditedBy' | 'endorsedBy';
 export type SortOrder = 'newest' | 'shortest' | 'cheapest';
 
 export type IndexQuery = {
   skills: string[];
   providers: string[];
   partners: string[];
+  /** Accrediting bodies' slugs (any of them); absent means no filter. */
+  accreditedBy?: string[];
+  /** Endorsing organisations' slugs (any of them); absent means no filter. */
+  endorsedBy?: string[];
   levels: number[];
   formats: LearningFormat[];
   languages: string[];
   minCost?: number;
   maxCost?: number;
+  /** The currency a cost filter is in: paid programmes priced in another currency are left out. */
+  costCurrency?: string;
   maxHours?: number;
   minCpd?: number;
   maxWeeks?: number;
@@ -114,6 +126,14 @@ const F_PARTNER = 2;
 const F_LEVEL = 3;
 const F_FORMAT = 4;
 const F_LANGUAGE = 5;
+const F_ACCREDITOR = 6;
+const F_ENDORSER = 7;
+
+/** Whether any of a row's values is in the mask. */
+function hasAny(values: Int32Array, mask: Uint8Array): boolean {
+  for (let k = 0; k < values.length; k += 1) if (mask[values[k]!] === 1) return true;
+  return false;
+}
 
 /**
  * An in-memory filter, facet and sort index over the catalogue. Counting facets for a broad
@@ -129,16 +149,21 @@ export class CatalogIndex {
   readonly #skillDict = new Dict();
   readonly #providerDict = new Dict();
   readonly #partnerDict = new Dict();
+  readonly #accreditorDict = new Dict();
+  readonly #endorserDict = new Dict();
   readonly #formatDict = new Dict();
   readonly #languageDict = new Dict();
   readonly #providerNames = new Map<string, string>();
   readonly #skills: Int32Array[] = [];
   readonly #partners: Int32Array[] = [];
+  readonly #accreditors: Int32Array[] = [];
+  readonly #endorsers: Int32Array[] = [];
   readonly #provider: number[] = [];
   readonly #level: number[] = [];
   readonly #format: number[] = [];
   readonly #language: number[] = [];
   readonly #costMajor: number[] = [];
+  readonly #costCurrency: (string | null)[] = [];
   readonly #isFree: boolean[] = [];
   readonly #effort: number[] = [];
   readonly #cpd: number[] = [];
@@ -171,12 +196,15 @@ export class CatalogIndex {
       }
       this.#skills[i] = Int32Array.from(row.skillIds, (s) => this.#skillDict.idOf(s));
       this.#partners[i] = Int32Array.from(row.partnerSlugs, (p) => this.#partnerDict.idOf(p));
+      this.#accreditors[i] = Int32Array.from(row.accreditorSlugs ?? [], (p) => this.#accreditorDict.idOf(p));
+      this.#endorsers[i] = Int32Array.from(row.endorserSlugs ?? [], (p) => this.#endorserDict.idOf(p));
       this.#provider[i] = this.#providerDict.idOf(row.providerSlug);
       this.#providerNames.set(row.providerSlug, row.providerName);
       this.#level[i] = row.level ?? 0;
       this.#format[i] = this.#formatDict.idOf(row.format);
       this.#language[i] = this.#languageDict.idOf(row.language);
       this.#costMajor[i] = row.costMajor;
+      this.#costCurrency[i] = row.costCurrency ?? null;
       this.#isFree[i] = row.isFree;
       this.#effort[i] = row.effortHours;
       this.#cpd[i] = row.cpdHours;
@@ -257,6 +285,8 @@ export class CatalogIndex {
     const skillMask = this.#skillDict.mask(query.skills);
     const providerMask = this.#providerDict.mask(query.providers);
     const partnerMask = this.#partnerDict.mask(query.partners);
+    const accreditorMask = this.#accreditorDict.mask(query.accreditedBy ?? []);
+    const endorserMask = this.#endorserDict.mask(query.endorsedBy ?? []);
     const formatMask = this.#formatDict.mask(query.formats);
     const languageMask = this.#languageDict.mask(query.languages);
     let levelMask: Uint8Array | null = null;
@@ -267,12 +297,16 @@ export class CatalogIndex {
     const skillCounts = new Int32Array(this.#skillDict.values.length);
     const providerCounts = new Int32Array(this.#providerDict.values.length);
     const partnerCounts = new Int32Array(this.#partnerDict.values.length);
+    const accreditorCounts = new Int32Array(this.#accreditorDict.values.length);
+    const endorserCounts = new Int32Array(this.#endorserDict.values.length);
     const levelCounts = new Int32Array(9);
     const formatCounts = new Int32Array(this.#formatDict.values.length);
     const languageCounts = new Int32Array(this.#languageDict.values.length);
-    const { minCost, maxCost, isFree, maxHours, minCpd, maxWeeks } = query;
+    const { minCost, maxCost, costCurrency, isFree, maxHours, minCpd, maxWeeks } = query;
     const skills = this.#skills;
     const partners = this.#partners;
+    const accreditors = this.#accreditors;
+    const endorsers = this.#endorsers;
     const provider = this.#provider;
     const level = this.#level;
     const format = this.#format;
@@ -281,6 +315,7 @@ export class CatalogIndex {
     let total = 0;
 
     const visit = (i: number) => {
+      if (costCurrency !== undefined && !this.#isFree[i] && this.#costCurrency[i] !== costCurrency) return;
       if (minCost !== undefined && this.#costMajor[i]! < minCost) return;
       if (maxCost !== undefined && this.#costMajor[i]! > maxCost) return;
       if (isFree !== undefined && this.#isFree[i] !== isFree) return;
@@ -320,6 +355,16 @@ export class CatalogIndex {
           failed = F_PARTNER;
         }
       }
+      const ac = accreditors[i]!;
+      const en = endorsers[i]!;
+      if (accreditorMask && !hasAny(ac, accreditorMask)) {
+        failures += 1;
+        failed = F_ACCREDITOR;
+      }
+      if (endorserMask && !hasAny(en, endorserMask)) {
+        failures += 1;
+        failed = F_ENDORSER;
+      }
       if (levelMask && levelMask[level[i]!] !== 1) {
         failures += 1;
         failed = F_LEVEL;
@@ -340,6 +385,8 @@ export class CatalogIndex {
       if (all || failed === F_LEVEL) levelCounts[level[i]!]! += 1;
       if (all || failed === F_FORMAT) formatCounts[format[i]!]! += 1;
       if (all || failed === F_LANGUAGE) languageCounts[language[i]!]! += 1;
+      if (all || failed === F_ACCREDITOR) for (let k = 0; k < ac.length; k += 1) accreditorCounts[ac[k]!]! += 1;
+      if (all || failed === F_ENDORSER) for (let k = 0; k < en.length; k += 1) endorserCounts[en[k]!]! += 1;
       if (all) {
         matched[i] = 1;
         total += 1;
@@ -370,6 +417,8 @@ export class CatalogIndex {
         level: top(levelCounts.subarray(1), (i) => String(i + 1), 8),
         format: top(formatCounts, (i) => this.#formatDict.values[i]!, 3),
         language: top(languageCounts, (i) => this.#languageDict.values[i]!),
+        accreditedBy: top(accreditorCounts, (i) => this.#accreditorDict.values[i]!),
+        endorsedBy: top(endorserCounts, (i) => this.#endorserDict.values[i]!),
       },
       providerNames,
     };

@@ -27,11 +27,14 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         skills: q.skill,
         providers: q.provider,
         partners: q.partner,
+        accreditedBy: q.accreditedBy,
+        endorsedBy: q.endorsedBy,
         levels: q.level,
         formats: q.format,
         languages: q.language,
         ...(q.minCost !== undefined ? { minCost: q.minCost } : {}),
         ...(q.maxCost !== undefined ? { maxCost: q.maxCost } : {}),
+        ...(q.currency !== undefined ? { costCurrency: q.currency } : {}),
         ...(q.maxHours !== undefined ? { maxHours: q.maxHours } : {}),
         ...(q.minCpd !== undefined ? { minCpd: q.minCpd } : {}),
         ...(q.maxWeeks !== undefined ? { maxWeeks: q.maxWeeks } : {}),
@@ -69,7 +72,11 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     },
     handler: async (request) => {
       const p = await getProgramme(deps, request.params.providerSlug, request.params.slug);
-      return { ...p, publishedAt: iso(p.publishedAt) };
+      return {
+        ...p,
+        publishedAt: iso(p.publishedAt),
+        accreditations: p.accreditations.map((a) => ({ ...a, validUntil: a.validUntil ? iso(a.validUntil) : null })),
+      };
     },
   });
 };

@@ -27,6 +27,12 @@ export const catalogQuery = z.object({
   skill: many(z.uuid('Each skill must be a skill id')),
   provider: many(z.string().regex(/^[a-z0-9-]{1,40}$/, 'A provider slug')),
   partner: many(z.string().regex(/^[a-z0-9-]{1,40}$/, 'A partner slug')),
+  accreditedBy: many(z.string().regex(/^[a-z0-9-]{1,40}$/, 'An accrediting body’s slug')).meta({
+    description: 'Programmes with a signed accreditation in force (of the programme or its provider) by any of these',
+  }),
+  endorsedBy: many(z.string().regex(/^[a-z0-9-]{1,40}$/, 'An endorsing organisation’s slug')).meta({
+    description: 'Programmes with a signed endorsement in force by any of these',
+  }),
   level: many(
     z
       .string()
@@ -37,6 +43,11 @@ export const catalogQuery = z.object({
   language: many(bcp47),
   minCost: z.coerce.number().min(0).optional().meta({ description: 'In major units of each programme’s currency' }),
   maxCost: z.coerce.number().min(0).optional().meta({ description: 'In major units (0 lists free programmes)' }),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'A currency code, like GBP')
+    .optional()
+    .meta({ description: 'The currency minCost/maxCost are in: paid programmes priced in another are left out' }),
   maxHours: z.coerce.number().positive().optional().meta({ description: 'Most effort in hours' }),
   minCpd: z.coerce.number().min(0).optional(),
   maxWeeks: z.coerce.number().int().positive().optional(),
@@ -66,6 +77,12 @@ export const catalogItem = z
     durationWeeks: z.number().int(),
     imageUrl: z.string().nullable(),
     partners: z.array(z.object({ slug: z.string(), name: z.string() })),
+    accreditedBy: z
+      .array(z.string())
+      .meta({ description: 'Slugs of accrediting bodies whose signed accreditation is in force' }),
+    endorsedBy: z
+      .array(z.string())
+      .meta({ description: 'Slugs of organisations whose signed endorsement is in force' }),
     publishedAt: timestamp,
   })
   .meta({ id: 'CatalogItem' });
@@ -83,6 +100,8 @@ export const catalogResponse = z
       format: z.array(facetValue),
       language: z.array(facetValue),
       partner: z.array(facetValue),
+      accreditedBy: z.array(facetValue),
+      endorsedBy: z.array(facetValue),
     }),
   })
   .meta({ id: 'CatalogSearchResult' });
@@ -142,6 +161,17 @@ export const programmeResponse = z
       summary: z.string(),
     }),
     publishedAt: timestamp,
+    accreditations: z
+      .array(
+        z.object({
+          accreditor: z.object({ slug: z.string(), name: z.string() }),
+          scheme: z.string(),
+          subject: z.enum(['organization', 'programme']),
+          validUntil: timestamp.nullable(),
+          credentialUrl: z.string().meta({ description: 'The signed accreditation credential' }),
+        }),
+      )
+      .meta({ description: 'Accreditations in force now, of the programme or of its provider (signed)' }),
     achievement: z
       .record(z.string(), z.unknown())
       .meta({ description: 'The OB 3.0 Achievement a learner earns (the badge preview)' }),

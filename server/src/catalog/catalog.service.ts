@@ -1,4 +1,6 @@
 import type { Deps } from '../deps.js';
+import { accreditationsFor } from '../accreditation/accreditations-in-force.js';
+import { withEndorsementsInForce } from '../endorsement/endorsements-in-force.js';
 import type { LearningFormat } from '../db/schema.js';
 import type { Db } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
@@ -38,6 +40,8 @@ function presentItem(r: store.CatalogRow) {
     durationWeeks: r.duration_weeks,
     imageUrl: r.image_url,
     partners: r.partners,
+    accreditedBy: r.accreditor_slugs,
+    endorsedBy: r.endorser_slugs,
     publishedAt: r.published_at,
   };
 }
@@ -86,10 +90,13 @@ async function currentIndex(db: Db): Promise<IndexState> {
           providerName: r.provider_name,
           skillIds: r.skill_ids,
           partnerSlugs: r.partner_slugs,
+          accreditorSlugs: r.accreditor_slugs,
+          endorserSlugs: r.endorser_slugs,
           level: r.level,
           format: r.format,
           language: r.language,
           costMajor: r.cost_major,
+          costCurrency: r.cost_currency,
           isFree: r.cost_amount_minor === null,
           effortHours: r.effort_hours,
           cpdHours: r.cpd_hours,
@@ -184,7 +191,13 @@ export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
     pageSize: query.pageSize,
   });
   const skillIds = found.facets.skill.map((f) => f.value);
-  const partnerSlugs = found.facets.partner.map((f) => f.value);
+  const partnerSlugs = [
+    ...new Set([
+      ...found.facets.partner.map((f) => f.value),
+      ...found.facets.accreditedBy.map((f) => f.value),
+      ...found.facets.endorsedBy.map((f) => f.value),
+    ]),
+  ];
   const [rows, skillNames, partnerNames] = await Promise.all([
     store.findEntriesByIds(deps.db, found.pageIds),
     store.findSkillNames(deps.db, skillIds),
@@ -200,6 +213,8 @@ export async function searchCatalog(deps: Deps, query: CatalogSearchOptions) {
     level: (v) => `EQF ${v}`,
     format: (v) => formatLabels[v as LearningFormat] ?? v,
     language: languageLabel,
+    accreditedBy: (v) => partnerLabel.get(v) ?? v,
+    endorsedBy: (v) => partnerLabel.get(v) ?? v,
   };
   const facets = Object.fromEntries(
     (Object.keys(found.facets) as FacetName[]).map((name) => [
@@ -280,6 +295,11 @@ export async function getProgramme(deps: Deps, providerSlug: string, slug: strin
   ]);
   if (!version || !provider) throw notFound;
   const skills = await findSkillsByIds(deps.db, version.skill_ids);
+  const accreditations = await accreditationsFor(deps.db, {
+    subjectOrgId: provider.id,
+    microcredentialId: entry.microcredential_id,
+    at: deps.clock(),
+  });
   const skillById = new Map(skills.map((s) => [s.id, s]));
   const outline = modules.map(moduleOutline);
   const quizzes = outline.filter((m) => m.activity?.type === 'quiz').length;
@@ -335,6 +355,20 @@ export async function getProgramme(deps: Deps, providerSlug: string, slug: strin
           : `Pass mark ${version.pass_mark ?? 0}%.`,
     },
     publishedAt: version.published_at!,
-    achievement: version.achievement as Record<string, unknown>,
+    accreditations: accreditations.flatMap((a) =>
+      a.credentialId
+        ? [
+            {
+              accreditor: { slug: a.accreditorSlug, name: a.accreditorName },
+              scheme: a.schemeName,
+              subject: a.subjectType,
+              validUntil: a.validUntil,
+              credentialUrl: new URL(`/credentials/${a.credentialId}`, deps.publicUrl).toString(),
+            },
+          ]
+        : [],
+    ),
+    // As it would be embedded in a credential issued now: with the endorsements in force.
+    achievement: await withEndorsementsInForce(deps.db, version.achievement as Record<string, unknown>, deps.clock()),
   };
 }

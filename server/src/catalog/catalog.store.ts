@@ -97,11 +97,14 @@ export function listIndexRowsSince(db: Db, sinceSeq: string) {
       'provider_name',
       'skill_ids',
       'partner_slugs',
+      'accreditor_slugs',
+      'endorser_slugs',
       'level',
       'format',
       'language',
       'cost_major',
       'cost_amount_minor',
+      'cost_currency',
       'effort_hours',
       'cpd_hours',
       'duration_weeks',
@@ -152,6 +155,8 @@ export type CatalogRow = {
   provider_name: string;
   skills: { id: string; name: string }[];
   partners: { slug: string; name: string }[];
+  accreditor_slugs: string[];
+  endorser_slugs: string[];
   level: number | null;
   format: LearningFormat;
   language: string;
@@ -177,6 +182,8 @@ export async function findEntriesByIds(db: Db, ids: string[]): Promise<CatalogRo
       'provider_name',
       'skills',
       'partners',
+      'accreditor_slugs',
+      'endorser_slugs',
       'level',
       'format',
       'language',
@@ -259,4 +266,35 @@ export async function rewriteOrganizationInEntries(
     )
     .executeTakeFirst();
   return Number(asProvider.numUpdatedRows + asPartner.numUpdatedRows);
+}
+
+/** The catalogue rows of a provider's programmes, with what they copy of accreditation and endorsement. */
+export function listRecognitionOfOrganization(db: Db, orgId: string) {
+  return db
+    .selectFrom('catalog_entries')
+    .select(['microcredential_id', 'version_id', 'org_id', 'accreditor_slugs', 'endorser_slugs'])
+    .where('org_id', '=', orgId)
+    .execute();
+}
+
+/**
+ * Writes the organisations whose accreditation or endorsement of a listed programme is in force;
+ * a row that changes gets a new change_seq, so every server's index picks it up. Run in a
+ * transaction: it takes the catalogue writers' lock.
+ */
+export async function setRecognitionOfEntry(
+  db: Db,
+  microcredentialId: string,
+  recognition: { accreditorSlugs: string[]; endorserSlugs: string[] },
+) {
+  await sql`select pg_advisory_xact_lock(hashtext('cairn.catalog_entries'))`.execute(db);
+  await db
+    .updateTable('catalog_entries')
+    .set({
+      accreditor_slugs: recognition.accreditorSlugs,
+      endorser_slugs: recognition.endorserSlugs,
+      change_seq: sql<string>`nextval('catalog_entries_change_seq')`,
+    })
+    .where('microcredential_id', '=', microcredentialId)
+    .execute();
 }

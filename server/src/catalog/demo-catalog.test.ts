@@ -37,5 +37,6 @@ describe('demo catalogue', () => {
     expect(page.assessment).toMatchObject({ quizCount: 1, assignmentCount: 1 });
     const bySkill = await t.app.inject({ method: 'GET', url: `/api/v1/catalog?skill=${page.skills[0].id}` });
     expect(bySkill.json().total).toBeGreaterThanOrEqual(1);
-  });
+    // Seeding the whole demo world signs dozens of credentials: slow on a busy 2-core machine.
+  }, 180_000);
 });

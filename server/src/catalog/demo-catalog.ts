@@ -5,6 +5,7 @@ import { addModule } from './use-cases/add-module.js';
 import { createMicrocredential } from './use-cases/create-microcredential.js';
 import { publishVersion } from './use-cases/publish-version.js';
 import { uploadImage } from './use-cases/upload-image.js';
+import { demoModuleContent } from './demo-module-content.js';
 
 type DemoQuestion = [prompt: string, correct: string, wrong: string[]];
 
@@ -622,9 +623,10 @@ export async function seedDemoCatalog(
         validityMonths: p.skills.some((s) => s.startsWith('CAIRN-HS')) ? 36 : null,
       });
       const versionId = mc.current.id;
-      const modules: ModuleInput[] = p.modules.map(([title, estimatedMinutes, content]) => ({
+      const modules: ModuleInput[] = p.modules.map(([title, estimatedMinutes, content], i) => ({
         title,
-        content,
+        // The full reading (several paragraphs and a worked example); the short line is its summary.
+        content: demoModuleContent[p.slug]?.[i] ?? content,
         estimatedMinutes,
         links: [],
         activity: null,

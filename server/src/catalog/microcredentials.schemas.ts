@@ -103,6 +103,25 @@ export const quizSchema = z
       .array(z.union([choiceQuestion, numericQuestion]))
       .min(1, 'A quiz needs at least one question')
       .max(100),
+    drawCount: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .nullable()
+      .optional()
+      .meta({ description: 'Questions drawn at random from the pool for each attempt; null: all of them' }),
+    shuffleOptions: z.boolean().optional().meta({ description: 'Shuffle each question’s options per attempt' }),
+    revealAnswers: z
+      .enum(['after-pass', 'after-pass-or-last-attempt', 'never'])
+      .optional()
+      .meta({ description: 'When learners see the right answers (default after a pass or the last attempt)' }),
+    timeLimitMinutes: z.number().int().min(1).max(600).nullable().optional(),
+    cooldownMinutes: z.number().int().min(1).max(10080).nullable().optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.drawCount && q.drawCount > q.questions.length)
+      ctx.addIssue({ code: 'custom', path: ['drawCount'], message: 'Draw no more questions than the pool holds' });
   })
   .meta({ id: 'Quiz' });
 

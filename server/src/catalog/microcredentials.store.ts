@@ -14,7 +14,7 @@ export async function insertMicrocredential(db: Db, m: { orgId: string; slug: st
 export function findMicrocredential(db: Db, orgId: string, id: string) {
   return db
     .selectFrom('microcredentials')
-    .select(['id', 'org_id', 'slug', 'created_at'])
+    .select(['id', 'org_id', 'slug', 'created_at', 'audience_org_id'])
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();

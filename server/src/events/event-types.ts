@@ -27,6 +27,8 @@ export type EventPayloads = {
   'pathway.published': { pathwayId: string; version: number };
   'pathway.awarded': { pathwayId: string; learnerId: string; credentialId: string; clrCredentialId: string | null };
   'organization.updated': { organizationId: string; changed: string[] };
+  /** An accrediting body decided, suspended, reinstated, withdrew or let lapse an accreditation of `subjectOrgId`. */
+  'accreditation.changed': { accreditationId: string; subjectOrgId: string; status: string };
   /** A wallet credential a learner brought was found revoked, suspended or untrusted on re-check. */
   'wallet.status-changed': { learnerId: string; walletCredentialId: string; status: string };
   'member.added': { userId: string; role: string };
@@ -56,6 +58,7 @@ export const EVENT_TYPES = [
   'pathway.published',
   'pathway.awarded',
   'organization.updated',
+  'accreditation.changed',
   'wallet.status-changed',
   'member.added',
   'member.removed',

@@ -17,8 +17,12 @@ export const SUBSCRIPTIONS = {
   ],
   /** Awards learners who already qualify for a newly published pathway. */
   'pathways.published': ['pathway.published'],
+  /** Adds the credential to its recipient's CPD record (once per credential). */
+  'cpd.credential-issued': ['credential.issued'],
   /** Refreshes the organisation's name and details in the catalogue index. */
   'catalog.organization-updated': ['organization.updated'],
+  /** Refreshes the accredited provider's programmes in the catalogue (its accreditation facet). */
+  'catalog.accreditation-changed': ['accreditation.changed'],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type ConsumerName = keyof typeof SUBSCRIPTIONS | 'webhooks.fan-out';

@@ -30,6 +30,10 @@ const MULTIPART_ONLY = new Set([
   'POST /api/v1/orgs/{slug}/skill-frameworks/import',
   'POST /api/v1/orgs/{slug}/skill-frameworks/import/preview',
   'POST /api/v1/verify/upload',
+  'POST /api/v1/me/cpd/evidence',
+  'POST /api/v1/orgs/{slug}/accreditation/applications/{id}/evidence',
+  'POST /api/v1/orgs/{slug}/invitations/csv',
+  'POST /api/v1/orgs/{slug}/invitations/csv/preview',
 ]);
 /** Routes that read no body at all (a download started by a POST); whatever is sent is ignored. */
 const NO_BODY = new Set(['POST /api/v1/admin/backup']);
@@ -38,7 +42,13 @@ const JSON_OR_MULTIPART = new Set([
   'POST /api/v1/me/enrolments/{id}/modules/{moduleId}/submissions',
   'POST /api/v1/orgs/{slug}/issuance-jobs',
   'POST /api/v1/orgs/{slug}/issuance-jobs/preview',
+  'POST /api/v1/orgs/{slug}/candidate-checks',
 ]);
+/**
+ * VC-API exchange participation: a wallet posts `{}`, `{verifiablePresentation}` or (older
+ * wallets) a bare presentation, so the body is open by protocol; the handler checks it.
+ */
+const OPEN_BY_PROTOCOL = new Set(['POST /workflows/{workflow}/exchanges/{exchangeId}']);
 
 function routes(): Route[] {
   const doc = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
@@ -68,7 +78,9 @@ function sendUnknownField(route: Route) {
 
 describe('strict request bodies, for every route in the OpenAPI document', () => {
   it('refuses an unknown field by name on every route with a JSON body, before deciding who is asking', async () => {
-    const withJsonBody = routes().filter((r) => r.op.requestBody?.content?.['application/json']);
+    const withJsonBody = routes().filter(
+      (r) => r.op.requestBody?.content?.['application/json'] && !OPEN_BY_PROTOCOL.has(`${r.method} ${r.path}`),
+    );
     expect(withJsonBody.length).toBeGreaterThan(30);
     const wrong: string[] = [];
     for (const route of withJsonBody) {

@@ -38,7 +38,7 @@ const TABLE = 'rate_limits';
 const SWEEP_EVERY = 500;
 
 /** What rate-limiter-flexible's PostgreSQL store calls: `query({ text, values })` like a `pg` Pool. */
-function storeClientFor(db: Db) {
+export function storeClientFor(db: Db) {
   return {
     async query(q: { text: string; values?: unknown[] }) {
       const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(q.text, q.values ?? []));
@@ -88,7 +88,7 @@ function waitPhrase(ms: number): string {
 }
 
 /** Runs a limiter call; a refusal becomes a 429 with Retry-After, a store error passes through. */
-async function consumeOrRefuse(
+export async function consumeOrRefuse(
   call: () => Promise<RateLimiterRes>,
   message: (wait: string) => string,
 ): Promise<RateLimiterRes> {

@@ -83,7 +83,8 @@ describe('credential events', () => {
         },
       }),
     ]);
-    expect(await jobsOfEvent(events[0]!.id)).toEqual(['pathways.credential-changed']);
+    // Issued wakes the pathways and the CPD record consumers.
+    expect((await jobsOfEvent(events[0]!.id)).sort()).toEqual(['cpd.credential-issued', 'pathways.credential-changed']);
   });
 
   it('records revoked, suspended and reinstated with the member who did it; repeating a change records nothing', async () => {
@@ -120,7 +121,12 @@ describe('credential events', () => {
     ]);
     expect(events[1]!.data).toEqual({ credentialId: rowId, recipientUserId: null, reason: 'Checking' });
     expect(events[3]!.data).toEqual({ credentialId: rowId, recipientUserId: null, reason: 'Issued in error' });
-    for (const event of events) expect(await jobsOfEvent(event.id)).toEqual(['pathways.credential-changed']);
+    for (const event of events)
+      expect((await jobsOfEvent(event.id)).sort()).toEqual(
+        event.type === 'credential.issued'
+          ? ['cpd.credential-issued', 'pathways.credential-changed']
+          : ['pathways.credential-changed'],
+      );
   });
 
   it('a credential waiting for an address joins the account that proves it, and a job lets it complete a pathway', async () => {

@@ -36,10 +36,16 @@ export type IssueCredentialOptions = {
   credentialId?: string;
   /** What the issuance is for, as its `credential.issued` event tells consumers and webhooks. Default: `direct`. */
   context?: IssuanceContext;
+  /**
+   * Never set from a request: the credential carries, as they are, the Cairn status entries of
+   * this other credential of the same issuer (its row id), as a copy picked up into a wallet
+   * does, so revoking or suspending that one does the same to the copy.
+   */
+  sharesStatusWith?: string;
 };
 
 /** Why a credential was issued: by hand or API, on completing a programme, for a pathway (with its CLR), or from a bulk upload. */
-export type IssuanceKind = 'direct' | 'vc-api' | 'completion' | 'pathway' | 'clr' | 'bulk';
+export type IssuanceKind = 'direct' | 'vc-api' | 'completion' | 'pathway' | 'clr' | 'bulk' | 'accreditation';
 
 export type IssuanceContext = { kind: IssuanceKind; microcredentialId?: string; pathwayId?: string };
 

@@ -66,7 +66,7 @@ export async function chooseIdentifier(
 /** A caller's own credentialStatus is kept as sent, unless it claims a place in Cairn's own lists. */
 function checkCallerStatus(deps: Deps, options: IssueCredentialOptions) {
   const sent = options.credential.credentialStatus;
-  if (sent === undefined) return;
+  if (sent === undefined || options.sharesStatusWith !== undefined) return;
   if (options.statusPurposes) {
     throw invalid(
       'options.statusPurposes',

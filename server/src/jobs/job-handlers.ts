@@ -5,13 +5,19 @@ import type { EventJobData } from '../events/record-event.js';
 import type { ConsumerName } from '../events/subscriptions.js';
 import type { JobLog, JobQueue } from './job-queue.js';
 import { applyRetention } from '../audit/retention.js';
+import { sendCommunityDigests } from '../community/use-cases/send-digests.js';
 
 import { refreshOrganizationInCatalog } from '../catalog/refresh-organization.js';
+import { recordCredentialCpd } from '../cpd/use-cases/record-credential-cpd.js';
+import { nudgeGoalsBehindSchedule } from '../goals/use-cases/nudge-goals.js';
+import { sendRenewalReminders } from '../accreditation/use-cases/send-renewal-reminders.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import type { MailJobData } from '../mail/queue-mail.js';
 import { sendQueuedMail } from '../mail/send-queued-mail.js';
 import { recordExpiredCredentials } from '../issuance/credential-expiry.js';
 import { handleBulkIssuanceJob } from '../issuance/bulk/bulk-job-handler.js';
+import { handleCandidateCheckJob } from '../candidate-checks/candidate-check-job.js';
+import { deleteExpiredCandidateChecks } from '../candidate-checks/use-cases/delete-expired-candidate-checks.js';
 import type { CredentialsLinkedJob } from '../issuance/recipient-delivery.js';
 import { onCredentialChanged, onCredentialsLinked, onPathwayPublished } from '../pathways/pathway-consumers.js';
 import { runScheduledSettlement, settlePublishedPathway } from '../pathways/pathway-settler.js';
@@ -40,10 +46,18 @@ const CONSUMERS: Record<ConsumerName, Consumer> = {
   // area: pathways
   'pathways.credential-changed': (runtime, event) => onCredentialChanged(runtime.deps, event),
   'pathways.published': (runtime, event) => onPathwayPublished(runtime.deps, event),
+  // area: CPD
+  'cpd.credential-issued': async (runtime, event) => {
+    await recordCredentialCpd(runtime.deps, (event as StoredEvent<'credential.issued'>).data.credentialId);
+  },
   // area: catalogue
   'catalog.organization-updated': async (runtime, event) => {
     const { organizationId } = (event as StoredEvent<'organization.updated'>).data;
     await refreshOrganizationInCatalog(runtime.deps, organizationId);
+  },
+  'catalog.accreditation-changed': async (runtime, event) => {
+    const { subjectOrgId } = (event as StoredEvent<'accreditation.changed'>).data;
+    await refreshOrganizationInCatalog(runtime.deps, subjectOrgId);
   },
   // area: webhooks
   'webhooks.fan-out': async (runtime, event) => {
@@ -96,6 +110,30 @@ export function registerJobHandlers(queue: JobQueue, runtime: JobRuntime): JobQu
   // area: issuance (bulk)
   queue.handle('bulkIssuance', async (job) => {
     await handleBulkIssuanceJob(runtime.deps, job);
+  });
+  // area: candidate checks
+  queue.handle('candidateChecks', async (job) => {
+    await handleCandidateCheckJob(runtime.deps, job);
+  });
+  queue.handle('candidateCheckRetention', async () => {
+    const deleted = await deleteExpiredCandidateChecks(runtime.deps);
+    if (deleted > 0) runtime.log.info({ deleted }, 'candidate checks past 30 days deleted');
+  });
+  // area: community
+  queue.handle('communityDigest', async () => {
+    const digest = await sendCommunityDigests(runtime.deps);
+    if (digest.mailed > 0) runtime.log.info(digest, 'community digests mailed');
+  });
+  // area: accreditation
+  queue.handle('accreditationRenewals', async () => {
+    const scan = await sendRenewalReminders(runtime.deps);
+    if (scan.reminded + scan.lapsed > 0)
+      runtime.log.info(scan, 'accreditation renewals: reminders sent, lapses recorded');
+  });
+  // area: goals
+  queue.handle('goalNudges', async () => {
+    const scan = await nudgeGoalsBehindSchedule(runtime.deps);
+    if (scan.nudged > 0) runtime.log.info(scan, 'goal nudges mailed');
   });
   // area: scheduled work
   queue.handle('retention', async () => {

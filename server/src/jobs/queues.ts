@@ -103,11 +103,32 @@ export const QUEUES = {
     description:
       'Credentials joined a learner’s account when they confirmed their address: their pathways are re-evaluated',
   },
+  /** Mails learners whose goal plan no longer fits their target date (opt-in; once a week per goal). */
+  goalNudges: {
+    ...SCHEDULED,
+    name: 'cron.goal-nudges',
+    cron: '0 8 * * 1',
+    description: 'Mondays: nudge learners whose goal plan is behind schedule (opt-in, once a week per goal)',
+  },
   retention: {
     ...SCHEDULED,
     name: 'cron.retention',
     cron: '43 3 * * *',
     description: 'Daily: drop audit events and webhook deliveries past their retention',
+  },
+  /** Mentions, replies and direct messages gathered into one mail per person a day. */
+  communityDigest: {
+    ...SCHEDULED,
+    name: 'cron.community-digest',
+    cron: '7 7 * * *',
+    description: 'Daily: mail each person a digest of new mentions, replies and messages in their cohorts',
+  },
+  /** Accreditations near expiry: reminders 60 and 14 days before (once each), and lapsed ones marked expired. */
+  accreditationRenewals: {
+    ...SCHEDULED,
+    name: 'cron.accreditation-renewals',
+    cron: '23 6 * * *',
+    description: 'Daily: remind providers 60 and 14 days before an accreditation expires; mark lapsed ones expired',
   },
   /** One job works through a bulk issuance for up to a minute, then queues its follow-up; progress is in the rows. */
   bulkIssuance: {
@@ -119,6 +140,24 @@ export const QUEUES = {
     retryBackoff: true,
     expireInSeconds: 300,
     description: 'Bulk issuance: issue the rows of an uploaded CSV in batches',
+  },
+  /** One job verifies a candidate check's uploads for up to a minute, then queues its follow-up; outcomes are in the items. */
+  candidateChecks: {
+    ...ON_DEMAND,
+    name: 'candidate-checks',
+    batchSize: 1,
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    description: 'Candidate checks: verify the credentials of an upload',
+  },
+  /** Uploads of candidate checks are kept 30 days. */
+  candidateCheckRetention: {
+    ...SCHEDULED,
+    name: 'cron.candidate-check-retention',
+    cron: '23 4 * * *',
+    description: 'Daily: delete candidate checks (uploads and results) older than 30 days',
   },
   /** Runs nothing of the product: lets tests and operators check that workers pick up jobs. */
   maintenanceProbe: {

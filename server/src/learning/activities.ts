@@ -23,7 +23,18 @@ export type NumericQuestion = {
   feedback?: Feedback;
 };
 export type Question = ChoiceQuestion | NumericQuestion;
-export type Quiz = { type: 'quiz'; passMark: number; attemptsLimit: number | null; questions: Question[] };
+export type Quiz = {
+  type: 'quiz';
+  passMark: number;
+  attemptsLimit: number | null;
+  questions: Question[];
+  /** Assessment settings (see `quiz-policy.ts`); absent on quizzes written before them. */
+  drawCount?: number | null;
+  shuffleOptions?: boolean;
+  revealAnswers?: 'after-pass' | 'after-pass-or-last-attempt' | 'never';
+  timeLimitMinutes?: number | null;
+  cooldownMinutes?: number | null;
+};
 
 export type RubricLevel = { id: string; title: string; description?: string; points: number };
 export type RubricCriterion = { id: string; title: string; description?: string; levels: RubricLevel[] };

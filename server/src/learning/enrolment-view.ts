@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { toLearnerQuestion } from './activities.js';
+import { assessmentViewOf } from './quiz-policy.js';
 import { activityOf, progressOf } from './learner-state.js';
 import type { EnrolmentRow } from './stores/enrolment.store.js';
 import type { SubmissionRow } from './stores/submission.store.js';
@@ -75,7 +75,7 @@ export function detailOf(deps: Deps, e: EnrolmentRow) {
         attemptsUsed: attempts.length,
         bestPercent: attempts.length > 0 ? Math.max(...attempts.map((a) => a.percent)) : null,
         isPassed: attempts.some((a) => a.is_passed),
-        questions: activity.questions.map(toLearnerQuestion),
+        ...assessmentViewOf(activity),
       };
     } else if (activity?.type === 'assignment') {
       learnerActivity = {

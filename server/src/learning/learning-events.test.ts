@@ -108,10 +108,10 @@ describe('events of learning, written in the transaction that causes them', () =
     await expect(
       transaction(t.deps.db, async (trx) => {
         await completeModule({ ...t.deps, db: trx }, actor, detail.id, detail.modules[0]!.id);
-        // Inside, the completion wrote its credential, its two events and the pathways job...
+        // Inside, the completion wrote its credential, its two events and the consumers' jobs (pathways, CPD)...
         expect(await counts(trx)).toEqual({
           events: before.events + 2,
-          jobs: before.jobs + 1,
+          jobs: before.jobs + 2,
           credentials: before.credentials + 1,
         });
         throw new Error('the request failed after completing');
@@ -151,13 +151,13 @@ describe('events of learning, written in the transaction that causes them', () =
         achievementId: expect.stringContaining('/achievements/'),
       },
     });
-    // The pathways consumer's job was written with the event (and commits with it).
+    // The consumers' jobs (pathways, CPD record) were written with the event (and commit with it).
     const { rows: jobs } = await sql<{
       data: { consumer: string; eventId: string };
     }>`select data from pgboss.job where name = ${QUEUES.events.name} and data->>'eventId' = ${issued!.id}`.execute(
       t.deps.db,
     );
-    expect(jobs.map((j) => j.data.consumer)).toEqual(['pathways.credential-changed']);
+    expect(jobs.map((j) => j.data.consumer).sort()).toEqual(['cpd.credential-issued', 'pathways.credential-changed']);
     const after = await counts();
     expect(after.credentials).toBe(before.credentials + 1);
   });

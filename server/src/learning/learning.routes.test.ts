@@ -114,7 +114,8 @@ describe('the learning loop', () => {
     });
     expect(wrong.statusCode).toBe(201);
     expect(wrong.json()).toMatchObject({ attemptNumber: 1, percent: 0, isPassed: false, attemptsLeft: 2 });
-    expect(wrong.json().questions[0].feedback).toMatch(/relationships/);
+    // A failed attempt with attempts left tells the score only (no right answers to eliminate by).
+    expect(wrong.json()).toMatchObject({ answersRevealed: false, questions: [] });
     const right = await t.app.inject({
       method: 'POST',
       url: `/api/v1/me/enrolments/${detail.id}/modules/${moduleId(detail, 'Charts quiz')}/quiz-attempts`,

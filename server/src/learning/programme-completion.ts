@@ -1,5 +1,6 @@
-import type { JsonObject } from '@cairn/credentials';
+import { CONTEXT_URLS, type JsonObject } from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
+import { withEndorsementsInForce } from '../endorsement/endorsements-in-force.js';
 import { eventActorOf, recordEvent } from '../events/record-event.js';
 import { issueCredentialAs } from '../issuance/issuance.service.js';
 import { queueMail } from '../mail/queue-mail.js';
@@ -72,9 +73,10 @@ export async function recordProgress(
     if (lastModuleId) await enrolmentStore.setLastModule(deps.db, e.id, lastModuleId);
     return seen;
   }
-  const achievement = e.achievement as JsonObject;
-  const achievementId = typeof achievement.id === 'string' ? achievement.id : '';
   const now = deps.clock();
+  // The endorsements in force now travel inside the credential, under the provider's signature.
+  const achievement = await withEndorsementsInForce(deps.db, e.achievement as JsonObject, now);
+  const achievementId = typeof achievement.id === 'string' ? achievement.id : '';
   const { results, evidence } = outcomesOf(e, progress, achievementId);
   const issued = await issueCredentialAs(
     deps,
@@ -89,6 +91,8 @@ export async function recordProgress(
     { actor: eventActorOf(actor), userId: e.learner_id },
     {
       credential: {
+        // Cairn's CPD extension (docs/cpd.md): the hours travel under the issuer's signature.
+        ...(e.cpd_hours ? { '@context': [CONTEXT_URLS.cairnCpdV1] } : {}),
         name: typeof achievement.name === 'string' ? achievement.name : e.title,
         ...(e.validity_months ? { validUntil: validUntil(now, e.validity_months) } : {}),
         credentialSubject: {
@@ -96,6 +100,7 @@ export async function recordProgress(
           achievement,
           activityStartDate: isoSeconds(e.enrolled_at),
           activityEndDate: isoSeconds(now),
+          ...(e.cpd_hours ? { cpdHours: e.cpd_hours } : {}),
           ...(results.length > 0 ? { result: results } : {}),
         },
         ...(evidence.length > 0 ? { evidence } : {}),

@@ -16,6 +16,7 @@ export const permissions = {
   'credentials.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'credentials.issue': ['owner', 'admin', 'author', 'assessor'],
   'credentials.changeStatus': ['owner', 'admin'],
+  'candidates.verify': ['owner', 'admin', 'manager'],
   'learning.review': ['owner', 'admin', 'assessor'],
   'vouchers.manage': ['owner', 'admin'],
   'skills.import': ['owner', 'admin', 'author'],
@@ -25,6 +26,17 @@ export const permissions = {
   'pathways.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
   'pathways.author': ['owner', 'admin', 'author'],
   'pathways.publish': ['owner', 'admin', 'author'],
+  'endorsements.manage': ['owner', 'admin'],
+  'codevelopment.participate': ['owner', 'admin', 'author'],
+  'reviews.moderate': ['owner', 'admin', 'author'],
+  'community.manage': ['owner', 'admin', 'author'],
+  'community.moderate': ['owner', 'admin', 'author', 'assessor'],
+  'workforce.read': ['owner', 'admin', 'manager'],
+  'workforce.manage': ['owner', 'admin', 'manager'],
+  'accreditation.read': ['owner', 'admin', 'author', 'assessor', 'manager', 'viewer'],
+  'accreditation.apply': ['owner', 'admin', 'author'],
+  'accreditation.review': ['owner', 'admin', 'assessor'],
+  'accreditation.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type OrgAction = keyof typeof permissions;

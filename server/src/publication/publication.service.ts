@@ -7,7 +7,9 @@ import {
   type ChangeablePurpose,
 } from '../issuance/status-lists.service.js';
 import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
+import { findShowcaseSettings } from '../orgs/org-showcase-settings.store.js';
 import { findOrganizationBySlug } from '../orgs/orgs.store.js';
+import { issuerProfileShowcase } from '../showcase/issuer-profile-showcase.js';
 
 async function findPublicOrg(deps: Deps, slug: string) {
   const org = await findOrganizationBySlug(deps.db, slug);
@@ -29,6 +31,7 @@ export async function getIssuerProfile(deps: Deps, slug: string) {
     type: ['Profile'],
     name: org.name,
     url: new URL(`/orgs/${org.slug}/profile`, deps.publicUrl).toString(),
+    ...issuerProfileShowcase(deps, await findShowcaseSettings(deps.db, org.id)),
   };
 }
 

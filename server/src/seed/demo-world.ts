@@ -9,6 +9,12 @@ import { provisionOrganization } from '../orgs/orgs.service.js';
 import { seedDemoCatalog } from '../catalog/demo-catalog.js';
 import { joinDemoPathway, seedDemoPathways } from '../pathways/demo-pathways.js';
 import { seedDemoLearning } from './demo-learning.js';
+import { seedDemoCommunity } from './demo-community.js';
+import { seedDemoEndorsements } from './demo-endorsement.js';
+import { seedDemoEmployers } from './demo-employers.js';
+import { seedDemoShowcase } from './demo-showcase.js';
+import { seedDemoAccreditation } from './demo-accreditation.js';
+import { seedDemoLearnerGoals } from './demo-learner-goals.js';
 
 type DemoOrg = { slug: string; name: string; roles: OrgRole[]; member: { email: string; name: string; role: 'owner' } };
 
@@ -93,6 +99,11 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
         partnerOrgId: of('atlas-industry-alliance').orgId,
       },
     );
+    await seedDemoEndorsements(
+      { ...deps, db: trx },
+      { partnerSlug: 'atlas-industry-alliance', partnerEmail: 'partner@demo.cairn.test' },
+    );
+    await seedDemoAccreditation({ ...deps, db: trx });
     // Before the learner's completions, so completing both programmes awards the first pathway.
     const pathways = await seedDemoPathways(
       { ...deps, db: trx },
@@ -121,10 +132,37 @@ export async function seedDemoWorld(deps: Deps, options: { password: string | un
         ],
       },
     );
+    await seedDemoCommunity(
+      { ...deps, db: trx },
+      {
+        learnerEmail: learner.email,
+        providerEmail: 'provider@demo.cairn.test',
+        providerSlug: 'northwind-academy',
+        passwordHash,
+        cohortProgrammeSlug: 'agile-delivery-essentials',
+        reviewed: { providerSlug: 'northwind-academy', slug: 'data-literacy-foundations' },
+      },
+    );
     await joinDemoPathway(
       { ...deps, db: trx },
       { learnerEmail: learner.email, pathwayId: pathways.inProgressPathwayId },
     );
+    await seedDemoEmployers(
+      { ...deps, db: trx },
+      {
+        employerSlug: 'harbor-logistics',
+        employerEmail: 'employer@demo.cairn.test',
+        learnerEmail: learner.email,
+        providerSlug: 'northwind-academy',
+        providerEmail: 'provider@demo.cairn.test',
+        passwordHash,
+      },
+    );
+    await seedDemoShowcase(
+      { ...deps, db: trx },
+      { learnerEmail: learner.email, providerSlug: 'northwind-academy', providerEmail: 'provider@demo.cairn.test' },
+    );
+    await seedDemoLearnerGoals({ ...deps, db: trx }, { learnerEmail: learner.email, employerSlug: 'harbor-logistics' });
     return true;
   });
   if (!isCreated) return undefined;

@@ -19,6 +19,35 @@ const checkSchema = z.object({
   status: z.enum(['passed', 'failed', 'warning', 'skipped']),
   message: z.string(),
 });
+const accreditationFinding = z
+  .object({
+    by: z.string(),
+    byId: z.string(),
+    scheme: z.string(),
+    subject: z.enum(['organization', 'programme']),
+    status: z.string(),
+    credentialId: z.string().nullable(),
+    atIssue: z.boolean().meta({
+      description: 'In force, signed by the accreditor and about this issuer/programme when the credential was issued',
+    }),
+    now: z.boolean(),
+    withdrawnAt: z.string().nullable(),
+    problems: z.array(z.string()),
+  })
+  .meta({ id: 'AccreditationFinding' });
+const endorsementFinding = z
+  .object({
+    by: z.string(),
+    byId: z.string().nullable(),
+    subjectId: z.string().nullable(),
+    credentialId: z.string().nullable(),
+    comment: z.string().nullable(),
+    atIssue: z.boolean(),
+    now: z.boolean(),
+    withdrawnAt: z.string().nullable(),
+    problems: z.array(z.string()),
+  })
+  .meta({ id: 'EndorsementFinding' });
 const resultSchema = z
   .object({
     verified: z.boolean(),
@@ -38,6 +67,13 @@ const resultSchema = z
         validUntil: z.string().nullable(),
       })
       .nullable(),
+    accreditations: z.array(accreditationFinding).meta({
+      description:
+        'Accreditations of the issuer and of the programme in Cairn’s registers, each credential verified; a check of its own that never changes `verified`',
+    }),
+    endorsements: z.array(endorsementFinding).meta({
+      description: 'Each embedded endorsement verified on its own; never changes `verified`',
+    }),
   })
   .meta({ id: 'VerificationResult' });
 

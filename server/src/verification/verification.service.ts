@@ -10,8 +10,9 @@ import type { Deps } from '../deps.js';
 import { getPublishedStatusList } from '../issuance/status-lists.service.js';
 import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
 import { findOrganizationBySlug } from '../orgs/orgs.store.js';
+import { checkRecognition, type RecognitionReport, type VerifyOne } from './recognition-checks.js';
 import { ioKey, type IoAnswerValue, type IoKind } from './verify-io.js';
-import { verifyPool, type VerifyIo } from './verify-pool.js';
+import { verifyPool, type VerifyIo, type VerifyJob, type VerifyOutcome } from './verify-pool.js';
 
 export { MAX_UPLOAD_BYTES, readCredentialFile } from './credential-file.js';
 
@@ -31,7 +32,7 @@ export type CredentialSummary = {
 
 export type PresentedVerification = Pick<VerificationResult, 'verified' | 'checks' | 'warnings' | 'errors'> & {
   summary: CredentialSummary | null;
-};
+} & RecognitionReport;
 
 /**
  * Resolves Cairn's own did:web issuers from the database, and any did:key (organisations' own
@@ -141,14 +142,31 @@ export type VerifyOptions = {
   expectedProof?: { challenge?: string; domain?: string };
 };
 
-function presented(result: VerificationResult): PresentedVerification {
+function presented(
+  result: VerificationResult,
+  recognition: RecognitionReport = { accreditations: [], endorsements: [] },
+): PresentedVerification {
   return {
     verified: result.verified,
     checks: result.checks,
     warnings: result.warnings,
     errors: result.errors,
     summary: summarise(result.credential),
+    ...recognition,
   };
+}
+
+/** Verifies one more credential (an embedded endorsement, an accreditation) in the pool, with local I/O. */
+function verifierOf(deps: Deps, io: VerifyIo): VerifyOne {
+  return async (credential) =>
+    (
+      await verifyPool().verify({
+        job: { source: 'credential', credential },
+        io,
+        prefetch: prefetchFor(deps, io, credential),
+        now: deps.clock(),
+      })
+    ).result;
 }
 
 /** Own DIDs and status lists from the database: what a verification of a presented credential may reach. */
@@ -240,7 +258,7 @@ export async function verifyPresentedCredential(deps: Deps, options: VerifyOptio
     ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
     ...(options.expectedProof ? { expectedProof: options.expectedProof } : {}),
   });
-  return presented(result);
+  return presented(result, await checkRecognition(deps, verifierOf(deps, io), result));
 }
 
 /** Reads a credential out of an uploaded file (PNG, SVG, JSON, VC-JWT) and verifies it, both in the verify pool. */
@@ -248,12 +266,32 @@ export async function verifyPresentedFile(
   deps: Deps,
   file: { bytes: Buffer; filename: string },
 ): Promise<PresentedVerification> {
+  const io = localIo(deps);
   const { result } = await verifyPool().verify({
     job: { source: 'file', bytes: file.bytes, filename: file.filename },
-    io: localIo(deps),
+    io,
     now: deps.clock(),
   });
-  return presented(result);
+  return presented(result, await checkRecognition(deps, verifierOf(deps, io), result));
+}
+
+/**
+ * Verifies a credential, or a file it is read from, in the verify pool and returns the
+ * verifier's whole result, signed facts included: for use cases that act on what was verified
+ * (candidate checks). Throws AppError as `verifyPresentedCredential` does.
+ */
+export async function verifyWithFacts(
+  deps: Deps,
+  options: { job: Extract<VerifyJob, { source: 'credential' | 'file' }>; recipientEmail?: string },
+): Promise<VerifyOutcome> {
+  const io = localIo(deps);
+  return verifyPool().verify({
+    job: options.job,
+    io,
+    ...(options.job.source === 'credential' ? { prefetch: prefetchFor(deps, io, options.job.credential) } : {}),
+    now: deps.clock(),
+    ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
+  });
 }
 
 export type PresentationOptions = { presentation: JsonObject | string; challenge?: string; domain?: string };
@@ -288,6 +326,6 @@ export async function verifyPresentedPresentation(
     warnings: result.warnings,
     errors: result.errors,
     holder: result.holder ?? null,
-    credentials: result.credentials.map(presented),
+    credentials: result.credentials.map((c) => presented(c)),
   };
 }

@@ -59,6 +59,119 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accreditation/{accreditorSlug}/schemes/{schemeSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public page of a scheme */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accreditorSlug: string;
+                    schemeSlug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicAccreditationScheme"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accreditation/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Schemes open to applications, from every accrediting body */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublicAccreditationScheme"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/backup": {
         parameters: {
             query?: never;
@@ -840,6 +953,12 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
+                    /** @description Programmes with a signed accreditation in force (of the programme or its provider) by any of these */
+                    accreditedBy?: string | string[];
+                    /** @description The currency minCost/maxCost are in: paid programmes priced in another are left out */
+                    currency?: string;
+                    /** @description Programmes with a signed endorsement in force by any of these */
+                    endorsedBy?: string | string[];
                     format?: string | string[];
                     free?: "0" | "1" | "true" | "false";
                     language?: string | string[];
@@ -1023,6 +1142,133 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/{providerSlug}/{slug}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme’s approved reviews and average rating; signed in, also your own review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    providerSlug: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canReview: boolean;
+                            items: components["schemas"]["ProgrammeReview"][];
+                            mine: components["schemas"]["OwnProgrammeReview"] | null;
+                            summary: components["schemas"]["RatingSummary"];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/{providerSlug}/{slug}/reviews/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write or edit my review (credential holders only; shown after the provider approves it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    providerSlug: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        rating: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnProgrammeReview"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/programmes": {
         parameters: {
             query?: never;
@@ -1072,6 +1318,804 @@ export type paths = {
                         "application/json": {
                             items: components["schemas"]["CatalogItem"][];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/cohorts/{id}/members/{userId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a learner from a cohort (facilitators and moderators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            removed: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/cohorts/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My direct messages with one person of this cohort */
+        get: {
+            parameters: {
+                query: {
+                    with: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DirectMessage"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send a direct message to someone in my cohort */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown; clients render it with raw HTML dropped */
+                        body: string;
+                        /** Format: uuid */
+                        recipientId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/posts/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide or show a reply (facilitators and moderators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isHidden: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isHidden: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a thread, reply or message to the discussion’s moderators */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        messageId?: string;
+                        /** Format: uuid */
+                        postId?: string;
+                        reason: string;
+                        /** Format: uuid */
+                        threadId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            reported: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/spaces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A discussion (cohort or programme-wide) with its threads */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommunitySpace"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/spaces/{id}/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The peer directory of a discussion: people who chose to be listed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Peer"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/spaces/{id}/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a thread (Markdown; @Full Name mentions someone in the discussion) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown; clients render it with raw HTML dropped */
+                        body: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread with its replies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscussionThread"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/threads/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide or show a thread (facilitators and moderators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isHidden: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isHidden: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/threads/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock or unlock a thread (facilitators and moderators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isLocked: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isLocked: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/threads/{id}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply in a thread */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown; clients render it with raw HTML dropped */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The PDF certificate of a credential (its holder, or anyone once the holder shared it)
+         * @description A4 or US Letter, landscape, with a QR code to the verification page. A revoked, suspended, expired or unverifiable credential is stamped. 404 when you do not hold it and its holder has not shared it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    size?: "a4" | "letter";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
             };
@@ -1141,6 +2185,62 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a credential page shows beyond the signed credential (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CredentialShowcase"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1435,6 +2535,547 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/assessments/{orgSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record your own assessment of a skill for an employer you belong to */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgSlug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Cairn's 1-5 scale: 1 Aware, 2 Working, 3 Practitioner, 4 Advanced, 5 Expert */
+                        level: number;
+                        /** Format: uuid */
+                        skillId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My discussions: my cohort (placed on first visit when one has room) or the programme-wide one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MyCommunitySpace"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cpd": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My CPD record for a period: target, what counts after caps and carry-over, entries */
+        get: {
+            parameters: {
+                query?: {
+                    period?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CpdRecord"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cpd/audit-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ZIP for an auditor: PDF summary, CSV of entries, evidence files, each credential as signed */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description application/zip */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cpd/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log an activity with its reflection (what I learned, how I will apply it) and evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        application: string;
+                        /**
+                         * @default self-directed
+                         * @enum {string}
+                         */
+                        category?: "structured" | "self-directed";
+                        /** Format: date */
+                        date: string;
+                        /** Format: uuid */
+                        evidenceFileId?: string;
+                        /** Format: uri */
+                        evidenceLink?: string;
+                        hours: number;
+                        learned: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cpd/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a self-logged activity */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cpd/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an evidence file (multipart, field "file"); then name its id when logging */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filename: string;
+                            id: string;
+                            mediaType: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cpd/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CPD schemes to start from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CpdScheme"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cpd/scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose a preset scheme or define my own (name, body, target, period, caps, carry-over) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        body?: string;
+                        /**
+                         * @default {
+                         *       "structured": null,
+                         *       "self-directed": null
+                         *     }
+                         */
+                        caps?: {
+                            /** @default null */
+                            "self-directed"?: number | null;
+                            /** @default null */
+                            structured?: number | null;
+                        };
+                        /** @default 0 */
+                        carryOverMax?: number;
+                        name?: string;
+                        /** @default 1 */
+                        periodStartMonth?: number;
+                        preset?: string;
+                        target?: number;
+                        /**
+                         * @default hours
+                         * @enum {string}
+                         */
+                        unit?: "hours" | "points";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CpdScheme"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/credentials": {
         parameters: {
             query?: never;
@@ -1500,6 +3141,117 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/credentials/{id}/exchanges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The wallet pickups of one of my credentials, newest first, with every step */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WalletPickup"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a pickup of one of my credentials into a wallet (VC-API exchange, 10 minutes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            exchangeUrl: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            interactionUrl: string;
+                            legacyDeepLink: string;
+                            qrCodePath: string;
+                            workflow: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1736,16 +3488,101 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description false: the quiz keeps its answers until a pass or the last attempt */
+                            answersRevealed: boolean;
                             attemptNumber: number;
                             attemptsLeft: number | null;
                             enrolment: components["schemas"]["EnrolmentDetail"];
+                            /** @description Submitted after the time limit: scored zero */
+                            isLate: boolean;
                             isPassed: boolean;
                             percent: number;
                             questions: {
+                                answer?: number;
+                                correctOptionIds?: string[];
                                 feedback?: string;
                                 id: string;
                                 isCorrect: boolean;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/enrolments/{id}/modules/{moduleId}/quiz-attempts/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start (or resume) a quiz attempt: questions drawn from the pool, options shuffled, clock started */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    moduleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attemptId: string;
+                            attemptNumber: number;
+                            expiresAt: string | null;
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "numeric";
+                                options?: {
+                                    id: string;
+                                    text: string;
+                                }[];
+                                points: number;
+                                prompt: string;
+                                unit?: string;
+                            }[];
+                            /** Format: date-time */
+                            startedAt: string;
                         };
                     };
                 };
@@ -1817,6 +3654,72 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/enrolments/{id}/modules/{moduleId}/time-spent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add time spent reading a module (seconds since the last report) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    moduleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seconds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            moduleId: string;
+                            secondsSpent: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/enrolments/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -1871,6 +3774,219 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My goals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LearnerGoal"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a goal: a role profile open to me, a published pathway, or skills */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewGoalInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a goal */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/goals/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan for a goal: gap from my verified credentials, steps, totals, a week-by-week schedule */
+        get: {
+            parameters: {
+                query?: {
+                    accreditedOnly?: "true" | "false";
+                    currency?: string;
+                    language?: string;
+                    optimise?: "cost" | "time";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalPlan"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2040,6 +4156,701 @@ export type paths = {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/peer-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My peer directory card */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeerProfile"];
+                    };
+                };
+            };
+        };
+        /** Choose whether and how I appear in my cohorts’ peer directories */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        headline: string;
+                        isListed: boolean;
+                        showsCredentials: boolean;
+                        skills: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeerProfile"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/private-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Private programmes your employers have from providers (listed only to their members) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PrivateProgramme"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My public profile settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyProfile"];
+                    };
+                };
+            };
+        };
+        /** Save my public profile (off by default) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        credentialIds: string[];
+                        handle: string;
+                        headline: string;
+                        /** @description Show "Issued to {name}" on the public pages of my credentials */
+                        isNameShown: boolean;
+                        isPublic: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyProfile"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/resume.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My CV as JSON Resume (certificates, pathways as education, evidenced skills) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated credential ids to put in; omitted, all credentials in force */
+                    include?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/resume.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My CV as a PDF, built from the same JSON Resume */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated credential ids to put in; omitted, all credentials in force */
+                    include?: string;
+                    size?: "a4" | "letter";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My share links, with their view counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ShareLink"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Share my profile or one credential by a link (its URL is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        credentialId?: string | null;
+                        /** @default null */
+                        expiresAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            credentialId: string | null;
+                            expiresAt: string | null;
+                            id: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/share-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a share link */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employers you belong to and what you share with each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CredentialShare"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sharing/{orgSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Consent to share your credentials with an employer you belong to: all, or the listed ones */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgSlug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        credentials: "all" | string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CredentialShare"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw consent: the employer sees nothing of yours from now on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgSlug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2468,6 +5279,1001 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/accreditation/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications received (accrediting body) or sent (provider) */
+        get: {
+            parameters: {
+                query?: {
+                    side?: "received" | "sent";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AccreditationApplicationSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply to a scheme for the organisation or for named programmes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        jurisdiction?: string | null;
+                        /** @default [] */
+                        programmeIds?: string[];
+                        /** @default null */
+                        renewsId?: string | null;
+                        /** Format: uuid */
+                        schemeId: string;
+                        statement: string;
+                        /** @enum {string} */
+                        subjectType: "organization" | "programme";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationApplication"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application, for its accrediting body or its provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationApplication"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/applications/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a request for information (provider); the application returns for review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationApplication"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/applications/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the review of one criterion of the checklist (accrediting body) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criterion: string;
+                        /** @default  */
+                        note?: string;
+                        /** @enum {string} */
+                        outcome: "met" | "not_met" | "unclear";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationApplication"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/applications/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an application (either side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationApplication"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide: candidate, accredited or refused, with reasons; issues the signed accreditation
+         * @description Repeating the same decision returns it unchanged; a programme outside the scheme's scope is refused with 422 naming the limit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "candidate" | "accredited" | "refused";
+                        /** @default null */
+                        publicReportUrl?: string | null;
+                        reasons: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationApplication"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/applications/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an evidence file (multipart: `file`, optional `evidenceItem`)
+         * @description multipart/form-data with `file` and optionally `evidenceItem` (which required evidence item it answers).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationApplication"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/applications/{id}/evidence/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file of an application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/applications/{id}/information-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the provider for more information (accrediting body) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationApplication"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/granted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accreditations an accrediting body granted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Accreditation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/granted/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend, reinstate or withdraw an accreditation (status list + mail to the provider) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "suspend" | "reinstate" | "withdraw";
+                        /** @description Required to suspend or withdraw */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Accreditation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accreditations an organisation holds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Accreditation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accreditation schemes an accrediting body runs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AccreditationScheme"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an accreditation scheme */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        checklist?: string[];
+                        /** @default  */
+                        criteriaMarkdown?: string;
+                        /** @default [] */
+                        evidenceItems?: string[];
+                        /** @default  */
+                        feeNote?: string;
+                        /** @default true */
+                        isOpen?: boolean;
+                        name: string;
+                        /** @default null */
+                        reviewIntervalMonths?: number | null;
+                        scope?: components["schemas"]["AccreditationScopeInput"];
+                        /** @example northwind-academy */
+                        slug: string;
+                        /** @default  */
+                        summary?: string;
+                        validityMonths: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationScheme"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/accreditation/schemes/{schemeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an accreditation scheme (granted accreditations keep what they were signed with) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schemeId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checklist?: string[];
+                        criteriaMarkdown?: string;
+                        evidenceItems?: string[];
+                        feeNote?: string;
+                        isOpen?: boolean;
+                        name?: string;
+                        reviewIntervalMonths?: number | null;
+                        scope?: components["schemas"]["AccreditationScopeInput"];
+                        /** @example northwind-academy */
+                        slug?: string;
+                        summary?: string;
+                        validityMonths?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccreditationScheme"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/orgs/{slug}/api-keys": {
         parameters: {
             query?: never;
@@ -2648,6 +6454,129 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes assigned to members, with where each stands */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LearningAssignment"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Assign a programme to people or a team with a due date, optionally on sponsored seats */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** @default false */
+                        isSponsored?: boolean;
+                        /** Format: uuid */
+                        microcredentialId: string;
+                        /** Format: uuid */
+                        roleId?: string;
+                        /** Format: uuid */
+                        teamId?: string;
+                        userIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignments: {
+                                id: string;
+                                userId: string;
+                            }[];
+                            programme: {
+                                id: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{slug}/audit-log": {
         parameters: {
             query?: never;
@@ -2667,7 +6596,7 @@ export type paths = {
                     limit?: number;
                     /** @description From this moment, or from the start of this day (UTC) */
                     since?: string;
-                    /** @description Comma-separated event types: credential.issued, credential.revoked, credential.suspended, credential.reinstated, credential.expired, enrolment.created, enrolment.completed, submission.reviewed, pathway.published, pathway.awarded, organization.updated, wallet.status-changed, member.added, member.removed, member.role-changed, api-key.created, api-key.revoked, webhook.created, webhook.updated, webhook.deleted, webhook.disabled, webhook.test */
+                    /** @description Comma-separated event types: credential.issued, credential.revoked, credential.suspended, credential.reinstated, credential.expired, enrolment.created, enrolment.completed, submission.reviewed, pathway.published, pathway.awarded, organization.updated, accreditation.changed, wallet.status-changed, member.added, member.removed, member.role-changed, api-key.created, api-key.revoked, webhook.created, webhook.updated, webhook.deleted, webhook.disabled, webhook.test */
                     type?: string;
                     /** @description Before this moment, or up to the end of this day (UTC) */
                     until?: string;
@@ -2736,7 +6665,7 @@ export type paths = {
                 query?: {
                     /** @description From this moment, or from the start of this day (UTC) */
                     since?: string;
-                    /** @description Comma-separated event types: credential.issued, credential.revoked, credential.suspended, credential.reinstated, credential.expired, enrolment.created, enrolment.completed, submission.reviewed, pathway.published, pathway.awarded, organization.updated, wallet.status-changed, member.added, member.removed, member.role-changed, api-key.created, api-key.revoked, webhook.created, webhook.updated, webhook.deleted, webhook.disabled, webhook.test */
+                    /** @description Comma-separated event types: credential.issued, credential.revoked, credential.suspended, credential.reinstated, credential.expired, enrolment.created, enrolment.completed, submission.reviewed, pathway.published, pathway.awarded, organization.updated, accreditation.changed, wallet.status-changed, member.added, member.removed, member.role-changed, api-key.created, api-key.revoked, webhook.created, webhook.updated, webhook.deleted, webhook.disabled, webhook.test */
                     type?: string;
                     /** @description Before this moment, or up to the end of this day (UTC) */
                     until?: string;
@@ -2780,6 +6709,574 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/candidate-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidate checks of this organisation, newest first (50) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CandidateCheckSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Verify up to 1,000 candidates’ credentials at once (a durable job)
+         * @description Owners, admins and managers. Send multipart/form-data with credential files in any file field (JSON, VC-JWT, baked PNG or SVG, a ZIP of those, or a CSV of credential URLs with columns url[,email]), and beside them optional `urls` (one per line), `candidateEmail` (every credential must name this person) and `emails` (JSON: file name or ZIP path → email); browsers add `X-Cairn-CSRF: 1`. Or JSON `{urls: [url | {url, email}], candidateEmail?}`. At most 1000 credentials (more: 413, nothing queued), 10 MB a credential, 32 MB in all; a ZIP may inflate to 64 MB. URLs are fetched only through the SSRF guard (https, public addresses, 5 s); this Cairn's own credential URLs are read directly. Uploads and results are deleted after 30 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/candidate-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One candidate check: progress and each credential’s outcome */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CandidateCheck"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/candidate-checks/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as CSV: file, holder, issuer, achievement, status, skills evidenced, reason */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/co-development": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Co-development invitations this organisation sent (provider) or received (partner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CoDevelopmentInvitation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite an industry partner to co-develop one of this provider’s programmes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                        /** Format: uuid */
+                        microcredentialId: string;
+                        /** @example northwind-academy */
+                        partnerSlug: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoDevelopmentInvitation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/co-development/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A co-development invitation with the programme’s newest draft and the comments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoDevelopmentInvitationDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/co-development/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The invited partner approves (named as co-developer on the open draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoDevelopmentInvitationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/co-development/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on the draft (either side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoDevelopmentInvitationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/co-development/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The invited partner declines */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoDevelopmentInvitationDetail"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3033,6 +7530,174 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/endorsements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Endorsements this organisation gave (withdrawn ones too) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Endorsement"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Endorse a provider or a published programme version (signs an OB 3.0 EndorsementCredential)
+         * @description The organisation must be an industry partner; owners and admins sign. It cannot endorse itself (422). A second endorsement of the same subject while one is in force answers 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndorseRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Endorsement"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/endorsements/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an endorsement (revokes its credential; credentials that embed it keep verifying) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Endorsement"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{slug}/images": {
         parameters: {
             query?: never;
@@ -3260,6 +7925,124 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/invitations/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite everyone in a CSV (one transaction; refused whole with line numbers if any line is bad)
+         * @description A CSV with a header: email (required), role (owner, admin, author, assessor, manager, viewer; default viewer), name. At most 1,000 rows, 1 MB. Multipart `file` (browsers add `X-Cairn-CSRF: 1`) or JSON `{csv}`. People already members, or already invited with the same role, are skipped, so sending a CSV again invites nobody twice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationCsvResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/invitations/csv/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a CSV of people to invite, line by line; sends nothing
+         * @description A CSV with a header: email (required), role (owner, admin, author, assessor, manager, viewer; default viewer), name. At most 1,000 rows, 1 MB. Multipart `file` (browsers add `X-Cairn-CSRF: 1`) or JSON `{csv}`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationCsvPreview"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4081,6 +8864,70 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/members/{userId}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a manager's assessment of a member's level (kept apart from verified evidence) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Cairn's 1-5 scale: 1 Aware, 2 Working, 3 Practitioner, 4 Advanced, 5 Expert */
+                        level: number;
+                        /** Format: uuid */
+                        skillId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{slug}/microcredentials": {
         parameters: {
             query?: never;
@@ -4291,6 +9138,190 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/microcredentials/{id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Make a programme private to one employer's members (before its first publication), or public */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        employerSlug: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audience: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            microcredentialId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/microcredentials/{id}/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cohorts of one of our programmes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Cohort"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a cohort of a cohort-format programme */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity: number;
+                        /** Format: date */
+                        endsOn: string;
+                        /** @default null */
+                        facilitatorId?: string | null;
+                        name: string;
+                        /** Format: date */
+                        startsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5225,6 +10256,130 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/programme-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews of our programmes to moderate (default: pending and reported) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "waiting" | "pending" | "approved" | "hidden" | "reported";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewToModerate"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/programme-reviews/{id}/moderate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (publish) or hide a review of one of our programmes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "hide";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnProgrammeReview"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{slug}/review-queue": {
         parameters: {
             query?: never;
@@ -5291,6 +10446,751 @@ export type paths = {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Role skill profiles: each role with its required skills (level 1-5, essential or optional) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EmployerRole"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a role skill profile */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        escoOccupationUri?: string | null;
+                        name: string;
+                        skills: {
+                            /** @default true */
+                            essential?: boolean;
+                            /** @description Cairn's 1-5 scale: 1 Aware, 2 Working, 3 Practitioner, 4 Advanced, 5 Expert */
+                            level: number;
+                            /** Format: uuid */
+                            skillId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerRoleDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/roles/{roleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One role with its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    roleId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerRoleDetail"];
+                    };
+                };
+            };
+        };
+        /** Save a new version of a role (name, description, required skills) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    roleId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        name: string;
+                        skills: {
+                            /** @default true */
+                            essential?: boolean;
+                            /** @description Cairn's 1-5 scale: 1 Aware, 2 Working, 3 Practitioner, 4 Advanced, 5 Expert */
+                            level: number;
+                            /** Format: uuid */
+                            skillId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerRoleDetail"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a role */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    roleId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/roles/{roleId}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skill gaps against a role, from shared credentials that verify now (members who share only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only members with at least one skill in this status */
+                    status?: "met" | "below" | "missing";
+                    teamId?: string;
+                    userId?: string;
+                };
+                header?: never;
+                path: {
+                    roleId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoleGaps"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/roles/{roleId}/gaps.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gap report as CSV (one row per member and skill) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only members with at least one skill in this status */
+                    status?: "met" | "below" | "missing";
+                    teamId?: string;
+                    userId?: string;
+                };
+                header?: never;
+                path: {
+                    roleId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/roles/{roleId}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cheapest and the shortest set of programmes that closes the gaps */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only members with at least one skill in this status */
+                    status?: "met" | "below" | "missing";
+                    teamId?: string;
+                    userId?: string;
+                };
+                header?: never;
+                path: {
+                    roleId: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GapRecommendations"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/roles/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import roles from CSV (role,skill,level,essential); levels on a 1-5, 1-8 or 1-100 scale
+         * @description A 1-8 scale maps 1-2→1, 3→2, 4→3, 5-6→4, 7-8→5; a 1-100 scale maps 1-20→1 … 81-100→5. All or nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                        /**
+                         * @default 1-5
+                         * @enum {string}
+                         */
+                        scale?: "1-5" | "1-8" | "1-100";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            roles: {
+                                id: string;
+                                name: string;
+                            }[];
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/seat-budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sponsored seats per programme: budget, used, and who sponsored which seat for whom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SponsoredSeatBudget"][];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the number of seats the employer sponsors on a programme */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        microcredentialId: string;
+                        seats: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SponsoredSeatBudget"][];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/showcase-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Logo, LinkedIn page id, certificate colour and signatory */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationShowcaseSettings"];
+                    };
+                };
+            };
+        };
+        /** Replace the logo, LinkedIn page id, certificate colour and signatory (owners and admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificateColour: string | null;
+                        /** @description Published in the issuer Profile as otherIdentifier ext:LinkedIn:organizationId */
+                        linkedInOrganizationId: string | null;
+                        /** @description An image uploaded to the organisation (POST …/images) */
+                        logoFileId: string | null;
+                        signatoryName: string | null;
+                        signatoryTitle: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationShowcaseSettings"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -5703,6 +11603,111 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EmployerTeam"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a team of members */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        userIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerTeam"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{slug}/vouchers": {
         parameters: {
             query?: never;
@@ -5878,7 +11883,7 @@ export type paths = {
                     "application/json": {
                         description?: string;
                         /** @description Event types delivered to this endpoint */
-                        events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
+                        events: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "accreditation.changed" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
                         /**
                          * @description https (http only on development servers); public addresses only
                          * @example https://hooks.example.org/cairn
@@ -6033,7 +12038,7 @@ export type paths = {
                         description?: string;
                         enabled?: boolean;
                         /** @description Event types delivered to this endpoint */
-                        events?: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
+                        events?: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "accreditation.changed" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
                         /**
                          * @description https (http only on development servers); public addresses only
                          * @example https://hooks.example.org/cairn
@@ -6322,6 +12327,120 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/workforce-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Team dashboard: assignments over time, skills gained, gap closed per role, members at risk */
+        get: {
+            parameters: {
+                query?: {
+                    teamId?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamDashboard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An industry partner’s public page: what it endorses now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pathways": {
         parameters: {
             query?: never;
@@ -6490,6 +12609,324 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["MyPathwayDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public profile (404 when private, except to its owner or through a share link) */
+        get: {
+            parameters: {
+                query?: {
+                    share?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicProfile"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Average rating and review count of programmes by micro-credential id */
+        get: {
+            parameters: {
+                query?: {
+                    id?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                average: number | null;
+                                count: number;
+                                microcredentialId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{accreditorSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An accrediting body's public register
+         * @description Who is accredited (or a candidate) for what, until when, with the verification code and the signed credential. `q` searches provider, programme, scheme and code.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    accreditorSlug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accreditor: {
+                                did: string;
+                                name: string;
+                                slug: string;
+                            };
+                            items: components["schemas"]["RegisterEntry"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a review: it is hidden until the provider looks at it again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "reported";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-links/{token}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a share link: counts the view and says where it leads */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            credentialId: string | null;
+                            handle: string | null;
+                            /** @enum {string} */
+                            kind: "profile" | "credential";
+                        };
                     };
                 };
             };
@@ -7100,6 +13537,124 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An interaction URL: the protocols a wallet can use (browsers get a page explaining what to do) */
+        get: {
+            parameters: {
+                query?: {
+                    iuv?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            protocols: {
+                                vcapi: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/interactions/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR code of an interaction URL (SVG) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{slug}/did.json": {
         parameters: {
             query?: never;
@@ -7419,10 +13974,416 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/workflows/{workflow}/exchanges/{exchangeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A VC-API exchange: {} asks for the DIDAuthentication request; a presentation answers it
+         * @description Post `{}` to get `{verifiablePresentationRequest: {query: [{type: "DIDAuthentication"}], challenge, domain}}`. Post `{verifiablePresentation}` signed (`authentication`, Ed25519Signature2020 or eddsa-rdfc-2022) by the key of its holder, a did:key, with that challenge and domain: the answer is `{verifiablePresentation: {verifiableCredential: [the credential issued to that DID]}}`. A replayed challenge or a second pickup answers 409, an expired exchange 410, a presentation that does not verify 422; nothing is issued.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    exchangeId: string;
+                    workflow: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        Accreditation: {
+            accreditor: {
+                name: string;
+                slug: string;
+            };
+            applicationId: string | null;
+            credentialId: string | null;
+            credentialUrl: string | null;
+            decisionReasons: string | null;
+            id: string;
+            jurisdiction: string | null;
+            publicReportUrl: string | null;
+            reviewDate: string | null;
+            scheme: {
+                id: string;
+                name: string;
+                slug: string;
+            };
+            /** @enum {string} */
+            status: "candidate" | "accredited" | "expired" | "withdrawn" | "suspended" | "refused";
+            /** Format: date-time */
+            statusChangedAt: string;
+            statusReason: string | null;
+            subject: {
+                id: string;
+                name: string;
+                providerName: string;
+                providerSlug: string;
+                /** @enum {string} */
+                type: "organization" | "programme";
+            };
+            /** Format: date-time */
+            validFrom: string;
+            validUntil: string | null;
+            verificationCode: string;
+            withdrawnAt: string | null;
+        };
+        AccreditationApplication: {
+            accreditations: components["schemas"]["Accreditation"][];
+            accreditor: {
+                id: string;
+                name: string;
+                slug: string;
+            };
+            checklist: {
+                criterion: string;
+                note: string;
+                outcome: ("met" | "not_met" | "unclear") | null;
+            }[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            decision: ("candidate" | "accredited" | "refused") | null;
+            decisionReasons: string | null;
+            evidence: {
+                /** Format: date-time */
+                createdAt: string;
+                evidenceItem: string | null;
+                filename: string;
+                id: string;
+                mediaType: string;
+                size: number;
+            }[];
+            history: {
+                /** Format: date-time */
+                createdAt: string;
+                decidedAt: string | null;
+                decision: ("candidate" | "accredited" | "refused") | null;
+                decisionReasons: string | null;
+                id: string;
+                /** @enum {string} */
+                state: "submitted" | "information_requested" | "resubmitted" | "decided";
+            }[];
+            id: string;
+            jurisdiction: string | null;
+            messages: {
+                authorName: string | null;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: "comment" | "information_request" | "answer" | "decision";
+                orgName: string;
+            }[];
+            programmes: {
+                id: string;
+                level: number | null;
+                slug: string;
+                title: string | null;
+            }[];
+            provider: {
+                id: string;
+                name: string;
+                slug: string;
+            };
+            publicReportUrl: string | null;
+            renewsId: string | null;
+            scheme: components["schemas"]["AccreditationScheme"];
+            /** @enum {string} */
+            state: "submitted" | "information_requested" | "resubmitted" | "decided";
+            statement: string;
+            /** @enum {string} */
+            subjectType: "organization" | "programme";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AccreditationApplicationInput: {
+            accreditations: components["schemas"]["AccreditationInput"][];
+            accreditor: {
+                id: string;
+                name: string;
+                slug: string;
+            };
+            checklist: {
+                criterion: string;
+                note: string;
+                outcome: ("met" | "not_met" | "unclear") | null;
+            }[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            decision: ("candidate" | "accredited" | "refused") | null;
+            decisionReasons: string | null;
+            evidence: {
+                /** Format: date-time */
+                createdAt: string;
+                evidenceItem: string | null;
+                filename: string;
+                id: string;
+                mediaType: string;
+                size: number;
+            }[];
+            history: {
+                /** Format: date-time */
+                createdAt: string;
+                decidedAt: string | null;
+                decision: ("candidate" | "accredited" | "refused") | null;
+                decisionReasons: string | null;
+                id: string;
+                /** @enum {string} */
+                state: "submitted" | "information_requested" | "resubmitted" | "decided";
+            }[];
+            id: string;
+            jurisdiction: string | null;
+            messages: {
+                authorName: string | null;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: "comment" | "information_request" | "answer" | "decision";
+                orgName: string;
+            }[];
+            programmes: {
+                id: string;
+                level: number | null;
+                slug: string;
+                title: string | null;
+            }[];
+            provider: {
+                id: string;
+                name: string;
+                slug: string;
+            };
+            publicReportUrl: string | null;
+            renewsId: string | null;
+            scheme: components["schemas"]["AccreditationSchemeInput"];
+            /** @enum {string} */
+            state: "submitted" | "information_requested" | "resubmitted" | "decided";
+            statement: string;
+            /** @enum {string} */
+            subjectType: "organization" | "programme";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AccreditationApplicationSummary: {
+            accreditor: {
+                name: string;
+                slug: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            decision: ("candidate" | "accredited" | "refused") | null;
+            id: string;
+            isRenewal: boolean;
+            provider: {
+                name: string;
+                slug: string;
+            };
+            scheme: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            state: "submitted" | "information_requested" | "resubmitted" | "decided";
+            /** @enum {string} */
+            subjectType: "organization" | "programme";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AccreditationApplicationSummaryInput: {
+            accreditor: {
+                name: string;
+                slug: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            decision: ("candidate" | "accredited" | "refused") | null;
+            id: string;
+            isRenewal: boolean;
+            provider: {
+                name: string;
+                slug: string;
+            };
+            scheme: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            state: "submitted" | "information_requested" | "resubmitted" | "decided";
+            /** @enum {string} */
+            subjectType: "organization" | "programme";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AccreditationFinding: {
+            /** @description In force, signed by the accreditor and about this issuer/programme when the credential was issued */
+            atIssue: boolean;
+            by: string;
+            byId: string;
+            credentialId: string | null;
+            now: boolean;
+            problems: string[];
+            scheme: string;
+            status: string;
+            /** @enum {string} */
+            subject: "organization" | "programme";
+            withdrawnAt: string | null;
+        };
+        AccreditationFindingInput: {
+            /** @description In force, signed by the accreditor and about this issuer/programme when the credential was issued */
+            atIssue: boolean;
+            by: string;
+            byId: string;
+            credentialId: string | null;
+            now: boolean;
+            problems: string[];
+            scheme: string;
+            status: string;
+            /** @enum {string} */
+            subject: "organization" | "programme";
+            withdrawnAt: string | null;
+        };
+        AccreditationInput: {
+            accreditor: {
+                name: string;
+                slug: string;
+            };
+            applicationId: string | null;
+            credentialId: string | null;
+            credentialUrl: string | null;
+            decisionReasons: string | null;
+            id: string;
+            jurisdiction: string | null;
+            publicReportUrl: string | null;
+            reviewDate: string | null;
+            scheme: {
+                id: string;
+                name: string;
+                slug: string;
+            };
+            /** @enum {string} */
+            status: "candidate" | "accredited" | "expired" | "withdrawn" | "suspended" | "refused";
+            /** Format: date-time */
+            statusChangedAt: string;
+            statusReason: string | null;
+            subject: {
+                id: string;
+                name: string;
+                providerName: string;
+                providerSlug: string;
+                /** @enum {string} */
+                type: "organization" | "programme";
+            };
+            /** Format: date-time */
+            validFrom: string;
+            validUntil: string | null;
+            verificationCode: string;
+            withdrawnAt: string | null;
+        };
+        AccreditationScheme: {
+            checklist: string[];
+            criteriaMarkdown: string;
+            evidenceItems: string[];
+            feeNote: string;
+            id: string;
+            isOpen: boolean;
+            name: string;
+            reviewIntervalMonths: number | null;
+            scope: components["schemas"]["AccreditationScope"];
+            slug: string;
+            summary: string;
+            /** Format: date-time */
+            updatedAt: string;
+            validityMonths: number;
+        };
+        AccreditationSchemeInput: {
+            checklist: string[];
+            criteriaMarkdown: string;
+            evidenceItems: string[];
+            feeNote: string;
+            id: string;
+            isOpen: boolean;
+            name: string;
+            reviewIntervalMonths: number | null;
+            scope: components["schemas"]["AccreditationScopeInput"];
+            slug: string;
+            summary: string;
+            /** Format: date-time */
+            updatedAt: string;
+            validityMonths: number;
+        };
+        /** @description Scope limits; an empty list means any */
+        AccreditationScope: {
+            credentialTypes: string[];
+            eqfLevels: number[];
+            fields: string[];
+            jurisdictions: string[];
+        };
+        /** @description Scope limits; an empty list means any */
+        AccreditationScopeInput: {
+            credentialTypes: string[];
+            eqfLevels: number[];
+            fields: string[];
+            jurisdictions: string[];
+        };
         ApiKey: {
             /** Format: date-time */
             createdAt: string;
@@ -7595,7 +14556,135 @@ export type components = {
             line: number;
             message: string;
         };
+        CandidateCheck: {
+            /** @description Items per status (in the detail view) */
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Uploads and results are deleted after this (30 days)
+             */
+            deleteAfter: string;
+            done: number;
+            error: string | null;
+            finishedAt: string | null;
+            id: string;
+            items: components["schemas"]["CandidateCheckItem"][];
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            total: number;
+        };
+        CandidateCheckInput: {
+            /** @description Items per status (in the detail view) */
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Uploads and results are deleted after this (30 days)
+             */
+            deleteAfter: string;
+            done: number;
+            error: string | null;
+            finishedAt: string | null;
+            id: string;
+            items: components["schemas"]["CandidateCheckItemInput"][];
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            total: number;
+        };
+        CandidateCheckItem: {
+            achievement: string | null;
+            candidateEmail: string | null;
+            holder: string | null;
+            issuer: string | null;
+            /** @description File name, ZIP entry path or URL */
+            name: string;
+            position: number;
+            reason: string | null;
+            skills: {
+                name: string;
+                url: string | null;
+            }[];
+            /** @enum {string} */
+            source: "file" | "url";
+            status: components["schemas"]["CandidateItemStatus"];
+        };
+        CandidateCheckItemInput: {
+            achievement: string | null;
+            candidateEmail: string | null;
+            holder: string | null;
+            issuer: string | null;
+            /** @description File name, ZIP entry path or URL */
+            name: string;
+            position: number;
+            reason: string | null;
+            skills: {
+                name: string;
+                url: string | null;
+            }[];
+            /** @enum {string} */
+            source: "file" | "url";
+            status: components["schemas"]["CandidateItemStatusInput"];
+        };
+        CandidateCheckSummary: {
+            /** @description Items per status (in the detail view) */
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Uploads and results are deleted after this (30 days)
+             */
+            deleteAfter: string;
+            done: number;
+            error: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            total: number;
+        };
+        CandidateCheckSummaryInput: {
+            /** @description Items per status (in the detail view) */
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Uploads and results are deleted after this (30 days)
+             */
+            deleteAfter: string;
+            done: number;
+            error: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            total: number;
+        };
+        /**
+         * @description pending until checked. unverifiable: nothing could be read or a check could not be made (unreadable file, URL refused or unreachable, status list unreadable, schema); `reason` says which.
+         * @enum {string}
+         */
+        CandidateItemStatus: "pending" | "valid" | "expired" | "revoked" | "suspended" | "signature_invalid" | "issuer_unknown" | "not_addressed_to_candidate" | "unverifiable";
+        /**
+         * @description pending until checked. unverifiable: nothing could be read or a check could not be made (unreadable file, URL refused or unreachable, status list unreadable, schema); `reason` says which.
+         * @enum {string}
+         */
+        CandidateItemStatusInput: "pending" | "valid" | "expired" | "revoked" | "suspended" | "signature_invalid" | "issuer_unknown" | "not_addressed_to_candidate" | "unverifiable";
         CatalogItem: {
+            /** @description Slugs of accrediting bodies whose signed accreditation is in force */
+            accreditedBy: string[];
             cost: {
                 amountMinor: number;
                 currency: string;
@@ -7603,6 +14692,8 @@ export type components = {
             cpdHours: number;
             durationWeeks: number;
             effortHours: number;
+            /** @description Slugs of organisations whose signed endorsement is in force */
+            endorsedBy: string[];
             /** @enum {string} */
             format: "self_paced" | "cohort" | "blended";
             id: string;
@@ -7628,6 +14719,8 @@ export type components = {
             title: string;
         };
         CatalogItemInput: {
+            /** @description Slugs of accrediting bodies whose signed accreditation is in force */
+            accreditedBy: string[];
             cost: {
                 amountMinor: number;
                 currency: string;
@@ -7635,6 +14728,8 @@ export type components = {
             cpdHours: number;
             durationWeeks: number;
             effortHours: number;
+            /** @description Slugs of organisations whose signed endorsement is in force */
+            endorsedBy: string[];
             /** @enum {string} */
             format: "self_paced" | "cohort" | "blended";
             id: string;
@@ -7661,6 +14756,16 @@ export type components = {
         };
         CatalogSearchResult: {
             facets: {
+                accreditedBy: {
+                    count: number;
+                    label: string;
+                    value: string;
+                }[];
+                endorsedBy: {
+                    count: number;
+                    label: string;
+                    value: string;
+                }[];
                 format: {
                     count: number;
                     label: string;
@@ -7699,6 +14804,16 @@ export type components = {
         };
         CatalogSearchResultInput: {
             facets: {
+                accreditedBy: {
+                    count: number;
+                    label: string;
+                    value: string;
+                }[];
+                endorsedBy: {
+                    count: number;
+                    label: string;
+                    value: string;
+                }[];
                 format: {
                     count: number;
                     label: string;
@@ -7735,6 +14850,282 @@ export type components = {
             pageSize: number;
             total: number;
         };
+        CoDevelopmentInvitation: {
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            id: string;
+            message: string;
+            partner: {
+                name: string;
+                slug: string;
+            };
+            programme: {
+                id: string;
+                slug: string;
+            };
+            provider: {
+                name: string;
+                slug: string;
+            };
+            /**
+             * @description The asking organisation’s side
+             * @enum {string}
+             */
+            role: "provider" | "partner";
+            /** @enum {string} */
+            status: "pending" | "approved" | "declined" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CoDevelopmentInvitationDetail: {
+            comments: {
+                authorName: string | null;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                organization: {
+                    name: string;
+                    slug: string;
+                };
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            draft: {
+                description: string;
+                modules: {
+                    activityType: ("quiz" | "assignment") | null;
+                    content: string;
+                    estimatedMinutes: number;
+                    id: string;
+                    position: number;
+                    title: string;
+                }[];
+                outcomes: string[];
+                /** @enum {string} */
+                status: "draft" | "published";
+                summary: string;
+                title: string;
+                versionNumber: number;
+            } | null;
+            id: string;
+            message: string;
+            partner: {
+                name: string;
+                slug: string;
+            };
+            programme: {
+                id: string;
+                slug: string;
+            };
+            provider: {
+                name: string;
+                slug: string;
+            };
+            /**
+             * @description The asking organisation’s side
+             * @enum {string}
+             */
+            role: "provider" | "partner";
+            /** @enum {string} */
+            status: "pending" | "approved" | "declined" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CoDevelopmentInvitationDetailInput: {
+            comments: {
+                authorName: string | null;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                organization: {
+                    name: string;
+                    slug: string;
+                };
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            draft: {
+                description: string;
+                modules: {
+                    activityType: ("quiz" | "assignment") | null;
+                    content: string;
+                    estimatedMinutes: number;
+                    id: string;
+                    position: number;
+                    title: string;
+                }[];
+                outcomes: string[];
+                /** @enum {string} */
+                status: "draft" | "published";
+                summary: string;
+                title: string;
+                versionNumber: number;
+            } | null;
+            id: string;
+            message: string;
+            partner: {
+                name: string;
+                slug: string;
+            };
+            programme: {
+                id: string;
+                slug: string;
+            };
+            provider: {
+                name: string;
+                slug: string;
+            };
+            /**
+             * @description The asking organisation’s side
+             * @enum {string}
+             */
+            role: "provider" | "partner";
+            /** @enum {string} */
+            status: "pending" | "approved" | "declined" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CoDevelopmentInvitationInput: {
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            id: string;
+            message: string;
+            partner: {
+                name: string;
+                slug: string;
+            };
+            programme: {
+                id: string;
+                slug: string;
+            };
+            provider: {
+                name: string;
+                slug: string;
+            };
+            /**
+             * @description The asking organisation’s side
+             * @enum {string}
+             */
+            role: "provider" | "partner";
+            /** @enum {string} */
+            status: "pending" | "approved" | "declined" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Cohort: {
+            capacity: number;
+            endsOn: string;
+            facilitator: {
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            memberCount: number;
+            name: string;
+            startsOn: string;
+        };
+        CohortInput: {
+            capacity: number;
+            endsOn: string;
+            facilitator: {
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            memberCount: number;
+            name: string;
+            startsOn: string;
+        };
+        CommunitySpace: {
+            canModerate: boolean;
+            cohort: {
+                endsOn: string;
+                name: string;
+                startsOn: string;
+            } | null;
+            id: string;
+            isStaff: boolean;
+            /** @enum {string} */
+            kind: "cohort" | "programme";
+            openReports: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                postId: string | null;
+                reason: string;
+                threadId: string;
+                threadTitle: string;
+            }[];
+            programme: {
+                id: string;
+                providerSlug: string;
+                slug: string;
+                title: string;
+            };
+            threads: {
+                author: {
+                    id: string;
+                    name: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                isHidden: boolean;
+                isLocked: boolean;
+                /** Format: date-time */
+                lastPostAt: string;
+                replyCount: number;
+                title: string;
+            }[];
+        };
+        CommunitySpaceInput: {
+            canModerate: boolean;
+            cohort: {
+                endsOn: string;
+                name: string;
+                startsOn: string;
+            } | null;
+            id: string;
+            isStaff: boolean;
+            /** @enum {string} */
+            kind: "cohort" | "programme";
+            openReports: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                postId: string | null;
+                reason: string;
+                threadId: string;
+                threadTitle: string;
+            }[];
+            programme: {
+                id: string;
+                providerSlug: string;
+                slug: string;
+                title: string;
+            };
+            threads: {
+                author: {
+                    id: string;
+                    name: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                isHidden: boolean;
+                isLocked: boolean;
+                /** Format: date-time */
+                lastPostAt: string;
+                replyCount: number;
+                title: string;
+            }[];
+        };
         /** @description Price in integer minor units (cents, pence); null means free */
         Cost: {
             amountMinor: number;
@@ -7744,6 +15135,114 @@ export type components = {
         CostInput: {
             amountMinor: number;
             currency: string;
+        };
+        CpdEntry: {
+            application: string | null;
+            /** @enum {string} */
+            category: "structured" | "self-directed";
+            credentialId?: string;
+            date: string;
+            evidenceFileName: string | null;
+            evidenceLink: string | null;
+            hours: number;
+            id: string;
+            learned: string | null;
+            /** @enum {string} */
+            source: "credential" | "self";
+            title: string;
+            walletCredentialId?: string;
+        };
+        CpdEntryInput: {
+            application: string | null;
+            /** @enum {string} */
+            category: "structured" | "self-directed";
+            credentialId?: string;
+            date: string;
+            evidenceFileName: string | null;
+            evidenceLink: string | null;
+            hours: number;
+            id: string;
+            learned: string | null;
+            /** @enum {string} */
+            source: "credential" | "self";
+            title: string;
+            walletCredentialId?: string;
+        };
+        CpdRecord: {
+            byCategory: {
+                cap: number | null;
+                /** @enum {string} */
+                category: "structured" | "self-directed";
+                counted: number;
+                logged: number;
+            }[];
+            carriedIn: number;
+            counted: number;
+            done: number;
+            entries: components["schemas"]["CpdEntry"][];
+            isMet: boolean;
+            period: {
+                from: string;
+                label: string;
+                period: number;
+                to: string;
+            };
+            scheme: components["schemas"]["CpdScheme"] | null;
+            target: number;
+            /** @enum {string} */
+            unit: "hours" | "points";
+        };
+        CpdRecordInput: {
+            byCategory: {
+                cap: number | null;
+                /** @enum {string} */
+                category: "structured" | "self-directed";
+                counted: number;
+                logged: number;
+            }[];
+            carriedIn: number;
+            counted: number;
+            done: number;
+            entries: components["schemas"]["CpdEntryInput"][];
+            isMet: boolean;
+            period: {
+                from: string;
+                label: string;
+                period: number;
+                to: string;
+            };
+            scheme: components["schemas"]["CpdSchemeInput"] | null;
+            target: number;
+            /** @enum {string} */
+            unit: "hours" | "points";
+        };
+        CpdScheme: {
+            body: string;
+            caps: {
+                "self-directed": number | null;
+                structured: number | null;
+            };
+            carryOverMax: number;
+            name: string;
+            periodStartMonth: number;
+            preset: string | null;
+            target: number;
+            /** @enum {string} */
+            unit: "hours" | "points";
+        };
+        CpdSchemeInput: {
+            body: string;
+            caps: {
+                "self-directed": number | null;
+                structured: number | null;
+            };
+            carryOverMax: number;
+            name: string;
+            periodStartMonth: number;
+            preset: string | null;
+            target: number;
+            /** @enum {string} */
+            unit: "hours" | "points";
         };
         CreatedWebhook: {
             /** Format: date-time */
@@ -7785,6 +15284,72 @@ export type components = {
             updatedAt: string;
             url: string;
         };
+        CredentialShare: {
+            /** @description null: nothing shared */
+            credentials: ("all" | string[]) | null;
+            orgName: string;
+            orgSlug: string;
+            updatedAt: string | null;
+        };
+        CredentialShareInput: {
+            /** @description null: nothing shared */
+            credentials: ("all" | string[]) | null;
+            orgName: string;
+            orgSlug: string;
+            updatedAt: string | null;
+        };
+        CredentialShowcase: {
+            badgeUrl: string;
+            credentialUrl: string;
+            id: string;
+            isHolder: boolean;
+            isNameShown: boolean;
+            /** @description The name the issuer recorded; to others than the holder only with their consent */
+            issuedTo: string | null;
+            issuer: {
+                linkedInOrganizationId: string | null;
+                logoUrl: string | null;
+                name: string;
+                slug: string;
+            };
+            /** @description Ways to render the credential (the PDF certificate), outside the signed credential; empty unless you hold it or its holder shared it */
+            renderMethod: {
+                id: string;
+                mediaType: string;
+                name: string;
+                type: string;
+            }[];
+            /** @enum {string} */
+            status: "active" | "revoked" | "suspended" | "expired";
+            /** @description The credential page, which verifies it live */
+            verificationUrl: string;
+        };
+        CredentialShowcaseInput: {
+            badgeUrl: string;
+            credentialUrl: string;
+            id: string;
+            isHolder: boolean;
+            isNameShown: boolean;
+            /** @description The name the issuer recorded; to others than the holder only with their consent */
+            issuedTo: string | null;
+            issuer: {
+                linkedInOrganizationId: string | null;
+                logoUrl: string | null;
+                name: string;
+                slug: string;
+            };
+            /** @description Ways to render the credential (the PDF certificate), outside the signed credential; empty unless you hold it or its holder shared it */
+            renderMethod: {
+                id: string;
+                mediaType: string;
+                name: string;
+                type: string;
+            }[];
+            /** @enum {string} */
+            status: "active" | "revoked" | "suspended" | "expired";
+            /** @description The credential page, which verifies it live */
+            verificationUrl: string;
+        };
         CredentialStatus: {
             credentialId: string;
             id: string;
@@ -7817,6 +15382,318 @@ export type components = {
             did: string;
             publicKeyMultibase: string;
         };
+        DirectMessage: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            isMine: boolean;
+            sender: {
+                id: string;
+                name: string;
+            };
+        };
+        DirectMessageInput: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            isMine: boolean;
+            sender: {
+                id: string;
+                name: string;
+            };
+        };
+        DiscussionThread: {
+            author: {
+                id: string;
+                name: string;
+            };
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            isHidden: boolean;
+            isLocked: boolean;
+            posts: {
+                author: {
+                    id: string;
+                    name: string;
+                };
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                isHidden: boolean;
+            }[];
+            space: {
+                canModerate: boolean;
+                cohort: {
+                    endsOn: string;
+                    name: string;
+                    startsOn: string;
+                } | null;
+                id: string;
+                isStaff: boolean;
+                /** @enum {string} */
+                kind: "cohort" | "programme";
+                programme: {
+                    id: string;
+                    providerSlug: string;
+                    slug: string;
+                    title: string;
+                };
+            };
+            title: string;
+        };
+        DiscussionThreadInput: {
+            author: {
+                id: string;
+                name: string;
+            };
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            isHidden: boolean;
+            isLocked: boolean;
+            posts: {
+                author: {
+                    id: string;
+                    name: string;
+                };
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                isHidden: boolean;
+            }[];
+            space: {
+                canModerate: boolean;
+                cohort: {
+                    endsOn: string;
+                    name: string;
+                    startsOn: string;
+                } | null;
+                id: string;
+                isStaff: boolean;
+                /** @enum {string} */
+                kind: "cohort" | "programme";
+                programme: {
+                    id: string;
+                    providerSlug: string;
+                    slug: string;
+                    title: string;
+                };
+            };
+            title: string;
+        };
+        EmployerRole: {
+            description: string;
+            escoOccupationUri: string | null;
+            id: string;
+            name: string;
+            skills: {
+                essential: boolean;
+                level: number;
+                name: string;
+                skillId: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        EmployerRoleDetail: {
+            description: string;
+            escoOccupationUri: string | null;
+            id: string;
+            name: string;
+            skills: {
+                essential: boolean;
+                level: number;
+                name: string;
+                skillId: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            versions: {
+                /** Format: date-time */
+                createdAt: string;
+                name: string;
+                skills: {
+                    essential: boolean;
+                    level: number;
+                    skillId: string;
+                }[];
+                version: number;
+            }[];
+        };
+        EmployerRoleDetailInput: {
+            description: string;
+            escoOccupationUri: string | null;
+            id: string;
+            name: string;
+            skills: {
+                essential: boolean;
+                level: number;
+                name: string;
+                skillId: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            versions: {
+                /** Format: date-time */
+                createdAt: string;
+                name: string;
+                skills: {
+                    essential: boolean;
+                    level: number;
+                    skillId: string;
+                }[];
+                version: number;
+            }[];
+        };
+        EmployerRoleInput: {
+            description: string;
+            escoOccupationUri: string | null;
+            id: string;
+            name: string;
+            skills: {
+                essential: boolean;
+                level: number;
+                name: string;
+                skillId: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        EmployerTeam: {
+            id: string;
+            memberCount: number;
+            name: string;
+        };
+        EmployerTeamInput: {
+            id: string;
+            memberCount: number;
+            name: string;
+        };
+        Endorsement: {
+            comment: string;
+            /** @description The signed EndorsementCredential’s id URL */
+            credentialId: string;
+            /** @description The credential page is /credentials/{credentialRowId} */
+            credentialRowId: string;
+            endorser: {
+                did: string;
+                name: string;
+                slug: string;
+            };
+            id: string;
+            subject: {
+                id: string;
+                name: string;
+                slug: string;
+                /** @constant */
+                type: "organization";
+            } | {
+                id: string;
+                providerName: string;
+                providerSlug: string;
+                slug: string;
+                title: string;
+                /** @constant */
+                type: "programme";
+                versionNumber: number;
+            };
+            /** Format: date-time */
+            validFrom: string;
+            withdrawalReason: string | null;
+            withdrawnAt: string | null;
+        };
+        EndorsementFinding: {
+            atIssue: boolean;
+            by: string;
+            byId: string | null;
+            comment: string | null;
+            credentialId: string | null;
+            now: boolean;
+            problems: string[];
+            subjectId: string | null;
+            withdrawnAt: string | null;
+        };
+        EndorsementFindingInput: {
+            atIssue: boolean;
+            by: string;
+            byId: string | null;
+            comment: string | null;
+            credentialId: string | null;
+            now: boolean;
+            problems: string[];
+            subjectId: string | null;
+            withdrawnAt: string | null;
+        };
+        EndorsementInput: {
+            comment: string;
+            /** @description The signed EndorsementCredential’s id URL */
+            credentialId: string;
+            /** @description The credential page is /credentials/{credentialRowId} */
+            credentialRowId: string;
+            endorser: {
+                did: string;
+                name: string;
+                slug: string;
+            };
+            id: string;
+            subject: {
+                id: string;
+                name: string;
+                slug: string;
+                /** @constant */
+                type: "organization";
+            } | {
+                id: string;
+                providerName: string;
+                providerSlug: string;
+                slug: string;
+                title: string;
+                /** @constant */
+                type: "programme";
+                versionNumber: number;
+            };
+            /** Format: date-time */
+            validFrom: string;
+            withdrawalReason: string | null;
+            withdrawnAt: string | null;
+        };
+        EndorseRequest: {
+            /** @description Markdown; signed into the credential as endorsementComment */
+            comment: string;
+            /** @description Leave out to endorse the provider itself (its issuer Profile) */
+            programmeSlug?: string;
+            /**
+             * @description The provider endorsed, or whose programme is endorsed
+             * @example northwind-academy
+             */
+            providerSlug: string;
+            /** @description Default: the newest published version */
+            versionNumber?: number;
+        };
+        EndorseRequestInput: {
+            /** @description Markdown; signed into the credential as endorsementComment */
+            comment: string;
+            /** @description Leave out to endorse the provider itself (its issuer Profile) */
+            programmeSlug?: string;
+            /**
+             * @description The provider endorsed, or whose programme is endorsed
+             * @example northwind-academy
+             */
+            providerSlug: string;
+            /** @description Default: the newest published version */
+            versionNumber?: number;
+        };
         EnrolmentDetail: {
             completedAt: string | null;
             credentialId: string | null;
@@ -7828,8 +15705,12 @@ export type components = {
                     attemptsLimit: number | null;
                     attemptsUsed: number;
                     bestPercent: number | null;
+                    cooldownMinutes: number | null;
                     isPassed: boolean;
+                    /** @description Questions are drawn when an attempt starts (POST …/quiz-attempts/start) */
+                    isStartRequired: boolean;
                     passMark: number;
+                    questionCount: number;
                     questions: {
                         id: string;
                         /** @enum {string} */
@@ -7842,6 +15723,9 @@ export type components = {
                         prompt: string;
                         unit?: string;
                     }[];
+                    /** @enum {string} */
+                    revealAnswers: "after-pass" | "after-pass-or-last-attempt" | "never";
+                    timeLimitMinutes: number | null;
                     /** @constant */
                     type: "quiz";
                 } | {
@@ -7914,8 +15798,12 @@ export type components = {
                     attemptsLimit: number | null;
                     attemptsUsed: number;
                     bestPercent: number | null;
+                    cooldownMinutes: number | null;
                     isPassed: boolean;
+                    /** @description Questions are drawn when an attempt starts (POST …/quiz-attempts/start) */
+                    isStartRequired: boolean;
                     passMark: number;
+                    questionCount: number;
                     questions: {
                         id: string;
                         /** @enum {string} */
@@ -7928,6 +15816,9 @@ export type components = {
                         prompt: string;
                         unit?: string;
                     }[];
+                    /** @enum {string} */
+                    revealAnswers: "after-pass" | "after-pass-or-last-attempt" | "never";
+                    timeLimitMinutes: number | null;
                     /** @constant */
                     type: "quiz";
                 } | {
@@ -8035,6 +15926,296 @@ export type components = {
             /** @enum {string} */
             status: "active" | "completed" | "withdrawn";
         };
+        GapRecommendations: {
+            cheapest: {
+                steps: {
+                    cost: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    covers: string[];
+                    cpdHours: number;
+                    durationWeeks: number | null;
+                    hours: number;
+                    id: string;
+                    isPrivate: boolean;
+                    /** @enum {string} */
+                    kind: "programme" | "pathway";
+                    name: string;
+                    providerSlug?: string;
+                    skillIds: string[];
+                    slug?: string;
+                }[];
+                totals: {
+                    converted: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    cost: {
+                        amountMinor: number;
+                        currency: string;
+                    }[];
+                    cpdHours: number;
+                    hours: number;
+                };
+                uncovered: string[];
+            };
+            needed: {
+                name: string;
+                skillId: string;
+            }[];
+            role: {
+                id: string;
+                name: string;
+            };
+            shortest: {
+                steps: {
+                    cost: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    covers: string[];
+                    cpdHours: number;
+                    durationWeeks: number | null;
+                    hours: number;
+                    id: string;
+                    isPrivate: boolean;
+                    /** @enum {string} */
+                    kind: "programme" | "pathway";
+                    name: string;
+                    providerSlug?: string;
+                    skillIds: string[];
+                    slug?: string;
+                }[];
+                totals: {
+                    converted: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    cost: {
+                        amountMinor: number;
+                        currency: string;
+                    }[];
+                    cpdHours: number;
+                    hours: number;
+                };
+                uncovered: string[];
+            };
+        };
+        GapRecommendationsInput: {
+            cheapest: {
+                steps: {
+                    cost: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    covers: string[];
+                    cpdHours: number;
+                    durationWeeks: number | null;
+                    hours: number;
+                    id: string;
+                    isPrivate: boolean;
+                    /** @enum {string} */
+                    kind: "programme" | "pathway";
+                    name: string;
+                    providerSlug?: string;
+                    skillIds: string[];
+                    slug?: string;
+                }[];
+                totals: {
+                    converted: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    cost: {
+                        amountMinor: number;
+                        currency: string;
+                    }[];
+                    cpdHours: number;
+                    hours: number;
+                };
+                uncovered: string[];
+            };
+            needed: {
+                name: string;
+                skillId: string;
+            }[];
+            role: {
+                id: string;
+                name: string;
+            };
+            shortest: {
+                steps: {
+                    cost: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    covers: string[];
+                    cpdHours: number;
+                    durationWeeks: number | null;
+                    hours: number;
+                    id: string;
+                    isPrivate: boolean;
+                    /** @enum {string} */
+                    kind: "programme" | "pathway";
+                    name: string;
+                    providerSlug?: string;
+                    skillIds: string[];
+                    slug?: string;
+                }[];
+                totals: {
+                    converted: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    cost: {
+                        amountMinor: number;
+                        currency: string;
+                    }[];
+                    cpdHours: number;
+                    hours: number;
+                };
+                uncovered: string[];
+            };
+        };
+        GoalPlan: {
+            feasible: boolean;
+            gap: {
+                id: string;
+                name: string;
+            }[];
+            goal: components["schemas"]["LearnerGoal"];
+            reason: string | null;
+            required: {
+                id: string;
+                isHeld: boolean;
+                name: string;
+            }[];
+            schedule: {
+                feasible: boolean;
+                finishesOn: string | null;
+                hoursNeededPerWeek: number | null;
+                reason: string | null;
+                weeks: {
+                    items: {
+                        hours: number;
+                        id: string;
+                        name: string;
+                    }[];
+                    startsOn: string;
+                    week: number;
+                }[];
+            };
+            steps: {
+                cost: {
+                    amountMinor: number;
+                    currency: string;
+                } | null;
+                covers: string[];
+                cpdHours: number;
+                durationWeeks: number | null;
+                enrolment: {
+                    id: string;
+                    status: string;
+                } | null;
+                hours: number;
+                id: string;
+                /** @enum {string} */
+                kind: "programme" | "pathway";
+                language: string | null;
+                name: string;
+                providerSlug: string | null;
+                slug: string | null;
+            }[];
+            totals: {
+                /** @description Only with ?currency= and operator-set rates for every step */
+                converted: {
+                    amountMinor: number;
+                    currency: string;
+                } | null;
+                /** @description One total per currency; never summed across currencies */
+                cost: {
+                    amountMinor: number;
+                    currency: string;
+                }[];
+                cpdHours: number;
+                hours: number;
+                rateNote: string | null;
+            };
+            uncovered: {
+                id: string;
+                name: string;
+            }[];
+        };
+        GoalPlanInput: {
+            feasible: boolean;
+            gap: {
+                id: string;
+                name: string;
+            }[];
+            goal: components["schemas"]["LearnerGoalInput"];
+            reason: string | null;
+            required: {
+                id: string;
+                isHeld: boolean;
+                name: string;
+            }[];
+            schedule: {
+                feasible: boolean;
+                finishesOn: string | null;
+                hoursNeededPerWeek: number | null;
+                reason: string | null;
+                weeks: {
+                    items: {
+                        hours: number;
+                        id: string;
+                        name: string;
+                    }[];
+                    startsOn: string;
+                    week: number;
+                }[];
+            };
+            steps: {
+                cost: {
+                    amountMinor: number;
+                    currency: string;
+                } | null;
+                covers: string[];
+                cpdHours: number;
+                durationWeeks: number | null;
+                enrolment: {
+                    id: string;
+                    status: string;
+                } | null;
+                hours: number;
+                id: string;
+                /** @enum {string} */
+                kind: "programme" | "pathway";
+                language: string | null;
+                name: string;
+                providerSlug: string | null;
+                slug: string | null;
+            }[];
+            totals: {
+                /** @description Only with ?currency= and operator-set rates for every step */
+                converted: {
+                    amountMinor: number;
+                    currency: string;
+                } | null;
+                /** @description One total per currency; never summed across currencies */
+                cost: {
+                    amountMinor: number;
+                    currency: string;
+                }[];
+                cpdHours: number;
+                hours: number;
+                rateNote: string | null;
+            };
+            uncovered: {
+                id: string;
+                name: string;
+            }[];
+        };
         Invitation: {
             /** Format: date-time */
             createdAt: string;
@@ -8045,6 +16226,78 @@ export type components = {
             invitedBy: string;
             /** @enum {string} */
             role: "owner" | "admin" | "author" | "assessor" | "manager" | "viewer";
+        };
+        InvitationCsvPreview: {
+            errors: {
+                column?: string;
+                line: number;
+                message: string;
+            }[];
+            invalid: number;
+            rows: {
+                email: string;
+                line: number;
+                name: string | null;
+                /** @enum {string} */
+                outcome: "invite" | "already_invited" | "already_member";
+                /** @enum {string} */
+                role: "owner" | "admin" | "author" | "assessor" | "manager" | "viewer";
+            }[];
+            total: number;
+            valid: number;
+        };
+        InvitationCsvPreviewInput: {
+            errors: {
+                column?: string;
+                line: number;
+                message: string;
+            }[];
+            invalid: number;
+            rows: {
+                email: string;
+                line: number;
+                name: string | null;
+                /** @enum {string} */
+                outcome: "invite" | "already_invited" | "already_member";
+                /** @enum {string} */
+                role: "owner" | "admin" | "author" | "assessor" | "manager" | "viewer";
+            }[];
+            total: number;
+            valid: number;
+        };
+        InvitationCsvResult: {
+            invited: {
+                email: string;
+                /** Format: date-time */
+                expiresAt: string;
+                id: string;
+                line: number;
+                /** @enum {string} */
+                role: "owner" | "admin" | "author" | "assessor" | "manager" | "viewer";
+            }[];
+            skipped: {
+                email: string;
+                line: number;
+                /** @enum {string} */
+                reason: "already_invited" | "already_member";
+            }[];
+        };
+        InvitationCsvResultInput: {
+            invited: {
+                email: string;
+                /** Format: date-time */
+                expiresAt: string;
+                id: string;
+                line: number;
+                /** @enum {string} */
+                role: "owner" | "admin" | "author" | "assessor" | "manager" | "viewer";
+            }[];
+            skipped: {
+                email: string;
+                line: number;
+                /** @enum {string} */
+                reason: "already_invited" | "already_member";
+            }[];
         };
         InvitationInput: {
             /** Format: date-time */
@@ -8239,6 +16492,68 @@ export type components = {
                 retryCount: number;
             }[];
         };
+        LearnerGoal: {
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "role" | "pathway" | "skills";
+            ref: string;
+            skillIds: string[];
+            targetDate: string | null;
+            title: string;
+            wantsNudges: boolean;
+            weeklyHours: number | null;
+        };
+        LearnerGoalInput: {
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "role" | "pathway" | "skills";
+            ref: string;
+            skillIds: string[];
+            targetDate: string | null;
+            title: string;
+            wantsNudges: boolean;
+            weeklyHours: number | null;
+        };
+        LearningAssignment: {
+            /** Format: date-time */
+            assignedAt: string;
+            completedAt: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            enrolledAt: string | null;
+            id: string;
+            isSponsored: boolean;
+            lastActivityAt: string | null;
+            microcredentialId: string;
+            roleId: string | null;
+            /** @enum {string} */
+            status: "assigned" | "in_progress" | "overdue" | "completed" | "not_shared";
+            teamId: string | null;
+            title: string;
+            userId: string;
+            userName: string;
+        };
+        LearningAssignmentInput: {
+            /** Format: date-time */
+            assignedAt: string;
+            completedAt: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            enrolledAt: string | null;
+            id: string;
+            isSponsored: boolean;
+            lastActivityAt: string | null;
+            microcredentialId: string;
+            roleId: string | null;
+            /** @enum {string} */
+            status: "assigned" | "in_progress" | "overdue" | "completed" | "not_shared";
+            teamId: string | null;
+            title: string;
+            userId: string;
+            userName: string;
+        };
         Member: {
             email: string;
             /** Format: date-time */
@@ -8399,6 +16714,42 @@ export type components = {
             validityMonths: number | null;
             versionNumber: number;
         };
+        MyCommunitySpace: {
+            cohort: {
+                endsOn: string;
+                name: string;
+                startsOn: string;
+            } | null;
+            id: string | null;
+            /** @enum {string} */
+            kind: "cohort" | "programme";
+            programme: {
+                id: string;
+                providerSlug: string;
+                slug: string;
+                title: string;
+            };
+            /** @enum {string} */
+            state: "open" | "waiting" | "removed";
+        };
+        MyCommunitySpaceInput: {
+            cohort: {
+                endsOn: string;
+                name: string;
+                startsOn: string;
+            } | null;
+            id: string | null;
+            /** @enum {string} */
+            kind: "cohort" | "programme";
+            programme: {
+                id: string;
+                providerSlug: string;
+                slug: string;
+                title: string;
+            };
+            /** @enum {string} */
+            state: "open" | "waiting" | "removed";
+        };
         MyPathway: {
             awarded: boolean;
             clrCredentialId: string | null;
@@ -8555,6 +16906,44 @@ export type components = {
             };
             versionId: string;
         };
+        MyProfile: {
+            credentialIds: string[];
+            handle: string | null;
+            headline: string;
+            isNameShown: boolean;
+            isPublic: boolean;
+            url: string | null;
+        };
+        MyProfileInput: {
+            credentialIds: string[];
+            handle: string | null;
+            headline: string;
+            isNameShown: boolean;
+            isPublic: boolean;
+            url: string | null;
+        };
+        NewGoal: {
+            /** @enum {string} */
+            kind: "role" | "pathway" | "skills";
+            /** @description The role or pathway id; for skills, the array of skill ids */
+            ref?: string | string[];
+            skillIds?: string[];
+            /** Format: date */
+            targetDate?: string;
+            wantsNudges?: boolean;
+            weeklyHours?: number;
+        };
+        NewGoalInput: {
+            /** @enum {string} */
+            kind: "role" | "pathway" | "skills";
+            /** @description The role or pathway id; for skills, the array of skill ids */
+            ref?: string | string[];
+            skillIds?: string[];
+            /** Format: date */
+            targetDate?: string;
+            wantsNudges?: boolean;
+            weeklyHours?: number;
+        };
         Organization: {
             /** Format: date-time */
             createdAt: string;
@@ -8584,6 +16973,70 @@ export type components = {
             name: string;
             roles: ("provider" | "employer" | "accreditor" | "partner")[];
             slug: string;
+        };
+        OrganizationShowcaseSettings: {
+            certificateColour: string | null;
+            /** @description Published in the issuer Profile as otherIdentifier ext:LinkedIn:organizationId */
+            linkedInOrganizationId: string | null;
+            /** @description An image uploaded to the organisation (POST …/images) */
+            logoFileId: string | null;
+            signatoryName: string | null;
+            signatoryTitle: string | null;
+        };
+        OrganizationShowcaseSettingsInput: {
+            certificateColour: string | null;
+            /** @description Published in the issuer Profile as otherIdentifier ext:LinkedIn:organizationId */
+            linkedInOrganizationId: string | null;
+            /** @description An image uploaded to the organisation (POST …/images) */
+            logoFileId: string | null;
+            signatoryName: string | null;
+            signatoryTitle: string | null;
+        };
+        OwnProgrammeReview: {
+            authorName: string;
+            /** @description Markdown; render it with raw HTML dropped */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            rating: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "hidden" | "reported";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OwnProgrammeReviewInput: {
+            authorName: string;
+            /** @description Markdown; render it with raw HTML dropped */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            rating: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "hidden" | "reported";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PartnerPage: {
+            endorsements: components["schemas"]["Endorsement"][];
+            organization: {
+                did: string;
+                name: string;
+                slug: string;
+            };
+        };
+        PartnerPageInput: {
+            endorsements: components["schemas"]["EndorsementInput"][];
+            organization: {
+                did: string;
+                name: string;
+                slug: string;
+            };
         };
         PathwayCompletionPlan: {
             cost: {
@@ -8807,6 +17260,44 @@ export type components = {
             updatedAt: string;
             versionNumber: number;
         };
+        Peer: {
+            canMessage: boolean;
+            credentials: {
+                id: string;
+                issuerName: string;
+                name: string;
+            }[];
+            headline: string;
+            id: string;
+            isMe: boolean;
+            name: string;
+            skills: string[];
+        };
+        PeerInput: {
+            canMessage: boolean;
+            credentials: {
+                id: string;
+                issuerName: string;
+                name: string;
+            }[];
+            headline: string;
+            id: string;
+            isMe: boolean;
+            name: string;
+            skills: string[];
+        };
+        PeerProfile: {
+            headline: string;
+            isListed: boolean;
+            showsCredentials: boolean;
+            skills: string[];
+        };
+        PeerProfileInput: {
+            headline: string;
+            isListed: boolean;
+            showsCredentials: boolean;
+            skills: string[];
+        };
         PresentationVerificationResult: {
             checks: {
                 id: string;
@@ -8834,6 +17325,42 @@ export type components = {
             holder: string | null;
             verified: boolean;
             warnings: string[];
+        };
+        PrivateProgramme: {
+            cost: {
+                amountMinor: number;
+                currency: string;
+            } | null;
+            effortHours: number | null;
+            employer: {
+                name: string;
+                slug: string;
+            };
+            id: string;
+            providerName: string;
+            providerSlug: string;
+            skillIds: string[];
+            slug: string;
+            summary: string;
+            title: string;
+        };
+        PrivateProgrammeInput: {
+            cost: {
+                amountMinor: number;
+                currency: string;
+            } | null;
+            effortHours: number | null;
+            employer: {
+                name: string;
+                slug: string;
+            };
+            id: string;
+            providerName: string;
+            providerSlug: string;
+            skillIds: string[];
+            slug: string;
+            summary: string;
+            title: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -8866,6 +17393,19 @@ export type components = {
             type: string;
         };
         Programme: {
+            /** @description Accreditations in force now, of the programme or of its provider (signed) */
+            accreditations: {
+                accreditor: {
+                    name: string;
+                    slug: string;
+                };
+                /** @description The signed accreditation credential */
+                credentialUrl: string;
+                scheme: string;
+                /** @enum {string} */
+                subject: "organization" | "programme";
+                validUntil: string | null;
+            }[];
             /** @description The OB 3.0 Achievement a learner earns (the badge preview) */
             achievement: {
                 [key: string]: unknown;
@@ -8939,6 +17479,19 @@ export type components = {
             versionNumber: number;
         };
         ProgrammeInput: {
+            /** @description Accreditations in force now, of the programme or of its provider (signed) */
+            accreditations: {
+                accreditor: {
+                    name: string;
+                    slug: string;
+                };
+                /** @description The signed accreditation credential */
+                credentialUrl: string;
+                scheme: string;
+                /** @enum {string} */
+                subject: "organization" | "programme";
+                validUntil: string | null;
+            }[];
             /** @description The OB 3.0 Achievement a learner earns (the badge preview) */
             achievement: {
                 [key: string]: unknown;
@@ -9011,6 +17564,72 @@ export type components = {
             versionId: string;
             versionNumber: number;
         };
+        ProgrammeReview: {
+            authorName: string;
+            /** @description Markdown; render it with raw HTML dropped */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            rating: number;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgrammeReviewInput: {
+            authorName: string;
+            /** @description Markdown; render it with raw HTML dropped */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            rating: number;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicAccreditationScheme: {
+            accreditor: {
+                name: string;
+                slug: string;
+            };
+            checklist: string[];
+            criteriaMarkdown: string;
+            evidenceItems: string[];
+            feeNote: string;
+            id: string;
+            isOpen: boolean;
+            name: string;
+            reviewIntervalMonths: number | null;
+            scope: components["schemas"]["AccreditationScope"];
+            slug: string;
+            summary: string;
+            /** Format: date-time */
+            updatedAt: string;
+            validityMonths: number;
+        };
+        PublicAccreditationSchemeInput: {
+            accreditor: {
+                name: string;
+                slug: string;
+            };
+            checklist: string[];
+            criteriaMarkdown: string;
+            evidenceItems: string[];
+            feeNote: string;
+            id: string;
+            isOpen: boolean;
+            name: string;
+            reviewIntervalMonths: number | null;
+            scope: components["schemas"]["AccreditationScopeInput"];
+            slug: string;
+            summary: string;
+            /** Format: date-time */
+            updatedAt: string;
+            validityMonths: number;
+        };
         PublicPathway: {
             achievement: {
                 [key: string]: unknown;
@@ -9075,12 +17694,77 @@ export type components = {
             versionId: string;
             versionNumber: number;
         };
+        PublicProfile: {
+            credentials: {
+                achievementName: string;
+                achievementType: string | null;
+                badgeUrl: string;
+                credentialUrl: string;
+                id: string;
+                isPathway: boolean;
+                /** Format: date-time */
+                issuedAt: string;
+                issuerName: string;
+                pageUrl: string;
+                skills: string[];
+                /** @enum {string} */
+                status: "active" | "revoked" | "suspended" | "expired";
+                validUntil: string | null;
+                verifiableCredential: {
+                    [key: string]: unknown;
+                } | string;
+            }[];
+            handle: string;
+            headline: string;
+            isOwner: boolean;
+            isPublic: boolean;
+            name: string;
+            skills: {
+                evidence: string[];
+                name: string;
+                url: string | null;
+            }[];
+        };
+        PublicProfileInput: {
+            credentials: {
+                achievementName: string;
+                achievementType: string | null;
+                badgeUrl: string;
+                credentialUrl: string;
+                id: string;
+                isPathway: boolean;
+                /** Format: date-time */
+                issuedAt: string;
+                issuerName: string;
+                pageUrl: string;
+                skills: string[];
+                /** @enum {string} */
+                status: "active" | "revoked" | "suspended" | "expired";
+                validUntil: string | null;
+                verifiableCredential: {
+                    [key: string]: unknown;
+                } | string;
+            }[];
+            handle: string;
+            headline: string;
+            isOwner: boolean;
+            isPublic: boolean;
+            name: string;
+            skills: {
+                evidence: string[];
+                name: string;
+                url: string | null;
+            }[];
+        };
         Quiz: {
             /**
              * @description null: unlimited
              * @default null
              */
             attemptsLimit: number | null;
+            cooldownMinutes?: number | null;
+            /** @description Questions drawn at random from the pool for each attempt; null: all of them */
+            drawCount?: number | null;
             /** @description Percentage of points needed to pass */
             passMark: number;
             questions: ({
@@ -9120,6 +17804,14 @@ export type components = {
                 tolerance: number;
                 unit?: string;
             })[];
+            /**
+             * @description When learners see the right answers (default after a pass or the last attempt)
+             * @enum {string}
+             */
+            revealAnswers?: "after-pass" | "after-pass-or-last-attempt" | "never";
+            /** @description Shuffle each question’s options per attempt */
+            shuffleOptions?: boolean;
+            timeLimitMinutes?: number | null;
             /** @constant */
             type: "quiz";
         };
@@ -9129,6 +17821,9 @@ export type components = {
              * @default null
              */
             attemptsLimit: number | null;
+            cooldownMinutes?: number | null;
+            /** @description Questions drawn at random from the pool for each attempt; null: all of them */
+            drawCount?: number | null;
             /** @description Percentage of points needed to pass */
             passMark: number;
             questions: ({
@@ -9168,8 +17863,68 @@ export type components = {
                 tolerance: number;
                 unit?: string;
             })[];
+            /**
+             * @description When learners see the right answers (default after a pass or the last attempt)
+             * @enum {string}
+             */
+            revealAnswers?: "after-pass" | "after-pass-or-last-attempt" | "never";
+            /** @description Shuffle each question’s options per attempt */
+            shuffleOptions?: boolean;
+            timeLimitMinutes?: number | null;
             /** @constant */
             type: "quiz";
+        };
+        RatingSummary: {
+            average: number | null;
+            count: number;
+        };
+        RatingSummaryInput: {
+            average: number | null;
+            count: number;
+        };
+        RegisterEntry: {
+            credentialId: string | null;
+            credentialUrl: string | null;
+            reviewDate: string | null;
+            scheme: string;
+            schemeSlug: string;
+            /** @enum {string} */
+            status: "candidate" | "accredited" | "expired" | "withdrawn" | "suspended" | "refused";
+            subject: {
+                id: string;
+                name: string;
+                providerName: string;
+                providerSlug: string;
+                /** @enum {string} */
+                type: "organization" | "programme";
+            };
+            /** Format: date-time */
+            validFrom: string;
+            validUntil: string | null;
+            verificationCode: string;
+            withdrawnAt: string | null;
+        };
+        RegisterEntryInput: {
+            credentialId: string | null;
+            credentialUrl: string | null;
+            reviewDate: string | null;
+            scheme: string;
+            schemeSlug: string;
+            /** @enum {string} */
+            status: "candidate" | "accredited" | "expired" | "withdrawn" | "suspended" | "refused";
+            subject: {
+                id: string;
+                name: string;
+                providerName: string;
+                providerSlug: string;
+                /** @enum {string} */
+                type: "organization" | "programme";
+            };
+            /** Format: date-time */
+            validFrom: string;
+            validUntil: string | null;
+            verificationCode: string;
+            withdrawnAt: string | null;
         };
         RequirementNode: {
             children: components["schemas"]["RequirementNode"][];
@@ -9281,6 +18036,116 @@ export type components = {
             /** @constant */
             type: "skills";
         };
+        ReviewToModerate: {
+            authorName: string;
+            /** @description Markdown; render it with raw HTML dropped */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            openReports: number;
+            programme: {
+                slug: string;
+                title: string;
+            };
+            rating: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "hidden" | "reported";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReviewToModerateInput: {
+            authorName: string;
+            /** @description Markdown; render it with raw HTML dropped */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            openReports: number;
+            programme: {
+                slug: string;
+                title: string;
+            };
+            rating: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "hidden" | "reported";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RoleGaps: {
+            members: {
+                name: string;
+                skills: {
+                    essential: boolean;
+                    expiresAt: string | null;
+                    managerAssessed: number | null;
+                    required: number;
+                    selfAssessed: number | null;
+                    skillId: string;
+                    /** @enum {string} */
+                    status: "met" | "below" | "missing";
+                    verified: number | null;
+                }[];
+                userId: string;
+            }[];
+            role: {
+                id: string;
+                name: string;
+                skills: {
+                    essential: boolean;
+                    level: number;
+                    name: string;
+                    skillId: string;
+                }[];
+                version: number;
+            };
+            summary: {
+                expiring: number;
+                members: number;
+                met: number;
+                metPercent: number;
+                requirements: number;
+            };
+        };
+        RoleGapsInput: {
+            members: {
+                name: string;
+                skills: {
+                    essential: boolean;
+                    expiresAt: string | null;
+                    managerAssessed: number | null;
+                    required: number;
+                    selfAssessed: number | null;
+                    skillId: string;
+                    /** @enum {string} */
+                    status: "met" | "below" | "missing";
+                    verified: number | null;
+                }[];
+                userId: string;
+            }[];
+            role: {
+                id: string;
+                name: string;
+                skills: {
+                    essential: boolean;
+                    level: number;
+                    name: string;
+                    skillId: string;
+                }[];
+                version: number;
+            };
+            summary: {
+                expiring: number;
+                members: number;
+                met: number;
+                metPercent: number;
+                requirements: number;
+            };
+        };
         RotatedWebhookSecret: {
             /** Format: date-time */
             previousSecretExpiresAt: string;
@@ -9290,6 +18155,26 @@ export type components = {
             /** Format: date-time */
             previousSecretExpiresAt: string;
             secret: string;
+        };
+        ShareLink: {
+            achievementName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            credentialId: string | null;
+            expiresAt: string | null;
+            id: string;
+            isLive: boolean;
+            viewCount: number;
+        };
+        ShareLinkInput: {
+            achievementName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            credentialId: string | null;
+            expiresAt: string | null;
+            id: string;
+            isLive: boolean;
+            viewCount: number;
         };
         SigningKey: {
             /** Format: date-time */
@@ -9433,6 +18318,42 @@ export type components = {
             skillType: string | null;
             uri: string | null;
         };
+        SponsoredSeatBudget: {
+            id: string;
+            microcredentialId: string;
+            providerSlug: string;
+            seats: {
+                claimedAt: string | null;
+                /** Format: date-time */
+                grantedAt: string;
+                id: string;
+                sponsoredBy: string | null;
+                userId: string;
+                userName: string;
+            }[];
+            seatsTotal: number;
+            seatsUsed: number;
+            slug: string;
+            title: string;
+        };
+        SponsoredSeatBudgetInput: {
+            id: string;
+            microcredentialId: string;
+            providerSlug: string;
+            seats: {
+                claimedAt: string | null;
+                /** Format: date-time */
+                grantedAt: string;
+                id: string;
+                sponsoredBy: string | null;
+                userId: string;
+                userName: string;
+            }[];
+            seatsTotal: number;
+            seatsUsed: number;
+            slug: string;
+            title: string;
+        };
         Submission: {
             attemptNumber: number;
             feedback: string | null;
@@ -9471,6 +18392,64 @@ export type components = {
             submittedAt: string;
             text: string | null;
         };
+        TeamDashboard: {
+            assignments: {
+                assigned: number;
+                completed: number;
+                in_progress: number;
+                not_shared: number;
+                overdue: number;
+            };
+            atRisk: {
+                name: string;
+                reasons: string[];
+                userId: string;
+            }[];
+            months: {
+                assigned: number;
+                completed: number;
+                month: string;
+                skillsGained: number;
+                started: number;
+            }[];
+            roles: {
+                closedPercent: number;
+                met: number;
+                name: string;
+                requirements: number;
+                roleId: string;
+            }[];
+            sharingMembers: number;
+        };
+        TeamDashboardInput: {
+            assignments: {
+                assigned: number;
+                completed: number;
+                in_progress: number;
+                not_shared: number;
+                overdue: number;
+            };
+            atRisk: {
+                name: string;
+                reasons: string[];
+                userId: string;
+            }[];
+            months: {
+                assigned: number;
+                completed: number;
+                month: string;
+                skillsGained: number;
+                started: number;
+            }[];
+            roles: {
+                closedPercent: number;
+                met: number;
+                name: string;
+                requirements: number;
+                roleId: string;
+            }[];
+            sharingMembers: number;
+        };
         UploadedImage: {
             byteSize: number;
             height: number;
@@ -9508,6 +18487,8 @@ export type components = {
             name: string;
         };
         VerificationResult: {
+            /** @description Accreditations of the issuer and of the programme in Cairn’s registers, each credential verified; a check of its own that never changes `verified` */
+            accreditations: components["schemas"]["AccreditationFinding"][];
             checks: {
                 id: string;
                 label: string;
@@ -9515,6 +18496,8 @@ export type components = {
                 /** @enum {string} */
                 status: "passed" | "failed" | "warning" | "skipped";
             }[];
+            /** @description Each embedded endorsement verified on its own; never changes `verified` */
+            endorsements: components["schemas"]["EndorsementFinding"][];
             errors: string[];
             summary: {
                 achievementDescription: string | null;
@@ -9531,6 +18514,8 @@ export type components = {
             warnings: string[];
         };
         VerificationResultInput: {
+            /** @description Accreditations of the issuer and of the programme in Cairn’s registers, each credential verified; a check of its own that never changes `verified` */
+            accreditations: components["schemas"]["AccreditationFindingInput"][];
             checks: {
                 id: string;
                 label: string;
@@ -9538,6 +18523,8 @@ export type components = {
                 /** @enum {string} */
                 status: "passed" | "failed" | "warning" | "skipped";
             }[];
+            /** @description Each embedded endorsement verified on its own; never changes `verified` */
+            endorsements: components["schemas"]["EndorsementFindingInput"][];
             errors: string[];
             summary: {
                 achievementDescription: string | null;
@@ -9633,6 +18620,46 @@ export type components = {
                 [key: string]: unknown;
             } | string;
         };
+        WalletPickup: {
+            collectedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            holderDid: string | null;
+            id: string;
+            pickedUpCredentialUrl: string | null;
+            /** @enum {string} */
+            state: "pending" | "collected" | "expired";
+            steps: {
+                /** Format: date-time */
+                at: string;
+                did: string | null;
+                message: string;
+                /** @enum {string} */
+                step: "created" | "requested" | "refused" | "collected";
+            }[];
+        };
+        WalletPickupInput: {
+            collectedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            holderDid: string | null;
+            id: string;
+            pickedUpCredentialUrl: string | null;
+            /** @enum {string} */
+            state: "pending" | "collected" | "expired";
+            steps: {
+                /** Format: date-time */
+                at: string;
+                did: string | null;
+                message: string;
+                /** @enum {string} */
+                step: "created" | "requested" | "refused" | "collected";
+            }[];
+        };
         Webhook: {
             /** Format: date-time */
             createdAt: string;
@@ -9688,10 +18715,10 @@ export type components = {
             status: "pending" | "succeeded" | "failed";
         };
         WebhookEventTypes: {
-            items: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
+            items: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "accreditation.changed" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
         };
         WebhookEventTypesInput: {
-            items: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
+            items: ("credential.issued" | "credential.revoked" | "credential.suspended" | "credential.reinstated" | "credential.expired" | "enrolment.created" | "enrolment.completed" | "submission.reviewed" | "pathway.published" | "pathway.awarded" | "organization.updated" | "accreditation.changed" | "wallet.status-changed" | "member.added" | "member.removed" | "member.role-changed" | "api-key.created" | "api-key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.disabled")[];
         };
         WebhookInput: {
             /** Format: date-time */

@@ -15,25 +15,36 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
+  IconAward,
   IconBook2,
+  IconBriefcase,
   IconBooks,
   IconCertificate,
+  IconChartBar,
   IconChevronDown,
+  IconClipboardList,
   IconClipboardCheck,
   IconFingerprint,
   IconHistory,
   IconHome,
+  IconTarget,
+  IconId,
   IconKey,
   IconLogout,
   IconPlus,
   IconRosetteDiscountCheck,
+  IconRosette,
   IconRoute,
   IconSchool,
   IconServerCog,
+  IconShare,
+  IconSettings,
   IconTags,
   IconTicket,
   IconUpload,
+  IconUserCheck,
   IconUsers,
+  IconUsersGroup,
   IconWallet,
   IconWebhook,
 } from '@tabler/icons-react';
@@ -65,6 +76,11 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
     if (isProvider) {
       items.push({ to: `/o/${orgSlug}/programmes`, label: 'Programmes', icon: <IconBook2 size={18} aria-hidden /> });
       items.push({ to: `/o/${orgSlug}/pathways`, label: 'Pathways', icon: <IconRoute size={18} aria-hidden /> });
+      items.push({
+        to: `/o/${orgSlug}/community`,
+        label: 'Cohorts and reviews',
+        icon: <IconUsersGroup size={18} aria-hidden />,
+      });
       if (canReview(membership?.role)) {
         items.push({
           to: `/o/${orgSlug}/reviews`,
@@ -87,8 +103,43 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
           icon: <IconUpload size={18} aria-hidden />,
         });
     }
+    const role = membership?.role;
+    if (membership?.org.roles.includes('accreditor') || isProvider) {
+      items.push({
+        to: `/o/${orgSlug}/accreditation`,
+        label: 'Accreditation',
+        icon: <IconAward size={18} aria-hidden />,
+      });
+    }
+    if (membership?.org.roles.includes('employer') && (isAdminRole(role) || role === 'manager')) {
+      items.push({
+        to: `/o/${orgSlug}/candidate-checks`,
+        label: 'Candidate checks',
+        icon: <IconUserCheck size={18} aria-hidden />,
+      });
+    }
+    if (membership?.org.roles.includes('employer') && (isAdminRole(role) || role === 'manager')) {
+      items.push({
+        to: `/o/${orgSlug}/workforce`,
+        label: 'Team dashboard',
+        icon: <IconChartBar size={18} aria-hidden />,
+      });
+      items.push({ to: `/o/${orgSlug}/roles`, label: 'Roles and gaps', icon: <IconBriefcase size={18} aria-hidden /> });
+    }
+    if (membership?.org.roles.includes('partner') || isProvider)
+      items.push({
+        to: `/o/${orgSlug}/endorsements`,
+        label: membership?.org.roles.includes('partner') ? 'Endorsements' : 'Co-development',
+        icon: <IconRosette size={18} aria-hidden />,
+      });
     items.push({ to: `/o/${orgSlug}/members`, label: 'Members', icon: <IconUsers size={18} aria-hidden /> });
     if (isAdminRole(membership?.role)) {
+      items.push({
+        to: `/o/${orgSlug}/settings`,
+        label: 'Settings',
+        icon: <IconSettings size={18} aria-hidden />,
+        end: true,
+      });
       items.push({ to: `/o/${orgSlug}/settings/api-keys`, label: 'API keys', icon: <IconKey size={18} aria-hidden /> });
       items.push({
         to: `/o/${orgSlug}/settings/webhooks`,
@@ -125,6 +176,11 @@ function navItemsFor(orgSlug: string | undefined, membership: Membership | undef
     { to: '/me/credentials', label: 'My credentials', icon: <IconCertificate size={18} aria-hidden /> },
     { to: '/me/pathways', label: 'My pathways', icon: <IconRoute size={18} aria-hidden /> },
     { to: '/me/wallet', label: 'Wallet', icon: <IconWallet size={18} aria-hidden /> },
+    { to: '/me/goals', label: 'My goals', icon: <IconTarget size={18} aria-hidden /> },
+    { to: '/me/cpd', label: 'My CPD', icon: <IconClipboardList size={18} aria-hidden /> },
+    { to: '/me/sharing', label: 'Sharing', icon: <IconShare size={18} aria-hidden /> },
+    { to: '/me/profile', label: 'My profile', icon: <IconId size={18} aria-hidden /> },
+    { to: '/community', label: 'Community', icon: <IconUsersGroup size={18} aria-hidden /> },
   ];
 }
 

@@ -26,6 +26,8 @@ const result: CatalogSearchResult = {
       durationWeeks: 2,
       imageUrl: null,
       partners: [],
+      accreditedBy: [],
+      endorsedBy: [],
       publishedAt: '2026-01-01T00:00:00Z',
     },
   ],
@@ -39,6 +41,8 @@ const result: CatalogSearchResult = {
     format: [{ value: 'self_paced', label: 'self_paced', count: 1 }],
     language: [{ value: 'en', label: 'en', count: 1 }],
     partner: [],
+    accreditedBy: [],
+    endorsedBy: [],
   },
 };
 

@@ -32,6 +32,9 @@ import {
   type CatalogSort,
 } from '../features/catalog/catalog-query';
 import { CatalogResultCard } from '../features/catalog/catalog-result-card';
+import { CompareTray } from '../features/compare/compare-tray';
+import { useRatingSummaries } from '../features/ratings/ratings-api';
+import { PrivateProgrammes } from '../features/workforce/private-programmes';
 
 /** `/catalog`: the public search. Everything about the search is in the URL. */
 export default function CatalogPage() {
@@ -39,6 +42,7 @@ export default function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const search = readCatalogSearch(params);
   const result = useCatalogSearch(search);
+  const ratings = useRatingSummaries(result.data?.items.map((i) => i.id) ?? []);
   const [filtersOpened, filters] = useDisclosure(false);
   const [q, setQ] = useState(search.q);
   useEffect(() => setQ(search.q), [search.q]);
@@ -93,7 +97,7 @@ export default function CatalogPage() {
         <Stack gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Programmes">
           {result.data.items.map((item) => (
             <li key={item.id}>
-              <CatalogResultCard item={item} />
+              <CatalogResultCard item={item} rating={ratings.data?.get(item.id)} />
             </li>
           ))}
         </Stack>
@@ -125,6 +129,7 @@ export default function CatalogPage() {
             verify.
           </Text>
         </Stack>
+        <PrivateProgrammes />
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
             label="Search programmes"
@@ -187,6 +192,7 @@ export default function CatalogPage() {
           <Button onClick={filters.close}>Show {result.data?.total ?? ''} results</Button>
         </Stack>
       </Drawer>
+      <CompareTray />
     </Container>
   );
 }

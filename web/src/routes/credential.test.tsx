@@ -33,6 +33,8 @@ const revoked: VerificationResult = {
   ],
   warnings: [],
   errors: [],
+  accreditations: [],
+  endorsements: [],
   summary: {
     issuerName: 'Northwind Academy',
     issuerId: 'did:web:localhost%3A3000:orgs:northwind',
@@ -44,6 +46,26 @@ const revoked: VerificationResult = {
     validFrom: '2026-02-01T10:00:00Z',
     validUntil: null,
   },
+};
+
+const showcase = {
+  id,
+  credentialUrl: `http://localhost:3000/credentials/${id}`,
+  verificationUrl: `http://localhost:3000/credentials/${id}`,
+  status: 'active',
+  issuedTo: 'Lena Park',
+  isHolder: false,
+  isNameShown: true,
+  issuer: { name: 'Northwind Academy', slug: 'northwind', logoUrl: null, linkedInOrganizationId: '98765' },
+  badgeUrl: `http://localhost:3000/credentials/${id}/badge.png`,
+  renderMethod: [
+    {
+      type: 'CairnCertificatePdf',
+      name: 'Certificate (A4)',
+      id: `http://localhost:3000/api/v1/credentials/${id}/certificate.pdf?size=a4`,
+      mediaType: 'application/pdf',
+    },
+  ],
 };
 
 function renderPage(credentialId: string) {
@@ -59,7 +81,11 @@ describe('CredentialPage', () => {
   it('fetches the credential, verifies it live and says "Revoked" when the status check failed', async () => {
     const fetchMock = vi.fn((url: string, _init?: RequestInit) =>
       Promise.resolve(
-        url === '/credentials/verify' ? Response.json(revoked) : new Response(credentialText, { status: 200 }),
+        url === '/credentials/verify'
+          ? Response.json(revoked)
+          : url.endsWith('/showcase')
+            ? Response.json({ ...showcase, issuedTo: null, renderMethod: [] })
+            : new Response(credentialText, { status: 200 }),
       ),
     );
     vi.stubGlobal('fetch', fetchMock);
@@ -89,17 +115,44 @@ describe('CredentialPage', () => {
         Promise.resolve(
           url === '/credentials/verify'
             ? Response.json({ ...revoked, verified: true, checks: [revoked.checks[0]] })
-            : new Response(credentialText, { status: 200 }),
+            : url.endsWith('/showcase')
+              ? Response.json({ ...showcase, issuer: { ...showcase.issuer, linkedInOrganizationId: null } })
+              : new Response(credentialText, { status: 200 }),
         ),
       ),
     );
     renderPage(id);
 
     expect(await screen.findByRole('heading', { name: 'Verified' })).toBeInTheDocument();
-    const linkedIn = screen.getByRole('link', { name: /add to linkedin/i });
+    const linkedIn = await screen.findByRole('link', { name: /add to linkedin/i });
     expect(linkedIn.getAttribute('href')).toMatch(
       /^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME&name=Safe%20Lifting&organizationName=Northwind%20Academy/,
     );
+  });
+
+  it('says whose it is, links the certificate and names the issuer by its LinkedIn page id', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(
+          url === '/credentials/verify'
+            ? Response.json({ ...revoked, verified: true, checks: [revoked.checks[0]] })
+            : url.endsWith('/showcase')
+              ? Response.json(showcase)
+              : new Response(credentialText, { status: 200 }),
+        ),
+      ),
+    );
+    renderPage(id);
+
+    expect(await screen.findByText('Lena Park')).toBeInTheDocument();
+    expect(screen.getByText('Issued to')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Certificate (A4)' })).toHaveAttribute(
+      'href',
+      `/api/v1/credentials/${id}/certificate.pdf?size=a4`,
+    );
+    const linkedIn = await screen.findByRole('link', { name: /add to linkedin/i });
+    expect(new URL(linkedIn.getAttribute('href')!).searchParams.get('organizationId')).toBe('98765');
   });
 
   it('says so kindly when there is no such credential', async () => {

@@ -16,7 +16,6 @@ import {
 } from '@mantine/core';
 import {
   IconAlertTriangle,
-  IconBrandLinkedin,
   IconCheck,
   IconCircleCheckFilled,
   IconCircleXFilled,
@@ -36,6 +35,7 @@ import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { BadgeImage } from '../features/credentials/badge-image';
 import { CredentialPathways } from '../features/pathways/credential-pathways';
+import { AddToWallet, WalletPickupLog } from '../features/exchanges/add-to-wallet-dialog';
 import { criteriaNarrative, readDetails } from '../features/credentials/credential-details';
 import { credentialVerdict, verdictView, type CredentialVerdict } from '../features/credentials/credential-verdict';
 import {
@@ -46,7 +46,9 @@ import {
   usePublishedCredential,
 } from '../features/credentials/credentials-api';
 import { clickDownload, credentialFile, downloadText } from '../features/credentials/download';
-import { linkedInAddToProfileUrl } from '../features/credentials/linkedin';
+import { CredentialShowcasePanel } from '../features/showcase/credential-showcase-panel';
+import { useCredentialShowcase } from '../features/showcase/showcase-api';
+import { RecognitionAtIssue, RecognitionReport } from '../features/endorsement/recognition-report';
 import { VerificationChecklist } from '../features/verify/verification-checklist';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -124,8 +126,10 @@ function VerdictBanner({
   );
 }
 
-function Facts({ details }: { details: VerificationSummary }) {
+function Facts({ details, issuedTo }: { details: VerificationSummary; issuedTo: string | null }) {
   const rows: [string, string][] = [];
+  // The name the issuer recorded, shown with the holder's consent (the signed subject is a salted hash).
+  if (issuedTo) rows.push(['Issued to', issuedTo]);
   rows.push(['Issued by', details.issuerName ?? details.issuerId ?? 'Unknown issuer']);
   if (details.recipient) rows.push(['Awarded to', details.recipient]);
   rows.push(['Issued on', longDate(details.validFrom) ?? 'Unknown']);
@@ -159,6 +163,7 @@ export default function CredentialPage() {
     }
   }, [published.data]);
   const verification = useLiveVerification(id, signed);
+  const showcase = useCredentialShowcase(id, isWellFormed && published.isSuccess);
   const [hasImageFailed, setHasImageFailed] = useState(false);
 
   const details = verification.data?.summary ?? readDetails(signed);
@@ -224,7 +229,7 @@ export default function CredentialPage() {
                 {name}
               </Title>
               {details?.achievementDescription ? <Text c="gray.7">{details.achievementDescription}</Text> : null}
-              {details ? <Facts details={details} /> : null}
+              {details ? <Facts details={details} issuedTo={showcase.data?.issuedTo ?? null} /> : null}
             </Stack>
           </Group>
         </Paper>
@@ -247,6 +252,13 @@ export default function CredentialPage() {
             <VerdictBanner verdict={verdict} reason={reason} checkedAt={verification.dataUpdatedAt} />
           ) : null}
         </div>
+
+        {verification.data ? (
+          <>
+            <RecognitionAtIssue result={verification.data} />
+            <RecognitionReport result={verification.data} />
+          </>
+        ) : null}
 
         <Group gap="sm">
           <Button
@@ -277,26 +289,19 @@ export default function CredentialPage() {
               </Button>
             )}
           </CopyButton>
-          {canShare && details ? (
-            <Button
-              component="a"
-              href={linkedInAddToProfileUrl({
-                name,
-                organizationName: details.issuerName ?? details.issuerId ?? '',
-                issuedAt: details.validFrom ?? '',
-                expiresAt: details.validUntil,
-                certUrl: pageUrl,
-                certId: id,
-              })}
-              target="_blank"
-              rel="noopener noreferrer"
-              color="#0a66c2"
-              leftSection={<IconBrandLinkedin size={18} aria-hidden />}
-            >
-              Add to LinkedIn
-            </Button>
-          ) : null}
+          {canShare ? <AddToWallet credentialId={id} /> : null}
         </Group>
+
+        {showcase.data ? (
+          <CredentialShowcasePanel
+            showcase={showcase.data}
+            canShare={canShare}
+            name={name}
+            issuedAt={details?.validFrom}
+            expiresAt={details?.validUntil}
+            pageUrl={pageUrl}
+          />
+        ) : null}
 
         {criteria ? (
           <Card bg="white">
@@ -312,6 +317,7 @@ export default function CredentialPage() {
         ) : null}
 
         <CredentialPathways credentialId={id} />
+        <WalletPickupLog credentialId={id} />
 
         {verification.data ? (
           <Card bg="white">

@@ -25,6 +25,7 @@ import {
 } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
+import { useReadingTime } from '../features/learning/assessment-api';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
 import type { EnrolmentDetail, LearnerModule } from '../api/types';
@@ -146,6 +147,8 @@ export default function LearnPage() {
     data?.modules.find((m) => m.id === requested) ??
     data?.modules.find((m) => m.id === data.nextModuleId) ??
     data?.modules[0];
+
+  useReadingTime(enrolmentId, current?.id ?? null, data?.status === 'active');
 
   // Moving between modules puts the reader at the top of the new one.
   useEffect(() => {

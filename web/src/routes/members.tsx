@@ -5,6 +5,7 @@ import { ListContent } from '../components/list-page';
 import { PageHeader } from '../components/page-header';
 import { usePageTitle } from '../components/use-page-title';
 import { useRefreshSession, useSession } from '../features/auth/use-session';
+import { InviteCsv } from '../features/members/invite-csv';
 import { InviteForm } from '../features/members/invite-form';
 import { useMembers } from '../features/members/members-api';
 import { MembersTable } from '../features/members/members-table';
@@ -49,6 +50,17 @@ export default function MembersPage() {
               Invite someone
             </Title>
             <InviteForm slug={slug} myRole={org.myRole} />
+          </Stack>
+        </Paper>
+      ) : null}
+
+      {canManage ? (
+        <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="invite-csv-heading">
+          <Stack gap="sm">
+            <Title order={2} fz="lg" id="invite-csv-heading">
+              Invite many people from a CSV
+            </Title>
+            <InviteCsv slug={slug} />
           </Stack>
         </Paper>
       ) : null}

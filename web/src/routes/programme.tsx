@@ -33,8 +33,10 @@ import {
   minutesLabel,
 } from '../features/catalog/catalog-format';
 import { ProgrammeImage } from '../features/catalog/programme-image';
+import { ProgrammeRecognition } from '../features/endorsement/recognition-badges';
 import { EnrolPanel } from '../features/learning/enrol-panel';
 import { MarkdownText } from '../features/markdown/markdown';
+import { ProgrammeReviews } from '../features/ratings/programme-reviews';
 
 function activityLabel(activity: Programme['modules'][number]['activity']): { label: string; color: string } | null {
   if (!activity) return null;
@@ -142,6 +144,7 @@ export default function ProgrammePage() {
           <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
             <Stack gap="xl">
               <KeyFacts programme={p} />
+              <ProgrammeRecognition programme={p} />
 
               {p.skills.length > 0 ? (
                 <Stack gap="xs" component="section" aria-labelledby="skills-heading">
@@ -282,6 +285,7 @@ export default function ProgrammePage() {
                   </List>
                 ) : null}
               </Stack>
+              <ProgrammeReviews providerSlug={p.provider.slug} slug={p.slug} />
               <Box hiddenFrom="md">
                 <BadgePreview achievement={p.achievement} imageUrl={p.imageUrl} />
               </Box>

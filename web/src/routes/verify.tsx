@@ -1,20 +1,31 @@
-import { Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { ErrorState } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { CredentialPicker, type PickedCredential } from '../features/verify/credential-picker';
 import { verifyCredential, verifyFile } from '../features/verify/verify-api';
+import { parsePastedCredential } from '../features/verify/verify-input';
 import { VerificationResultView } from '../features/verify/verification-result';
 
 export default function VerifyPage() {
   usePageTitle('Verify a credential');
   const resultRef = useRef<HTMLDivElement>(null);
 
+  const [email, setEmail] = useState('');
   const verify = useMutation({
-    mutationFn: (request: PickedCredential) =>
-      request.kind === 'file' ? verifyFile(request.file) : verifyCredential(request.value),
+    mutationFn: async (request: PickedCredential) => {
+      const recipientEmail = email.trim() || undefined;
+      if (request.kind === 'paste') return verifyCredential(request.value, { recipientEmail });
+      // With an email to check, a JSON or JWT file is read here and verified with the email;
+      // a badge image goes to the upload route, which extracts the credential.
+      if (recipientEmail && /\.(json|jwt)$/i.test(request.file.name)) {
+        const parsed = parsePastedCredential(await request.file.text());
+        if (parsed.ok) return verifyCredential(parsed.value, { recipientEmail });
+      }
+      return verifyFile(request.file);
+    },
     onSuccess: () => {
       // Move focus to the verdict so that keyboard and screen-reader users land on the answer.
       requestAnimationFrame(() => resultRef.current?.focus());
@@ -40,6 +51,16 @@ export default function VerifyPage() {
         </Stack>
 
         <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+          <TextInput
+            mb="md"
+            type="email"
+            label="Check it was issued to this email"
+            description="Optional. Compared with the hashed email in the credential; the address is not stored. Works with pasted credentials and JSON or JWT files."
+            placeholder="name@example.com"
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            autoComplete="off"
+          />
           <CredentialPicker
             idPrefix="verify"
             onPick={(picked) => verify.mutate(picked)}

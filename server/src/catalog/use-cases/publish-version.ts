@@ -5,6 +5,7 @@ import { authorizeOrg } from '../../orgs/orgs.service.js';
 import { resolveSkillsForOrg, type SkillView } from '../../skills/skills.service.js';
 import { buildAchievement } from '../achievement.js';
 import { upsertCatalogEntry } from '../catalog.store.js';
+import { refreshRecognitionInCatalog } from '../refresh-recognition.js';
 import { userIdOf, requireProvider, notFound, lockDraft } from '../microcredential-access.js';
 import { imageUrlOf, programmeUrlOf, presentVersion } from '../microcredential-view.js';
 import * as store from '../microcredentials.store.js';
@@ -72,7 +73,9 @@ export async function publishVersion(deps: Deps, actor: Actor, orgSlug: string, 
       publishedBy: userIdOf(access),
       achievement: JSON.stringify(achievement),
     });
-    await upsertCatalogEntry(trx, {
+    // A private programme (see workforce) is listed only to its employer's members, not in the public catalogue.
+    const listInCatalogue = mc.audience_org_id === null ? upsertCatalogEntry : () => Promise.resolve();
+    await listInCatalogue(trx, {
       microcredentialId: mc.id,
       orgId: org.id,
       versionId: v.id,
@@ -102,6 +105,8 @@ export async function publishVersion(deps: Deps, actor: Actor, orgSlug: string, 
       imageUrl,
       publishedAt: now,
     });
+    // Endorsements name one version's Achievement: the new version starts with its own.
+    await refreshRecognitionInCatalog(tdeps, org.id, { microcredentialId: mc.id });
     await store.touchMicrocredential(trx, id);
     const published = await store.findVersion(trx, org.id, id, versionId);
     return presentVersion(tdeps, published!);

@@ -17,6 +17,14 @@ import * as domainEvents from './20261207_0015_domain_events.js';
 import * as credentialExpiryEvents from './20261207_0016_credential_expiry_events.js';
 import * as bulkIssuance from './20261207_0017_bulk_issuance.js';
 import * as enrolmentSpelling from './20261207_0019_enrolment_spelling.js';
+import * as candidateChecks from './20261207_0023_candidate_checks.js';
+import * as cohortsReviews from './20261207_0025_cohorts_reviews.js';
+import * as accreditation from './20261207_0020_accreditation.js';
+import * as endorsements from './20261207_0021_endorsements.js';
+import * as employers from './20261207_0022_employers.js';
+import * as goalsCpd from './20261207_0024_goals_cpd.js';
+import * as showcase from './20261207_0026_showcase.js';
+import * as exchanges from './20261207_0027_exchanges.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -41,4 +49,12 @@ export const migrations: Record<string, Migration> = {
   '20261207_0016_credential_expiry_events': credentialExpiryEvents,
   '20261207_0017_bulk_issuance': bulkIssuance,
   '20261207_0019_enrolment_spelling': enrolmentSpelling,
+  '20261207_0020_accreditation': accreditation,
+  '20261207_0021_endorsements': endorsements,
+  '20261207_0022_employers': employers,
+  '20261207_0023_candidate_checks': candidateChecks,
+  '20261207_0024_goals_cpd': goalsCpd,
+  '20261207_0025_cohorts_reviews': cohortsReviews,
+  '20261207_0026_showcase': showcase,
+  '20261207_0027_exchanges': exchanges,
 };

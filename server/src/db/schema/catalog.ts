@@ -23,6 +23,8 @@ export type MicrocredentialsTable = {
   id: Generated<string>;
   org_id: string;
   slug: string;
+  /** A private programme, listed only to this organisation's members (migration 0022); null: public. */
+  audience_org_id: Generated<string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -92,6 +94,9 @@ export type CatalogEntriesTable = {
   skills: ColumnType<unknown, string, string>;
   partner_slugs: string[];
   partners: ColumnType<unknown, string, string>;
+  /** Organisations whose signed accreditation / endorsement of the programme is in force (migration 0021). */
+  accreditor_slugs: Generated<string[]>;
+  endorser_slugs: Generated<string[]>;
   level: number | null;
   format: LearningFormat;
   language: string;

@@ -11,6 +11,7 @@ import { findOrganizationById } from '../../orgs/orgs.store.js';
 import { documentLoader } from '../../verification/document-loader.js';
 import { completeCredential } from '../complete-credential.js';
 import { achievementNameOf, displayNameOf, typesOf } from '../credential-facts.js';
+import { withEndorsementsInForce } from '../../endorsement/endorsements-in-force.js';
 import { insertCredentials, type NewCredentialRow } from '../credentials.store.js';
 import { credentialIssuedMail } from '../recipient-delivery.js';
 import { allocateStatusBlock, type AllocatedStatus } from '../status-lists.service.js';
@@ -63,7 +64,8 @@ async function loadContext(deps: Deps, job: store.JobRow): Promise<JobContext> {
     org: view,
     signer,
     issuerDid: signer.verificationMethod.slice(0, signer.verificationMethod.indexOf('#')),
-    achievement: version.achievement as JsonObject,
+    // The endorsements in force when the job runs travel inside each credential, under the issuer's signature.
+    achievement: await withEndorsementsInForce(deps.db, version.achievement as JsonObject, deps.clock()),
     validityMonths: version.validity_months,
     actor: actorOf(job),
   };

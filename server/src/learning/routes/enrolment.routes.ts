@@ -86,7 +86,19 @@ export const enrolmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
           percent: z.number(),
           isPassed: z.boolean(),
           attemptsLeft: z.number().nullable(),
-          questions: z.array(z.object({ id: z.string(), isCorrect: z.boolean(), feedback: z.string().optional() })),
+          isLate: z.boolean().meta({ description: 'Submitted after the time limit: scored zero' }),
+          answersRevealed: z
+            .boolean()
+            .meta({ description: 'false: the quiz keeps its answers until a pass or the last attempt' }),
+          questions: z.array(
+            z.object({
+              id: z.string(),
+              isCorrect: z.boolean(),
+              feedback: z.string().optional(),
+              correctOptionIds: z.array(z.string()).optional(),
+              answer: z.number().optional(),
+            }),
+          ),
           enrolment: detailSchema,
         }),
         ...problemResponses,

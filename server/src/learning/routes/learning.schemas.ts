@@ -89,6 +89,13 @@ export const detailSchema = summarySchema
               bestPercent: z.number().nullable(),
               isPassed: z.boolean(),
               questions: z.array(learnerQuestion),
+              isStartRequired: z
+                .boolean()
+                .meta({ description: 'Questions are drawn when an attempt starts (POST …/quiz-attempts/start)' }),
+              questionCount: z.number(),
+              timeLimitMinutes: z.number().nullable(),
+              cooldownMinutes: z.number().nullable(),
+              revealAnswers: z.enum(['after-pass', 'after-pass-or-last-attempt', 'never']),
             }),
             z.object({
               type: z.literal('assignment'),

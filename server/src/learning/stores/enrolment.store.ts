@@ -52,6 +52,7 @@ const enrolmentColumns = [
   'v.image_file_id',
   'v.achievement',
   'v.validity_months',
+  'v.cpd_hours',
   'm.slug',
   'o.slug as providerSlug',
   'o.name as providerName',

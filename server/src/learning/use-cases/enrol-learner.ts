@@ -3,6 +3,7 @@ import { transaction } from '../../db/transaction.js';
 import { eventActorOf, recordEvent } from '../../events/record-event.js';
 import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/orgs.service.js';
+import { claimSponsoredSeat, findSponsoredSeat } from '../../workforce/sponsored-seats.js';
 import { detailOf } from '../enrolment-view.js';
 import * as catalogueLookup from '../stores/catalogue-lookup.store.js';
 import * as enrolmentStore from '../stores/enrolment.store.js';
@@ -15,7 +16,9 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
   const user = requireUser(actor);
   return transaction(deps.db, async (trx) => {
     const tx = { ...deps, db: trx };
-    const programme = await catalogueLookup.findListedProgramme(trx, options.providerSlug, options.slug);
+    const programme =
+      (await catalogueLookup.findListedProgramme(trx, options.providerSlug, options.slug)) ??
+      (await catalogueLookup.findPrivateProgrammeFor(trx, options.providerSlug, options.slug, user.userId));
     if (!programme) throw new AppError('not_found', 'No published programme at this address.');
     const existing = await enrolmentStore.findLiveEnrolment(trx, user.userId, programme.version_id);
     if (existing) {
@@ -25,7 +28,12 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
     }
     let voucherId: string | null = null;
     const isPaid = programme.cost_amount_minor !== null;
-    if (isPaid || options.voucherCode) {
+    // An employer's sponsored seat pays for a paid programme when no voucher code is given.
+    const seat =
+      isPaid && !options.voucherCode?.trim()
+        ? await findSponsoredSeat(trx, user.userId, programme.microcredential_id)
+        : null;
+    if ((isPaid && !seat) || options.voucherCode) {
       const code = options.voucherCode?.trim().toUpperCase();
       if (!code) {
         throw new AppError(
@@ -57,6 +65,7 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
       voucherId,
     });
     if (!created) throw new AppError('conflict', 'You are already enrolled in this programme.');
+    if (seat) await claimSponsoredSeat(trx, seat.id, created.id, deps.clock());
     await recordEvent(tx, trx, {
       type: 'enrolment.created',
       orgId: programme.org_id,

@@ -12,6 +12,7 @@ export const AUDIT_EVENT_TYPES: { value: string; label: string; group: string }[
   { value: 'pathway.awarded', label: 'Pathway awarded', group: 'Learning' },
   { value: 'wallet.status-changed', label: 'Wallet credential changed', group: 'Learning' },
   { value: 'organization.updated', label: 'Organisation changed', group: 'Organisation' },
+  { value: 'accreditation.changed', label: 'Accreditation changed', group: 'Organisation' },
   { value: 'member.added', label: 'Member added', group: 'Organisation' },
   { value: 'member.removed', label: 'Member removed', group: 'Organisation' },
   { value: 'member.role-changed', label: 'Member role changed', group: 'Organisation' },

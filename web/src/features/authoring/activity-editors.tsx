@@ -65,6 +65,57 @@ export function QuizEditor({ form, isReadOnly }: Props) {
           readOnly={isReadOnly}
         />
       </Group>
+      <Group gap="md" align="flex-start">
+        <NumberInput
+          label="Questions per attempt"
+          description="Drawn at random from the pool; empty: all"
+          min={1}
+          max={100}
+          allowDecimal={false}
+          w={200}
+          {...form.getInputProps('quiz.drawCount')}
+          readOnly={isReadOnly}
+        />
+        <NumberInput
+          label="Time limit (minutes)"
+          description="Empty: none"
+          min={1}
+          max={600}
+          allowDecimal={false}
+          w={170}
+          {...form.getInputProps('quiz.timeLimitMinutes')}
+          readOnly={isReadOnly}
+        />
+        <NumberInput
+          label="Wait after a fail (minutes)"
+          description="Empty: none"
+          min={1}
+          max={10080}
+          allowDecimal={false}
+          w={200}
+          {...form.getInputProps('quiz.cooldownMinutes')}
+          readOnly={isReadOnly}
+        />
+      </Group>
+      <Group gap="md" align="flex-end">
+        <Select
+          label="Show the right answers"
+          data={[
+            { value: 'after-pass-or-last-attempt', label: 'After a pass or the last attempt' },
+            { value: 'after-pass', label: 'Only after a pass' },
+            { value: 'never', label: 'Never' },
+          ]}
+          allowDeselect={false}
+          w={280}
+          {...form.getInputProps('quiz.revealAnswers')}
+          readOnly={isReadOnly}
+        />
+        <Checkbox
+          label="Shuffle options in each attempt"
+          {...form.getInputProps('quiz.shuffleOptions', { type: 'checkbox' })}
+          disabled={isReadOnly}
+        />
+      </Group>
       {form.errors['quiz.questions'] ? (
         <Text size="sm" c="red">
           {form.errors['quiz.questions']}

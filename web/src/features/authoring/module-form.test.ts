@@ -33,6 +33,11 @@ describe('module form', () => {
       type: 'quiz',
       passMark: 70,
       attemptsLimit: null,
+      drawCount: null,
+      shuffleOptions: false,
+      revealAnswers: 'after-pass-or-last-attempt',
+      timeLimitMinutes: null,
+      cooldownMinutes: null,
       questions: [
         {
           kind: 'single',

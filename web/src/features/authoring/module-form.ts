@@ -31,7 +31,17 @@ export type ModuleForm = {
   estimatedMinutes: number | string;
   links: { url: string; title: string; kind: 'link' | 'video' }[];
   activityType: 'none' | 'quiz' | 'assignment';
-  quiz: { passMark: number | string; attemptsLimit: number | string; questions: QuestionForm[] };
+  quiz: {
+    passMark: number | string;
+    attemptsLimit: number | string;
+    questions: QuestionForm[];
+    /** Assessment settings (empty: off); see docs/cpd.md. */
+    drawCount: number | string;
+    shuffleOptions: boolean;
+    revealAnswers: 'after-pass' | 'after-pass-or-last-attempt' | 'never';
+    timeLimitMinutes: number | string;
+    cooldownMinutes: number | string;
+  };
   assignment: {
     instructions: string;
     criteria: CriterionForm[];
@@ -109,8 +119,26 @@ export function moduleToForm(m: AuthoringModule | null): ModuleForm {
     activityType: a ? a.type : 'none',
     quiz:
       a?.type === 'quiz'
-        ? { passMark: a.passMark, attemptsLimit: a.attemptsLimit ?? '', questions: a.questions.map(questionToForm) }
-        : { passMark: 70, attemptsLimit: 3, questions: [newQuestion()] },
+        ? {
+            passMark: a.passMark,
+            attemptsLimit: a.attemptsLimit ?? '',
+            questions: a.questions.map(questionToForm),
+            drawCount: a.drawCount ?? '',
+            shuffleOptions: a.shuffleOptions ?? false,
+            revealAnswers: a.revealAnswers ?? 'after-pass-or-last-attempt',
+            timeLimitMinutes: a.timeLimitMinutes ?? '',
+            cooldownMinutes: a.cooldownMinutes ?? '',
+          }
+        : {
+            passMark: 70,
+            attemptsLimit: 3,
+            questions: [newQuestion()],
+            drawCount: '',
+            shuffleOptions: false,
+            revealAnswers: 'after-pass-or-last-attempt',
+            timeLimitMinutes: '',
+            cooldownMinutes: '',
+          },
     assignment:
       a?.type === 'assignment'
         ? {
@@ -142,6 +170,11 @@ function activityFromForm(f: ModuleForm): Activity | null {
       type: 'quiz',
       passMark: n(f.quiz.passMark),
       attemptsLimit: nOrNull(f.quiz.attemptsLimit),
+      drawCount: nOrNull(f.quiz.drawCount),
+      shuffleOptions: f.quiz.shuffleOptions,
+      revealAnswers: f.quiz.revealAnswers,
+      timeLimitMinutes: nOrNull(f.quiz.timeLimitMinutes),
+      cooldownMinutes: nOrNull(f.quiz.cooldownMinutes),
       questions: f.quiz.questions.map((q): Question => {
         const feedback =
           opt(q.feedbackCorrect) || opt(q.feedbackIncorrect)

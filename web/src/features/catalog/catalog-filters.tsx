@@ -121,6 +121,8 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
       <Divider />
       {facet('provider', 'Provider')}
       {facet('partner', 'Industry partner', { hideWhenEmpty: true })}
+      {facet('accreditedBy', 'Accredited by', { hideWhenEmpty: true })}
+      {facet('endorsedBy', 'Endorsed by', { hideWhenEmpty: true })}
       <Divider />
       {facet('level', 'Level (EQF)', { labelOf: (f) => `Level ${f.value}` })}
       {facet('format', 'Format', { labelOf: (f) => formatLabel(f.value as never) })}

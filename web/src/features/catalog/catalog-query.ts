@@ -3,7 +3,16 @@
  * the same search, and the API query is built from the same keys.
  */
 
-export const LIST_KEYS = ['skill', 'provider', 'partner', 'level', 'format', 'language'] as const;
+export const LIST_KEYS = [
+  'skill',
+  'provider',
+  'partner',
+  'accreditedBy',
+  'endorsedBy',
+  'level',
+  'format',
+  'language',
+] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
 export const NUMBER_KEYS = ['maxCost', 'maxHours', 'minCpd'] as const;

@@ -4,11 +4,20 @@ import { Link } from 'react-router';
 import type { CatalogItem } from '../../api/types';
 import { costLabel, formatLabel, hoursLabel, levelLabel, programmePath } from './catalog-format';
 import { ProgrammeImage } from './programme-image';
+import { CompareToggle } from '../compare/compare-toggle';
+import { RatingSummaryLine } from '../ratings/rating-summary';
 
 const MAX_SKILLS = 4;
 
 /** One search result: what a learner scans before opening the programme. */
-export function CatalogResultCard({ item }: { item: CatalogItem }) {
+export function CatalogResultCard({
+  item,
+  rating,
+}: {
+  item: CatalogItem;
+  /** Average and count of approved reviews, once loaded. */
+  rating?: { average: number | null; count: number } | undefined;
+}) {
   const extraSkills = item.skills.length - MAX_SKILLS;
   return (
     <Card component="article" bg="white" p={{ base: 'md', sm: 'lg' }}>
@@ -43,6 +52,10 @@ export function CatalogResultCard({ item }: { item: CatalogItem }) {
             <Fact icon={<IconAward size={16} aria-hidden />} label={`${hoursLabel(item.cpdHours)} CPD`} />
             <Fact icon={<IconSchool size={16} aria-hidden />} label={levelLabel(item.level)} />
             <Fact icon={<IconWorld size={16} aria-hidden />} label={formatLabel(item.format)} />
+          </Group>
+          <Group justify="space-between" gap="sm" mt={2}>
+            {rating ? <RatingSummaryLine average={rating.average} count={rating.count} size="xs" /> : <span />}
+            <CompareToggle id={item.id} title={item.title} />
           </Group>
           {item.skills.length > 0 ? (
             <Group gap={6} mt={4} aria-label="Skills">

@@ -13,6 +13,8 @@ const result = (checks: VerificationCheck[], errors: string[] = []): Verificatio
   checks: [signature, ...checks],
   warnings: [],
   errors,
+  accreditations: [],
+  endorsements: [],
   summary: null,
 });
 

@@ -12,6 +12,11 @@ const quiz: LearnerQuiz = {
   attemptsUsed: 0,
   bestPercent: null,
   isPassed: false,
+  isStartRequired: false,
+  questionCount: 3,
+  timeLimitMinutes: null,
+  cooldownMinutes: null,
+  revealAnswers: 'after-pass-or-last-attempt',
   questions: [
     {
       id: 'q1',
@@ -44,7 +49,9 @@ const graded: QuizAttemptResult = {
   attemptNumber: 1,
   percent: 67,
   isPassed: false,
+  isLate: false,
   attemptsLeft: 2,
+  answersRevealed: true,
   questions: [
     { id: 'q1', isCorrect: true, feedback: 'Lines join points in time order.' },
     { id: 'q2', isCorrect: false, feedback: 'The mean is a measure of centre.' },

@@ -3,6 +3,7 @@ import { IconCircleCheckFilled, IconCircleXFilled, IconTrophy } from '@tabler/ic
 import { useState } from 'react';
 import type { LearnerQuiz, QuizAnswers, QuizAttemptResult } from '../../api/types';
 import { useSubmitQuiz } from './learning-api';
+import { useStartQuizAttempt } from './assessment-api';
 import { RequestError } from '../../components/request-error';
 
 type QuizPanelProps = { enrolmentId: string; moduleId: string; quiz: LearnerQuiz; isReadOnly: boolean };
@@ -18,23 +19,29 @@ const attemptsLeftOf = (quiz: LearnerQuiz) =>
  */
 export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanelProps) {
   const submit = useSubmitQuiz(enrolmentId, moduleId);
+  const start = useStartQuizAttempt(enrolmentId, moduleId);
   const [draft, setDraft] = useState<Draft>({});
   const [result, setResult] = useState<QuizAttemptResult | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const attemptsLeft = result ? result.attemptsLeft : attemptsLeftOf(quiz);
   const isOutOfAttempts = attemptsLeft === 0;
   const graded = new Map(result?.questions.map((q) => [q.id, q]) ?? []);
-  const canAnswer = !isReadOnly && !result && !quiz.isPassed && !isOutOfAttempts;
+  // A drawn quiz shows its questions once an attempt is started (the server draws them).
+  const started = quiz.isStartRequired && !result ? start.data : undefined;
+  const questions = quiz.isStartRequired ? (start.data?.questions ?? []) : quiz.questions;
+  const canAnswer =
+    !isReadOnly && !result && !quiz.isPassed && !isOutOfAttempts && (!quiz.isStartRequired || !!started);
+  const canStart = quiz.isStartRequired && !isReadOnly && !quiz.isPassed && !isOutOfAttempts && !started;
 
   const onSubmit = () => {
-    const unanswered = quiz.questions.filter((q) => {
+    const unanswered = questions.filter((q) => {
       const value = draft[q.id];
       return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
     });
     setMissing(unanswered.map((q) => q.id));
     if (unanswered.length > 0) return;
     const answers: QuizAnswers = Object.fromEntries(
-      quiz.questions.map((q) => {
+      questions.map((q) => {
         const value = draft[q.id]!;
         return [q.id, q.kind === 'numeric' ? Number(value) : Array.isArray(value) ? value : [String(value)]];
       }),
@@ -47,6 +54,7 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
     setDraft({});
     setMissing([]);
     submit.reset();
+    start.reset();
   };
 
   return (
@@ -82,17 +90,34 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
           title={result.isPassed ? `Passed with ${result.percent}%` : `${result.percent}%: not passed yet`}
           role="status"
         >
+          {result.isLate ? 'The time limit had passed when your answers arrived, so this attempt scores nothing. ' : ''}
           {result.isPassed
-            ? 'Well done. The feedback on each question is below.'
+            ? 'Well done. The right answers are below.'
             : result.attemptsLeft === 0
               ? 'You have no attempts left. Contact the provider if you need another.'
-              : `You need ${quiz.passMark}%. Read the feedback below, then try again.`}
+              : `You need ${quiz.passMark}%. Which answers were right is shown once you pass${quiz.revealAnswers === 'after-pass-or-last-attempt' ? ' or use your last attempt' : ''}: review the module, then try again.`}
         </Alert>
       ) : null}
 
-      {!quiz.isPassed || result ? (
+      {quiz.isStartRequired && !result ? (
+        <Text size="sm" c="dimmed">
+          Each attempt draws {quiz.questionCount} questions
+          {quiz.timeLimitMinutes ? ` and allows ${quiz.timeLimitMinutes} minutes from when you start` : ''}.
+          {started?.expiresAt ? ` Submit by ${new Date(started.expiresAt).toLocaleTimeString()}.` : ''}
+        </Text>
+      ) : null}
+      {canStart ? (
+        <Group>
+          <Button onClick={() => start.mutate()} loading={start.isPending}>
+            {quiz.attemptsUsed > 0 ? 'Start another attempt' : 'Start the quiz'}
+          </Button>
+        </Group>
+      ) : null}
+      <RequestError error={start.error} />
+
+      {(!quiz.isPassed || result) && questions.length > 0 ? (
         <Stack gap="md" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
-          {quiz.questions.map((q, index) => {
+          {questions.map((q, index) => {
             const g = graded.get(q.id);
             const isMissing = missing.includes(q.id);
             const label = (
@@ -191,6 +216,13 @@ export function QuizPanel({ enrolmentId, moduleId, quiz, isReadOnly }: QuizPanel
                           {g.isCorrect ? 'Correct.' : 'Not correct.'}
                         </Text>
                         {g.feedback ? ` ${g.feedback}` : ''}
+                        {!g.isCorrect && g.correctOptionIds
+                          ? ` Right answer: ${(q.options ?? [])
+                              .filter((o) => g.correctOptionIds!.includes(o.id))
+                              .map((o) => o.text)
+                              .join(', ')}.`
+                          : ''}
+                        {!g.isCorrect && g.answer !== undefined ? ` Right answer: ${g.answer}.` : ''}
                       </Text>
                     </Group>
                   ) : null}

@@ -15,6 +15,8 @@ const revoked: VerificationResult = {
   ],
   warnings: [],
   errors: [],
+  accreditations: [],
+  endorsements: [],
   summary: {
     issuerName: 'Acme Training',
     issuerId: 'did:web:cairn.example:orgs:acme',

@@ -2,6 +2,7 @@ import { Alert, Badge, Card, Group, Image, List, Paper, Stack, Text, ThemeIcon, 
 import { IconAward, IconCircleCheckFilled, IconCircleXFilled } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { VerificationResult, VerificationSummary } from '../../api/types';
+import { RecognitionReport } from '../endorsement/recognition-report';
 import { VerificationChecklist } from './verification-checklist';
 
 /** The first reason a credential failed, in words: an error, else the first failed check. */
@@ -97,6 +98,7 @@ export function VerificationResultView({ result }: { result: VerificationResult 
     <Stack gap="lg" aria-live="polite">
       <Verdict result={result} />
       {result.summary ? <AchievementCard summary={result.summary} /> : null}
+      <RecognitionReport result={result} />
       {result.warnings.length > 0 ? (
         <Alert color="yellow" title="Worth knowing">
           <List size="sm">

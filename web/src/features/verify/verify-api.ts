@@ -10,7 +10,14 @@ export function verifyFile(file: File): Promise<VerificationResult> {
 }
 
 /** Verifies a credential given as a JSON object or a VC-JWT string. */
-export function verifyCredential(verifiableCredential: CredentialInput): Promise<VerificationResult> {
+export function verifyCredential(
+  verifiableCredential: CredentialInput,
+  options: { recipientEmail?: string } = {},
+): Promise<VerificationResult> {
+  // The email is compared with the salted identity hash in the credential, as the CLI's --email does.
+  const body = options.recipientEmail
+    ? { verifiableCredential, options: { recipientEmail: options.recipientEmail } }
+    : { verifiableCredential };
   // A credential that does not verify answers 400 with its report (VC-API); both are answers.
-  return data(client.POST('/credentials/verify', { body: { verifiableCredential } }), { answerStatuses: [400] });
+  return data(client.POST('/credentials/verify', { body }), { answerStatuses: [400] });
 }

@@ -1,0 +1,89 @@
+import type { JsonObject } from '@cairn/credentials';
+import type { Db } from '../db/transaction.js';
+import * as store from './stores/endorsements.store.js';
+
+export type EndorsementView = {
+  id: string;
+  endorser: { slug: string; name: string; did: string };
+  subject:
+    | { type: 'organization'; slug: string; name: string; id: string }
+    | {
+        type: 'programme';
+        providerSlug: string;
+        providerName: string;
+        slug: string;
+        title: string;
+        versionNumber: number;
+        id: string;
+      };
+  comment: string;
+  /** Cairn's row id of the signed credential (its page is /credentials/{credentialRowId}). */
+  credentialRowId: string;
+  /** The signed EndorsementCredential's own id URL. */
+  credentialId: string;
+  validFrom: Date;
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
+};
+
+export function presentEndorsement(r: store.EndorsementRow): EndorsementView {
+  return {
+    id: r.id,
+    endorser: { slug: r.endorser_slug, name: r.endorser_name, did: r.endorser_did },
+    subject:
+      r.subject_type === 'programme'
+        ? {
+            type: 'programme',
+            providerSlug: r.subject_org_slug,
+            providerName: r.subject_org_name,
+            slug: r.subject_slug ?? '',
+            title: r.subject_title ?? '',
+            versionNumber: r.subject_version_number ?? 0,
+            id: r.subject_uri,
+          }
+        : { type: 'organization', slug: r.subject_org_slug, name: r.subject_org_name, id: r.subject_uri },
+    comment: r.comment,
+    credentialRowId: r.credential_id,
+    credentialId: r.credential_uri,
+    validFrom: r.valid_from,
+    withdrawnAt: r.withdrawn_at,
+    withdrawalReason: r.withdrawal_reason,
+  };
+}
+
+/** The signed EndorsementCredentials of these subjects in force at `at`, as stored (JSON only). */
+export async function endorsementCredentialsFor(db: Db, subjectUris: string[], at: Date): Promise<JsonObject[]> {
+  const rows = await store.listInForceFor(db, subjectUris, at);
+  return rows.flatMap((r) => {
+    // A VC-JWT endorsement cannot sit in `endorsement` (that is `endorsementJwt`); Cairn signs them as JSON.
+    if (r.document.trimStart().startsWith('{')) return [JSON.parse(r.document) as JsonObject];
+    return [];
+  });
+}
+
+/**
+ * The Achievement with the endorsements of it in force at `at` in its `endorsement` list, so the
+ * issuer's signature over a credential covers them. Any list the stored Achievement carried is
+ * replaced: it holds exactly what was in force when the credential is issued.
+ */
+export async function withEndorsementsInForce<T extends Record<string, unknown>>(
+  db: Db,
+  achievement: T,
+  at: Date,
+): Promise<T> {
+  const { endorsement: _old, ...rest } = achievement;
+  const id = achievement.id;
+  if (typeof id !== 'string') return rest as T;
+  const endorsements = await endorsementCredentialsFor(db, [id], at);
+  return (endorsements.length > 0 ? { ...rest, endorsement: endorsements } : rest) as T;
+}
+
+/** The slugs of the organisations endorsing each programme version now (for catalogue rows). */
+export function endorserSlugsOfVersions(db: Db, versionIds: string[]): Promise<Map<string, string[]>> {
+  return store.endorserSlugsOfVersions(db, versionIds);
+}
+
+/** Endorsements given by an organisation: all of them, or only those in force. */
+export async function endorsementsGivenBy(db: Db, endorserOrgId: string, options: { isInForceOnly?: boolean } = {}) {
+  return (await store.listByEndorser(db, endorserOrgId, options)).map(presentEndorsement);
+}

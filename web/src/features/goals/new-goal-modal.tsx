@@ -1,0 +1,136 @@
+import { Checkbox, NumberInput, Pill, Select, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { FormModal } from '../../components/form-modal';
+import { useSkillSearch } from '../catalog/catalog-api';
+import { useCreateGoal } from './goals-api';
+
+type Values = {
+  kind: 'skills' | 'role' | 'pathway';
+  ref: string;
+  skills: { id: string; name: string }[];
+  targetDate: string;
+  weeklyHours: number | '';
+  wantsNudges: boolean;
+};
+
+/** Set a goal: skills picked from the framework, or a role or pathway by its id (from its page). */
+export function NewGoalModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const create = useCreateGoal();
+  const form = useForm<Values>({
+    initialValues: { kind: 'skills', ref: '', skills: [], targetDate: '', weeklyHours: 5, wantsNudges: false },
+  });
+  const [term, setTerm] = useState('');
+  const [debounced] = useDebouncedValue(term, 250);
+  const found = useSkillSearch(debounced);
+  const options = (found.data?.items ?? [])
+    .filter((s) => !form.values.skills.some((x) => x.id === s.id))
+    .map((s) => ({ value: s.id, label: s.name }));
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="Set a goal"
+      form={form}
+      submitLabel="Set goal"
+      onSubmit={async (v) => {
+        const created = await create.mutateAsync({
+          kind: v.kind,
+          ...(v.kind === 'skills' ? { skillIds: v.skills.map((s) => s.id) } : { ref: v.ref.trim() }),
+          ...(v.targetDate ? { targetDate: v.targetDate } : {}),
+          ...(v.weeklyHours !== '' ? { weeklyHours: v.weeklyHours } : {}),
+          wantsNudges: v.wantsNudges,
+        });
+        form.reset();
+        onCreated(created.id);
+      }}
+    >
+      <Stack gap="xs">
+        <Text fw={500} size="sm" id="goal-kind-label">
+          What do you aim for?
+        </Text>
+        <SegmentedControl
+          aria-labelledby="goal-kind-label"
+          data={[
+            { value: 'skills', label: 'Skills' },
+            { value: 'role', label: 'A role' },
+            { value: 'pathway', label: 'A pathway' },
+          ]}
+          {...form.getInputProps('kind')}
+        />
+      </Stack>
+      {form.values.kind === 'skills' ? (
+        <Stack gap="xs">
+          <Select
+            data-autofocus
+            label="Add a skill"
+            placeholder="Type a skill, e.g. SQL"
+            searchable
+            value={null}
+            searchValue={term}
+            onSearchChange={setTerm}
+            data={options}
+            filter={({ options: o }) => o}
+            nothingFoundMessage={debounced.trim().length < 2 ? 'Type two letters or more' : 'No skill matches'}
+            onChange={(id) => {
+              const picked = options.find((o) => o.value === id);
+              if (picked)
+                form.setFieldValue('skills', [...form.values.skills, { id: picked.value, name: picked.label }]);
+              setTerm('');
+            }}
+            error={form.errors.skillIds}
+          />
+          <Pill.Group aria-label="Chosen skills">
+            {form.values.skills.map((s) => (
+              <Pill
+                key={s.id}
+                withRemoveButton
+                removeButtonProps={{ 'aria-label': `Remove ${s.name}` }}
+                onRemove={() =>
+                  form.setFieldValue(
+                    'skills',
+                    form.values.skills.filter((x) => x.id !== s.id),
+                  )
+                }
+              >
+                {s.name}
+              </Pill>
+            ))}
+          </Pill.Group>
+        </Stack>
+      ) : (
+        <TextInput
+          data-autofocus
+          label={form.values.kind === 'role' ? 'Role id' : 'Pathway id'}
+          description={
+            form.values.kind === 'role'
+              ? 'A role profile your employer shared with you.'
+              : 'From the pathway’s page in the pathways list.'
+          }
+          {...form.getInputProps('ref')}
+        />
+      )}
+      <TextInput type="date" label="Target date (optional)" {...form.getInputProps('targetDate')} />
+      <NumberInput
+        label="Hours a week I can give"
+        min={0.5}
+        max={80}
+        step={0.5}
+        {...form.getInputProps('weeklyHours')}
+      />
+      <Checkbox
+        label="Email me once a week if I fall behind"
+        {...form.getInputProps('wantsNudges', { type: 'checkbox' })}
+      />
+    </FormModal>
+  );
+}
