@@ -86,4 +86,24 @@ describe('loadCoverOptions', () => {
     const fastest = planSkillCover({ skillIds: [sql, viz], options, optimise: 'time' });
     expect(fastest.totals.hours).toBe(20);
   });
+
+  it('carries the accreditations the catalogue lists, and a pathway only those all its programmes share', async () => {
+    // The catalogue keeps accreditor_slugs to signed accreditations in force (tested with
+    // accreditation); here only what the plan reads of them.
+    await t.database.db
+      .updateTable('catalog_entries')
+      .set({ accreditor_slugs: ['meridian'] })
+      .where('slug', 'in', ['sql-basics', 'charts'])
+      .execute();
+    await t.database.db
+      .updateTable('catalog_entries')
+      .set({ accreditor_slugs: ['meridian', 'other'] })
+      .where('slug', '=', 'charts')
+      .execute();
+    const options = await loadCoverOptions(t.database.db, { skillIds: [sql, viz] });
+    const byName = new Map(options.map((o) => [o.name, o]));
+    expect(byName.get('SQL basics')!.accreditedBy).toEqual(['meridian']);
+    expect(byName.get('SQL et graphiques')!.accreditedBy).toEqual([]);
+    expect(byName.get('Data starter')!.accreditedBy).toEqual(['meridian']);
+  });
 });

@@ -31,6 +31,7 @@ type ProgrammeRow = {
   effort_hours: number;
   cpd_hours: number;
   duration_weeks: number;
+  accreditor_slugs: string[];
 };
 
 function programmeColumns(db: Db) {
@@ -48,6 +49,7 @@ function programmeColumns(db: Db) {
       'effort_hours',
       'cpd_hours',
       'duration_weeks',
+      'accreditor_slugs',
     ]);
 }
 
@@ -73,6 +75,8 @@ function programmeOption(row: ProgrammeRow): CoverOption {
     cpdHours: row.cpd_hours,
     durationWeeks: row.duration_weeks,
     language: row.language,
+    // Only accreditations signed and in force count here (the catalogue keeps these current).
+    accreditedBy: row.accreditor_slugs,
     skillIds: row.skill_ids,
   };
 }
@@ -132,8 +136,15 @@ async function pathwaysTeaching(db: Db, filter: CoverOptionFilter): Promise<Cove
       cpdHours: present.reduce((sum, p) => sum + p.cpdHours, 0),
       durationWeeks: present.reduce((sum, p) => sum + (p.durationWeeks ?? 0), 0) || null,
       language: present[0]?.language ?? null,
+      // A pathway is accredited here only when every programme it lists is.
+      accreditedBy: intersection(present.map((p) => p.accreditedBy ?? [])),
       skillIds,
     });
   }
   return options;
+}
+
+function intersection(lists: string[][]): string[] {
+  if (lists.length === 0) return [];
+  return lists.reduce((acc, list) => acc.filter((x) => list.includes(x)));
 }
