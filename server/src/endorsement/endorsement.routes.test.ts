@@ -340,6 +340,7 @@ describe('co-development', () => {
       method: 'POST',
       url: `/api/v1/orgs/north/co-development/${id}/approve`,
       headers: { cookie: provider.cookie },
+      payload: {},
     });
     expect(byProvider.statusCode).toBe(403);
     const stranger = await t.app.inject({
@@ -352,6 +353,7 @@ describe('co-development', () => {
       method: 'POST',
       url: `/api/v1/orgs/atlas/co-development/${id}/approve`,
       headers: { cookie: partner.cookie },
+      payload: {},
     });
     expect(approved.json<{ status: string }>().status).toBe('approved');
     const version = await t.database.db
