@@ -1,12 +1,23 @@
-import type { BrowserContext } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from './api-client.js';
-import { publishReadingProgramme } from './api-setup.js';
+import { earnReadingProgramme, publishReadingProgramme } from './api-setup.js';
 import { browserSteps, PASSWORD, visible, type Person } from './browser-steps.js';
-import { newContext, useServerAndBrowser } from './harness.js';
+import { artifactsDir, newContext, useServerAndBrowser } from './harness.js';
+import { confirmEmail } from './mailbox.js';
 
 const session = useServerAndBrowser();
 const { shot, logIn, newPage, acting, photographFailure } = browserSteps('accreditation');
+
+/** Verifies a credential file on the public verify page; the text of its result. */
+async function verifyInBrowser(page: Page, file: string) {
+  await page.goto('/verify');
+  await page.getByLabel('Credential file').setInputFiles(file);
+  await expect.poll(() => page.getByRole('heading', { name: 'Valid credential' }).count(), { timeout: 30_000 }).toBe(1);
+  return (await page.getByLabel('Verification result').textContent()) ?? '';
+}
 
 describe('accreditation in Chromium', () => {
   it(
@@ -137,6 +148,27 @@ describe('accreditation in Chromium', () => {
         await visible(row.getByText(/^ACC-/));
         await shot(visitor, 'register');
 
+        // A learner completes the accredited programme; the verify page reports the accreditation.
+        const learner: Person = { name: 'Lea Learner', email: `lea-${stamp}@example.org` };
+        const learnerApi = new ApiClient(session.server.url);
+        await learnerApi.expect(201, 'POST', '/api/v1/auth/signup', { ...learner, password: PASSWORD });
+        await confirmEmail(session.server, learnerApi, learner.email);
+        const credentialRowId = await earnReadingProgramme(learnerApi, providerSlug, 'spreadsheets-at-work');
+        const response = await fetch(`${session.server.url}/credentials/${credentialRowId}`, {
+          headers: { accept: 'application/vc+ld+json' },
+        });
+        const file = path.join(artifactsDir, `accredited-credential-${stamp}.json`);
+        await writeFile(file, await response.text());
+        const inForce = await verifyInBrowser(visitor, file);
+        expect(inForce).toContain('Accredited by Test Council — in force at issue and now');
+        await shot(visitor, 'verify-accredited');
+
+        // The provider's public page links the programme.
+        await visitor.goto(`/providers/${providerSlug}`);
+        await visible(visitor.getByRole('heading', { level: 1, name: 'Test Academy' }));
+        await visible(visitor.getByRole('link', { name: title }));
+        await visitor.goto(`/registers/${accreditorSlug}`);
+
         // The accreditor withdraws.
         acting(accreditor);
         await accreditor.goto(`/o/${accreditorSlug}/accreditation`);
@@ -153,6 +185,12 @@ describe('accreditation in Chromium', () => {
         await visitor.reload();
         await visible(register.getByRole('row', { name: new RegExp(title) }).getByText('Withdrawn', { exact: true }));
         await shot(visitor, 'register-withdrawn');
+
+        // The credential stays valid; the accreditation was in force at issue and is withdrawn now.
+        const withdrawn = await verifyInBrowser(visitor, file);
+        expect(withdrawn).toMatch(/Accredited by Test Council — in force at issue; withdrawn on \d{1,2} \w+ \d{4}/);
+        expect(withdrawn).toContain('Valid credential');
+        await shot(visitor, 'verify-withdrawn');
       } catch (error) {
         await photographFailure();
         throw error;

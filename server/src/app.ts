@@ -41,6 +41,7 @@ import { goalsRoutes } from './goals/goals.routes.js';
 import { skillsRoutes } from './skills/skills.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import { endorsementRoutes } from './endorsement/endorsement.routes.js';
+import { providerPageRoutes } from './providers/provider-page.routes.js';
 import { microcredentialsRoutes } from './catalog/microcredentials.routes.js';
 import { pathwaysRoutes } from './pathways/pathways.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
@@ -206,6 +207,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(microcredentialsRoutes, { deps });
   await app.register(catalogRoutes, { deps });
   await app.register(endorsementRoutes, { deps });
+  await app.register(providerPageRoutes, { deps });
   await app.register(learningRoutes, { deps });
   await app.register(cpdRoutes, { deps });
   await app.register(goalsRoutes, { deps });

@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
             ...page(() => import('./routes/accreditation-scheme')),
           },
           { path: 'partners/:slug', ...page(() => import('./routes/partner')) },
+          { path: 'providers/:slug', ...page(() => import('./routes/provider')) },
           { path: '*', ...page(() => import('./routes/not-found')) },
         ],
       },

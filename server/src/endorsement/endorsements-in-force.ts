@@ -78,6 +78,20 @@ export async function withEndorsementsInForce<T extends Record<string, unknown>>
   return (endorsements.length > 0 ? { ...rest, endorsement: endorsements } : rest) as T;
 }
 
+/**
+ * The signed endorsements of the organisation identified by `issuerDid` in force at `at`, for its
+ * issuer Profile's `endorsement` list in a credential it issues then. An organisation is endorsed
+ * as its did:web, so a credential signed with another identifier (its did:key) gets none.
+ */
+export function issuerEndorsementsInForce(db: Db, issuerDid: string, at: Date): Promise<JsonObject[]> {
+  return endorsementCredentialsFor(db, [issuerDid], at);
+}
+
+/** The endorsements of the organisation identified by `did` (not of its programmes) in force at `at`. */
+export async function endorsementsOfOrganization(db: Db, did: string, at: Date): Promise<EndorsementView[]> {
+  return (await store.listInForceFor(db, [did], at)).map(presentEndorsement);
+}
+
 /** The slugs of the organisations endorsing each programme version now (for catalogue rows). */
 export function endorserSlugsOfVersions(db: Db, versionIds: string[]): Promise<Map<string, string[]>> {
   return store.endorserSlugsOfVersions(db, versionIds);

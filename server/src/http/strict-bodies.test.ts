@@ -34,6 +34,7 @@ const MULTIPART_ONLY = new Set([
   'POST /api/v1/orgs/{slug}/accreditation/applications/{id}/evidence',
   'POST /api/v1/orgs/{slug}/invitations/csv',
   'POST /api/v1/orgs/{slug}/invitations/csv/preview',
+  'PUT /api/v1/me/profile/photo',
 ]);
 /** Routes that read no body at all (a download started by a POST); whatever is sent is ignored. */
 const NO_BODY = new Set(['POST /api/v1/admin/backup']);

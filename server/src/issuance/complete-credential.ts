@@ -17,8 +17,11 @@ export type CompleteCredentialOptions = {
   credential: JsonObject;
   /** The id given when the credential has none. */
   credentialId: string;
-  /** The identifier it is signed as: the organisation's did:web or its did:key. */
-  issuer: { did: string; name: string; url: string };
+  /**
+   * The identifier it is signed as: the organisation's did:web or its did:key, and the
+   * endorsements of the organisation to put in its OB 3.0 Profile (`endorsement`).
+   */
+  issuer: { did: string; name: string; url: string; endorsement?: JsonObject[] };
   now: Date;
   profile: CredentialProfile;
   /**
@@ -176,7 +179,13 @@ export function completeCredential(options: CompleteCredentialOptions): JsonObje
     issuer:
       input.issuer ??
       (isOb
-        ? { id: options.issuer.did, type: ['Profile'], name: options.issuer.name, url: options.issuer.url }
+        ? {
+            id: options.issuer.did,
+            type: ['Profile'],
+            name: options.issuer.name,
+            url: options.issuer.url,
+            ...(options.issuer.endorsement?.length ? { endorsement: options.issuer.endorsement } : {}),
+          }
         : options.issuer.did),
     validFrom: input.validFrom ?? options.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     credentialSubject,

@@ -1,12 +1,17 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_IMAGE_BYTES } from '../catalog/images.js';
 import type { Deps } from '../deps.js';
+import { AppError } from '../http/app-error.js';
 import { credentialText, iso, isoOrNull, problemResponses, timestamp, uuid } from '../http/schemas.js';
 import { renderResumePdf } from './resume-pdf.js';
 import { buildResume } from './use-cases/build-resume.js';
 import { getPublicProfile } from './use-cases/get-public-profile.js';
 import { getMyProfile, updateMyProfile } from './use-cases/manage-my-profile.js';
+import { readProfilePhoto, removeMyProfilePhoto, setMyProfilePhoto } from './use-cases/manage-profile-photo.js';
 import { createShareLink, listMyShareLinks, openShareLink, withdrawShareLink } from './use-cases/manage-share-links.js';
+import { readMultipart } from '../skills/read-multipart.js';
 
 const handle = z
   .string()
@@ -23,11 +28,25 @@ const myProfileSchema = z
     handle: z.string().nullable(),
     isPublic: z.boolean(),
     isNameShown: z.boolean(),
+    isCpdShown: z.boolean(),
     headline: z.string(),
+    photoUrl: z.string().nullable(),
     credentialIds: z.array(z.string()),
     url: z.string().nullable(),
   })
   .meta({ id: 'MyProfile' });
+
+const cpdSummarySchema = z
+  .object({
+    schemeName: z.string().nullable(),
+    unit: z.enum(['hours', 'points']),
+    period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+    target: z.number().nullable().meta({ description: 'null when the learner has chosen no CPD scheme' }),
+    done: z.number(),
+    isMet: z.boolean().nullable(),
+    byCategory: z.array(z.object({ category: z.enum(['structured', 'self-directed']), counted: z.number() })),
+  })
+  .meta({ id: 'ProfileCpdSummary' });
 
 const publicProfileSchema = z
   .object({
@@ -36,6 +55,10 @@ const publicProfileSchema = z
     headline: z.string(),
     isPublic: z.boolean(),
     isOwner: z.boolean(),
+    photoUrl: z.string().nullable(),
+    cpd: cpdSummarySchema
+      .nullable()
+      .meta({ description: "The current CPD period's totals, when the learner chose to show them" }),
     credentials: z.array(
       z.object({
         id: z.string(),
@@ -86,6 +109,7 @@ const includeList = (include: string | undefined) =>
 
 /** Learners' public profiles, share links and CV export. */
 export const profilesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(multipart);
   const tags = ['Profiles'];
 
   app.get('/api/v1/me/profile', {
@@ -101,12 +125,69 @@ export const profilesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         handle,
         isPublic: z.boolean(),
         isNameShown: z.boolean().meta({ description: 'Show "Issued to {name}" on the public pages of my credentials' }),
+        isCpdShown: z
+          .boolean()
+          .optional()
+          .meta({ description: "Show the current period's CPD summary on my profile; left out, unchanged" }),
         headline: credentialText({ max: 160 }),
         credentialIds: z.array(uuid).max(200),
       }),
       response: { 200: myProfileSchema, ...problemResponses },
     },
     handler: async (request) => updateMyProfile(deps, request.actor, request.body),
+  });
+
+  app.put('/api/v1/me/profile/photo', {
+    bodyLimit: MAX_IMAGE_BYTES + 64 * 1024,
+    schema: {
+      tags,
+      summary: 'Set my profile photo (PNG or JPEG, at most 5 MB)',
+      description:
+        'multipart/form-data with the image in `file` (browsers send `X-Cairn-CSRF: 1`). The content must match the declared type; it is stripped of metadata and scaled to fit 1024 px. The profile must have been saved first.',
+      consumes: ['multipart/form-data'],
+      response: { 200: myProfileSchema, ...problemResponses },
+    },
+    handler: async (request) => {
+      if (!request.isMultipart())
+        throw new AppError(
+          'unsupported_media_type',
+          'Upload the photo as multipart/form-data in a field named "file".',
+        );
+      const { file } = await readMultipart(request, MAX_IMAGE_BYTES);
+      if (!file)
+        throw new AppError('validation_failed', 'No photo was uploaded. Send it in a field named "file".', {
+          fields: [{ field: 'file', message: 'Required' }],
+        });
+      return setMyProfilePhoto(deps, request.actor, file);
+    },
+  });
+
+  app.delete('/api/v1/me/profile/photo', {
+    schema: { tags, summary: 'Remove my profile photo', response: { 200: myProfileSchema, ...problemResponses } },
+    handler: async (request) => removeMyProfilePhoto(deps, request.actor),
+  });
+
+  app.get('/api/v1/profiles/:handle/photo', {
+    schema: {
+      tags,
+      summary: "A profile's photo (404 when the profile is private, except to its owner or through a share link)",
+      params: z.object({ handle: z.string().max(60) }),
+      querystring: z.object({ share: z.string().max(100).optional(), v: z.string().max(20).optional() }),
+    },
+    handler: async (request, reply) => {
+      const photo = await readProfilePhoto(
+        deps,
+        request.actor,
+        request.params.handle.toLowerCase(),
+        request.query.share,
+      );
+      // Private: the profile can turn private at any time, so no shared cache may keep the photo.
+      return reply
+        .header('cache-control', 'private, no-cache')
+        .header('x-content-type-options', 'nosniff')
+        .type(photo.mediaType)
+        .send(photo.bytes);
+    },
   });
 
   app.get('/api/v1/profiles/:handle', {

@@ -6,7 +6,17 @@ export function findProfileOfUser(db: Db, userId: string) {
   return db
     .selectFrom('public_profiles as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select(['p.user_id', 'p.handle', 'p.is_public', 'p.is_name_shown', 'p.headline', 'u.name'])
+    .select([
+      'p.user_id',
+      'p.handle',
+      'p.is_public',
+      'p.is_name_shown',
+      'p.is_cpd_shown',
+      'p.headline',
+      'p.photo_media_type',
+      'p.photo_updated_at',
+      'u.name',
+    ])
     .where('p.user_id', '=', userId)
     .executeTakeFirst();
 }
@@ -15,7 +25,17 @@ export function findProfileByHandle(db: Db, handle: string) {
   return db
     .selectFrom('public_profiles as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select(['p.user_id', 'p.handle', 'p.is_public', 'p.is_name_shown', 'p.headline', 'u.name'])
+    .select([
+      'p.user_id',
+      'p.handle',
+      'p.is_public',
+      'p.is_name_shown',
+      'p.is_cpd_shown',
+      'p.headline',
+      'p.photo_media_type',
+      'p.photo_updated_at',
+      'u.name',
+    ])
     .where('p.handle', '=', handle)
     .executeTakeFirst();
 }
@@ -27,13 +47,15 @@ export function findHandleOwner(db: Db, handle: string) {
 export async function saveProfile(
   db: Db,
   userId: string,
-  values: { handle: string; isPublic: boolean; isNameShown: boolean; headline: string },
+  values: { handle: string; isPublic: boolean; isNameShown: boolean; isCpdShown?: boolean; headline: string },
   now: Date,
 ) {
   const row = {
     handle: values.handle,
     is_public: values.isPublic,
     is_name_shown: values.isNameShown,
+    // Left out, the choice stays as it was (clients that predate the switch keep it off).
+    ...(values.isCpdShown === undefined ? {} : { is_cpd_shown: values.isCpdShown }),
     headline: values.headline,
     updated_at: now,
   };
@@ -143,4 +165,33 @@ export function findShareLinkByTokenHash(db: Db, tokenHash: string) {
 
 export function findAccount(db: Db, userId: string) {
   return db.selectFrom('users').select(['name', 'email']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** Sets or clears the profile photo; false when the person has no profile yet. */
+export async function setProfilePhoto(
+  db: Db,
+  userId: string,
+  photo: { bytes: Buffer; mediaType: 'image/png' | 'image/jpeg' } | null,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('public_profiles')
+    .set({
+      photo: photo?.bytes ?? null,
+      photo_media_type: photo?.mediaType ?? null,
+      photo_updated_at: photo ? now : null,
+      updated_at: now,
+    })
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export function findProfilePhoto(db: Db, userId: string) {
+  return db
+    .selectFrom('public_profiles')
+    .select(['photo', 'photo_media_type', 'photo_updated_at'])
+    .where('user_id', '=', userId)
+    .where('photo', 'is not', null)
+    .executeTakeFirst();
 }

@@ -11,6 +11,8 @@ import * as lookup from './stores/recognition-lookup.store.js';
 export type EndorsementFinding = {
   by: string;
   byId: string | null;
+  /** Where it sits in the credential: on the achievement (about the programme) or on the issuer Profile. */
+  subject: 'achievement' | 'issuer';
   /** What the endorsement is about, as signed. */
   subjectId: string | null;
   credentialId: string | null;
@@ -72,27 +74,36 @@ function holdsNow(result: VerificationResult): string[] {
 }
 
 /** The endorsements embedded on the achievement (about it) and on the issuer Profile (about the issuer). */
-function embeddedEndorsements(credential: JsonObject): { endorsement: unknown; expectedSubject: unknown }[] {
+type Embedded = { endorsement: unknown; expectedSubject: unknown; subject: 'achievement' | 'issuer' };
+function embeddedEndorsements(credential: JsonObject): Embedded[] {
   const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
   const achievement = isObject(subject.achievement) ? subject.achievement : {};
   const issuer = isObject(credential.issuer) ? credential.issuer : {};
   return [
-    ...asArray(achievement.endorsement).map((endorsement) => ({ endorsement, expectedSubject: achievement.id })),
-    ...asArray(issuer.endorsement).map((endorsement) => ({ endorsement, expectedSubject: issuer.id })),
+    ...asArray(achievement.endorsement).map((endorsement): Embedded => ({
+      endorsement,
+      expectedSubject: achievement.id,
+      subject: 'achievement',
+    })),
+    ...asArray(issuer.endorsement).map((endorsement): Embedded => ({
+      endorsement,
+      expectedSubject: issuer.id,
+      subject: 'issuer',
+    })),
   ];
 }
 
 async function checkEndorsement(
   deps: Deps,
   verify: VerifyOne,
-  endorsement: unknown,
-  expectedSubject: unknown,
+  { endorsement, expectedSubject, subject }: Embedded,
   issuedAt: number,
 ): Promise<EndorsementFinding> {
   if (!isObject(endorsement)) {
     return {
       by: 'unknown',
       byId: null,
+      subject,
       subjectId: null,
       credentialId: null,
       comment: null,
@@ -131,6 +142,7 @@ async function checkEndorsement(
   return {
     by,
     byId: issuerId,
+    subject,
     subjectId,
     credentialId,
     comment: isObject(endorsement.credentialSubject)
@@ -231,8 +243,8 @@ export async function checkRecognition(
   if (!credential) return { accreditations: [], endorsements: [] };
   const issuedAt = issueInstant(result.facts?.validFrom ?? result.facts?.issuanceDate);
   const endorsements: EndorsementFinding[] = [];
-  for (const { endorsement, expectedSubject } of embeddedEndorsements(credential))
-    endorsements.push(await checkEndorsement(deps, verify, endorsement, expectedSubject, issuedAt));
+  for (const embedded of embeddedEndorsements(credential))
+    endorsements.push(await checkEndorsement(deps, verify, embedded, issuedAt));
 
   const isSigned = result.checks.some((c) => c.id === 'proof' && c.status === 'passed');
   const issuerId = result.facts?.issuerId;

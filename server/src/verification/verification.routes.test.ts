@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-async function issue(options: object = {}): Promise<Vc | string> {
+async function issue(options: object = {}, overrides: object = {}): Promise<Vc | string> {
   const res = await t.app.inject({
     method: 'POST',
     url: '/credentials/issue',
     headers: { authorization: `Bearer ${token}` },
-    payload: { credential: sampleCredential(), options },
+    payload: { credential: { ...sampleCredential(), ...overrides }, options },
   });
   expect(res.statusCode).toBe(201);
   return res.json<{ verifiableCredential: Vc | string }>().verifiableCredential;
@@ -42,9 +42,14 @@ async function verify(verifiableCredential: unknown): Promise<Result> {
   return result;
 }
 const failed = (r: Result) => r.checks.filter((c) => c.status === 'failed');
-function upload(content: Buffer, filename: string, contentType = 'application/octet-stream') {
+function upload(content: Buffer, filename: string, contentType = 'application/octet-stream', recipientEmail?: string) {
   const boundary = '----cairn-test-boundary';
   const body = Buffer.concat([
+    Buffer.from(
+      recipientEmail === undefined
+        ? ''
+        : `--${boundary}\r\nContent-Disposition: form-data; name="recipientEmail"\r\n\r\n${recipientEmail}\r\n`,
+    ),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
     ),
@@ -160,6 +165,29 @@ describe('verify an uploaded file', () => {
       verified: true,
       summary: { achievementName: 'Data Literacy Foundations' },
     });
+  });
+
+  it('checks the recipient email sent beside a baked badge, and fails an email it was not issued to', async () => {
+    const { id: _subjectId, ...subject } = sampleCredential().credentialSubject;
+    const vc = (await issue({ recipientEmail: 'baked.holder@example.com' }, { credentialSubject: subject })) as Vc;
+    const badge = await t.app.inject({ method: 'GET', url: `${new URL(vc.id as string).pathname}/badge.png` });
+    const recipientCheck = (r: Result) => r.checks.find((c) => c.id === 'recipient');
+    const right = (
+      await upload(badge.rawPayload, 'badge.png', 'image/png', 'Baked.Holder@example.com ')
+    ).json<Result>();
+    expect(right.verified).toBe(true);
+    expect(recipientCheck(right)).toMatchObject({ status: 'passed' });
+    const wrong = (await upload(badge.rawPayload, 'badge.png', 'image/png', 'someone.else@example.com')).json<Result>();
+    expect(wrong.verified).toBe(false);
+    expect(recipientCheck(wrong)).toMatchObject({
+      status: 'failed',
+      message: 'Not issued to someone.else@example.com',
+    });
+    // Without an email no recipient check is made; a malformed one is refused, not ignored.
+    expect(recipientCheck((await upload(badge.rawPayload, 'badge.png', 'image/png')).json<Result>())).toBeUndefined();
+    const bad = await upload(badge.rawPayload, 'badge.png', 'image/png', 'not-an-email');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ errors: [{ field: 'recipientEmail' }] });
   });
 
   it('accepts JSON and JWT files, judging by content rather than name', async () => {

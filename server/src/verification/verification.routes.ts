@@ -39,6 +39,9 @@ const endorsementFinding = z
   .object({
     by: z.string(),
     byId: z.string().nullable(),
+    subject: z.enum(['achievement', 'issuer']).meta({
+      description: 'Where it is embedded: on the achievement (about the programme) or on the issuer Profile',
+    }),
     subjectId: z.string().nullable(),
     credentialId: z.string().nullable(),
     comment: z.string().nullable(),
@@ -201,7 +204,8 @@ export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions
     schema: {
       tags: ['VC-API'],
       summary: 'Verify an uploaded credential file (.json, .jwt, or a baked .png / .svg badge)',
-      description: 'multipart/form-data with one field `file` (at most 10 MB). Browsers send `X-Cairn-CSRF: 1`.',
+      description:
+        'multipart/form-data with the credential in `file` (at most 10 MB) and, optionally, `recipientEmail`: an email compared with the salted identity hash in the credential (works for baked images too). Browsers send `X-Cairn-CSRF: 1`.',
       security: [],
       consumes: ['multipart/form-data'],
       response: { 200: resultSchema, ...problemResponses },
@@ -209,24 +213,38 @@ export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions
     handler: async (request) => {
       if (!request.isMultipart())
         throw new AppError('unsupported_media_type', 'Upload the file as multipart/form-data in a field named "file".');
-      const file = await request.file();
+      // The email may come before or after the file, so the whole body is read first.
+      let file: { bytes: Buffer; filename: string } | undefined;
+      let recipientEmail: string | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          let bytes: Buffer;
+          try {
+            bytes = await part.toBuffer();
+          } catch (error) {
+            if (part.file.truncated || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+              throw new AppError(
+                'payload_too_large',
+                `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Credential files and badge images are much smaller.`,
+              );
+            }
+            throw error;
+          }
+          if (part.fieldname === 'file') file = { bytes, filename: part.filename || 'the file' };
+        } else if (part.fieldname === 'recipientEmail' && typeof part.value === 'string' && part.value.trim()) {
+          const parsed = email.safeParse(part.value.trim());
+          if (!parsed.success)
+            throw new AppError('validation_failed', 'The email to check is not a valid email address.', {
+              fields: [{ field: 'recipientEmail', message: 'Enter a valid email address.' }],
+            });
+          recipientEmail = parsed.data;
+        }
+      }
       if (!file)
         throw new AppError('validation_failed', 'No file was uploaded. Send it in a field named "file".', {
           fields: [{ field: 'file', message: 'Required' }],
         });
-      let bytes: Buffer;
-      try {
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if (file.file.truncated || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(
-            'payload_too_large',
-            `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Credential files and badge images are much smaller.`,
-          );
-        }
-        throw error;
-      }
-      return verifyPresentedFile(deps, { bytes, filename: file.filename || 'the file' });
+      return verifyPresentedFile(deps, file, recipientEmail ? { recipientEmail } : {});
     },
   });
 };

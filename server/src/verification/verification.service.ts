@@ -265,12 +265,14 @@ export async function verifyPresentedCredential(deps: Deps, options: VerifyOptio
 export async function verifyPresentedFile(
   deps: Deps,
   file: { bytes: Buffer; filename: string },
+  options: { recipientEmail?: string } = {},
 ): Promise<PresentedVerification> {
   const io = localIo(deps);
   const { result } = await verifyPool().verify({
     job: { source: 'file', bytes: file.bytes, filename: file.filename },
     io,
     now: deps.clock(),
+    ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
   });
   return presented(result, await checkRecognition(deps, verifierOf(deps, io), result));
 }

@@ -4378,6 +4378,8 @@ export type paths = {
                         credentialIds: string[];
                         handle: string;
                         headline: string;
+                        /** @description Show the current period's CPD summary on my profile; left out, unchanged */
+                        isCpdShown?: boolean;
                         /** @description Show "Issued to {name}" on the public pages of my credentials */
                         isNameShown: boolean;
                         isPublic: boolean;
@@ -4416,6 +4418,101 @@ export type paths = {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/profile/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set my profile photo (PNG or JPEG, at most 5 MB)
+         * @description multipart/form-data with the image in `file` (browsers send `X-Cairn-CSRF: 1`). The content must match the declared type; it is stripped of metadata and scaled to fit 1024 px. The profile must have been saved first.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyProfile"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove my profile photo */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyProfile"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -12677,6 +12774,101 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profiles/{handle}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A profile's photo (404 when the profile is private, except to its owner or through a share link) */
+        get: {
+            parameters: {
+                query?: {
+                    share?: string;
+                    v?: string;
+                };
+                header?: never;
+                path: {
+                    handle: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider’s public page: its programmes, and its accreditations and endorsements in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ratings": {
         parameters: {
             query?: never;
@@ -13065,7 +13257,7 @@ export type paths = {
         put?: never;
         /**
          * Verify an uploaded credential file (.json, .jwt, or a baked .png / .svg badge)
-         * @description multipart/form-data with one field `file` (at most 10 MB). Browsers send `X-Cairn-CSRF: 1`.
+         * @description multipart/form-data with the credential in `file` (at most 10 MB) and, optionally, `recipientEmail`: an email compared with the salted identity hash in the credential (works for baked images too). Browsers send `X-Cairn-CSRF: 1`.
          */
         post: {
             parameters: {
@@ -15621,6 +15813,11 @@ export type components = {
             credentialId: string | null;
             now: boolean;
             problems: string[];
+            /**
+             * @description Where it is embedded: on the achievement (about the programme) or on the issuer Profile
+             * @enum {string}
+             */
+            subject: "achievement" | "issuer";
             subjectId: string | null;
             withdrawnAt: string | null;
         };
@@ -15632,6 +15829,11 @@ export type components = {
             credentialId: string | null;
             now: boolean;
             problems: string[];
+            /**
+             * @description Where it is embedded: on the achievement (about the programme) or on the issuer Profile
+             * @enum {string}
+             */
+            subject: "achievement" | "issuer";
             subjectId: string | null;
             withdrawnAt: string | null;
         };
@@ -16910,16 +17112,20 @@ export type components = {
             credentialIds: string[];
             handle: string | null;
             headline: string;
+            isCpdShown: boolean;
             isNameShown: boolean;
             isPublic: boolean;
+            photoUrl: string | null;
             url: string | null;
         };
         MyProfileInput: {
             credentialIds: string[];
             handle: string | null;
             headline: string;
+            isCpdShown: boolean;
             isNameShown: boolean;
             isPublic: boolean;
+            photoUrl: string | null;
             url: string | null;
         };
         NewGoal: {
@@ -17392,6 +17598,44 @@ export type components = {
             title: string;
             type: string;
         };
+        ProfileCpdSummary: {
+            byCategory: {
+                /** @enum {string} */
+                category: "structured" | "self-directed";
+                counted: number;
+            }[];
+            done: number;
+            isMet: boolean | null;
+            period: {
+                from: string;
+                label: string;
+                to: string;
+            };
+            schemeName: string | null;
+            /** @description null when the learner has chosen no CPD scheme */
+            target: number | null;
+            /** @enum {string} */
+            unit: "hours" | "points";
+        };
+        ProfileCpdSummaryInput: {
+            byCategory: {
+                /** @enum {string} */
+                category: "structured" | "self-directed";
+                counted: number;
+            }[];
+            done: number;
+            isMet: boolean | null;
+            period: {
+                from: string;
+                label: string;
+                to: string;
+            };
+            schemeName: string | null;
+            /** @description null when the learner has chosen no CPD scheme */
+            target: number | null;
+            /** @enum {string} */
+            unit: "hours" | "points";
+        };
         Programme: {
             /** @description Accreditations in force now, of the programme or of its provider (signed) */
             accreditations: {
@@ -17590,6 +17834,94 @@ export type components = {
             /** Format: date-time */
             updatedAt: string;
         };
+        ProviderPage: {
+            /** @description Accreditations of the organisation in force now, from the register (each signed) */
+            accreditations: {
+                accreditor: {
+                    name: string;
+                    slug: string;
+                };
+                /** @description The signed accreditation credential: /credentials/{id} */
+                credentialRowId: string;
+                scheme: string;
+                /** Format: date-time */
+                validFrom: string;
+                validUntil: string | null;
+            }[];
+            /** @description Endorsements of the organisation (not of its programmes) in force now */
+            endorsements: {
+                comment: string;
+                /** @description The signed endorsement credential: /credentials/{id} */
+                credentialRowId: string;
+                endorser: {
+                    name: string;
+                    slug: string;
+                };
+                id: string;
+                /** Format: date-time */
+                validFrom: string;
+            }[];
+            organization: {
+                did: string;
+                logoUrl: string | null;
+                name: string;
+                /** @description Its OB 3.0 issuer Profile */
+                profileUrl: string;
+                slug: string;
+            };
+            programmeCount: number;
+            /** @description Its published programmes, newest first (at most 100; the catalogue lists them all) */
+            programmes: {
+                imageUrl: string | null;
+                slug: string;
+                summary: string;
+                title: string;
+            }[];
+        };
+        ProviderPageInput: {
+            /** @description Accreditations of the organisation in force now, from the register (each signed) */
+            accreditations: {
+                accreditor: {
+                    name: string;
+                    slug: string;
+                };
+                /** @description The signed accreditation credential: /credentials/{id} */
+                credentialRowId: string;
+                scheme: string;
+                /** Format: date-time */
+                validFrom: string;
+                validUntil: string | null;
+            }[];
+            /** @description Endorsements of the organisation (not of its programmes) in force now */
+            endorsements: {
+                comment: string;
+                /** @description The signed endorsement credential: /credentials/{id} */
+                credentialRowId: string;
+                endorser: {
+                    name: string;
+                    slug: string;
+                };
+                id: string;
+                /** Format: date-time */
+                validFrom: string;
+            }[];
+            organization: {
+                did: string;
+                logoUrl: string | null;
+                name: string;
+                /** @description Its OB 3.0 issuer Profile */
+                profileUrl: string;
+                slug: string;
+            };
+            programmeCount: number;
+            /** @description Its published programmes, newest first (at most 100; the catalogue lists them all) */
+            programmes: {
+                imageUrl: string | null;
+                slug: string;
+                summary: string;
+                title: string;
+            }[];
+        };
         PublicAccreditationScheme: {
             accreditor: {
                 name: string;
@@ -17695,6 +18027,8 @@ export type components = {
             versionNumber: number;
         };
         PublicProfile: {
+            /** @description The current CPD period's totals, when the learner chose to show them */
+            cpd: components["schemas"]["ProfileCpdSummary"] | null;
             credentials: {
                 achievementName: string;
                 achievementType: string | null;
@@ -17719,6 +18053,7 @@ export type components = {
             isOwner: boolean;
             isPublic: boolean;
             name: string;
+            photoUrl: string | null;
             skills: {
                 evidence: string[];
                 name: string;
@@ -17726,6 +18061,8 @@ export type components = {
             }[];
         };
         PublicProfileInput: {
+            /** @description The current CPD period's totals, when the learner chose to show them */
+            cpd: components["schemas"]["ProfileCpdSummaryInput"] | null;
             credentials: {
                 achievementName: string;
                 achievementType: string | null;
@@ -17750,6 +18087,7 @@ export type components = {
             isOwner: boolean;
             isPublic: boolean;
             name: string;
+            photoUrl: string | null;
             skills: {
                 evidence: string[];
                 name: string;

@@ -12,6 +12,7 @@ import { usePageTitle } from '../components/use-page-title';
 import { useSession } from '../features/auth/use-session';
 import { useMyCredentials } from '../features/learning/learning-api';
 import { profilePath, useMyProfile, useSaveProfile, type MyProfile } from '../features/showcase/showcase-api';
+import { ProfilePhotoCard } from '../features/showcase/profile-photo-card';
 import { ShareLinksCard } from '../features/showcase/share-links-card';
 
 const suggestHandle = (name: string) =>
@@ -37,6 +38,7 @@ function ProfileForm({
       handle: profile.handle ?? suggestHandle(name),
       isPublic: profile.isPublic,
       isNameShown: profile.isNameShown,
+      isCpdShown: profile.isCpdShown,
       headline: profile.headline,
       credentialIds: profile.credentialIds,
     },
@@ -81,6 +83,11 @@ function ProfileForm({
             label="Show my name on my credentials' public pages"
             description={`Visitors of a credential's page (and its certificate) then see "Issued to ${name}". Off, they see the credential but not whose it is.`}
             {...form.getInputProps('isNameShown', { type: 'checkbox' })}
+          />
+          <Switch
+            label="Show my CPD summary on my profile"
+            description="Visitors then see this period's CPD hours against your target, by category. Your activities, evidence and reflections stay private."
+            {...form.getInputProps('isCpdShown', { type: 'checkbox' })}
           />
           <Checkbox.Group
             label="Credentials on your profile"
@@ -144,6 +151,7 @@ export default function MyProfilePage() {
         }
       />
       <ProfileForm profile={profile.data} credentials={items} name={session?.user.name ?? ''} />
+      <ProfilePhotoCard profile={profile.data} name={session?.user.name ?? ''} />
       <ShareLinksCard credentials={items} hasProfile={profile.data.handle !== null} />
     </Stack>
   );

@@ -37,6 +37,7 @@ import { ProgrammeRecognition } from '../features/endorsement/recognition-badges
 import { EnrolPanel } from '../features/learning/enrol-panel';
 import { MarkdownText } from '../features/markdown/markdown';
 import { ProgrammeReviews } from '../features/ratings/programme-reviews';
+import { providerPath } from '../features/providers/provider-api';
 
 function activityLabel(activity: Programme['modules'][number]['activity']): { label: string; color: string } | null {
   if (!activity) return null;
@@ -130,7 +131,7 @@ export default function ProgrammePage() {
             </Title>
             <Text c="dimmed">
               By{' '}
-              <Anchor href={p.provider.profileUrl} target="_blank" rel="noopener noreferrer">
+              <Anchor component={Link} to={providerPath(p.provider.slug)}>
                 {p.provider.name}
               </Anchor>
               {p.partners.length > 0 ? ` · with industry partners ${p.partners.map((x) => x.name).join(', ')}` : ''} ·

@@ -11,6 +11,8 @@ const profile = {
   headline: 'Analyst in training',
   isPublic: true,
   isOwner: false,
+  photoUrl: null,
+  cpd: null,
   credentials: [
     {
       id: credentialId,
@@ -80,6 +82,51 @@ describe('PublicProfilePage', () => {
     renderPage('/p/lena-park');
     const card = await screen.findByRole('article', { name: 'Safe Lifting' });
     expect(await within(card).findByText('Revoked')).toBeInTheDocument();
+  });
+
+  it('shows initials and no CPD section unless the learner added a photo and chose to show their CPD', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(url === '/credentials/verify' ? Response.json(report(true)) : Response.json(profile)),
+      ),
+    );
+    renderPage('/p/lena-park');
+    expect(await screen.findByRole('heading', { name: 'Lena Park', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText('LP')).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: 'Photo of Lena Park' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Continuing professional development' })).not.toBeInTheDocument();
+  });
+
+  it('shows the photo and the CPD summary with its table', async () => {
+    const photoUrl = 'http://localhost:3000/api/v1/profiles/lena-park/photo?v=1';
+    const cpd = {
+      schemeName: 'General (30 hours)',
+      unit: 'hours',
+      period: { label: '2026', from: '2026-01-01', to: '2026-12-31' },
+      target: 30,
+      done: 12,
+      isMet: false,
+      byCategory: [
+        { category: 'structured', counted: 8 },
+        { category: 'self-directed', counted: 4 },
+      ],
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(
+          url === '/credentials/verify' ? Response.json(report(true)) : Response.json({ ...profile, photoUrl, cpd }),
+        ),
+      ),
+    );
+    renderPage('/p/lena-park');
+    expect(await screen.findByRole('heading', { name: 'Continuing professional development' })).toBeInTheDocument();
+    expect(screen.getByText('2026: 12 of 30 hours (General (30 hours))')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
+    expect(screen.getByRole('rowheader', { name: 'Self-directed' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: '8' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Photo of Lena Park' })).toHaveAttribute('src', photoUrl);
   });
 
   it('a private or unknown profile is "No profile at this address"', async () => {

@@ -1,16 +1,45 @@
-import { Avatar, Badge, Button, Container, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Avatar, Badge, Button, Container, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { CardGrid } from '../components/card-grid';
 import { CairnMark } from '../components/cairn-mark';
+import { DataTable } from '../components/data-table';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { ProfileCredentialCard } from '../features/showcase/profile-credential-card';
-import { usePublicProfile } from '../features/showcase/showcase-api';
+import { initialsOf } from '../features/showcase/initials';
+import { usePublicProfile, type ProfileCpdSummary } from '../features/showcase/showcase-api';
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
+const categoryLabel = { structured: 'Structured', 'self-directed': 'Self-directed' } as const;
+
+/** The current CPD period's totals, shown only when the learner chose to (no activity is listed). */
+function CpdSummary({ cpd }: { cpd: ProfileCpdSummary }) {
+  const percent =
+    cpd.target !== null && cpd.target > 0 ? Math.min(100, Math.round((cpd.done / cpd.target) * 100)) : null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="profile-cpd">
+      <Title order={2} fz="xl" id="profile-cpd">
+        Continuing professional development
+      </Title>
+      <Text id="profile-cpd-progress">
+        {cpd.period.label}:{' '}
+        {cpd.target === null ? `${cpd.done} ${cpd.unit} logged` : `${cpd.done} of ${cpd.target} ${cpd.unit}`}
+        {cpd.isMet ? ' — target met' : ''}
+        {cpd.schemeName ? ` (${cpd.schemeName})` : ''}
+      </Text>
+      {percent !== null ? <Progress value={percent} aria-labelledby="profile-cpd-progress" size="lg" /> : null}
+      <DataTable
+        labelledBy="profile-cpd"
+        minWidth={320}
+        rows={cpd.byCategory}
+        rowKey={(c) => c.category}
+        columns={[
+          { header: 'Category', isRowHeader: true, cell: (c) => categoryLabel[c.category] },
+          { header: `Counted (${cpd.unit})`, cell: (c) => c.counted, align: 'right' },
+        ]}
+      />
+    </Stack>
+  );
 }
 
 function NoProfile() {
@@ -51,9 +80,13 @@ export default function PublicProfilePage() {
     body = (
       <Stack gap="xl">
         <Group gap="lg" wrap="nowrap" align="center">
-          <Avatar size={88} radius="xl" color="cairn" aria-hidden>
-            {initials(p.name)}
-          </Avatar>
+          {p.photoUrl ? (
+            <Avatar src={p.photoUrl} size={88} radius="xl" alt={`Photo of ${p.name}`} />
+          ) : (
+            <Avatar size={88} radius="xl" color="cairn" aria-hidden>
+              {initialsOf(p.name)}
+            </Avatar>
+          )}
           <Stack gap={4} style={{ minWidth: 0 }}>
             <Title order={1} style={{ overflowWrap: 'anywhere' }}>
               {p.name}
@@ -109,6 +142,8 @@ export default function PublicProfilePage() {
             </Table.ScrollContainer>
           </Stack>
         ) : null}
+
+        {p.cpd ? <CpdSummary cpd={p.cpd} /> : null}
 
         <Text size="xs" c="dimmed">
           Each credential above is an Open Badges 3.0 verifiable credential, checked by Cairn when this page opened: the

@@ -6,7 +6,6 @@ import { ErrorState } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { CredentialPicker, type PickedCredential } from '../features/verify/credential-picker';
 import { verifyCredential, verifyFile } from '../features/verify/verify-api';
-import { parsePastedCredential } from '../features/verify/verify-input';
 import { VerificationResultView } from '../features/verify/verification-result';
 
 export default function VerifyPage() {
@@ -15,16 +14,11 @@ export default function VerifyPage() {
 
   const [email, setEmail] = useState('');
   const verify = useMutation({
-    mutationFn: async (request: PickedCredential) => {
+    mutationFn: (request: PickedCredential) => {
       const recipientEmail = email.trim() || undefined;
       if (request.kind === 'paste') return verifyCredential(request.value, { recipientEmail });
-      // With an email to check, a JSON or JWT file is read here and verified with the email;
-      // a badge image goes to the upload route, which extracts the credential.
-      if (recipientEmail && /\.(json|jwt)$/i.test(request.file.name)) {
-        const parsed = parsePastedCredential(await request.file.text());
-        if (parsed.ok) return verifyCredential(parsed.value, { recipientEmail });
-      }
-      return verifyFile(request.file);
+      // A file (JSON, JWT or a baked badge image) goes to the upload route, with the email to check.
+      return verifyFile(request.file, { recipientEmail });
     },
     onSuccess: () => {
       // Move focus to the verdict so that keyboard and screen-reader users land on the answer.
@@ -55,7 +49,7 @@ export default function VerifyPage() {
             mb="md"
             type="email"
             label="Check it was issued to this email"
-            description="Optional. Compared with the hashed email in the credential; the address is not stored. Works with pasted credentials and JSON or JWT files."
+            description="Optional. Compared with the hashed email in the credential; the address is not stored. Works with pasted credentials, JSON or JWT files and baked badge images."
             placeholder="name@example.com"
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}

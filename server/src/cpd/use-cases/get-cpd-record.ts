@@ -11,8 +11,16 @@ import { syncWalletCpd } from './record-credential-cpd.js';
  */
 export async function getCpdRecord(deps: Deps, actor: Actor, period?: number) {
   const user = requireUser(actor);
-  await syncWalletCpd(deps, user.userId);
-  const scheme = await store.findScheme(deps.db, user.userId);
+  return cpdRecordOf(deps, user.userId, period);
+}
+
+/**
+ * The CPD record of a learner, by id: for callers that have already decided who may see it (the
+ * learner's public profile, when they chose to show their CPD summary).
+ */
+export async function cpdRecordOf(deps: Deps, learnerId: string, period?: number) {
+  await syncWalletCpd(deps, learnerId);
+  const scheme = await store.findScheme(deps.db, learnerId);
   const rules = scheme ?? {
     preset: null,
     name: 'No scheme chosen',
@@ -27,8 +35,8 @@ export async function getCpdRecord(deps: Deps, actor: Actor, period?: number) {
   const bounds = periodBounds(rules, p);
   const before = periodBounds(rules, p - 1);
   const [entries, previous] = await Promise.all([
-    store.listEntries(deps.db, user.userId, bounds.from, bounds.to),
-    rules.carryOverMax > 0 ? store.listEntries(deps.db, user.userId, before.from, before.to) : Promise.resolve([]),
+    store.listEntries(deps.db, learnerId, bounds.from, bounds.to),
+    rules.carryOverMax > 0 ? store.listEntries(deps.db, learnerId, before.from, before.to) : Promise.resolve([]),
   ]);
   const totals = periodTotals(rules, entries, previous);
   return { scheme, period: bounds, totals, entries };

@@ -25,6 +25,7 @@ import * as employers from './20261207_0022_employers.js';
 import * as goalsCpd from './20261207_0024_goals_cpd.js';
 import * as showcase from './20261207_0026_showcase.js';
 import * as exchanges from './20261207_0027_exchanges.js';
+import * as profilePhotoCpd from './20261207_0028_profile_photo_cpd.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0025_cohorts_reviews': cohortsReviews,
   '20261207_0026_showcase': showcase,
   '20261207_0027_exchanges': exchanges,
+  '20261207_0028_profile_photo_cpd': profilePhotoCpd,
 };

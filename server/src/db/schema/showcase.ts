@@ -22,6 +22,12 @@ export type PublicProfilesTable = {
   /** The holder's consent to "Issued to {name}" on public pages. */
   is_name_shown: Generated<boolean>;
   headline: Generated<string>;
+  /** The profile photo (PNG or JPEG, normalised by the image pipeline); all three set or none. */
+  photo: Uint8Array | null;
+  photo_media_type: 'image/png' | 'image/jpeg' | null;
+  photo_updated_at: Date | null;
+  /** The learner's choice to show the current period's CPD summary on the profile. */
+  is_cpd_shown: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 };

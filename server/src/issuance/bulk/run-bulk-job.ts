@@ -11,7 +11,7 @@ import { findOrganizationById } from '../../orgs/orgs.store.js';
 import { documentLoader } from '../../verification/document-loader.js';
 import { completeCredential } from '../complete-credential.js';
 import { achievementNameOf, displayNameOf, typesOf } from '../credential-facts.js';
-import { withEndorsementsInForce } from '../../endorsement/endorsements-in-force.js';
+import { issuerEndorsementsInForce, withEndorsementsInForce } from '../../endorsement/endorsements-in-force.js';
 import { insertCredentials, type NewCredentialRow } from '../credentials.store.js';
 import { credentialIssuedMail } from '../recipient-delivery.js';
 import { allocateStatusBlock, type AllocatedStatus } from '../status-lists.service.js';
@@ -33,6 +33,8 @@ type JobContext = {
   signer: Signer;
   issuerDid: string;
   achievement: JsonObject;
+  /** The issuer's own endorsements in force when the job runs, for its Profile. */
+  issuerEndorsement: JsonObject[];
   validityMonths: number | null;
   actor: EventActor;
 };
@@ -59,13 +61,16 @@ async function loadContext(deps: Deps, job: store.JobRow): Promise<JobContext> {
     throw new Error(`Issuance job ${job.id}: its organisation or published version is gone`);
   const view = toOrgView(org);
   const signer = await loadIssuerSigner(deps, view, 'did:web');
+  const issuerDid = signer.verificationMethod.slice(0, signer.verificationMethod.indexOf('#'));
+  const now = deps.clock();
   return {
     job,
     org: view,
     signer,
-    issuerDid: signer.verificationMethod.slice(0, signer.verificationMethod.indexOf('#')),
+    issuerDid,
     // The endorsements in force when the job runs travel inside each credential, under the issuer's signature.
-    achievement: await withEndorsementsInForce(deps.db, version.achievement as JsonObject, deps.clock()),
+    achievement: await withEndorsementsInForce(deps.db, version.achievement as JsonObject, now),
+    issuerEndorsement: await issuerEndorsementsInForce(deps.db, issuerDid, now),
     validityMonths: version.validity_months,
     actor: actorOf(job),
   };
@@ -92,6 +97,7 @@ async function signRow(
         did: ctx.issuerDid,
         name: ctx.org.name,
         url: new URL(`/orgs/${ctx.org.slug}/profile`, deps.publicUrl).toString(),
+        endorsement: ctx.issuerEndorsement,
       },
       now,
       profile: 'ob3',

@@ -9,6 +9,7 @@ import { findVerifiedUserByEmail } from '../../identity/identity.store.js';
 import { queueMail } from '../../mail/queue-mail.js';
 import { recordEvent } from '../../events/record-event.js';
 import { documentLoader } from '../../verification/document-loader.js';
+import { issuerEndorsementsInForce } from '../../endorsement/endorsements-in-force.js';
 import { completeCredential, type JsonObject } from '../complete-credential.js';
 import { achievementNameOf, displayNameOf, subjectIdOf, typesOf } from '../credential-facts.js';
 import * as store from '../credentials.store.js';
@@ -37,6 +38,18 @@ export function parseStored(format: CredentialFormat, document: string): JsonObj
  * it with the active key, checks it against the OB 3.0 schema and stores it, all in one
  * transaction, so a failure at any step leaves nothing behind.
  */
+/** An Open Badges achievement credential (not an endorsement or a CLR), whose issuer Profile may carry endorsements. */
+function isAchievementCredential(credential: JsonObject, profile: string): boolean {
+  if (profile !== 'ob3') return false;
+  // Left out, the type is filled as an OpenBadgeCredential.
+  if (credential.type === undefined) return true;
+  const types = Array.isArray(credential.type) ? credential.type : [credential.type];
+  return (
+    types.some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential') &&
+    !types.some((t) => t === 'EndorsementCredential' || t === 'ClrCredential')
+  );
+}
+
 export async function issueCredentialAs(
   deps: Deps,
   org: OrgView,
@@ -79,10 +92,19 @@ export async function issueCredentialAs(
       : statusPurposes.length === 2
         ? [status.entries.revocation, status.entries.suspension]
         : [status.entries.revocation];
+    // The endorsements of the organisation in force now travel in its Profile, under its signature.
+    const issuerEndorsement = isAchievementCredential(options.credential, profile)
+      ? await issuerEndorsementsInForce(trx, issuerDid, now)
+      : [];
     const completed = completeCredential({
       credential: options.credential,
       credentialId,
-      issuer: { did: issuerDid, name: org.name, url: new URL(`/orgs/${org.slug}/profile`, deps.publicUrl).toString() },
+      issuer: {
+        did: issuerDid,
+        name: org.name,
+        url: new URL(`/orgs/${org.slug}/profile`, deps.publicUrl).toString(),
+        endorsement: issuerEndorsement,
+      },
       now,
       profile,
       statusEntries,

@@ -4,11 +4,14 @@ import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/org-access.js';
 import { profilePageUrl } from '../../showcase/showcase-urls.js';
 import * as store from '../profiles.store.js';
+import { profilePhotoUrl } from './get-public-profile.js';
 
 export type ProfileSettings = {
   handle: string;
   isPublic: boolean;
   isNameShown: boolean;
+  /** Show the current period's CPD summary on the profile; left out, it stays as it was. */
+  isCpdShown?: boolean | undefined;
   headline: string;
   /** Credentials (row ids) to show, in order; pathway awards are credentials too. */
   credentialIds: string[];
@@ -22,7 +25,9 @@ export async function getMyProfile(deps: Deps, actor: Actor) {
     handle: profile?.handle ?? null,
     isPublic: profile?.is_public ?? false,
     isNameShown: profile?.is_name_shown ?? false,
+    isCpdShown: profile?.is_cpd_shown ?? false,
     headline: profile?.headline ?? '',
+    photoUrl: profile ? profilePhotoUrl(deps, profile) : null,
     credentialIds: profile ? await store.listProfileCredentialIds(deps.db, user.userId) : [],
     url: profile ? profilePageUrl(deps.publicUrl, profile.handle) : null,
   };

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { CatalogItem } from '../../api/types';
 import { costLabel, formatLabel, hoursLabel, levelLabel, programmePath } from './catalog-format';
 import { ProgrammeImage } from './programme-image';
+import { providerPath } from '../providers/provider-api';
 import { CompareToggle } from '../compare/compare-toggle';
 import { RatingSummaryLine } from '../ratings/rating-summary';
 
@@ -39,7 +40,9 @@ export function CatalogResultCard({
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            {item.provider.name}
+            <Anchor component={Link} to={providerPath(item.provider.slug)} c="dimmed" inherit>
+              {item.provider.name}
+            </Anchor>
             {item.partners.length > 0 ? ` · with ${item.partners.map((p) => p.name).join(', ')}` : ''}
           </Text>
           {item.summary ? (

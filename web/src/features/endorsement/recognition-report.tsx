@@ -74,7 +74,11 @@ export function RecognitionReport({ result }: { result: VerificationResult }) {
           <FindingLine key={`${a.byId}-${a.scheme}-${a.subject}`} label="Accredited by" finding={a} />
         ))}
         {result.endorsements.map((e, i) => (
-          <FindingLine key={`${e.credentialId ?? i}`} label="Endorsed by" finding={e} />
+          <FindingLine
+            key={`${e.credentialId ?? i}`}
+            label={e.subject === 'issuer' ? 'Issuer endorsed by' : 'Endorsed by'}
+            finding={e}
+          />
         ))}
       </Stack>
     </Card>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { client, data, seg } from '../../api/client';
+import { client, data, multipart, seg } from '../../api/client';
 import { useRefreshingMutation } from '../../api/hooks';
 import type { Answer, Body } from '../../api/types';
 
@@ -7,6 +7,7 @@ export type CredentialShowcase = Answer<'/api/v1/credentials/{id}/showcase', 'ge
 export type MyProfile = Answer<'/api/v1/me/profile', 'get'>;
 export type ProfileInput = Body<'/api/v1/me/profile', 'put'>;
 export type PublicProfile = Answer<'/api/v1/profiles/{handle}', 'get'>;
+export type ProfileCpdSummary = NonNullable<PublicProfile['cpd']>;
 export type ShareLink = Answer<'/api/v1/me/share-links', 'get'>['items'][number];
 export type ShareLinkInput = Body<'/api/v1/me/share-links', 'post'>;
 
@@ -38,6 +39,22 @@ export function useSaveProfile() {
     (body: ProfileInput) => data(client.PUT('/api/v1/me/profile', { body })),
     [myProfileKey, ['profile']],
   );
+}
+
+/** Sets the profile photo (PNG or JPEG; the server checks, strips and scales it). */
+export function useSetProfilePhoto() {
+  return useRefreshingMutation(
+    (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return data(client.PUT('/api/v1/me/profile/photo', multipart(form)));
+    },
+    [myProfileKey, ['profile']],
+  );
+}
+
+export function useRemoveProfilePhoto() {
+  return useRefreshingMutation(() => data(client.DELETE('/api/v1/me/profile/photo')), [myProfileKey, ['profile']]);
 }
 
 export function usePublicProfile(handle: string, share: string | null) {

@@ -3,8 +3,10 @@ import type { VerificationResult } from '../../api/types';
 import type { CredentialInput } from './verify-input';
 
 /** Verifies an uploaded file (JSON, JWT, or an image with a baked credential). */
-export function verifyFile(file: File): Promise<VerificationResult> {
+export function verifyFile(file: File, options: { recipientEmail?: string } = {}): Promise<VerificationResult> {
   const form = new FormData();
+  // The email is compared with the salted identity hash, for baked images as for JSON and JWT files.
+  if (options.recipientEmail) form.append('recipientEmail', options.recipientEmail);
   form.append('file', file, file.name);
   return data(client.POST('/api/v1/verify/upload', multipart(form)));
 }
