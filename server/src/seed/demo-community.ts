@@ -117,32 +117,36 @@ export async function seedDemoCommunity(
   }
   const [lena, omar, mei, jonas] = people as [(typeof people)[number], ...(typeof people)[number][]];
 
-  const intro = await startThread(deps, staff, cohortId, {
+  // The conversation took place over the last two days, one post after another: distinct times
+  // keep the threads in the order they were written, whatever the machine's clock resolution.
+  let spoken = now.getTime() - 2 * DAY;
+  const talk = { ...deps, clock: () => new Date((spoken += 47 * 60_000)) };
+  const intro = await startThread(talk, staff, cohortId, {
     title: 'Welcome: introduce yourself',
     body: 'Welcome to the winter cohort! Tell us who you are, what you deliver at work and one thing you want from these two weeks.',
   });
-  await replyToThread(deps, omar!.actor, intro.id, {
+  await replyToThread(talk, omar!.actor, intro.id, {
     body: 'Omar, shift lead at a container terminal. Our planning board is a whiteboard and a lot of shouting; I want to try **WIP limits** on it.',
   });
-  await replyToThread(deps, mei!.actor, intro.id, {
+  await replyToThread(talk, mei!.actor, intro.id, {
     body: 'Mei, project coordinator. I run the stand-ups but they take 40 minutes. Hoping to get them under 15.',
   });
-  await replyToThread(deps, lena.actor, intro.id, {
+  await replyToThread(talk, lena.actor, intro.id, {
     body: 'Lena, data analyst. We just started sprints in the analytics team, so I am here to learn what a good backlog looks like.',
   });
 
-  const wip = await startThread(deps, omar!.actor, cohortId, {
+  const wip = await startThread(talk, omar!.actor, cohortId, {
     title: 'How low should a WIP limit be?',
     body: 'The module says to start with a limit a little *below* what the team carries today. We have 9 cards in progress for 4 people. Would you start at 6 or go straight to 4?\n\n@Lena Fischer you mentioned you track this in a spreadsheet, what did you see?',
   });
-  await replyToThread(deps, lena.actor, wip.id, {
+  await replyToThread(talk, lena.actor, wip.id, {
     body: 'We went from 8 to 5 for 3 people. Cycle time dropped from about 6 days to 4 within three weeks, mostly because reviews stopped waiting. I would start at 6 and lower it once the queue before review shrinks.',
   });
-  await replyToThread(deps, jonas!.actor, wip.id, {
+  await replyToThread(talk, jonas!.actor, wip.id, {
     body: 'Agree with Lena. Also count blocked cards: if they do not count against the limit, the limit stops meaning anything.',
   });
 
-  await startThread(deps, mei!.actor, cohortId, {
+  await startThread(talk, mei!.actor, cohortId, {
     title: 'Retro formats that are not “start, stop, continue”',
     body: 'Our retros feel the same every time. Has anyone tried *sailboat* or *4Ls*? Which gave you a change you actually made?',
   });
