@@ -38,7 +38,7 @@ describe('foundation flow in Chromium', () => {
       const colleagueEmail = `grace-${stamp}@example.org`;
       const inviteForm = page.getByRole('form', { name: 'Invite a member' });
       await inviteForm.getByLabel('Email').fill(colleagueEmail);
-      await page.getByRole('button', { name: 'Send invitation' }).click();
+      await page.getByRole('button', { name: 'Send invitation', exact: true }).click();
       const link = (await page.locator('[data-copy-value]').first().textContent())?.trim();
       expect(link).toMatch(new RegExp(`^${session.server.url}/invitations/`));
       await expect.poll(() => page.getByText(colleagueEmail).count()).toBeGreaterThan(0);

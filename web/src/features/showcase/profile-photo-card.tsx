@@ -64,7 +64,7 @@ export function ProfilePhotoCard({ profile, name }: { profile: MyProfile; name: 
             <Group gap="xs">
               <FileInput
                 aria-label={profile.photoUrl ? 'Replace your profile photo' : 'Upload a profile photo'}
-                placeholder={profile.photoUrl ? 'Replace photo…' : 'Upload a photo…'}
+                placeholder={profile.photoUrl ? 'Replace your profile photo' : 'Upload a profile photo'}
                 accept="image/png,image/jpeg"
                 value={null}
                 onChange={(f) => void onFile(f)}
