@@ -3,6 +3,7 @@
 // The one exception is `net/`, the SSRF guard that every caller's I/O goes through.
 
 export { CONTEXT_URLS, type ContextUrl } from './contexts/context-urls.js';
+export { cairnAccreditationContext, cairnCpdContext } from './contexts/cairn-extension-contexts.js';
 export {
   createDocumentLoader,
   DocumentNotFoundError,

@@ -13,9 +13,9 @@ export const CONTEXT_URLS = {
   ed25519Signature2020V1: 'https://w3id.org/security/suites/ed25519-2020/v1',
   bitstringStatusListV1: 'https://www.w3.org/ns/credentials/status/v1',
   didV1: 'https://www.w3.org/ns/did/v1',
-  /** Cairn's own: the accreditation extension (docs/accreditation.md). */
+  /** Cairn's own: the accreditation extension (docs/accreditation.md); written embedded since v0.9, read by URL. */
   cairnAccreditationV1: 'https://cairn.dev/contexts/accreditation/v1',
-  /** Cairn's own: CPD hours on an AchievementSubject (docs/cpd.md). */
+  /** Cairn's own: CPD hours on an AchievementSubject (docs/cpd.md); written embedded since v0.9, read by URL. */
   cairnCpdV1: 'https://cairn.dev/contexts/cpd/v1',
 } as const;
 

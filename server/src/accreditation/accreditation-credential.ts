@@ -1,4 +1,4 @@
-import { CONTEXT_URLS } from '@cairn/credentials';
+import { CONTEXT_URLS, cairnAccreditationContext } from '@cairn/credentials';
 import type { JsonObject } from '../issuance/complete-credential.js';
 import type { AccreditationDecision, AccreditationSubjectType } from '../db/schema.js';
 import type { ScopeLimits } from './scope-limits.js';
@@ -8,7 +8,7 @@ import type { ScopeLimits } from './scope-limits.js';
  * OpenBadgeCredential from the accrediting body whose achievement is the scheme, with
  * achievementType QualityAssuranceCredential, about the provider's DID (organisation) or the
  * programme's Achievement id (programme). The Europass-like facts ride in `accreditation`,
- * defined by Cairn's bundled context, so the signature covers every one of them.
+ * defined by Cairn's embedded context, so the signature covers every one of them.
  * Pure: the issuance service completes, signs and stores it.
  */
 export type AccreditationCredentialInput = {
@@ -47,7 +47,8 @@ export function buildAccreditationCredential(input: AccreditationCredentialInput
       ? `${scheme.name}: accredited by ${accreditor.name}`
       : `${scheme.name}: candidate for accreditation by ${accreditor.name}`;
   return {
-    '@context': [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3, CONTEXT_URLS.cairnAccreditationV1],
+    // Embedded, so any verifier reads it with the standard contexts alone.
+    '@context': [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3, cairnAccreditationContext()],
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: title,
     validFrom: isoSeconds(input.decidedAt),

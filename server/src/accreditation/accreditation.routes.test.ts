@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cairnAccreditationContext, type JsonObject } from '@cairn/credentials';
 import type { App } from '../app.js';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
 import { listMailsTo } from '../mail/mail.store.js';
 import { addMember, createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
+import { verifyWithReference } from '../testing/reference-verifier.js';
 import { accreditationsFor } from './accreditations-in-force.js';
 import { sendRenewalReminders } from './use-cases/send-renewal-reminders.js';
 
@@ -389,7 +391,15 @@ describe('accreditation: schemes, applications, decisions, register', () => {
       const vc = credential.json<
         Record<string, unknown> & { credentialSubject: Record<string, unknown>; issuer: { id: string } }
       >();
-      expect(vc['@context']).toContain('https://cairn.dev/contexts/accreditation/v1');
+      // The accreditation facts ride in an embedded context: a stranger's verifier knowing only
+      // the standard contexts verifies the credential, and any change to a fact breaks it.
+      expect(vc['@context']).toContainEqual(cairnAccreditationContext());
+      const reference = await verifyWithReference(app, vc as JsonObject);
+      expect(reference.error).toBeUndefined();
+      expect(reference.verified).toBe(true);
+      const widened = structuredClone(vc) as unknown as JsonObject & { credentialSubject: { accreditation: { limitEqfLevel: number[] } } };
+      widened.credentialSubject.accreditation.limitEqfLevel = [1, 2, 3, 4, 5, 6, 7, 8];
+      expect((await verifyWithReference(app, widened)).verified).toBe(false);
       expect(vc.issuer.id).toBe(accreditor.did);
       const subject = vc.credentialSubject as {
         id: string;

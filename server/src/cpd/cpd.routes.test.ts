@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cairnCpdContext } from '@cairn/credentials';
 import yauzl from 'yauzl';
 import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
 import { createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
+import { verifyWithReference } from '../testing/reference-verifier.js';
 import { recordCredentialCpd } from './use-cases/record-credential-cpd.js';
 
 const t = useTestApp();
@@ -288,8 +290,14 @@ describe('CPD record', () => {
       payload: { verifiableCredential },
     });
     expect(verified.json().verified).toBe(true);
-    // The CPD hours travel in the signed credential, through Cairn's bundled CPD context.
-    expect(verifiableCredential['@context']).toContain('https://cairn.dev/contexts/cpd/v1');
+    // The CPD hours travel in the signed credential, through Cairn's CPD context, embedded so a
+    // stranger's verifier that knows only the standard contexts verifies it too.
+    expect(verifiableCredential['@context']).toContainEqual(cairnCpdContext());
+    expect(JSON.stringify(verifiableCredential['@context'])).not.toContain('https://cairn.dev/contexts/');
+    const reference = await verifyWithReference(t.app, verifiableCredential);
+    expect(reference.error).toBeUndefined();
+    expect(reference.verified).toBe(true);
+    expect((await verifyWithReference(t.app, { ...verifiableCredential, credentialSubject: { ...verifiableCredential.credentialSubject, cpdHours: 13 } })).verified).toBe(false);
     expect(verifiableCredential.credentialSubject.cpdHours).toBe(12);
     const inflated = structuredClone(verifiableCredential);
     inflated.credentialSubject.cpdHours = 120;

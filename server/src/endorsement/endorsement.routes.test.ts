@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '@cairn/credentials';
+import { verifyWithReference } from '../testing/reference-verifier.js';
 import { createApiKey, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
 import { completeProgramme } from '../pathways/pathway-test-helpers.js';
@@ -127,6 +129,10 @@ describe('endorsements', () => {
     expect(vc.credentialStatus).toBeDefined();
     const report = await verify(vc);
     expect(report.verified, JSON.stringify(report.checks)).toBe(true);
+    // A stranger's verifier (the W3C reference library, standard contexts only) agrees.
+    const reference = await verifyWithReference(t.app, vc as unknown as JsonObject);
+    expect(reference.error).toBeUndefined();
+    expect(reference.verified).toBe(true);
   });
 
   it('refuses a second endorsement of the same subject while one is in force (409)', async () => {
@@ -193,6 +199,8 @@ describe('endorsements', () => {
     expect(credentialBefore.credentialSubject.achievement.endorsement).toBeUndefined();
     const after = await verify(credentialAfter);
     expect(after.verified, JSON.stringify(after.checks)).toBe(true);
+    // The embedded endorsement and the provider's signature over it verify in the reference too.
+    expect((await verifyWithReference(t.app, credentialAfter as unknown as JsonObject)).verified).toBe(true);
     expect(after.endorsements).toMatchObject([
       { by: 'Atlas Industry Alliance', atIssue: true, now: true, withdrawnAt: null },
     ]);

@@ -1,4 +1,4 @@
-import { CONTEXT_URLS, type JsonObject } from '@cairn/credentials';
+import { cairnCpdContext, type JsonObject } from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
 import { withEndorsementsInForce } from '../endorsement/endorsements-in-force.js';
 import { eventActorOf, recordEvent } from '../events/record-event.js';
@@ -91,8 +91,9 @@ export async function recordProgress(
     { actor: eventActorOf(actor), userId: e.learner_id },
     {
       credential: {
-        // Cairn's CPD extension (docs/cpd.md): the hours travel under the issuer's signature.
-        ...(e.cpd_hours ? { '@context': [CONTEXT_URLS.cairnCpdV1] } : {}),
+        // Cairn's CPD extension (docs/cpd.md), embedded so any verifier can read it: the hours
+        // travel under the issuer's signature.
+        ...(e.cpd_hours ? { '@context': [cairnCpdContext()] } : {}),
         name: typeof achievement.name === 'string' ? achievement.name : e.title,
         ...(e.validity_months ? { validUntil: validUntil(now, e.validity_months) } : {}),
         credentialSubject: {
