@@ -13,8 +13,9 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -95,15 +96,73 @@ async function worker(options: OpenDatabaseOptions, masterKey: Buffer, jobId: st
   }
 }
 
+/** CPU seconds (user + system, every thread) a process has used so far, from /proc (Linux); undefined once it is gone. */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CPU the job costs, sampled while it runs: the worker processes' and the PostgreSQL
+ * backends' serving the bench database (the machine is shared, so wall time alone says little).
+ */
+class CpuMeter {
+  readonly #last = new Map<string, number>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly pgDatabase: string | undefined,
+    readonly pgUrl: string | undefined,
+  ) {}
+
+  sample(kind: 'worker' | 'pg', pid: number) {
+    const s = cpuSecondsOf(pid);
+    if (s !== undefined) this.#last.set(`${kind}:${pid}`, s);
+  }
+
+  start() {
+    if (!this.pgDatabase || !this.pgUrl) return;
+    const client = new pg.Client({ connectionString: this.pgUrl });
+    const connected = client.connect();
+    this.#timer = setInterval(() => {
+      void connected
+        .then(() =>
+          client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [this.pgDatabase]),
+        )
+        .then(({ rows }) => rows.forEach((r) => this.sample('pg', r.pid)))
+        .catch(() => undefined);
+    }, 200);
+    this.stop = async () => {
+      clearInterval(this.#timer);
+      await connected.then(() => client.end()).catch(() => undefined);
+    };
+  }
+
+  stop: () => Promise<void> = async () => {};
+
+  seconds(kind: 'worker' | 'pg'): number {
+    let total = 0;
+    for (const [k, v] of this.#last) if (k.startsWith(`${kind}:`)) total += v;
+    return total;
+  }
+}
+
 function runWorker(
   options: OpenDatabaseOptions,
   masterKey: Buffer,
   jobId: string,
+  meter: CpuMeter,
   killAt?: number,
 ): Promise<'done' | 'killed'> {
   const child = spawn(
     process.execPath,
     [
+      // e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the worker.
+      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
       fileURLToPath(import.meta.url),
@@ -114,18 +173,27 @@ function runWorker(
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  const pid = child.pid!;
+  const sampling = setInterval(() => meter.sample('worker', pid), 100);
   return new Promise((resolve, reject) => {
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => {
+      meter.sample('worker', pid);
       const last = chunk.toString().trim().split('\n').at(-1)?.split(' ');
       if (killAt !== undefined && !killed && last?.[0] === 'progress' && Number(last[1]) >= killAt) {
         killed = true;
+        meter.sample('worker', pid);
         child.kill('SIGKILL');
       }
     });
-    child.on('exit', (code) =>
-      killed ? resolve('killed') : code === 0 ? resolve('done') : reject(new Error(`worker exited with ${code}`)),
-    );
+    child.on('exit', (code) => {
+      clearInterval(sampling);
+      return killed
+        ? resolve('killed')
+        : code === 0
+          ? resolve('done')
+          : reject(new Error(`worker exited with ${code}`));
+    });
   });
 }
 
@@ -315,6 +383,7 @@ export async function runBulkIssuanceBench(options: { rows: number; engine: 'pg'
   const masterKey = randomBytes(32);
   let cleanup: () => Promise<void>;
   let db: OpenDatabaseOptions;
+  let meter = new CpuMeter(undefined, undefined);
   if (options.engine === 'pg') {
     const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const name = `cairn_bulk_${randomBytes(4).toString('hex')}`;
@@ -324,6 +393,7 @@ export async function runBulkIssuanceBench(options: { rows: number; engine: 'pg'
     const u = new URL(url);
     u.pathname = `/${name}`;
     db = { engine: 'postgres', url: u.toString() };
+    meter = new CpuMeter(name, url);
     cleanup = async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -335,23 +405,31 @@ export async function runBulkIssuanceBench(options: { rows: number; engine: 'pg'
   }
   try {
     const { jobId, uploadMs, csvBytes } = await setUp(db, masterKey, options.rows);
+    const loadBefore = loadavg()[0]!;
+    meter.start();
     const started = performance.now();
-    if (options.kill) {
-      if ((await runWorker(db, masterKey, jobId, Math.floor(options.rows * 0.4))) !== 'killed')
-        throw new Error('the worker finished before it could be killed: use more rows');
+    try {
+      if (options.kill) {
+        if ((await runWorker(db, masterKey, jobId, meter, Math.floor(options.rows * 0.4))) !== 'killed')
+          throw new Error('the worker finished before it could be killed: use more rows');
+      }
+      await runWorker(db, masterKey, jobId, meter);
+    } finally {
+      await meter.stop();
     }
-    await runWorker(db, masterKey, jobId);
     const issueMs = performance.now() - started;
+    const load = `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
+    const perThousand = (seconds: number) => ((seconds * 1000) / options.rows).toFixed(2);
     const result = await check(db, jobId, options.rows);
     const totalS = (uploadMs + issueMs) / 1000;
     const label = options.engine === 'pg' ? 'PostgreSQL' : 'PGlite';
     const scaled = (totalS * TARGET_ROWS) / options.rows;
     console.log(
-      `| engine | rows | CSV | upload + checks | issuing | end to end | credentials/s | vs target (${TARGET_ROWS.toLocaleString('en')} in ${TARGET_SECONDS} s) | duplicates | reference-verified |`,
+      `| engine | rows | CSV | upload + checks | issuing | end to end | credentials/s | vs target (${TARGET_ROWS.toLocaleString('en')} in ${TARGET_SECONDS} s) | duplicates | reference-verified | worker CPU s per 1,000 rows | PostgreSQL CPU s per 1,000 rows | load average (1 min) |`,
     );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(
-      `| ${label}${options.kill ? ' (kill -9 at 40 %, restart)' : ''} | ${options.rows} | ${(csvBytes / 1e6).toFixed(1)} MB | ${(uploadMs / 1000).toFixed(1)} s | ${(issueMs / 1000).toFixed(1)} s | ${totalS.toFixed(1)} s | ${Math.round(options.rows / totalS)} | ${(TARGET_SECONDS / scaled).toFixed(2)}× (${scaled.toFixed(0)} s per ${TARGET_ROWS.toLocaleString('en')}) | ${result.duplicates} | ${result.verified}/${result.sampled} |`,
+      `| ${label}${options.kill ? ' (kill -9 at 40 %, restart)' : ''} | ${options.rows} | ${(csvBytes / 1e6).toFixed(1)} MB | ${(uploadMs / 1000).toFixed(1)} s | ${(issueMs / 1000).toFixed(1)} s | ${totalS.toFixed(1)} s | ${Math.round(options.rows / totalS)} | ${(TARGET_SECONDS / scaled).toFixed(2)}× (${scaled.toFixed(0)} s per ${TARGET_ROWS.toLocaleString('en')}) | ${result.duplicates} | ${result.verified}/${result.sampled} | ${perThousand(meter.seconds('worker'))} | ${options.engine === 'pg' ? perThousand(meter.seconds('pg')) : 'in the worker'} | ${load} |`,
     );
     if (
       result.job.status !== 'succeeded' ||

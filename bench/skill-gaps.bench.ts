@@ -6,10 +6,14 @@
  * An employer with a role of 50 skills and BENCH_EMPLOYEES (default 1,000) members who all share
  * their credentials; each holds BENCH_CREDENTIALS (default 2) signed OB 3.0 credentials aligned
  * to 5 of the role's skills, issued through the real issuance use case (eddsa-rdfc-2022, or
- * BENCH_CRYPTOSUITE). Timed: `getRoleGaps` cold (every credential verified by the verify pool)
- * and warm (verification results cached within the status list TTL), p50 of BENCH_ROUNDS
- * (default 5). The reference is the issue's: a warm report of 1,000 people × 50 skills in under
- * one second. PGlite in memory. Setup signs every credential and takes a while at full size.
+ * BENCH_CRYPTOSUITE). Timed: the share-time job (`rememberSharedEvidence`: every shared
+ * credential verified in full by the verify pool, once, and remembered by its hash); then
+ * `getRoleGaps` cold (no status list or DID document read yet: each read once, then status, dates
+ * and key binding re-checked per credential) and warm (lists and DID documents kept within the
+ * status list TTL), p50 of BENCH_ROUNDS (default 5). The reference is the issue's: a report of
+ * 1,000 people × 50 skills in under one second, cold too. PGlite in memory. Setup signs every
+ * credential and takes a while at full size. BENCH_UNREMEMBERED=1 skips the share-time job, so the
+ * cold report verifies everything itself (the figure before the memo).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +27,7 @@ import { ensureStarterFramework } from '../server/src/skills/skills.service.js';
 import { verifyPool } from '../server/src/verification/verify-pool.js';
 import { clearEvidenceCache } from '../server/src/workforce/skill-evidence.js';
 import { getRoleGaps } from '../server/src/workforce/use-cases/get-role-gaps.js';
+import { rememberSharedEvidence } from '../server/src/workforce/use-cases/remember-shared-evidence.js';
 import { createRole } from '../server/src/workforce/use-cases/manage-roles.js';
 import { installBenchJobQueue } from './bench-job-queue.js';
 
@@ -30,7 +35,7 @@ const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 1000);
 const CREDENTIALS = Number(process.env.BENCH_CREDENTIALS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SKILLS = 50;
-const WARM_TARGET_MS = 1000;
+const TARGET_MS = 1000;
 const cryptosuite = (process.env.BENCH_CRYPTOSUITE ?? 'eddsa-rdfc-2022') as 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
 
 const database = await openDatabase({ engine: 'pglite' });
@@ -74,6 +79,7 @@ const role = await createRole(deps, asUser(owner.id), 'bench-employer', {
 });
 
 const setupStarted = performance.now();
+const employeeIds: string[] = [];
 for (let e = 0; e < EMPLOYEES; e += 1) {
   const email = `employee-${e}@bench.test`;
   const user = (await insertUser(deps.db, {
@@ -82,6 +88,7 @@ for (let e = 0; e < EMPLOYEES; e += 1) {
     passwordHash: 'x',
     emailVerifiedAt: new Date(),
   }))!;
+  employeeIds.push(user.id);
   await deps.db
     .insertInto('memberships')
     .values({ org_id: employerOrg!.id, user_id: user.id, role: 'viewer' })
@@ -126,6 +133,14 @@ const time = async () => {
   const report = await getRoleGaps(deps, asUser(owner.id), 'bench-employer', role.id);
   return { ms: performance.now() - started, report };
 };
+// What the job sent on sharing does, for every employee (a few verifications at a time each).
+const rememberStarted = performance.now();
+// BENCH_UNREMEMBERED=1 skips it: the cold report then verifies every credential in full (as before issue 14's memo).
+const isRemembered = process.env.BENCH_UNREMEMBERED !== '1';
+for (let at = 0; isRemembered && at < employeeIds.length; at += 8) {
+  await Promise.all(employeeIds.slice(at, at + 8).map((userId) => rememberSharedEvidence(deps, { userId })));
+}
+const rememberMs = performance.now() - rememberStarted;
 clearEvidenceCache();
 const cold = await time();
 const warm: number[] = [];
@@ -135,11 +150,11 @@ const p50 = warm[Math.floor(warm.length / 2)]!;
 const met = cold.report.summary.met;
 
 console.log(
-  `| employees | skills | credentials | setup s | cold ms | warm p50 ms | warm vs target (${WARM_TARGET_MS} ms) |`,
+  `| employees | skills | credentials | setup s | share-time verification s | cold ms | warm p50 ms | cold vs target (${TARGET_MS} ms) |`,
 );
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 console.log(
-  `| ${EMPLOYEES} | ${SKILLS} | ${EMPLOYEES * CREDENTIALS} | ${(setupMs / 1000).toFixed(1)} | ${cold.ms.toFixed(0)} | ${p50.toFixed(0)} | ${(p50 / WARM_TARGET_MS).toFixed(2)}× (${p50 < WARM_TARGET_MS ? 'met' : 'NOT met'}) |`,
+  `| ${EMPLOYEES} | ${SKILLS} | ${EMPLOYEES * CREDENTIALS} | ${(setupMs / 1000).toFixed(1)} | ${(rememberMs / 1000).toFixed(1)} | ${cold.ms.toFixed(0)} | ${p50.toFixed(0)} | ${(cold.ms / TARGET_MS).toFixed(2)}× (${cold.ms < TARGET_MS && p50 < TARGET_MS ? 'met' : 'NOT met'}) |`,
 );
 console.log(
   `(${cold.report.members.length} members in the report, ${met} of ${cold.report.summary.requirements} requirements met)`,

@@ -46,7 +46,12 @@ describe('accreditation in Chromium', () => {
         checklist: ['Outcomes are assessed'],
         evidenceItems: ['Assessment policy'],
         validityMonths: 24,
-        scope: { fields: [], eqfLevels: [4, 5], jurisdictions: [], credentialTypes: [] },
+        scope: {
+          fields: ['Information and Communication Technologies'],
+          eqfLevels: [4, 5],
+          jurisdictions: [],
+          credentialTypes: [],
+        },
       });
       const providerApi = new ApiClient(session.server.url);
       await providerApi.expect(201, 'POST', '/api/v1/auth/signup', { ...owner, password: PASSWORD });
@@ -61,6 +66,8 @@ describe('accreditation in Chromium', () => {
         title,
         skillIds: skills.items.map((s) => s.id),
         level: 4,
+        // The scheme covers only this field: a programme that declares none could not apply.
+        fieldOfStudy: 'Information and Communication Technologies',
       });
 
       const contexts: BrowserContext[] = [];
@@ -101,6 +108,21 @@ describe('accreditation in Chromium', () => {
         acting(accreditor);
         await accreditor.goto(`/o/${accreditorSlug}/accreditation`);
         const amain = accreditor.getByRole('main');
+        // First it edits its scheme's fee note (the application under review is unaffected).
+        await amain.getByRole('tab', { name: 'Schemes' }).click();
+        await amain.getByRole('button', { name: 'Edit Digital Skills Quality' }).click();
+        const schemeDialog = accreditor.getByRole('dialog', { name: 'Edit Digital Skills Quality' });
+        await schemeDialog.getByRole('textbox', { name: 'Fee note' }).fill('EUR 950 per programme');
+        await shot(accreditor, 'edit-scheme');
+        await schemeDialog.getByRole('button', { name: 'Save changes' }).click();
+        await schemeDialog.waitFor({ state: 'hidden' });
+        const edited = await accreditorApi.expect<{ feeNote: string }>(
+          200,
+          'GET',
+          `/api/v1/accreditation/${accreditorSlug}/schemes/digital-skills`,
+        );
+        expect(edited.feeNote).toBe('EUR 950 per programme');
+        await amain.getByRole('tab', { name: 'Applications received' }).click();
         await amain.getByRole('link', { name: 'Test Academy' }).click();
         await accreditor.waitForURL(`**/o/${accreditorSlug}/${applicationPath}`);
         await visible(amain.getByRole('link', { name: 'policy.txt' }));

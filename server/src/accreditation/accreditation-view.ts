@@ -25,7 +25,20 @@ export type AccreditationView = {
   applicationId: string | null;
 };
 
-export function presentAccreditation(row: AccreditationViewRow): AccreditationView {
+/**
+ * The status an accreditation has at `now`: a candidacy, accreditation or suspension whose validity
+ * has ended reads as expired from that moment, whether or not the lapse job has written it yet.
+ */
+export function accreditationStatusAt(
+  row: { status: AccreditationStatus; validUntil: Date | null },
+  now: Date,
+): AccreditationStatus {
+  const isOpen = row.status === 'candidate' || row.status === 'accredited' || row.status === 'suspended';
+  return isOpen && row.validUntil !== null && row.validUntil.getTime() <= now.getTime() ? 'expired' : row.status;
+}
+
+/** An accreditation as it reads at `now` (its status computed from the date, see `accreditationStatusAt`). */
+export function presentAccreditation(row: AccreditationViewRow, now: Date): AccreditationView {
   const isProgramme = row.subject_type === 'programme';
   return {
     id: row.id,
@@ -38,7 +51,7 @@ export function presentAccreditation(row: AccreditationViewRow): AccreditationVi
     },
     scheme: { id: row.scheme_id, slug: row.scheme_slug, name: row.scheme_name },
     accreditor: { slug: row.accreditor_slug, name: row.accreditor_name },
-    status: row.status,
+    status: accreditationStatusAt({ status: row.status, validUntil: row.valid_until }, now),
     statusReason: row.status_reason,
     decisionReasons: row.decision_reasons,
     publicReportUrl: row.public_report_url,

@@ -397,7 +397,9 @@ describe('accreditation: schemes, applications, decisions, register', () => {
       const reference = await verifyWithReference(app, vc as JsonObject);
       expect(reference.error).toBeUndefined();
       expect(reference.verified).toBe(true);
-      const widened = structuredClone(vc) as unknown as JsonObject & { credentialSubject: { accreditation: { limitEqfLevel: number[] } } };
+      const widened = structuredClone(vc) as unknown as JsonObject & {
+        credentialSubject: { accreditation: { limitEqfLevel: number[] } };
+      };
       widened.credentialSubject.accreditation.limitEqfLevel = [1, 2, 3, 4, 5, 6, 7, 8];
       expect((await verifyWithReference(app, widened)).verified).toBe(false);
       expect(vc.issuer.id).toBe(accreditor.did);

@@ -66,6 +66,8 @@ export async function loadApplicationDetail(
   db: Db,
   row: ApplicationRow,
   viewerOrgId: string,
+  /** The time the accreditations' statuses are read at. */
+  now: Date,
 ): Promise<ApplicationDetail> {
   const [scheme, provider, accreditor, programmeRows, evidence, messages, checks, history, granted] = await Promise.all(
     [
@@ -89,7 +91,7 @@ export async function loadApplicationDetail(
   const views: AccreditationView[] = [];
   for (const a of granted) {
     const v = await findAccreditationView(db, a.id);
-    if (v) views.push(presentAccreditation(v));
+    if (v) views.push(presentAccreditation(v, now));
   }
   return {
     id: row.id,

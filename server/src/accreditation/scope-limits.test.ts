@@ -29,6 +29,21 @@ describe('scope limits', () => {
       { ...programme, eqfLevel: null, fieldOfStudy: null },
     );
     expect(found.map((v) => v.limit)).toEqual(['eqfLevel', 'field']);
+    expect(found[1]?.message).toBe(
+      '“Spreadsheets”: the programme declares no field of study; the scheme covers only: ICT.',
+    );
+  });
+
+  it('refuses a field outside the scope, naming the programme, its field and the fields covered', () => {
+    expect(
+      programmeScopeViolations({ ...any, fields: ['ICT', 'Statistics'] }, { ...programme, fieldOfStudy: 'Nursing' }),
+    ).toEqual([
+      {
+        limit: 'field',
+        message:
+          "“Spreadsheets”: the field “Nursing” is outside the scheme's scope; the scheme covers only: ICT, Statistics.",
+      },
+    ]);
   });
 
   it('compares fields and credential types without regard to case', () => {

@@ -53,11 +53,14 @@ export function programmeScopeViolations(limits: ScopeLimits, programme: Program
   if (limits.fields.length > 0) {
     const list = limits.fields.join(', ');
     if (!programme.fieldOfStudy)
-      out.push({ limit: 'field', message: `${name} names no field of study; the scheme is limited to: ${list}.` });
+      out.push({
+        limit: 'field',
+        message: `${name}: the programme declares no field of study; the scheme covers only: ${list}.`,
+      });
     else if (!limits.fields.some((f) => same(f, programme.fieldOfStudy!)))
       out.push({
         limit: 'field',
-        message: `The field “${programme.fieldOfStudy}” is outside the scheme's scope (${list}).`,
+        message: `${name}: the field “${programme.fieldOfStudy}” is outside the scheme's scope; the scheme covers only: ${list}.`,
       });
   }
   if (limits.credentialTypes.length > 0) {

@@ -31,6 +31,8 @@ export type BuildAchievementOptions = {
     language: string | null;
     passMark: number | null;
     effortHours: number | null;
+    /** OB 3.0 `fieldOfStudy`; omitted when the version declares none. */
+    fieldOfStudy?: string | null;
   };
   skills: AchievementSkill[];
   modules: AchievementModule[];
@@ -123,6 +125,7 @@ export function buildAchievement(options: BuildAchievementOptions): AchievementJ
     ...(results.length > 0 ? { resultDescription: results } : {}),
     tag: [...new Set(tags)],
     version: String(version.versionNumber),
+    ...(version.fieldOfStudy ? { fieldOfStudy: version.fieldOfStudy } : {}),
     ...(version.language ? { inLanguage: version.language } : {}),
   };
 }

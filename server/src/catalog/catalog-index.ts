@@ -1,124 +1,15 @@
-import type { LearningFormat } from '../db/schema.js';
 import type { TextMatches } from './catalog-text-index.js';
+import type { IndexQuery, IndexResult, IndexRow, SortOrder } from './catalog-index-types.js';
+import { InternedValues } from './interned-values.js';
+import { topMatches } from './top-matches.js';
 
-/** The fields of a catalogue row that filters, facets and sorts need (no text). */
-export type IndexRow = {
-  id: string;
-  providerSlug: string;
-  providerName: string;
-  skillIds: string[];
-  partnerSlugs: string[];
-  /** Organisations whose signed accreditation / endorsement of the programme is in force. */
-  accreditorSlugs?: string[];
-  endorserSlugs?: string[];
-  level: number | null;
-  format: LearningFormat;
-  language: string;
-  costMajor: number;
-  /** ISO 4217 code of the price; null when free. */
-  costCurrency?: string | null;
-  isFree: boolean;
-  effortHours: number;
-  cpdHours: number;
-  durationWeeks: number;
-  publishedAt: number;
-};
-
-export type FacetName =
-  'skill' | 'provider' | 'partner' | 'level' | 'format' | 'language' | 'accreditedBy' | 'endorsedBy';
-export type SortOrder = 'newest' | 'shortest' | 'cheapest';
-
-export type IndexQuery = {
-  skills: string[];
-  providers: string[];
-  partners: string[];
-  /** Accrediting bodies' slugs (any of them); absent means no filter. */
-  accreditedBy?: string[];
-  /** Endorsing organisations' slugs (any of them); absent means no filter. */
-  endorsedBy?: string[];
-  levels: number[];
-  formats: LearningFormat[];
-  languages: string[];
-  minCost?: number;
-  maxCost?: number;
-  /** The currency a cost filter is in: paid programmes priced in another currency are left out. */
-  costCurrency?: string;
-  maxHours?: number;
-  minCpd?: number;
-  maxWeeks?: number;
-  isFree?: boolean;
-};
-
-export type IndexResult = {
-  total: number;
-  /** Ids of the requested page, in order. */
-  pageIds: string[];
-  /** Facet counts, highest first (each facet counted without its own filter). */
-  facets: Record<FacetName, { value: string; count: number }[]>;
-  /** Display names of providers, by slug. */
-  providerNames: Map<string, string>;
-};
+export type { FacetName, IndexQuery, IndexResult, IndexRow, SortOrder } from './catalog-index-types.js';
 
 const FACET_LIMIT = 30;
 const FILTER_CACHE_SIZE = 32;
 
 /** The rows a filter set matches, with its facet counts. */
 type Filtered = Omit<IndexResult, 'pageIds'> & { matched: Uint8Array };
-
-/**
- * Positions into `text` of the `k` best matches still `matched`, best first (score, then
- * newest, then id): a bounded insertion, since a page needs a few of thousands of matches.
- */
-function topMatches(text: TextMatches, matched: Uint8Array, published: number[], ids: string[], k: number): number[] {
-  const { rows, scores } = text;
-  const before = (a: number, b: number) => {
-    const byScore = scores[a]! - scores[b]!;
-    if (byScore !== 0) return byScore > 0;
-    const byDate = published[rows[a]!]! - published[rows[b]!]!;
-    if (byDate !== 0) return byDate > 0;
-    return ids[rows[a]!]! < ids[rows[b]!]!;
-  };
-  const best: number[] = [];
-  for (let p = 0; p < rows.length; p += 1) {
-    if (matched[rows[p]!] !== 1) continue;
-    if (best.length === k && !before(p, best[k - 1]!)) continue;
-    let at = best.length === k ? k - 1 : best.length;
-    while (at > 0 && before(p, best[at - 1]!)) {
-      best[at] = best[at - 1]!;
-      at -= 1;
-    }
-    best[at] = p;
-  }
-  return best;
-}
-
-/** Interns strings as small integers, so the per-row work is array indexing. */
-class Dict {
-  readonly values: string[] = [];
-  readonly #ids = new Map<string, number>();
-  idOf(value: string): number {
-    let id = this.#ids.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.#ids.set(value, id);
-    }
-    return id;
-  }
-  find(value: string): number | undefined {
-    return this.#ids.get(value);
-  }
-  /** A membership mask of the given values (unknown ones match nothing). */
-  mask(values: readonly string[]): Uint8Array | null {
-    if (values.length === 0) return null;
-    const mask = new Uint8Array(this.values.length + 1);
-    for (const v of values) {
-      const id = this.#ids.get(v);
-      if (id !== undefined) mask[id] = 1;
-    }
-    return mask;
-  }
-}
 
 const F_SKILL = 0;
 const F_PROVIDER = 1;
@@ -146,13 +37,13 @@ export class CatalogIndex {
   seq = '0';
   readonly #ids: string[] = [];
   readonly #rowOf = new Map<string, number>();
-  readonly #skillDict = new Dict();
-  readonly #providerDict = new Dict();
-  readonly #partnerDict = new Dict();
-  readonly #accreditorDict = new Dict();
-  readonly #endorserDict = new Dict();
-  readonly #formatDict = new Dict();
-  readonly #languageDict = new Dict();
+  readonly #skillDict = new InternedValues();
+  readonly #providerDict = new InternedValues();
+  readonly #partnerDict = new InternedValues();
+  readonly #accreditorDict = new InternedValues();
+  readonly #endorserDict = new InternedValues();
+  readonly #formatDict = new InternedValues();
+  readonly #languageDict = new InternedValues();
   readonly #providerNames = new Map<string, string>();
   readonly #skills: Int32Array[] = [];
   readonly #partners: Int32Array[] = [];

@@ -1,4 +1,5 @@
 import type { TsQueryNode } from './tsquery.js';
+import { InternedValues } from './interned-values.js';
 
 /**
  * Programmes a text query matched, by row of the catalogue index: `rows` ascending, `scores`
@@ -40,24 +41,6 @@ function trigrams(word: string): Set<string> {
   return out;
 }
 
-/** Strings as small integers, with posting lists (rows) rebuilt after changes. */
-class Vocabulary {
-  readonly values: string[] = [];
-  readonly #ids = new Map<string, number>();
-  idOf(value: string): number {
-    let id = this.#ids.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.#ids.set(value, id);
-    }
-    return id;
-  }
-  find(value: string): number | undefined {
-    return this.#ids.get(value);
-  }
-}
-
 /** Rows of each term, ascending, from every row's sorted term ids. */
 function buildPostings(rowTerms: Int32Array[], termCount: number): Int32Array[] {
   const counts = new Int32Array(termCount);
@@ -90,8 +73,8 @@ function sortedUnique(ids: number[]): Int32Array {
  * posting lists are rebuilt on the first search after a change.
  */
 export class CatalogTextIndex {
-  readonly #lexemes = new Vocabulary();
-  readonly #titleWords = new Vocabulary();
+  readonly #lexemes = new InternedValues();
+  readonly #titleWords = new InternedValues();
   /** Per row: sorted lexeme ids, the score of each, and the ts_rank length normalisation. */
   readonly #rowTerms: Int32Array[] = [];
   readonly #rowScores: Float32Array[] = [];

@@ -34,6 +34,7 @@ function presentItem(r: store.CatalogRow) {
         : null,
     effortHours: r.effort_hours,
     cpdHours: r.cpd_hours,
+    fieldOfStudy: r.field_of_study,
     level: r.level,
     format: r.format,
     language: r.language,
@@ -331,6 +332,7 @@ export async function getProgramme(deps: Deps, providerSlug: string, slug: strin
         ? { amountMinor: entry.cost_amount_minor, currency: entry.cost_currency }
         : null,
     cpdHours: entry.cpd_hours,
+    fieldOfStudy: entry.field_of_study,
     format: entry.format,
     language: entry.language,
     imageUrl: entry.image_url,

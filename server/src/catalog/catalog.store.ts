@@ -21,6 +21,7 @@ export type CatalogEntryInput = {
   cost: { amountMinor: number; currency: string; major: number } | null;
   effortHours: number;
   cpdHours: number;
+  fieldOfStudy: string | null;
   durationWeeks: number;
   imageUrl: string | null;
   publishedAt: Date;
@@ -56,6 +57,7 @@ export async function upsertCatalogEntry(db: Db, e: CatalogEntryInput) {
     cost_major: e.cost?.major ?? 0,
     effort_hours: e.effortHours,
     cpd_hours: e.cpdHours,
+    field_of_study: e.fieldOfStudy,
     duration_weeks: e.durationWeeks,
     image_url: e.imageUrl,
     published_at: e.publishedAt,
@@ -164,6 +166,7 @@ export type CatalogRow = {
   cost_currency: string | null;
   effort_hours: number;
   cpd_hours: number;
+  field_of_study: string | null;
   duration_weeks: number;
   image_url: string | null;
   published_at: Date;
@@ -191,6 +194,7 @@ export async function findEntriesByIds(db: Db, ids: string[]): Promise<CatalogRo
       'cost_currency',
       'effort_hours',
       'cpd_hours',
+      'field_of_study',
       'duration_weeks',
       'image_url',
       'published_at',

@@ -59,6 +59,7 @@ export async function columnsOf(
     c.cost_currency = patch.cost?.currency ?? null;
   }
   if (patch.cpdHours !== undefined) c.cpd_hours = patch.cpdHours;
+  if (patch.fieldOfStudy !== undefined) c.field_of_study = patch.fieldOfStudy?.trim() || null;
   if (patch.format !== undefined) c.format = patch.format;
   if (patch.language !== undefined) c.language = patch.language;
   if (patch.imageFileId !== undefined) c.image_file_id = patch.imageFileId;

@@ -39,6 +39,7 @@ export type VersionView = {
   durationWeeks: number | null;
   cost: { amountMinor: number; currency: string } | null;
   cpdHours: number | null;
+  fieldOfStudy: string | null;
   format: 'self_paced' | 'cohort' | 'blended' | null;
   language: string | null;
   imageFileId: string | null;
@@ -99,6 +100,7 @@ export async function presentVersion(deps: Deps, v: VersionRow): Promise<Version
         ? { amountMinor: v.cost_amount_minor, currency: v.cost_currency }
         : null,
     cpdHours: v.cpd_hours,
+    fieldOfStudy: v.field_of_study,
     format: v.format,
     language: v.language,
     imageFileId: v.image_file_id,

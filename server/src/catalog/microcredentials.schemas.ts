@@ -215,6 +215,10 @@ export const versionFields = {
   durationWeeks: z.number().int().min(1).max(520).nullable(),
   cost: costSchema.nullable(),
   cpdHours: z.number().min(0).max(10_000).nullable(),
+  fieldOfStudy: line(120).nullable().meta({
+    description:
+      'The field of study (OB 3.0 Achievement.fieldOfStudy), e.g. an ISCED-F 2013 field; an accreditation scheme limited to fields checks it. An empty string clears it',
+  }),
   format: learningFormat.nullable(),
   language: bcp47.nullable(),
   imageFileId: uuid.nullable().meta({ description: 'An image uploaded to POST /api/v1/orgs/{slug}/images' }),
@@ -271,6 +275,7 @@ export const versionView = z
     durationWeeks: z.number().int().nullable(),
     cost: z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable(),
     cpdHours: z.number().nullable(),
+    fieldOfStudy: z.string().nullable(),
     format: learningFormat.nullable(),
     language: z.string().nullable(),
     imageFileId: z.string().nullable(),

@@ -45,6 +45,7 @@ const versionColumns = [
   'cost_amount_minor',
   'cost_currency',
   'cpd_hours',
+  'field_of_study',
   'format',
   'language',
   'image_file_id',

@@ -84,13 +84,15 @@ describe('cohorts', () => {
     expect((await call(viewer, 'POST', url(cohortProgramme.id), body)).statusCode).toBe(403);
     const created = await call(owner, 'POST', url(cohortProgramme.id), body);
     expect(created.statusCode).toBe(201);
+    // Ada, Ben and Cleo enrolled before any cohort opened: the two who waited longest take its places.
+    expect(created.json().placed).toBe(2);
     cohortId = created.json().id;
     const listed = await call(owner, 'GET', url(cohortProgramme.id));
     expect(listed.json().items).toEqual([
       expect.objectContaining({
         id: cohortId,
         capacity: 2,
-        memberCount: 0,
+        memberCount: 2,
         facilitator: { id: facilitator.id, name: 'Fay Facilitator' },
       }),
     ]);
@@ -114,6 +116,71 @@ describe('cohorts', () => {
     expect((await call(facilitator, 'GET', space)).json()).toMatchObject({ isStaff: true, canModerate: true });
     // The cohort programme has no programme-wide space.
     expect((await call(ada, 'GET', `/api/v1/community/spaces/${cohortProgramme.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('placement at enrolment', () => {
+  const openCohort = (programmeId: string, name: string, capacity: number, endsOn = '2099-03-01') =>
+    call(owner, 'POST', `/api/v1/orgs/${provider.slug}/microcredentials/${programmeId}/cohorts`, {
+      name,
+      startsOn: '2026-01-05',
+      endsOn,
+      capacity,
+      facilitatorId: null,
+    });
+  const enrolIn = async (user: TestUser, slug: string) => {
+    const res = await call(user, 'POST', `/api/v1/catalog/${provider.slug}/${slug}/enrol`, {});
+    expect(res.statusCode).toBe(201);
+    return res.json<{ cohort: { state: string; cohortId: string | null } | null }>().cohort;
+  };
+  const placeOf = async (programmeId: string, learnerId: string) =>
+    (
+      await t.database.db
+        .selectFrom('cohort_members')
+        .select('cohort_id')
+        .where('microcredential_id', '=', programmeId)
+        .where('learner_id', '=', learnerId)
+        .executeTakeFirst()
+    )?.cohort_id ?? null;
+
+  it('places a learner in the current cohort with room as they enrol, before any visit to the community', async () => {
+    const skillIds = (await starterSkillIds(t.app, 'data', 1)).map((s) => s.id);
+    const programme = await createProgramme(
+      t.app,
+      owner,
+      provider.slug,
+      { slug: unique('cohort-enrol'), format: 'cohort', skillIds },
+      { modules },
+    );
+    // A cohort that has ended takes nobody; the open one with a single place takes the first learner.
+    await openCohort(programme.id, 'Last year', 5, '2026-01-06');
+    const current = (await openCohort(programme.id, 'Current', 1)).json<{ id: string; placed: number }>();
+    expect(current.placed).toBe(0);
+    const first = await signUpUser(t.app, { name: 'Fiona First' });
+    expect(await enrolIn(first, programme.slug)).toEqual({ state: 'placed', cohortId: current.id });
+    expect(await placeOf(programme.id, first.id)).toBe(current.id);
+
+    // Full: the next learner waits, and the enrolment says so.
+    const second = await signUpUser(t.app, { name: 'Sam Second' });
+    expect(await enrolIn(second, programme.slug)).toEqual({ state: 'waiting', cohortId: null });
+    expect(await placeOf(programme.id, second.id)).toBeNull();
+    expect(await mySpaces(second)).toEqual([expect.objectContaining({ id: null, kind: 'cohort', state: 'waiting' })]);
+
+    // The next cohort opens: the waiting learner is placed in it at once.
+    const next = (await openCohort(programme.id, 'Next', 10)).json<{ id: string; placed: number }>();
+    expect(next.placed).toBe(1);
+    expect(await placeOf(programme.id, second.id)).toBe(next.id);
+    expect(await mySpaces(second)).toEqual([expect.objectContaining({ id: next.id, state: 'open' })]);
+
+    // A later learner goes straight into the cohort that still has room.
+    const third = await signUpUser(t.app, { name: 'Tia Third' });
+    expect(await enrolIn(third, programme.slug)).toEqual({ state: 'placed', cohortId: next.id });
+  });
+
+  it('leaves learners of other formats out of cohorts', async () => {
+    const learner = await signUpUser(t.app, { name: 'Paco Pace' });
+    expect(await enrolIn(learner, selfPaced.slug)).toBeNull();
+    expect(await placeOf(selfPaced.id, learner.id)).toBeNull();
   });
 });
 

@@ -210,10 +210,16 @@ export const communityRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.post('/api/v1/orgs/:slug/microcredentials/:id/cohorts', {
     schema: {
       tags,
-      summary: 'Open a cohort of a cohort-format programme',
+      summary: 'Open a cohort of a cohort-format programme (learners waiting for a cohort are placed in it)',
       params: z.object({ slug, id: uuid }),
       body: cohortInput,
-      response: { 201: z.object({ id: z.string() }), ...problemResponses },
+      response: {
+        201: z.object({
+          id: z.string(),
+          placed: z.number().int().meta({ description: 'Learners who were waiting for a cohort and now have a place' }),
+        }),
+        ...problemResponses,
+      },
     },
     handler: async (request, reply) =>
       reply.status(201).send(

@@ -297,7 +297,14 @@ describe('CPD record', () => {
     const reference = await verifyWithReference(t.app, verifiableCredential);
     expect(reference.error).toBeUndefined();
     expect(reference.verified).toBe(true);
-    expect((await verifyWithReference(t.app, { ...verifiableCredential, credentialSubject: { ...verifiableCredential.credentialSubject, cpdHours: 13 } })).verified).toBe(false);
+    expect(
+      (
+        await verifyWithReference(t.app, {
+          ...verifiableCredential,
+          credentialSubject: { ...verifiableCredential.credentialSubject, cpdHours: 13 },
+        })
+      ).verified,
+    ).toBe(false);
     expect(verifiableCredential.credentialSubject.cpdHours).toBe(12);
     const inflated = structuredClone(verifiableCredential);
     inflated.credentialSubject.cpdHours = 120;

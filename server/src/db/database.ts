@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { createEmbeddedDataDir } from './embedded-initdb.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { preparingPool } from './prepared-statements.js';
 import type { DB } from './schema.js';
@@ -54,6 +55,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // PGlite does not create missing parent directories.
     await mkdir(path.dirname(options.dataDir), { recursive: true });
     dataDir = options.dataDir;
+    // A new directory is created (initdb) in a child process, whose memory goes when it exits.
+    if (!options.loadDataDir) await createEmbeddedDataDir(dataDir);
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),

@@ -10,8 +10,17 @@ import type pg from 'pg';
  */
 export const PREPARED_MARK = '/* cairn:prepared */';
 
+// Names by query text: hot queries run thousands of times a second, their text never changes.
+const statementNames = new Map<string, string>();
+
 function statementName(text: string) {
-  return `cairn_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `cairn_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    // Only marked queries are named, and there are few of them; the bound is a guard.
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  return name;
 }
 
 /** The pool Kysely sees: marked queries become prepared statements (per connection, by pg). */

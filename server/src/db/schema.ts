@@ -57,7 +57,7 @@ import type {
   WebhookDeliveriesTable,
   MaintenanceTasksTable,
 } from './schema/platform.js';
-import type { SkillFrameworksTable, SkillsTable } from './schema/skills.js';
+import type { OccupationsTable, OccupationSkillsTable, SkillFrameworksTable, SkillsTable } from './schema/skills.js';
 import type { CandidateChecksTable, CandidateCheckItemsTable } from './schema/candidate-checks.js';
 import type {
   OrgShowcaseSettingsTable,
@@ -103,6 +103,7 @@ import type {
   LearningAssignmentsTable,
   SponsoredSeatBudgetsTable,
   SponsoredSeatsTable,
+  CredentialVerificationMemosTable,
 } from './schema/workforce.js';
 
 /**
@@ -152,6 +153,8 @@ export type DB = {
   credentials: CredentialsTable;
   skill_frameworks: SkillFrameworksTable;
   skills: SkillsTable;
+  occupations: OccupationsTable;
+  occupation_skills: OccupationSkillsTable;
   media_files: MediaFilesTable;
   microcredentials: MicrocredentialsTable;
   microcredential_versions: MicrocredentialVersionsTable;
@@ -195,6 +198,7 @@ export type DB = {
   learning_assignments: LearningAssignmentsTable;
   sponsored_seat_budgets: SponsoredSeatBudgetsTable;
   sponsored_seats: SponsoredSeatsTable;
+  credential_verification_memos: CredentialVerificationMemosTable;
   accreditation_schemes: AccreditationSchemesTable;
   accreditation_applications: AccreditationApplicationsTable;
   accreditation_application_programmes: AccreditationApplicationProgrammesTable;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '@cairn/credentials';
 import { verifyWithReference } from '../testing/reference-verifier.js';
+import { fetchCredentialJson, verifyOverHttp } from '../testing/credential-requests.js';
 import { createApiKey, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
 import { completeProgramme } from '../pathways/pathway-test-helpers.js';
@@ -35,23 +35,8 @@ async function endorse(user: TestUser, orgSlug: string, payload: object) {
     payload,
   });
 }
-async function credentialJson(rowId: string): Promise<Vc> {
-  const res = await t.app.inject({
-    method: 'GET',
-    url: `/credentials/${rowId}`,
-    headers: { accept: 'application/json' },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<Vc>();
-}
-async function verify(credential: Vc): Promise<Report> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/credentials/verify',
-    payload: { verifiableCredential: credential },
-  });
-  return res.json<Report>();
-}
+const credentialJson = (rowId: string) => fetchCredentialJson<Vc>(t.app, rowId);
+const verify = (credential: Vc) => verifyOverHttp<Report>(t.app, credential);
 async function search(query: string) {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/catalog?${query}` });
   expect(res.statusCode, res.body).toBe(200);
@@ -130,7 +115,7 @@ describe('endorsements', () => {
     const report = await verify(vc);
     expect(report.verified, JSON.stringify(report.checks)).toBe(true);
     // A stranger's verifier (the W3C reference library, standard contexts only) agrees.
-    const reference = await verifyWithReference(t.app, vc as unknown as JsonObject);
+    const reference = await verifyWithReference(t.app, vc);
     expect(reference.error).toBeUndefined();
     expect(reference.verified).toBe(true);
   });
@@ -200,7 +185,7 @@ describe('endorsements', () => {
     const after = await verify(credentialAfter);
     expect(after.verified, JSON.stringify(after.checks)).toBe(true);
     // The embedded endorsement and the provider's signature over it verify in the reference too.
-    expect((await verifyWithReference(t.app, credentialAfter as unknown as JsonObject)).verified).toBe(true);
+    expect((await verifyWithReference(t.app, credentialAfter)).verified).toBe(true);
     expect(after.endorsements).toMatchObject([
       { by: 'Atlas Industry Alliance', atIssue: true, now: true, withdrawnAt: null },
     ]);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchCredentialJson, verifyOverHttp } from '../testing/credential-requests.js';
 import { createApiKey, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
 import { completeProgramme } from '../pathways/pathway-test-helpers.js';
@@ -24,23 +25,8 @@ let credentialBefore: Vc;
 let credentialAfter: Vc;
 let endorsementRowId: string;
 
-async function credentialJson(rowId: string): Promise<Vc> {
-  const res = await t.app.inject({
-    method: 'GET',
-    url: `/credentials/${rowId}`,
-    headers: { accept: 'application/json' },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<Vc>();
-}
-async function verify(credential: Vc): Promise<Report> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/credentials/verify',
-    payload: { verifiableCredential: credential },
-  });
-  return res.json<Report>();
-}
+const credentialJson = (rowId: string) => fetchCredentialJson<Vc>(t.app, rowId);
+const verify = (credential: Vc) => verifyOverHttp<Report>(t.app, credential);
 /** A plain subject, for credentials the provider issues through the API. */
 function subject(): Vc {
   const { id, type, name, description, criteria } = credentialAfter.credentialSubject.achievement;
@@ -49,6 +35,26 @@ function subject(): Vc {
     id: 'did:example:learner',
     achievement: { id, type, name, description, criteria },
   };
+}
+/** The provider issues, through the API, a credential whose issuer Profile carries `endorsement`. */
+function issueWithProfileEndorsement(endorsement: Vc) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/credentials/issue',
+    headers: { authorization: `Bearer ${providerToken}` },
+    payload: {
+      credential: {
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        name: 'Handcrafted',
+        issuer: { ...credentialAfter.issuer, endorsement: [endorsement] },
+        credentialSubject: subject(),
+      },
+    },
+  });
 }
 async function complete(learner: TestUser): Promise<Vc> {
   return credentialJson(
@@ -110,23 +116,7 @@ describe('an endorsement of the provider travels in its credentials', () => {
       ...genuine,
       credentialSubject: { ...genuine.credentialSubject, endorsementComment: 'The best provider in the world.' },
     };
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/credentials/issue',
-      headers: { authorization: `Bearer ${providerToken}` },
-      payload: {
-        credential: {
-          '@context': [
-            'https://www.w3.org/ns/credentials/v2',
-            'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-          ],
-          type: ['VerifiableCredential', 'OpenBadgeCredential'],
-          name: 'Handcrafted',
-          issuer: { ...credentialAfter.issuer, endorsement: [forged] },
-          credentialSubject: subject(),
-        },
-      },
-    });
+    const res = await issueWithProfileEndorsement(forged);
     expect(res.statusCode, res.body).toBe(201);
     const credential = res.json<{ verifiableCredential: Vc }>().verifiableCredential;
     expect(credential.issuer.endorsement).toHaveLength(1);
@@ -146,23 +136,7 @@ describe('an endorsement of the provider travels in its credentials', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const ofProgramme = await credentialJson(res.json<{ credentialRowId: string }>().credentialRowId);
-    const issued = await t.app.inject({
-      method: 'POST',
-      url: '/credentials/issue',
-      headers: { authorization: `Bearer ${providerToken}` },
-      payload: {
-        credential: {
-          '@context': [
-            'https://www.w3.org/ns/credentials/v2',
-            'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-          ],
-          type: ['VerifiableCredential', 'OpenBadgeCredential'],
-          name: 'Handcrafted',
-          issuer: { ...credentialAfter.issuer, endorsement: [ofProgramme] },
-          credentialSubject: subject(),
-        },
-      },
-    });
+    const issued = await issueWithProfileEndorsement(ofProgramme);
     expect(issued.statusCode, issued.body).toBe(201);
     const report = await verify(issued.json<{ verifiableCredential: Vc }>().verifiableCredential);
     expect(report.verified, JSON.stringify(report.checks)).toBe(true);

@@ -18,6 +18,7 @@ const goalSchema = z
     targetDate: z.string().nullable(),
     weeklyHours: z.number().nullable(),
     wantsNudges: z.boolean(),
+    occupationId: z.string().nullable().meta({ description: 'The occupation a skills goal was started from' }),
     createdAt: z.string(),
   })
   .meta({ id: 'LearnerGoal' });
@@ -90,6 +91,10 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
           targetDate: z.iso.date().optional(),
           weeklyHours: z.number().positive().max(80).optional(),
           wantsNudges: z.boolean().optional(),
+          occupationId: uuid.optional().meta({
+            description:
+              'Start a skills goal from an occupation (GET /api/v1/skills/occupations): its title names the goal; its essential skills are the goal unless ref lists skills',
+          }),
         })
         .meta({ id: 'NewGoal' }),
       response: { 201: z.object({ id: z.string() }), ...problemResponses },

@@ -17,6 +17,10 @@ import { sendQueuedMail } from '../mail/send-queued-mail.js';
 import { recordExpiredCredentials } from '../issuance/credential-expiry.js';
 import { handleBulkIssuanceJob } from '../issuance/bulk/bulk-job-handler.js';
 import { handleCandidateCheckJob } from '../candidate-checks/candidate-check-job.js';
+import {
+  rememberSharedEvidence,
+  type RememberSharedEvidenceJob,
+} from '../workforce/use-cases/remember-shared-evidence.js';
 import { deleteExpiredCandidateChecks } from '../candidate-checks/use-cases/delete-expired-candidate-checks.js';
 import type { CredentialsLinkedJob } from '../issuance/recipient-delivery.js';
 import { onCredentialChanged, onCredentialsLinked, onPathwayPublished } from '../pathways/pathway-consumers.js';
@@ -110,6 +114,10 @@ export function registerJobHandlers(queue: JobQueue, runtime: JobRuntime): JobQu
   // area: issuance (bulk)
   queue.handle('bulkIssuance', async (job) => {
     await handleBulkIssuanceJob(runtime.deps, job);
+  });
+  // area: workforce
+  queue.handle('workforceEvidence', async (job) => {
+    await rememberSharedEvidence(runtime.deps, job.data as RememberSharedEvidenceJob);
   });
   // area: candidate checks
   queue.handle('candidateChecks', async (job) => {

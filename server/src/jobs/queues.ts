@@ -152,6 +152,17 @@ export const QUEUES = {
     expireInSeconds: 300,
     description: 'Candidate checks: verify the credentials of an upload',
   },
+  /** Sent when a member shares credentials with an employer: verifies them ahead of the first gap report. */
+  workforceEvidence: {
+    ...ON_DEMAND,
+    name: 'workforce.remember-evidence',
+    batchSize: 1,
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 600,
+    description: 'Workforce: verify the credentials a member shares, so gap reports re-check only their status',
+  },
   /** Uploads of candidate checks are kept 30 days. */
   candidateCheckRetention: {
     ...SCHEDULED,

@@ -1,7 +1,9 @@
+import { sql as kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
 import { createPathway, microRequirement } from '../pathways/pathway-test-helpers.js';
-import { createOrg, signUpUser, useTestApp } from '../testing/test-app.js';
+import { createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
+import { transaction } from '../db/transaction.js';
 import { loadCoverOptions } from './cover-options.store.js';
 import { planSkillCover } from './skill-cover.js';
 
@@ -10,10 +12,13 @@ let sql: string;
 let viz: string;
 let safety: string;
 let pathwayId: string;
+let owner: TestUser;
+let orgSlug: string;
 
 beforeAll(async () => {
-  const owner = await signUpUser(t.app);
+  owner = await signUpUser(t.app);
   const org = await createOrg(t.app, owner, { roles: ['provider'] });
+  orgSlug = org.slug;
   sql = (await starterSkillIds(t.app, 'SQL querying', 1))[0]!.id;
   viz = (await starterSkillIds(t.app, 'Data visualisation', 1))[0]!.id;
   safety = (await starterSkillIds(t.app, 'Workplace risk assessment', 1))[0]!.id;
@@ -89,15 +94,17 @@ describe('loadCoverOptions', () => {
 
   it('carries the accreditations the catalogue lists, and a pathway only those all its programmes share', async () => {
     // The catalogue keeps accreditor_slugs to signed accreditations in force (tested with
-    // accreditation); here only what the plan reads of them.
+    // accreditation); here only what the plan reads of them. Like every catalogue write, each
+    // change takes a new change_seq, which is how cached cover options learn of it.
+    const changeSeq = kysely<string>`nextval('catalog_entries_change_seq')`;
     await t.database.db
       .updateTable('catalog_entries')
-      .set({ accreditor_slugs: ['meridian'] })
+      .set({ accreditor_slugs: ['meridian'], change_seq: changeSeq })
       .where('slug', 'in', ['sql-basics', 'charts'])
       .execute();
     await t.database.db
       .updateTable('catalog_entries')
-      .set({ accreditor_slugs: ['meridian', 'other'] })
+      .set({ accreditor_slugs: ['meridian', 'other'], change_seq: changeSeq })
       .where('slug', '=', 'charts')
       .execute();
     const options = await loadCoverOptions(t.database.db, { skillIds: [sql, viz] });
@@ -105,5 +112,41 @@ describe('loadCoverOptions', () => {
     expect(byName.get('SQL basics')!.accreditedBy).toEqual(['meridian']);
     expect(byName.get('SQL et graphiques')!.accreditedBy).toEqual([]);
     expect(byName.get('Data starter')!.accreditedBy).toEqual(['meridian']);
+  });
+
+  it('sees a programme published after the options were first read, and a change to one, on the next call', async () => {
+    const before = await loadCoverOptions(t.database.db, { skillIds: [safety] });
+    expect(before.filter((o) => o.kind === 'programme')).toEqual([]);
+    const course = await createProgramme(t.app, owner, orgSlug, {
+      slug: 'risk-basics',
+      title: 'Risk basics',
+      skillIds: [safety],
+      effortHours: 6,
+    });
+    const after = await loadCoverOptions(t.database.db, { skillIds: [safety] });
+    expect(after.map((o) => o.name)).toEqual(['Risk basics']);
+    // The row moves to other skills: it no longer teaches the first one.
+    await t.database.db
+      .updateTable('catalog_entries')
+      .set({ skill_ids: [viz], change_seq: kysely<string>`nextval('catalog_entries_change_seq')` })
+      .where('microcredential_id', '=', course.id)
+      .execute();
+    expect((await loadCoverOptions(t.database.db, { skillIds: [safety] })).map((o) => o.name)).toEqual([]);
+    expect((await loadCoverOptions(t.database.db, { skillIds: [viz] })).map((o) => o.name)).toContain('Risk basics');
+  });
+
+  it('reads straight from SQL inside a transaction, which sees its own writes', async () => {
+    await transaction(t.database.db, async (trx) => {
+      await trx
+        .updateTable('catalog_entries')
+        .set({ title: 'Risk basics, renamed' })
+        .where('slug', '=', 'risk-basics')
+        .execute();
+      const inside = await loadCoverOptions(trx, { skillIds: [viz] });
+      expect(inside.map((o) => o.name)).toContain('Risk basics, renamed');
+      throw new Error('roll back');
+    }).catch((error: unknown) => {
+      if ((error as Error).message !== 'roll back') throw error;
+    });
   });
 });

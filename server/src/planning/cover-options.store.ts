@@ -1,84 +1,32 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/transaction.js';
 import { targetsOf, type RequirementNode } from '../pathways/requirement-tree.js';
+import { cachedProgrammesTeaching } from './programme-options-cache.js';
+import {
+  programmeColumns,
+  programmeOption,
+  programmesTeaching,
+  type CoverOptionFilter,
+} from './programme-options.store.js';
 import type { CoverOption } from './skill-cover.js';
 
 // What a plan can choose from: published catalogue programmes and published pathways that teach
 // at least one of the wanted skills.
 
-export type CoverOptionFilter = {
-  skillIds: readonly string[];
-  /** ISO 639 code: only programmes taught in it. */
-  language?: string | undefined;
-};
+export type { CoverOptionFilter } from './programme-options.store.js';
 
+/**
+ * The programmes and pathways teaching any of the wanted skills. Programmes come from an
+ * in-memory copy of the catalogue's cover options, brought up to date from the catalogue's
+ * change sequence on every call (one indexed read when nothing changed); inside a transaction,
+ * which may see its own uncommitted writes, straight from SQL.
+ */
 export async function loadCoverOptions(db: Db, filter: CoverOptionFilter): Promise<CoverOption[]> {
   if (filter.skillIds.length === 0) return [];
-  const programmes = await programmesTeaching(db, filter);
+  const programmes = db.isTransaction
+    ? await programmesTeaching(db, filter)
+    : await cachedProgrammesTeaching(db, filter);
   const pathways = await pathwaysTeaching(db, filter);
   return [...programmes, ...pathways];
-}
-
-type ProgrammeRow = {
-  microcredential_id: string;
-  slug: string;
-  provider_slug: string;
-  title: string;
-  skill_ids: string[];
-  language: string;
-  cost_amount_minor: number | null;
-  cost_currency: string | null;
-  effort_hours: number;
-  cpd_hours: number;
-  duration_weeks: number;
-  accreditor_slugs: string[];
-};
-
-function programmeColumns(db: Db) {
-  return db
-    .selectFrom('catalog_entries')
-    .select([
-      'microcredential_id',
-      'slug',
-      'provider_slug',
-      'title',
-      'skill_ids',
-      'language',
-      'cost_amount_minor',
-      'cost_currency',
-      'effort_hours',
-      'cpd_hours',
-      'duration_weeks',
-      'accreditor_slugs',
-    ]);
-}
-
-async function programmesTeaching(db: Db, filter: CoverOptionFilter): Promise<CoverOption[]> {
-  let query = programmeColumns(db).where(sql<boolean>`skill_ids && ${sql.val([...filter.skillIds])}::uuid[]`);
-  if (filter.language) query = query.where('language', '=', filter.language);
-  const rows: ProgrammeRow[] = await query.execute();
-  return rows.map(programmeOption);
-}
-
-function programmeOption(row: ProgrammeRow): CoverOption {
-  return {
-    kind: 'programme',
-    id: row.microcredential_id,
-    name: row.title,
-    slug: row.slug,
-    providerSlug: row.provider_slug,
-    cost:
-      row.cost_amount_minor !== null && row.cost_currency
-        ? { amountMinor: row.cost_amount_minor, currency: row.cost_currency }
-        : null,
-    hours: row.effort_hours,
-    cpdHours: row.cpd_hours,
-    durationWeeks: row.duration_weeks,
-    language: row.language,
-    // Only accreditations signed and in force count here (the catalogue keeps these current).
-    accreditedBy: row.accreditor_slugs,
-    skillIds: row.skill_ids,
-  };
 }
 
 /**

@@ -133,4 +133,21 @@ describe('planSkillCover', () => {
       { numRuns: 200 },
     );
   });
+
+  it('is not changed by options that cover the same needed skills as another and weigh more (property)', () => {
+    // Only the best of options covering the same needed skills enters the greedy; adding
+    // heavier twins (dearer and slower, other skills outside the goal aside) changes nothing.
+    fc.assert(
+      fc.property(instance, fc.constantFrom('cost' as const, 'time' as const), ({ skills, options }, optimise) => {
+        const plan = planSkillCover({ skillIds: skills, options, optimise });
+        const twins = options.map((o, i) =>
+          programme(`z${i}`, [...o.skillIds, 'outside'], o.cost ? eur(o.cost.amountMinor + 1) : eur(1), o.hours + 1),
+        );
+        const withTwins = planSkillCover({ skillIds: skills, options: [...twins, ...options], optimise });
+        expect(withTwins.steps.map((s) => s.id)).toEqual(plan.steps.map((s) => s.id));
+        expect(withTwins.totals).toEqual(plan.totals);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -4,7 +4,8 @@
  *
  * Exact set cover is NP-hard; the greedy rule (take whatever costs least per skill it newly
  * covers, then drop steps the others make redundant) stays within a factor ln(n) of the optimum
- * and answers a 100,000-programme catalogue in milliseconds. Evaluation is lazy: an option's
+ * and answers a 100,000-programme catalogue in milliseconds: of options covering the same
+ * needed skills only the best can be taken, so only it enters the greedy. Evaluation is lazy: an option's
  * price per new skill only rises as skills get covered, so a stale heap key is a lower bound and
  * an option is re-priced only when it reaches the top.
  *
@@ -77,7 +78,7 @@ export function planSkillCover(request: CoverRequest): CoverPlan {
   const priceOf = pricing(request, candidates);
   for (const c of candidates) c.weight = weightOf(c.option, request.optimise, priceOf);
 
-  const chosen = lazyGreedy(candidates, needs);
+  const chosen = lazyGreedy(bestPerCoverage(candidates), needs);
   const steps = pruneRedundant(chosen, needs);
   const covered = new Set(steps.flatMap((s) => s.covers));
   const uncovered = request.skillIds.filter((id, i, all) => !covered.has(id) && all.indexOf(id) === i);
@@ -86,9 +87,11 @@ export function planSkillCover(request: CoverRequest): CoverPlan {
 
 function candidatesFor(options: readonly CoverOption[], needs: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
+  // Called on tens of thousands of options per plan: a plain loop, no Set per option.
   for (const option of options) {
-    const needed = [...new Set(option.skillIds)].filter((id) => needs.has(id));
-    if (needed.length > 0) out.push({ option, needed, weight: [0, 0, 0] });
+    let needed: string[] | undefined;
+    for (const id of option.skillIds) if (needs.has(id) && !needed?.includes(id)) (needed ??= []).push(id);
+    if (needed) out.push({ option, needed, weight: [0, 0, 0] });
   }
   return out;
 }
@@ -129,6 +132,28 @@ function weightOf(option: CoverOption, optimise: 'cost' | 'time', priceOf: (c: M
   const hours = Math.max(0, option.hours);
   if (optimise === 'time') return [0, hours, price ?? Number.MAX_SAFE_INTEGER];
   return price === null ? [1, option.cost?.amountMinor ?? 0, hours] : [0, price, hours];
+}
+
+/**
+ * Of candidates that cover exactly the same needed skills, only the best (lowest weight, then
+ * lowest id) can ever be chosen: their keys share `fresh` at every step, so the greedy always
+ * meets the best first, and once it is taken the others add nothing. Keeping only it gives the
+ * same plan from a heap of a few hundred instead of tens of thousands (a 20-skill goal over
+ * 100,000 programmes).
+ */
+function bestPerCoverage(candidates: Candidate[]): Candidate[] {
+  const best = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const key = c.needed.length === 1 ? c.needed[0]! : [...c.needed].sort().join('\u0000');
+    const held = best.get(key);
+    if (!held || isLighter(c, held)) best.set(key, c);
+  }
+  return [...best.values()];
+}
+
+function isLighter(a: Candidate, b: Candidate): boolean {
+  for (let i = 0; i < 3; i++) if (a.weight[i] !== b.weight[i]) return a.weight[i]! < b.weight[i]!;
+  return a.option.id < b.option.id;
 }
 
 function keyOf(c: Candidate, fresh: number): readonly [number, number, number] {

@@ -5,7 +5,6 @@ import { MAX_IMAGE_BYTES } from '../catalog/images.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { credentialText, iso, isoOrNull, problemResponses, timestamp, uuid } from '../http/schemas.js';
-import { renderResumePdf } from './resume-pdf.js';
 import { buildResume } from './use-cases/build-resume.js';
 import { getPublicProfile } from './use-cases/get-public-profile.js';
 import { getMyProfile, updateMyProfile } from './use-cases/manage-my-profile.js';
@@ -312,6 +311,8 @@ export const profilesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
     handler: async (request, reply) => {
       const resume = await buildResume(deps, request.actor, includeList(request.query.include));
+      // pdf-lib loads with the first PDF, not with the server.
+      const { renderResumePdf } = await import('./resume-pdf.js');
       const pdf = await renderResumePdf(resume, request.query.size);
       return reply
         .type('application/pdf')

@@ -2,7 +2,8 @@ import type { Db } from '../db/transaction.js';
 
 /** The SQL of learners' public profiles, the credentials they show, and their share links. */
 
-export function findProfileOfUser(db: Db, userId: string) {
+/** A profile with its owner's name, as every reader of a profile sees it. */
+function selectProfiles(db: Db) {
   return db
     .selectFrom('public_profiles as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
@@ -16,28 +17,15 @@ export function findProfileOfUser(db: Db, userId: string) {
       'p.photo_media_type',
       'p.photo_updated_at',
       'u.name',
-    ])
-    .where('p.user_id', '=', userId)
-    .executeTakeFirst();
+    ]);
+}
+
+export function findProfileOfUser(db: Db, userId: string) {
+  return selectProfiles(db).where('p.user_id', '=', userId).executeTakeFirst();
 }
 
 export function findProfileByHandle(db: Db, handle: string) {
-  return db
-    .selectFrom('public_profiles as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select([
-      'p.user_id',
-      'p.handle',
-      'p.is_public',
-      'p.is_name_shown',
-      'p.is_cpd_shown',
-      'p.headline',
-      'p.photo_media_type',
-      'p.photo_updated_at',
-      'u.name',
-    ])
-    .where('p.handle', '=', handle)
-    .executeTakeFirst();
+  return selectProfiles(db).where('p.handle', '=', handle).executeTakeFirst();
 }
 
 export function findHandleOwner(db: Db, handle: string) {

@@ -30,8 +30,9 @@ async function actorFor(deps: Deps, email: string): Promise<Actor> {
 
 /**
  * Meridian Accreditation Council runs the scheme “Workplace Digital Skills” (EQF 4-5
- * micro-credentials); it accredited two Northwind Academy programmes after asking for more
- * information, and holds Summit Skills Institute in candidacy. Through the same use cases as the
+ * micro-credentials in Information and Communication Technologies); it accredited two Northwind
+ * Academy programmes after asking for more information, and holds Summit Skills Institute in
+ * candidacy. Through the same use cases as the
  * API, so the accreditations carry signed credentials and appear in the public register.
  */
 export async function seedDemoAccreditation(
@@ -60,7 +61,12 @@ export async function seedDemoAccreditation(
     evidenceItems: ['Assessment policy', 'Moderation records', 'Employer review minutes'],
     validityMonths: 36,
     reviewIntervalMonths: 12,
-    scope: { fields: [], eqfLevels: [4, 5], jurisdictions: [], credentialTypes: ['MicroCredential'] },
+    scope: {
+      fields: ['Information and Communication Technologies'],
+      eqfLevels: [4, 5],
+      jurisdictions: [],
+      credentialTypes: ['MicroCredential'],
+    },
     feeNote: 'EUR 900 per programme; EUR 2,400 for an organisation.',
     isOpen: true,
   });

@@ -28,6 +28,13 @@ const endorsements: DemoEndorsement[] = [
   {
     providerSlug: 'northwind-academy',
     providerEmail: 'provider@demo.cairn.test',
+    programmeSlug: 'dashboard-design',
+    comment:
+      'Shaped with the Alliance’s operations managers: dashboards that answer **the questions a team lead asks on Monday morning**.',
+  },
+  {
+    providerSlug: 'northwind-academy',
+    providerEmail: 'provider@demo.cairn.test',
     programmeSlug: 'cloud-cost-management',
     comment: 'Covers the cost controls our members asked for in 2026.',
     isWithdrawn: true,
@@ -48,9 +55,10 @@ async function actorFor(deps: Deps, email: string): Promise<Actor> {
 }
 
 /**
- * Atlas Industry Alliance co-developed three demo programmes (invited by their providers,
+ * Atlas Industry Alliance co-developed four demo programmes (invited by their providers,
  * commented, approved) and endorsed each with a signed EndorsementCredential; the endorsement
- * of Cloud Cost Management was later withdrawn. Through the same use cases as the API.
+ * of Cloud Cost Management was later withdrawn, so three are in force (the catalogue's
+ * `endorsedBy=atlas-industry-alliance` finds them). Through the same use cases as the API.
  */
 export async function seedDemoEndorsements(deps: Deps, options: { partnerSlug: string; partnerEmail: string }) {
   const partner = await actorFor(deps, options.partnerEmail);

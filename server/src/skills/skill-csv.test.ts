@@ -52,4 +52,12 @@ describe('parseSkillCsv', () => {
     expect(unknown.errors[0]!.message).toMatch(/Unknown column colour\. Expected code, name, description, group/);
     expect(parseSkillCsv('foo,bar\n1,2\n').errors[0]!.message).toMatch(/conceptUri, preferredLabel/);
   });
+
+  it('points an ESCO occupations file to the occupations import', () => {
+    const parsed = parseSkillCsv(
+      'conceptType,conceptUri,iscoGroup,preferredLabel\nOccupation,http://data.example/o/1,2511,data analyst\n',
+    );
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors[0]?.message).toContain('skill-frameworks/import/occupations');
+  });
 });

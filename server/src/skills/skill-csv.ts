@@ -71,7 +71,8 @@ function detectFormat(columns: string[]): SkillCsvFormat | null {
   return null;
 }
 
-function detectDelimiter(text: string): ',' | '\t' | ';' {
+/** The separator of a CSV file, from its header line. */
+export function detectDelimiter(text: string): ',' | '\t' | ';' {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const counts = {
     ',': firstLine.split(',').length,
@@ -89,7 +90,8 @@ function codeFromUri(uri: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1) || trimmed;
 }
 
-function splitLabels(value: string | undefined): string[] {
+/** ESCO's alternative labels: one per line (or `|`-separated), de-duplicated, at most 50. */
+export function splitLabels(value: string | undefined): string[] {
   if (!value) return [];
   return [
     ...new Set(
@@ -148,6 +150,20 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
   if (!header) return empty('The file is empty. Send a header line and at least one skill.');
   const columns = header.record.map((c) => c.trim());
   const keys = columns.map((c) => c.toLowerCase());
+  if (keys.includes('occupationuri') || keys.includes('iscogroup'))
+    return {
+      format: null,
+      columns,
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          field: 'header',
+          message:
+            'This is an ESCO occupations or occupation–skill relations file, not skills. Import it at POST /api/v1/orgs/{slug}/skill-frameworks/import/occupations after the skills.',
+        },
+      ],
+    };
   const format = detectFormat(keys);
   if (!format) {
     return {

@@ -10,6 +10,10 @@ import {
   importBody,
   importResponse,
   frameworkSchema,
+  occupationImportBody,
+  occupationImportResponse,
+  occupationSchema,
+  occupationSummarySchema,
   previewBody,
   previewResponse,
   skillSchema,
@@ -21,6 +25,7 @@ import {
   previewSkillImport,
   searchSkills,
 } from './skills.service.js';
+import { getOccupation, importOccupations, searchOccupations } from './occupations.service.js';
 
 /** Largest skills CSV accepted (as JSON text or as an uploaded file). */
 export const MAX_CSV_BYTES = 16 * 1024 * 1024;
@@ -71,6 +76,42 @@ export const skillsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         limit: request.query.limit,
       }),
     }),
+  });
+
+  // Registered before /skills/:id for readers; Fastify matches the static segment first anyway.
+  app.get('/api/v1/skills/occupations', {
+    schema: {
+      tags,
+      summary: 'Search occupations (ESCO occupations imported with a skill framework)',
+      description:
+        'Occupations of ESCO frameworks are public reference data, as ESCO publishes them; others only to their organisation. The same ESCO occupation imported by several organisations is listed once.',
+      security: [],
+      querystring: z.object({
+        q: z.string().trim().max(200).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+      response: { 200: z.object({ items: z.array(occupationSummarySchema) }), ...problemResponses },
+    },
+    handler: async (request) => ({
+      items: await searchOccupations(deps, request.actor, {
+        ...(request.query.q ? { q: request.query.q } : {}),
+        limit: request.query.limit,
+      }),
+    }),
+  });
+
+  app.get('/api/v1/skills/occupations/:id', {
+    schema: {
+      tags,
+      summary: 'One occupation and the skills it asks for (essential first)',
+      security: [],
+      params: z.object({ id: uuid }),
+      response: { 200: occupationSchema, ...problemResponses },
+    },
+    handler: async (request) => {
+      const { id, uri, title, description, skills } = await getOccupation(deps, request.actor, request.params.id);
+      return { id, uri, title, description, skills };
+    },
   });
 
   app.get('/api/v1/skills/:id', {
@@ -127,5 +168,20 @@ export const skillsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     },
     handler: async (request) =>
       importSkillFramework(deps, request.actor, request.params.slug, await readImportInput(request, importBody)),
+  });
+
+  app.post('/api/v1/orgs/:slug/skill-frameworks/import/occupations', {
+    bodyLimit: 4 * MAX_CSV_BYTES,
+    schema: {
+      tags,
+      summary:
+        "Import ESCO occupations and their essential/optional skills into a framework that holds ESCO's skills (one transaction; idempotent by URI)",
+      description:
+        'Import the ESCO skills (skills_en.csv) into the framework first. The relations file replaces the skills of every occupation it names; a relation to a skill or occupation the framework does not hold refuses the whole import, naming its line. Occupations of an ESCO framework become public reference data.',
+      params: z.object({ slug }),
+      body: occupationImportBody,
+      response: { 200: occupationImportResponse, ...problemResponses },
+    },
+    handler: async (request) => importOccupations(deps, request.actor, request.params.slug, request.body),
   });
 };

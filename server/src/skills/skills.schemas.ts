@@ -73,3 +73,38 @@ export const frameworkSchema = z
     updatedAt: timestamp,
   })
   .meta({ id: 'SkillFramework' });
+
+export const occupationImportBody = z.strictObject({
+  frameworkName: z.string().trim().min(1, 'Name the framework').max(200).meta({
+    description: 'The framework of this organisation that holds the ESCO skills the relations name',
+  }),
+  occupationsCsv: z
+    .string()
+    .optional()
+    .meta({ description: 'ESCO occupations_en.csv (conceptUri, preferredLabel, description, code, altLabels, …)' }),
+  relationsCsv: z.string().optional().meta({
+    description: 'ESCO occupationSkillRelations_en.csv (occupationUri, relationType essential|optional, skillUri)',
+  }),
+});
+
+export const occupationImportResponse = z
+  .object({
+    framework: z.object({ id: z.string(), name: z.string(), source: z.enum(['cairn', 'esco', 'onet', 'custom']) }),
+    occupations: z.object({ created: z.number().int(), updated: z.number().int(), total: z.number().int() }),
+    relations: z.object({ total: z.number().int(), essential: z.number().int(), optional: z.number().int() }),
+  })
+  .meta({ id: 'OccupationImportResult' });
+
+export const occupationSummarySchema = z
+  .object({ id: z.string(), uri: z.string(), title: z.string(), code: z.string() })
+  .meta({ id: 'OccupationSummary' });
+
+export const occupationSchema = z
+  .object({
+    id: z.string(),
+    uri: z.string(),
+    title: z.string(),
+    description: z.string(),
+    skills: z.array(z.object({ skillId: z.string(), name: z.string(), relation: z.enum(['essential', 'optional']) })),
+  })
+  .meta({ id: 'Occupation' });

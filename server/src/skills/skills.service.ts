@@ -181,7 +181,7 @@ export function toSkillView(r: SkillRow): SkillView {
 }
 
 /** Organisations whose private frameworks the actor may see. */
-async function visibleOrgIds(deps: Deps, actor: Actor): Promise<string[]> {
+export async function visibleOrgIds(deps: Deps, actor: Actor): Promise<string[]> {
   if (actor.kind === 'user') return store.orgIdsOfUser(deps.db, actor.userId);
   if (actor.kind === 'apiKey') return [actor.orgId];
   return [];

@@ -41,7 +41,10 @@ export async function verifyWithReference(app: FastifyInstance, credential: Json
   let statusChecked = false;
   const result = await vc.verifyCredential({
     credential,
-    suite: [new DataIntegrityProof({ cryptosuite: rdfcSuite }), new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() })],
+    suite: [
+      new DataIntegrityProof({ cryptosuite: rdfcSuite }),
+      new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
+    ],
     documentLoader,
     // Status is Cairn's own check (and tested there); the reference only asks that one is given.
     checkStatus: async () => {

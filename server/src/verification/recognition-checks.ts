@@ -1,5 +1,6 @@
 import type { JsonObject, VerificationResult } from '@cairn/credentials';
 import { accreditationsFor, type AccreditationInForce } from '../accreditation/accreditations-in-force.js';
+import { accreditationStatusAt } from '../accreditation/accreditation-view.js';
 import type { Deps } from '../deps.js';
 import * as lookup from './stores/recognition-lookup.store.js';
 
@@ -40,6 +41,14 @@ export type AccreditationFinding = {
 };
 
 export type RecognitionReport = { accreditations: AccreditationFinding[]; endorsements: EndorsementFinding[] };
+
+/**
+ * This Cairn's organisation whose DID is exactly `did`, as the verification already read it
+ * (so it is not read again), with whether any accreditation names it; undefined when not known.
+ */
+export type KnownIssuer = (
+  did: string,
+) => Promise<{ id: string; slug: string; name: string; did: string; hasAccreditations: boolean } | undefined>;
 
 /** Verifies one credential (JSON or VC-JWT) with the server's own DIDs and status lists. */
 export type VerifyOne = (credential: JsonObject | string) => Promise<VerificationResult>;
@@ -201,14 +210,16 @@ async function checkAccreditation(
   const atIssue = signed.length === 0 && context.inForceAtIssue.has(a.id);
   const isNow = signed.length === 0 && now.length === 0 && context.inForceNow.has(a.id);
   if (!context.inForceAtIssue.has(a.id)) problems.push('It was not in force when the credential was issued');
-  if (!context.inForceNow.has(a.id)) problems.push(`It is not in force now (${a.status})`);
+  const statusNow = accreditationStatusAt(a, deps.clock());
+  if (!context.inForceNow.has(a.id)) problems.push(`It is not in force now (${statusNow})`);
   problems.push(...now);
   return {
     by: a.accreditorName,
     byId: a.accreditorDid,
     scheme: a.schemeName,
     subject: a.subjectType,
-    status: a.status,
+    // Read at the time of the check: one whose validity ended is expired even before the lapse job runs.
+    status: statusNow,
     credentialId: row?.credential_id ?? null,
     atIssue,
     now: isNow,
@@ -238,6 +249,7 @@ export async function checkRecognition(
   deps: Deps,
   verify: VerifyOne,
   result: VerificationResult,
+  knownIssuer?: KnownIssuer,
 ): Promise<RecognitionReport> {
   const credential = result.credential;
   if (!credential) return { accreditations: [], endorsements: [] };
@@ -249,7 +261,10 @@ export async function checkRecognition(
   const isSigned = result.checks.some((c) => c.id === 'proof' && c.status === 'passed');
   const issuerId = result.facts?.issuerId;
   if (!isSigned || !issuerId || Number.isNaN(issuedAt)) return { accreditations: [], endorsements };
-  const [provider] = await lookup.findOrganizationsByDids(deps.db, [issuerId]);
+  const known = await knownIssuer?.(issuerId);
+  // None names it (read in the same statement as its keys): none can be in force at any time.
+  if (known && !known.hasAccreditations) return { accreditations: [], endorsements };
+  const [provider] = known ? [known] : await lookup.findOrganizationsByDids(deps.db, [issuerId]);
   if (!provider) return { accreditations: [], endorsements };
   const programme = await programmeOf(deps, result.facts?.subjects[0]?.achievement?.id);
   const microcredentialId = programme && programme.org_id === provider.id ? programme.microcredential_id : undefined;

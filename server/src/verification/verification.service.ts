@@ -7,10 +7,8 @@ import {
   type VerificationResult,
 } from '@cairn/credentials';
 import type { Deps } from '../deps.js';
-import { getPublishedStatusList } from '../issuance/status-lists.service.js';
-import { buildOrganizationDidDocument } from '../keys/signing-keys.service.js';
-import { findOrganizationBySlug } from '../orgs/orgs.store.js';
-import { checkRecognition, type RecognitionReport, type VerifyOne } from './recognition-checks.js';
+import { createFreshIssuerLookups, createIssuerLookups, type IssuerLookups, type IssuerState } from './issuer-state.js';
+import { checkRecognition, type KnownIssuer, type RecognitionReport, type VerifyOne } from './recognition-checks.js';
 import { ioKey, type IoAnswerValue, type IoKind } from './verify-io.js';
 import { verifyPool, type VerifyIo, type VerifyJob, type VerifyOutcome } from './verify-pool.js';
 
@@ -37,10 +35,11 @@ export type PresentedVerification = Pick<VerificationResult, 'verified' | 'check
 /**
  * Resolves Cairn's own did:web issuers from the database, and any did:key (organisations' own
  * included) from the key itself. Anything else is refused rather than fetched: the server makes
- * no network request while verifying.
+ * no network request while verifying. Given one verification's `issuers`, each issuer is read
+ * once for it; without, on every call (the resolver may be kept for many verifications).
  */
-export function createLocalResolver(deps: Deps, findOrg: FindOrg = (slug) => findOrganizationBySlug(deps.db, slug)) {
-  const ownPrefix = `${didWebFromUrl(deps.publicUrl.origin, [])}:orgs:`;
+export function createLocalResolver(deps: Deps, issuers: IssuerLookups = createFreshIssuerLookups(deps)) {
+  const ownPrefix = ownIssuerPrefix(deps);
   return async (did: string) => {
     if (did.startsWith('did:key:')) return didKeyDocument(did);
     if (!did.startsWith(ownPrefix)) {
@@ -48,26 +47,34 @@ export function createLocalResolver(deps: Deps, findOrg: FindOrg = (slug) => fin
         `${did} is not an issuer on this Cairn; this server resolves only its own did:web issuers and did:key, without network access`,
       );
     }
-    const slug = did.slice(ownPrefix.length);
-    const org = await findOrg(slug);
+    const org = await issuers.issuer(did.slice(ownPrefix.length));
     if (!org) throw new Error(`No issuer ${did} on this Cairn`);
-    return buildOrganizationDidDocument(deps.db, org);
+    return org.didDocument();
   };
 }
 
-type FindOrg = (slug: string) => Promise<{ id: string; did: string } | undefined>;
+/** The start of every did:web of this Cairn's organisations (`did:web:<host>:orgs:<slug>`). */
+function ownIssuerPrefix(deps: Deps): string {
+  const origin = deps.publicUrl.origin;
+  let prefix = issuerPrefixes.get(origin);
+  if (prefix === undefined) {
+    prefix = `${didWebFromUrl(origin, [])}:orgs:`;
+    issuerPrefixes.set(origin, prefix);
+  }
+  return prefix;
+}
+const issuerPrefixes = new Map<string, string>();
 
-/** Organisations by slug, each read once: one verification asks for its issuer's DID and its lists. */
-function memoisedFindOrg(deps: Deps): FindOrg {
-  const found = new Map<string, ReturnType<FindOrg>>();
-  return (slug) => {
-    let org = found.get(slug);
-    if (!org) {
-      org = findOrganizationBySlug(deps.db, slug);
-      found.set(slug, org);
-    }
-    return org;
-  };
+/** This Cairn's organisation whose did:web is exactly `did`, through the verification's lookups. */
+async function ownIssuer(
+  deps: Deps,
+  issuers: IssuerLookups,
+  did: string | undefined,
+): Promise<IssuerState | undefined> {
+  const prefix = ownIssuerPrefix(deps);
+  if (!did?.startsWith(prefix)) return undefined;
+  const org = await issuers.issuer(did.slice(prefix.length)).catch(() => undefined);
+  return org?.did === did ? org : undefined;
 }
 
 /**
@@ -84,10 +91,7 @@ export function createLocalStatusListFetcher(deps: Deps) {
  * The same, as the stored JSON text: passed to a verify worker as it is (a string costs less to
  * pass between threads than an object), parsed there.
  */
-function createLocalStatusListTextFetcher(
-  deps: Deps,
-  findOrg: FindOrg = (slug) => findOrganizationBySlug(deps.db, slug),
-) {
+function createLocalStatusListTextFetcher(deps: Deps, issuers: IssuerLookups = createFreshIssuerLookups(deps)) {
   return async (url: string): Promise<string> => {
     let parsed: URL;
     try {
@@ -99,9 +103,8 @@ function createLocalStatusListTextFetcher(
     if (parsed.origin !== deps.publicUrl.origin || !match) {
       throw new Error(`The status list ${url} is not published by this Cairn and is not fetched`);
     }
-    const org = await findOrg(match[1]!);
-    const text =
-      org && (await getPublishedStatusList(deps, org.id, Number(match[2]), match[3] as 'revocation' | 'suspension'));
+    const org = await issuers.issuer(match[1]!);
+    const text = org && (await org.statusList(Number(match[2]), match[3] as 'revocation' | 'suspension'));
     if (!text) throw new Error(`No status list at ${url}`);
     return text;
   };
@@ -170,11 +173,12 @@ function verifierOf(deps: Deps, io: VerifyIo): VerifyOne {
 }
 
 /** Own DIDs and status lists from the database: what a verification of a presented credential may reach. */
-function localIo(deps: Deps): VerifyIo {
-  const findOrg = memoisedFindOrg(deps);
+function localIo(deps: Deps): VerifyIo & { ownIssuer: KnownIssuer } {
+  const issuers = createIssuerLookups(deps);
   return {
-    resolveDid: createLocalResolver(deps, findOrg),
-    fetchStatusList: createLocalStatusListTextFetcher(deps, findOrg),
+    resolveDid: createLocalResolver(deps, issuers),
+    fetchStatusList: createLocalStatusListTextFetcher(deps, issuers),
+    ownIssuer: (did) => ownIssuer(deps, issuers, did),
   };
 }
 
@@ -194,7 +198,7 @@ function prefetchFor(
 ): () => Promise<Record<string, IoAnswerValue>> {
   return async () => {
     const { dids, lists } = namedLookups(credential);
-    const own = `${didWebFromUrl(deps.publicUrl.origin, [])}:orgs:`;
+    const own = ownIssuerPrefix(deps);
     const lookups: [IoKind, string][] = [
       ...dids.filter((d) => d.startsWith(own)).map((d): [IoKind, string] => ['resolveDid', d]),
       ...(io.fetchStatusList
@@ -258,7 +262,7 @@ export async function verifyPresentedCredential(deps: Deps, options: VerifyOptio
     ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
     ...(options.expectedProof ? { expectedProof: options.expectedProof } : {}),
   });
-  return presented(result, await checkRecognition(deps, verifierOf(deps, io), result));
+  return presented(result, await checkRecognition(deps, verifierOf(deps, io), result, io.ownIssuer));
 }
 
 /** Reads a credential out of an uploaded file (PNG, SVG, JSON, VC-JWT) and verifies it, both in the verify pool. */
@@ -274,7 +278,7 @@ export async function verifyPresentedFile(
     now: deps.clock(),
     ...(options.recipientEmail ? { recipientEmail: options.recipientEmail } : {}),
   });
-  return presented(result, await checkRecognition(deps, verifierOf(deps, io), result));
+  return presented(result, await checkRecognition(deps, verifierOf(deps, io), result, io.ownIssuer));
 }
 
 /**
@@ -312,6 +316,7 @@ export async function verifyPresentedPresentation(
   deps: Deps,
   options: PresentationOptions,
 ): Promise<PresentedPresentation> {
+  const io = localIo(deps);
   const result = await verifyPool().verifyPresentation({
     job: {
       source: 'presentation',
@@ -319,15 +324,20 @@ export async function verifyPresentedPresentation(
       ...(options.challenge !== undefined ? { challenge: options.challenge } : {}),
       ...(options.domain !== undefined ? { domain: options.domain } : {}),
     },
-    io: localIo(deps),
+    io,
     now: deps.clock(),
   });
+  // Each credential carries the same accreditation and endorsement report as /credentials/verify.
+  const verifyOne = verifierOf(deps, io);
+  const credentials: PresentedVerification[] = [];
+  for (const c of result.credentials)
+    credentials.push(presented(c, await checkRecognition(deps, verifyOne, c, io.ownIssuer)));
   return {
     verified: result.verified,
     checks: result.checks,
     warnings: result.warnings,
     errors: result.errors,
     holder: result.holder ?? null,
-    credentials: result.credentials.map((c) => presented(c)),
+    credentials,
   };
 }

@@ -30,6 +30,7 @@ export class Budget {
   #runningSince: number | undefined;
   #waiting = 0;
   #isStarted = false;
+  #startedAt = 0;
   #cpuStatPath: string | undefined;
   #cpuAtStart = 0;
   #poll: NodeJS.Timeout | undefined;
@@ -44,6 +45,7 @@ export class Budget {
   start(cpuStatPath: string | undefined): void {
     if (this.#isStarted) return;
     this.#isStarted = true;
+    this.#startedAt = performance.now();
     const cpu = cpuStatPath === undefined ? undefined : threadCpuMs(cpuStatPath);
     if (cpuStatPath !== undefined && cpu !== undefined) {
       this.#cpuStatPath = cpuStatPath;
@@ -88,6 +90,8 @@ export class Budget {
   }
 
   #measureExceeded(): boolean {
+    // A thread cannot use more CPU time than the wall time that passed: nothing to read yet.
+    if (performance.now() - this.#startedAt < this.#budgetMs) return false;
     if (this.#cpuStatPath !== undefined) {
       const cpu = threadCpuMs(this.#cpuStatPath);
       if (cpu !== undefined && cpu - this.#cpuAtStart >= this.#budgetMs) return true;

@@ -118,9 +118,10 @@ export class VerifyPool {
   #pool(): Piscina<VerifyTask, VerifyTaskOutcome> {
     this.#piscina ??= new Piscina<VerifyTask, VerifyTaskOutcome>({
       filename: workerEntry(),
-      // One thread starts with the pool; more as verifications queue up, each kept for a while
-      // after (a thread's start, its warm-up verification included, costs far more than a task).
-      minThreads: 1,
+      // Threads start as verifications come and each is kept for a while after (a thread's start,
+      // its warm-up verification included, costs far more than a task); then it ends, so a server
+      // that verified once (a start-up job, one request) does not hold an idle V8 isolate for good.
+      minThreads: 0,
       maxThreads: this.workers,
       idleTimeout: 30_000,
       // Verification is the work that may wait: the event loop (health, pages) goes first.

@@ -12,14 +12,20 @@ import {
   saveTeam,
   setSeatBudget,
 } from './use-cases/manage-assignments.js';
-import { listMyPrivateProgrammes, setProgrammeAudience } from './use-cases/manage-private-programmes.js';
+import {
+  getProgrammeAudience,
+  listMyPrivateProgrammes,
+  setProgrammeAudience,
+} from './use-cases/manage-private-programmes.js';
 import { listMySharing, shareWithEmployer, withdrawSharing } from './use-cases/manage-sharing.js';
+import { deleteTeam, getTeam, setTeamMembers } from './use-cases/manage-teams.js';
 import {
   assignmentSchema,
   dashboardSchema,
   privateProgrammeSchema,
   seatBudgetSchema,
   shareSchema,
+  teamDetailSchema,
   teamSchema,
 } from './workforce.schemas.js';
 
@@ -68,6 +74,23 @@ export const workforceLearningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = as
       response: { 200: z.object({ items: z.array(privateProgrammeSchema) }), ...problemResponses },
     },
     handler: async (request) => ({ items: await listMyPrivateProgrammes(deps, request.actor) }),
+  });
+
+  app.get('/api/v1/orgs/:slug/microcredentials/:id/audience', {
+    schema: {
+      tags,
+      summary: "Who a programme is for: one employer's members (commissioned training) or everyone",
+      params: z.object({ slug, id: uuid }),
+      response: {
+        200: z.object({
+          microcredentialId: z.string(),
+          audience: z.object({ slug: z.string(), name: z.string() }).nullable(),
+          canChange: z.boolean().meta({ description: 'False once published: the audience is set before then' }),
+        }),
+        ...problemResponses,
+      },
+    },
+    handler: async (request) => getProgrammeAudience(deps, request.actor, request.params.slug, request.params.id),
   });
 
   app.put('/api/v1/orgs/:slug/microcredentials/:id/audience', {
@@ -184,6 +207,41 @@ export const workforceLearningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = as
     },
     handler: async (request, reply) =>
       reply.status(201).send(await saveTeam(deps, request.actor, request.params.slug, request.body)),
+  });
+
+  app.get('/api/v1/orgs/:slug/teams/:teamId', {
+    schema: {
+      tags,
+      summary: 'One team with its members',
+      params: z.object({ slug, teamId: uuid }),
+      response: { 200: teamDetailSchema, ...problemResponses },
+    },
+    handler: async (request) => getTeam(deps, request.actor, request.params.slug, request.params.teamId),
+  });
+
+  app.put('/api/v1/orgs/:slug/teams/:teamId/members', {
+    schema: {
+      tags,
+      summary: "Set a team's members (add or remove people); each must be a member of the organisation",
+      params: z.object({ slug, teamId: uuid }),
+      body: z.strictObject({ userIds: z.array(uuid).max(5000) }),
+      response: { 200: teamDetailSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      setTeamMembers(deps, request.actor, request.params.slug, request.params.teamId, request.body.userIds),
+  });
+
+  app.delete('/api/v1/orgs/:slug/teams/:teamId', {
+    schema: {
+      tags,
+      summary: 'Delete a team (its members stay in the organisation)',
+      params: z.object({ slug, teamId: uuid }),
+      response: { 204: z.null(), ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      await deleteTeam(deps, request.actor, request.params.slug, request.params.teamId);
+      return reply.status(204).send(null);
+    },
   });
 
   app.get('/api/v1/orgs/:slug/workforce-dashboard', {

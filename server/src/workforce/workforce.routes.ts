@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { problemResponses, slug, uuid } from '../http/schemas.js';
+import { problemResponses, slug, timestamp, uuid } from '../http/schemas.js';
 import { datesToJson } from './dates-to-json.js';
 import { getRoleGaps, gapsCsv } from './use-cases/get-role-gaps.js';
 import { createRole, deleteRole, getRole, importRolesCsv, listRoles, updateRole } from './use-cases/manage-roles.js';
 import { recommendProgrammes } from './use-cases/recommend-programmes.js';
-import { recordManagerAssessment, recordSelfAssessment } from './use-cases/record-assessment.js';
+import { listMySelfAssessments, recordManagerAssessment, recordSelfAssessment } from './use-cases/record-assessment.js';
 import {
   gapStatus,
   levelSchema,
@@ -170,6 +170,25 @@ export const workforceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       await recordManagerAssessment(deps, request.actor, request.params.slug, request.params.userId, request.body);
       return reply.status(204).send(null);
     },
+  });
+
+  app.get('/api/v1/me/assessments/:orgSlug', {
+    schema: {
+      tags,
+      summary: 'Your own assessments of your skills for an employer you belong to (self-assessed, not verified)',
+      params: z.object({ orgSlug: slug }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({ skillId: z.string(), name: z.string(), level: z.number().int(), assessedAt: timestamp }),
+          ),
+        }),
+        ...problemResponses,
+      },
+    },
+    handler: async (request) => ({
+      items: datesToJson(await listMySelfAssessments(deps, request.actor, request.params.orgSlug)),
+    }),
   });
 
   app.put('/api/v1/me/assessments/:orgSlug', {

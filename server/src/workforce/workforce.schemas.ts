@@ -210,6 +210,10 @@ export const teamSchema = z
   .object({ id: z.string(), name: z.string(), memberCount: z.number().int() })
   .meta({ id: 'EmployerTeam' });
 
+export const teamDetailSchema = teamSchema
+  .extend({ members: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string() })) })
+  .meta({ id: 'EmployerTeamDetail' });
+
 export const privateProgrammeSchema = z
   .object({
     id: z.string(),

@@ -1131,7 +1131,105 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EnrolmentDetail"];
+                        "application/json": {
+                            /** @description For a cohort-format programme: the cohort you were placed in, or "waiting" for the next cohort with room (you are placed when one opens). Null for other formats. */
+                            cohort: {
+                                cohortId: string | null;
+                                /** @enum {string} */
+                                state: "placed" | "waiting" | "removed";
+                            } | null;
+                            completedAt: string | null;
+                            credentialId: string | null;
+                            /** Format: date-time */
+                            enrolledAt: string;
+                            id: string;
+                            modules: {
+                                activity: ({
+                                    attemptsLimit: number | null;
+                                    attemptsUsed: number;
+                                    bestPercent: number | null;
+                                    cooldownMinutes: number | null;
+                                    isPassed: boolean;
+                                    /** @description Questions are drawn when an attempt starts (POST …/quiz-attempts/start) */
+                                    isStartRequired: boolean;
+                                    passMark: number;
+                                    questionCount: number;
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "single" | "multiple" | "numeric";
+                                        options?: {
+                                            id: string;
+                                            text: string;
+                                        }[];
+                                        points: number;
+                                        prompt: string;
+                                        unit?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    revealAnswers: "after-pass" | "after-pass-or-last-attempt" | "never";
+                                    timeLimitMinutes: number | null;
+                                    /** @enum {string} */
+                                    type: "quiz";
+                                } | {
+                                    evidence: {
+                                        fileTypes: string[];
+                                        kinds: ("text" | "link" | "file")[];
+                                        maxFileBytes: number | null;
+                                    };
+                                    instructions: string;
+                                    rubric: {
+                                        criteria: {
+                                            description?: string;
+                                            id: string;
+                                            levels: {
+                                                description?: string;
+                                                id: string;
+                                                points: number;
+                                                title: string;
+                                            }[];
+                                            title: string;
+                                        }[];
+                                    };
+                                    submissions: components["schemas"]["Submission"][];
+                                    /** @enum {string} */
+                                    type: "assignment";
+                                }) | null;
+                                content: string;
+                                estimatedMinutes: number;
+                                id: string;
+                                links: {
+                                    /** @enum {string} */
+                                    kind: "link" | "video";
+                                    title?: string;
+                                    url: string;
+                                }[];
+                                position: number;
+                                /** @enum {string} */
+                                state: "todo" | "done" | "pending_review" | "resubmit" | "failed";
+                                title: string;
+                            }[];
+                            nextModuleId: string | null;
+                            overall: {
+                                passMark: number | null;
+                                percent: number | null;
+                            };
+                            programme: {
+                                imageUrl: string | null;
+                                providerName: string;
+                                providerSlug: string;
+                                slug: string;
+                                title: string;
+                                versionNumber: number;
+                            };
+                            progress: {
+                                done: number;
+                                percent: number;
+                                total: number;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "completed" | "withdrawn";
+                        };
                     };
                 };
             };
@@ -2542,7 +2640,55 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Your own assessments of your skills for an employer you belong to (self-assessed, not verified) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgSlug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                assessedAt: string;
+                                level: number;
+                                name: string;
+                                skillId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         /** Record your own assessment of a skill for an employer you belong to */
         put: {
             parameters: {
@@ -9127,6 +9273,8 @@ export type paths = {
                         description?: string;
                         durationWeeks?: number | null;
                         effortHours?: number | null;
+                        /** @description The field of study (OB 3.0 Achievement.fieldOfStudy), e.g. an ISCED-F 2013 field; an accreditation scheme limited to fields checks it. An empty string clears it */
+                        fieldOfStudy?: string | null;
                         format?: ("self_paced" | "cohort" | "blended") | null;
                         /** @description An image uploaded to POST /api/v1/orgs/{slug}/images */
                         imageFileId?: string | null;
@@ -9248,7 +9396,56 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Who a programme is for: one employer's members (commissioned training) or everyone */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audience: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            /** @description False once published: the audience is set before then */
+                            canChange: boolean;
+                            microcredentialId: string;
+                        };
+                    };
+                };
+            };
+        };
         /** Make a programme private to one employer's members (before its first publication), or public */
         put: {
             parameters: {
@@ -9362,7 +9559,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** Open a cohort of a cohort-format programme */
+        /** Open a cohort of a cohort-format programme (learners waiting for a cohort are placed in it) */
         post: {
             parameters: {
                 query?: never;
@@ -9414,6 +9611,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description Learners who were waiting for a cohort and now have a place */
+                            placed: number;
                         };
                     };
                 };
@@ -9563,6 +9762,8 @@ export type paths = {
                         description?: string;
                         durationWeeks?: number | null;
                         effortHours?: number | null;
+                        /** @description The field of study (OB 3.0 Achievement.fieldOfStudy), e.g. an ISCED-F 2013 field; an accreditation scheme limited to fields checks it. An empty string clears it */
+                        fieldOfStudy?: string | null;
                         format?: ("self_paced" | "cohort" | "blended") | null;
                         /** @description An image uploaded to POST /api/v1/orgs/{slug}/images */
                         imageFileId?: string | null;
@@ -11412,6 +11613,76 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{slug}/skill-frameworks/import/occupations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import ESCO occupations and their essential/optional skills into a framework that holds ESCO's skills (one transaction; idempotent by URI)
+         * @description Import the ESCO skills (skills_en.csv) into the framework first. The relations file replaces the skills of every occupation it names; a relation to a skill or occupation the framework does not hold refuses the whole import, naming its line. Occupations of an ESCO framework become public reference data.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The framework of this organisation that holds the ESCO skills the relations name */
+                        frameworkName: string;
+                        /** @description ESCO occupations_en.csv (conceptUri, preferredLabel, description, code, altLabels, …) */
+                        occupationsCsv?: string;
+                        /** @description ESCO occupationSkillRelations_en.csv (occupationUri, relationType essential|optional, skillUri) */
+                        relationsCsv?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OccupationImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{slug}/skill-frameworks/import/preview": {
         parameters: {
             query?: never;
@@ -11799,6 +12070,165 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team with its members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerTeamDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a team (its members stay in the organisation) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{slug}/teams/{teamId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a team's members (add or remove people); each must be a member of the organisation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerTeamDetail"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13234,6 +13664,124 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["Skill"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skills/occupations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search occupations (ESCO occupations imported with a skill framework)
+         * @description Occupations of ESCO frameworks are public reference data, as ESCO publishes them; others only to their organisation. The same ESCO occupation imported by several organisations is listed once.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OccupationSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skills/occupations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One occupation and the skills it asks for (essential first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Occupation"];
                     };
                 };
             };
@@ -14886,6 +15434,8 @@ export type components = {
             effortHours: number;
             /** @description Slugs of organisations whose signed endorsement is in force */
             endorsedBy: string[];
+            /** @description The field of study the programme declares */
+            fieldOfStudy: string | null;
             /** @enum {string} */
             format: "self_paced" | "cohort" | "blended";
             id: string;
@@ -14922,6 +15472,8 @@ export type components = {
             effortHours: number;
             /** @description Slugs of organisations whose signed endorsement is in force */
             endorsedBy: string[];
+            /** @description The field of study the programme declares */
+            fieldOfStudy: string | null;
             /** @enum {string} */
             format: "self_paced" | "cohort" | "blended";
             id: string;
@@ -15765,6 +16317,26 @@ export type components = {
         EmployerTeam: {
             id: string;
             memberCount: number;
+            name: string;
+        };
+        EmployerTeamDetail: {
+            id: string;
+            memberCount: number;
+            members: {
+                email: string;
+                name: string;
+                userId: string;
+            }[];
+            name: string;
+        };
+        EmployerTeamDetailInput: {
+            id: string;
+            memberCount: number;
+            members: {
+                email: string;
+                name: string;
+                userId: string;
+            }[];
             name: string;
         };
         EmployerTeamInput: {
@@ -16699,6 +17271,8 @@ export type components = {
             id: string;
             /** @enum {string} */
             kind: "role" | "pathway" | "skills";
+            /** @description The occupation a skills goal was started from */
+            occupationId: string | null;
             ref: string;
             skillIds: string[];
             targetDate: string | null;
@@ -16711,6 +17285,8 @@ export type components = {
             id: string;
             /** @enum {string} */
             kind: "role" | "pathway" | "skills";
+            /** @description The occupation a skills goal was started from */
+            occupationId: string | null;
             ref: string;
             skillIds: string[];
             targetDate: string | null;
@@ -16838,6 +17414,7 @@ export type components = {
             description: string;
             durationWeeks: number | null;
             effortHours: number | null;
+            fieldOfStudy: string | null;
             format: ("self_paced" | "cohort" | "blended") | null;
             id: string;
             imageFileId: string | null;
@@ -16885,6 +17462,7 @@ export type components = {
             description: string;
             durationWeeks: number | null;
             effortHours: number | null;
+            fieldOfStudy: string | null;
             format: ("self_paced" | "cohort" | "blended") | null;
             id: string;
             imageFileId: string | null;
@@ -17131,6 +17709,11 @@ export type components = {
         NewGoal: {
             /** @enum {string} */
             kind: "role" | "pathway" | "skills";
+            /**
+             * Format: uuid
+             * @description Start a skills goal from an occupation (GET /api/v1/skills/occupations): its title names the goal; its essential skills are the goal unless ref lists skills
+             */
+            occupationId?: string;
             /** @description The role or pathway id; for skills, the array of skill ids */
             ref?: string | string[];
             skillIds?: string[];
@@ -17142,6 +17725,11 @@ export type components = {
         NewGoalInput: {
             /** @enum {string} */
             kind: "role" | "pathway" | "skills";
+            /**
+             * Format: uuid
+             * @description Start a skills goal from an occupation (GET /api/v1/skills/occupations): its title names the goal; its essential skills are the goal unless ref lists skills
+             */
+            occupationId?: string;
             /** @description The role or pathway id; for skills, the array of skill ids */
             ref?: string | string[];
             skillIds?: string[];
@@ -17149,6 +17737,78 @@ export type components = {
             targetDate?: string;
             wantsNudges?: boolean;
             weeklyHours?: number;
+        };
+        Occupation: {
+            description: string;
+            id: string;
+            skills: {
+                name: string;
+                /** @enum {string} */
+                relation: "essential" | "optional";
+                skillId: string;
+            }[];
+            title: string;
+            uri: string;
+        };
+        OccupationImportResult: {
+            framework: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                source: "cairn" | "esco" | "onet" | "custom";
+            };
+            occupations: {
+                created: number;
+                total: number;
+                updated: number;
+            };
+            relations: {
+                essential: number;
+                optional: number;
+                total: number;
+            };
+        };
+        OccupationImportResultInput: {
+            framework: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                source: "cairn" | "esco" | "onet" | "custom";
+            };
+            occupations: {
+                created: number;
+                total: number;
+                updated: number;
+            };
+            relations: {
+                essential: number;
+                optional: number;
+                total: number;
+            };
+        };
+        OccupationInput: {
+            description: string;
+            id: string;
+            skills: {
+                name: string;
+                /** @enum {string} */
+                relation: "essential" | "optional";
+                skillId: string;
+            }[];
+            title: string;
+            uri: string;
+        };
+        OccupationSummary: {
+            code: string;
+            id: string;
+            title: string;
+            uri: string;
+        };
+        OccupationSummaryInput: {
+            code: string;
+            id: string;
+            title: string;
+            uri: string;
         };
         Organization: {
             /** Format: date-time */
@@ -17669,6 +18329,8 @@ export type components = {
             description: string;
             durationWeeks: number;
             effortHours: number;
+            /** @description The field of study (OB 3.0 Achievement.fieldOfStudy) */
+            fieldOfStudy: string | null;
             /** @enum {string} */
             format: "self_paced" | "cohort" | "blended";
             id: string;
@@ -17755,6 +18417,8 @@ export type components = {
             description: string;
             durationWeeks: number;
             effortHours: number;
+            /** @description The field of study (OB 3.0 Achievement.fieldOfStudy) */
+            fieldOfStudy: string | null;
             /** @enum {string} */
             format: "self_paced" | "cohort" | "blended";
             id: string;

@@ -207,6 +207,7 @@ export default function AccreditationApplicationPage() {
   const a = query.data;
   const isAccreditor = org.id === a.accreditor.id;
   const isReviewable = a.state === 'submitted' || a.state === 'resubmitted';
+  const renewed = a.renewsId ? a.history.find((h) => h.id === a.renewsId) : undefined;
   return (
     <Stack gap="xl">
       <Anchor component={Link} to={`/o/${slug}/accreditation`} size="sm">
@@ -219,6 +220,7 @@ export default function AccreditationApplicationPage() {
             <Badge variant="light">
               {a.state === 'decided' && a.decision ? `Decided: ${a.decision}` : stateLabels[a.state]}
             </Badge>
+            {a.renewsId ? <Badge variant="outline">Renewal</Badge> : null}
             <Text size="sm" c="dimmed">
               Sent {when(a.createdAt)} to {a.accreditor.name}
             </Text>
@@ -237,6 +239,13 @@ export default function AccreditationApplicationPage() {
               : a.programmes.map((p) => `${p.title ?? p.slug}${p.level ? ` (EQF ${p.level})` : ''}`).join(', ')}
           </Text>
           {a.jurisdiction ? <Text size="sm">Jurisdiction: {a.jurisdiction}</Text> : null}
+          {renewed ? (
+            <Text size="sm">
+              Renews the application of {when(renewed.createdAt)}, decided
+              {renewed.decidedAt ? ` ${when(renewed.decidedAt)}` : ''}: {renewed.decision ?? stateLabels[renewed.state]}
+              {renewed.decisionReasons ? ` — ${renewed.decisionReasons}` : ''}
+            </Text>
+          ) : null}
           <MarkdownText>{a.statement}</MarkdownText>
         </Stack>
       </Paper>

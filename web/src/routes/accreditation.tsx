@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Menu, Stack, Tabs, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCertificate, IconDots, IconFileCertificate, IconPlus } from '@tabler/icons-react';
+import { IconCertificate, IconDots, IconFileCertificate, IconPencil, IconPlus, IconRefresh } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -17,10 +17,11 @@ import {
   useHeld,
   useSchemes,
   type Accreditation,
+  type Scheme,
   type StatusChange,
 } from '../features/accreditation/accreditation-api';
 import { AccreditationStatusBadge } from '../features/accreditation/accreditation-status-badge';
-import { ApplyModal } from '../features/accreditation/apply-modal';
+import { ApplyModal, type Renewal } from '../features/accreditation/apply-modal';
 import { SchemeFormModal } from '../features/accreditation/scheme-form-modal';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole } from '../features/orgs/roles';
@@ -220,40 +221,65 @@ function ApplicationsTable({ slug, side }: { slug: string; side: 'received' | 's
   );
 }
 
-function SchemesTable({ slug }: { slug: string }) {
+function SchemesTable({ slug, canManage }: { slug: string; canManage: boolean }) {
   const schemes = useSchemes(slug);
+  const [editing, setEditing] = useState<Scheme | null>(null);
   return (
-    <ListContent
-      query={schemes}
-      loadingLabel="Loading schemes"
-      empty={{
-        icon: <IconCertificate size={28} aria-hidden />,
-        title: 'No schemes yet',
-        description: 'Create a scheme providers can apply to.',
-      }}
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          rowKey={(r) => r.id}
-          minWidth={560}
-          columns={[
-            {
-              header: 'Scheme',
-              isRowHeader: true,
-              cell: (r) => (
-                <Anchor component={Link} to={`/accreditation/${slug}/schemes/${r.slug}`}>
-                  {r.name}
-                </Anchor>
-              ),
-            },
-            { header: 'Valid for', cell: (r) => `${r.validityMonths} months` },
-            { header: 'EQF levels', cell: (r) => (r.scope.eqfLevels.length ? r.scope.eqfLevels.join(', ') : 'Any') },
-            { header: 'Open', cell: (r) => (r.isOpen ? 'Yes' : 'No') },
-          ]}
-        />
-      )}
-    </ListContent>
+    <>
+      <ListContent
+        query={schemes}
+        loadingLabel="Loading schemes"
+        empty={{
+          icon: <IconCertificate size={28} aria-hidden />,
+          title: 'No schemes yet',
+          description: 'Create a scheme providers can apply to.',
+        }}
+      >
+        {(rows) => (
+          <DataTable
+            rows={rows}
+            rowKey={(r) => r.id}
+            minWidth={560}
+            columns={[
+              {
+                header: 'Scheme',
+                isRowHeader: true,
+                cell: (r) => (
+                  <Anchor component={Link} to={`/accreditation/${slug}/schemes/${r.slug}`}>
+                    {r.name}
+                  </Anchor>
+                ),
+              },
+              { header: 'Valid for', cell: (r) => `${r.validityMonths} months` },
+              { header: 'EQF levels', cell: (r) => (r.scope.eqfLevels.length ? r.scope.eqfLevels.join(', ') : 'Any') },
+              { header: 'Open', cell: (r) => (r.isOpen ? 'Yes' : 'No') },
+              ...(canManage
+                ? [
+                    {
+                      header: <VisuallyHidden>Actions</VisuallyHidden>,
+                      width: 80,
+                      cell: (r: Scheme) => (
+                        <Button
+                          variant="subtle"
+                          size="compact-sm"
+                          leftSection={<IconPencil size={16} aria-hidden />}
+                          aria-label={`Edit ${r.name}`}
+                          onClick={() => setEditing(r)}
+                        >
+                          Edit
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </ListContent>
+      {editing ? (
+        <SchemeFormModal key={editing.id} slug={slug} scheme={editing} opened onClose={() => setEditing(null)} />
+      ) : null}
+    </>
   );
 }
 
@@ -315,13 +341,13 @@ export default function AccreditationPage() {
           <GrantedTable slug={slug} canManage={canManage} />
         </Tabs.Panel>
         <Tabs.Panel value="schemes" pt="md">
-          <SchemesTable slug={slug} />
+          <SchemesTable slug={slug} canManage={canManage} />
         </Tabs.Panel>
         <Tabs.Panel value="sent" pt="md">
           <ApplicationsTable slug={slug} side="sent" />
         </Tabs.Panel>
         <Tabs.Panel value="held" pt="md">
-          <HeldTable slug={slug} />
+          <HeldTable slug={slug} canApply={canApply} />
         </Tabs.Panel>
       </Tabs>
       {isAccreditor ? (
@@ -332,38 +358,84 @@ export default function AccreditationPage() {
   );
 }
 
-function HeldTable({ slug }: { slug: string }) {
+/** Accreditations a provider may renew: those granted through an application, not withdrawn. */
+const isRenewable = (a: Accreditation) =>
+  a.applicationId !== null && ['accredited', 'candidate', 'expired', 'suspended'].includes(a.status);
+
+function renewalOf(a: Accreditation): Renewal {
+  return {
+    renewsId: a.applicationId!,
+    schemeId: a.scheme.id,
+    subjectType: a.subject.type,
+    programmeIds: a.subject.type === 'programme' ? [a.subject.id] : [],
+    label: `${a.subject.name} — ${a.scheme.name}`,
+  };
+}
+
+function HeldTable({ slug, canApply }: { slug: string; canApply: boolean }) {
   const held = useHeld(slug);
+  const [renewing, setRenewing] = useState<Accreditation | null>(null);
   return (
-    <ListContent
-      query={held}
-      loadingLabel="Loading accreditations"
-      empty={{ icon: <IconCertificate size={28} aria-hidden />, title: 'No accreditations yet' }}
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          rowKey={(r) => r.id}
-          minWidth={640}
-          columns={[
-            { header: 'Subject', isRowHeader: true, cell: (r) => r.subject.name },
-            { header: 'By', cell: (r) => `${r.accreditor.name} — ${r.scheme.name}` },
-            { header: 'Status', cell: (r) => <AccreditationStatusBadge status={r.status} /> },
-            { header: 'Valid until', cell: (r) => day(r.validUntil) },
-            {
-              header: 'Credential',
-              cell: (r) =>
-                r.credentialId ? (
-                  <Anchor component={Link} to={`/credentials/${r.credentialId}`}>
-                    View
-                  </Anchor>
-                ) : (
-                  '—'
-                ),
-            },
-          ]}
+    <>
+      <ListContent
+        query={held}
+        loadingLabel="Loading accreditations"
+        empty={{ icon: <IconCertificate size={28} aria-hidden />, title: 'No accreditations yet' }}
+      >
+        {(rows) => (
+          <DataTable
+            rows={rows}
+            rowKey={(r) => r.id}
+            minWidth={640}
+            columns={[
+              { header: 'Subject', isRowHeader: true, cell: (r) => r.subject.name },
+              { header: 'By', cell: (r) => `${r.accreditor.name} — ${r.scheme.name}` },
+              { header: 'Status', cell: (r) => <AccreditationStatusBadge status={r.status} /> },
+              { header: 'Valid until', cell: (r) => day(r.validUntil) },
+              {
+                header: 'Credential',
+                cell: (r) =>
+                  r.credentialId ? (
+                    <Anchor component={Link} to={`/credentials/${r.credentialId}`}>
+                      View
+                    </Anchor>
+                  ) : (
+                    '—'
+                  ),
+              },
+              ...(canApply
+                ? [
+                    {
+                      header: <VisuallyHidden>Actions</VisuallyHidden>,
+                      width: 90,
+                      cell: (r: Accreditation) =>
+                        isRenewable(r) ? (
+                          <Button
+                            variant="subtle"
+                            size="compact-sm"
+                            leftSection={<IconRefresh size={16} aria-hidden />}
+                            aria-label={`Renew ${r.subject.name} — ${r.scheme.name}`}
+                            onClick={() => setRenewing(r)}
+                          >
+                            Renew
+                          </Button>
+                        ) : null,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </ListContent>
+      {renewing ? (
+        <ApplyModal
+          key={renewing.id}
+          slug={slug}
+          opened
+          renewal={renewalOf(renewing)}
+          onClose={() => setRenewing(null)}
         />
-      )}
-    </ListContent>
+      ) : null}
+    </>
   );
 }

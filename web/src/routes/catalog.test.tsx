@@ -20,6 +20,7 @@ const result: CatalogSearchResult = {
       cost: null,
       effortHours: 6,
       cpdHours: 5,
+      fieldOfStudy: 'Statistics',
       level: 4,
       format: 'self_paced',
       language: 'en',

@@ -55,7 +55,10 @@ export default function CatalogPage() {
   const debouncedQuery = useDebouncedCallback((value: string) => update({ q: value.trim() }), 350);
 
   const activeCount =
-    LIST_KEYS.reduce((n, key) => n + search.lists[key].length, 0) + Object.keys(search.numbers).length;
+    LIST_KEYS.reduce((n, key) => n + search.lists[key].length, 0) +
+    Object.keys(search.numbers).length +
+    // A currency alone filters too: it leaves out paid programmes priced in other currencies.
+    (search.currency !== null && search.numbers.maxCost === undefined ? 1 : 0);
   const filterProps = {
     search,
     facets: result.data?.facets,
@@ -66,6 +69,12 @@ export default function CatalogPage() {
       if (value === undefined) delete numbers[key];
       else numbers[key] = value;
       update({ numbers });
+    },
+    onCostChange: ({ maxCost, currency }: { maxCost: number | undefined; currency: string | null }) => {
+      const numbers = { ...search.numbers };
+      if (maxCost === undefined) delete numbers.maxCost;
+      else numbers.maxCost = maxCost;
+      update({ numbers, currency });
     },
     onClear: () => update(clearedSearch(search)),
   };

@@ -19,6 +19,7 @@ const item = (id: string, title: string, overrides: Partial<CatalogItem> = {}): 
   cost: null,
   effortHours: 6,
   cpdHours: 5,
+  fieldOfStudy: null,
   level: 4,
   format: 'self_paced',
   language: 'en',

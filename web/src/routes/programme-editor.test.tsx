@@ -21,6 +21,7 @@ const draft: MicrocredentialVersion = {
   durationWeeks: null,
   cost: null,
   cpdHours: null,
+  fieldOfStudy: null,
   format: null,
   language: null,
   imageFileId: null,

@@ -26,6 +26,7 @@ import {
 import { ModulesList } from '../features/authoring/modules-list';
 import { MicrocredentialStatusBadge } from '../features/authoring/status';
 import { RequestError } from '../components/request-error';
+import { ProgrammeAudience } from '../features/workforce/programme-audience';
 
 type Missing = { field: string; message: string };
 
@@ -179,6 +180,7 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
             Modules
           </Tabs.Tab>
           <Tabs.Tab value="versions">Versions</Tabs.Tab>
+          <Tabs.Tab value="audience">Audience</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="lg">
           <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white">
@@ -237,6 +239,9 @@ function Editor({ orgSlug, mc }: { orgSlug: string; mc: Microcredential }) {
               ))}
             </Stack>
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="audience" pt="lg">
+          <ProgrammeAudience orgSlug={orgSlug} microcredentialId={mc.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

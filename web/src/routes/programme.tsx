@@ -56,6 +56,7 @@ function KeyFacts({ programme }: { programme: Programme }) {
     ['Duration', `${programme.durationWeeks} ${programme.durationWeeks === 1 ? 'week' : 'weeks'}`],
     ['CPD hours', hoursLabel(programme.cpdHours)],
     ['Level', levelLabel(programme.level)],
+    ...(programme.fieldOfStudy ? [['Field of study', programme.fieldOfStudy] as [string, string]] : []),
     ['Format', formatLabel(programme.format)],
     ['Language', languageLabel(programme.language)],
     ['Credential valid', programme.validityMonths ? `${programme.validityMonths} months` : 'Does not expire'],

@@ -9,6 +9,7 @@ import { usePageTitle } from '../components/use-page-title';
 import { useMyCredentials } from '../features/learning/learning-api';
 import { useWallet } from '../features/pathways/pathways-api';
 import { PrivateProgrammes } from '../features/workforce/private-programmes';
+import { SelfAssessments } from '../features/workforce/self-assessments';
 import { type Share, useMySharing, useShare, useWithdrawSharing } from '../features/workforce/workforce-api';
 
 type Held = { id: string; name: string; from: string };
@@ -107,6 +108,7 @@ function ShareCard({ share, held }: { share: Share; held: Held[] }) {
             </>
           )}
         </Group>
+        {share.credentials !== null ? <SelfAssessments orgSlug={share.orgSlug} orgName={share.orgName} /> : null}
       </Stack>
     </Paper>
   );

@@ -1,11 +1,12 @@
-import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import dayjs from 'dayjs';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header';
 import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
-import { useAssignments, useDashboard, useSeatBudgets } from '../features/workforce/workforce-api';
+import { TeamsPanel } from '../features/workforce/teams-panel';
+import { useAssignments, useDashboard, useSeatBudgets, useTeams } from '../features/workforce/workforce-api';
 
 const WorkforceCharts = lazy(() => import('../features/workforce/workforce-charts'));
 
@@ -21,7 +22,9 @@ const statusLabels = {
 export default function WorkforceDashboardPage() {
   const { slug = '' } = useParams();
   usePageTitle('Team dashboard');
-  const dashboard = useDashboard(slug);
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const teams = useTeams(slug);
+  const dashboard = useDashboard(slug, teamId);
   const assignments = useAssignments(slug);
   const seats = useSeatBudgets(slug);
   if (dashboard.isPending) return <PageLoader label="Loading the dashboard" />;
@@ -38,6 +41,16 @@ export default function WorkforceDashboardPage() {
             Roles and gaps
           </Anchor>
         }
+      />
+      <Select
+        label="Team"
+        placeholder="Everyone"
+        clearable
+        w={280}
+        data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        value={teamId}
+        onChange={setTeamId}
+        description={dashboard.isFetching ? 'Updating…' : undefined}
       />
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" component="section" aria-label="Assignments now">
         {(['assigned', 'in_progress', 'overdue', 'completed'] as const).map((key) => (
@@ -143,6 +156,7 @@ export default function WorkforceDashboardPage() {
           </Stack>
         )}
       </Paper>
+      <TeamsPanel slug={slug} />
     </Stack>
   );
 }

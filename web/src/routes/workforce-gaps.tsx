@@ -1,18 +1,22 @@
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload, IconUsers } from '@tabler/icons-react';
+import { IconClipboardCheck, IconDownload, IconPencil, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { AssignModal } from '../features/workforce/assign-modal';
+import { ManagerAssessmentModal } from '../features/workforce/assessment-modal';
 import { GapHeatMap } from '../features/workforce/gap-heat-map';
+import { RoleFormModal } from '../features/workforce/role-form-modal';
+import { RoleVersions } from '../features/workforce/role-versions';
 import { SeatsModal } from '../features/workforce/seats-modal';
 import {
   type GapFilter,
   type Recommendations,
   gapsCsvUrl,
   useRecommendations,
+  useRole,
   useRoleGaps,
   useTeams,
 } from '../features/workforce/workforce-api';
@@ -92,6 +96,9 @@ export default function WorkforceGapsPage() {
   const teams = useTeams(slug);
   const [assigning, setAssigning] = useState<{ id: string; name: string } | null>(null);
   const [seating, setSeating] = useState<{ id: string; name: string } | null>(null);
+  const role = useRole(slug, roleId);
+  const [isEditing, setEditing] = useState(false);
+  const [isAssessing, setAssessing] = useState(false);
   usePageTitle(gaps.data ? `Gaps: ${gaps.data.role.name}` : 'Gaps');
 
   if (gaps.isPending) return <PageLoader label="Verifying shared credentials" />;
@@ -117,6 +124,22 @@ export default function WorkforceGapsPage() {
             <Anchor component={Link} to={`/o/${slug}/roles`} size="sm">
               All roles
             </Anchor>
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={18} aria-hidden />}
+              disabled={!role.data}
+              onClick={() => setEditing(true)}
+            >
+              Edit role
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconClipboardCheck size={18} aria-hidden />}
+              disabled={report.members.length === 0}
+              onClick={() => setAssessing(true)}
+            >
+              Manager assessment
+            </Button>
             <Button
               component="a"
               href={gapsCsvUrl(slug, roleId, filter)}
@@ -202,6 +225,34 @@ export default function WorkforceGapsPage() {
           </SimpleGrid>
         )}
       </Stack>
+      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="versions-heading">
+        <Title order={2} fz="lg" id="versions-heading" mb="sm">
+          Versions of this role
+        </Title>
+        {role.isPending ? (
+          <PageLoader label="Loading versions" />
+        ) : role.isError ? (
+          <ErrorState error={role.error} onRetry={() => void role.refetch()} />
+        ) : (
+          <RoleVersions role={role.data} labelledBy="versions-heading" />
+        )}
+      </Paper>
+      {role.data ? (
+        <RoleFormModal
+          key={role.data.version}
+          slug={slug}
+          role={role.data}
+          opened={isEditing}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
+      <ManagerAssessmentModal
+        slug={slug}
+        people={report.members.map((m) => ({ userId: m.userId, name: m.name }))}
+        skills={report.role.skills.map((s) => ({ skillId: s.skillId, name: s.name }))}
+        opened={isAssessing}
+        onClose={() => setAssessing(false)}
+      />
       <SeatsModal slug={slug} programme={seating} onClose={() => setSeating(null)} />
       <AssignModal
         slug={slug}

@@ -38,7 +38,8 @@ export async function changeAccreditationStatus(
     if (!row || row.accreditor_org_id !== org.id)
       throw new AppError('not_found', 'No such accreditation granted by your organisation.');
     const wanted = target[change.action];
-    const present = async () => presentAccreditation((await accreditations.findAccreditationView(trx, row.id))!);
+    const present = async () =>
+      presentAccreditation((await accreditations.findAccreditationView(trx, row.id))!, deps.clock());
     // Reinstating a candidacy returns it to candidacy, not to accredited.
     const isCandidacy = await accreditations.wasCandidacy(trx, row.id);
     const after: AccreditationStatus = change.action === 'reinstate' && isCandidacy ? 'candidate' : wanted;

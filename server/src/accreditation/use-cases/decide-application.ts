@@ -48,7 +48,7 @@ export async function decideApplication(
     if (!row || row.accreditor_org_id !== org.id)
       throw new AppError('not_found', 'No such application for your organisation.');
     if (row.state === 'decided') {
-      if (row.decision === input.decision) return loadApplicationDetail(trx, row, org.id);
+      if (row.decision === input.decision) return loadApplicationDetail(trx, row, org.id, deps.clock());
       throw new AppError(
         'conflict',
         `This application was already decided (${row.decision}). Start a new application to decide again.`,
@@ -205,6 +205,6 @@ export async function decideApplication(
         reason: input.reasons,
       }),
     );
-    return loadApplicationDetail(trx, updated, org.id);
+    return loadApplicationDetail(trx, updated, org.id, deps.clock());
   });
 }

@@ -35,10 +35,11 @@ export async function getRegister(
     throw new AppError('not_found', `No accrediting body “${accreditorSlug}” on this Cairn.`);
   const q = options.q?.trim();
   const rows = await accreditations.listAccreditationsBy(deps.db, org.id, q ? { q } : {});
+  const now = deps.clock();
   return {
     accreditor: { slug: org.slug, name: org.name, did: org.did },
     items: rows.map((row) => {
-      const v = presentAccreditation(row);
+      const v = presentAccreditation(row, now);
       return {
         subject: v.subject,
         scheme: v.scheme.name,
@@ -63,11 +64,15 @@ export async function listGrantedAccreditations(
   accreditorSlug: string,
 ): Promise<AccreditationView[]> {
   const { org } = await authorizeOrgAs(deps, actor, accreditorSlug, 'accreditor', 'accreditation.read');
-  return (await accreditations.listAccreditationsBy(deps.db, org.id)).map(presentAccreditation);
+  const now = deps.clock();
+  return (await accreditations.listAccreditationsBy(deps.db, org.id)).map((row) => presentAccreditation(row, now));
 }
 
 /** The accreditations an organisation holds (as provider), for its members. */
 export async function listHeldAccreditations(deps: Deps, actor: Actor, orgSlug: string): Promise<AccreditationView[]> {
   const { org } = await authorizeOrg(deps, actor, orgSlug, 'accreditation.read');
-  return (await accreditations.listAccreditationsOfSubject(deps.db, org.id)).map(presentAccreditation);
+  const now = deps.clock();
+  return (await accreditations.listAccreditationsOfSubject(deps.db, org.id)).map((row) =>
+    presentAccreditation(row, now),
+  );
 }

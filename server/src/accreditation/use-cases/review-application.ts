@@ -22,7 +22,7 @@ export async function getApplication(
   const { org } = await authorizeOrg(deps, actor, orgSlug, 'accreditation.read');
   const row = await applications.findApplicationFor(deps.db, org.id, applicationId);
   if (!row) throw notFound();
-  return loadApplicationDetail(deps.db, row, org.id);
+  return loadApplicationDetail(deps.db, row, org.id, deps.clock());
 }
 
 export type ApplicationSummary = {
@@ -112,7 +112,7 @@ export async function recordReviewCheck(
       at: now,
     });
     const updated = await applications.updateApplication(trx, row.id, {}, now);
-    return loadApplicationDetail(trx, updated, org.id);
+    return loadApplicationDetail(trx, updated, org.id, deps.clock());
   });
 }
 
@@ -145,7 +145,7 @@ export async function commentOnApplication(
       at: now,
     });
     const updated = await applications.updateApplication(trx, row.id, {}, now);
-    return loadApplicationDetail(trx, updated, org.id);
+    return loadApplicationDetail(trx, updated, org.id, deps.clock());
   });
 }
 
@@ -172,6 +172,6 @@ export async function requestInformation(
       at: now,
     });
     const updated = await applications.updateApplication(trx, row.id, { state: nextState('request_information') }, now);
-    return loadApplicationDetail(trx, updated, org.id);
+    return loadApplicationDetail(trx, updated, org.id, deps.clock());
   });
 }

@@ -110,7 +110,7 @@ export async function submitApplication(
       updated_at: now,
     });
     await applications.insertApplicationProgrammes(trx, { id: row.id, providerOrgId: org.id }, programmeIds);
-    return loadApplicationDetail(trx, row, org.id);
+    return loadApplicationDetail(trx, row, org.id, deps.clock());
   });
 }
 
@@ -159,7 +159,7 @@ export async function addApplicationEvidence(
       at: now,
     });
     const updated = await applications.updateApplication(trx, row.id, {}, now);
-    return loadApplicationDetail(trx, updated, org.id);
+    return loadApplicationDetail(trx, updated, org.id, deps.clock());
   });
 }
 
@@ -187,6 +187,6 @@ export async function answerInformationRequest(
       at: now,
     });
     const updated = await applications.updateApplication(trx, row.id, { state: nextState('answer') }, now);
-    return loadApplicationDetail(trx, updated, org.id);
+    return loadApplicationDetail(trx, updated, org.id, deps.clock());
   });
 }

@@ -37,6 +37,7 @@ export async function createDraftFromPublished(deps: Deps, actor: Actor, orgSlug
       cost_amount_minor: from.cost_amount_minor,
       cost_currency: from.cost_currency,
       cpd_hours: from.cpd_hours,
+      field_of_study: from.field_of_study,
       format: from.format,
       language: from.language,
       image_file_id: from.image_file_id,

@@ -124,3 +124,49 @@ export function listActiveMembers(db: Db, cohortId: string) {
     .orderBy('u.name')
     .execute();
 }
+
+/** The learning format of a programme version (null while a draft has none). */
+export async function versionFormat(db: Db, versionId: string) {
+  const row = await db
+    .selectFrom('microcredential_versions')
+    .select('format')
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+  return row?.format ?? null;
+}
+
+/**
+ * Learners of a programme waiting for a cohort: a live enrolment and no place (nor removal) in
+ * any of its cohorts, the longest waiting first.
+ */
+export function listWaitingLearners(db: Db, microcredentialId: string) {
+  return db
+    .selectFrom('enrolments as e')
+    .select(['e.learner_id'])
+    .where('e.microcredential_id', '=', microcredentialId)
+    .where('e.status', '<>', 'withdrawn')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('cohort_members as m')
+            .select('m.cohort_id')
+            .whereRef('m.microcredential_id', '=', 'e.microcredential_id')
+            .whereRef('m.learner_id', '=', 'e.learner_id'),
+        ),
+      ),
+    )
+    .orderBy('e.enrolled_at')
+    .orderBy('e.id')
+    .execute();
+}
+
+/** The learner's place (or removal) in a cohort of the programme, if any. */
+export function findProgrammeMembership(db: Db, microcredentialId: string, learnerId: string) {
+  return db
+    .selectFrom('cohort_members')
+    .select(['cohort_id', 'removed_at'])
+    .where('microcredential_id', '=', microcredentialId)
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirst();
+}

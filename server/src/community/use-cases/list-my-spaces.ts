@@ -1,8 +1,8 @@
 import type { Actor, Deps } from '../../deps.js';
 import { transaction } from '../../db/transaction.js';
 import { requireUser } from '../../orgs/orgs.service.js';
-import * as cohorts from '../stores/cohort.store.js';
 import * as spaces from '../stores/space.store.js';
+import { placeInCohort } from './place-in-cohort.js';
 
 export type MySpace = {
   /** The space's id (cohort or micro-credential); null while waiting for a cohort or after removal. */
@@ -14,22 +14,14 @@ export type MySpace = {
 };
 
 /**
- * Places the learner in the first cohort of the programme that has not ended and has room.
- * Runs when the learner looks for their discussions, so cohorts opened after they enrolled
- * still take them in. A learner removed from a cohort is never placed again.
+ * Places the learner now if they are still waiting: learners are placed when they enrol and
+ * when a cohort opens or a place frees, so this only catches enrolments made before placement
+ * at enrolment existed. A learner removed from a cohort is never placed again.
  */
-async function placeInCohort(deps: Deps, learnerId: string, microcredentialId: string): Promise<string | null> {
+async function placeIfWaiting(deps: Deps, learnerId: string, microcredentialId: string): Promise<string | null> {
   return transaction(deps.db, async (trx) => {
     const today = deps.clock().toISOString().slice(0, 10);
-    const cohort = await cohorts.lockCohortWithPlace(trx, microcredentialId, today);
-    if (!cohort) return null;
-    const isPlaced = await cohorts.insertMember(trx, {
-      cohortId: cohort.id,
-      orgId: cohort.org_id,
-      microcredentialId,
-      learnerId,
-    });
-    return isPlaced ? cohort.id : null;
+    return (await placeInCohort(trx, { learnerId, microcredentialId, today })).cohortId;
   });
 }
 
@@ -53,7 +45,7 @@ export async function listMySpaces(deps: Deps, actor: Actor): Promise<MySpace[]>
       result.push({ id: null, kind: 'cohort', state: 'removed', programme, cohort: null });
       continue;
     }
-    const cohortId = e.cohort_id ?? (await placeInCohort(deps, user.userId, e.microcredential_id));
+    const cohortId = e.cohort_id ?? (await placeIfWaiting(deps, user.userId, e.microcredential_id));
     const cohort = cohortId ? await spaces.findCohort(deps.db, cohortId) : undefined;
     result.push(
       cohort

@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import { authorizeOrg, listMembers } from '../../orgs/orgs.service.js';
 import { accessSpace, requireModerator } from '../space-access.js';
 import * as cohorts from '../stores/cohort.store.js';
+import { placeWaitingLearners } from './place-in-cohort.js';
 import { findListedProgrammeById } from '../stores/space.store.js';
 
 export type CreateCohortOptions = {
@@ -18,7 +19,10 @@ export type CreateCohortOptions = {
 const fieldError = (field: string, message: string) =>
   new AppError('validation_failed', message, { fields: [{ field, message }] });
 
-/** Opens a cohort of one of the organisation's published cohort-format programmes. */
+/**
+ * Opens a cohort of one of the organisation's published cohort-format programmes, and places
+ * the learners waiting for one (longest waiting first, up to its capacity) in the same transaction.
+ */
 export async function createCohort(deps: Deps, actor: Actor, orgSlug: string, options: CreateCohortOptions) {
   const access = await authorizeOrg(deps, actor, orgSlug, 'community.manage');
   const programme = await findListedProgrammeById(deps.db, options.microcredentialId);
@@ -37,7 +41,8 @@ export async function createCohort(deps: Deps, actor: Actor, orgSlug: string, op
   }
   return transaction(deps.db, async (trx) => {
     const { id } = await cohorts.insertCohort(trx, { orgId: access.org.id, ...options });
-    return { id };
+    const placed = await placeWaitingLearners(trx, options.microcredentialId, deps.clock().toISOString().slice(0, 10));
+    return { id, placed };
   });
 }
 
@@ -56,19 +61,19 @@ export async function listCohorts(deps: Deps, actor: Actor, orgSlug: string, mic
   }));
 }
 
-/** Takes a learner out of a cohort (facilitator or moderator); they lose its discussion and messages. */
+/**
+ * Takes a learner out of a cohort (facilitator or moderator); they lose its discussion and
+ * messages, and their place goes to the longest-waiting learner of the programme.
+ */
 export async function removeCohortMember(deps: Deps, actor: Actor, cohortId: string, learnerId: string) {
   const access = await accessSpace(deps, actor, cohortId);
   requireModerator(access);
   if (access.space.cohortId === null) throw new AppError('not_found', 'No cohort with this id.');
-  const result = await cohorts.removeMember(
-    deps.db,
-    access.space.orgId,
-    cohortId,
-    learnerId,
-    access.userId,
-    deps.clock(),
-  );
-  if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', 'This person is not in the cohort.');
-  return { removed: true as const };
+  const { orgId, microcredentialId } = access.space;
+  return transaction(deps.db, async (trx) => {
+    const result = await cohorts.removeMember(trx, orgId, cohortId, learnerId, access.userId, deps.clock());
+    if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', 'This person is not in the cohort.');
+    await placeWaitingLearners(trx, microcredentialId, deps.clock().toISOString().slice(0, 10));
+    return { removed: true as const };
+  });
 }

@@ -3,7 +3,6 @@ import { ZipFile } from 'yazl';
 import type { Actor, Deps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/orgs.service.js';
-import { auditPackPdf } from '../audit-pack-pdf.js';
 import { periodTotals } from '../cpd-record.js';
 import * as store from '../stores/cpd.store.js';
 import { syncWalletCpd } from './record-credential-cpd.js';
@@ -93,6 +92,8 @@ export async function buildAuditPack(deps: Deps, actor: Actor, range: { from: st
   }
   add(`${lines.join('\r\n')}\r\n`, 'entries.csv');
 
+  // pdf-lib loads with the first PDF, not with the server.
+  const { auditPackPdf } = await import('../audit-pack-pdf.js');
   add(
     await auditPackPdf({
       learnerName: learner?.name ?? '',

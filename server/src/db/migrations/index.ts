@@ -26,6 +26,10 @@ import * as goalsCpd from './20261207_0024_goals_cpd.js';
 import * as showcase from './20261207_0026_showcase.js';
 import * as exchanges from './20261207_0027_exchanges.js';
 import * as profilePhotoCpd from './20261207_0028_profile_photo_cpd.js';
+import * as fieldOfStudy from './20261207_0029_field_of_study.js';
+import * as occupations from './20261207_0030_occupations.js';
+import * as credentialVerificationMemos from './20261207_0031_credential_verification_memos.js';
+import * as statusListVersions from './20261207_0032_status_list_versions.js';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same set runs
@@ -59,4 +63,8 @@ export const migrations: Record<string, Migration> = {
   '20261207_0026_showcase': showcase,
   '20261207_0027_exchanges': exchanges,
   '20261207_0028_profile_photo_cpd': profilePhotoCpd,
+  '20261207_0029_field_of_study': fieldOfStudy,
+  '20261207_0030_occupations': occupations,
+  '20261207_0031_credential_verification_memos': credentialVerificationMemos,
+  '20261207_0032_status_list_versions': statusListVersions,
 };

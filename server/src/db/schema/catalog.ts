@@ -51,6 +51,8 @@ export type MicrocredentialVersionsTable = {
   cost_amount_minor: number | null;
   cost_currency: string | null;
   cpd_hours: number | null;
+  /** OB 3.0 `Achievement.fieldOfStudy` (migration 0029). */
+  field_of_study: string | null;
   format: LearningFormat | null;
   language: string | null;
   image_file_id: string | null;
@@ -105,6 +107,8 @@ export type CatalogEntriesTable = {
   cost_major: number;
   effort_hours: number;
   cpd_hours: number;
+  /** The listed version's field of study (migration 0029). */
+  field_of_study: Generated<string | null>;
   duration_weeks: number;
   image_url: string | null;
   published_at: Timestamp;

@@ -21,6 +21,8 @@ export type LearnerGoalsTable = {
   target_date: ColumnType<Date | string | null, string | null | undefined, string | null>;
   weekly_hours: NullableNumeric;
   wants_nudges: Generated<boolean>;
+  /** The occupation a skills goal was started from (migration 0030). */
+  occupation_id: Generated<string | null>;
   created_at: CreatedAt;
 };
 

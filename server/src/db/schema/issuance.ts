@@ -39,6 +39,8 @@ export type StatusListsTable = {
   updated_at: Generated<Date>;
   /** Key of the permutation its indexes are handed out in (migration 0017); null: an older list, no longer allocated from. */
   permutation_key: Uint8Array | null;
+  /** Changes whenever either published credential is written (migration 0032): what a verifier's cached copy is checked against. */
+  published_version: Generated<string>;
 };
 
 export type CredentialFormat = 'ldp' | 'jwt';

@@ -30,3 +30,26 @@ export type SkillsTable = {
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 };
+
+export type OccupationsTable = {
+  id: Generated<string>;
+  framework_id: string;
+  org_id: string | null;
+  uri: string;
+  code: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  alt_labels: Generated<string[]>;
+  isco_group: string | null;
+  search: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+};
+
+export type OccupationRelation = 'essential' | 'optional';
+
+export type OccupationSkillsTable = {
+  occupation_id: string;
+  skill_id: string;
+  relation: OccupationRelation;
+};

@@ -107,3 +107,19 @@ export type SponsoredSeatsTable = {
   granted_at: Generated<Date>;
   claimed_at: Timestamp | null;
 };
+
+/** What a shared credential's signature proved, per holder and document hash (migration 0031). */
+export type CredentialVerificationMemosTable = {
+  user_id: string;
+  content_hash: string;
+  email_hash: string;
+  issuer_id: string;
+  signing_keys: ColumnType<unknown, string, string>;
+  credential_uri: string | null;
+  status_entries: ColumnType<unknown, string, string>;
+  valid_from: Timestamp | null;
+  valid_until: Timestamp | null;
+  achievement_name: string | null;
+  skills: ColumnType<unknown, string, string>;
+  verified_at: Generated<Date>;
+};

@@ -13,6 +13,8 @@ export type GoalRow = {
   targetDate: string | null;
   weeklyHours: number | null;
   wantsNudges: boolean;
+  /** The occupation a skills goal was started from, if any. */
+  occupationId: string | null;
   createdAt: Date;
 };
 
@@ -23,7 +25,17 @@ function goalColumns(db: Db) {
   return (
     db
       .selectFrom('learner_goals')
-      .select(['id', 'kind', 'ref', 'skill_ids', 'title', 'weekly_hours', 'wants_nudges', 'created_at'])
+      .select([
+        'id',
+        'kind',
+        'ref',
+        'skill_ids',
+        'title',
+        'weekly_hours',
+        'wants_nudges',
+        'occupation_id',
+        'created_at',
+      ])
       // As text: the pg driver turns a date into a local-midnight Date, which shifts across time zones.
       .select(sql<string | null>`target_date::text`.as('target_date'))
   );
@@ -41,6 +53,7 @@ function present(r: Raw): GoalRow {
     targetDate: dateOf(r.target_date),
     weeklyHours: r.weekly_hours === null ? null : Number(r.weekly_hours),
     wantsNudges: r.wants_nudges,
+    occupationId: r.occupation_id,
     createdAt: new Date(r.created_at),
   };
 }
@@ -66,6 +79,7 @@ export async function insertGoal(db: Db, learnerId: string, g: Omit<GoalRow, 'id
       target_date: g.targetDate,
       weekly_hours: g.weeklyHours,
       wants_nudges: g.wantsNudges,
+      occupation_id: g.occupationId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import type { Actor, Deps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/orgs.service.js';
+import { occupationForGoal } from '../../skills/occupations.service.js';
 import { targetsOf, type RequirementNode } from '../../pathways/requirement-tree.js';
 import * as store from '../stores/goals.store.js';
 
@@ -11,6 +12,8 @@ export type GoalInput = {
   targetDate?: string | undefined;
   weeklyHours?: number | undefined;
   wantsNudges?: boolean | undefined;
+  /** A skills goal started from an occupation: its essential skills unless skillIds are given. */
+  occupationId?: string | undefined;
 };
 
 const refError = (message: string) =>
@@ -50,8 +53,20 @@ export async function createGoal(deps: Deps, actor: Actor, input: GoalInput): Pr
   let ref = input.ref ?? '';
   let skillIds: string[] = [];
   let title: string;
+  let occupation: Awaited<ReturnType<typeof occupationForGoal>> = null;
+  if (input.occupationId) {
+    if (input.kind !== 'skills')
+      throw new AppError('validation_failed', 'An occupation starts a skills goal; send kind "skills".', {
+        fields: [{ field: 'occupationId', message: 'Only with kind "skills"' }],
+      });
+    occupation = await occupationForGoal(deps, actor, input.occupationId);
+    if (!occupation)
+      throw new AppError('validation_failed', 'No occupation with this id is open to you.', {
+        fields: [{ field: 'occupationId', message: 'Choose an occupation from the list' }],
+      });
+  }
   if (input.kind === 'skills') {
-    const wanted = [...new Set(input.skillIds ?? [])];
+    const wanted = [...new Set(input.skillIds ?? occupation?.essentialSkillIds ?? [])];
     if (wanted.length === 0)
       throw new AppError('validation_failed', 'Choose at least one skill.', {
         fields: [{ field: 'skillIds', message: 'Choose at least one skill' }],
@@ -64,7 +79,11 @@ export async function createGoal(deps: Deps, actor: Actor, input: GoalInput): Pr
     skillIds = wanted;
     ref = '';
     const names = known.map((k) => k.name);
-    title = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+    title = occupation
+      ? occupation.title
+      : names.length <= 3
+        ? names.join(', ')
+        : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
   } else {
     if (!/^[0-9a-f-]{36}$/i.test(ref)) throw refError(`Give the ${input.kind}'s id.`);
     const resolved = await goalSkills(deps, user.userId, { kind: input.kind, ref, skillIds: [] });
@@ -84,6 +103,7 @@ export async function createGoal(deps: Deps, actor: Actor, input: GoalInput): Pr
     targetDate: input.targetDate ?? null,
     weeklyHours: input.weeklyHours ?? null,
     wantsNudges: input.wantsNudges ?? false,
+    occupationId: occupation?.id ?? null,
   });
   return { id };
 }

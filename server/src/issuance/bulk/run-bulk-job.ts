@@ -1,5 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { signCredential, validateAchievementCredential, type JsonObject, type Signer } from '@cairn/credentials';
+import type { JsonObject, Signer } from '@cairn/credentials';
 import type { Deps } from '../../deps.js';
 import { transaction } from '../../db/transaction.js';
 import type { EventActor } from '../../events/event-types.js';
@@ -8,35 +7,31 @@ import { loadIssuerSigner } from '../../keys/signing-keys.service.js';
 import { queueMails } from '../../mail/queue-mails.js';
 import { toOrgView, type OrgView } from '../../orgs/org-access.js';
 import { findOrganizationById } from '../../orgs/orgs.store.js';
-import { documentLoader } from '../../verification/document-loader.js';
-import { completeCredential } from '../complete-credential.js';
-import { achievementNameOf, displayNameOf, typesOf } from '../credential-facts.js';
+import { achievementNameOf } from '../credential-facts.js';
 import { issuerEndorsementsInForce, withEndorsementsInForce } from '../../endorsement/endorsements-in-force.js';
-import { insertCredentials, type NewCredentialRow } from '../credentials.store.js';
+import { insertCredentials } from '../credentials.store.js';
 import { credentialIssuedMail } from '../recipient-delivery.js';
-import { allocateStatusBlock, type AllocatedStatus } from '../status-lists.service.js';
-import type { RowData } from './bulk-rows.js';
+import { allocateStatusBlock } from '../status-lists.service.js';
 import * as store from './bulk-jobs.store.js';
-import { rowCredential } from './row-credential.js';
+import { signRows, type FailedRow, type SignedRow, type SigningContext, type SignRowsTask } from './sign-rows.js';
+import { SigningPool } from './signing-pool.js';
+
+export { bulkIdempotencyKey } from './sign-rows.js';
 
 /** Rows per transaction: big enough for few round trips, small enough to keep locks brief. */
 export const BATCH_SIZE = 500;
 
-/** The credentials' idempotency key: a row is issued once per micro-credential, whichever job carries it. */
-export function bulkIdempotencyKey(microcredentialId: string, rowKey: string): string {
-  return `bulk:${microcredentialId}:${rowKey}`;
-}
+/** Below this many pending rows a job signs on the main thread: starting the pool's threads would cost more. */
+const POOL_MIN_ROWS = 2 * BATCH_SIZE;
 
 type JobContext = {
   job: store.JobRow;
   org: OrgView;
   signer: Signer;
-  issuerDid: string;
   achievement: JsonObject;
-  /** The issuer's own endorsements in force when the job runs, for its Profile. */
-  issuerEndorsement: JsonObject[];
-  validityMonths: number | null;
   actor: EventActor;
+  /** Signs a batch: in the pool's threads for a big job, else here. */
+  sign: (task: Omit<SignRowsTask, 'ctx'>) => Promise<(SignedRow | FailedRow)[]>;
 };
 
 function actorOf(job: store.JobRow): EventActor {
@@ -50,7 +45,7 @@ function actorOf(job: store.JobRow): EventActor {
   return { kind: 'system', reason: 'bulk issuance' };
 }
 
-async function loadContext(deps: Deps, job: store.JobRow): Promise<JobContext> {
+async function loadContext(deps: Deps, job: store.JobRow, pool: SigningPool | undefined): Promise<JobContext> {
   const org = await findOrganizationById(deps.db, job.org_id);
   const version = await deps.db
     .selectFrom('microcredential_versions')
@@ -63,113 +58,33 @@ async function loadContext(deps: Deps, job: store.JobRow): Promise<JobContext> {
   const signer = await loadIssuerSigner(deps, view, 'did:web');
   const issuerDid = signer.verificationMethod.slice(0, signer.verificationMethod.indexOf('#'));
   const now = deps.clock();
+  // The endorsements in force when the job runs travel inside each credential, under the issuer's signature.
+  const achievement = await withEndorsementsInForce(deps.db, version.achievement as JsonObject, now);
+  const signing: SigningContext = {
+    publicUrl: deps.publicUrl.toString(),
+    org: { id: view.id, name: view.name, slug: view.slug },
+    signer,
+    issuerDid,
+    achievement,
+    issuerEndorsement: await issuerEndorsementsInForce(deps.db, issuerDid, now),
+    validityMonths: version.validity_months,
+    microcredentialId: job.microcredential_id,
+    createdByKey: job.actor_api_key_id,
+    createdByUser: job.actor_user_id,
+  };
   return {
     job,
     org: view,
     signer,
-    issuerDid,
-    // The endorsements in force when the job runs travel inside each credential, under the issuer's signature.
-    achievement: await withEndorsementsInForce(deps.db, version.achievement as JsonObject, now),
-    issuerEndorsement: await issuerEndorsementsInForce(deps.db, issuerDid, now),
-    validityMonths: version.validity_months,
+    achievement,
     actor: actorOf(job),
+    sign: (task) => (pool ? pool.sign({ ctx: signing, ...task }) : signRows({ ctx: signing, ...task })),
   };
-}
-
-type Signed = { line: number; key: string; email: string; credential: NewCredentialRow; achievementId: string | null };
-type Failed = { line: number; error: string };
-
-/** Builds and signs one row's credential; a row the schema or signer refuses fails alone. */
-async function signRow(
-  deps: Deps,
-  ctx: JobContext,
-  row: { line: number; row_key: string; data: unknown },
-  status: AllocatedStatus,
-  now: Date,
-): Promise<Signed | Failed> {
-  const data = row.data as RowData;
-  try {
-    const id = randomUUID();
-    const completed = completeCredential({
-      credential: rowCredential({ achievement: ctx.achievement, validityMonths: ctx.validityMonths, row: data, now }),
-      credentialId: new URL(`/credentials/${id}`, deps.publicUrl).toString(),
-      issuer: {
-        did: ctx.issuerDid,
-        name: ctx.org.name,
-        url: new URL(`/orgs/${ctx.org.slug}/profile`, deps.publicUrl).toString(),
-        endorsement: ctx.issuerEndorsement,
-      },
-      now,
-      profile: 'ob3',
-      statusEntries: [status.entries.revocation],
-      recipientEmail: data.email,
-      salt: randomBytes(16).toString('hex'),
-    });
-    if (
-      typeof completed.validUntil === 'string' &&
-      Date.parse(completed.validUntil) <= Date.parse(completed.validFrom as string)
-    ) {
-      return {
-        line: row.line,
-        error: 'The credential would expire before it is valid: check issued_on and expires_on.',
-      };
-    }
-    const signed = await signCredential({
-      credential: completed,
-      signer: ctx.signer,
-      cryptosuite: 'eddsa-rdfc-2022',
-      documentLoader,
-      now,
-    });
-    const check = validateAchievementCredential(signed);
-    if (!check.valid)
-      return {
-        line: row.line,
-        error:
-          `Not a valid Open Badges 3.0 credential: ${check.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`.slice(
-            0,
-            1000,
-          ),
-      };
-    const achievementId = (ctx.achievement.id as string | undefined) ?? null;
-    return {
-      line: row.line,
-      key: bulkIdempotencyKey(ctx.job.microcredential_id, row.row_key),
-      email: data.email,
-      achievementId,
-      credential: {
-        id,
-        orgId: ctx.org.id,
-        credentialId: completed.id as string,
-        format: 'ldp',
-        cryptosuite: 'eddsa-rdfc-2022',
-        document: JSON.stringify(signed),
-        types: typesOf(signed),
-        achievementName: displayNameOf(completed),
-        recipientUserId: null,
-        recipientLabel: data.name ? `${data.name} <${data.email}>`.slice(0, 300) : data.email,
-        recipientEmail: data.email,
-        statusListNumber: status.listNumber,
-        statusIndex: status.index,
-        statusPurposes: ['revocation'],
-        issuedAt: now,
-        validUntil: typeof completed.validUntil === 'string' ? new Date(completed.validUntil) : null,
-        idempotencyKey: bulkIdempotencyKey(ctx.job.microcredential_id, row.row_key),
-        createdByKey: ctx.job.actor_api_key_id,
-        createdByUser: ctx.job.actor_user_id,
-      },
-    };
-  } catch (error) {
-    return {
-      line: row.line,
-      error: `Could not be signed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000),
-    };
-  }
 }
 
 type BatchResult = 'done' | 'cancelled';
 type PendingRows = Awaited<ReturnType<typeof store.listPendingRows>>;
-type Prepared = { rows: PendingRows; results: (Signed | Failed)[]; now: Date };
+type Prepared = { rows: PendingRows; results: (SignedRow | FailedRow)[]; now: Date };
 
 /**
  * The first half of a batch, outside the batch's transaction: indexes for every row under one
@@ -181,9 +96,7 @@ async function prepareBatch(deps: Deps, ctx: JobContext, rows: PendingRows): Pro
   const statuses = await transaction(deps.db, (trx) =>
     allocateStatusBlock({ ...deps, db: trx }, ctx.org, ctx.signer, rows.length),
   );
-  const results: (Signed | Failed)[] = [];
-  for (let i = 0; i < rows.length; i++) results.push(await signRow(deps, ctx, rows[i]!, statuses[i]!, now));
-  return { rows, results, now };
+  return { rows, results: await ctx.sign({ rows, statuses, now }), now };
 }
 
 /**
@@ -202,29 +115,27 @@ async function commitBatch(deps: Deps, ctx: JobContext, { rows, results, now }: 
       rows.map((r) => r.line),
     );
     const mine = results.filter((r) => pending.has(r.line));
-    const signed = mine.filter((r): r is Signed => 'credential' in r);
-    const earlier = await store.findIssuedByKeys(
-      trx,
-      ctx.org.id,
-      signed.map((s) => s.key),
-    );
+    const signed = mine.filter((r): r is SignedRow => 'credential' in r);
     const users = await store.findVerifiedUsersByEmails(trx, [...new Set(signed.map((s) => s.email))]);
-    const fresh = signed
-      .filter((s) => !earlier.has(s.key))
-      .map((s) => ({ ...s, credential: { ...s.credential, recipientUserId: users.get(s.email) ?? null } }));
+    const fresh = signed.map((s) => ({
+      ...s,
+      credential: { ...s.credential, recipientUserId: users.get(s.email) ?? null },
+    }));
+    // A key already used (an earlier job of the same rows, or a rerun of this batch) is skipped
+    // by the insert; those rows point at the credential issued first.
     const inserted = await insertCredentials(
       trx,
       fresh.map((s) => s.credential),
     );
-    // A key taken between the read and the insert (another job of the same rows): that one stands.
-    const raced = fresh.filter((s) => !inserted.has(s.credential.id));
-    if (raced.length > 0)
-      for (const [k, v] of await store.findIssuedByKeys(
-        trx,
-        ctx.org.id,
-        raced.map((s) => s.key),
-      ))
-        earlier.set(k, v);
+    const taken = fresh.filter((s) => !inserted.has(s.credential.id));
+    const earlier =
+      taken.length > 0
+        ? await store.findIssuedByKeys(
+            trx,
+            ctx.org.id,
+            taken.map((s) => s.key),
+          )
+        : new Map<string, string>();
     const issuedNow = fresh.filter((s) => inserted.has(s.credential.id));
     const outcomes: store.RowOutcome[] = mine.map((r) =>
       'credential' in r
@@ -294,37 +205,78 @@ export type RunOutcome = 'finished' | 'cancelled' | 'more' | 'gone';
 export async function runBulkJob(
   deps: Deps,
   jobId: string,
-  options: { deadline?: number; batchSize?: number } = {},
+  options: {
+    deadline?: number;
+    batchSize?: number;
+    /** Threads that sign; 0 signs on the main thread. Default: one per core once the job has 1,000 rows to go. */
+    signingThreads?: number;
+  } = {},
 ): Promise<RunOutcome> {
   const job = await store.findJobById(deps.db, jobId);
   if (!job) return 'gone';
   if (job.status === 'cancelled') return 'cancelled';
   if (job.status !== 'queued' && job.status !== 'running') return 'finished';
-  const ctx = await loadContext(deps, job);
-  await store.markRunning(deps.db, jobId, deps.clock());
-  const size = options.batchSize ?? BATCH_SIZE;
-  const isLate = () => options.deadline !== undefined && Date.now() > options.deadline;
+  const toGo = job.total - job.issued - job.failed;
+  const threads = options.signingThreads ?? (toGo >= POOL_MIN_ROWS ? undefined : 0);
+  const pool = threads === 0 ? undefined : new SigningPool(threads === undefined ? {} : { threads });
+  try {
+    const ctx = await loadContext(deps, job, pool);
+    await store.markRunning(deps.db, jobId, deps.clock());
+    return await workThrough(deps, ctx, options.batchSize ?? BATCH_SIZE, () => {
+      return options.deadline !== undefined && Date.now() > options.deadline;
+    });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Batches signed ahead of the one committing: the threads keep signing while the main thread writes. */
+const SIGNED_AHEAD = 2;
+
+async function workThrough(deps: Deps, ctx: JobContext, size: number, isLate: () => boolean): Promise<RunOutcome> {
+  const jobId = ctx.job.id;
   for (;;) {
-    // One pass over the pending rows in line order; the next batch is signed while the last
-    // one commits (CPU here, the database there).
-    let rows = await store.listPendingRows(deps.db, jobId, size, 0);
-    if (rows.length === 0) {
-      await store.finishIfDone(deps.db, jobId, deps.clock());
-      return 'finished';
-    }
-    let prepared: Prepared | undefined = await prepareBatch(deps, ctx, rows);
-    while (prepared) {
-      const committing = commitBatch(deps, ctx, prepared);
-      const next: PendingRows = isLate() ? [] : await store.listPendingRows(deps.db, jobId, size, rows.at(-1)!.line);
-      const preparing = next.length > 0 ? prepareBatch(deps, ctx, next) : undefined;
-      // Both settle before either error is thrown: no rejection is left unobserved.
-      const [committed, nextPrepared] = await Promise.allSettled([committing, preparing]);
-      if (committed.status === 'rejected') throw committed.reason;
-      if (nextPrepared.status === 'rejected') throw nextPrepared.reason;
-      if (committed.value === 'cancelled') return 'cancelled';
+    // One pass over the pending rows in line order. Up to SIGNED_AHEAD batches are allocated and
+    // signed (in the pool's threads) while the oldest commits (here and in the database); every
+    // batch started is committed, even past the deadline, so no allocated index waits unused.
+    const upcoming: Promise<Prepared>[] = [];
+    let afterLine = 0;
+    let isListed = false;
+    const fill = async () => {
+      while (!isListed && upcoming.length < SIGNED_AHEAD && !isLate()) {
+        const rows = await store.listPendingRows(deps.db, jobId, size, afterLine);
+        if (rows.length === 0) {
+          isListed = true;
+          break;
+        }
+        afterLine = rows.at(-1)!.line;
+        const preparing = prepareBatch(deps, ctx, rows);
+        // Awaited in turn below; until then its failure must not count as unhandled.
+        preparing.catch(() => undefined);
+        upcoming.push(preparing);
+      }
+    };
+    const settleAll = () => Promise.allSettled(upcoming.splice(0));
+    try {
+      await fill();
+      if (upcoming.length === 0) {
+        if (isLate()) return 'more';
+        await store.finishIfDone(deps.db, jobId, deps.clock());
+        return 'finished';
+      }
+      while (upcoming.length > 0) {
+        const prepared = await upcoming.shift()!;
+        const committing = commitBatch(deps, ctx, prepared);
+        // Both settle before either error is thrown: no rejection is left unobserved.
+        const [committed, filled] = await Promise.allSettled([committing, fill()]);
+        if (committed.status === 'rejected') throw committed.reason;
+        if (filled.status === 'rejected') throw filled.reason;
+        if (committed.value === 'cancelled') return 'cancelled';
+      }
       if (isLate()) return 'more';
-      rows = next;
-      prepared = nextPrepared.value;
+    } finally {
+      // After a cancel or an error: the batches in flight finish signing before the pool closes.
+      await settleAll();
     }
   }
 }

@@ -19,14 +19,25 @@ export const enrolmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       summary: 'Enrol in a published programme (free at once; paid with a voucher)',
       params: z.object({ providerSlug: slug, slug: z.string().min(3).max(80) }),
       body: z.strictObject({ voucherCode: z.string().trim().min(4).max(40).optional() }).optional(),
-      response: { 201: detailSchema, ...problemResponses },
+      response: {
+        201: detailSchema.extend({
+          cohort: z
+            .object({ state: z.enum(['placed', 'waiting', 'removed']), cohortId: z.string().nullable() })
+            .nullable()
+            .meta({
+              description:
+                'For a cohort-format programme: the cohort you were placed in, or "waiting" for the next cohort with room (you are placed when one opens). Null for other formats.',
+            }),
+        }),
+        ...problemResponses,
+      },
     },
     handler: async (request, reply) => {
-      const detail = await enrolLearner(deps, request.actor, {
+      const { cohort, ...detail } = await enrolLearner(deps, request.actor, {
         ...request.params,
         ...(request.body?.voucherCode ? { voucherCode: request.body.voucherCode } : {}),
       });
-      return reply.status(201).send(presentDetail(detail));
+      return reply.status(201).send({ ...presentDetail(detail), cohort });
     },
   });
 

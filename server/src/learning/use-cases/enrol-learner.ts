@@ -2,6 +2,7 @@ import type { Actor, Deps } from '../../deps.js';
 import { transaction } from '../../db/transaction.js';
 import { eventActorOf, recordEvent } from '../../events/record-event.js';
 import { AppError } from '../../http/app-error.js';
+import { placeAtEnrolment } from '../../community/use-cases/place-in-cohort.js';
 import { requireUser } from '../../orgs/orgs.service.js';
 import { claimSponsoredSeat, findSponsoredSeat } from '../../workforce/sponsored-seats.js';
 import { detailOf } from '../enrolment-view.js';
@@ -66,6 +67,13 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
     });
     if (!created) throw new AppError('conflict', 'You are already enrolled in this programme.');
     if (seat) await claimSponsoredSeat(trx, seat.id, created.id, deps.clock());
+    // A cohort-format programme places the learner now, in this transaction: a cohort with room, or the wait for one.
+    const cohort = await placeAtEnrolment(trx, {
+      learnerId: user.userId,
+      microcredentialId: programme.microcredential_id,
+      versionId: programme.version_id,
+      today: deps.clock().toISOString().slice(0, 10),
+    });
     await recordEvent(tx, trx, {
       type: 'enrolment.created',
       orgId: programme.org_id,
@@ -73,6 +81,6 @@ export async function enrolLearner(deps: Deps, actor: Actor, options: EnrolOptio
       data: { enrolmentId: created.id, learnerId: user.userId, microcredentialId: programme.microcredential_id },
     });
     const e = await enrolmentStore.findEnrolment(trx, created.id);
-    return detailOf(deps, e!);
+    return { ...detailOf(deps, e!), cohort };
   });
 }

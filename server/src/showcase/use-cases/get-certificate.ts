@@ -3,7 +3,7 @@ import { AppError } from '../../http/app-error.js';
 import { lifecycleOf } from '../../issuance/credential-lifecycle.js';
 import { findLogoBytes, findShowcaseSettings } from '../../orgs/org-showcase-settings.store.js';
 import { verifyPresentedCredential } from '../../verification/verification.service.js';
-import { renderCertificatePdf, type CertificateStamp, type PaperSize } from '../certificate-pdf.js';
+import type { CertificateStamp, PaperSize } from '../certificate-pdf.js';
 import { readCredentialContent, credentialJsonOf } from '../credential-content.js';
 import { showcaseUrls } from '../showcase-urls.js';
 import * as store from '../stores/showcase-credentials.store.js';
@@ -43,6 +43,8 @@ export async function getCertificate(deps: Deps, actor: Actor, id: string, size:
     ...content.results.map((r) => ({ label: r.name, value: r.value })),
     ...(content.creditsEarned !== null ? [{ label: 'Credits', value: String(content.creditsEarned) }] : []),
   ];
+  // pdf-lib and the QR encoder load with the first PDF, not with the server.
+  const { renderCertificatePdf } = await import('../certificate-pdf.js');
   return renderCertificatePdf({
     size,
     recipientName: isHolder || row.isNameShown === true ? recordedNameOf(row) : null,

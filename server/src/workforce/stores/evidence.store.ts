@@ -67,6 +67,19 @@ export function listAssessments(db: Db, orgId: string, userIds: string[]) {
     .execute();
 }
 
+/** One person's self-assessments for one organisation, by skill name. */
+export function listSelfAssessments(db: Db, orgId: string, userId: string) {
+  return db
+    .selectFrom('skill_assessments as a')
+    .innerJoin('skills as s', 's.id', 'a.skill_id')
+    .select(['a.skill_id', 's.name', 'a.level', 'a.assessed_at'])
+    .where('a.org_id', '=', orgId)
+    .where('a.user_id', '=', userId)
+    .where('a.source', '=', 'self')
+    .orderBy('s.name')
+    .execute();
+}
+
 export async function upsertAssessment(
   db: Db,
   a: {

@@ -94,3 +94,14 @@ export async function hasPublishedVersion(db: Db, id: string) {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** A provider's programme with the employer it is private to (null: public), and whether it can still change. */
+export function findProgrammeAudience(db: Db, orgId: string, id: string) {
+  return db
+    .selectFrom('microcredentials as mc')
+    .leftJoin('organizations as o', 'o.id', 'mc.audience_org_id')
+    .select(['mc.id', 'o.slug as audienceSlug', 'o.name as audienceName'])
+    .where('mc.org_id', '=', orgId)
+    .where('mc.id', '=', id)
+    .executeTakeFirst();
+}

@@ -45,6 +45,25 @@ export async function setProgrammeAudience(
   });
 }
 
+/** Who a provider's programme is for: one employer's members, or everyone (null); and whether that can still change. */
+export async function getProgrammeAudience(deps: Deps, actor: Actor, slug: string, microcredentialId: string) {
+  const { org } = await authorizeOrg(deps, actor, slug, 'catalog.read');
+  const programme = await store.findProgrammeAudience(deps.db, org.id, microcredentialId);
+  if (!programme) throw new AppError('not_found', `${org.name} has no programme with this id.`);
+  // The same rule setProgrammeAudience applies.
+  const isLocked =
+    (await store.isListedInCatalogue(deps.db, programme.id)) ||
+    (programme.audienceSlug !== null && (await store.hasPublishedVersion(deps.db, programme.id)));
+  return {
+    microcredentialId: programme.id,
+    audience:
+      programme.audienceSlug && programme.audienceName
+        ? { slug: programme.audienceSlug, name: programme.audienceName }
+        : null,
+    canChange: !isLocked,
+  };
+}
+
 /** Private programmes of the employers the signed-in person belongs to (what their catalogue adds). */
 export async function listMyPrivateProgrammes(deps: Deps, actor: Actor) {
   const user = requireUser(actor);

@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/org-access.js';
 import { ownCredentialIds } from '../stores/evidence.store.js';
 import * as sharesStore from '../stores/shares.store.js';
+import type { RememberSharedEvidenceJob } from './remember-shared-evidence.js';
 
 export type ShareChoice = 'all' | string[];
 
@@ -59,6 +60,8 @@ export async function shareWithEmployer(deps: Deps, actor: Actor, orgSlug: strin
       credentialIds: ids,
       now,
     });
+    // Verified ahead of the first report; a report verifies whatever the job has not reached yet.
+    await deps.jobs.send(trx, 'workforceEvidence', { userId: user.userId } satisfies RememberSharedEvidenceJob);
     return {
       orgSlug: org.slug,
       orgName: org.name,

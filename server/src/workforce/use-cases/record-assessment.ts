@@ -1,7 +1,7 @@
 import type { Actor, Deps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import { requireUser } from '../../orgs/org-access.js';
-import { findMember, upsertAssessment } from '../stores/evidence.store.js';
+import { findMember, listSelfAssessments, upsertAssessment } from '../stores/evidence.store.js';
 import { findMembershipBySlug } from '../stores/shares.store.js';
 import { findUsableSkills } from '../stores/skill-lookup.store.js';
 import { authorizeEmployer } from '../workforce-access.js';
@@ -59,4 +59,14 @@ export async function recordSelfAssessment(
     by: user.userId,
     now: deps.clock(),
   });
+}
+
+/** The member's own assessments for one employer, with skill names (never verified evidence). */
+export async function listMySelfAssessments(deps: Deps, actor: Actor, orgSlug: string) {
+  const user = requireUser(actor);
+  const org = await findMembershipBySlug(deps.db, orgSlug, user.userId);
+  if (!org || !org.roles.includes('employer'))
+    throw new AppError('not_found', `No employer "${orgSlug}" that you belong to.`);
+  const rows = await listSelfAssessments(deps.db, org.id, user.userId);
+  return rows.map((r) => ({ skillId: r.skill_id, name: r.name, level: r.level, assessedAt: r.assessed_at }));
 }

@@ -7,6 +7,7 @@ type Schemas = components['schemas'];
 export type Scheme = Schemas['AccreditationScheme'];
 export type PublicScheme = Schemas['PublicAccreditationScheme'];
 export type SchemeInput = Body<'/api/v1/orgs/{slug}/accreditation/schemes', 'post'>;
+export type SchemeChanges = Body<'/api/v1/orgs/{slug}/accreditation/schemes/{schemeId}', 'patch'>;
 export type Application = Schemas['AccreditationApplication'];
 export type ApplicationSummary = Schemas['AccreditationApplicationSummary'];
 export type ApplicationInput = Body<'/api/v1/orgs/{slug}/accreditation/applications', 'post'>;
@@ -54,6 +55,20 @@ export function useCreateScheme(slug: string) {
     (input: SchemeInput) =>
       data(client.POST('/api/v1/orgs/{slug}/accreditation/schemes', { params: { path: { slug } }, body: input })),
     [key(slug)],
+  );
+}
+
+/** Changes a scheme; accreditations already granted keep what they were signed with. */
+export function useUpdateScheme(slug: string) {
+  return useRefreshingMutation(
+    ({ schemeId, changes }: { schemeId: string; changes: SchemeChanges }) =>
+      data(
+        client.PATCH('/api/v1/orgs/{slug}/accreditation/schemes/{schemeId}', {
+          params: { path: { slug, schemeId } },
+          body: changes,
+        }),
+      ),
+    [key(slug), ['accreditation']],
   );
 }
 

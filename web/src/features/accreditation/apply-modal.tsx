@@ -13,15 +13,46 @@ type ApplyForm = {
   jurisdiction: string;
 };
 
-/** A provider applies to a scheme for itself or for some of its published programmes. */
-export function ApplyModal({ slug, opened, onClose }: { slug: string; opened: boolean; onClose: () => void }) {
+/** What a renewal starts from: the accreditation it renews and the decided application behind it. */
+export type Renewal = {
+  /** The decided application renewed; the accrediting body sees its history. */
+  renewsId: string;
+  schemeId: string;
+  subjectType: 'organization' | 'programme';
+  programmeIds: string[];
+  /** What is renewed, in words ("Dashboard Design — Workplace Digital Skills"). */
+  label: string;
+};
+
+/**
+ * A provider applies to a scheme for itself or for some of its published programmes; given
+ * `renewal`, it applies again for the same subject under the same scheme, carrying the history.
+ * Mount it with a `key` per renewal so it starts from that one.
+ */
+export function ApplyModal({
+  slug,
+  opened,
+  onClose,
+  renewal,
+}: {
+  slug: string;
+  opened: boolean;
+  onClose: () => void;
+  renewal?: Renewal;
+}) {
   const schemes = useOpenSchemes(opened);
   const programmes = usePublishedProgrammes(slug, opened);
   const submitApplication = useSubmitApplication(slug);
   const navigate = useNavigate();
   const form = useForm<ApplyForm>({
     mode: 'controlled',
-    initialValues: { schemeId: '', subjectType: 'programme', programmeIds: [], statement: '', jurisdiction: '' },
+    initialValues: {
+      schemeId: renewal?.schemeId ?? '',
+      subjectType: renewal?.subjectType ?? 'programme',
+      programmeIds: renewal?.programmeIds ?? [],
+      statement: '',
+      jurisdiction: '',
+    },
     validate: {
       schemeId: (v) => (v ? null : 'Choose a scheme.'),
       programmeIds: (v, values) =>
@@ -41,6 +72,7 @@ export function ApplyModal({ slug, opened, onClose }: { slug: string; opened: bo
       programmeIds: values.subjectType === 'programme' ? values.programmeIds : [],
       statement: values.statement.trim(),
       jurisdiction: values.jurisdiction.trim() || null,
+      renewsId: renewal?.renewsId ?? null,
     });
     close();
     await navigate(`/o/${slug}/accreditation/applications/${created.id}`);
@@ -52,16 +84,23 @@ export function ApplyModal({ slug, opened, onClose }: { slug: string; opened: bo
     <FormModal
       opened={opened}
       onClose={close}
-      title="Apply for accreditation"
+      title={renewal ? 'Renew accreditation' : 'Apply for accreditation'}
       size="lg"
       form={form}
-      submitLabel="Send application"
+      submitLabel={renewal ? 'Send renewal' : 'Send application'}
       onSubmit={submit}
     >
+      {renewal ? (
+        <Text size="sm">
+          Renewing <strong>{renewal.label}</strong>. The accrediting body sees your earlier application and its
+          decision.
+        </Text>
+      ) : null}
       <Select
         label="Scheme"
         required
-        data-autofocus
+        readOnly={renewal !== undefined}
+        data-autofocus={renewal ? undefined : true}
         data={choices.map((s) => ({ value: s.id, label: `${s.name} — ${s.accreditor.name}` }))}
         nothingFoundMessage="No scheme is open to applications."
         {...form.getInputProps('schemeId')}
@@ -79,6 +118,7 @@ export function ApplyModal({ slug, opened, onClose }: { slug: string; opened: bo
         </Text>
         <SegmentedControl
           aria-labelledby="apply-subject"
+          readOnly={renewal !== undefined}
           data={[
             { value: 'programme', label: 'Named programmes' },
             { value: 'organization', label: 'The whole organisation' },
@@ -96,7 +136,12 @@ export function ApplyModal({ slug, opened, onClose }: { slug: string; opened: bo
       ) : null}
       <Textarea
         label="Statement"
-        description="How you meet the scheme's criteria."
+        description={
+          renewal
+            ? 'What changed since the last decision, and how you still meet the criteria.'
+            : "How you meet the scheme's criteria."
+        }
+        data-autofocus={renewal ? true : undefined}
         required
         autosize
         minRows={4}

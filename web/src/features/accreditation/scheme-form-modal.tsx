@@ -1,7 +1,7 @@
-import { MultiSelect, NumberInput, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { FormModal } from '../../components/form-modal';
-import { useCreateScheme, type SchemeInput } from './accreditation-api';
+import { useCreateScheme, useUpdateScheme, type Scheme, type SchemeInput } from './accreditation-api';
 
 type SchemeForm = {
   name: string;
@@ -17,6 +17,7 @@ type SchemeForm = {
   jurisdictions: string;
   credentialTypes: string;
   feeNote: string;
+  isOpen: boolean;
 };
 
 const lines = (value: string) =>
@@ -37,26 +38,64 @@ const slugOf = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
 
-/** Creates an accreditation scheme: criteria, checklist, evidence asked for, validity and scope limits. */
-export function SchemeFormModal({ slug, opened, onClose }: { slug: string; opened: boolean; onClose: () => void }) {
+const emptyForm: SchemeForm = {
+  name: '',
+  slug: '',
+  summary: '',
+  criteriaMarkdown: '',
+  checklist: '',
+  evidenceItems: '',
+  validityMonths: 36,
+  reviewIntervalMonths: 12,
+  eqfLevels: [],
+  fields: '',
+  jurisdictions: '',
+  credentialTypes: 'MicroCredential',
+  feeNote: '',
+  isOpen: true,
+};
+
+function formOf(scheme: Scheme): SchemeForm {
+  return {
+    name: scheme.name,
+    slug: scheme.slug,
+    summary: scheme.summary,
+    criteriaMarkdown: scheme.criteriaMarkdown,
+    checklist: scheme.checklist.join('\n'),
+    evidenceItems: scheme.evidenceItems.join('\n'),
+    validityMonths: scheme.validityMonths,
+    reviewIntervalMonths: scheme.reviewIntervalMonths ?? '',
+    eqfLevels: scheme.scope.eqfLevels.map(String),
+    fields: scheme.scope.fields.join(', '),
+    jurisdictions: scheme.scope.jurisdictions.join(', '),
+    credentialTypes: scheme.scope.credentialTypes.join(', '),
+    feeNote: scheme.feeNote,
+    isOpen: scheme.isOpen,
+  };
+}
+
+/**
+ * Creates an accreditation scheme (criteria, checklist, evidence asked for, validity and scope
+ * limits), or, given `scheme`, edits it. Editing changes what later applications and decisions
+ * read; accreditations already granted keep what they were signed with. Mount it with
+ * `key={scheme.id}` so it starts from that scheme.
+ */
+export function SchemeFormModal({
+  slug,
+  opened,
+  onClose,
+  scheme,
+}: {
+  slug: string;
+  opened: boolean;
+  onClose: () => void;
+  scheme?: Scheme;
+}) {
   const create = useCreateScheme(slug);
+  const update = useUpdateScheme(slug);
   const form = useForm<SchemeForm>({
     mode: 'controlled',
-    initialValues: {
-      name: '',
-      slug: '',
-      summary: '',
-      criteriaMarkdown: '',
-      checklist: '',
-      evidenceItems: '',
-      validityMonths: 36,
-      reviewIntervalMonths: 12,
-      eqfLevels: [],
-      fields: '',
-      jurisdictions: '',
-      credentialTypes: 'MicroCredential',
-      feeNote: '',
-    },
+    initialValues: scheme ? formOf(scheme) : emptyForm,
     validate: {
       name: (v) => (v.trim().length >= 3 ? null : 'Give the scheme a name of at least 3 characters.'),
       validityMonths: (v) => (typeof v === 'number' && v >= 1 && v <= 120 ? null : 'From 1 to 120 months.'),
@@ -65,6 +104,7 @@ export function SchemeFormModal({ slug, opened, onClose }: { slug: string; opene
   const close = () => {
     form.reset();
     create.reset();
+    update.reset();
     onClose();
   };
   const submit = async (values: SchemeForm) => {
@@ -84,21 +124,28 @@ export function SchemeFormModal({ slug, opened, onClose }: { slug: string; opene
         credentialTypes: commas(values.credentialTypes),
       },
       feeNote: values.feeNote.trim(),
-      isOpen: true,
+      isOpen: values.isOpen,
     };
-    await create.mutateAsync(input);
+    if (scheme) await update.mutateAsync({ schemeId: scheme.id, changes: input });
+    else await create.mutateAsync(input);
     close();
   };
   return (
     <FormModal
       opened={opened}
       onClose={close}
-      title="New scheme"
+      title={scheme ? `Edit ${scheme.name}` : 'New scheme'}
       size="lg"
       form={form}
-      submitLabel="Create scheme"
+      submitLabel={scheme ? 'Save changes' : 'Create scheme'}
       onSubmit={submit}
     >
+      {scheme ? (
+        <Text size="sm" c="dimmed">
+          Changes apply to applications and decisions from now on. Accreditations already granted keep what they were
+          signed with.
+        </Text>
+      ) : null}
       <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
       <TextInput
         label="Address"
@@ -166,6 +213,7 @@ export function SchemeFormModal({ slug, opened, onClose }: { slug: string; opene
         {...form.getInputProps('credentialTypes')}
       />
       <TextInput label="Fee note" {...form.getInputProps('feeNote')} />
+      <Switch label="Open to applications" {...form.getInputProps('isOpen', { type: 'checkbox' })} />
     </FormModal>
   );
 }

@@ -40,6 +40,7 @@ export type DetailsValues = {
   durationWeeks: number | string;
   cost: { isFree: boolean; amount: number | string; currency: string };
   cpdHours: number | string;
+  fieldOfStudy: string;
   format: string | null;
   language: string;
   imageFileId: string | null;
@@ -61,6 +62,7 @@ export const DETAIL_LABELS: Record<string, string> = {
   durationWeeks: 'Duration',
   cost: 'Cost',
   cpdHours: 'CPD hours',
+  fieldOfStudy: 'Field of study',
   format: 'Format',
   language: 'Language',
   imageFileId: 'Image',
@@ -70,6 +72,34 @@ export const DETAIL_LABELS: Record<string, string> = {
   validityMonths: 'Validity',
   modules: 'Modules',
 };
+
+/** Suggestions: ISCED-F 2013 fields (any other name may be typed). */
+const FIELDS_OF_STUDY = [
+  'Accounting and taxation',
+  'Architecture and construction',
+  'Business and administration',
+  'Electricity and energy',
+  'Electronics and automation',
+  'Engineering and engineering trades',
+  'Environmental protection technology',
+  'Finance, banking and insurance',
+  'Health',
+  'Hotel, restaurants and catering',
+  'Information and Communication Technologies',
+  'Languages',
+  'Management and administration',
+  'Manufacturing and processing',
+  'Marketing and advertising',
+  'Nursing and midwifery',
+  'Occupational health and safety',
+  'Secretarial and office work',
+  'Software and applications development and analysis',
+  'Statistics',
+  'Teacher training and education science',
+  'Transport services',
+  'Wholesale and retail sales',
+  'Work skills',
+];
 
 const num = (value: number | null) => (value === null ? '' : value);
 const orNull = (value: number | string): number | null =>
@@ -89,6 +119,7 @@ export function detailsFromVersion(v: MicrocredentialVersion): DetailsValues {
       ? { isFree: false, amount: toMajor(v.cost.amountMinor, v.cost.currency), currency: v.cost.currency }
       : { isFree: true, amount: '', currency: 'EUR' },
     cpdHours: num(v.cpdHours),
+    fieldOfStudy: v.fieldOfStudy ?? '',
     format: v.format,
     language: v.language ?? '',
     imageFileId: v.imageFileId,
@@ -118,6 +149,7 @@ export function patchFromDetails(values: DetailsValues): VersionPatch {
         ? null
         : { amountMinor: toMinor(amount, values.cost.currency), currency: values.cost.currency },
     cpdHours: orNull(values.cpdHours),
+    fieldOfStudy: values.fieldOfStudy.trim() || null,
     format: (values.format as LearningFormat | null) ?? null,
     language: values.language.trim() || null,
     imageFileId: values.imageFileId,
@@ -331,6 +363,16 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
           setSkillNames((names) => ({ ...found, ...names }));
           form.setFieldValue('skillIds', ids);
         }}
+        {...ro}
+      />
+
+      <Autocomplete
+        label="Field of study"
+        description="Signed into the badge. Accreditation schemes limited to some fields check it."
+        placeholder="Information and Communication Technologies"
+        data={FIELDS_OF_STUDY}
+        maxLength={120}
+        {...form.getInputProps('fieldOfStudy')}
         {...ro}
       />
 

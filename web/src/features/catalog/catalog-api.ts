@@ -12,6 +12,7 @@ function catalogQuery(search: CatalogSearch): Query<'/api/v1/catalog', 'get'> {
     ...(search.q ? { q: search.q } : {}),
     ...lists,
     ...search.numbers,
+    ...(search.currency ? { currency: search.currency } : {}),
     ...(search.sort !== 'relevance' ? { sort: search.sort } : {}),
     ...(search.page > 1 ? { page: search.page } : {}),
     pageSize: CATALOG_PAGE_SIZE,

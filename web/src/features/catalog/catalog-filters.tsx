@@ -5,7 +5,13 @@ import { useEffect, useState } from 'react';
 import type { CatalogFacets, FacetValue } from '../../api/types';
 import { useSkillNames, useSkillSearch } from './catalog-api';
 import { formatLabel, languageLabel } from './catalog-format';
-import type { CatalogSearch, ListKey, NumberKey } from './catalog-query';
+import {
+  COST_CURRENCIES,
+  defaultCostCurrency,
+  type CatalogSearch,
+  type ListKey,
+  type NumberKey,
+} from './catalog-query';
 
 /** Values shown per facet before "Show all". */
 const FACET_PREVIEW = 8;
@@ -15,13 +21,23 @@ type FiltersProps = {
   facets: CatalogFacets | undefined;
   onListChange: (key: ListKey, values: string[]) => void;
   onNumberChange: (key: NumberKey, value: number | undefined) => void;
+  /** The cost filter: a maximum price and the currency it is in, changed together. */
+  onCostChange: (cost: { maxCost: number | undefined; currency: string | null }) => void;
   onClear: () => void;
   /** Distinguishes the ids of the sidebar and the mobile drawer copies. */
   idPrefix: string;
 };
 
 /** Facets with counts and the numeric limits; every change goes straight to the URL. */
-export function CatalogFilters({ search, facets, onListChange, onNumberChange, onClear, idPrefix }: FiltersProps) {
+export function CatalogFilters({
+  search,
+  facets,
+  onListChange,
+  onNumberChange,
+  onCostChange,
+  onClear,
+  idPrefix,
+}: FiltersProps) {
   const [expanded, setExpanded] = useState<Partial<Record<ListKey, boolean>>>({});
   const skillNames = useSkillNames(search.lists.skill.filter((id) => !facets?.skill.some((f) => f.value === id)));
   const labelOf: Partial<Record<ListKey, (value: string) => string>> = {
@@ -130,7 +146,8 @@ export function CatalogFilters({ search, facets, onListChange, onNumberChange, o
       <Divider />
       <MaxCost
         value={search.numbers.maxCost}
-        onChange={(v) => onNumberChange('maxCost', v)}
+        currency={search.currency}
+        onChange={onCostChange}
         id={`${idPrefix}-max-cost`}
       />
       <DebouncedNumber
@@ -224,47 +241,77 @@ function DebouncedNumber({
 
 const COST_STEPS = 1000;
 
+/**
+ * The most a programme may cost, in a named currency: paid programmes priced in another
+ * currency are left out (the API never compares amounts across currencies). Choosing a price
+ * without a currency takes the reader's; 0 lists free programmes only, in any currency.
+ */
 function MaxCost({
   id,
   value,
+  currency,
   onChange,
 }: {
   id: string;
   value: number | undefined;
-  onChange: (value: number | undefined) => void;
+  currency: string | null;
+  onChange: (cost: { maxCost: number | undefined; currency: string | null }) => void;
 }) {
   const [local, setLocal] = useState<number | undefined>(value);
   useEffect(() => setLocal(value), [value]);
-  const debounced = useDebouncedCallback(onChange, 500);
+  const commit = (maxCost: number | undefined) =>
+    onChange({ maxCost, currency: (maxCost ?? 0) > 0 ? (currency ?? defaultCostCurrency()) : currency });
+  const debounced = useDebouncedCallback(commit, 500);
+  const shownCurrency = currency ?? ((local ?? 0) > 0 ? defaultCostCurrency() : null);
+  const currencies = [...new Set([...COST_CURRENCIES, ...(currency ? [currency] : [])])];
+  const isPriced = (value ?? 0) > 0;
   return (
     <Stack gap={6}>
-      <NumberInput
-        id={id}
-        size="sm"
-        label="Most it may cost"
-        description="In the programme’s currency; 0 shows free programmes only"
-        min={0}
-        allowNegative={false}
-        placeholder="Any price"
-        value={local ?? ''}
-        onChange={(next) => {
-          const v = next === '' ? undefined : Number(next);
-          setLocal(v);
-          debounced(v);
-        }}
-        onBlur={() => onChange(local)}
-      />
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <NumberInput
+          id={id}
+          size="sm"
+          style={{ flex: 1 }}
+          label={shownCurrency ? `Most it may cost (${shownCurrency})` : 'Most it may cost'}
+          min={0}
+          allowNegative={false}
+          placeholder="Any price"
+          value={local ?? ''}
+          onChange={(next) => {
+            const v = next === '' ? undefined : Number(next);
+            setLocal(v);
+            debounced(v);
+          }}
+          onBlur={() => commit(local)}
+        />
+        <Select
+          size="sm"
+          w={110}
+          aria-label="Currency of the cost filter"
+          placeholder="Any"
+          data={currencies}
+          value={currency}
+          clearable={!isPriced}
+          allowDeselect={!isPriced}
+          onChange={(next) => onChange({ maxCost: value, currency: next })}
+        />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {currency
+          ? `Paid programmes priced in another currency than ${currency} are left out; 0 shows free programmes only.`
+          : 'Choose a price and its currency; 0 shows free programmes only.'}
+      </Text>
       <Slider
         min={0}
         max={COST_STEPS}
         step={10}
         value={Math.min(local ?? COST_STEPS, COST_STEPS)}
         onChange={(v) => setLocal(v >= COST_STEPS ? undefined : v)}
-        onChangeEnd={(v) => onChange(v >= COST_STEPS ? undefined : v)}
-        label={(v) => (v >= COST_STEPS ? 'Any price' : v === 0 ? 'Free' : `Up to ${v}`)}
+        onChangeEnd={(v) => commit(v >= COST_STEPS ? undefined : v)}
+        label={(v) => (v >= COST_STEPS ? 'Any price' : v === 0 ? 'Free' : `Up to ${v} ${shownCurrency ?? ''}`.trim())}
         // Mantine's thumb (the role="slider" element) takes no aria-valuetext, so its name says
         // what the number means; aria-valuetext on the Slider root is not allowed there.
-        thumbLabel={`Most it may cost: ${local === undefined ? 'any price' : local === 0 ? 'free only' : `up to ${local}`}`}
+        thumbLabel={`Most it may cost: ${local === undefined ? 'any price' : local === 0 ? 'free only' : `up to ${local} ${shownCurrency ?? ''}`.trim()}`}
       />
     </Stack>
   );

@@ -28,10 +28,41 @@ export type CatalogSort = (typeof SORTS)[number]['value'];
 
 export const CATALOG_PAGE_SIZE = 12;
 
+/** Currencies the cost filter offers; a shared link may name any other ISO 4217 code. */
+export const COST_CURRENCIES = ['EUR', 'GBP', 'USD', 'CHF', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'PLN'] as const;
+
+/**
+ * The currency a maximum cost is in when the person has not chosen one: their locale's, when
+ * the filter offers it, else euros. A price without a currency compares nothing honestly.
+ */
+export function defaultCostCurrency(locale: string = typeof navigator === 'undefined' ? 'en' : navigator.language) {
+  const region = (() => {
+    try {
+      return new Intl.Locale(locale).maximize().region;
+    } catch {
+      return undefined;
+    }
+  })();
+  const byRegion: Record<string, string> = {
+    GB: 'GBP',
+    US: 'USD',
+    CH: 'CHF',
+    CA: 'CAD',
+    AU: 'AUD',
+    SE: 'SEK',
+    NO: 'NOK',
+    DK: 'DKK',
+    PL: 'PLN',
+  };
+  return (region && byRegion[region]) ?? 'EUR';
+}
+
 export type CatalogSearch = {
   q: string;
   lists: Record<ListKey, string[]>;
   numbers: Partial<Record<NumberKey, number>>;
+  /** The currency the cost filter is in; paid programmes priced in another are left out. */
+  currency: string | null;
   sort: CatalogSort;
   page: number;
 };
@@ -50,10 +81,13 @@ export function readCatalogSearch(params: URLSearchParams): CatalogSearch {
   }
   const sort = params.get('sort');
   const page = Number(params.get('page'));
+  const currency = params.get('currency')?.trim().toUpperCase() ?? '';
   return {
     q: params.get('q')?.trim() ?? '',
     lists,
     numbers,
+    // A maximum price names its currency; a link without one gets the reader's.
+    currency: /^[A-Z]{3}$/.test(currency) ? currency : (numbers.maxCost ?? 0) > 0 ? defaultCostCurrency() : null,
     sort: isSort(sort) ? sort : 'relevance',
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
@@ -68,6 +102,7 @@ export function writeCatalogSearch(search: CatalogSearch): URLSearchParams {
     const value = search.numbers[key];
     if (value !== undefined) params.set(key, String(value));
   }
+  if (search.currency) params.set('currency', search.currency);
   if (search.sort !== 'relevance') params.set('sort', search.sort);
   if (search.page > 1) params.set('page', String(search.page));
   return params;
@@ -81,12 +116,16 @@ export function catalogApiPath(search: CatalogSearch): string {
 }
 
 export const hasFilters = (search: CatalogSearch): boolean =>
-  search.q !== '' || LIST_KEYS.some((key) => search.lists[key].length > 0) || Object.keys(search.numbers).length > 0;
+  search.q !== '' ||
+  LIST_KEYS.some((key) => search.lists[key].length > 0) ||
+  Object.keys(search.numbers).length > 0 ||
+  search.currency !== null;
 
 export const clearedSearch = (search: CatalogSearch): CatalogSearch => ({
   q: '',
   lists: Object.fromEntries(LIST_KEYS.map((key) => [key, []])) as unknown as Record<ListKey, string[]>,
   numbers: {},
+  currency: null,
   sort: search.sort,
   page: 1,
 });

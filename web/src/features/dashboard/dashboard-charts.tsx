@@ -1,63 +1,9 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Card, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
 import type { LearningStats } from '../../api/types';
-
-type ChartCardProps<Row> = {
-  headingId: string;
-  title: string;
-  emptyText: string;
-  rows: readonly Row[];
-  rowKey: (row: Row) => string;
-  /** The chart, hidden from screen readers: they read the table of the same figures instead. */
-  chart: ReactNode;
-  headers: readonly string[];
-  cells: (row: Row) => ReactNode[];
-};
-
-function ChartCard<Row>({ headingId, title, emptyText, rows, rowKey, chart, headers, cells }: ChartCardProps<Row>) {
-  return (
-    <Card bg="white" component="section" aria-labelledby={headingId}>
-      <Stack gap="sm">
-        <Title order={3} fz="md" id={headingId}>
-          {title}
-        </Title>
-        {rows.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {emptyText}
-          </Text>
-        ) : (
-          <>
-            <div aria-hidden>{chart}</div>
-            <VisuallyHidden>
-              <table>
-                <caption>{title}</caption>
-                <thead>
-                  <tr>
-                    {headers.map((header) => (
-                      <th key={header}>{header}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={rowKey(row)}>
-                      {cells(row).map((cell, index) => (
-                        <td key={index}>{cell}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </VisuallyHidden>
-          </>
-        )}
-      </Stack>
-    </Card>
-  );
-}
+import { ChartCard } from '../../components/chart-card';
 
 /**
  * The dashboard's charts, in a chunk of their own (recharts is large). Each chart has a

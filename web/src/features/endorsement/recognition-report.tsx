@@ -8,6 +8,8 @@ type Finding = {
   atIssue: boolean;
   now: boolean;
   withdrawnAt: string | null;
+  /** An accreditation's status in the register now (endorsements have none). */
+  status?: string;
   problems: string[];
 };
 
@@ -22,6 +24,8 @@ export function findingState(f: Finding): { text: string; tone: 'ok' | 'past' | 
       tone: f.atIssue ? 'past' : 'bad',
     };
   }
+  if (f.status === 'expired')
+    return { text: f.atIssue ? 'in force at issue; expired now' : 'expired', tone: f.atIssue ? 'past' : 'bad' };
   if (f.atIssue) return { text: 'in force at issue, not now', tone: 'past' };
   if (f.now) return { text: 'in force now, not at issue', tone: 'past' };
   return { text: 'does not hold', tone: 'bad' };

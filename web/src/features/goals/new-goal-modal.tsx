@@ -4,18 +4,24 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { FormModal } from '../../components/form-modal';
 import { useSkillSearch } from '../catalog/catalog-api';
+import { useFetchOccupation, useOccupationSearch } from '../skills/skills-api';
 import { useCreateGoal } from './goals-api';
 
 type Values = {
   kind: 'skills' | 'role' | 'pathway';
   ref: string;
   skills: { id: string; name: string }[];
+  /** The occupation the skills were started from; its title names the goal. */
+  occupation: { id: string; title: string } | null;
   targetDate: string;
   weeklyHours: number | '';
   wantsNudges: boolean;
 };
 
-/** Set a goal: skills picked from the framework, or a role or pathway by its id (from its page). */
+/**
+ * Set a goal: skills picked from the framework (or started from an occupation's essential
+ * skills), or a role or pathway by its id (from its page).
+ */
 export function NewGoalModal({
   opened,
   onClose,
@@ -27,8 +33,44 @@ export function NewGoalModal({
 }) {
   const create = useCreateGoal();
   const form = useForm<Values>({
-    initialValues: { kind: 'skills', ref: '', skills: [], targetDate: '', weeklyHours: 5, wantsNudges: false },
+    initialValues: {
+      kind: 'skills',
+      ref: '',
+      skills: [],
+      occupation: null,
+      targetDate: '',
+      weeklyHours: 5,
+      wantsNudges: false,
+    },
   });
+  const [occupationTerm, setOccupationTerm] = useState('');
+  const [occupationDebounced] = useDebouncedValue(occupationTerm, 250);
+  const occupations = useOccupationSearch(occupationDebounced);
+  const fetchOccupation = useFetchOccupation();
+  const [occupationError, setOccupationError] = useState<string | null>(null);
+  const occupationOptions = (occupations.data?.items ?? []).map((o) => ({
+    value: o.id,
+    label: o.code ? `${o.title} (${o.code})` : o.title,
+  }));
+  const pickOccupation = async (id: string | null) => {
+    setOccupationError(null);
+    if (!id) {
+      form.setFieldValue('occupation', null);
+      return;
+    }
+    try {
+      const occupation = await fetchOccupation(id);
+      const essential = occupation.skills.filter((s) => s.relation === 'essential');
+      form.setFieldValue('occupation', { id: occupation.id, title: occupation.title });
+      form.setFieldValue(
+        'skills',
+        essential.map((s) => ({ id: s.skillId, name: s.name })),
+      );
+      if (essential.length === 0) setOccupationError('This occupation lists no essential skills; add skills below.');
+    } catch {
+      setOccupationError('Could not load this occupation. Try again.');
+    }
+  };
   const [term, setTerm] = useState('');
   const [debounced] = useDebouncedValue(term, 250);
   const found = useSkillSearch(debounced);
@@ -45,12 +87,18 @@ export function NewGoalModal({
       onSubmit={async (v) => {
         const created = await create.mutateAsync({
           kind: v.kind,
-          ...(v.kind === 'skills' ? { skillIds: v.skills.map((s) => s.id) } : { ref: v.ref.trim() }),
+          ...(v.kind === 'skills'
+            ? {
+                skillIds: v.skills.map((s) => s.id),
+                ...(v.occupation ? { occupationId: v.occupation.id } : {}),
+              }
+            : { ref: v.ref.trim() }),
           ...(v.targetDate ? { targetDate: v.targetDate } : {}),
           ...(v.weeklyHours !== '' ? { weeklyHours: v.weeklyHours } : {}),
           wantsNudges: v.wantsNudges,
         });
         form.reset();
+        setOccupationTerm('');
         onCreated(created.id);
       }}
     >
@@ -70,6 +118,27 @@ export function NewGoalModal({
       </Stack>
       {form.values.kind === 'skills' ? (
         <Stack gap="xs">
+          <Select
+            label="Start from an occupation (optional)"
+            description="Its essential skills become your goal; add or remove skills below."
+            placeholder="Type an occupation, e.g. data analyst"
+            searchable
+            clearable
+            value={form.values.occupation?.id ?? null}
+            searchValue={occupationTerm}
+            onSearchChange={setOccupationTerm}
+            data={
+              form.values.occupation && !occupationOptions.some((o) => o.value === form.values.occupation?.id)
+                ? [{ value: form.values.occupation.id, label: form.values.occupation.title }, ...occupationOptions]
+                : occupationOptions
+            }
+            filter={({ options: o }) => o}
+            nothingFoundMessage={
+              occupationDebounced.trim().length < 2 ? 'Type two letters or more' : 'No occupation matches'
+            }
+            onChange={(id) => void pickOccupation(id)}
+            error={occupationError ?? form.errors.occupationId}
+          />
           <Select
             data-autofocus
             label="Add a skill"

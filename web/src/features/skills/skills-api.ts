@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data, undeclaredBody } from '../../api/client';
 import type { SkillCsvFormat } from '../../api/types';
 
@@ -45,4 +45,29 @@ export function useImportSkills(slug: string) {
         queryClient.invalidateQueries({ queryKey: ['skills'] }),
       ]),
   });
+}
+
+/** Occupations (ESCO, imported with a skill framework) whose title, other labels or code match. */
+export function useOccupationSearch(q: string, limit = 20) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: ['occupations', term, limit],
+    queryFn: ({ signal }) =>
+      data(client.GET('/api/v1/skills/occupations', { params: { query: { q: term, limit } }, signal })),
+    enabled: term.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Loads one occupation with its skills (essential first), through the query cache. */
+export function useFetchOccupation() {
+  const queryClient = useQueryClient();
+  return (id: string) =>
+    queryClient.fetchQuery({
+      queryKey: ['occupation', id],
+      queryFn: ({ signal }) =>
+        data(client.GET('/api/v1/skills/occupations/{id}', { params: { path: { id } }, signal })),
+      staleTime: 5 * 60_000,
+    });
 }

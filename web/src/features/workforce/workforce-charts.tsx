@@ -1,65 +1,8 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Box, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { SimpleGrid } from '@mantine/core';
+import { ChartCard } from '../../components/chart-card';
 import type { Dashboard } from './workforce-api';
-
-type ChartCardProps<Row> = {
-  headingId: string;
-  title: string;
-  emptyText: string;
-  rows: readonly Row[];
-  rowKey: (row: Row) => string;
-  chart: ReactNode;
-  headers: readonly string[];
-  cells: (row: Row) => ReactNode[];
-};
-
-/** A chart (hidden from screen readers) and the same figures as a table anyone can open. */
-function ChartCard<Row>({ headingId, title, emptyText, rows, rowKey, chart, headers, cells }: ChartCardProps<Row>) {
-  return (
-    <Card bg="white" withBorder component="section" aria-labelledby={headingId}>
-      <Stack gap="sm">
-        <Title order={3} fz="md" id={headingId}>
-          {title}
-        </Title>
-        {rows.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {emptyText}
-          </Text>
-        ) : (
-          <>
-            <div aria-hidden>{chart}</div>
-            <Box component="details">
-              <Box component="summary" fz="sm" style={{ cursor: 'pointer' }}>
-                Show as a table
-              </Box>
-              <Table mt="xs" captionSide="top">
-                <Table.Caption>{title}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    {headers.map((h) => (
-                      <Table.Th key={h}>{h}</Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((row) => (
-                    <Table.Tr key={rowKey(row)}>
-                      {cells(row).map((cell, i) => (
-                        <Table.Td key={i}>{cell}</Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Box>
-          </>
-        )}
-      </Stack>
-    </Card>
-  );
-}
 
 /** The team dashboard's charts, in a chunk of their own (recharts is large). */
 export default function WorkforceCharts({ dashboard }: { dashboard: Dashboard }) {
@@ -67,6 +10,8 @@ export default function WorkforceCharts({ dashboard }: { dashboard: Dashboard })
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <ChartCard
+        table="details"
+        withBorder
         headingId="assignments-over-time"
         title="Assignments by month"
         emptyText="No assignments yet."
@@ -90,6 +35,8 @@ export default function WorkforceCharts({ dashboard }: { dashboard: Dashboard })
         }
       />
       <ChartCard
+        table="details"
+        withBorder
         headingId="skills-gained"
         title="Skills gained per month"
         emptyText="No verified skills yet."
@@ -108,6 +55,8 @@ export default function WorkforceCharts({ dashboard }: { dashboard: Dashboard })
         }
       />
       <ChartCard
+        table="details"
+        withBorder
         headingId="gap-closed"
         title="Gap closed per role"
         emptyText="No roles yet."
