@@ -127,8 +127,11 @@ export const QUEUES = {
   accreditationRenewals: {
     ...SCHEDULED,
     name: 'cron.accreditation-renewals',
-    cron: '23 6 * * *',
-    description: 'Daily: remind providers 60 and 14 days before an accreditation expires; mark lapsed ones expired',
+    // Hourly, so a lapsed accreditation leaves the catalogue's "Accredited by" filter within the
+    // hour (everywhere else it reads expired from the date at once); reminders stay once each.
+    cron: '23 * * * *',
+    description:
+      'Hourly: remind providers 60 and 14 days before an accreditation expires (once each); mark lapsed ones expired',
   },
   /** One job works through a bulk issuance for up to a minute, then queues its follow-up; progress is in the rows. */
   bulkIssuance: {

@@ -55,8 +55,11 @@ describe('setting a goal from an occupation', () => {
     expect(screen.getByText('statistics')).toBeInTheDocument();
     // Optional skills are not taken; the learner removes one essential skill.
     expect(screen.queryByText('query languages')).not.toBeInTheDocument();
-    // Mantine hides a Pill's remove button from the accessibility tree; it is found by its label.
-    await user.click(screen.getByLabelText('Remove statistics'));
+    // The remove button is a real button for keyboards and screen readers (Mantine hides it by default).
+    const remove = screen.getByRole('button', { name: 'Remove statistics' });
+    remove.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByText('statistics')).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: 'Set goal' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('goal-1'));
     expect(posted).toEqual([

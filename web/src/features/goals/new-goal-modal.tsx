@@ -163,7 +163,8 @@ export function NewGoalModal({
               <Pill
                 key={s.id}
                 withRemoveButton
-                removeButtonProps={{ 'aria-label': `Remove ${s.name}` }}
+                // Mantine hides a pill's remove button from keyboards and screen readers by default.
+                removeButtonProps={{ 'aria-label': `Remove ${s.name}`, 'aria-hidden': false, tabIndex: 0 }}
                 onRemove={() =>
                   form.setFieldValue(
                     'skills',
