@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cairnCpdContext } from '@cairn/credentials';
-import yauzl from 'yauzl';
 import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
 import { createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
+import { unzip } from '../testing/unzip.js';
 import { verifyWithReference } from '../testing/reference-verifier.js';
 import { recordCredentialCpd } from './use-cases/record-credential-cpd.js';
 
@@ -66,28 +66,6 @@ const getRecord = async (learner: TestUser, query = '') =>
   (
     await t.app.inject({ method: 'GET', url: `/api/v1/me/cpd${query}`, headers: { cookie: learner.cookie } })
   ).json<Record>();
-
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 describe('CPD record', () => {
   it('adds a structured entry for an issued credential once, however often the event arrives', async () => {

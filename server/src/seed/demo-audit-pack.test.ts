@@ -1,34 +1,12 @@
 import type { JsonObject } from '@cairn/credentials';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { verifyWithReference } from '../testing/reference-verifier.js';
 import { sessionCookieOf, useTestApp } from '../testing/test-app.js';
+import { unzip } from '../testing/unzip.js';
 import { seedDemoWorld } from './demo-world.js';
 
 const t = useTestApp();
 const password = 'demo-password-for-tests';
-
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 describe('the demo learner’s CPD audit pack', () => {
   it('opens, lists every credential-backed entry, and every credential in it verifies, in Cairn and in the W3C reference verifier', async () => {
