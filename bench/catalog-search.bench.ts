@@ -11,14 +11,12 @@
  * BENCH_PROGRAMMES and BENCH_QUERIES change the sizes. The first search (which loads the
  * in-memory indexes) is timed apart from the queries.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { searchCatalog, type CatalogSearchOptions } from '../server/src/catalog/catalog.service.js';
 import { openDatabase, type Database } from '../server/src/db/database.js';
-import type { Deps } from '../server/src/deps.js';
 import { JobQueue } from '../server/src/jobs/job-queue.js';
 import { formats, populate, seeded, type Setup } from './bench-catalogue.js';
+import { benchDeps, percentile, withScratchPostgres } from './bench-support.js';
 
 const PROGRAMMES = Number(process.env.BENCH_PROGRAMMES ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
@@ -126,10 +124,6 @@ function queryMix(setup: Setup, seed = SEED + 1): { kind: Kind; query: CatalogSe
   });
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function run(name: string, database: Database) {
   console.log(`\n${name}`);
   const setup = await populate(database, PROGRAMMES, SEED);
@@ -140,13 +134,7 @@ async function run(name: string, database: Database) {
     log: { info() {}, warn() {}, error: (o: object, m?: string) => console.error(m, o) },
     background: false,
   });
-  const deps: Deps = {
-    db: database.db,
-    clock: () => new Date(),
-    publicUrl: new URL('http://bench.test'),
-    masterKey: randomBytes(32),
-    jobs,
-  };
+  const deps = benchDeps(database.db, jobs, 'http://bench.test');
   const mix = queryMix(setup);
   // Warm up on queries that are not measured; the first also loads the in-memory indexes.
   const warm = queryMix(setup, SEED + 2).slice(0, 20);
@@ -215,21 +203,18 @@ if (process.env.BENCH_SKIP_PGLITE) {
 
 const url = process.env.BENCH_DATABASE_URL;
 if (url) {
-  const name = `cairn_bench_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const postgres = await openDatabase({ engine: 'postgres', url: target.toString(), poolSize: 4 });
-  try {
-    results.push({ engine: 'PostgreSQL', ...(await run(`PostgreSQL (${new URL(url).host})`, postgres)) });
-  } finally {
-    await postgres.close();
-    if (process.env.BENCH_KEEP_DATABASE) console.log(`  kept database ${name}`);
-    else await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  }
+  await withScratchPostgres(
+    url,
+    async (target) => {
+      const postgres = await openDatabase({ engine: 'postgres', url: target.toString(), poolSize: 4 });
+      try {
+        results.push({ engine: 'PostgreSQL', ...(await run(`PostgreSQL (${new URL(url).host})`, postgres)) });
+      } finally {
+        await postgres.close();
+      }
+    },
+    { keep: Boolean(process.env.BENCH_KEEP_DATABASE) },
+  );
 } else {
   console.log('\nPostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to include it)');
 }

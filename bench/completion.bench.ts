@@ -13,13 +13,12 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { KyselyPlugin } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { openDatabase, type Database } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
-import type { Deps } from '../server/src/deps.js';
 import { installBenchJobQueue } from './bench-job-queue.js';
 import { ensureStarterFramework } from '../server/src/skills/skills.service.js';
+import { benchDeps, percentile, withScratchPostgres } from './bench-support.js';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 80);
 const TARGET_MS = 20;
@@ -32,11 +31,6 @@ type Enrolment = {
   status: string;
   modules: { id: string; activity: { type: string; questions: Question[] } | null }[];
 };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function json<T = unknown>(
   inject: Inject,
@@ -77,13 +71,7 @@ async function run(database: Database, label: string) {
     transformQuery: (args) => ((statements += 1), args.node),
     transformResult: (args) => Promise.resolve(args.result),
   };
-  const deps: Deps = {
-    db: database.db.withPlugin(counter),
-    clock: () => new Date(),
-    publicUrl: new URL('http://bench.cairn.test'),
-    masterKey: randomBytes(32),
-    jobs,
-  };
+  const deps = benchDeps(database.db.withPlugin(counter), jobs);
   const app = await buildApp({ deps, authRateLimit: 1_000_000 });
   const inject = app.inject.bind(app);
   const owner = await signUp(inject, 'owner');
@@ -217,18 +205,12 @@ await run(pglite, 'PGlite');
 await pglite.close();
 const url = process.env.BENCH_DATABASE_URL;
 if (url) {
-  const name = `cairn_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: u.toString() });
-  try {
-    await run(database, 'PostgreSQL');
-  } finally {
-    await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await withScratchPostgres(url, async (target) => {
+    const database = await openDatabase({ engine: 'postgres', url: target.toString() });
+    try {
+      await run(database, 'PostgreSQL');
+    } finally {
+      await database.close();
+    }
+  });
 }

@@ -17,17 +17,16 @@
  *   BENCH_PROGRAMMES=100000 node --import tsx bench/goal-plan.bench.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/goal-plan.bench.ts
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { openDatabase, type Database } from '../server/src/db/database.js';
-import type { Deps } from '../server/src/deps.js';
 import { scheduleSteps } from '../server/src/goals/goal-schedule.js';
 import { planSkillCover, type CoverOption } from '../server/src/planning/skill-cover.js';
 import { populate, seeded } from './bench-catalogue.js';
 import { installBenchJobQueue } from './bench-job-queue.js';
+import { benchDeps, withScratchPostgres } from './bench-support.js';
 
 const PROGRAMMES = Number(process.env.BENCH_PROGRAMMES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
@@ -118,13 +117,7 @@ const password = 'bench-passphrase-long';
 async function routeBench(label: string, database: Database) {
   const setup = await populate(database, PROGRAMMES, CATALOGUE_SEED);
   const jobs = await installBenchJobQueue(database);
-  const deps: Deps = {
-    db: database.db,
-    clock: () => new Date(),
-    publicUrl: new URL('http://bench.cairn.test'),
-    masterKey: randomBytes(32),
-    jobs,
-  };
+  const deps = benchDeps(database.db, jobs);
   const app = await buildApp({ deps, authRateLimit: 1_000_000 });
   try {
     const signup = await app.inject({
@@ -217,20 +210,14 @@ if (!process.env.BENCH_SKIP_PGLITE) {
 }
 const url = process.env.BENCH_DATABASE_URL;
 if (url) {
-  const name = `cairn_bench_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const postgres = await openDatabase({ engine: 'postgres', url: target.toString(), poolSize: 4 });
-  try {
-    await routeBench(`PostgreSQL (${target.host})`, postgres);
-  } finally {
-    await postgres.close();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  }
+  await withScratchPostgres(url, async (target) => {
+    const postgres = await openDatabase({ engine: 'postgres', url: target.toString(), poolSize: 4 });
+    try {
+      await routeBench(`PostgreSQL (${target.host})`, postgres);
+    } finally {
+      await postgres.close();
+    }
+  });
 } else {
   console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to include it)');
 }

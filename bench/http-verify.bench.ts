@@ -38,7 +38,6 @@ const ISSUE = { verify: [54, 88], health: [1700, 5200], issuePg: [38, 48], issue
 // ---- the server, in a child process --------------------------------------------------------
 
 async function serve(engine: 'pglite' | 'postgres') {
-  const { createWriteStream } = await import('node:fs');
   const { buildApp } = await import('../server/src/app.js');
   const { openDatabase } = await import('../server/src/db/database.js');
   const { migrateToLatest } = await import('../server/src/db/migrate.js');
@@ -73,11 +72,12 @@ async function serve(engine: 'pglite' | 'postgres') {
     jobs,
     ...(database.pglite ? { pglite: database.pglite } : {}),
   };
-  // As in production: pino at info, each request logged (here into /dev/null).
+  // As in production: pino at info through its own synchronous destination (stdout there), each
+  // request logged (here into /dev/null).
   const app = await buildApp({
     deps,
     authRateLimit: 1_000_000,
-    logger: { level: 'info', stream: createWriteStream('/dev/null') },
+    logger: { level: 'info', file: '/dev/null' },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -152,7 +152,8 @@ async function load(options: AutocannonOptions): Promise<Run> {
 
 async function startServer(engine: 'pglite' | 'postgres') {
   const child = fork(fileURLToPath(import.meta.url), ['serve', engine], {
-    execArgv: ['--import', 'tsx'],
+    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+    execArgv: [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -19,11 +19,10 @@
  *    creates and drops), against the target < 60 s.
  * Data come from a fixed seed, so runs are comparable.
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openDatabase, type Database } from '../server/src/db/database.js';
+import type { Db } from '../server/src/db/transaction.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import type { Deps } from '../server/src/deps.js';
 import { findEvent } from '../server/src/events/events.store.js';
@@ -41,6 +40,8 @@ import {
   latestPublishedVersions,
   publishVersion,
 } from '../server/src/pathways/stores/pathway.store.js';
+import { benchDeps, withScratchPostgres } from './bench-support.js';
+import { seeded } from './bench-catalogue.js';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const PATHWAYS_FULL = 20;
@@ -49,19 +50,6 @@ const PROGRAMMES = 60;
 const CREDENTIALS_PER_LEARNER = 4;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const SEED = 20261129;
-
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int };
-}
 
 /** Met or not, and the ratio to the target: what the issue asks for is the reference here. */
 function verdict(value: number, target: number) {
@@ -195,13 +183,50 @@ async function addLearners(database: Database, world: World, first: number, coun
 class RollBack extends Error {}
 
 function depsOf(database: Database, world: World): Deps {
-  return {
-    db: database.db,
-    clock: () => new Date(),
-    publicUrl: new URL('https://bench.example'),
-    masterKey: randomBytes(32),
-    jobs: world.jobs,
-  };
+  return benchDeps(database.db, world.jobs, 'https://bench.example');
+}
+
+/**
+ * What issuing on completion writes (not timed): a credential row (an empty document) and the
+ * completed enrolment that points at it. `name` makes the credential id unique.
+ */
+async function insertCompletion(
+  trx: Db,
+  world: World,
+  learner: string,
+  programme: { id: string; versionId: string },
+  name: string,
+  statusIndex: number,
+): Promise<{ id: string }> {
+  const credential = await trx
+    .insertInto('credentials')
+    .values({
+      org_id: world.orgId,
+      credential_id: `https://bench.example/credentials/${name}`,
+      format: 'ldp',
+      document: '{}',
+      types: ['VerifiableCredential', 'OpenBadgeCredential'],
+      achievement_name: 'Programme',
+      recipient_user_id: learner,
+      status_list_number: 1,
+      status_index: statusIndex,
+      status_purposes: ['revocation'],
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('enrolments')
+    .values({
+      org_id: world.orgId,
+      microcredential_id: programme.id,
+      version_id: programme.versionId,
+      learner_id: learner,
+      status: 'completed',
+      completed_at: new Date(),
+      credential_row_id: credential.id,
+    })
+    .execute();
+  return credential;
 }
 
 function summary(times: number[]) {
@@ -257,34 +282,7 @@ async function benchOneLearner(label: string, database: Database, world: World) 
     await database.db
       .transaction()
       .execute(async (trx) => {
-        const credential = await trx
-          .insertInto('credentials')
-          .values({
-            org_id: world.orgId,
-            credential_id: `https://bench.example/credentials/new-${i}`,
-            format: 'ldp',
-            document: '{}',
-            types: ['VerifiableCredential', 'OpenBadgeCredential'],
-            achievement_name: 'Programme',
-            recipient_user_id: learner,
-            status_list_number: 1,
-            status_index: 100_000 + i,
-            status_purposes: ['revocation'],
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('enrolments')
-          .values({
-            org_id: world.orgId,
-            microcredential_id: programme.id,
-            version_id: programme.versionId,
-            learner_id: learner,
-            status: 'completed',
-            completed_at: new Date(),
-            credential_row_id: credential.id,
-          })
-          .execute();
+        await insertCompletion(trx, world, learner, programme, `new-${i}`, 100_000 + i);
         const before = await trx
           .selectFrom('pathway_learners')
           .select(['pathway_id', 'done'])
@@ -351,34 +349,7 @@ async function benchEventToProgress(
       ).map((r) => [r.pathway_id, r.done]),
     );
     const credentialId = await database.db.transaction().execute(async (trx) => {
-      const credential = await trx
-        .insertInto('credentials')
-        .values({
-          org_id: world.orgId,
-          credential_id: `https://bench.example/credentials/event-${i}`,
-          format: 'ldp',
-          document: '{}',
-          types: ['VerifiableCredential', 'OpenBadgeCredential'],
-          achievement_name: 'Programme',
-          recipient_user_id: learner,
-          status_list_number: 1,
-          status_index: 110_000 + i,
-          status_purposes: ['revocation'],
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('enrolments')
-        .values({
-          org_id: world.orgId,
-          microcredential_id: programme.id,
-          version_id: programme.versionId,
-          learner_id: learner,
-          status: 'completed',
-          completed_at: new Date(),
-          credential_row_id: credential.id,
-        })
-        .execute();
+      const credential = await insertCompletion(trx, world, learner, programme, `event-${i}`, 110_000 + i);
       await recordEvent(deps, trx, {
         type: 'credential.issued',
         orgId: world.orgId,
@@ -464,21 +435,24 @@ async function benchFull(database: Database, world: World) {
 }
 
 async function withPostgres(url: string, work: (database: Database) => Promise<void>) {
-  const name = `cairn_bench_pathways_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  // The drop below (with force) ends connections the pool is still closing; that is expected here.
-  const database = await openDatabase({ engine: 'postgres', url: u.toString(), poolSize: 4, onIdleError: () => {} });
-  try {
-    await work(database);
-  } finally {
-    await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await withScratchPostgres(
+    url,
+    async (target) => {
+      // The drop (with force) ends connections the pool is still closing; that is expected here.
+      const database = await openDatabase({
+        engine: 'postgres',
+        url: target.toString(),
+        poolSize: 4,
+        onIdleError: () => {},
+      });
+      try {
+        await work(database);
+      } finally {
+        await database.close();
+      }
+    },
+    { prefix: 'cairn_bench_pathways' },
+  );
 }
 
 const pglite = await openDatabase({ engine: 'pglite' });

@@ -15,7 +15,6 @@
  * credential and takes a while at full size. BENCH_UNREMEMBERED=1 skips the share-time job, so the
  * cold report verifies everything itself (the figure before the memo).
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
@@ -30,6 +29,7 @@ import { getRoleGaps } from '../server/src/workforce/use-cases/get-role-gaps.js'
 import { rememberSharedEvidence } from '../server/src/workforce/use-cases/remember-shared-evidence.js';
 import { createRole } from '../server/src/workforce/use-cases/manage-roles.js';
 import { installBenchJobQueue } from './bench-job-queue.js';
+import { benchDeps } from './bench-support.js';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 1000);
 const CREDENTIALS = Number(process.env.BENCH_CREDENTIALS ?? 2);
@@ -42,14 +42,7 @@ const database = await openDatabase({ engine: 'pglite' });
 await migrateToLatest(database.db);
 await ensureStarterFramework(database.db);
 const jobs = await installBenchJobQueue(database);
-const deps: Deps = {
-  db: database.db,
-  clock: () => new Date(),
-  publicUrl: new URL('http://bench.cairn.test'),
-  masterKey: randomBytes(32),
-  jobs,
-  ...(database.pglite ? { pglite: database.pglite } : {}),
-};
+const deps: Deps = { ...benchDeps(database.db, jobs), ...(database.pglite ? { pglite: database.pglite } : {}) };
 const asUser = (userId: string): Actor => ({ kind: 'user', userId, sessionId: 'bench' });
 
 const owner = (await insertUser(deps.db, {

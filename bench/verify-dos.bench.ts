@@ -20,6 +20,7 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { benchDeps, percentile } from './bench-support.js';
 
 const SAMPLES = Number(process.env.BENCH_DOS_SAMPLES ?? 1000);
 const TARGET_P99_MS = 100;
@@ -35,13 +36,7 @@ async function serve() {
   const { installBenchJobQueue } = await import('./bench-job-queue.js');
   await migrateToLatest(database.db);
   const jobs = await installBenchJobQueue(database);
-  const deps = {
-    db: database.db,
-    clock: () => new Date(),
-    publicUrl: new URL('http://bench.cairn.test'),
-    masterKey: randomBytes(32),
-    jobs,
-  };
+  const deps = benchDeps(database.db, jobs);
   const app = await buildApp({ deps, authRateLimit: 1_000_000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -92,11 +87,6 @@ function send(
     req.on('error', reject);
     req.end(body);
   });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function sampleHealth(port: number, agent: Agent): Promise<number[]> {

@@ -17,13 +17,8 @@ export type SignCredentialOptions<T extends JsonObject> = {
   domain?: string;
 };
 
-/**
- * Signs a credential with a Data Integrity proof and returns a new object whose `proof` is an
- * array (what the 1EdTech schema wants). An existing proof is kept: the new one joins the set.
- * Throws on misuse and when the document cannot be canonicalised (e.g. an undefined term).
- */
-export async function signCredential<T extends JsonObject>({
-  credential,
+/** What createProof takes besides the document and purpose; optional options only when given. */
+function proofRequest({
   signer,
   cryptosuite,
   documentLoader,
@@ -31,14 +26,8 @@ export async function signCredential<T extends JsonObject>({
   canonicalizer,
   challenge,
   domain,
-}: SignCredentialOptions<T>): Promise<T & { proof: JsonObject[] }> {
-  if (!isJsonObject(credential)) throw new TypeError('credential must be a JSON object');
-  if (!signer || typeof signer.secretKeyMultibase !== 'string') throw new TypeError('signer is required');
-  if (typeof documentLoader !== 'function') throw new TypeError('documentLoader is required');
-  if (!(now instanceof Date)) throw new TypeError('now must be a Date');
-  const document = withoutProof(cloneJson(credential));
-  const proof = await createProof({
-    document,
+}: Omit<SignCredentialOptions<JsonObject>, 'credential'>) {
+  return {
     signer,
     cryptosuite,
     documentLoader,
@@ -46,7 +35,25 @@ export async function signCredential<T extends JsonObject>({
     ...(canonicalizer ? { canonicalizer } : {}),
     ...(challenge !== undefined ? { challenge } : {}),
     ...(domain !== undefined ? { domain } : {}),
-  });
+  };
+}
+
+/**
+ * Signs a credential with a Data Integrity proof and returns a new object whose `proof` is an
+ * array (what the 1EdTech schema wants). An existing proof is kept: the new one joins the set.
+ * Throws on misuse and when the document cannot be canonicalised (e.g. an undefined term).
+ */
+export async function signCredential<T extends JsonObject>({
+  credential,
+  ...request
+}: SignCredentialOptions<T>): Promise<T & { proof: JsonObject[] }> {
+  if (!isJsonObject(credential)) throw new TypeError('credential must be a JSON object');
+  if (!request.signer || typeof request.signer.secretKeyMultibase !== 'string')
+    throw new TypeError('signer is required');
+  if (typeof request.documentLoader !== 'function') throw new TypeError('documentLoader is required');
+  if (!(request.now instanceof Date)) throw new TypeError('now must be a Date');
+  const document = withoutProof(cloneJson(credential));
+  const proof = await createProof({ document, ...proofRequest(request) });
   return { ...document, proof: [...proofsOf(credential), proof] } as unknown as T & { proof: JsonObject[] };
 }
 
@@ -59,26 +66,10 @@ export type SignPresentationOptions<T extends JsonObject> = Omit<SignCredentialO
 /** Signs a verifiable presentation as its holder (`authentication`), binding it to a challenge and domain. */
 export async function signPresentation<T extends JsonObject>({
   presentation,
-  signer,
-  cryptosuite,
-  documentLoader,
-  now,
-  canonicalizer,
-  challenge,
-  domain,
+  ...request
 }: SignPresentationOptions<T>): Promise<T & { proof: JsonObject[] }> {
   if (!isJsonObject(presentation)) throw new TypeError('presentation must be a JSON object');
   const document = withoutProof(cloneJson(presentation));
-  const proof = await createProof({
-    document,
-    signer,
-    cryptosuite,
-    documentLoader,
-    now,
-    purpose: 'authentication',
-    ...(canonicalizer ? { canonicalizer } : {}),
-    ...(challenge !== undefined ? { challenge } : {}),
-    ...(domain !== undefined ? { domain } : {}),
-  });
+  const proof = await createProof({ document, purpose: 'authentication', ...proofRequest(request) });
   return { ...document, proof: [proof] } as unknown as T & { proof: JsonObject[] };
 }

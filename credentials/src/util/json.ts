@@ -8,9 +8,33 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A deep copy that also drops `undefined` and anything JSON cannot hold. */
+/**
+ * A deep copy of a JSON value. Plain objects and arrays are copied by a walk (several times
+ * faster than `structuredClone` on credentials, and signing copies each one it signs); anything
+ * else that is an object (a Date, say) goes through `structuredClone`, as before.
+ */
 export function cloneJson<T>(value: T): T {
-  return structuredClone(value);
+  return copyJson(value) as T;
+}
+
+function copyJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyJson(value[i]);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const copied = copyJson((value as Record<string, unknown>)[key]);
+    // JSON.parse makes "__proto__" an own key; assigning it would set the copy's prototype instead.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+    else out[key] = copied;
+  }
+  return out;
 }
 
 /** `value` as an array: JSON-LD lets most properties be one item or many. */

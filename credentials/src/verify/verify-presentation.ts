@@ -2,12 +2,12 @@ import jsonld from 'jsonld';
 import { createDocumentLoader, type DidResolver, type DocumentLoader } from '../contexts/document-loader.js';
 import { CONTEXT_URLS } from '../contexts/context-urls.js';
 import type { Canonicalizer } from '../proofs/canonicalizer.js';
-import { isCryptosuite, proofsOf, verifyProofSignature } from '../proofs/data-integrity.js';
-import { ED25519_SIGNATURE_2020, verifyEd25519Signature2020 } from '../proofs/ed25519-signature-2020.js';
+import { proofsOf } from '../proofs/data-integrity.js';
 import type { FetchStatusList } from '../status-list/check-status.js';
 import { asArray, idOf, isJsonObject, show, type JsonObject } from '../util/json.js';
 import { resolveAssertionKey } from './key-resolver.js';
 import { checkVerifyLimits } from './limits.js';
+import { proofKindOf, verifyProofOfKind } from './proof-kinds.js';
 import type { CheckStatus } from './result.js';
 import { verifyCredential, type VerificationResult } from './verify-credential.js';
 
@@ -200,8 +200,8 @@ async function checkPresentationProof(
     return;
   }
   const proof = proofs[0]!;
-  const isDataIntegrity = proof.type === 'DataIntegrityProof' && isCryptosuite(proof.cryptosuite);
-  if (!isDataIntegrity && proof.type !== ED25519_SIGNATURE_2020) {
+  const kind = proofKindOf(proof);
+  if (!kind) {
     add(
       'proof',
       'Signed by the holder',
@@ -240,9 +240,7 @@ async function checkPresentationProof(
       expectedPurpose: 'authentication' as const,
       ...(options.canonicalizer ? { canonicalizer: options.canonicalizer } : {}),
     };
-    const isValid = isDataIntegrity
-      ? await verifyProofSignature(verifyOptions)
-      : await verifyEd25519Signature2020(verifyOptions);
+    const isValid = await verifyProofOfKind(kind, verifyOptions);
     if (!isValid) {
       add('proof', 'Signed by the holder', 'failed', 'The presentation signature does not match its content');
     } else if (holder !== undefined && key.controller !== holder) {

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cairnAccreditationContext, type JsonObject } from '@cairn/credentials';
-import type { App } from '../app.js';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
 import { listMailsTo } from '../mail/mail.store.js';
 import { addMember, createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
 import { verifyWithReference } from '../testing/reference-verifier.js';
+import { callAs } from '../testing/call-as.js';
 import { accreditationsFor } from './accreditations-in-force.js';
 import { sendRenewalReminders } from './use-cases/send-renewal-reminders.js';
 
@@ -27,20 +27,6 @@ type Application = {
     subject: { id: string; type: string };
   }[];
 };
-
-async function call<T = unknown>(app: App, user: TestUser | null, method: string, url: string, payload?: unknown) {
-  const res = await app.inject({
-    method: method as 'GET',
-    url,
-    headers: user ? { cookie: user.cookie } : {},
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-  return {
-    status: res.statusCode,
-    body: res.json<T & { code?: string; detail?: string; errors?: { message: string }[] }>(),
-    raw: res,
-  };
-}
 
 function multipart(fields: Record<string, string>, file: { name: string; content: string }) {
   const boundary = `----cairn${unique('b')}`;
@@ -96,7 +82,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
 
   it('an accrediting body creates and edits a scheme; its page is public; a provider cannot run one', async () => {
     const { app } = ctx;
-    const created = await call<{ id: string; slug: string; scope: { eqfLevels: number[] } }>(
+    const created = await callAs<{ id: string; slug: string; scope: { eqfLevels: number[] } }>(
       app,
       accreditorOwner,
       'POST',
@@ -118,7 +104,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
     expect(created.body.scope.eqfLevels).toEqual([4, 5]);
     schemeId = created.body.id;
 
-    const edited = await call<{ feeNote: string; name: string }>(
+    const edited = await callAs<{ feeNote: string; name: string }>(
       app,
       accreditorOwner,
       'PATCH',
@@ -128,7 +114,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ feeNote: 'EUR 950 per programme', name: 'Workplace Digital Skills' });
 
-    const page = await call<{ name: string; accreditor: { slug: string } }>(
+    const page = await callAs<{ name: string; accreditor: { slug: string } }>(
       app,
       null,
       'GET',
@@ -137,7 +123,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
     expect(page.status).toBe(200);
     expect(page.body.accreditor.slug).toBe(accreditor.slug);
 
-    const byProvider = await call(app, providerOwner, 'POST', `/api/v1/orgs/${provider.slug}/accreditation/schemes`, {
+    const byProvider = await callAs(app, providerOwner, 'POST', `/api/v1/orgs/${provider.slug}/accreditation/schemes`, {
       slug: 'my-own',
       name: 'My own scheme',
       validityMonths: 12,
@@ -148,7 +134,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
 
   it('refuses a programme outside the scheme’s scope with 422 naming the limit, writing nothing', async () => {
     const { app } = ctx;
-    const res = await call(app, providerOwner, 'POST', `/api/v1/orgs/${provider.slug}/accreditation/applications`, {
+    const res = await callAs(app, providerOwner, 'POST', `/api/v1/orgs/${provider.slug}/accreditation/applications`, {
       schemeId,
       subjectType: 'programme',
       programmeIds: [inScope.id, outOfScope.id],
@@ -157,7 +143,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
     expect(res.status).toBe(422);
     expect(res.raw.headers['content-type']).toContain('application/problem+json');
     expect(res.body.detail).toContain("EQF level 6 is outside the scheme's scope (levels 4-5)");
-    const sent = await call<{ items: unknown[] }>(
+    const sent = await callAs<{ items: unknown[] }>(
       app,
       providerOwner,
       'GET',
@@ -167,12 +153,18 @@ describe('accreditation: schemes, applications, decisions, register', () => {
   });
 
   it('refuses programmes of another organisation', async () => {
-    const res = await call(ctx.app, outsider, 'POST', `/api/v1/orgs/${otherProvider.slug}/accreditation/applications`, {
-      schemeId,
-      subjectType: 'programme',
-      programmeIds: [inScope.id],
-      statement: 'We would like this programme accredited.',
-    });
+    const res = await callAs(
+      ctx.app,
+      outsider,
+      'POST',
+      `/api/v1/orgs/${otherProvider.slug}/accreditation/applications`,
+      {
+        schemeId,
+        subjectType: 'programme',
+        programmeIds: [inScope.id],
+        statement: 'We would like this programme accredited.',
+      },
+    );
     expect(res.status).toBe(422);
     expect(res.body.errors?.[0]?.message).toContain('Not a published programme of your organisation');
   });
@@ -180,7 +172,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
   it('a provider cannot accredit itself', async () => {
     const { app } = ctx;
     const both = await createOrg(app, outsider, { roles: ['provider', 'accreditor'] });
-    const scheme = await call<{ id: string }>(
+    const scheme = await callAs<{ id: string }>(
       app,
       outsider,
       'POST',
@@ -191,7 +183,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
         validityMonths: 12,
       },
     );
-    const res = await call(app, outsider, 'POST', `/api/v1/orgs/${both.slug}/accreditation/applications`, {
+    const res = await callAs(app, outsider, 'POST', `/api/v1/orgs/${both.slug}/accreditation/applications`, {
       schemeId: scheme.body.id,
       subjectType: 'organization',
       statement: 'We accredit ourselves, obviously.',
@@ -202,10 +194,25 @@ describe('accreditation: schemes, applications, decisions, register', () => {
 
   describe('the review flow', () => {
     let application: Application;
+    /** A call to the application under review, through `org`'s view of it. */
+    const onApplication = <T = unknown>(
+      user: TestUser,
+      org: Org,
+      method: 'GET' | 'POST' | 'PUT',
+      path: string,
+      payload?: unknown,
+    ) =>
+      callAs<T>(
+        ctx.app,
+        user,
+        method,
+        `/api/v1/orgs/${org.slug}/accreditation/applications/${application.id}${path}`,
+        payload,
+      );
 
     it('a provider applies with evidence; the accreditor asks for more; the provider answers', async () => {
       const { app } = ctx;
-      const applied = await call<Application>(
+      const applied = await callAs<Application>(
         app,
         providerOwner,
         'POST',
@@ -245,91 +252,45 @@ describe('accreditation: schemes, applications, decisions, register', () => {
       });
       expect(file.statusCode).toBe(200);
       expect(file.body).toBe('Our assessment policy.');
-      const peek = await call(
-        app,
-        outsider,
-        'GET',
-        `/api/v1/orgs/${otherProvider.slug}/accreditation/applications/${application.id}`,
-      );
+      const peek = await onApplication(outsider, otherProvider, 'GET', '');
       expect(peek.status).toBe(404);
 
       // The provider cannot decide, whichever organisation it names.
-      const selfDecide = await call(
-        app,
-        providerOwner,
-        'POST',
-        `/api/v1/orgs/${provider.slug}/accreditation/applications/${application.id}/decision`,
-        {
-          decision: 'accredited',
-          reasons: 'We say so.',
-        },
-      );
+      const selfDecide = await onApplication(providerOwner, provider, 'POST', '/decision', {
+        decision: 'accredited',
+        reasons: 'We say so.',
+      });
       expect(selfDecide.status).toBe(403);
-      const foreignDecide = await call(
-        app,
-        providerOwner,
-        'POST',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/decision`,
-        {
-          decision: 'accredited',
-          reasons: 'We say so.',
-        },
-      );
+      const foreignDecide = await onApplication(providerOwner, accreditor, 'POST', '/decision', {
+        decision: 'accredited',
+        reasons: 'We say so.',
+      });
       expect(foreignDecide.status).toBe(404);
 
-      const asked = await call<Application>(
-        app,
-        accreditorOwner,
-        'POST',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/information-requests`,
-        {
-          body: 'Please send the moderation records.',
-        },
-      );
+      const asked = await onApplication<Application>(accreditorOwner, accreditor, 'POST', '/information-requests', {
+        body: 'Please send the moderation records.',
+      });
       expect(asked.status).toBe(200);
       expect(asked.body.state).toBe('information_requested');
 
       // A viewer of the accrediting body reads the application but cannot review or decide.
       const viewer = await signUpUser(app);
       await addMember(app, accreditorOwner, accreditor.slug, viewer, 'viewer');
-      const seen = await call(
-        app,
-        viewer,
-        'GET',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}`,
-      );
+      const seen = await onApplication(viewer, accreditor, 'GET', '');
       expect(seen.status).toBe(200);
-      const viewerAsks = await call(
-        app,
-        viewer,
-        'POST',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/information-requests`,
-        { body: 'Can I?' },
-      );
+      const viewerAsks = await onApplication(viewer, accreditor, 'POST', '/information-requests', { body: 'Can I?' });
       expect(viewerAsks.status).toBe(403);
 
       // Cannot decide while waiting for the answer.
-      const early = await call(
-        app,
-        accreditorOwner,
-        'POST',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/decision`,
-        {
-          decision: 'accredited',
-          reasons: 'Looks fine.',
-        },
-      );
+      const early = await onApplication(accreditorOwner, accreditor, 'POST', '/decision', {
+        decision: 'accredited',
+        reasons: 'Looks fine.',
+      });
       expect(early.status).toBe(409);
 
-      const answered = await call<Application>(
-        app,
-        providerOwner,
-        'POST',
-        `/api/v1/orgs/${provider.slug}/accreditation/applications/${application.id}/answers`,
-        {
-          body: 'Moderation records are attached to the policy.',
-        },
-      );
+      const answered = await onApplication<Application>(providerOwner, provider, 'POST', '/answers', {
+        body: 'Moderation records are attached to the policy.',
+      });
       expect(answered.status).toBe(200);
       expect(answered.body.state).toBe('resubmitted');
       expect(answered.body.messages.map((m) => m.kind)).toEqual(['information_request', 'answer']);
@@ -337,45 +298,27 @@ describe('accreditation: schemes, applications, decisions, register', () => {
 
     it('the accreditor reviews the checklist and accredits: one signed, verifiable credential per programme', async () => {
       const { app } = ctx;
-      const checked = await call<Application>(
-        app,
-        accreditorOwner,
-        'PUT',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/checks`,
-        {
-          criterion: 'Outcomes are assessed',
-          outcome: 'met',
-          note: 'Seen in the policy.',
-        },
-      );
+      const checked = await onApplication<Application>(accreditorOwner, accreditor, 'PUT', '/checks', {
+        criterion: 'Outcomes are assessed',
+        outcome: 'met',
+        note: 'Seen in the policy.',
+      });
       expect(checked.status).toBe(200);
       expect(checked.body.checklist).toEqual([
         { criterion: 'Outcomes are assessed', outcome: 'met', note: 'Seen in the policy.' },
         { criterion: 'Staff are qualified', outcome: null, note: '' },
       ]);
-      const notACriterion = await call(
-        app,
-        accreditorOwner,
-        'PUT',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/checks`,
-        {
-          criterion: 'Something else',
-          outcome: 'met',
-        },
-      );
+      const notACriterion = await onApplication(accreditorOwner, accreditor, 'PUT', '/checks', {
+        criterion: 'Something else',
+        outcome: 'met',
+      });
       expect(notACriterion.status).toBe(400);
 
-      const decided = await call<Application>(
-        app,
-        accreditorOwner,
-        'POST',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/decision`,
-        {
-          decision: 'accredited',
-          reasons: 'All criteria met.',
-          publicReportUrl: 'https://example.org/reports/northwind',
-        },
-      );
+      const decided = await onApplication<Application>(accreditorOwner, accreditor, 'POST', '/decision', {
+        decision: 'accredited',
+        reasons: 'All criteria met.',
+        publicReportUrl: 'https://example.org/reports/northwind',
+      });
       expect(decided.status, JSON.stringify(decided.body)).toBe(200);
       expect(decided.body.state).toBe('decided');
       expect(decided.body.accreditations).toHaveLength(2);
@@ -441,37 +384,24 @@ describe('accreditation: schemes, applications, decisions, register', () => {
     });
 
     it('deciding again with the same decision changes nothing; another decision is a conflict', async () => {
-      const { app } = ctx;
-      const again = await call<Application>(
-        app,
-        accreditorOwner,
-        'POST',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/decision`,
-        {
-          decision: 'accredited',
-          reasons: 'All criteria met.',
-        },
-      );
+      const again = await onApplication<Application>(accreditorOwner, accreditor, 'POST', '/decision', {
+        decision: 'accredited',
+        reasons: 'All criteria met.',
+      });
       expect(again.status).toBe(200);
       expect(again.body.accreditations.map((a) => a.credentialId)).toEqual(
         application.accreditations.map((a) => a.credentialId),
       );
-      const other = await call(
-        app,
-        accreditorOwner,
-        'POST',
-        `/api/v1/orgs/${accreditor.slug}/accreditation/applications/${application.id}/decision`,
-        {
-          decision: 'refused',
-          reasons: 'Changed our mind.',
-        },
-      );
+      const other = await onApplication(accreditorOwner, accreditor, 'POST', '/decision', {
+        decision: 'refused',
+        reasons: 'Changed our mind.',
+      });
       expect(other.status).toBe(409);
     });
 
     it('the public register lists it, searchable; in-force accreditations answer for the programme', async () => {
       const { app } = ctx;
-      const register = await call<{
+      const register = await callAs<{
         items: {
           subject: { type: string; name: string };
           status: string;
@@ -484,21 +414,21 @@ describe('accreditation: schemes, applications, decisions, register', () => {
         ['programme', 'Digital Collaboration', 'accredited'],
         ['programme', 'Spreadsheets at Work', 'accredited'],
       ]);
-      const searched = await call<{ items: { subject: { name: string } }[] }>(
+      const searched = await callAs<{ items: { subject: { name: string } }[] }>(
         app,
         null,
         'GET',
         `/api/v1/registers/${accreditor.slug}?q=spreadsheet`,
       );
       expect(searched.body.items.map((i) => i.subject.name)).toEqual(['Spreadsheets at Work']);
-      const byCode = await call<{ items: unknown[] }>(
+      const byCode = await callAs<{ items: unknown[] }>(
         app,
         null,
         'GET',
         `/api/v1/registers/${accreditor.slug}?q=${register.body.items[0]!.verificationCode}`,
       );
       expect(byCode.body.items).toHaveLength(1);
-      expect((await call(app, null, 'GET', `/api/v1/registers/${provider.slug}`)).status).toBe(404);
+      expect((await callAs(app, null, 'GET', `/api/v1/registers/${provider.slug}`)).status).toBe(404);
 
       const inForce = await accreditationsFor(ctx.deps.db, {
         subjectOrgId: provider.id,
@@ -518,7 +448,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
       const { app } = ctx;
       const target = application.accreditations.find((a) => a.subject.type === 'programme')!;
       const url = `/api/v1/orgs/${accreditor.slug}/accreditation/granted/${target.id}/status`;
-      const byProvider = await call(
+      const byProvider = await callAs(
         app,
         providerOwner,
         'POST',
@@ -528,7 +458,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
       expect(byProvider.status).toBe(403);
 
       ctx.clock.advance(DAY);
-      const suspended = await call<{ status: string }>(app, accreditorOwner, 'POST', url, {
+      const suspended = await callAs<{ status: string }>(app, accreditorOwner, 'POST', url, {
         action: 'suspend',
         reason: 'Complaint under review.',
       });
@@ -545,25 +475,25 @@ describe('accreditation: schemes, applications, decisions, register', () => {
       });
       expect(check1.json<{ verified: boolean }>().verified).toBe(false);
       ctx.clock.advance(DAY);
-      const reinstated = await call<{ status: string }>(app, accreditorOwner, 'POST', url, { action: 'reinstate' });
+      const reinstated = await callAs<{ status: string }>(app, accreditorOwner, 'POST', url, { action: 'reinstate' });
       expect(reinstated.body.status).toBe('accredited');
 
       ctx.clock.advance(DAY);
-      const withdrawn = await call<{ status: string; withdrawnAt: string }>(app, accreditorOwner, 'POST', url, {
+      const withdrawn = await callAs<{ status: string; withdrawnAt: string }>(app, accreditorOwner, 'POST', url, {
         action: 'withdraw',
         reason: 'Assessment no longer moderated.',
       });
       expect(withdrawn.status).toBe(200);
       expect(withdrawn.body.status).toBe('withdrawn');
-      const again = await call<{ status: string }>(app, accreditorOwner, 'POST', url, {
+      const again = await callAs<{ status: string }>(app, accreditorOwner, 'POST', url, {
         action: 'withdraw',
         reason: 'Twice.',
       });
       expect(again.body.status).toBe('withdrawn');
-      const reinstate = await call(app, accreditorOwner, 'POST', url, { action: 'reinstate' });
+      const reinstate = await callAs(app, accreditorOwner, 'POST', url, { action: 'reinstate' });
       expect(reinstate.status).toBe(409);
 
-      const register = await call<{
+      const register = await callAs<{
         items: { verificationCode: string; status: string; withdrawnAt: string | null }[];
       }>(app, null, 'GET', `/api/v1/registers/${accreditor.slug}`);
       expect(register.body.items.find((i) => i.verificationCode === target.verificationCode)).toMatchObject({
@@ -632,7 +562,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
     const institute = await createOrg(app, owner, { roles: ['provider'] });
     const base = `/api/v1/orgs/${institute.slug}/accreditation/applications`;
     const decide = (id: string, decision: string) =>
-      call<Application>(
+      callAs<Application>(
         app,
         accreditorOwner,
         'POST',
@@ -642,7 +572,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
           reasons: 'Reviewed.',
         },
       );
-    const first = await call<Application>(app, owner, 'POST', base, {
+    const first = await callAs<Application>(app, owner, 'POST', base, {
       schemeId,
       subjectType: 'organization',
       statement: 'The institute as a whole.',
@@ -650,7 +580,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
     const candidacy = await decide(first.body.id, 'candidate');
     expect(candidacy.status, JSON.stringify(candidacy.body)).toBe(200);
     expect(candidacy.body.accreditations.map((a) => a.status)).toEqual(['candidate']);
-    const renewal = await call<Application & { renewsId: string; history: { id: string; decision: string }[] }>(
+    const renewal = await callAs<Application & { renewsId: string; history: { id: string; decision: string }[] }>(
       app,
       owner,
       'POST',
@@ -666,7 +596,7 @@ describe('accreditation: schemes, applications, decisions, register', () => {
     expect(renewal.body.history).toEqual([expect.objectContaining({ id: first.body.id, decision: 'candidate' })]);
     const accredited = await decide(renewal.body.id, 'accredited');
     expect(accredited.body.accreditations.map((a) => a.status)).toEqual(['accredited']);
-    const held = await call<{ items: { status: string; credentialId: string }[] }>(
+    const held = await callAs<{ items: { status: string; credentialId: string }[] }>(
       app,
       owner,
       'GET',
@@ -681,12 +611,18 @@ describe('accreditation: schemes, applications, decisions, register', () => {
       .executeTakeFirstOrThrow();
     expect(row.revoked_at).not.toBeNull();
     // A renewal names a decided application of the same provider.
-    const foreign = await call(app, outsider, 'POST', `/api/v1/orgs/${otherProvider.slug}/accreditation/applications`, {
-      schemeId,
-      subjectType: 'organization',
-      statement: 'Renewing somebody else’s.',
-      renewsId: first.body.id,
-    });
+    const foreign = await callAs(
+      app,
+      outsider,
+      'POST',
+      `/api/v1/orgs/${otherProvider.slug}/accreditation/applications`,
+      {
+        schemeId,
+        subjectType: 'organization',
+        statement: 'Renewing somebody else’s.',
+        renewsId: first.body.id,
+      },
+    );
     expect(foreign.status).toBe(422);
   });
 });

@@ -1,33 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '@cairn/credentials';
-import type { App } from '../app.js';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
 import { completeProgramme } from '../pathways/pathway-test-helpers.js';
+import { callAs } from '../testing/call-as.js';
 import { verifyWithReference } from '../testing/reference-verifier.js';
 import { createOrg, signUpUser, unique, useTestApp, type TestUser } from '../testing/test-app.js';
 
 const t = useTestApp();
-
-type Answer<T> = {
-  status: number;
-  body: T & { code?: string; detail?: string; errors?: { field: string; message: string }[] };
-};
-
-async function call<T = Record<string, unknown>>(
-  app: App,
-  user: TestUser | null,
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  payload?: object,
-): Promise<Answer<T>> {
-  const res = await app.inject({
-    method,
-    url,
-    headers: user ? { cookie: user.cookie } : {},
-    ...(payload ? { payload: payload as Record<string, unknown> } : {}),
-  });
-  return { status: res.statusCode, body: res.json() };
-}
 
 type Application = {
   id: string;
@@ -49,7 +28,7 @@ const applyUrl = () => `/api/v1/orgs/${providerSlug}/accreditation/applications`
 const decideUrl = (id: string) => `/api/v1/orgs/${accreditorSlug}/accreditation/applications/${id}/decision`;
 
 async function createScheme(fields: string[]) {
-  const res = await call<{ id: string }>(t.app, accreditorOwner, 'POST', schemesUrl(), {
+  const res = await callAs<{ id: string }>(t.app, accreditorOwner, 'POST', schemesUrl(), {
     slug: unique('scheme'),
     name: 'Workplace Digital Skills',
     criteriaMarkdown: '## Criteria\n\n- Outcomes are assessed',
@@ -61,7 +40,7 @@ async function createScheme(fields: string[]) {
 }
 
 async function apply(schemeId: string, programmeIds: string[]) {
-  return call<Application>(t.app, providerOwner, 'POST', applyUrl(), {
+  return callAs<Application>(t.app, providerOwner, 'POST', applyUrl(), {
     schemeId,
     subjectType: 'programme',
     programmeIds,
@@ -100,7 +79,7 @@ beforeAll(async () => {
 
 describe('a programme declares its field of study', () => {
   it('is authored on the draft, signed into the Achievement, carried by the catalogue and the programme page', async () => {
-    const draft = await call<{ fieldOfStudy: string | null }>(
+    const draft = await callAs<{ fieldOfStudy: string | null }>(
       t.app,
       providerOwner,
       'GET',
@@ -109,7 +88,7 @@ describe('a programme declares its field of study', () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
     expect(draft.body.fieldOfStudy).toBe('Information and Communication Technologies');
 
-    const page = await call<{ fieldOfStudy: string | null; achievement: JsonObject }>(
+    const page = await callAs<{ fieldOfStudy: string | null; achievement: JsonObject }>(
       t.app,
       null,
       'GET',
@@ -118,7 +97,7 @@ describe('a programme declares its field of study', () => {
     expect(page.body.fieldOfStudy).toBe('Information and Communication Technologies');
     expect(page.body.achievement.fieldOfStudy).toBe('Information and Communication Technologies');
 
-    const listed = await call<{ items: { id: string; fieldOfStudy: string | null }[] }>(
+    const listed = await callAs<{ items: { id: string; fieldOfStudy: string | null }[] }>(
       t.app,
       null,
       'GET',
@@ -129,7 +108,7 @@ describe('a programme declares its field of study', () => {
       [noField.id]: null,
     });
 
-    const untagged = await call<{ achievement: JsonObject }>(
+    const untagged = await callAs<{ achievement: JsonObject }>(
       t.app,
       null,
       'GET',
@@ -149,7 +128,7 @@ describe('a programme declares its field of study', () => {
   });
 
   it('an empty field clears it on a draft; a next version keeps the published one', async () => {
-    const next = await call<{ id: string; fieldOfStudy: string | null }>(
+    const next = await callAs<{ id: string; fieldOfStudy: string | null }>(
       t.app,
       providerOwner,
       'POST',
@@ -158,7 +137,7 @@ describe('a programme declares its field of study', () => {
     );
     expect(next.status, JSON.stringify(next.body)).toBe(201);
     expect(next.body.fieldOfStudy).toBe('Information and Communication Technologies');
-    const cleared = await call<{ fieldOfStudy: string | null }>(
+    const cleared = await callAs<{ fieldOfStudy: string | null }>(
       t.app,
       providerOwner,
       'PATCH',
@@ -180,7 +159,7 @@ describe('a scheme limited to fields checks the programme’s field', () => {
     expect(res.body.errors).toEqual([
       { field: 'programmeIds.0', message: expect.stringContaining('declares no field') },
     ]);
-    const sent = await call<{ items: unknown[] }>(t.app, providerOwner, 'GET', `${applyUrl()}?side=sent`);
+    const sent = await callAs<{ items: unknown[] }>(t.app, providerOwner, 'GET', `${applyUrl()}?side=sent`);
     expect(sent.body.items).toHaveLength(0);
   });
 
@@ -199,7 +178,7 @@ describe('a scheme limited to fields checks the programme’s field', () => {
   it('accredits a programme inside the field', async () => {
     const applied = await apply(ictSchemeId, [ict.id]);
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
-    const decided = await call<Application>(t.app, accreditorOwner, 'POST', decideUrl(applied.body.id), {
+    const decided = await callAs<Application>(t.app, accreditorOwner, 'POST', decideUrl(applied.body.id), {
       decision: 'accredited',
       reasons: 'All criteria met.',
     });
@@ -211,11 +190,11 @@ describe('a scheme limited to fields checks the programme’s field', () => {
     const schemeId = await createScheme([]);
     const applied = await apply(schemeId, [noField.id]);
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
-    const narrowed = await call(t.app, accreditorOwner, 'PATCH', `${schemesUrl()}/${schemeId}`, {
+    const narrowed = await callAs(t.app, accreditorOwner, 'PATCH', `${schemesUrl()}/${schemeId}`, {
       scope: { fields: ['Statistics'], eqfLevels: [4, 5], jurisdictions: [], credentialTypes: [] },
     });
     expect(narrowed.status).toBe(200);
-    const decided = await call<Application>(t.app, accreditorOwner, 'POST', decideUrl(applied.body.id), {
+    const decided = await callAs<Application>(t.app, accreditorOwner, 'POST', decideUrl(applied.body.id), {
       decision: 'accredited',
       reasons: 'All criteria met.',
     });
@@ -224,7 +203,7 @@ describe('a scheme limited to fields checks the programme’s field', () => {
       'the programme declares no field of study; the scheme covers only: Statistics',
     );
     // Nothing was decided or signed: the application is still open and can be refused.
-    const refused = await call<Application>(t.app, accreditorOwner, 'POST', decideUrl(applied.body.id), {
+    const refused = await callAs<Application>(t.app, accreditorOwner, 'POST', decideUrl(applied.body.id), {
       decision: 'refused',
       reasons: 'Outside the scheme’s fields.',
     });
@@ -237,7 +216,7 @@ describe('editing a scheme', () => {
   it('validates the change and leaves credentials already issued as they were signed', async () => {
     const schemeId = await createScheme(['Information and Communication Technologies']);
     const applied = await apply(schemeId, [ict.id]);
-    const decided = await call<Application>(t.app, accreditorOwner, 'POST', decideUrl(applied.body.id), {
+    const decided = await callAs<Application>(t.app, accreditorOwner, 'POST', decideUrl(applied.body.id), {
       decision: 'accredited',
       reasons: 'All criteria met.',
     });
@@ -245,13 +224,13 @@ describe('editing a scheme', () => {
     const before = (await t.app.inject({ method: 'GET', url: credentialUrl, headers: { accept: 'application/json' } }))
       .body;
 
-    const invalid = await call(t.app, accreditorOwner, 'PATCH', `${schemesUrl()}/${schemeId}`, {
+    const invalid = await callAs(t.app, accreditorOwner, 'PATCH', `${schemesUrl()}/${schemeId}`, {
       validityMonths: 0,
       unknownField: true,
     });
     expect(invalid.status).toBe(400);
 
-    const edited = await call<{ name: string; scope: { fields: string[] } }>(
+    const edited = await callAs<{ name: string; scope: { fields: string[] } }>(
       t.app,
       accreditorOwner,
       'PATCH',

@@ -10,14 +10,3 @@ export function newVerificationCode(): string {
   for (let i = 0; i < 8; i += 1) out += ALPHABET[bytes[i]! % 32];
   return `ACC-${out.slice(0, 4)}-${out.slice(4)}`;
 }
-
-/** Adds whole months in UTC, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(date: Date, months: number): Date {
-  const d = new Date(date.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
-}

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config.js';
-import { seedDemoWorld } from '../seed/demo-world.js';
-import { sessionCookieOf, useTestApp } from '../testing/test-app.js';
+import { DEMO_TEST_PASSWORD as password } from '../testing/demo-world-template.js';
+import { sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 
 const defaults = parseConfig({});
 if (!('config' in defaults)) throw new Error(defaults.problems.join('; '));
 // The operators a fresh `npm start` has: demo world on, CAIRN_OPERATOR_EMAILS unset.
-const t = useTestApp({ operatorEmails: defaults.config.operatorEmails });
-const password = 'demo-password-for-tests';
+const t = useDemoWorldApp({ operatorEmails: defaults.config.operatorEmails });
 
 describe('the demo world’s operator', () => {
   it('is the seeded provider account, verified, who sees the background jobs', async () => {
-    await seedDemoWorld(t.deps, { password });
     const [operatorEmail] = defaults.config.operatorEmails;
     const login = await t.app.inject({
       method: 'POST',

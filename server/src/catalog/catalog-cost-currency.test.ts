@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogIndex, type IndexQuery, type IndexRow } from './catalog-index.js';
-
-const row = (id: string, over: Partial<IndexRow>): IndexRow => ({
-  id,
-  providerSlug: 'north',
-  providerName: 'North',
-  skillIds: ['s1'],
-  partnerSlugs: [],
-  level: 4,
-  format: 'self_paced',
-  language: 'en',
-  costMajor: 0,
-  costCurrency: null,
-  isFree: true,
-  effortHours: 10,
-  cpdHours: 5,
-  durationWeeks: 2,
-  publishedAt: 1000,
-  ...over,
-});
-const none: IndexQuery = { skills: [], providers: [], partners: [], levels: [], formats: [], languages: [] };
-const page = { sort: 'newest' as const, page: 1, pageSize: 10 };
+import { FIRST_PAGE as page, indexRow as row, NO_FILTERS as none } from './catalog-index-fixtures.js';
+import { CatalogIndex } from './catalog-index.js';
 
 describe('a cost filter names its currency', () => {
   const index = new CatalogIndex();

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemoWorld } from '../seed/demo-world.js';
-import { useTestApp } from '../testing/test-app.js';
+import { useDemoWorldApp } from '../testing/test-app.js';
 
-const t = useTestApp();
+const t = useDemoWorldApp();
 
 describe('demo catalogue', () => {
   it('publishes at least 12 programmes from two providers through the authoring use cases', async () => {
-    const seeded = await seedDemoWorld(t.deps, { password: 'demo-password-for-tests' });
-    expect(seeded?.emails).toEqual(
+    expect(t.seeded.emails).toEqual(
       expect.arrayContaining([
         'provider@demo.cairn.test',
         'accreditor@demo.cairn.test',
@@ -37,6 +35,5 @@ describe('demo catalogue', () => {
     expect(page.assessment).toMatchObject({ quizCount: 1, assignmentCount: 1 });
     const bySkill = await t.app.inject({ method: 'GET', url: `/api/v1/catalog?skill=${page.skills[0].id}` });
     expect(bySkill.json().total).toBeGreaterThanOrEqual(1);
-    // Seeding the whole demo world signs dozens of credentials: slow on a busy 2-core machine.
-  }, 180_000);
+  });
 });

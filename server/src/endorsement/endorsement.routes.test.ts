@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyWithReference } from '../testing/reference-verifier.js';
-import { fetchCredentialJson, verifyOverHttp } from '../testing/credential-requests.js';
+import { fetchCredentialJson, issueBadgeOverApi, verifyOverHttp } from '../testing/credential-requests.js';
 import { createApiKey, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
 import { completeProgramme } from '../pathways/pathway-test-helpers.js';
@@ -47,21 +47,9 @@ async function search(query: string) {
 }
 /** Issues a credential as the provider (API key), with the given achievement. */
 async function issueWithAchievement(achievement: Vc): Promise<Vc> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/credentials/issue',
-    headers: { authorization: `Bearer ${providerToken}` },
-    payload: {
-      credential: {
-        '@context': [
-          'https://www.w3.org/ns/credentials/v2',
-          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-        ],
-        type: ['VerifiableCredential', 'OpenBadgeCredential'],
-        name: 'Handcrafted',
-        credentialSubject: { type: ['AchievementSubject'], id: 'did:example:learner', achievement },
-      },
-    },
+  const res = await issueBadgeOverApi(t.app, providerToken, {
+    name: 'Handcrafted',
+    credentialSubject: { type: ['AchievementSubject'], id: 'did:example:learner', achievement },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ verifiableCredential: Vc }>().verifiableCredential;

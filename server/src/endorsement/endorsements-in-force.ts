@@ -53,12 +53,24 @@ export function presentEndorsement(r: store.EndorsementRow): EndorsementView {
 
 /** The signed EndorsementCredentials of these subjects in force at `at`, as stored (JSON only). */
 export async function endorsementCredentialsFor(db: Db, subjectUris: string[], at: Date): Promise<JsonObject[]> {
-  const rows = await store.listInForceFor(db, subjectUris, at);
-  return rows.flatMap((r) => {
+  return [...(await endorsementCredentialsBySubject(db, subjectUris, at)).values()].flat();
+}
+
+/** The same, by subject (a subject with none is absent), read in one statement. */
+export async function endorsementCredentialsBySubject(
+  db: Db,
+  subjectUris: string[],
+  at: Date,
+): Promise<Map<string, JsonObject[]>> {
+  const out = new Map<string, JsonObject[]>();
+  for (const r of await store.listInForceFor(db, subjectUris, at)) {
     // A VC-JWT endorsement cannot sit in `endorsement` (that is `endorsementJwt`); Cairn signs them as JSON.
-    if (r.document.trimStart().startsWith('{')) return [JSON.parse(r.document) as JsonObject];
-    return [];
-  });
+    if (!r.document.trimStart().startsWith('{')) continue;
+    const list = out.get(r.subject_uri) ?? [];
+    list.push(JSON.parse(r.document) as JsonObject);
+    out.set(r.subject_uri, list);
+  }
+  return out;
 }
 
 /**
@@ -71,10 +83,13 @@ export async function withEndorsementsInForce<T extends Record<string, unknown>>
   achievement: T,
   at: Date,
 ): Promise<T> {
-  const { endorsement: _old, ...rest } = achievement;
   const id = achievement.id;
-  if (typeof id !== 'string') return rest as T;
-  const endorsements = await endorsementCredentialsFor(db, [id], at);
+  return withEndorsements(achievement, typeof id === 'string' ? await endorsementCredentialsFor(db, [id], at) : []);
+}
+
+/** The Achievement with exactly these endorsements in its `endorsement` list (none: no list). */
+export function withEndorsements<T extends Record<string, unknown>>(achievement: T, endorsements: JsonObject[]): T {
+  const { endorsement: _old, ...rest } = achievement;
   return (endorsements.length > 0 ? { ...rest, endorsement: endorsements } : rest) as T;
 }
 

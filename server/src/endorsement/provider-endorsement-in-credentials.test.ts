@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fetchCredentialJson, verifyOverHttp } from '../testing/credential-requests.js';
+import { fetchCredentialJson, issueBadgeOverApi, verifyOverHttp } from '../testing/credential-requests.js';
 import { createApiKey, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
 import { completeProgramme } from '../pathways/pathway-test-helpers.js';
@@ -38,22 +38,10 @@ function subject(): Vc {
 }
 /** The provider issues, through the API, a credential whose issuer Profile carries `endorsement`. */
 function issueWithProfileEndorsement(endorsement: Vc) {
-  return t.app.inject({
-    method: 'POST',
-    url: '/credentials/issue',
-    headers: { authorization: `Bearer ${providerToken}` },
-    payload: {
-      credential: {
-        '@context': [
-          'https://www.w3.org/ns/credentials/v2',
-          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-        ],
-        type: ['VerifiableCredential', 'OpenBadgeCredential'],
-        name: 'Handcrafted',
-        issuer: { ...credentialAfter.issuer, endorsement: [endorsement] },
-        credentialSubject: subject(),
-      },
-    },
+  return issueBadgeOverApi(t.app, providerToken, {
+    name: 'Handcrafted',
+    issuer: { ...credentialAfter.issuer, endorsement: [endorsement] },
+    credentialSubject: subject(),
   });
 }
 async function complete(learner: TestUser): Promise<Vc> {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Actor } from '../deps.js';
 import { afterCommit, type Db } from '../db/transaction.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -47,16 +46,33 @@ export async function recordEvent<T extends EventType>(
   return id;
 }
 
+// Per transaction, the event types an organisation's enabled endpoints take, read once however
+// many events the transaction records (completing a programme records two).
+const subscriptionsInTransaction = new WeakMap<object, Map<string, Promise<(type: EventType) => boolean>>>();
+
 export async function hasWebhookSubscribers(db: Db, orgId: string, type: EventType): Promise<boolean> {
-  const row = await db
+  if (!db.isTransaction) return (await readSubscriptions(db, orgId))(type);
+  let byOrg = subscriptionsInTransaction.get(db);
+  if (!byOrg) {
+    byOrg = new Map<string, Promise<(type: EventType) => boolean>>();
+    subscriptionsInTransaction.set(db, byOrg);
+  }
+  let takes = byOrg.get(orgId);
+  if (!takes) byOrg.set(orgId, (takes = readSubscriptions(db, orgId)));
+  return (await takes)(type);
+}
+
+async function readSubscriptions(db: Db, orgId: string): Promise<(type: EventType) => boolean> {
+  const endpoints = await db
     .selectFrom('webhook_endpoints')
-    .select(sql<number>`1`.as('one'))
+    .select('event_types')
     .where('org_id', '=', orgId)
     .where('is_enabled', '=', true)
-    .where((eb) => eb.or([sql<boolean>`cardinality(event_types) = 0`, sql<boolean>`${type} = any(event_types)`]))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  // An endpoint with no event types takes them all.
+  if (endpoints.some((e) => e.event_types.length === 0)) return () => true;
+  const types = new Set(endpoints.flatMap((e) => e.event_types));
+  return (type) => types.has(type);
 }
 
 /** The event actor for a request's actor; anonymous requests act as the system on their behalf. */

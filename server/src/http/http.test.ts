@@ -72,4 +72,21 @@ describe('HTTP basics', () => {
     expect(log).not.toContain(user.cookie.split('=')[1]);
     expect(log).not.toContain('cairn_secret_value');
   });
+
+  it('logs one line a request, with its method, path, status and time', async () => {
+    const requestId = 'log-line-test-0001';
+    await t.app.inject({ method: 'GET', url: '/health?probe=1', headers: { 'x-request-id': requestId } });
+    const mine = lines
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.reqId === requestId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'GET', url: '/health?probe=1' },
+      res: { statusCode: 200 },
+    });
+    expect(typeof mine[0]!.responseTime).toBe('number');
+  });
 });

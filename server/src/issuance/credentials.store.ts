@@ -64,30 +64,7 @@ export async function insertCredentials(db: Db, rows: NewCredentialRow[]): Promi
 }
 
 export async function insertCredential(db: Db, row: NewCredentialRow) {
-  await db
-    .insertInto('credentials')
-    .values({
-      id: row.id,
-      org_id: row.orgId,
-      credential_id: row.credentialId,
-      format: row.format,
-      cryptosuite: row.cryptosuite,
-      document: row.document,
-      types: row.types,
-      achievement_name: row.achievementName,
-      recipient_user_id: row.recipientUserId,
-      recipient_label: row.recipientLabel,
-      recipient_email: row.recipientEmail,
-      status_list_number: row.statusListNumber,
-      status_index: row.statusIndex,
-      status_purposes: row.statusPurposes,
-      issued_at: row.issuedAt,
-      valid_until: row.validUntil,
-      idempotency_key: row.idempotencyKey,
-      created_by_key: row.createdByKey,
-      created_by_user: row.createdByUser,
-    })
-    .execute();
+  await db.insertInto('credentials').values(valuesOf(row)).execute();
 }
 
 const columns = [

@@ -42,6 +42,11 @@ export type IssueCredentialOptions = {
    * does, so revoking or suspending that one does the same to the copy.
    */
   sharesStatusWith?: string;
+  /**
+   * The endorsements of the issuer identified by `did` in force now, when the caller has read
+   * them already (with the Achievement's, in one statement); used only if `did` signs.
+   */
+  issuerEndorsementsOf?: { did: string; credentials: JsonObject[] };
 };
 
 /** Why a credential was issued: by hand or API, on completing a programme, for a pathway (with its CLR), or from a bulk upload. */

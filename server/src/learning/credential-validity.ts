@@ -12,13 +12,13 @@ export function isoSeconds(date: Date): string {
  * day at local midnight: the answer is the same whatever time zone the server runs in.
  */
 export function validUntil(issuedAt: Date, months: number): string {
-  const day = addMonths(new Date(issuedAt.getUTCFullYear(), issuedAt.getUTCMonth(), issuedAt.getUTCDate()), months);
+  return isoSeconds(addMonthsUtc(issuedAt, months));
+}
+
+/** `months` calendar months after `date` in UTC, same time of day, clamped to a shorter month's last day. */
+export function addMonthsUtc(date: Date, months: number): Date {
+  const day = addMonths(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), months);
   const until = new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
-  until.setUTCHours(
-    issuedAt.getUTCHours(),
-    issuedAt.getUTCMinutes(),
-    issuedAt.getUTCSeconds(),
-    issuedAt.getUTCMilliseconds(),
-  );
-  return isoSeconds(until);
+  until.setUTCHours(date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds());
+  return until;
 }

@@ -1,6 +1,6 @@
 import { cairnCpdContext, type JsonObject } from '@cairn/credentials';
 import type { Actor, Deps } from '../deps.js';
-import { withEndorsementsInForce } from '../endorsement/endorsements-in-force.js';
+import { endorsementCredentialsBySubject, withEndorsements } from '../endorsement/endorsements-in-force.js';
 import { eventActorOf, recordEvent } from '../events/record-event.js';
 import { issueCredentialAs } from '../issuance/issuance.service.js';
 import { queueMail } from '../mail/queue-mail.js';
@@ -74,9 +74,16 @@ export async function recordProgress(
     return seen;
   }
   const now = deps.clock();
-  // The endorsements in force now travel inside the credential, under the provider's signature.
-  const achievement = await withEndorsementsInForce(deps.db, e.achievement as JsonObject, now);
-  const achievementId = typeof achievement.id === 'string' ? achievement.id : '';
+  // The endorsements in force now, of the programme and of its provider, travel inside the
+  // credential under the provider's signature: both read in one statement.
+  const stored = e.achievement as JsonObject;
+  const achievementId = typeof stored.id === 'string' ? stored.id : '';
+  const inForce = await endorsementCredentialsBySubject(
+    deps.db,
+    achievementId ? [achievementId, e.providerDid] : [e.providerDid],
+    now,
+  );
+  const achievement = withEndorsements(stored, achievementId ? (inForce.get(achievementId) ?? []) : []);
   const { results, evidence } = outcomesOf(e, progress, achievementId);
   const issued = await issueCredentialAs(
     deps,
@@ -111,6 +118,7 @@ export async function recordProgress(
       recipientUserId: e.learner_id,
       idempotencyKey: `enrolment:${e.id}`,
       context: { kind: 'completion', microcredentialId: e.microcredential_id },
+      issuerEndorsementsOf: { did: e.providerDid, credentials: inForce.get(e.providerDid) ?? [] },
     },
   );
   await enrolmentStore.setEnrolmentStatus(deps.db, e.id, 'completed', now, {

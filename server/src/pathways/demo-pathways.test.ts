@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemoWorld } from '../seed/demo-world.js';
-import { sessionCookieOf, useTestApp } from '../testing/test-app.js';
+import { DEMO_TEST_PASSWORD as password } from '../testing/demo-world-template.js';
+import { sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 
-const t = useTestApp();
-const password = 'demo-password-for-tests';
+const t = useDemoWorldApp();
 
 describe('the demo pathways', () => {
   it('give the demo learner one awarded pathway (with its credential and CLR) and one in progress', async () => {
-    await seedDemoWorld(t.deps, { password });
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

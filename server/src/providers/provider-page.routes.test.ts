@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProgramme, starterSkillIds, type CreatedProgramme } from '../catalog/catalog-test-helpers.js';
+import { callAs } from '../testing/call-as.js';
 import { createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
 
 const t = useTestApp();
@@ -17,15 +18,8 @@ let accreditorOwner: TestUser;
 let partnerOwner: TestUser;
 let programme: CreatedProgramme;
 
-async function call<T>(user: TestUser | null, method: 'GET' | 'POST', url: string, payload?: object) {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: user ? { cookie: user.cookie } : {},
-    ...(payload ? { payload } : {}),
-  });
-  return { status: res.statusCode, body: res.json<T>(), raw: res.body };
-}
+const call = <T>(user: TestUser | null, method: 'GET' | 'POST', url: string, payload?: object) =>
+  callAs<T>(t.app, user, method, url, payload);
 
 beforeAll(async () => {
   providerOwner = await signUpUser(t.app);
@@ -46,7 +40,7 @@ beforeAll(async () => {
 describe('GET /api/v1/providers/{slug}', () => {
   it('shows the provider and its published programmes, with no recognition yet', async () => {
     const page = await call<ProviderPage>(null, 'GET', '/api/v1/providers/north');
-    expect(page.status, page.raw).toBe(200);
+    expect(page.status, page.raw.body).toBe(200);
     expect(page.body.organization).toMatchObject({ slug: 'north', name: 'Northwind Academy', logoUrl: null });
     expect(page.body.programmes.map((p) => p.slug)).toEqual([programme.slug]);
     expect(page.body.programmeCount).toBe(1);
@@ -67,34 +61,34 @@ describe('GET /api/v1/providers/{slug}', () => {
       scope: { fields: [], eqfLevels: [], jurisdictions: [], credentialTypes: [] },
       feeNote: '',
     });
-    expect(scheme.status, scheme.raw).toBe(201);
+    expect(scheme.status, scheme.raw.body).toBe(201);
     const applied = await call<{ id: string }>(providerOwner, 'POST', '/api/v1/orgs/north/accreditation/applications', {
       schemeId: scheme.body.id,
       subjectType: 'organization',
       statement: 'The academy as a whole.',
     });
-    expect(applied.status, applied.raw).toBe(201);
+    expect(applied.status, applied.raw.body).toBe(201);
     const decided = await call<{ accreditations: { credentialId: string }[] }>(
       accreditorOwner,
       'POST',
       `/api/v1/orgs/meridian/accreditation/applications/${applied.body.id}/decision`,
       { decision: 'accredited', reasons: 'All criteria met.' },
     );
-    expect(decided.status, decided.raw).toBe(200);
+    expect(decided.status, decided.raw.body).toBe(200);
     const endorsed = await call<{ credentialRowId: string }>(partnerOwner, 'POST', '/api/v1/orgs/atlas/endorsements', {
       providerSlug: 'north',
       comment: 'Trains our apprentices well.',
     });
-    expect(endorsed.status, endorsed.raw).toBe(201);
+    expect(endorsed.status, endorsed.raw.body).toBe(201);
     const ofProgramme = await call(partnerOwner, 'POST', '/api/v1/orgs/atlas/endorsements', {
       providerSlug: 'north',
       programmeSlug: programme.slug,
       comment: 'A good course.',
     });
-    expect(ofProgramme.status, ofProgramme.raw).toBe(201);
+    expect(ofProgramme.status, ofProgramme.raw.body).toBe(201);
 
     const page = await call<ProviderPage>(null, 'GET', '/api/v1/providers/north');
-    expect(page.status, page.raw).toBe(200);
+    expect(page.status, page.raw.body).toBe(200);
     expect(page.body.accreditations).toEqual([
       expect.objectContaining({
         accreditor: { slug: 'meridian', name: 'Meridian Council' },

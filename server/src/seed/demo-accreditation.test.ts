@@ -1,12 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../testing/test-app.js';
-import { seedDemoWorld } from './demo-world.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoWorldApp } from '../testing/test-app.js';
 
-const t = useTestApp();
-// Seeding the whole demo world signs dozens of credentials: slow on a busy 2-core machine.
+const t = useDemoWorldApp();
+// Verifying every accreditation credential is slow on a busy 2-core machine.
 const SLOW = 300_000;
-
-beforeAll(() => seedDemoWorld(t.deps, { password: 'demo-password-for-tests' }), SLOW);
 
 describe('the demo world’s accreditation', () => {
   it(

@@ -1,16 +1,14 @@
 import type { JsonObject } from '@cairn/credentials';
 import { describe, expect, it } from 'vitest';
 import { verifyWithReference } from '../testing/reference-verifier.js';
-import { sessionCookieOf, useTestApp } from '../testing/test-app.js';
+import { DEMO_TEST_PASSWORD as password } from '../testing/demo-world-template.js';
+import { sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 import { unzip } from '../testing/unzip.js';
-import { seedDemoWorld } from './demo-world.js';
 
-const t = useTestApp();
-const password = 'demo-password-for-tests';
+const t = useDemoWorldApp();
 
 describe('the demo learner’s CPD audit pack', () => {
   it('opens, lists every credential-backed entry, and every credential in it verifies, in Cairn and in the W3C reference verifier', async () => {
-    await seedDemoWorld(t.deps, { password });
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

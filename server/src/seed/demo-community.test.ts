@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCookieOf, useTestApp } from '../testing/test-app.js';
-import { seedDemoWorld } from './demo-world.js';
+import { DEMO_TEST_PASSWORD as password } from '../testing/demo-world-template.js';
+import { sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 
-const t = useTestApp();
-const password = 'demo-password-for-tests';
+const t = useDemoWorldApp();
 
 async function logIn(email: string) {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
@@ -13,7 +12,6 @@ async function logIn(email: string) {
 
 describe('the demo world’s community', () => {
   it('gives the demo learner an approved review, a cohort with threads and replies from other learners, and a message', async () => {
-    await seedDemoWorld(t.deps, { password });
     const cookie = await logIn('learner@demo.cairn.test');
 
     const reviews = (
@@ -71,5 +69,5 @@ describe('the demo world’s community', () => {
       .where('m.title', '=', 'Joining tables')
       .executeTakeFirstOrThrow();
     expect(module.content).toContain('### Worked example');
-  }, 240_000);
+  });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCookieOf, useTestApp } from '../testing/test-app.js';
-import { seedDemoWorld } from './demo-world.js';
+import { DEMO_TEST_PASSWORD as password } from '../testing/demo-world-template.js';
+import { sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 
-const t = useTestApp();
-const password = 'demo-password-for-tests';
+const t = useDemoWorldApp();
 
 async function login(email: string) {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
@@ -13,7 +12,6 @@ async function login(email: string) {
 
 describe('the demo employer', () => {
   it('shows Harbor’s roles, the gaps of the four who share, two assignments (one overdue), seats and a private programme', async () => {
-    await seedDemoWorld(t.deps, { password });
     const employer = await login('employer@demo.cairn.test');
     const roles = (
       await t.app.inject({ method: 'GET', url: '/api/v1/orgs/harbor-logistics/roles', headers: employer })

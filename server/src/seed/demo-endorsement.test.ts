@@ -1,12 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey, sessionCookieOf, useTestApp } from '../testing/test-app.js';
-import { seedDemoWorld } from './demo-world.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_TEST_PASSWORD } from '../testing/demo-world-template.js';
+import { createApiKey, sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 
-const t = useTestApp();
-// Seeding the whole demo world signs dozens of credentials: slow on a busy 2-core machine.
+const t = useDemoWorldApp();
+// Signing and verifying credentials is slow on a busy 2-core machine.
 const SLOW = 300_000;
-
-beforeAll(() => seedDemoWorld(t.deps, { password: 'demo-password-for-tests' }), SLOW);
 
 describe('the demo world’s industry partner', () => {
   it(
@@ -53,7 +51,7 @@ describe('the demo world’s industry partner', () => {
       const login = await t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { email: 'provider@demo.cairn.test', password: 'demo-password-for-tests' },
+        payload: { email: 'provider@demo.cairn.test', password: DEMO_TEST_PASSWORD },
       });
       expect(login.statusCode).toBe(200);
       const owner = {

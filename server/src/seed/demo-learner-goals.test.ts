@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCookieOf, useTestApp } from '../testing/test-app.js';
-import { seedDemoWorld } from './demo-world.js';
+import { DEMO_TEST_PASSWORD as password } from '../testing/demo-world-template.js';
+import { sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 
-const t = useTestApp();
-const password = 'demo-password-for-tests';
+const t = useDemoWorldApp();
 
 describe('the demo learner’s goal and CPD record', () => {
   it('has the Data analyst goal with a plan partly held, and a 30-hour CPD scheme with both kinds of entry', async () => {
-    await seedDemoWorld(t.deps, { password });
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { sessionCookieOf, useTestApp } from '../testing/test-app.js';
+import { DEMO_TEST_PASSWORD as password } from '../testing/demo-world-template.js';
+import { sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 import { seedDemoWorld } from './demo-world.js';
 
-const t = useTestApp();
-const password = 'demo-password-for-tests';
+// Seeded once per run (the first file to ask does it); `t.seeded` is what seedDemoWorld returned.
+const t = useDemoWorldApp();
 
 describe('the demo world', () => {
   it('gives the demo learner credentials earned through the completion path, one with a quiz result, and one programme in progress', async () => {
-    const seeded = await seedDemoWorld(t.deps, { password });
-    expect(seeded?.emails).toEqual(
+    expect(t.seeded.emails).toEqual(
       expect.arrayContaining([
         'provider@demo.cairn.test',
         'accreditor@demo.cairn.test',
@@ -71,7 +71,5 @@ describe('the demo world', () => {
     }>().items;
     // Two completed, one in progress, and the cohort programme she takes with other demo learners.
     expect(learning.map((l) => l.status).sort()).toEqual(['active', 'active', 'completed', 'completed']);
-    // Seeding the whole demo world signs dozens of credentials: on a busy 2-core machine that takes
-    // well over the default 30 s, so the limit is generous (speed is measured in bench/, not here).
-  }, 180_000);
+  });
 });

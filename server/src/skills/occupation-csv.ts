@@ -1,7 +1,15 @@
-import { parse } from 'csv-parse/sync';
-import { hiddenCharacterMessage, hiddenCharactersIn } from '../lib/hidden-characters.js';
 import type { OccupationRelation } from '../db/schema.js';
-import { detectDelimiter, MAX_CSV_ROWS, splitLabels, type CsvIssue } from './skill-csv.js';
+import {
+  cellReader,
+  headerIssues,
+  hiddenCharacterIssues,
+  readCsvTable,
+  sizeIssue,
+  type CsvColumns,
+  type CsvIssue,
+  type CsvTable,
+} from './csv-table.js';
+import { MAX_CSV_ROWS, splitLabels } from './skill-csv.js';
 
 /** One row of ESCO's `occupations_en.csv`. */
 export type ParsedOccupation = {
@@ -56,80 +64,23 @@ const relationColumns = {
 export const OCCUPATION_COLUMNS = 'conceptUri, preferredLabel, description, code, altLabels (ESCO occupations_en.csv)';
 export const RELATION_COLUMNS = 'occupationUri, relationType, skillUri (ESCO occupationSkillRelations_en.csv)';
 
-type Table = { keys: string[]; columns: string[]; data: { record: string[]; line: number }[] };
+type Table = CsvTable & { cell: (record: string[], column: string) => string };
 
-/** Reads CSV text into a header and records with their line numbers, or the issue that stops it. */
+/** Reads CSV text into a header and records with their line numbers, or the issues that stop it. */
 function readTable(
   text: string,
   what: string,
-  spec: { required: string[]; optional: string[] },
+  spec: CsvColumns,
   expected: string,
   maxRows: number,
 ): Table | CsvIssue[] {
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '')
-    return [{ line: 1, field: 'csv', message: `The file is empty. Send a header line and at least one ${what}.` }];
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(body, {
-      delimiter: detectDelimiter(body),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_quotes: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    return [
-      {
-        line: (error as { lines?: number }).lines ?? 1,
-        field: 'csv',
-        message: `The file is not valid CSV: ${(error as Error).message}`,
-      },
-    ];
-  }
-  const [header, ...rest] = records;
-  const columns = (header?.record ?? []).map((c) => c.trim());
-  const keys = columns.map((c) => c.toLowerCase());
-  const issues: CsvIssue[] = [];
-  const missing = spec.required.filter((c) => !keys.includes(c));
-  const unknown = columns.filter((_, i) => !spec.required.includes(keys[i]!) && !spec.optional.includes(keys[i]!));
-  if (missing.length > 0)
-    issues.push({
-      line: 1,
-      field: 'header',
-      message: `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${columns.join(', ') || 'none'}). Expected ${expected}.`,
-    });
-  if (unknown.length > 0)
-    issues.push({
-      line: 1,
-      field: 'header',
-      message: `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. Expected ${expected}.`,
-    });
+  const table = readCsvTable(text, what);
+  if (!('data' in table)) return [table];
+  const issues = headerIssues(table, spec, expected, { isFoundShown: true });
   if (issues.length > 0) return issues;
-  if (rest.length === 0) return [{ line: 2, field: 'csv', message: `The file has a header but no ${what}.` }];
-  if (rest.length > maxRows)
-    return [
-      {
-        line: maxRows + 2,
-        field: 'csv',
-        message: `The file has ${rest.length} rows; import at most ${maxRows} at a time.`,
-      },
-    ];
-  return {
-    keys,
-    columns,
-    data: rest.map(({ record, info }) => ({
-      record,
-      // info.lines is the last line of the record; a quoted value may span several.
-      line: info.lines - record.reduce((n, value) => n + (value.match(/\n/g)?.length ?? 0), 0),
-    })),
-  };
-}
-
-function cell(table: Table, record: string[], column: string) {
-  const i = table.keys.indexOf(column);
-  return i >= 0 ? (record[i] ?? '').trim() : '';
+  const tooFewOrMany = sizeIssue(table, what, maxRows, 'rows');
+  if (tooFewOrMany) return [tooFewOrMany];
+  return { ...table, cell: cellReader(table) };
 }
 
 const isHttpUri = (value: string) => /^https?:\/\/\S+$/.test(value);
@@ -146,15 +97,15 @@ export function parseOccupationCsv(text: string): { rows: ParsedOccupation[]; er
   const errors: CsvIssue[] = [];
   const firstLine = new Map<string, number>();
   for (const { record, line } of table.data) {
-    const conceptType = cell(table, record, 'concepttype');
+    const conceptType = table.cell(record, 'concepttype');
     const row: ParsedOccupation = {
       line,
-      uri: cell(table, record, 'concepturi'),
-      title: cell(table, record, 'preferredlabel'),
-      description: cell(table, record, 'description') || cell(table, record, 'definition'),
-      code: cell(table, record, 'code'),
-      altLabels: splitLabels(cell(table, record, 'altlabels')),
-      iscoGroup: cell(table, record, 'iscogroup') || null,
+      uri: table.cell(record, 'concepturi'),
+      title: table.cell(record, 'preferredlabel'),
+      description: table.cell(record, 'description') || table.cell(record, 'definition'),
+      code: table.cell(record, 'code'),
+      altLabels: splitLabels(table.cell(record, 'altlabels')),
+      iscoGroup: table.cell(record, 'iscogroup') || null,
     };
     if (conceptType && conceptType !== 'Occupation')
       errors.push({
@@ -177,10 +128,7 @@ export function parseOccupationCsv(text: string): { rows: ParsedOccupation[]; er
       ['description', row.description, true],
       ['altLabels', row.altLabels.join(' '), false],
     ];
-    for (const [field, value, isMultiline] of texts) {
-      const hidden = hiddenCharactersIn(value, { isMultiline });
-      if (hidden.length > 0) errors.push({ line, field, message: `${hiddenCharacterMessage(hidden)}.` });
-    }
+    errors.push(...hiddenCharacterIssues(line, texts));
     if (row.uri) {
       const first = firstLine.get(row.uri);
       if (first !== undefined)
@@ -202,9 +150,9 @@ export function parseOccupationSkillCsv(text: string): { rows: ParsedOccupationS
   const byPair = new Map<string, ParsedOccupationSkill>();
   const errors: CsvIssue[] = [];
   for (const { record, line } of table.data) {
-    const occupationUri = cell(table, record, 'occupationuri');
-    const skillUri = cell(table, record, 'skilluri');
-    const relation = cell(table, record, 'relationtype').toLowerCase();
+    const occupationUri = table.cell(record, 'occupationuri');
+    const skillUri = table.cell(record, 'skilluri');
+    const relation = table.cell(record, 'relationtype').toLowerCase();
     if (!isHttpUri(occupationUri))
       errors.push({ line, field: 'occupationUri', message: 'Required: the http(s) URI of an occupation.' });
     if (!isHttpUri(skillUri))

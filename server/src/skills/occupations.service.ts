@@ -3,7 +3,7 @@ import { transaction } from '../db/transaction.js';
 import { AppError } from '../http/app-error.js';
 import { authorizeOrg } from '../orgs/orgs.service.js';
 import { parseOccupationCsv, parseOccupationSkillCsv } from './occupation-csv.js';
-import type { CsvIssue } from './skill-csv.js';
+import type { CsvIssue } from './csv-table.js';
 import { visibleOrgIds } from './skills.service.js';
 import * as skillStore from './skills.store.js';
 import * as store from './occupations.store.js';

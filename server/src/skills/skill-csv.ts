@@ -1,5 +1,14 @@
-import { parse } from 'csv-parse/sync';
-import { hiddenCharacterMessage, hiddenCharactersIn } from '../lib/hidden-characters.js';
+import {
+  cellReader,
+  headerIssues,
+  hiddenCharacterIssues,
+  readCsvTable,
+  sizeIssue,
+  type CsvColumns,
+  type CsvIssue,
+} from './csv-table.js';
+
+export type { CsvIssue } from './csv-table.js';
 
 /** Which export a CSV file looks like. */
 export type SkillCsvFormat = 'esco' | 'onet' | 'cairn';
@@ -16,8 +25,6 @@ export type ParsedSkill = {
   uri: string | null;
 };
 
-export type CsvIssue = { line: number; field: string; message: string };
-
 export type ParsedSkillCsv = {
   format: SkillCsvFormat | null;
   columns: string[];
@@ -31,7 +38,7 @@ const MAX_CODE = 300;
 const MAX_DESCRIPTION = 4000;
 
 /** Columns each format knows, lower-cased. The first ones listed are required. */
-const formats: Record<SkillCsvFormat, { required: string[]; optional: string[] }> = {
+const formats: Record<SkillCsvFormat, CsvColumns> = {
   esco: {
     required: ['concepturi', 'preferredlabel'],
     optional: [
@@ -69,19 +76,6 @@ function detectFormat(columns: string[]): SkillCsvFormat | null {
   if (set.has('element id') || set.has('element name')) return 'onet';
   if (set.has('code') || set.has('name')) return 'cairn';
   return null;
-}
-
-/** The separator of a CSV file, from its header line. */
-export function detectDelimiter(text: string): ',' | '\t' | ';' {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = {
-    ',': firstLine.split(',').length,
-    '\t': firstLine.split('\t').length,
-    ';': firstLine.split(';').length,
-  };
-  if (counts['\t'] > counts[','] && counts['\t'] >= counts[';']) return '\t';
-  if (counts[';'] > counts[',']) return ';';
-  return ',';
 }
 
 /** ESCO concept URIs end in a stable id; that id is the skill's code. */
@@ -129,27 +123,9 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
     rows: [],
     errors: [{ line, field: 'csv', message }],
   });
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return empty('The file is empty. Send a header line and at least one skill.');
-
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(body, {
-      delimiter: detectDelimiter(body),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_quotes: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return empty(`The file is not valid CSV: ${(error as Error).message}`, line);
-  }
-  const [header, ...data] = records;
-  if (!header) return empty('The file is empty. Send a header line and at least one skill.');
-  const columns = header.record.map((c) => c.trim());
-  const keys = columns.map((c) => c.toLowerCase());
+  const table = readCsvTable(text, 'skill');
+  if (!('data' in table)) return empty(table.message, table.line);
+  const { columns, keys, data } = table;
   if (keys.includes('occupationuri') || keys.includes('iscogroup'))
     return {
       format: null,
@@ -179,52 +155,15 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
       ],
     };
   }
-  const errors: CsvIssue[] = [];
-  const spec = formats[format];
-  const missing = spec.required.filter((c) => !keys.includes(c));
-  const unknown = columns.filter((_, i) => !spec.required.includes(keys[i]!) && !spec.optional.includes(keys[i]!));
-  if (missing.length > 0)
-    errors.push({
-      line: 1,
-      field: 'header',
-      message: `Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Expected ${displayColumns[format]}.`,
-    });
-  if (unknown.length > 0)
-    errors.push({
-      line: 1,
-      field: 'header',
-      message: `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. Expected ${displayColumns[format]}.`,
-    });
+  const errors = headerIssues(table, formats[format], displayColumns[format], { isFoundShown: false });
   if (errors.length > 0) return { format, columns, rows: [], errors };
-  if (data.length === 0)
-    return {
-      format,
-      columns,
-      rows: [],
-      errors: [{ line: 2, field: 'csv', message: 'The file has a header but no skills.' }],
-    };
-  if (data.length > MAX_CSV_ROWS)
-    return {
-      format,
-      columns,
-      rows: [],
-      errors: [
-        {
-          line: MAX_CSV_ROWS + 2,
-          field: 'csv',
-          message: `The file has ${data.length} skills; import at most ${MAX_CSV_ROWS} at a time.`,
-        },
-      ],
-    };
+  const tooFewOrMany = sizeIssue(table, 'skills', MAX_CSV_ROWS, 'skills');
+  if (tooFewOrMany) return { format, columns, rows: [], errors: [tooFewOrMany] };
 
-  const at = (record: string[], column: string) => {
-    const i = keys.indexOf(column);
-    return i >= 0 ? (record[i] ?? '').trim() : '';
-  };
+  const at = cellReader(table);
   const rows: ParsedSkill[] = [];
   const firstLineOfCode = new Map<string, number>();
-  for (const { record, info } of data) {
-    const line = info.lines - record.reduce((n, value) => n + (value.match(/\n/g)?.length ?? 0), 0);
+  for (const { record, line } of data) {
     let row: ParsedSkill;
     switch (format) {
       case 'esco': {
@@ -290,10 +229,7 @@ export function parseSkillCsv(text: string): ParsedSkillCsv {
       ['group', row.group ?? '', false],
       ['altLabels', row.altLabels.join(' '), false],
     ];
-    for (const [field, value, isMultiline] of texts) {
-      const hidden = hiddenCharactersIn(value, { isMultiline });
-      if (hidden.length > 0) errors.push({ line, field, message: `${hiddenCharacterMessage(hidden)}.` });
-    }
+    errors.push(...hiddenCharacterIssues(line, texts));
     if (row.code) {
       const first = firstLineOfCode.get(row.code);
       if (first !== undefined)

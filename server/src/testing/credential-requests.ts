@@ -23,3 +23,25 @@ export async function verifyOverHttp<T>(app: App, credential: unknown): Promise<
   });
   return res.json<T>();
 }
+
+/**
+ * Issues an Open Badge 3.0 through the VC-API issue route with an API key: `fields` (name,
+ * issuer, credentialSubject, …) join the VC 2.0 and OB 3.0 contexts and types. The raw answer.
+ */
+export function issueBadgeOverApi(app: App, token: string, fields: Record<string, unknown>) {
+  return app.inject({
+    method: 'POST',
+    url: '/credentials/issue',
+    headers: { authorization: `Bearer ${token}` },
+    payload: {
+      credential: {
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        ...fields,
+      },
+    },
+  });
+}

@@ -8,6 +8,7 @@ import { JobQueue } from '../jobs/job-queue.js';
 import { registerJobHandlers } from '../jobs/job-handlers.js';
 import { listMailsTo } from '../mail/mail.store.js';
 import { createRecordingMailTransport, type RecordingMailTransport } from '../mail/mail-transport.js';
+import type { DemoWorldSeed } from './demo-world-template.js';
 
 export type TestClock = { now: Date; advance(ms: number): void };
 
@@ -28,16 +29,56 @@ export type TestContext = {
 // The database behind each test app, so helpers given only the app can read its outbox.
 const databaseOf = new WeakMap<App, Database>();
 
+type AppOptions = Partial<Omit<BuildAppOptions, 'deps'>>;
+type OpenedDatabase = { database: Database; masterKey: Buffer; now: Date };
+
 /**
  * Opens a fresh database and an app for one test file (beforeAll/afterAll). The clock is
  * controllable; everything else is the real thing.
  */
-export function useTestApp(options: Partial<Omit<BuildAppOptions, 'deps'>> = {}): TestContext {
+export function useTestApp(options: AppOptions = {}): TestContext {
+  return useAppOn(
+    async () => ({ database: await openTestDatabase(), masterKey: randomBytes(32), now: new Date() }),
+    options,
+  );
+}
+
+export type DemoWorldContext = TestContext & {
+  /** What seedDemoWorld returned (its password is DEMO_TEST_PASSWORD). */
+  seeded: DemoWorldSeed;
+};
+
+/**
+ * useTestApp on a copy of the demo world, seeded once per test run. The clock starts when the
+ * world was seeded and the master key is the one its signing keys were sealed with, so the
+ * copy is what seedDemoWorld(t.deps) would have made in this file.
+ */
+export function useDemoWorldApp(options: AppOptions = {}): DemoWorldContext {
+  const seeded = {} as DemoWorldSeed;
+  const ctx = useAppOn(
+    async () => {
+      // Loaded here, so the files that never use the demo world do not import all its seeding.
+      const { openDemoWorldDatabase } = await import('./demo-world-template.js');
+      const { database, template } = await openDemoWorldDatabase(TEST_PUBLIC_URL);
+      Object.assign(seeded, template.seeded);
+      return { database, masterKey: template.masterKey, now: template.seededAt };
+    },
+    options,
+    // The first file of a run seeds the world: dozens of signed credentials, slow on a busy machine.
+    300_000,
+  );
+  return Object.assign(ctx, { seeded });
+}
+
+const TEST_PUBLIC_URL = new URL('http://cairn.test');
+
+function useAppOn(open: () => Promise<OpenedDatabase>, options: AppOptions, timeout?: number): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
-    ctx.database = await openTestDatabase();
+    const opened = await open();
+    ctx.database = opened.database;
     const clock: TestClock = {
-      now: new Date(),
+      now: opened.now,
       advance(ms) {
         this.now = new Date(this.now.getTime() + ms);
       },
@@ -52,8 +93,8 @@ export function useTestApp(options: Partial<Omit<BuildAppOptions, 'deps'>> = {})
     ctx.deps = {
       db: ctx.database.db,
       clock: () => clock.now,
-      publicUrl: new URL('http://cairn.test'),
-      masterKey: randomBytes(32),
+      publicUrl: TEST_PUBLIC_URL,
+      masterKey: opened.masterKey,
       jobs: ctx.jobs,
       ...(ctx.database.pglite ? { pglite: ctx.database.pglite } : {}),
     };
@@ -68,7 +109,7 @@ export function useTestApp(options: Partial<Omit<BuildAppOptions, 'deps'>> = {})
     ctx.app = await buildApp({ deps: ctx.deps, authRateLimit: 10_000, ...options });
     await ctx.app.ready();
     databaseOf.set(ctx.app, ctx.database);
-  });
+  }, timeout);
   afterAll(async () => {
     await ctx.app?.close();
     await ctx.jobs?.stop();

@@ -18,6 +18,10 @@ export function threadCpuMs(statPath: string): number | undefined {
 // before the task is stopped anyway; time spent waiting for the main thread's answers not counted.
 const WALL_FACTOR = 10;
 
+// Whether this platform lets a thread's CPU time be read: learnt from the first task, so later
+// tasks do not read /proc when they start (most finish long before their first poll).
+let canReadCpu: boolean | undefined;
+
 /**
  * The work budget of one task. Where the worker's CPU time can be read (Linux), the budget is
  * CPU time, so a busy machine does not fail honest credentials; the wall clock, not counting
@@ -32,7 +36,8 @@ export class Budget {
   #isStarted = false;
   #startedAt = 0;
   #cpuStatPath: string | undefined;
-  #cpuAtStart = 0;
+  /** The thread's CPU time when the task started, as far as is known; read at the first poll. */
+  #cpuAtStart: number | undefined;
   #poll: NodeJS.Timeout | undefined;
   #isExceeded = false;
   readonly #onExceeded: () => void;
@@ -46,10 +51,9 @@ export class Budget {
     if (this.#isStarted) return;
     this.#isStarted = true;
     this.#startedAt = performance.now();
-    const cpu = cpuStatPath === undefined ? undefined : threadCpuMs(cpuStatPath);
-    if (cpuStatPath !== undefined && cpu !== undefined) {
+    canReadCpu ??= cpuStatPath === undefined ? undefined : threadCpuMs(cpuStatPath) !== undefined;
+    if (cpuStatPath !== undefined && canReadCpu) {
       this.#cpuStatPath = cpuStatPath;
-      this.#cpuAtStart = cpu;
       this.#wallRemainingMs = this.#budgetMs * WALL_FACTOR;
     } else {
       this.#wallRemainingMs = this.#budgetMs;
@@ -83,6 +87,12 @@ export class Budget {
   }
 
   #check(): void {
+    // The first poll fixes the start's CPU time, counting the wall time since the start as CPU
+    // already used: a bound that errs towards stopping, by at most one poll interval.
+    if (this.#cpuStatPath !== undefined && this.#cpuAtStart === undefined) {
+      const cpu = threadCpuMs(this.#cpuStatPath);
+      if (cpu !== undefined) this.#cpuAtStart = cpu - (performance.now() - this.#startedAt);
+    }
     if (this.#isExceeded || !this.#measureExceeded()) return;
     this.#isExceeded = true;
     this.dispose();
@@ -92,7 +102,8 @@ export class Budget {
   #measureExceeded(): boolean {
     // A thread cannot use more CPU time than the wall time that passed: nothing to read yet.
     if (performance.now() - this.#startedAt < this.#budgetMs) return false;
-    if (this.#cpuStatPath !== undefined) {
+    // Before the first poll (the main thread was too busy to run it) only the wall backstop applies.
+    if (this.#cpuStatPath !== undefined && this.#cpuAtStart !== undefined) {
       const cpu = threadCpuMs(this.#cpuStatPath);
       if (cpu !== undefined && cpu - this.#cpuAtStart >= this.#budgetMs) return true;
     }

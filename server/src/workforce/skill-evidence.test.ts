@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
+import { createProgramme } from '../catalog/catalog-test-helpers.js';
 import { completeProgramme } from '../pathways/pathway-test-helpers.js';
-import { addMember, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
+import { employerWorld } from '../testing/employer-world.js';
+import { useTestApp, type TestUser } from '../testing/test-app.js';
+import { forgedSkillClaim, issuedDocument, putInWallet } from '../testing/wallet-documents.js';
 import { clearEvidenceCache } from './skill-evidence.js';
 import { getRoleGaps } from './use-cases/get-role-gaps.js';
 
@@ -49,25 +51,11 @@ const memosOf = (userId: string) =>
     .where('user_id', '=', userId)
     .execute();
 
-const documentOf = (credentialId: string) =>
-  t.database.db
-    .selectFrom('credentials')
-    .select('document')
-    .where('id', '=', credentialId)
-    .executeTakeFirstOrThrow()
-    .then((r) => r.document);
-
 beforeAll(async () => {
-  provider = await signUpUser(t.app);
-  employer = await signUpUser(t.app, { name: 'Harbor Admin' });
-  ana = await signUpUser(t.app, { name: 'Ana Sharing' });
-  ben = await signUpUser(t.app, { name: 'Ben Borrowing' });
-  northwind = await createOrg(t.app, provider, { roles: ['provider'], name: 'Northwind' });
-  harbor = await createOrg(t.app, employer, { roles: ['employer'], name: 'Harbor' });
-  await addMember(t.app, employer, harbor.slug, ana, 'viewer');
-  await addMember(t.app, employer, harbor.slug, ben, 'viewer');
-  skills = await starterSkillIds(t.app, 'data', 3);
-  expect(skills.length).toBe(3);
+  ({ provider, employer, ana, ben, northwind, harbor, skills } = await employerWorld(t.app, {
+    ana: 'Ana Sharing',
+    ben: 'Ben Borrowing',
+  }));
   const expiring = await createProgramme(t.app, provider, northwind.slug, {
     slug: 'expiring',
     title: 'Expiring',
@@ -104,7 +92,10 @@ describe('remembered verification of shared credentials', () => {
     await t.jobs.drain();
     const memos = await memosOf(ana.id);
     expect(memos.map((m) => m.content_hash).sort()).toEqual(
-      [sha256(await documentOf(anaExpiring)), sha256(await documentOf(anaLasting))].sort(),
+      [
+        sha256(await issuedDocument(t.database.db, anaExpiring)),
+        sha256(await issuedDocument(t.database.db, anaLasting)),
+      ].sort(),
     );
     expect(memos.every((m) => m.email_hash === sha256(ana.email.toLowerCase()))).toBe(true);
     expect(memos.every((m) => (m.signing_keys as { id: string }[])[0]!.id.startsWith('did:web:'))).toBe(true);
@@ -118,7 +109,7 @@ describe('remembered verification of shared credentials', () => {
 
   it('a report reads the remembered facts instead of verifying the signature again', async () => {
     // Proof that the report took the remembered path: a memo that names another skill is what it shows.
-    const hash = sha256(await documentOf(anaLasting));
+    const hash = sha256(await issuedDocument(t.database.db, anaLasting));
     await t.database.db
       .updateTable('credential_verification_memos')
       .set({ skills: JSON.stringify([{ skillId: skills[2]!.id, level: 1 }]) })
@@ -138,36 +129,24 @@ describe('remembered verification of shared credentials', () => {
   });
 
   it('never counts a forged copy: one changed byte is another document, verified in full', async () => {
-    const forged = JSON.parse(await documentOf(anaLasting));
-    forged.credentialSubject.achievement.alignment[0].targetUrl = `http://cairn.test/api/v1/skills/${skills[2]!.id}`;
-    await t.database.db
-      .insertInto('wallet_credentials')
-      .values({
-        learner_id: ana.id,
-        format: 'ldp',
-        document: JSON.stringify(forged),
-        sha256: 'forged',
-        achievement_id: 'urn:forged',
-        issuer_did: northwind.slug,
-      })
-      .execute();
+    const forged = await forgedSkillClaim(
+      t.database.db,
+      anaLasting,
+      `http://cairn.test/api/v1/skills/${skills[2]!.id}`,
+    );
+    await putInWallet(t.database.db, { learnerId: ana.id, document: forged, issuerDid: northwind.slug, tag: 'forged' });
     expect((await skillsOf(ana))[skills[2]!.id]).toBe('missing');
     expect(await memosOf(ana.id)).toHaveLength(2);
     await t.database.db.deleteFrom('wallet_credentials').where('learner_id', '=', ana.id).execute();
   });
 
   it("never counts someone else's credential, even one remembered for its holder", async () => {
-    await t.database.db
-      .insertInto('wallet_credentials')
-      .values({
-        learner_id: ben.id,
-        format: 'ldp',
-        document: await documentOf(anaLasting),
-        sha256: 'borrowed',
-        achievement_id: 'urn:borrowed',
-        issuer_did: northwind.slug,
-      })
-      .execute();
+    await putInWallet(t.database.db, {
+      learnerId: ben.id,
+      document: await issuedDocument(t.database.db, anaLasting),
+      issuerDid: northwind.slug,
+      tag: 'borrowed',
+    });
     const shared = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/me/sharing/${harbor.slug}`,

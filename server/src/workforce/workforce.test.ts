@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createProgramme, starterSkillIds } from '../catalog/catalog-test-helpers.js';
+import { createProgramme } from '../catalog/catalog-test-helpers.js';
 import { completeProgramme } from '../pathways/pathway-test-helpers.js';
-import { addMember, createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
+import { employerWorld } from '../testing/employer-world.js';
+import { createOrg, signUpUser, useTestApp, type TestUser } from '../testing/test-app.js';
+import { forgedSkillClaim, putInWallet } from '../testing/wallet-documents.js';
 import { clearEvidenceCache } from './skill-evidence.js';
 
 const t = useTestApp();
@@ -20,6 +22,25 @@ let anaCredentialId: string;
 let roleId: string;
 
 const as = (user: TestUser) => ({ cookie: user.cookie });
+const enrol = (user: TestUser, slug: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/catalog/${northwind.slug}/${slug}/enrol`,
+    headers: as(user),
+    payload: {},
+  });
+const assignSponsoredSeat = (user: TestUser) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/${harbor.slug}/assignments`,
+    headers: as(employer),
+    payload: {
+      microcredentialId: paid.id,
+      userIds: [user.id],
+      dueAt: new Date(t.clock.now.getTime() + 30 * 86_400_000).toISOString(),
+      isSponsored: true,
+    },
+  });
 const gapsOf = async (query = '') =>
   t.app.inject({
     method: 'GET',
@@ -28,17 +49,11 @@ const gapsOf = async (query = '') =>
   });
 
 beforeAll(async () => {
-  provider = await signUpUser(t.app);
-  employer = await signUpUser(t.app, { name: 'Harbor Admin' });
-  ana = await signUpUser(t.app, { name: 'Ana Sharing' });
-  ben = await signUpUser(t.app, { name: 'Ben Private' });
+  ({ provider, employer, ana, ben, northwind, harbor, skills } = await employerWorld(t.app, {
+    ana: 'Ana Sharing',
+    ben: 'Ben Private',
+  }));
   outsider = await signUpUser(t.app, { name: 'Olga Outsider' });
-  northwind = await createOrg(t.app, provider, { roles: ['provider'], name: 'Northwind' });
-  harbor = await createOrg(t.app, employer, { roles: ['employer'], name: 'Harbor' });
-  await addMember(t.app, employer, harbor.slug, ana, 'viewer');
-  await addMember(t.app, employer, harbor.slug, ben, 'viewer');
-  skills = await starterSkillIds(t.app, 'data', 3);
-  expect(skills.length).toBe(3);
   // Level 5 (EQF) maps to Cairn level 4.
   programme = await createProgramme(t.app, provider, northwind.slug, {
     slug: 'data-basics',
@@ -221,25 +236,13 @@ describe('consent and gaps', () => {
   });
 
   it('never counts a forged credential in the wallet', async () => {
-    const issued = await t.database.db
-      .selectFrom('credentials')
-      .select(['document'])
-      .where('id', '=', anaCredentialId)
-      .executeTakeFirstOrThrow();
-    const forged = JSON.parse(issued.document);
     // Claim a skill the signed credential does not align to.
-    forged.credentialSubject.achievement.alignment[0].targetUrl = `http://cairn.test/api/v1/skills/${skills[1]!.id}`;
-    await t.database.db
-      .insertInto('wallet_credentials')
-      .values({
-        learner_id: ana.id,
-        format: 'ldp',
-        document: JSON.stringify(forged),
-        sha256: 'forged',
-        achievement_id: 'urn:forged',
-        issuer_did: northwind.slug,
-      })
-      .execute();
+    const forged = await forgedSkillClaim(
+      t.database.db,
+      anaCredentialId,
+      `http://cairn.test/api/v1/skills/${skills[1]!.id}`,
+    );
+    await putInWallet(t.database.db, { learnerId: ana.id, document: forged, issuerDid: northwind.slug, tag: 'forged' });
     clearEvidenceCache();
     const member = (await gapsOf()).json().members[0];
     const skill1 = member.skills.find((s: { skillId: string }) => s.skillId === skills[1]!.id);
@@ -279,17 +282,7 @@ describe('consent and gaps', () => {
 
 describe('sponsored seats and private programmes', () => {
   it('assigns a paid programme on a sponsored seat; the learner enrols without a voucher', async () => {
-    const noSeats = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/orgs/${harbor.slug}/assignments`,
-      headers: as(employer),
-      payload: {
-        microcredentialId: paid.id,
-        userIds: [ben.id],
-        dueAt: new Date(t.clock.now.getTime() + 30 * 86_400_000).toISOString(),
-        isSponsored: true,
-      },
-    });
+    const noSeats = await assignSponsoredSeat(ben);
     expect(noSeats.statusCode).toBe(409);
     expect(await assignmentCount()).toBe(0);
     const budget = await t.app.inject({
@@ -299,33 +292,13 @@ describe('sponsored seats and private programmes', () => {
       payload: { microcredentialId: paid.id, seats: 1 },
     });
     expect(budget.statusCode).toBe(200);
-    const assigned = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/orgs/${harbor.slug}/assignments`,
-      headers: as(employer),
-      payload: {
-        microcredentialId: paid.id,
-        userIds: [ben.id],
-        dueAt: new Date(t.clock.now.getTime() + 30 * 86_400_000).toISOString(),
-        isSponsored: true,
-      },
-    });
+    const assigned = await assignSponsoredSeat(ben);
     expect(assigned.statusCode).toBe(201);
     // Ana has no seat: she still needs a voucher.
-    const anaTry = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/catalog/${northwind.slug}/${paid.slug}/enrol`,
-      headers: as(ana),
-      payload: {},
-    });
+    const anaTry = await enrol(ana, paid.slug);
     expect(anaTry.statusCode).toBe(400);
-    const enrol = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/catalog/${northwind.slug}/${paid.slug}/enrol`,
-      headers: as(ben),
-      payload: {},
-    });
-    expect(enrol.statusCode).toBe(201);
+    const benEnrol = await enrol(ben, paid.slug);
+    expect(benEnrol.statusCode).toBe(201);
     const seats = await t.app.inject({
       method: 'GET',
       url: `/api/v1/orgs/${harbor.slug}/seat-budgets`,
@@ -374,36 +347,20 @@ describe('sponsored seats and private programmes', () => {
       headers: as(outsider),
     });
     expect(forOutsider.json().items).toEqual([]);
-    const outsiderEnrol = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/catalog/${northwind.slug}/harbor-only/enrol`,
-      headers: as(outsider),
-      payload: {},
-    });
+    const outsiderEnrol = await enrol(outsider, 'harbor-only');
     expect(outsiderEnrol.statusCode).toBe(404);
-    const anaEnrol = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/catalog/${northwind.slug}/harbor-only/enrol`,
-      headers: as(ana),
-      payload: {},
-    });
+    const anaEnrol = await enrol(ana, 'harbor-only');
     expect(anaEnrol.statusCode).toBe(201);
   });
 });
 
-async function shareCount() {
+async function countOf(table: 'credential_shares' | 'learning_assignments') {
   return (
     await t.database.db
-      .selectFrom('credential_shares')
+      .selectFrom(table)
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow()
   ).n;
 }
-async function assignmentCount() {
-  return (
-    await t.database.db
-      .selectFrom('learning_assignments')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
-}
+const shareCount = () => countOf('credential_shares');
+const assignmentCount = () => countOf('learning_assignments');

@@ -14,15 +14,19 @@ export type Column<Row> = {
   isRowHeader?: boolean;
 };
 
-type DataTableProps<Row> = {
+export type DataTableProps<Row> = {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
   rowKey: (row: Row) => string;
   /** The id of the heading that names the table (left out only where the caller has none to give). */
   labelledBy?: string;
+  /** The table's name where no heading names it. */
+  label?: string;
   /** Below this width the table scrolls sideways rather than squeeze. */
   minWidth: number;
   highlightOnHover?: boolean;
+  /** Striped rows in a border: a file's lines, shown for checking. */
+  bordered?: boolean;
   /** A row's text colour, e.g. dimmed for a revoked key. */
   rowColor?: (row: Row) => MantineColor | undefined;
 };
@@ -33,13 +37,22 @@ export function DataTable<Row>({
   columns,
   rowKey,
   labelledBy,
+  label,
   minWidth,
   highlightOnHover,
+  bordered,
   rowColor,
 }: DataTableProps<Row>) {
   return (
     <Table.ScrollContainer minWidth={minWidth}>
-      <Table verticalSpacing="sm" aria-labelledby={labelledBy} highlightOnHover={highlightOnHover}>
+      <Table
+        verticalSpacing="sm"
+        aria-labelledby={labelledBy}
+        aria-label={label}
+        highlightOnHover={highlightOnHover}
+        striped={bordered}
+        withTableBorder={bordered}
+      >
         <Table.Thead>
           <Table.Tr>
             {columns.map((column, index) => (

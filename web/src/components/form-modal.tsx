@@ -73,3 +73,36 @@ export function FormModal<Values extends object>({
     </Modal>
   );
 }
+
+type FreshFormModalOptions<Values extends object> = {
+  opened: boolean;
+  onClose: () => void;
+  form: UseFormReturnType<Values>;
+  /** Sends the form; the dialog closes once it succeeds. */
+  onSubmit: (values: Values) => Promise<unknown>;
+  /** Clears what else the dialog holds (a mutation's error) when it closes. */
+  onReset?: () => void;
+};
+
+/**
+ * The `FormModal` props of a dialog that starts afresh each time it opens: closing it (Cancel, or
+ * after a successful submit) empties the form.
+ */
+export function useFreshFormModal<Values extends object>({
+  opened,
+  onClose,
+  form,
+  onSubmit,
+  onReset,
+}: FreshFormModalOptions<Values>) {
+  const close = () => {
+    form.reset();
+    onReset?.();
+    onClose();
+  };
+  const submit = async (values: Values) => {
+    await onSubmit(values);
+    close();
+  };
+  return { opened, onClose: close, form, onSubmit: submit };
+}

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, type PaperProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { DataTable, type DataTableProps } from './data-table';
 import { PageHeader } from './page-header';
 import { EmptyState, ErrorState, PageLoader } from './page-states';
 
@@ -18,17 +19,23 @@ export type ListQuery<Row> = {
 
 export type EmptyListProps = { icon: ReactNode; title: string; description?: ReactNode; action?: ReactNode };
 
+/** The rows as a `DataTable`: everything it needs but the rows. */
+export type ListTable<Row> = Omit<DataTableProps<Row>, 'rows'>;
+
+/** How the rows show once there is at least one: as a table, or drawn by `children`. */
+type ListRows<Row> =
+  { table: ListTable<Row>; children?: never } | { table?: never; children: (rows: Row[]) => ReactNode };
+
 type ListContentProps<Row> = {
   query: ListQuery<Row>;
   /** Names the loading state for screen readers, e.g. "Loading API keys". */
   loadingLabel: string;
   empty: EmptyListProps;
-  /** The rows, e.g. a `DataTable`; called only when there is at least one. */
-  children: (rows: Row[]) => ReactNode;
-};
+} & ListRows<Row>;
 
 /** A list's four states: loading, failed (with a retry), empty (with the next step) and its rows. */
-export function ListContent<Row>({ query, loadingLabel, empty, children }: ListContentProps<Row>) {
+export function ListContent<Row>({ query, loadingLabel, empty, table, children }: ListContentProps<Row>) {
+  const showRows = (rows: Row[]) => (table ? <DataTable rows={rows} {...table} /> : children?.(rows));
   if (query.isPending) return <PageLoader label={loadingLabel} />;
   // A failed refetch or "Load more" keeps the rows already shown: only a list with nothing to show is an error.
   if (!query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -39,11 +46,11 @@ export function ListContent<Row>({ query, loadingLabel, empty, children }: ListC
       </EmptyState>
     );
   }
-  if (!query.fetchNextPage) return children(query.data);
+  if (!query.fetchNextPage) return showRows(query.data);
   const { fetchNextPage } = query;
   return (
     <Stack gap="md">
-      {children(query.data)}
+      {showRows(query.data)}
       {query.hasNextPage ? (
         <Group justify="center">
           <Button variant="default" onClick={() => void fetchNextPage()} loading={query.isFetchingNextPage}>
@@ -58,7 +65,7 @@ export function ListContent<Row>({ query, loadingLabel, empty, children }: ListC
 
 type ListPageProps<Row> = ListContentProps<Row> & {
   title: ReactNode;
-  /** The h1's id: the table names itself after it. */
+  /** The h1's id: a `table` is named after it. */
   titleId: string;
   description?: ReactNode;
   /** The page's main action (create, issue): in the header once there are rows, else in the empty state. */
@@ -93,9 +100,12 @@ export function ListPage<Row>({
   query,
   loadingLabel,
   empty,
+  table,
   children,
 }: ListPageProps<Row>) {
   const hasRows = query.data !== undefined && query.data.length > 0;
+  // A table is named by the page's h1 unless it says otherwise.
+  const rows: ListRows<Row> = table ? { table: { labelledBy: titleId, ...table } } : { children: children };
   return (
     <Stack gap="xl">
       <PageHeader
@@ -115,9 +125,7 @@ export function ListPage<Row>({
       {notice}
       {filters}
       <Paper withBorder p={padding} bg="white">
-        <ListContent query={query} loadingLabel={loadingLabel} empty={{ action: primaryAction, ...empty }}>
-          {children}
-        </ListContent>
+        <ListContent query={query} loadingLabel={loadingLabel} empty={{ action: primaryAction, ...empty }} {...rows} />
       </Paper>
       {dialogs}
     </Stack>

@@ -5,7 +5,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { DataTable } from '../components/data-table';
 import { ListContent } from '../components/list-page';
 import { PageHeader } from '../components/page-header';
 import { usePageTitle } from '../components/use-page-title';
@@ -25,6 +24,7 @@ import { ApplyModal, type Renewal } from '../features/accreditation/apply-modal'
 import { SchemeFormModal } from '../features/accreditation/scheme-form-modal';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole } from '../features/orgs/roles';
+import { AccreditedSubject } from '../features/accreditation/accredited-subject';
 
 const day = (value: string | null) => (value ? dayjs(value).format('D MMM YYYY') : '—');
 
@@ -64,74 +64,59 @@ function GrantedTable({ slug, canManage }: { slug: string; canManage: boolean })
           title: 'Nothing granted yet',
           description: 'Decisions on applications appear here.',
         }}
-      >
-        {(rows) => (
-          <DataTable
-            rows={rows}
-            rowKey={(r) => r.id}
-            minWidth={760}
-            labelledBy="granted-title"
-            columns={[
-              {
-                header: 'Subject',
-                isRowHeader: true,
-                cell: (r) => (
-                  <Stack gap={0}>
-                    <Text fw={500}>{r.subject.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {r.subject.type === 'programme' ? `Programme of ${r.subject.providerName}` : 'Organisation'}
-                    </Text>
-                  </Stack>
-                ),
-              },
-              { header: 'Scheme', cell: (r) => r.scheme.name },
-              { header: 'Status', cell: (r) => <AccreditationStatusBadge status={r.status} /> },
-              { header: 'Valid until', cell: (r) => day(r.validUntil), visibleFrom: 'sm' },
-              {
-                header: 'Code',
-                cell: (r) => (
-                  <Text ff="monospace" size="sm">
-                    {r.verificationCode}
-                  </Text>
-                ),
-                visibleFrom: 'md',
-              },
-              {
-                header: <VisuallyHidden>Actions</VisuallyHidden>,
-                width: 60,
-                cell: (r) =>
-                  canManage && ['accredited', 'candidate', 'suspended'].includes(r.status) ? (
-                    <Menu position="bottom-end">
-                      <Menu.Target>
-                        <Button
-                          variant="subtle"
-                          size="compact-sm"
-                          aria-label={`Change the status of ${r.subject.name}`}
-                        >
-                          <IconDots size={18} aria-hidden />
-                        </Button>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        {r.status === 'suspended' ? (
-                          <Menu.Item onClick={() => setPending({ accreditation: r, action: 'reinstate' })}>
-                            Reinstate
-                          </Menu.Item>
-                        ) : (
-                          <Menu.Item onClick={() => setPending({ accreditation: r, action: 'suspend' })}>
-                            Suspend
-                          </Menu.Item>
-                        )}
-                        <Menu.Item color="red" onClick={() => setPending({ accreditation: r, action: 'withdraw' })}>
-                          Withdraw
+        table={{
+          rowKey: (r) => r.id,
+          minWidth: 760,
+          labelledBy: 'granted-title',
+          columns: [
+            {
+              header: 'Subject',
+              isRowHeader: true,
+              cell: (r) => <AccreditedSubject subject={r.subject} />,
+            },
+            { header: 'Scheme', cell: (r) => r.scheme.name },
+            { header: 'Status', cell: (r) => <AccreditationStatusBadge status={r.status} /> },
+            { header: 'Valid until', cell: (r) => day(r.validUntil), visibleFrom: 'sm' },
+            {
+              header: 'Code',
+              cell: (r) => (
+                <Text ff="monospace" size="sm">
+                  {r.verificationCode}
+                </Text>
+              ),
+              visibleFrom: 'md',
+            },
+            {
+              header: <VisuallyHidden>Actions</VisuallyHidden>,
+              width: 60,
+              cell: (r) =>
+                canManage && ['accredited', 'candidate', 'suspended'].includes(r.status) ? (
+                  <Menu position="bottom-end">
+                    <Menu.Target>
+                      <Button variant="subtle" size="compact-sm" aria-label={`Change the status of ${r.subject.name}`}>
+                        <IconDots size={18} aria-hidden />
+                      </Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      {r.status === 'suspended' ? (
+                        <Menu.Item onClick={() => setPending({ accreditation: r, action: 'reinstate' })}>
+                          Reinstate
                         </Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
-                  ) : null,
-              },
-            ]}
-          />
-        )}
-      </ListContent>
+                      ) : (
+                        <Menu.Item onClick={() => setPending({ accreditation: r, action: 'suspend' })}>
+                          Suspend
+                        </Menu.Item>
+                      )}
+                      <Menu.Item color="red" onClick={() => setPending({ accreditation: r, action: 'withdraw' })}>
+                        Withdraw
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                ) : null,
+            },
+          ],
+        }}
+      />
       <ConfirmDialog
         opened={pending !== null}
         title={`${verb} the accreditation of ${pending?.accreditation.subject.name ?? ''}`}
@@ -180,44 +165,40 @@ function ApplicationsTable({ slug, side }: { slug: string; side: 'received' | 's
             ? 'Providers apply to your open schemes.'
             : 'Apply to a scheme to have your organisation or programmes accredited.',
       }}
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          rowKey={(r) => r.id}
-          minWidth={640}
-          columns={[
-            {
-              header: side === 'received' ? 'Provider' : 'Accrediting body',
-              isRowHeader: true,
-              cell: (r) => (
-                <Anchor component={Link} to={`/o/${slug}/accreditation/applications/${r.id}`}>
-                  {side === 'received' ? r.provider.name : r.accreditor.name}
-                </Anchor>
-              ),
-            },
-            { header: 'Scheme', cell: (r) => r.scheme.name },
-            {
-              header: 'For',
-              cell: (r) => (r.subjectType === 'programme' ? 'Programmes' : 'Organisation'),
-              visibleFrom: 'sm',
-            },
-            {
-              header: 'State',
-              cell: (r) => (
-                <Group gap={6}>
-                  <Badge variant="light" color={r.state === 'decided' ? 'gray' : 'blue'}>
-                    {r.state === 'decided' && r.decision ? `Decided: ${r.decision}` : stateLabels[r.state]}
-                  </Badge>
-                  {r.isRenewal ? <Badge variant="outline">Renewal</Badge> : null}
-                </Group>
-              ),
-            },
-            { header: 'Updated', cell: (r) => day(r.updatedAt), visibleFrom: 'md' },
-          ]}
-        />
-      )}
-    </ListContent>
+      table={{
+        rowKey: (r) => r.id,
+        minWidth: 640,
+        columns: [
+          {
+            header: side === 'received' ? 'Provider' : 'Accrediting body',
+            isRowHeader: true,
+            cell: (r) => (
+              <Anchor component={Link} to={`/o/${slug}/accreditation/applications/${r.id}`}>
+                {side === 'received' ? r.provider.name : r.accreditor.name}
+              </Anchor>
+            ),
+          },
+          { header: 'Scheme', cell: (r) => r.scheme.name },
+          {
+            header: 'For',
+            cell: (r) => (r.subjectType === 'programme' ? 'Programmes' : 'Organisation'),
+            visibleFrom: 'sm',
+          },
+          {
+            header: 'State',
+            cell: (r) => (
+              <Group gap={6}>
+                <Badge variant="light" color={r.state === 'decided' ? 'gray' : 'blue'}>
+                  {r.state === 'decided' && r.decision ? `Decided: ${r.decision}` : stateLabels[r.state]}
+                </Badge>
+                {r.isRenewal ? <Badge variant="outline">Renewal</Badge> : null}
+              </Group>
+            ),
+          },
+          { header: 'Updated', cell: (r) => day(r.updatedAt), visibleFrom: 'md' },
+        ],
+      }}
+    />
   );
 }
 
@@ -234,48 +215,44 @@ function SchemesTable({ slug, canManage }: { slug: string; canManage: boolean })
           title: 'No schemes yet',
           description: 'Create a scheme providers can apply to.',
         }}
-      >
-        {(rows) => (
-          <DataTable
-            rows={rows}
-            rowKey={(r) => r.id}
-            minWidth={560}
-            columns={[
-              {
-                header: 'Scheme',
-                isRowHeader: true,
-                cell: (r) => (
-                  <Anchor component={Link} to={`/accreditation/${slug}/schemes/${r.slug}`}>
-                    {r.name}
-                  </Anchor>
-                ),
-              },
-              { header: 'Valid for', cell: (r) => `${r.validityMonths} months` },
-              { header: 'EQF levels', cell: (r) => (r.scope.eqfLevels.length ? r.scope.eqfLevels.join(', ') : 'Any') },
-              { header: 'Open', cell: (r) => (r.isOpen ? 'Yes' : 'No') },
-              ...(canManage
-                ? [
-                    {
-                      header: <VisuallyHidden>Actions</VisuallyHidden>,
-                      width: 80,
-                      cell: (r: Scheme) => (
-                        <Button
-                          variant="subtle"
-                          size="compact-sm"
-                          leftSection={<IconPencil size={16} aria-hidden />}
-                          aria-label={`Edit ${r.name}`}
-                          onClick={() => setEditing(r)}
-                        >
-                          Edit
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        )}
-      </ListContent>
+        table={{
+          rowKey: (r) => r.id,
+          minWidth: 560,
+          columns: [
+            {
+              header: 'Scheme',
+              isRowHeader: true,
+              cell: (r) => (
+                <Anchor component={Link} to={`/accreditation/${slug}/schemes/${r.slug}`}>
+                  {r.name}
+                </Anchor>
+              ),
+            },
+            { header: 'Valid for', cell: (r) => `${r.validityMonths} months` },
+            { header: 'EQF levels', cell: (r) => (r.scope.eqfLevels.length ? r.scope.eqfLevels.join(', ') : 'Any') },
+            { header: 'Open', cell: (r) => (r.isOpen ? 'Yes' : 'No') },
+            ...(canManage
+              ? [
+                  {
+                    header: <VisuallyHidden>Actions</VisuallyHidden>,
+                    width: 80,
+                    cell: (r: Scheme) => (
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        leftSection={<IconPencil size={16} aria-hidden />}
+                        aria-label={`Edit ${r.name}`}
+                        onClick={() => setEditing(r)}
+                      >
+                        Edit
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ],
+        }}
+      />
       {editing ? (
         <SchemeFormModal key={editing.id} slug={slug} scheme={editing} opened onClose={() => setEditing(null)} />
       ) : null}
@@ -381,52 +358,48 @@ function HeldTable({ slug, canApply }: { slug: string; canApply: boolean }) {
         query={held}
         loadingLabel="Loading accreditations"
         empty={{ icon: <IconCertificate size={28} aria-hidden />, title: 'No accreditations yet' }}
-      >
-        {(rows) => (
-          <DataTable
-            rows={rows}
-            rowKey={(r) => r.id}
-            minWidth={640}
-            columns={[
-              { header: 'Subject', isRowHeader: true, cell: (r) => r.subject.name },
-              { header: 'By', cell: (r) => `${r.accreditor.name} — ${r.scheme.name}` },
-              { header: 'Status', cell: (r) => <AccreditationStatusBadge status={r.status} /> },
-              { header: 'Valid until', cell: (r) => day(r.validUntil) },
-              {
-                header: 'Credential',
-                cell: (r) =>
-                  r.credentialId ? (
-                    <Anchor component={Link} to={`/credentials/${r.credentialId}`}>
-                      View
-                    </Anchor>
-                  ) : (
-                    '—'
-                  ),
-              },
-              ...(canApply
-                ? [
-                    {
-                      header: <VisuallyHidden>Actions</VisuallyHidden>,
-                      width: 90,
-                      cell: (r: Accreditation) =>
-                        isRenewable(r) ? (
-                          <Button
-                            variant="subtle"
-                            size="compact-sm"
-                            leftSection={<IconRefresh size={16} aria-hidden />}
-                            aria-label={`Renew ${r.subject.name} — ${r.scheme.name}`}
-                            onClick={() => setRenewing(r)}
-                          >
-                            Renew
-                          </Button>
-                        ) : null,
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        )}
-      </ListContent>
+        table={{
+          rowKey: (r) => r.id,
+          minWidth: 640,
+          columns: [
+            { header: 'Subject', isRowHeader: true, cell: (r) => r.subject.name },
+            { header: 'By', cell: (r) => `${r.accreditor.name} — ${r.scheme.name}` },
+            { header: 'Status', cell: (r) => <AccreditationStatusBadge status={r.status} /> },
+            { header: 'Valid until', cell: (r) => day(r.validUntil) },
+            {
+              header: 'Credential',
+              cell: (r) =>
+                r.credentialId ? (
+                  <Anchor component={Link} to={`/credentials/${r.credentialId}`}>
+                    View
+                  </Anchor>
+                ) : (
+                  '—'
+                ),
+            },
+            ...(canApply
+              ? [
+                  {
+                    header: <VisuallyHidden>Actions</VisuallyHidden>,
+                    width: 90,
+                    cell: (r: Accreditation) =>
+                      isRenewable(r) ? (
+                        <Button
+                          variant="subtle"
+                          size="compact-sm"
+                          leftSection={<IconRefresh size={16} aria-hidden />}
+                          aria-label={`Renew ${r.subject.name} — ${r.scheme.name}`}
+                          onClick={() => setRenewing(r)}
+                        >
+                          Renew
+                        </Button>
+                      ) : null,
+                  },
+                ]
+              : []),
+          ],
+        }}
+      />
       {renewing ? (
         <ApplyModal
           key={renewing.id}

@@ -1,11 +1,11 @@
 import { Alert, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChecks, IconLock } from '@tabler/icons-react';
+import { IconChecks } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { JobFailure } from '../api/types';
 import { errorMessage, isApiError } from '../api/client';
-import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
+import { EmptyState, ErrorState, PageLoader, RestrictedNotice } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { JOBS_REFRESH_MS, useJobsOverview, useRetryJob } from '../features/admin/admin-api';
 import { FailuresTable } from '../features/admin/failures-table';
@@ -39,15 +39,9 @@ export default function AdminJobsPage() {
 
   if (overview.isError && !overview.data && isApiError(overview.error) && overview.error.status === 403) {
     return (
-      <Alert
-        color="orange"
-        icon={<IconLock aria-hidden />}
-        title="Only instance operators see background jobs"
-        role="alert"
-        maw={640}
-      >
+      <RestrictedNotice title="Only instance operators see background jobs">
         {overview.error.userMessage}
-      </Alert>
+      </RestrictedNotice>
     );
   }
 

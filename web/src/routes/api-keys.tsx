@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { ApiKey } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { type Column, DataTable } from '../components/data-table';
+import type { Column } from '../components/data-table';
 import { ListPage } from '../components/list-page';
 import { RestrictedNotice } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
@@ -128,17 +128,12 @@ export default function ApiKeysPage() {
           </ConfirmDialog>
         </>
       }
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          columns={columns}
-          rowKey={(key) => key.id}
-          labelledBy="api-keys-heading"
-          minWidth={340}
-          rowColor={(key) => (key.revokedAt ? 'dimmed' : undefined)}
-        />
-      )}
-    </ListPage>
+      table={{
+        columns: columns,
+        rowKey: (key) => key.id,
+        minWidth: 340,
+        rowColor: (key) => (key.revokedAt ? 'dimmed' : undefined),
+      }}
+    />
   );
 }

@@ -12,11 +12,10 @@ import {
   Progress,
   Select,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
-import { IconDownload, IconLock, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '../components/use-page-title';
 import { useMicrocredentials } from '../features/authoring/authoring-api';
@@ -32,7 +31,10 @@ import {
 } from '../features/credentials/bulk-issuance-api';
 import { useOrg } from '../features/orgs/orgs-api';
 import { canIssueCredentials, isIssuingOrg } from '../features/orgs/roles';
+import { CsvProblems } from '../components/csv-problems';
+import { DataTable } from '../components/data-table';
 import { RequestError } from '../components/request-error';
+import { RestrictedNotice } from '../components/page-states';
 
 const statusColor: Record<IssuanceJob['status'], string> = {
   queued: 'gray',
@@ -116,24 +118,7 @@ function PreviewTable({ preview }: { preview: IssuanceJobPreview }) {
         </Alert>
       ) : null}
       {preview.errors.length > 0 ? (
-        <Table striped withTableBorder aria-label="Rows with problems">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Line</Table.Th>
-              <Table.Th>Column</Table.Th>
-              <Table.Th>Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.errors.slice(0, 200).map((e) => (
-              <Table.Tr key={`${e.line}-${e.column ?? ''}-${e.message}`}>
-                <Table.Td>{e.line}</Table.Td>
-                <Table.Td>{e.column ?? '—'}</Table.Td>
-                <Table.Td>{e.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <CsvProblems problems={preview.errors.slice(0, 200)} label="Rows with problems" />
       ) : problems.length === 0 && preview.fileErrors.length === 0 ? (
         <Text c="green.8">Every row is ready to issue.</Text>
       ) : null}
@@ -175,15 +160,9 @@ export default function BulkIssuancePage() {
     return (
       <Stack gap="xl">
         {heading}
-        <Alert
-          color="orange"
-          icon={<IconLock aria-hidden />}
-          title="You cannot issue credentials here"
-          role="alert"
-          maw={640}
-        >
+        <RestrictedNotice title="You cannot issue credentials here">
           Owners, admins, authors and assessors of issuing organisations issue credentials.
-        </Alert>
+        </RestrictedNotice>
       </Stack>
     );
   }
@@ -264,42 +243,30 @@ export default function BulkIssuancePage() {
         <RequestError error={jobs.error} />
         {jobs.isSuccess && jobs.data.length === 0 ? <Text c="dimmed">No bulk issuance yet.</Text> : null}
         {jobs.isSuccess && jobs.data.length > 0 ? (
-          <Table withTableBorder aria-label="Bulk issuance jobs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Started</Table.Th>
-                <Table.Th>File</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Issued</Table.Th>
-                <Table.Th>Failed</Table.Th>
-                <Table.Th>Errors</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {jobs.data.map((j) => (
-                <Table.Tr key={j.id}>
-                  <Table.Td>{new Date(j.createdAt).toLocaleString()}</Table.Td>
-                  <Table.Td>{j.fileName ?? 'JSON rows'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColor[j.status]}>{j.status}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {j.issued.toLocaleString()} / {j.total.toLocaleString()}
-                  </Table.Td>
-                  <Table.Td>{j.failed.toLocaleString()}</Table.Td>
-                  <Table.Td>
-                    {j.failed > 0 ? (
-                      <Anchor href={jobUrl(slug, j.id, '/errors.csv')} download>
-                        errors.csv
-                      </Anchor>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            rows={jobs.data}
+            rowKey={(j) => j.id}
+            label="Bulk issuance jobs"
+            minWidth={560}
+            columns={[
+              { header: 'Started', cell: (j) => new Date(j.createdAt).toLocaleString() },
+              { header: 'File', cell: (j) => j.fileName ?? 'JSON rows' },
+              { header: 'Status', cell: (j) => <Badge color={statusColor[j.status]}>{j.status}</Badge> },
+              { header: 'Issued', cell: (j) => `${j.issued.toLocaleString()} / ${j.total.toLocaleString()}` },
+              { header: 'Failed', cell: (j) => j.failed.toLocaleString() },
+              {
+                header: 'Errors',
+                cell: (j) =>
+                  j.failed > 0 ? (
+                    <Anchor href={jobUrl(slug, j.id, '/errors.csv')} download>
+                      errors.csv
+                    </Anchor>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         ) : null}
       </Stack>
     </Stack>

@@ -1,17 +1,13 @@
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconLock, IconUserCheck } from '@tabler/icons-react';
+import { Button, Stack, Text } from '@mantine/core';
+import { IconUserCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { DataTable } from '../components/data-table';
 import { ListContent } from '../components/list-page';
 import { PageHeader } from '../components/page-header';
-import { ErrorState, PageLoader } from '../components/page-states';
+import { Section } from '../components/section';
+import { ErrorState, PageLoader, RestrictedNotice } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
-import {
-  useCandidateCheck,
-  useCandidateChecks,
-  type CandidateCheckSummary,
-} from '../features/candidate-checks/candidate-checks-api';
+import { useCandidateCheck, useCandidateChecks } from '../features/candidate-checks/candidate-checks-api';
 import { CandidateResults } from '../features/candidate-checks/candidate-results';
 import { CandidateUploadForm } from '../features/candidate-checks/candidate-upload-form';
 import { useOrg } from '../features/orgs/orgs-api';
@@ -36,9 +32,9 @@ export default function CandidateChecksPage() {
     return (
       <Stack gap="xl">
         <PageHeader title="Candidate checks" />
-        <Alert color="orange" icon={<IconLock aria-hidden />} title="You cannot check candidates here" maw={640}>
+        <RestrictedNotice title="You cannot check candidates here">
           Owners, admins and managers of {org.name} check candidates’ credentials.
-        </Alert>
+        </RestrictedNotice>
       </Stack>
     );
   }
@@ -50,28 +46,15 @@ export default function CandidateChecksPage() {
         maw={720}
         description={`Verify up to 1,000 credentials at once: each signature, its issuer, revocation and suspension, expiry, and whether it was issued to the candidate. ${org.name} sees a verdict for each and the skills it evidences.`}
       />
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="upload-heading">
-        <Stack gap="sm">
-          <Title order={2} fz="lg" id="upload-heading">
-            New check
-          </Title>
-          <CandidateUploadForm slug={slug} onStarted={setSelected} />
-        </Stack>
-      </Paper>
+      <Section frame="paper" padding={{ base: 'md', sm: 'lg' }} title="New check" titleId="upload-heading">
+        <CandidateUploadForm slug={slug} onStarted={setSelected} />
+      </Section>
       {current ? (
-        <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="results-heading">
-          <Stack gap="sm">
-            <Title order={2} fz="lg" id="results-heading">
-              Results
-            </Title>
-            <SelectedCheck slug={slug} id={current} />
-          </Stack>
-        </Paper>
+        <Section frame="paper" padding={{ base: 'md', sm: 'lg' }} title="Results" titleId="results-heading">
+          <SelectedCheck slug={slug} id={current} />
+        </Section>
       ) : null}
-      <Stack gap="xs" component="section" aria-labelledby="history-heading">
-        <Title order={2} fz="lg" id="history-heading">
-          Earlier checks
-        </Title>
+      <Section gap="xs" title="Earlier checks" titleId="history-heading">
         <ListContent
           query={checks}
           loadingLabel="Loading candidate checks"
@@ -80,48 +63,44 @@ export default function CandidateChecksPage() {
             title: 'No checks yet',
             description: 'Upload credentials above: the results stay here for 30 days.',
           }}
-        >
-          {(rows) => (
-            <DataTable<CandidateCheckSummary>
-              rows={rows}
-              rowKey={(row) => row.id}
-              labelledBy="history-heading"
-              minWidth={560}
-              columns={[
-                {
-                  header: 'Started',
-                  isRowHeader: true,
-                  cell: (row) => new Date(row.createdAt).toLocaleString(),
-                },
-                { header: 'Credentials', cell: (row) => `${row.done} of ${row.total} checked`, align: 'right' },
-                { header: 'Status', cell: (row) => row.status },
-                {
-                  header: 'Deleted on',
-                  cell: (row) => new Date(row.deleteAfter).toLocaleDateString(),
-                  visibleFrom: 'sm',
-                },
-                {
-                  header: (
-                    <Text span size="sm">
-                      Show
-                    </Text>
-                  ),
-                  cell: (row) => (
-                    <Button
-                      size="xs"
-                      variant={row.id === current ? 'filled' : 'default'}
-                      onClick={() => setSelected(row.id)}
-                      aria-label={`${row.id === current ? 'Shown' : 'Show'}: the check started ${new Date(row.createdAt).toLocaleString()}`}
-                    >
-                      {row.id === current ? 'Shown' : 'Show'}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </ListContent>
-      </Stack>
+          table={{
+            rowKey: (row) => row.id,
+            labelledBy: 'history-heading',
+            minWidth: 560,
+            columns: [
+              {
+                header: 'Started',
+                isRowHeader: true,
+                cell: (row) => new Date(row.createdAt).toLocaleString(),
+              },
+              { header: 'Credentials', cell: (row) => `${row.done} of ${row.total} checked`, align: 'right' },
+              { header: 'Status', cell: (row) => row.status },
+              {
+                header: 'Deleted on',
+                cell: (row) => new Date(row.deleteAfter).toLocaleDateString(),
+                visibleFrom: 'sm',
+              },
+              {
+                header: (
+                  <Text span size="sm">
+                    Show
+                  </Text>
+                ),
+                cell: (row) => (
+                  <Button
+                    size="xs"
+                    variant={row.id === current ? 'filled' : 'default'}
+                    onClick={() => setSelected(row.id)}
+                    aria-label={`${row.id === current ? 'Shown' : 'Show'}: the check started ${new Date(row.createdAt).toLocaleString()}`}
+                  >
+                    {row.id === current ? 'Shown' : 'Show'}
+                  </Button>
+                ),
+              },
+            ],
+          }}
+        />
+      </Section>
     </Stack>
   );
 }

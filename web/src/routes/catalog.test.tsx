@@ -1,82 +1,26 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CatalogSearchResult } from '../api/types';
-import { renderWithProviders } from '../test/render';
-import CatalogPage from './catalog';
+import { catalogItem, emptyCatalogResult, renderCatalogPage } from '../test/catalog';
 
 const SKILL = '5b0d3a54-8f0e-4c54-9d3c-0a4a4f6c2a11';
 
 const result: CatalogSearchResult = {
-  items: [
-    {
-      id: 'mc-1',
-      slug: 'data-literacy',
-      title: 'Data literacy foundations',
-      summary: 'Read charts and tables with confidence.',
-      provider: { slug: 'northwind', name: 'Northwind Academy' },
-      skills: [{ id: SKILL, name: 'Data analysis' }],
-      cost: null,
-      effortHours: 6,
-      cpdHours: 5,
-      fieldOfStudy: 'Statistics',
-      level: 4,
-      format: 'self_paced',
-      language: 'en',
-      durationWeeks: 2,
-      imageUrl: null,
-      partners: [],
-      accreditedBy: [],
-      endorsedBy: [],
-      publishedAt: '2026-01-01T00:00:00Z',
-    },
-  ],
+  ...emptyCatalogResult,
+  items: [catalogItem({ skills: [{ id: SKILL, name: 'Data analysis' }], fieldOfStudy: 'Statistics' })],
   total: 1,
-  page: 1,
-  pageSize: 12,
   facets: {
+    ...emptyCatalogResult.facets,
     skill: [{ value: SKILL, label: 'Data analysis', count: 1 }],
     provider: [{ value: 'northwind', label: 'Northwind Academy', count: 1 }],
     level: [{ value: '4', label: '4', count: 1 }],
     format: [{ value: 'self_paced', label: 'self_paced', count: 1 }],
     language: [{ value: 'en', label: 'en', count: 1 }],
-    partner: [],
-    accreditedBy: [],
-    endorsedBy: [],
   },
 };
 
-function LocationProbe() {
-  const location = useLocation();
-  return <output data-testid="location">{location.search}</output>;
-}
-
-function renderCatalog(route = '/catalog', answer: unknown = result) {
-  const fetchMock = vi.fn((_input: RequestInfo | URL) =>
-    Promise.resolve(new Response(JSON.stringify(answer), { status: 200 })),
-  );
-  vi.stubGlobal('fetch', fetchMock);
-  renderWithProviders(
-    <Routes>
-      <Route
-        path="/catalog"
-        element={
-          <>
-            <CatalogPage />
-            <LocationProbe />
-          </>
-        }
-      />
-    </Routes>,
-    { route },
-  );
-  const catalogCalls = () =>
-    fetchMock.mock.calls
-      .map(([input]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url))
-      .filter((url) => url.startsWith('/api/v1/catalog'));
-  return { fetchMock, catalogCalls };
-}
+const renderCatalog = (route = '/catalog', answer: CatalogSearchResult = result) => renderCatalogPage(route, answer);
 
 describe('catalogue page', () => {
   it('reads a shared link: the URL query becomes the API query', async () => {

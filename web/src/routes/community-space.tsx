@@ -1,6 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFlag, IconLock, IconMessages, IconUsers } from '@tabler/icons-react';
+import { IconFlag, IconMessages, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../api/client';
@@ -9,6 +9,7 @@ import { usePageTitle } from '../components/use-page-title';
 import { threadPath, usePeers, useRemoveMember, useSpace, type Space } from '../features/community/community-api';
 import { ConversationDrawer } from '../features/community/conversation-drawer';
 import { NewThreadForm } from '../features/community/new-thread-form';
+import { ThreadStateBadges } from '../features/community/thread-state-badges';
 
 /** A cohort's or a programme's discussion: threads, the peer directory and, for moderators, reports. */
 export default function CommunitySpacePage() {
@@ -92,14 +93,7 @@ function Threads({ space }: { space: Space }) {
                       {new Date(t.lastPostAt).toLocaleString()}
                     </Text>
                   </Stack>
-                  <Group gap={4}>
-                    {t.isLocked ? (
-                      <Badge color="gray" leftSection={<IconLock size={12} aria-hidden />}>
-                        Locked
-                      </Badge>
-                    ) : null}
-                    {t.isHidden ? <Badge color="orange">Hidden</Badge> : null}
-                  </Group>
+                  <ThreadStateBadges thread={t} />
                 </Group>
               </Card>
             </li>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import { useProblemSubmit } from '../components/use-problem-submit';
 import { spacePath, useModeration, useReply, useThread } from '../features/community/community-api';
 import { ReportButton } from '../features/community/report-button';
 import { MarkdownText } from '../features/markdown/markdown';
+import { ThreadStateBadges } from '../features/community/thread-state-badges';
 
 /** One thread: the opening message, its replies, a reply box, and moderation for those who may. */
 export default function CommunityThreadPage() {
@@ -43,14 +44,7 @@ export default function CommunityThreadPage() {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start">
         <Title order={1}>{t.title}</Title>
-        <Group gap={4}>
-          {t.isLocked ? (
-            <Badge color="gray" leftSection={<IconLock size={12} aria-hidden />}>
-              Locked
-            </Badge>
-          ) : null}
-          {t.isHidden ? <Badge color="orange">Hidden</Badge> : null}
-        </Group>
+        <ThreadStateBadges thread={t} />
       </Group>
       {canModerate ? (
         <Group gap="xs" aria-label="Moderation">

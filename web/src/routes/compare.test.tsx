@@ -3,34 +3,15 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { CatalogItem } from '../api/types';
 import { compareIds } from '../features/compare/compare-selection';
+import { catalogItem } from '../test/catalog';
 import { renderWithProviders } from '../test/render';
 import ComparePage from './compare';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 
-const item = (id: string, title: string, overrides: Partial<CatalogItem> = {}): CatalogItem => ({
-  id,
-  slug: title.toLowerCase().replaceAll(' ', '-'),
-  title,
-  summary: '',
-  provider: { slug: 'northwind', name: 'Northwind Academy' },
-  skills: [{ id: 'skill-1', name: 'Data analysis' }],
-  cost: null,
-  effortHours: 6,
-  cpdHours: 5,
-  fieldOfStudy: null,
-  level: 4,
-  format: 'self_paced',
-  language: 'en',
-  durationWeeks: 2,
-  imageUrl: null,
-  partners: [],
-  accreditedBy: [],
-  endorsedBy: [],
-  publishedAt: '2026-01-01T00:00:00Z',
-  ...overrides,
-});
+const item = (id: string, title: string, overrides: Partial<CatalogItem> = {}): CatalogItem =>
+  catalogItem({ id, title, slug: title.toLowerCase().replaceAll(' ', '-'), summary: '', ...overrides });
 
 function renderCompare(route: string) {
   const fetchMock = vi.fn((input: RequestInfo | URL) => {

@@ -108,7 +108,8 @@ describe('CredentialPage', () => {
     expect(JSON.parse(verifyCall[1]?.body as string)).toEqual({ verifiableCredential: JSON.parse(credentialText) });
   });
 
-  it('offers LinkedIn for a verified credential', async () => {
+  /** The credential verifies (its first check passed) and its issuer's showcase answers with `issuerShowcase`. */
+  const stubVerified = (issuerShowcase: unknown) =>
     vi.stubGlobal(
       'fetch',
       vi.fn((url: string) =>
@@ -116,11 +117,14 @@ describe('CredentialPage', () => {
           url === '/credentials/verify'
             ? Response.json({ ...revoked, verified: true, checks: [revoked.checks[0]] })
             : url.endsWith('/showcase')
-              ? Response.json({ ...showcase, issuer: { ...showcase.issuer, linkedInOrganizationId: null } })
+              ? Response.json(issuerShowcase)
               : new Response(credentialText, { status: 200 }),
         ),
       ),
     );
+
+  it('offers LinkedIn for a verified credential', async () => {
+    stubVerified({ ...showcase, issuer: { ...showcase.issuer, linkedInOrganizationId: null } });
     renderPage(id);
 
     expect(await screen.findByRole('heading', { name: 'Verified' })).toBeInTheDocument();
@@ -131,18 +135,7 @@ describe('CredentialPage', () => {
   });
 
   it('says whose it is, links the certificate and names the issuer by its LinkedIn page id', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((url: string) =>
-        Promise.resolve(
-          url === '/credentials/verify'
-            ? Response.json({ ...revoked, verified: true, checks: [revoked.checks[0]] })
-            : url.endsWith('/showcase')
-              ? Response.json(showcase)
-              : new Response(credentialText, { status: 200 }),
-        ),
-      ),
-    );
+    stubVerified(showcase);
     renderPage(id);
 
     expect(await screen.findByText('Lena Park')).toBeInTheDocument();

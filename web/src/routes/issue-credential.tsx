@@ -1,10 +1,11 @@
-import { Alert, Anchor, Breadcrumbs, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Anchor, Breadcrumbs, Paper, Stack, Text, Title } from '@mantine/core';
+
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '../components/use-page-title';
 import { IssueCredentialForm } from '../features/credentials/issue-credential-form';
 import { useOrg } from '../features/orgs/orgs-api';
 import { canIssueCredentials, isIssuingOrg } from '../features/orgs/roles';
+import { RestrictedNotice } from '../components/page-states';
 
 export default function IssueCredentialPage() {
   const { slug = '' } = useParams();
@@ -33,17 +34,11 @@ export default function IssueCredentialPage() {
     return (
       <Stack gap="xl">
         {heading}
-        <Alert
-          color="orange"
-          icon={<IconLock aria-hidden />}
-          title="You cannot issue credentials here"
-          role="alert"
-          maw={640}
-        >
+        <RestrictedNotice title="You cannot issue credentials here">
           {isIssuingOrg(org.roles)
             ? `Owners, admins, authors and assessors of ${org.name} issue credentials. Ask an admin for one of these roles.`
             : 'Only providers, accrediting bodies and industry partners issue credentials.'}
-        </Alert>
+        </RestrictedNotice>
       </Stack>
     );
   }

@@ -1,8 +1,9 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { ListContent } from '../components/list-page';
 import { PageHeader } from '../components/page-header';
+import { Section } from '../components/section';
 import { usePageTitle } from '../components/use-page-title';
 import { useRefreshSession, useSession } from '../features/auth/use-session';
 import { InviteCsv } from '../features/members/invite-csv';
@@ -44,66 +45,46 @@ export default function MembersPage() {
       />
 
       {canManage ? (
-        <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="invite-heading">
-          <Stack gap="sm">
-            <Title order={2} fz="lg" id="invite-heading">
-              Invite someone
-            </Title>
-            <InviteForm slug={slug} myRole={org.myRole} />
-          </Stack>
-        </Paper>
+        <Section frame="paper" title="Invite someone" titleId="invite-heading">
+          <InviteForm slug={slug} myRole={org.myRole} />
+        </Section>
       ) : null}
 
       {canManage ? (
-        <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="invite-csv-heading">
-          <Stack gap="sm">
-            <Title order={2} fz="lg" id="invite-csv-heading">
-              Invite many people from a CSV
-            </Title>
-            <InviteCsv slug={slug} />
-          </Stack>
-        </Paper>
+        <Section frame="paper" title="Invite many people from a CSV" titleId="invite-csv-heading">
+          <InviteCsv slug={slug} />
+        </Section>
       ) : null}
 
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="members-heading">
-        <Stack gap="sm">
-          <Title order={2} fz="lg" id="members-heading">
-            Current members
-          </Title>
-          <ListContent
-            query={members}
-            loadingLabel="Loading members"
-            empty={{
-              icon: <IconUsers size={26} />,
-              title: 'No members yet',
-              description: 'Invite your colleagues with the form above.',
-            }}
-          >
-            {(rows) => (
-              <MembersTable
-                slug={slug}
-                orgName={org.name}
-                members={rows}
-                myRole={org.myRole}
-                myUserId={session.user.id}
-                canManage={canManage}
-                labelledBy="members-heading"
-                onLeft={() => void onLeft()}
-              />
-            )}
-          </ListContent>
-        </Stack>
-      </Paper>
+      <Section frame="paper" title="Current members" titleId="members-heading">
+        <ListContent
+          query={members}
+          loadingLabel="Loading members"
+          empty={{
+            icon: <IconUsers size={26} />,
+            title: 'No members yet',
+            description: 'Invite your colleagues with the form above.',
+          }}
+        >
+          {(rows) => (
+            <MembersTable
+              slug={slug}
+              orgName={org.name}
+              members={rows}
+              myRole={org.myRole}
+              myUserId={session.user.id}
+              canManage={canManage}
+              labelledBy="members-heading"
+              onLeft={() => void onLeft()}
+            />
+          )}
+        </ListContent>
+      </Section>
 
       {canManage ? (
-        <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="invitations-heading">
-          <Stack gap="sm">
-            <Title order={2} fz="lg" id="invitations-heading">
-              Pending invitations
-            </Title>
-            <PendingInvitations slug={slug} />
-          </Stack>
-        </Paper>
+        <Section frame="paper" title="Pending invitations" titleId="invitations-heading">
+          <PendingInvitations slug={slug} />
+        </Section>
       ) : null}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { IconCertificate, IconFileTypePdf, IconJson } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { PageHeader } from '../components/page-header';
 import { usePageTitle } from '../components/use-page-title';
 import { useMyCredentials } from '../features/learning/learning-api';
 import { resumePath } from '../features/showcase/showcase-api';
+import { Section } from '../components/section';
 
 /**
  * `/me/resume`: the learner picks the credentials that go into their CV and downloads it as
@@ -31,54 +32,49 @@ export default function MyResumePage() {
           Credentials you earn appear here.
         </EmptyState>
       ) : (
-        <Card bg="white" component="section" aria-labelledby="resume-pick-title">
-          <Stack gap="md">
-            <Title order={2} fz="lg" id="resume-pick-title">
-              What goes in
-            </Title>
-            <Checkbox.Group
-              value={chosen}
-              onChange={setPicked}
-              label="Credentials"
-              description="Pathways go under education; the skills come from what the credentials evidence."
+        <Section frame="card" gap="md" title="What goes in" titleId="resume-pick-title">
+          <Checkbox.Group
+            value={chosen}
+            onChange={setPicked}
+            label="Credentials"
+            description="Pathways go under education; the skills come from what the credentials evidence."
+          >
+            <Stack gap="xs" mt="xs">
+              {inForce.map((c) => (
+                <Checkbox
+                  key={c.id}
+                  value={c.id}
+                  label={c.achievementName ?? 'Credential'}
+                  description={`${c.issuer.name} · ${dayjs(c.issuedAt).format('D MMM YYYY')}`}
+                />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Text size="sm" c="dimmed">
+            {chosen.length} of {inForce.length} chosen.
+          </Text>
+          <Group>
+            <Button
+              component="a"
+              href={resumePath('json', chosen)}
+              download="resume.json"
+              leftSection={<IconJson size={18} aria-hidden />}
+              disabled={chosen.length === 0}
             >
-              <Stack gap="xs" mt="xs">
-                {inForce.map((c) => (
-                  <Checkbox
-                    key={c.id}
-                    value={c.id}
-                    label={c.achievementName ?? 'Credential'}
-                    description={`${c.issuer.name} · ${dayjs(c.issuedAt).format('D MMM YYYY')}`}
-                  />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-            <Text size="sm" c="dimmed">
-              {chosen.length} of {inForce.length} chosen.
-            </Text>
-            <Group>
-              <Button
-                component="a"
-                href={resumePath('json', chosen)}
-                download="resume.json"
-                leftSection={<IconJson size={18} aria-hidden />}
-                disabled={chosen.length === 0}
-              >
-                Download JSON Resume
-              </Button>
-              <Button
-                component="a"
-                href={resumePath('pdf', chosen)}
-                download="cv.pdf"
-                variant="default"
-                leftSection={<IconFileTypePdf size={18} aria-hidden />}
-                disabled={chosen.length === 0}
-              >
-                Download PDF
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+              Download JSON Resume
+            </Button>
+            <Button
+              component="a"
+              href={resumePath('pdf', chosen)}
+              download="cv.pdf"
+              variant="default"
+              leftSection={<IconFileTypePdf size={18} aria-hidden />}
+              disabled={chosen.length === 0}
+            >
+              Download PDF
+            </Button>
+          </Group>
+        </Section>
       )}
     </Stack>
   );

@@ -1,11 +1,11 @@
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconRosette, IconUsersGroup } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { type Column, DataTable } from '../components/data-table';
+import type { Column } from '../components/data-table';
 import { ListContent } from '../components/list-page';
 import { PageHeader } from '../components/page-header';
 import { usePageTitle } from '../components/use-page-title';
@@ -25,6 +25,7 @@ import {
 } from '../features/endorsement/endorsement-api';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole } from '../features/orgs/roles';
+import { Section } from '../components/section';
 
 const subjectName = (e: Endorsement) =>
   e.subject.type === 'programme'
@@ -108,11 +109,10 @@ export default function OrgEndorsementsPage() {
         }
       />
       {isPartner ? (
-        <Stack gap="sm" component="section" aria-labelledby="endorsements-heading">
-          <Group justify="space-between">
-            <Title order={2} fz="lg" id="endorsements-heading">
-              Endorsements
-            </Title>
+        <Section
+          title="Endorsements"
+          titleId="endorsements-heading"
+          actions={
             <Group>
               <Anchor component={Link} to={`/partners/${slug}`} size="sm">
                 Public page
@@ -123,7 +123,8 @@ export default function OrgEndorsementsPage() {
                 </Button>
               ) : null}
             </Group>
-          </Group>
+          }
+        >
           <ListContent
             query={endorsements}
             loadingLabel="Loading endorsements"
@@ -133,30 +134,26 @@ export default function OrgEndorsementsPage() {
               description:
                 'Endorse a programme your industry stands behind: Cairn signs it with your key, and credentials issued from then on carry it.',
             }}
-          >
-            {(rows) => (
-              <DataTable
-                rows={rows}
-                columns={endorsementColumns}
-                rowKey={(e) => e.id}
-                labelledBy="endorsements-heading"
-                minWidth={420}
-              />
-            )}
-          </ListContent>
-        </Stack>
+            table={{
+              columns: endorsementColumns,
+              rowKey: (e) => e.id,
+              labelledBy: 'endorsements-heading',
+              minWidth: 420,
+            }}
+          />
+        </Section>
       ) : null}
-      <Stack gap="sm" component="section" aria-labelledby="codev-heading">
-        <Group justify="space-between">
-          <Title order={2} fz="lg" id="codev-heading">
-            Co-development
-          </Title>
-          {isProvider ? (
+      <Section
+        title="Co-development"
+        titleId="codev-heading"
+        actions={
+          isProvider ? (
             <Button variant="default" leftSection={<IconPlus size={18} aria-hidden />} onClick={inviting.open}>
               Invite a partner
             </Button>
-          ) : null}
-        </Group>
+          ) : null
+        }
+      >
         <ListContent
           query={invitations}
           loadingLabel="Loading invitations"
@@ -167,18 +164,14 @@ export default function OrgEndorsementsPage() {
               ? 'Invite an industry partner to read a draft, comment and approve it.'
               : 'Providers invite you to co-develop their programmes; invitations appear here.',
           }}
-        >
-          {(rows) => (
-            <DataTable
-              rows={rows}
-              columns={invitationColumns}
-              rowKey={(i) => i.id}
-              labelledBy="codev-heading"
-              minWidth={420}
-            />
-          )}
-        </ListContent>
-      </Stack>
+          table={{
+            columns: invitationColumns,
+            rowKey: (i) => i.id,
+            labelledBy: 'codev-heading',
+            minWidth: 420,
+          }}
+        />
+      </Section>
       <Text size="xs" c="dimmed">
         Withdrawing an endorsement revokes its credential: credentials issued while it was in force keep it, and
         verifiers see when it was withdrawn.

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconRoute } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
-import { type Column, DataTable } from '../components/data-table';
+import type { Column } from '../components/data-table';
 import { ListPage } from '../components/list-page';
 import { usePageTitle } from '../components/use-page-title';
 import { useOrg } from '../features/orgs/orgs-api';
@@ -107,17 +107,12 @@ export default function OrgPathwaysPage() {
           takenSlugs={list.data?.map((p) => p.slug) ?? []}
         />
       }
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          columns={columns}
-          rowKey={(p) => p.id}
-          labelledBy="pathways-heading"
-          minWidth={420}
-          highlightOnHover
-        />
-      )}
-    </ListPage>
+      table={{
+        columns: columns,
+        rowKey: (p) => p.id,
+        minWidth: 420,
+        highlightOnHover: true,
+      }}
+    />
   );
 }

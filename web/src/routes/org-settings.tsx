@@ -33,6 +33,7 @@ import {
 } from '../features/orgs/org-settings-api';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole, ORG_ROLES } from '../features/orgs/roles';
+import { Section } from '../components/section';
 
 function DetailsForm({ org }: { org: OrgWithMyRole }) {
   const save = useSaveOrgDetails(org.slug);
@@ -205,30 +206,25 @@ export default function OrgSettingsPage() {
       />
       <DetailsForm org={org.data} />
       <ShowcaseForm slug={slug} settings={settings.data} />
-      <Card bg="white" component="section" aria-labelledby="org-dids-title">
-        <Stack gap="sm">
-          <Title order={2} fz="lg" id="org-dids-title">
-            Issuer identifiers
-          </Title>
+      <Section frame="card" title="Issuer identifiers" titleId="org-dids-title">
+        <Text size="sm" c="dimmed">
+          Verifiers find your keys through these DIDs. Manage the keys under Signing keys.
+        </Text>
+        <Text size="sm" fw={600}>
+          did:web
+        </Text>
+        <CopyField value={org.data.dids.web} label="did:web identifier" />
+        <Text size="sm" fw={600}>
+          did:key
+        </Text>
+        {org.data.dids.key ? (
+          <CopyField value={org.data.dids.key} label="did:key identifier" />
+        ) : (
           <Text size="sm" c="dimmed">
-            Verifiers find your keys through these DIDs. Manage the keys under Signing keys.
+            Not created yet: it is made the first time a credential is signed as did:key.
           </Text>
-          <Text size="sm" fw={600}>
-            did:web
-          </Text>
-          <CopyField value={org.data.dids.web} label="did:web identifier" />
-          <Text size="sm" fw={600}>
-            did:key
-          </Text>
-          {org.data.dids.key ? (
-            <CopyField value={org.data.dids.key} label="did:key identifier" />
-          ) : (
-            <Text size="sm" c="dimmed">
-              Not created yet: it is made the first time a credential is signed as did:key.
-            </Text>
-          )}
-        </Stack>
-      </Card>
+        )}
+      </Section>
     </Stack>
   );
 }

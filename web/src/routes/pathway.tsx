@@ -13,22 +13,21 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowRight, IconLogin, IconMapSearch, IconRoute } from '@tabler/icons-react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { IconArrowRight, IconMapSearch, IconRoute } from '@tabler/icons-react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { EmptyState, ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
-import { loginPathFor } from '../features/auth/next-path';
 import { useSession } from '../features/auth/use-session';
 import { myPathwayPath } from '../features/pathways/pathway-format';
 import { PathwayMap } from '../features/pathways/pathway-map';
 import { PathwayTotals } from '../features/pathways/pathway-totals';
 import { useJoinPathway, useMyPathways, usePathway } from '../features/pathways/pathways-api';
 import type { PublicPathway } from '../features/pathways/pathways-types';
+import { LogInFirst } from '../features/auth/log-in-first';
 
 function JoinPanel({ pathway }: { pathway: PublicPathway }) {
   const { session, isPending } = useSession();
-  const location = useLocation();
   const navigate = useNavigate();
   const mine = useMyPathways(Boolean(session));
   const join = useJoinPathway(pathway.id);
@@ -37,24 +36,7 @@ function JoinPanel({ pathway }: { pathway: PublicPathway }) {
   let action;
   if (isPending) action = null;
   else if (!session) {
-    action = (
-      <Stack gap="xs">
-        <Button
-          component={Link}
-          to={loginPathFor(location.pathname)}
-          leftSection={<IconLogin size={18} aria-hidden />}
-          fullWidth
-        >
-          Log in to join
-        </Button>
-        <Text size="sm" c="dimmed" ta="center">
-          New here?{' '}
-          <Anchor component={Link} to={loginPathFor(location.pathname, 'signup')}>
-            Create an account
-          </Anchor>
-        </Text>
-      </Stack>
-    );
+    action = <LogInFirst label="Log in to join" newcomer="New here?" />;
   } else if (entry && (entry.isJoined || entry.awarded)) {
     action = (
       <Button

@@ -9,8 +9,6 @@ import {
   Grid,
   Group,
   List,
-  Paper,
-  SimpleGrid,
   Stack,
   Text,
   ThemeIcon,
@@ -38,6 +36,8 @@ import { EnrolPanel } from '../features/learning/enrol-panel';
 import { MarkdownText } from '../features/markdown/markdown';
 import { ProgrammeReviews } from '../features/ratings/programme-reviews';
 import { providerPath } from '../features/providers/provider-api';
+import { Section } from '../components/section';
+import { FactGrid, type Fact } from '../components/fact-grid';
 
 function activityLabel(activity: Programme['modules'][number]['activity']): { label: string; color: string } | null {
   if (!activity) return null;
@@ -50,31 +50,18 @@ function activityLabel(activity: Programme['modules'][number]['activity']): { la
 }
 
 function KeyFacts({ programme }: { programme: Programme }) {
-  const facts: [string, string][] = [
+  const facts: Fact[] = [
     ['Cost', costLabel(programme.cost)],
     ['Effort', hoursLabel(programme.effortHours)],
     ['Duration', `${programme.durationWeeks} ${programme.durationWeeks === 1 ? 'week' : 'weeks'}`],
     ['CPD hours', hoursLabel(programme.cpdHours)],
     ['Level', levelLabel(programme.level)],
-    ...(programme.fieldOfStudy ? [['Field of study', programme.fieldOfStudy] as [string, string]] : []),
+    ...(programme.fieldOfStudy ? [['Field of study', programme.fieldOfStudy] as Fact] : []),
     ['Format', formatLabel(programme.format)],
     ['Language', languageLabel(programme.language)],
     ['Credential valid', programme.validityMonths ? `${programme.validityMonths} months` : 'Does not expire'],
   ];
-  return (
-    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" component="dl" m={0}>
-      {facts.map(([term, value]) => (
-        <Paper key={term} withBorder p="sm" bg="white">
-          <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {term}
-          </Text>
-          <Text component="dd" m={0} fw={600}>
-            {value}
-          </Text>
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
+  return <FactGrid facts={facts} cols={{ base: 2, sm: 4 }} />;
 }
 
 /** `/catalog/:providerSlug/:slug`: everything a learner weighs before enrolling. */
@@ -149,10 +136,7 @@ export default function ProgrammePage() {
               <ProgrammeRecognition programme={p} />
 
               {p.skills.length > 0 ? (
-                <Stack gap="xs" component="section" aria-labelledby="skills-heading">
-                  <Title order={2} fz="lg" id="skills-heading">
-                    Skills
-                  </Title>
+                <Section gap="xs" title="Skills" titleId="skills-heading">
                   <Group gap={6}>
                     {p.skills.map((skill) => (
                       <Badge
@@ -170,14 +154,11 @@ export default function ProgrammePage() {
                       </Badge>
                     ))}
                   </Group>
-                </Stack>
+                </Section>
               ) : null}
 
               {p.outcomes.length > 0 ? (
-                <Stack gap="xs" component="section" aria-labelledby="outcomes-heading">
-                  <Title order={2} fz="lg" id="outcomes-heading">
-                    What you will be able to do
-                  </Title>
+                <Section gap="xs" title="What you will be able to do" titleId="outcomes-heading">
                   <List
                     spacing={6}
                     icon={
@@ -190,27 +171,25 @@ export default function ProgrammePage() {
                       <List.Item key={o}>{o}</List.Item>
                     ))}
                   </List>
-                </Stack>
+                </Section>
               ) : null}
 
               {p.description ? (
-                <Stack gap="xs" component="section" aria-labelledby="about-heading">
-                  <Title order={2} fz="lg" id="about-heading">
-                    About this programme
-                  </Title>
+                <Section gap="xs" title="About this programme" titleId="about-heading">
                   <MarkdownText>{p.description}</MarkdownText>
-                </Stack>
+                </Section>
               ) : null}
 
-              <Stack gap="xs" component="section" aria-labelledby="modules-heading">
-                <Group justify="space-between">
-                  <Title order={2} fz="lg" id="modules-heading">
-                    Modules
-                  </Title>
+              <Section
+                gap="xs"
+                title="Modules"
+                titleId="modules-heading"
+                actions={
                   <Text size="sm" c="dimmed">
                     {p.modules.length} modules · {minutesLabel(p.totalMinutes)} in all
                   </Text>
-                </Group>
+                }
+              >
                 <Card bg="white" p={0}>
                   <Stack component="ol" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
                     {p.modules.map((m, i) => {
@@ -247,12 +226,9 @@ export default function ProgrammePage() {
                     })}
                   </Stack>
                 </Card>
-              </Stack>
+              </Section>
 
-              <Stack gap="xs" component="section" aria-labelledby="assessment-heading">
-                <Title order={2} fz="lg" id="assessment-heading">
-                  Assessment
-                </Title>
+              <Section gap="xs" title="Assessment" titleId="assessment-heading">
                 <Group gap="md">
                   <Group gap={6}>
                     <IconListCheck size={18} aria-hidden />
@@ -286,7 +262,7 @@ export default function ProgrammePage() {
                     )}
                   </List>
                 ) : null}
-              </Stack>
+              </Section>
               <ProgrammeReviews providerSlug={p.provider.slug} slug={p.slug} />
               <Box hiddenFrom="md">
                 <BadgePreview achievement={p.achievement} imageUrl={p.imageUrl} />

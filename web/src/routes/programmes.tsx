@@ -3,7 +3,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconBook2, IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
-import { DataTable } from '../components/data-table';
 import { ListPage } from '../components/list-page';
 import { usePageTitle } from '../components/use-page-title';
 import { useMicrocredentials } from '../features/authoring/authoring-api';
@@ -46,46 +45,41 @@ export default function ProgrammesPage() {
       }}
       padding={{ base: 'sm', sm: 'lg' }}
       dialogs={<NewMicrocredentialModal orgSlug={slug} opened={isNewOpen} onClose={newModal.close} />}
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          rowKey={(mc) => mc.id}
-          labelledBy="programmes-heading"
-          minWidth={400}
-          highlightOnHover
-          columns={[
-            {
-              header: 'Title',
-              cell: (mc) => (
-                <>
-                  <Anchor component={Link} to={`/o/${slug}/programmes/${mc.id}`} fw={600}>
-                    {mc.title || mc.slug}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {mc.slug}
-                  </Text>
-                </>
-              ),
-            },
-            { header: 'Status', cell: (mc) => <MicrocredentialStatusBadge status={mc.status} /> },
-            {
-              header: 'Versions',
-              cell: (mc) => (
-                <Text size="sm">
-                  {mc.publishedVersion ? `v${mc.publishedVersion.versionNumber} live` : 'Not published'}
-                  {mc.latestVersion.status === 'draft' ? ` · v${mc.latestVersion.versionNumber} draft` : ''}
+      table={{
+        rowKey: (mc) => mc.id,
+        minWidth: 400,
+        highlightOnHover: true,
+        columns: [
+          {
+            header: 'Title',
+            cell: (mc) => (
+              <>
+                <Anchor component={Link} to={`/o/${slug}/programmes/${mc.id}`} fw={600}>
+                  {mc.title || mc.slug}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {mc.slug}
                 </Text>
-              ),
-            },
-            {
-              header: 'Changed',
-              visibleFrom: 'sm',
-              cell: (mc) => <Text size="sm">{dayjs(mc.updatedAt).format('D MMM YYYY')}</Text>,
-            },
-          ]}
-        />
-      )}
-    </ListPage>
+              </>
+            ),
+          },
+          { header: 'Status', cell: (mc) => <MicrocredentialStatusBadge status={mc.status} /> },
+          {
+            header: 'Versions',
+            cell: (mc) => (
+              <Text size="sm">
+                {mc.publishedVersion ? `v${mc.publishedVersion.versionNumber} live` : 'Not published'}
+                {mc.latestVersion.status === 'draft' ? ` · v${mc.latestVersion.versionNumber} draft` : ''}
+              </Text>
+            ),
+          },
+          {
+            header: 'Changed',
+            visibleFrom: 'sm',
+            cell: (mc) => <Text size="sm">{dayjs(mc.updatedAt).format('D MMM YYYY')}</Text>,
+          },
+        ],
+      }}
+    />
   );
 }

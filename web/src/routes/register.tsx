@@ -10,6 +10,7 @@ import { PageHeader } from '../components/page-header';
 import { usePageTitle } from '../components/use-page-title';
 import { useRegister } from '../features/accreditation/accreditation-api';
 import { AccreditationStatusBadge } from '../features/accreditation/accreditation-status-badge';
+import { AccreditedSubject } from '../features/accreditation/accredited-subject';
 
 const day = (value: string | null) => (value ? dayjs(value).format('D MMM YYYY') : '—');
 
@@ -56,14 +57,7 @@ export default function RegisterPage() {
             {
               header: 'Accredited',
               isRowHeader: true,
-              cell: (r) => (
-                <Stack gap={0}>
-                  <Text fw={500}>{r.subject.name}</Text>
-                  <Text size="xs" c="dimmed">
-                    {r.subject.type === 'programme' ? `Programme of ${r.subject.providerName}` : 'Organisation'}
-                  </Text>
-                </Stack>
-              ),
+              cell: (r) => <AccreditedSubject subject={r.subject} />,
             },
             {
               header: 'Scheme',

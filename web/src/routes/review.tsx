@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -10,6 +10,7 @@ import { SubmissionStatusBadge } from '../features/learning/submission-status';
 import { MarkdownText } from '../features/markdown/markdown';
 import { ReviewForm } from '../features/reviews/review-form';
 import { submissionFilePath, useSubmissionForReview } from '../features/reviews/reviews-api';
+import { Section } from '../components/section';
 
 /** `/o/:slug/reviews/:submissionId`: the evidence beside the rubric. */
 export default function ReviewPage() {
@@ -45,43 +46,35 @@ export default function ReviewPage() {
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">
-            <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="evidence-heading">
-              <Stack gap="sm">
-                <Title order={2} fz="lg" id="evidence-heading">
-                  Evidence
-                </Title>
-                {s.text ? <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{s.text}</Text> : null}
-                {s.link ? (
-                  <Anchor
-                    href={s.link}
-                    target="_blank"
-                    rel="noopener noreferrer nofollow"
-                    style={{ overflowWrap: 'anywhere' }}
-                  >
-                    {s.link}
-                  </Anchor>
-                ) : null}
-                {s.file ? (
-                  <Button
-                    component="a"
-                    href={submissionFilePath(slug, s.id)}
-                    download={s.file.name}
-                    variant="default"
-                    leftSection={<IconDownload size={16} aria-hidden />}
-                    w="fit-content"
-                  >
-                    {s.file.name} ({bytesLabel(s.file.size)})
-                  </Button>
-                ) : null}
-                {!s.text && !s.link && !s.file ? <Text c="dimmed">No evidence attached.</Text> : null}
-              </Stack>
-            </Paper>
-            <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="instructions-heading">
-              <Title order={2} fz="lg" id="instructions-heading" mb="sm">
-                Instructions the learner had
-              </Title>
+            <Section frame="paper" title="Evidence" titleId="evidence-heading">
+              {s.text ? <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{s.text}</Text> : null}
+              {s.link ? (
+                <Anchor
+                  href={s.link}
+                  target="_blank"
+                  rel="noopener noreferrer nofollow"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
+                  {s.link}
+                </Anchor>
+              ) : null}
+              {s.file ? (
+                <Button
+                  component="a"
+                  href={submissionFilePath(slug, s.id)}
+                  download={s.file.name}
+                  variant="default"
+                  leftSection={<IconDownload size={16} aria-hidden />}
+                  w="fit-content"
+                >
+                  {s.file.name} ({bytesLabel(s.file.size)})
+                </Button>
+              ) : null}
+              {!s.text && !s.link && !s.file ? <Text c="dimmed">No evidence attached.</Text> : null}
+            </Section>
+            <Section frame="paper" title="Instructions the learner had" titleId="instructions-heading">
               <MarkdownText>{s.instructions}</MarkdownText>
-            </Paper>
+            </Section>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>

@@ -3,7 +3,6 @@ import { IconInbox } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { Link, useParams } from 'react-router';
-import { DataTable } from '../components/data-table';
 import { ListPage } from '../components/list-page';
 import { usePageTitle } from '../components/use-page-title';
 import { useOrg } from '../features/orgs/orgs-api';
@@ -31,56 +30,51 @@ export default function ReviewsPage() {
         description: 'When a learner submits an assignment, it waits here until an assessor scores it.',
       }}
       padding={{ base: 'sm', sm: 'lg' }}
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          rowKey={(item) => item.id}
-          labelledBy="reviews-heading"
-          minWidth={560}
-          highlightOnHover
-          columns={[
-            {
-              header: 'Submitted',
-              cell: (item) => (
-                <>
-                  <Anchor component={Link} to={`/o/${slug}/reviews/${item.id}`} fw={600}>
-                    {dayjs(item.submittedAt).fromNow()}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {dayjs(item.submittedAt).format('D MMM YYYY, HH:mm')}
-                  </Text>
-                </>
+      table={{
+        rowKey: (item) => item.id,
+        minWidth: 560,
+        highlightOnHover: true,
+        columns: [
+          {
+            header: 'Submitted',
+            cell: (item) => (
+              <>
+                <Anchor component={Link} to={`/o/${slug}/reviews/${item.id}`} fw={600}>
+                  {dayjs(item.submittedAt).fromNow()}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {dayjs(item.submittedAt).format('D MMM YYYY, HH:mm')}
+                </Text>
+              </>
+            ),
+          },
+          { header: 'Learner', cell: (item) => item.learner.name },
+          {
+            header: 'Module',
+            cell: (item) => (
+              <>
+                <Text size="sm" fw={500}>
+                  {item.module.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {item.programme.title}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: 'Attempt',
+            cell: (item) =>
+              item.attemptNumber > 1 ? (
+                <Badge variant="light" color="orange">
+                  Resubmission {item.attemptNumber}
+                </Badge>
+              ) : (
+                'First'
               ),
-            },
-            { header: 'Learner', cell: (item) => item.learner.name },
-            {
-              header: 'Module',
-              cell: (item) => (
-                <>
-                  <Text size="sm" fw={500}>
-                    {item.module.title}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {item.programme.title}
-                  </Text>
-                </>
-              ),
-            },
-            {
-              header: 'Attempt',
-              cell: (item) =>
-                item.attemptNumber > 1 ? (
-                  <Badge variant="light" color="orange">
-                    Resubmission {item.attemptNumber}
-                  </Badge>
-                ) : (
-                  'First'
-                ),
-            },
-          ]}
-        />
-      )}
-    </ListPage>
+          },
+        ],
+      }}
+    />
   );
 }

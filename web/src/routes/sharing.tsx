@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingSkyscraper } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { useWallet } from '../features/pathways/pathways-api';
 import { PrivateProgrammes } from '../features/workforce/private-programmes';
 import { SelfAssessments } from '../features/workforce/self-assessments';
 import { type Share, useMySharing, useShare, useWithdrawSharing } from '../features/workforce/workforce-api';
+import { Section } from '../components/section';
 
 type Held = { id: string; name: string; from: string };
 
@@ -38,79 +39,78 @@ function ShareCard({ share, held }: { share: Share; held: Held[] }) {
         ? { label: 'All credentials', color: 'teal' }
         : { label: `${share.credentials.length} chosen`, color: 'blue' };
   return (
-    <Paper withBorder p="lg" bg="white" component="section" aria-labelledby={headingId}>
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} fz="lg" id={headingId}>
-            {share.orgName}
-          </Title>
-          <Badge color={status.color} variant="light">
-            {status.label}
-          </Badge>
-        </Group>
-        <Text size="sm" c="dimmed">
-          {share.credentials === null
-            ? `${share.orgName} sees none of your credentials or skills. Share to appear in its skills reports.`
-            : `${share.orgName} sees the skills your shared credentials prove, while they verify. You can stop at any time.`}
-        </Text>
+    <Section
+      frame="paper"
+      title={share.orgName}
+      titleId={headingId}
+      actions={
+        <Badge color={status.color} variant="light">
+          {status.label}
+        </Badge>
+      }
+    >
+      <Text size="sm" c="dimmed">
+        {share.credentials === null
+          ? `${share.orgName} sees none of your credentials or skills. Share to appear in its skills reports.`
+          : `${share.orgName} sees the skills your shared credentials prove, while they verify. You can stop at any time.`}
+      </Text>
+      {isChoosing ? (
+        <Checkbox.Group label="Credentials to share" value={chosen} onChange={setChosen}>
+          <Stack gap={6} mt="xs">
+            {held.length === 0 ? <Text size="sm">You hold no credentials yet.</Text> : null}
+            {held.map((h) => (
+              <Checkbox key={h.id} value={h.id} label={`${h.name} (${h.from})`} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      ) : null}
+      <Group gap="sm">
         {isChoosing ? (
-          <Checkbox.Group label="Credentials to share" value={chosen} onChange={setChosen}>
-            <Stack gap={6} mt="xs">
-              {held.length === 0 ? <Text size="sm">You hold no credentials yet.</Text> : null}
-              {held.map((h) => (
-                <Checkbox key={h.id} value={h.id} label={`${h.name} (${h.from})`} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-        ) : null}
-        <Group gap="sm">
-          {isChoosing ? (
-            <>
-              <Button onClick={() => save(chosen)} loading={shareMutation.isPending}>
-                Share the chosen ones
-              </Button>
-              <Button variant="default" onClick={() => setChoosing(false)}>
-                Cancel
-              </Button>
-            </>
-          ) : (
-            <>
+          <>
+            <Button onClick={() => save(chosen)} loading={shareMutation.isPending}>
+              Share the chosen ones
+            </Button>
+            <Button variant="default" onClick={() => setChoosing(false)}>
+              Cancel
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button
+              onClick={() => save('all')}
+              loading={shareMutation.isPending}
+              disabled={share.credentials === 'all'}
+            >
+              Share all my credentials
+            </Button>
+            <Button variant="default" onClick={() => setChoosing(true)}>
+              Choose credentials
+            </Button>
+            {share.credentials !== null ? (
               <Button
-                onClick={() => save('all')}
-                loading={shareMutation.isPending}
-                disabled={share.credentials === 'all'}
+                variant="subtle"
+                color="red"
+                loading={withdraw.isPending}
+                onClick={() =>
+                  withdraw.mutate(share.orgSlug, {
+                    onSuccess: () =>
+                      notifications.show({
+                        title: 'Sharing stopped',
+                        message: `${share.orgName} sees nothing of yours now.`,
+                      }),
+                    onError: (error) =>
+                      notifications.show({ color: 'red', title: 'Not stopped', message: errorMessage(error) }),
+                  })
+                }
               >
-                Share all my credentials
+                Stop sharing
               </Button>
-              <Button variant="default" onClick={() => setChoosing(true)}>
-                Choose credentials
-              </Button>
-              {share.credentials !== null ? (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  loading={withdraw.isPending}
-                  onClick={() =>
-                    withdraw.mutate(share.orgSlug, {
-                      onSuccess: () =>
-                        notifications.show({
-                          title: 'Sharing stopped',
-                          message: `${share.orgName} sees nothing of yours now.`,
-                        }),
-                      onError: (error) =>
-                        notifications.show({ color: 'red', title: 'Not stopped', message: errorMessage(error) }),
-                    })
-                  }
-                >
-                  Stop sharing
-                </Button>
-              ) : null}
-            </>
-          )}
-        </Group>
-        {share.credentials !== null ? <SelfAssessments orgSlug={share.orgSlug} orgName={share.orgName} /> : null}
-      </Stack>
-    </Paper>
+            ) : null}
+          </>
+        )}
+      </Group>
+      {share.credentials !== null ? <SelfAssessments orgSlug={share.orgSlug} orgName={share.orgName} /> : null}
+    </Section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconExternalLink, IconFingerprint, IconRotate } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { CopyField } from '../components/copy-field';
-import { DataTable } from '../components/data-table';
 import { ListContent } from '../components/list-page';
 import { PageHeader } from '../components/page-header';
 import { usePageTitle } from '../components/use-page-title';
@@ -20,6 +19,7 @@ import {
   useRotateSigningKey,
   useSigningKeys,
 } from '../features/signing-keys/signing-keys-api';
+import { Section } from '../components/section';
 
 const day = (value: string) => dayjs(value).format('D MMM YYYY');
 
@@ -79,123 +79,114 @@ export default function SigningKeysPage() {
         }
       />
 
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="did-heading">
-        <Stack gap="sm">
-          <Title order={2} fz="lg" id="did-heading">
-            Decentralised identifiers (DIDs)
-          </Title>
-          <Text size="sm" c="dimmed">
-            Credentials {org.name} issues name one of these as their issuer. The did:web is the default: its document,
-            served by this site, lists the public keys that verify the signatures, and keys can rotate.
-          </Text>
-          <CopyField value={org.dids?.web ?? org.did} label="did:web" />
-          <Text size="sm" c="dimmed">
-            The did:key is one dedicated key that is its own identifier: credentials signed with it verify offline, with
-            nothing to fetch. It is never rotated. API keys and VC-API requests choose it with{' '}
-            <Code>issuerIdentifier: &quot;did:key&quot;</Code>.
-          </Text>
-          {org.dids?.key ? (
-            <CopyField value={org.dids.key} label="did:key" />
-          ) : canRotate ? (
-            <Group gap="sm">
-              <Button
-                variant="default"
-                size="xs"
-                loading={createDidKey.isPending}
-                onClick={() =>
-                  createDidKey.mutate(undefined, {
-                    onSuccess: () =>
-                      notifications.show({
-                        title: 'did:key created',
-                        message: `${org.name} can now issue as its did:key.`,
-                      }),
-                  })
-                }
-              >
-                Create did:key
-              </Button>
-              {createDidKey.isError ? (
-                <Text size="sm" c="red" role="alert">
-                  {createDidKey.error.message}
-                </Text>
-              ) : null}
-            </Group>
-          ) : (
-            <Text size="sm">No did:key yet: it is created when first used.</Text>
-          )}
-          <Group gap="lg">
-            <Anchor href={didDocumentPath(slug)} target="_blank" rel="noopener" size="sm">
-              <Group gap={4} component="span" wrap="nowrap">
-                DID document <IconExternalLink size={14} aria-hidden />
-              </Group>
-            </Anchor>
-            <Anchor href={issuerProfilePath(slug)} target="_blank" rel="noopener" size="sm">
-              <Group gap={4} component="span" wrap="nowrap">
-                Issuer profile <IconExternalLink size={14} aria-hidden />
-              </Group>
-            </Anchor>
+      <Section
+        frame="paper"
+        padding={{ base: 'md', sm: 'lg' }}
+        title="Decentralised identifiers (DIDs)"
+        titleId="did-heading"
+      >
+        <Text size="sm" c="dimmed">
+          Credentials {org.name} issues name one of these as their issuer. The did:web is the default: its document,
+          served by this site, lists the public keys that verify the signatures, and keys can rotate.
+        </Text>
+        <CopyField value={org.dids?.web ?? org.did} label="did:web" />
+        <Text size="sm" c="dimmed">
+          The did:key is one dedicated key that is its own identifier: credentials signed with it verify offline, with
+          nothing to fetch. It is never rotated. API keys and VC-API requests choose it with{' '}
+          <Code>issuerIdentifier: &quot;did:key&quot;</Code>.
+        </Text>
+        {org.dids?.key ? (
+          <CopyField value={org.dids.key} label="did:key" />
+        ) : canRotate ? (
+          <Group gap="sm">
+            <Button
+              variant="default"
+              size="xs"
+              loading={createDidKey.isPending}
+              onClick={() =>
+                createDidKey.mutate(undefined, {
+                  onSuccess: () =>
+                    notifications.show({
+                      title: 'did:key created',
+                      message: `${org.name} can now issue as its did:key.`,
+                    }),
+                })
+              }
+            >
+              Create did:key
+            </Button>
+            {createDidKey.isError ? (
+              <Text size="sm" c="red" role="alert">
+                {createDidKey.error.message}
+              </Text>
+            ) : null}
           </Group>
-        </Stack>
-      </Paper>
+        ) : (
+          <Text size="sm">No did:key yet: it is created when first used.</Text>
+        )}
+        <Group gap="lg">
+          <Anchor href={didDocumentPath(slug)} target="_blank" rel="noopener" size="sm">
+            <Group gap={4} component="span" wrap="nowrap">
+              DID document <IconExternalLink size={14} aria-hidden />
+            </Group>
+          </Anchor>
+          <Anchor href={issuerProfilePath(slug)} target="_blank" rel="noopener" size="sm">
+            <Group gap={4} component="span" wrap="nowrap">
+              Issuer profile <IconExternalLink size={14} aria-hidden />
+            </Group>
+          </Anchor>
+        </Group>
+      </Section>
 
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="keys-heading">
-        <Stack gap="sm">
-          <Title order={2} fz="lg" id="keys-heading">
-            Keys
-          </Title>
-          {canRotate ? null : (
-            <Alert color="gray" variant="light" p="xs">
-              <Text size="sm">Only owners and admins rotate keys.</Text>
-            </Alert>
-          )}
-          <ListContent
-            query={keys}
-            loadingLabel="Loading signing keys"
-            empty={{
-              icon: <IconFingerprint size={26} />,
-              title: 'No signing key yet',
-              description: `${org.name} gets its first key when it issues its first credential${canRotate ? ', or when you rotate now' : ''}.`,
-            }}
-          >
-            {(rows) => (
-              <DataTable
-                rows={rows}
-                rowKey={(key) => key.id}
-                labelledBy="keys-heading"
-                minWidth={280}
-                rowColor={(key) => (key.retiredAt ? 'dimmed' : undefined)}
-                columns={[
-                  {
-                    header: 'Key',
-                    cell: (key) => (
-                      <Stack gap={2}>
-                        <Code w="fit-content">#{keyFragment(key.id)}</Code>
-                        <Text
-                          size="xs"
-                          c="dimmed"
-                          ff="monospace"
-                          style={{ wordBreak: 'break-all' }}
-                          title="Public key (multibase)"
-                        >
-                          {key.publicKeyMultibase}
-                        </Text>
-                        <Group gap="xs" hiddenFrom="sm">
-                          <KeyStatus retiredAt={key.retiredAt} />
-                          <Text size="xs" c="dimmed">
-                            Created {day(key.createdAt)}
-                          </Text>
-                        </Group>
-                      </Stack>
-                    ),
-                  },
-                  { header: 'Created', visibleFrom: 'sm', cell: (key) => <Text size="sm">{day(key.createdAt)}</Text> },
-                  { header: 'Status', visibleFrom: 'sm', cell: (key) => <KeyStatus retiredAt={key.retiredAt} /> },
-                ]}
-              />
-            )}
-          </ListContent>
-        </Stack>
-      </Paper>
+      <Section frame="paper" padding={{ base: 'md', sm: 'lg' }} title="Keys" titleId="keys-heading">
+        {canRotate ? null : (
+          <Alert color="gray" variant="light" p="xs">
+            <Text size="sm">Only owners and admins rotate keys.</Text>
+          </Alert>
+        )}
+        <ListContent
+          query={keys}
+          loadingLabel="Loading signing keys"
+          empty={{
+            icon: <IconFingerprint size={26} />,
+            title: 'No signing key yet',
+            description: `${org.name} gets its first key when it issues its first credential${canRotate ? ', or when you rotate now' : ''}.`,
+          }}
+          table={{
+            rowKey: (key) => key.id,
+            labelledBy: 'keys-heading',
+            minWidth: 280,
+            rowColor: (key) => (key.retiredAt ? 'dimmed' : undefined),
+            columns: [
+              {
+                header: 'Key',
+                cell: (key) => (
+                  <Stack gap={2}>
+                    <Code w="fit-content">#{keyFragment(key.id)}</Code>
+                    <Text
+                      size="xs"
+                      c="dimmed"
+                      ff="monospace"
+                      style={{ wordBreak: 'break-all' }}
+                      title="Public key (multibase)"
+                    >
+                      {key.publicKeyMultibase}
+                    </Text>
+                    <Group gap="xs" hiddenFrom="sm">
+                      <KeyStatus retiredAt={key.retiredAt} />
+                      <Text size="xs" c="dimmed">
+                        Created {day(key.createdAt)}
+                      </Text>
+                    </Group>
+                  </Stack>
+                ),
+              },
+              { header: 'Created', visibleFrom: 'sm', cell: (key) => <Text size="sm">{day(key.createdAt)}</Text> },
+              { header: 'Status', visibleFrom: 'sm', cell: (key) => <KeyStatus retiredAt={key.retiredAt} /> },
+            ],
+          }}
+        />
+      </Section>
 
       <ConfirmDialog
         opened={isConfirming}

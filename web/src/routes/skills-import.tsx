@@ -4,7 +4,7 @@ import {
   Button,
   FileButton,
   Group,
-  Paper,
+  ScrollArea,
   Select,
   Stack,
   Table,
@@ -21,6 +21,9 @@ import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useImportSkills, usePreviewSkills, useSkillFrameworks } from '../features/skills/skills-api';
 import { RequestError } from '../components/request-error';
+import { Section } from '../components/section';
+import { CsvProblems } from '../components/csv-problems';
+import { DataTable } from '../components/data-table';
 
 const FORMATS = [
   { value: 'auto', label: 'Detect from the header' },
@@ -80,202 +83,176 @@ export default function SkillsImportPage() {
         </Text>
       </Stack>
 
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="import-heading">
-        <Stack gap="md">
-          <Title order={2} fz="lg" id="import-heading">
-            Import a framework
-          </Title>
-          <Group gap="sm" align="flex-end">
-            <FileButton
-              onChange={(f) => void onFile(f)}
-              accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
-            >
-              {(props) => (
-                <Button variant="default" leftSection={<IconFileUpload size={18} aria-hidden />} {...props}>
-                  Choose a CSV file
-                </Button>
-              )}
-            </FileButton>
-            {fileName ? <Text size="sm">{fileName}</Text> : null}
-            <Select
-              label="Shape"
-              data={FORMATS}
-              value={format}
-              onChange={(v) => setFormat(v ?? 'auto')}
-              allowDeselect={false}
-              w={220}
-            />
-          </Group>
-          {fileError ? (
-            <Text c="red" size="sm" role="alert">
-              {fileError}
-            </Text>
-          ) : null}
-          <Textarea
-            label="Or paste the CSV"
-            description="Comma, tab or semicolon separated, with a header row"
-            autosize
-            minRows={5}
-            maxRows={14}
-            ff="monospace"
-            value={csv}
-            onChange={(e) => {
-              setCsv(e.currentTarget.value);
-              setFileName(null);
-            }}
+      <Section frame="paper" gap="md" title="Import a framework" titleId="import-heading">
+        <Group gap="sm" align="flex-end">
+          <FileButton
+            onChange={(f) => void onFile(f)}
+            accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
+          >
+            {(props) => (
+              <Button variant="default" leftSection={<IconFileUpload size={18} aria-hidden />} {...props}>
+                Choose a CSV file
+              </Button>
+            )}
+          </FileButton>
+          {fileName ? <Text size="sm">{fileName}</Text> : null}
+          <Select
+            label="Shape"
+            data={FORMATS}
+            value={format}
+            onChange={(v) => setFormat(v ?? 'auto')}
+            allowDeselect={false}
+            w={220}
           />
-          <Group>
-            <Button
-              leftSection={<IconListSearch size={18} aria-hidden />}
-              onClick={() => preview.mutate(input)}
-              loading={preview.isPending}
-              disabled={!csv.trim()}
-            >
-              Preview
-            </Button>
-          </Group>
-          <RequestError error={preview.error} />
+        </Group>
+        {fileError ? (
+          <Text c="red" size="sm" role="alert">
+            {fileError}
+          </Text>
+        ) : null}
+        <Textarea
+          label="Or paste the CSV"
+          description="Comma, tab or semicolon separated, with a header row"
+          autosize
+          minRows={5}
+          maxRows={14}
+          ff="monospace"
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.currentTarget.value);
+            setFileName(null);
+          }}
+        />
+        <Group>
+          <Button
+            leftSection={<IconListSearch size={18} aria-hidden />}
+            onClick={() => preview.mutate(input)}
+            loading={preview.isPending}
+            disabled={!csv.trim()}
+          >
+            Preview
+          </Button>
+        </Group>
+        <RequestError error={preview.error} />
 
-          {result ? (
-            <Stack gap="sm" aria-live="polite">
-              <Group gap="xs">
-                <Badge variant="light">{result.format ? result.format.toUpperCase() : 'Unknown shape'}</Badge>
-                <Text size="sm">
-                  {result.rowCount} skills read{result.isTruncated ? ', the first 500 shown' : ''};{' '}
-                  {result.errors.length} {result.errors.length === 1 ? 'problem' : 'problems'}.
-                </Text>
-              </Group>
-              {result.errors.length > 0 ? (
-                <Alert color="red" title="Fix these lines, then preview again" role="alert">
-                  <Table.ScrollContainer minWidth={420} mah={260}>
-                    <Table fz="sm" withRowBorders={false}>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th w={70}>Line</Table.Th>
-                          <Table.Th w={140}>Column</Table.Th>
-                          <Table.Th>Problem</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {result.errors.slice(0, 200).map((e, i) => (
-                          <Table.Tr key={`${e.line}-${e.field}-${i}`}>
-                            <Table.Td>{e.line}</Table.Td>
-                            <Table.Td>{e.field}</Table.Td>
-                            <Table.Td>{e.message}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                </Alert>
-              ) : null}
-              {result.rows.length > 0 ? (
-                <Table.ScrollContainer minWidth={640} mah={360}>
-                  <Table fz="sm" striped stickyHeader>
-                    <Table.Caption>Preview of the skills read</Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th w={60}>Line</Table.Th>
-                        <Table.Th>Code</Table.Th>
-                        <Table.Th>Name</Table.Th>
-                        <Table.Th>Group</Table.Th>
-                        <Table.Th>Description</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {result.rows.map((r) => (
-                        <Table.Tr key={r.line}>
-                          <Table.Td>{r.line}</Table.Td>
-                          <Table.Td ff="monospace">{r.code}</Table.Td>
-                          <Table.Td>{r.name}</Table.Td>
-                          <Table.Td>{r.group}</Table.Td>
-                          <Table.Td>
-                            <Text size="sm" lineClamp={2}>
-                              {r.description}
-                            </Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              ) : null}
-              {result.isValid && isPreviewCurrent ? (
-                <Group align="flex-end" gap="sm">
-                  <TextInput
-                    label="Framework name"
-                    value={frameworkName}
-                    onChange={(e) => setFrameworkName(e.currentTarget.value)}
-                    error={nameError}
-                    w={320}
-                    maxLength={200}
+        {result ? (
+          <Stack gap="sm" aria-live="polite">
+            <Group gap="xs">
+              <Badge variant="light">{result.format ? result.format.toUpperCase() : 'Unknown shape'}</Badge>
+              <Text size="sm">
+                {result.rowCount} skills read{result.isTruncated ? ', the first 500 shown' : ''}; {result.errors.length}{' '}
+                {result.errors.length === 1 ? 'problem' : 'problems'}.
+              </Text>
+            </Group>
+            {result.errors.length > 0 ? (
+              <Alert color="red" title="Fix these lines, then preview again" role="alert">
+                <ScrollArea.Autosize mah={260}>
+                  <CsvProblems
+                    problems={result.errors
+                      .slice(0, 200)
+                      .map((e) => ({ line: e.line, column: e.field, message: e.message }))}
+                    label="Lines with problems"
                   />
-                  <Button onClick={onImport} loading={importer.isPending}>
-                    Import {result.rowCount} skills
-                  </Button>
-                </Group>
-              ) : !isPreviewCurrent ? (
-                <Text size="sm" c="dimmed">
-                  The CSV changed since this preview. Preview again to import it.
-                </Text>
-              ) : null}
-              <RequestError error={importer.error} />
-              {importer.data ? (
-                <Alert
-                  color="teal"
-                  icon={<IconCheck aria-hidden />}
-                  title={`Imported into ${importer.data.framework.name}`}
-                  role="status"
-                >
-                  {importer.data.created} new, {importer.data.updated} updated, {importer.data.total} in the framework.
-                  Authors can align programmes to them now.
-                </Alert>
-              ) : null}
-            </Stack>
-          ) : null}
-        </Stack>
-      </Paper>
-
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="frameworks-heading">
-        <Stack gap="sm">
-          <Title order={2} fz="lg" id="frameworks-heading">
-            Frameworks you can align to
-          </Title>
-          {frameworks.isPending ? (
-            <PageLoader label="Loading frameworks" />
-          ) : frameworks.isError ? (
-            <ErrorState error={frameworks.error} onRetry={() => void frameworks.refetch()} />
-          ) : (
-            <Table.ScrollContainer minWidth={300}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Source</Table.Th>
-                    <Table.Th>Skills</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {frameworks.data.map((f) => (
-                    <Table.Tr key={f.id}>
-                      <Table.Td>
-                        {f.name}{' '}
-                        {f.isStarter ? (
-                          <Badge size="xs" variant="light">
-                            Starter
-                          </Badge>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>{f.source.toUpperCase()}</Table.Td>
-                      <Table.Td>{f.skillCount}</Table.Td>
+                </ScrollArea.Autosize>
+              </Alert>
+            ) : null}
+            {result.rows.length > 0 ? (
+              <Table.ScrollContainer minWidth={640} mah={360}>
+                <Table fz="sm" striped stickyHeader>
+                  <Table.Caption>Preview of the skills read</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={60}>Line</Table.Th>
+                      <Table.Th>Code</Table.Th>
+                      <Table.Th>Name</Table.Th>
+                      <Table.Th>Group</Table.Th>
+                      <Table.Th>Description</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Stack>
-      </Paper>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {result.rows.map((r) => (
+                      <Table.Tr key={r.line}>
+                        <Table.Td>{r.line}</Table.Td>
+                        <Table.Td ff="monospace">{r.code}</Table.Td>
+                        <Table.Td>{r.name}</Table.Td>
+                        <Table.Td>{r.group}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm" lineClamp={2}>
+                            {r.description}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : null}
+            {result.isValid && isPreviewCurrent ? (
+              <Group align="flex-end" gap="sm">
+                <TextInput
+                  label="Framework name"
+                  value={frameworkName}
+                  onChange={(e) => setFrameworkName(e.currentTarget.value)}
+                  error={nameError}
+                  w={320}
+                  maxLength={200}
+                />
+                <Button onClick={onImport} loading={importer.isPending}>
+                  Import {result.rowCount} skills
+                </Button>
+              </Group>
+            ) : !isPreviewCurrent ? (
+              <Text size="sm" c="dimmed">
+                The CSV changed since this preview. Preview again to import it.
+              </Text>
+            ) : null}
+            <RequestError error={importer.error} />
+            {importer.data ? (
+              <Alert
+                color="teal"
+                icon={<IconCheck aria-hidden />}
+                title={`Imported into ${importer.data.framework.name}`}
+                role="status"
+              >
+                {importer.data.created} new, {importer.data.updated} updated, {importer.data.total} in the framework.
+                Authors can align programmes to them now.
+              </Alert>
+            ) : null}
+          </Stack>
+        ) : null}
+      </Section>
+
+      <Section frame="paper" title="Frameworks you can align to" titleId="frameworks-heading">
+        {frameworks.isPending ? (
+          <PageLoader label="Loading frameworks" />
+        ) : frameworks.isError ? (
+          <ErrorState error={frameworks.error} onRetry={() => void frameworks.refetch()} />
+        ) : (
+          <DataTable
+            rows={frameworks.data}
+            rowKey={(f) => f.id}
+            labelledBy="frameworks-heading"
+            minWidth={300}
+            columns={[
+              {
+                header: 'Name',
+                cell: (f) => (
+                  <>
+                    {f.name}{' '}
+                    {f.isStarter ? (
+                      <Badge size="xs" variant="light">
+                        Starter
+                      </Badge>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: 'Source', cell: (f) => f.source.toUpperCase() },
+              { header: 'Skills', cell: (f) => f.skillCount },
+            ]}
+          />
+        )}
+      </Section>
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import { IconCheck, IconCopy, IconPlus, IconTicket } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useParams } from 'react-router';
 import type { Voucher } from '../api/types';
-import { type Column, DataTable } from '../components/data-table';
+import type { Column } from '../components/data-table';
 import { ListPage } from '../components/list-page';
 import { RestrictedNotice } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
@@ -137,16 +137,11 @@ export default function VouchersPage() {
           'Learners enrol in paid programmes with a voucher code: Cairn does not take card payments. Create codes, then hand them to the learners or employers who have paid you.',
       }}
       dialogs={<CreateVoucherModal slug={slug} programmes={programmeList} opened={isCreating} onClose={closeCreate} />}
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          columns={columns}
-          rowKey={(voucher) => voucher.id}
-          labelledBy="vouchers-heading"
-          minWidth={360}
-        />
-      )}
-    </ListPage>
+      table={{
+        columns: columns,
+        rowKey: (voucher) => voucher.id,
+        minWidth: 360,
+      }}
+    />
   );
 }

@@ -3,7 +3,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
-  IconLock,
   IconPencil,
   IconPlayerPause,
   IconPlayerPlay,
@@ -16,7 +15,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { ErrorState, PageLoader } from '../components/page-states';
+import { ErrorState, PageLoader, RestrictedNotice } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { useOrg } from '../features/orgs/orgs-api';
 import { isAdminRole } from '../features/orgs/roles';
@@ -55,9 +54,7 @@ export default function WebhookDetailPage() {
 
   if (!canManage) {
     return (
-      <Alert color="orange" icon={<IconLock aria-hidden />} title="Only admins manage webhooks" role="alert" maw={640}>
-        Ask an owner or admin of {org.name}.
-      </Alert>
+      <RestrictedNotice title="Only admins manage webhooks">Ask an owner or admin of {org.name}.</RestrictedNotice>
     );
   }
   const back = (

@@ -4,7 +4,7 @@ import { IconPlus, IconWebhook } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Webhook } from '../api/types';
-import { type Column, DataTable } from '../components/data-table';
+import type { Column } from '../components/data-table';
 import { ListPage } from '../components/list-page';
 import { RestrictedNotice } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
@@ -115,16 +115,11 @@ export default function WebhooksPage() {
           <SecretOnceModal secret={secret} title="Copy the signing secret" onClose={() => setSecret(null)} />
         </>
       }
-    >
-      {(rows) => (
-        <DataTable
-          rows={rows}
-          columns={columns}
-          rowKey={(hook) => hook.id}
-          labelledBy="webhooks-heading"
-          minWidth={420}
-        />
-      )}
-    </ListPage>
+      table={{
+        columns: columns,
+        rowKey: (hook) => hook.id,
+        minWidth: 420,
+      }}
+    />
   );
 }

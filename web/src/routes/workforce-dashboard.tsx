@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -7,6 +7,8 @@ import { ErrorState, PageLoader } from '../components/page-states';
 import { usePageTitle } from '../components/use-page-title';
 import { TeamsPanel } from '../features/workforce/teams-panel';
 import { useAssignments, useDashboard, useSeatBudgets, useTeams } from '../features/workforce/workforce-api';
+import { Section } from '../components/section';
+import { DataTable } from '../components/data-table';
 
 const WorkforceCharts = lazy(() => import('../features/workforce/workforce-charts'));
 
@@ -67,10 +69,7 @@ export default function WorkforceDashboardPage() {
       <Suspense fallback={<PageLoader label="Loading charts" />}>
         <WorkforceCharts dashboard={d} />
       </Suspense>
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="at-risk-heading">
-        <Title order={2} fz="lg" id="at-risk-heading" mb="sm">
-          Members at risk
-        </Title>
+      <Section frame="paper" title="Members at risk" titleId="at-risk-heading">
         {d.atRisk.length === 0 ? (
           <Text c="dimmed" size="sm">
             Nobody is overdue or stalled.
@@ -87,49 +86,41 @@ export default function WorkforceDashboardPage() {
             ))}
           </List>
         )}
-      </Paper>
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="assignments-heading">
-        <Title order={2} fz="lg" id="assignments-heading" mb="sm">
-          Assignments
-        </Title>
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-labelledby="assignments-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Person</Table.Th>
-                <Table.Th>Programme</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(assignments.data ?? []).map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{a.userName}</Table.Td>
-                  <Table.Td>
-                    {a.title}
-                    {a.isSponsored ? (
-                      <Badge ml="xs" size="xs" variant="outline">
-                        Sponsored
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{dayjs(a.dueAt).format('D MMM YYYY')}</Table.Td>
-                  <Table.Td>
-                    <Badge color={statusLabels[a.status].color} variant="light">
-                      {statusLabels[a.status].label}
+      </Section>
+      <Section frame="paper" title="Assignments" titleId="assignments-heading">
+        <DataTable
+          rows={assignments.data ?? []}
+          rowKey={(a) => a.id}
+          labelledBy="assignments-heading"
+          minWidth={560}
+          columns={[
+            { header: 'Person', cell: (a) => a.userName },
+            {
+              header: 'Programme',
+              cell: (a) => (
+                <>
+                  {a.title}
+                  {a.isSponsored ? (
+                    <Badge ml="xs" size="xs" variant="outline">
+                      Sponsored
                     </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="seats-heading">
-        <Title order={2} fz="lg" id="seats-heading" mb="sm">
-          Sponsored seats
-        </Title>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: 'Due', cell: (a) => dayjs(a.dueAt).format('D MMM YYYY') },
+            {
+              header: 'Status',
+              cell: (a) => (
+                <Badge color={statusLabels[a.status].color} variant="light">
+                  {statusLabels[a.status].label}
+                </Badge>
+              ),
+            },
+          ]}
+        />
+      </Section>
+      <Section frame="paper" title="Sponsored seats" titleId="seats-heading">
         {(seats.data ?? []).length === 0 ? (
           <Text c="dimmed" size="sm">
             No seat budgets yet.
@@ -155,7 +146,7 @@ export default function WorkforceDashboardPage() {
             ))}
           </Stack>
         )}
-      </Paper>
+      </Section>
       <TeamsPanel slug={slug} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconClipboardCheck, IconDownload, IconPencil, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -20,6 +20,8 @@ import {
   useRoleGaps,
   useTeams,
 } from '../features/workforce/workforce-api';
+import { Section } from '../components/section';
+import { DataTable } from '../components/data-table';
 
 const money = (m: { amountMinor: number; currency: string }) =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency: m.currency }).format(m.amountMinor / 100);
@@ -184,34 +186,21 @@ export default function WorkforceGapsPage() {
         )}
       </Paper>
       {expiring.length > 0 ? (
-        <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="expiring-heading">
-          <Title order={2} fz="lg" id="expiring-heading" mb="sm">
-            Expiring in the next 90 days
-          </Title>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Person</Table.Th>
-                <Table.Th>Skill</Table.Th>
-                <Table.Th>Gap opens</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {expiring.map((e) => (
-                <Table.Tr key={`${e.member}-${e.skill}`}>
-                  <Table.Td>{e.member}</Table.Td>
-                  <Table.Td>{e.skill}</Table.Td>
-                  <Table.Td>{new Date(e.at).toLocaleDateString()}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <Section frame="paper" title="Expiring in the next 90 days" titleId="expiring-heading">
+          <DataTable
+            rows={expiring}
+            rowKey={(e) => `${e.member}-${e.skill}`}
+            labelledBy="expiring-heading"
+            minWidth={420}
+            columns={[
+              { header: 'Person', cell: (e) => e.member },
+              { header: 'Skill', cell: (e) => e.skill },
+              { header: 'Gap opens', cell: (e) => new Date(e.at).toLocaleDateString() },
+            ]}
+          />
+        </Section>
       ) : null}
-      <Stack gap="sm" component="section" aria-labelledby="recommendations-heading">
-        <Title order={2} fz="lg" id="recommendations-heading">
-          Close the gaps
-        </Title>
+      <Section title="Close the gaps" titleId="recommendations-heading">
         {recommendations.isPending ? (
           <PageLoader label="Planning" />
         ) : recommendations.isError ? (
@@ -224,11 +213,8 @@ export default function WorkforceGapsPage() {
             <Plan title="Shortest" plan={recommendations.data.shortest} onAssign={setAssigning} onSeats={setSeating} />
           </SimpleGrid>
         )}
-      </Stack>
-      <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="versions-heading">
-        <Title order={2} fz="lg" id="versions-heading" mb="sm">
-          Versions of this role
-        </Title>
+      </Section>
+      <Section frame="paper" title="Versions of this role" titleId="versions-heading">
         {role.isPending ? (
           <PageLoader label="Loading versions" />
         ) : role.isError ? (
@@ -236,7 +222,7 @@ export default function WorkforceGapsPage() {
         ) : (
           <RoleVersions role={role.data} labelledBy="versions-heading" />
         )}
-      </Paper>
+      </Section>
       {role.data ? (
         <RoleFormModal
           key={role.data.version}

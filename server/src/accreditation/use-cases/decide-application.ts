@@ -17,7 +17,8 @@ import * as accreditations from '../stores/accreditation.store.js';
 import * as applications from '../stores/application.store.js';
 import { findOrganizationById, findPublishedProgrammes } from '../stores/provider-lookup.store.js';
 import { findSchemeById } from '../stores/scheme.store.js';
-import { addMonths, newVerificationCode } from '../verification-code.js';
+import { addMonthsUtc as addMonths } from '../../learning/credential-validity.js';
+import { newVerificationCode } from '../verification-code.js';
 
 export type DecideApplicationInput = {
   decision: AccreditationDecision;

@@ -2,23 +2,11 @@ import type { Actor, Deps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import { authorizeOrgAs } from '../accreditation-access.js';
 import { presentScheme, type SchemeView } from '../scheme-view.js';
-import type { ScopeLimits } from '../scope-limits.js';
 import * as schemes from '../stores/scheme.store.js';
 import { findOrganizationBySlug } from '../stores/provider-lookup.store.js';
 
-export type SchemeInput = {
-  slug: string;
-  name: string;
-  summary: string;
-  criteriaMarkdown: string;
-  checklist: string[];
-  evidenceItems: string[];
-  validityMonths: number;
-  reviewIntervalMonths: number | null;
-  scope: ScopeLimits;
-  feeNote: string;
-  isOpen: boolean;
-};
+/** What a scheme's author writes: the view without what the server sets. */
+export type SchemeInput = Omit<SchemeView, 'id' | 'updatedAt'>;
 
 function columnsOf(input: Partial<SchemeInput>) {
   return {

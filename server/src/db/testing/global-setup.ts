@@ -51,7 +51,21 @@ export default async function setup(project: TestProject) {
     };
   }
 
-  project.provide('testDatabase', { engine: 'pglite', dumpPath: await pgliteTemplate() });
+  const dumpPath = await pgliteTemplate();
+  // Names what this run's test files make beside the template (the seeded demo world), removed at the end.
+  const runId = randomBytes(4).toString('hex');
+  project.provide('testDatabase', { engine: 'pglite', dumpPath, runId });
+  return async () => {
+    // This run's, and those a killed run left a day ago or more.
+    for (const file of await readdir(templateCache)) {
+      if (!file.startsWith('demo-world-')) continue;
+      const full = path.join(templateCache, file);
+      // Another run may remove its own files meanwhile.
+      const info = await stat(full).catch(() => undefined);
+      const isOrphan = info !== undefined && Date.now() - info.mtimeMs > 86_400_000;
+      if (file.startsWith(`demo-world-${runId}`) || isOrphan) await rm(full, { force: true });
+    }
+  };
 }
 
 // What the migrated template is made from: when none of it changed, the dump of an earlier run is

@@ -5,13 +5,15 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../database.js';
 
 export type TestDatabaseTemplate =
-  { engine: 'pglite'; dumpPath: string } | { engine: 'postgres'; url: string; templateName: string; prefix: string };
+  | { engine: 'pglite'; dumpPath: string; runId: string }
+  | { engine: 'postgres'; url: string; templateName: string; prefix: string };
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory, or a new PostgreSQL
- * database copied from the run's template when TEST_DATABASE_URL is set.
+ * database copied from the run's template when TEST_DATABASE_URL is set (or from
+ * `templateName`, another template of this run).
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: { templateName?: string } = {}): Promise<Database> {
   const template = inject('testDatabase');
   if (template.engine === 'pglite') {
     const dump = await readFile(template.dumpPath);
@@ -21,7 +23,7 @@ export async function openTestDatabase(): Promise<Database> {
   const admin = new pg.Client({ connectionString: template.url });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${template.templateName}`);
+    await admin.query(`create database ${name} template ${options.templateName ?? template.templateName}`);
   } finally {
     await admin.end();
   }

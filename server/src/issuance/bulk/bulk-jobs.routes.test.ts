@@ -266,6 +266,59 @@ describe('bulk issuance', { timeout: 180_000 }, () => {
     expect((await credentialsOf(id)).map((c) => c.id)).toEqual(issued.map((c) => c.id));
   });
 
+  it('a cancel landing at any moment of a run leaves the counts, the rows and the credentials agreeing', async () => {
+    // The cancel is fired from the job's own clock, so it lands at a different step of each run:
+    // before any batch, while batches sign, or while they are written side by side.
+    for (const fireAt of [2, 3, 4, 5, 6]) {
+      const lines = Array.from({ length: 8 }, (_, i) => `c${fireAt}-${i}@example.com,C ${i},c-${fireAt}-${i},,,`);
+      const { id } = (await upload('', csvOf(lines))).json<{ id: string }>();
+      let calls = 0;
+      let cancelling: Promise<{ statusCode: number } | undefined> = Promise.resolve(undefined);
+      const deps = {
+        ...t.deps,
+        clock: () => {
+          calls += 1;
+          if (calls === fireAt)
+            cancelling = t.app.inject({
+              method: 'POST',
+              url: `/api/v1/orgs/${org.slug}/issuance-jobs/${id}/cancel`,
+              headers: { authorization: `Bearer ${apiKey.token}` },
+              payload: {},
+            });
+          return t.deps.clock();
+        },
+      };
+      const outcome = await runBulkJob(deps, id, { batchSize: 2 });
+      const cancel = await cancelling;
+      expect(['cancelled', 'finished']).toContain(outcome);
+      const job = await t.database.db
+        .selectFrom('issuance_jobs')
+        .select(['status', 'issued', 'failed'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      // The cancel either landed (200) or found every row already issued (409): never half of each.
+      expect(cancel?.statusCode === 200 ? 'cancelled' : 'succeeded').toBe(job.status);
+      if (job.status === 'succeeded') expect(job.issued).toBe(8);
+      const rows = await t.database.db
+        .selectFrom('issuance_job_rows')
+        .select(['status', 'credential_id'])
+        .where('job_id', '=', id)
+        .execute();
+      const issuedRows = rows.filter((r) => r.status === 'issued');
+      expect(job.issued).toBe(issuedRows.length);
+      expect(rows.filter((r) => r.status === 'pending')).toHaveLength(8 - issuedRows.length);
+      expect((await credentialsOf(id)).length).toBe(issuedRows.length);
+      const keys = await t.database.db
+        .selectFrom('credentials')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('org_id', '=', org.id)
+        .where('idempotency_key', 'like', `bulk:${programme.id}:%c-${fireAt}-%`)
+        .executeTakeFirstOrThrow();
+      // No credential without its row: a batch the cancel overtook was rolled back whole.
+      expect(keys.n).toBe(issuedRows.length);
+    }
+  });
+
   it('takes JSON rows with an API key, and a cancelled job issues nothing more', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -115,13 +115,9 @@ export function listJobs(db: Db, orgId: string, limit: number) {
     .execute();
 }
 
-/**
- * Takes the job row in share mode for a batch's transaction: batches of several servers run
- * side by side, while a cancel (an update) waits for the batches in flight and every later
- * batch sees it.
- */
+/** The job's status, read without a lock: a batch skips its work early once the job is cancelled. */
 export async function statusForBatch(db: Db, id: string): Promise<IssuanceJobStatus | undefined> {
-  const row = await db.selectFrom('issuance_jobs').select('status').where('id', '=', id).forShare().executeTakeFirst();
+  const row = await db.selectFrom('issuance_jobs').select('status').where('id', '=', id).executeTakeFirst();
   return row?.status;
 }
 
@@ -184,12 +180,26 @@ export async function settleRows(db: Db, jobId: string, outcomes: RowOutcome[]) 
     where r.job_id = ${jobId} and r.line = v.line`.execute(db);
 }
 
-export async function addCounts(db: Db, id: string, counts: { issued: number; failed: number }, now: Date) {
-  await db
+/**
+ * Adds a batch's counts while the job is still running; false when it is not (cancelled), and
+ * the caller rolls the batch back. The last statement of a batch's transaction: batches running
+ * side by side (this server's and others') wait for each other only here, just before commit,
+ * and a cancel (an update of the same row) either lands first and every batch after it sees it,
+ * or waits for the batches already counting.
+ */
+export async function addCountsIfRunning(
+  db: Db,
+  id: string,
+  counts: { issued: number; failed: number },
+  now: Date,
+): Promise<boolean> {
+  const result = await db
     .updateTable('issuance_jobs')
     .set({ issued: sql`issued + ${counts.issued}`, failed: sql`failed + ${counts.failed}`, updated_at: now })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Ends a running job once no row is pending: succeeded, or failed when no row could be issued. */

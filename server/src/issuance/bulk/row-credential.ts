@@ -1,13 +1,6 @@
 import type { JsonObject } from '@cairn/credentials';
+import { validUntil as validUntilAfter } from '../../learning/credential-validity.js';
 import type { RowData } from './bulk-rows.js';
-
-function addMonths(date: Date, months: number): Date {
-  const d = new Date(date);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
-}
-
-const dateTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * The unsigned credential a bulk row asks for, shaped as a completion issues it: the
@@ -25,7 +18,7 @@ export function rowCredential(options: {
   const validUntil =
     row.expiresOn ??
     (options.validityMonths
-      ? dateTime(addMonths(validFrom ? new Date(validFrom) : options.now, options.validityMonths))
+      ? validUntilAfter(validFrom ? new Date(validFrom) : options.now, options.validityMonths)
       : undefined);
   const result = row.results.map((r) => ({
     type: ['Result'],

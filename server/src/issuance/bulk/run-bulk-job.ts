@@ -101,9 +101,9 @@ async function prepareBatch(deps: Deps, ctx: JobContext, rows: PendingRows): Pro
 
 /**
  * The second half, in one transaction: re-locks the rows still pending, inserts their
- * credentials in one statement, settles the rows, records the events and queues the mail. A
- * row another worker settled meanwhile, or issued by an earlier job (same key), is never
- * issued twice.
+ * credentials in one statement, settles the rows, records the events, queues the mail and
+ * counts them on the job, last. A row another worker settled meanwhile, or issued by an earlier
+ * job (same key), is never issued twice.
  */
 async function commitBatch(deps: Deps, ctx: JobContext, { rows, results, now }: Prepared): Promise<BatchResult> {
   return transaction(deps.db, async (trx) => {
@@ -148,15 +148,6 @@ async function commitBatch(deps: Deps, ctx: JobContext, { rows, results, now }: 
         : { line: r.line, status: 'failed', credentialId: null, error: r.error },
     );
     await store.settleRows(trx, ctx.job.id, outcomes);
-    await store.addCounts(
-      trx,
-      ctx.job.id,
-      {
-        issued: outcomes.filter((o) => o.status === 'issued').length,
-        failed: outcomes.filter((o) => o.status === 'failed').length,
-      },
-      now,
-    );
     await recordEvents(
       deps,
       trx,
@@ -190,9 +181,26 @@ async function commitBatch(deps: Deps, ctx: JobContext, { rows, results, now }: 
         orgId: ctx.org.id,
       })),
     );
+    const counted = await store.addCountsIfRunning(
+      trx,
+      ctx.job.id,
+      {
+        issued: outcomes.filter((o) => o.status === 'issued').length,
+        failed: outcomes.filter((o) => o.status === 'failed').length,
+      },
+      now,
+    );
+    // Cancelled while this batch was written: nothing of it may stay.
+    if (!counted) throw new CancelledMeanwhile();
     return 'done';
+  }).catch((error: unknown) => {
+    if (error instanceof CancelledMeanwhile) return 'cancelled' as const;
+    throw error;
   });
 }
+
+/** Thrown inside a batch's transaction to roll it back when the job was cancelled meanwhile. */
+class CancelledMeanwhile extends Error {}
 
 export type RunOutcome = 'finished' | 'cancelled' | 'more' | 'gone';
 
@@ -230,53 +238,61 @@ export async function runBulkJob(
   }
 }
 
-/** Batches signed ahead of the one committing: the threads keep signing while the main thread writes. */
-const SIGNED_AHEAD = 2;
+/**
+ * Batches in flight at once, each in its own lane (list its rows, allocate, sign, commit): while
+ * one lane commits, the others sign, so the signing threads and the database both stay busy.
+ * PGlite runs one statement at a time, so there two lanes suffice to overlap signing with writing.
+ */
+function lanesFor(deps: Deps): number {
+  return deps.pglite ? 2 : 3;
+}
 
 async function workThrough(deps: Deps, ctx: JobContext, size: number, isLate: () => boolean): Promise<RunOutcome> {
   const jobId = ctx.job.id;
   for (;;) {
-    // One pass over the pending rows in line order. Up to SIGNED_AHEAD batches are allocated and
-    // signed (in the pool's threads) while the oldest commits (here and in the database); every
-    // batch started is committed, even past the deadline, so no allocated index waits unused.
-    const upcoming: Promise<Prepared>[] = [];
+    // One pass over the pending rows in line order, handed out batch by batch to the lanes. A
+    // lane takes no new batch once the job is cancelled, a lane failed or the deadline passed,
+    // but every batch taken is committed, so no allocated index waits unused.
     let afterLine = 0;
     let isListed = false;
-    const fill = async () => {
-      while (!isListed && upcoming.length < SIGNED_AHEAD && !isLate()) {
+    let stop: 'cancelled' | 'failed' | undefined;
+    let listing: Promise<unknown> = Promise.resolve();
+    let batches = 0;
+    // Listing is serialised so that lanes never take the same rows.
+    const nextRows = (): Promise<PendingRows> => {
+      const next = listing.then(async () => {
+        if (isListed || stop || isLate()) return [];
         const rows = await store.listPendingRows(deps.db, jobId, size, afterLine);
-        if (rows.length === 0) {
-          isListed = true;
-          break;
+        if (rows.length === 0) isListed = true;
+        else afterLine = rows.at(-1)!.line;
+        return rows;
+      });
+      listing = next.catch(() => undefined);
+      return next;
+    };
+    const lane = async () => {
+      try {
+        for (;;) {
+          const rows = await nextRows();
+          if (rows.length === 0) return;
+          batches += 1;
+          if ((await commitBatch(deps, ctx, await prepareBatch(deps, ctx, rows))) === 'cancelled') stop = 'cancelled';
         }
-        afterLine = rows.at(-1)!.line;
-        const preparing = prepareBatch(deps, ctx, rows);
-        // Awaited in turn below; until then its failure must not count as unhandled.
-        preparing.catch(() => undefined);
-        upcoming.push(preparing);
+      } catch (error) {
+        stop ??= 'failed';
+        throw error;
       }
     };
-    const settleAll = () => Promise.allSettled(upcoming.splice(0));
-    try {
-      await fill();
-      if (upcoming.length === 0) {
-        if (isLate()) return 'more';
-        await store.finishIfDone(deps.db, jobId, deps.clock());
-        return 'finished';
-      }
-      while (upcoming.length > 0) {
-        const prepared = await upcoming.shift()!;
-        const committing = commitBatch(deps, ctx, prepared);
-        // Both settle before either error is thrown: no rejection is left unobserved.
-        const [committed, filled] = await Promise.allSettled([committing, fill()]);
-        if (committed.status === 'rejected') throw committed.reason;
-        if (filled.status === 'rejected') throw filled.reason;
-        if (committed.value === 'cancelled') return 'cancelled';
-      }
+    // Every lane settles before an error is thrown: no batch is left half done behind it.
+    const settled = await Promise.allSettled(Array.from({ length: lanesFor(deps) }, lane));
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    if (stop === 'cancelled') return 'cancelled';
+    if (batches === 0) {
       if (isLate()) return 'more';
-    } finally {
-      // After a cancel or an error: the batches in flight finish signing before the pool closes.
-      await settleAll();
+      await store.finishIfDone(deps.db, jobId, deps.clock());
+      return 'finished';
     }
+    if (isLate()) return 'more';
   }
 }

@@ -93,9 +93,12 @@ export async function issueCredentialAs(
         ? [status.entries.revocation, status.entries.suspension]
         : [status.entries.revocation];
     // The endorsements of the organisation in force now travel in its Profile, under its signature.
-    const issuerEndorsement = isAchievementCredential(options.credential, profile)
-      ? await issuerEndorsementsInForce(trx, issuerDid, now)
-      : [];
+    const known = options.issuerEndorsementsOf;
+    const issuerEndorsement = !isAchievementCredential(options.credential, profile)
+      ? []
+      : known?.did === issuerDid
+        ? known.credentials
+        : await issuerEndorsementsInForce(trx, issuerDid, now);
     const completed = completeCredential({
       credential: options.credential,
       credentialId,
@@ -122,7 +125,9 @@ export async function issueCredentialAs(
         'validUntil must be after validFrom (which is now when you leave it out).',
       );
     }
-    if (typeof completed.id === 'string' && (await store.credentialIdIsTaken(trx, completed.id))) {
+    // An id Cairn made from a fresh UUID cannot be taken; one the caller chose may be.
+    const isOwnId = options.credentialId === undefined && options.credential.id === undefined;
+    if (!isOwnId && typeof completed.id === 'string' && (await store.credentialIdIsTaken(trx, completed.id))) {
       throw new AppError(
         'conflict',
         `A credential with the id ${completed.id} was already issued on this Cairn. Give each credential its own id, or leave id out.`,

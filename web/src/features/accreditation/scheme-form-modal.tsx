@@ -1,6 +1,6 @@
 import { MultiSelect, NumberInput, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { FormModal } from '../../components/form-modal';
+import { FormModal, useFreshFormModal } from '../../components/form-modal';
 import { useCreateScheme, useUpdateScheme, type Scheme, type SchemeInput } from './accreditation-api';
 
 type SchemeForm = {
@@ -101,12 +101,6 @@ export function SchemeFormModal({
       validityMonths: (v) => (typeof v === 'number' && v >= 1 && v <= 120 ? null : 'From 1 to 120 months.'),
     },
   });
-  const close = () => {
-    form.reset();
-    create.reset();
-    update.reset();
-    onClose();
-  };
   const submit = async (values: SchemeForm) => {
     const input: SchemeInput = {
       name: values.name.trim(),
@@ -128,17 +122,23 @@ export function SchemeFormModal({
     };
     if (scheme) await update.mutateAsync({ schemeId: scheme.id, changes: input });
     else await create.mutateAsync(input);
-    close();
   };
+  const modal = useFreshFormModal({
+    opened,
+    onClose,
+    form,
+    onSubmit: submit,
+    onReset: () => {
+      create.reset();
+      update.reset();
+    },
+  });
   return (
     <FormModal
-      opened={opened}
-      onClose={close}
+      {...modal}
       title={scheme ? `Edit ${scheme.name}` : 'New scheme'}
       size="lg"
-      form={form}
       submitLabel={scheme ? 'Save changes' : 'Create scheme'}
-      onSubmit={submit}
     >
       {scheme ? (
         <Text size="sm" c="dimmed">

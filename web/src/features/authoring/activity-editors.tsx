@@ -15,9 +15,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { MarkdownField } from './details-form';
 import { newCriterion, newLevel, newOption, newQuestion, type ModuleForm } from './module-form';
+import { AddButton } from '../../components/add-button';
 
 type Props = { form: UseFormReturnType<ModuleForm>; isReadOnly: boolean };
 
@@ -39,64 +40,66 @@ const FILE_TYPES = [
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 ];
 
+/** A quiz's whole-number settings, a row of inputs each; an empty one (but the pass mark) means "no limit". */
+const QUIZ_NUMBER_ROWS: { path: string; label: string; description?: string; min: number; max: number; w: number }[][] =
+  [
+    [
+      { path: 'quiz.passMark', label: 'Pass mark (%)', min: 0, max: 100, w: 150 },
+      {
+        path: 'quiz.attemptsLimit',
+        label: 'Attempts allowed',
+        description: 'Empty: unlimited',
+        min: 1,
+        max: 100,
+        w: 170,
+      },
+    ],
+    [
+      {
+        path: 'quiz.drawCount',
+        label: 'Questions per attempt',
+        description: 'Drawn at random from the pool; empty: all',
+        min: 1,
+        max: 100,
+        w: 200,
+      },
+      {
+        path: 'quiz.timeLimitMinutes',
+        label: 'Time limit (minutes)',
+        description: 'Empty: none',
+        min: 1,
+        max: 600,
+        w: 170,
+      },
+      {
+        path: 'quiz.cooldownMinutes',
+        label: 'Wait after a fail (minutes)',
+        description: 'Empty: none',
+        min: 1,
+        max: 10080,
+        w: 200,
+      },
+    ],
+  ];
+
 /** Questions with their options, correct flags and feedback; pass mark and attempts. */
 export function QuizEditor({ form, isReadOnly }: Props) {
   const questions = form.values.quiz.questions;
   return (
     <Stack gap="md">
-      <Group gap="md" align="flex-start">
-        <NumberInput
-          label="Pass mark (%)"
-          min={0}
-          max={100}
-          allowDecimal={false}
-          w={150}
-          {...form.getInputProps('quiz.passMark')}
-          readOnly={isReadOnly}
-        />
-        <NumberInput
-          label="Attempts allowed"
-          description="Empty: unlimited"
-          min={1}
-          max={100}
-          allowDecimal={false}
-          w={170}
-          {...form.getInputProps('quiz.attemptsLimit')}
-          readOnly={isReadOnly}
-        />
-      </Group>
-      <Group gap="md" align="flex-start">
-        <NumberInput
-          label="Questions per attempt"
-          description="Drawn at random from the pool; empty: all"
-          min={1}
-          max={100}
-          allowDecimal={false}
-          w={200}
-          {...form.getInputProps('quiz.drawCount')}
-          readOnly={isReadOnly}
-        />
-        <NumberInput
-          label="Time limit (minutes)"
-          description="Empty: none"
-          min={1}
-          max={600}
-          allowDecimal={false}
-          w={170}
-          {...form.getInputProps('quiz.timeLimitMinutes')}
-          readOnly={isReadOnly}
-        />
-        <NumberInput
-          label="Wait after a fail (minutes)"
-          description="Empty: none"
-          min={1}
-          max={10080}
-          allowDecimal={false}
-          w={200}
-          {...form.getInputProps('quiz.cooldownMinutes')}
-          readOnly={isReadOnly}
-        />
-      </Group>
+      {QUIZ_NUMBER_ROWS.map((row, index) => (
+        <Group key={index} gap="md" align="flex-start">
+          {row.map(({ path, ...input }) => (
+            <NumberInput
+              key={path}
+              {...input}
+              allowDecimal={false}
+              {...form.getInputProps(path)}
+              readOnly={isReadOnly}
+            />
+          ))}
+        </Group>
+      ))}
       <Group gap="md" align="flex-end">
         <Select
           label="Show the right answers"
@@ -272,15 +275,9 @@ export function QuizEditor({ form, isReadOnly }: Props) {
                     );
                   })}
                   {isReadOnly || q.options.length >= 12 ? null : (
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      w="fit-content"
-                      leftSection={<IconPlus size={14} aria-hidden />}
-                      onClick={() => form.insertListItem(`${path}.options`, newOption())}
-                    >
+                    <AddButton isNested onClick={() => form.insertListItem(`${path}.options`, newOption())}>
                       Add an option
-                    </Button>
+                    </AddButton>
                   )}
                 </Stack>
               )}
@@ -303,14 +300,7 @@ export function QuizEditor({ form, isReadOnly }: Props) {
         );
       })}
       {isReadOnly ? null : (
-        <Button
-          variant="light"
-          w="fit-content"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => form.insertListItem('quiz.questions', newQuestion())}
-        >
-          Add a question
-        </Button>
+        <AddButton onClick={() => form.insertListItem('quiz.questions', newQuestion())}>Add a question</AddButton>
       )}
     </Stack>
   );
@@ -422,29 +412,18 @@ export function AssignmentEditor({ form, isReadOnly }: Props) {
                 );
               })}
               {isReadOnly || c.levels.length >= 10 ? null : (
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  w="fit-content"
-                  leftSection={<IconPlus size={14} aria-hidden />}
-                  onClick={() => form.insertListItem(`${path}.levels`, newLevel())}
-                >
+                <AddButton isNested onClick={() => form.insertListItem(`${path}.levels`, newLevel())}>
                   Add a level
-                </Button>
+                </AddButton>
               )}
             </Stack>
           </Fieldset>
         );
       })}
       {isReadOnly ? null : (
-        <Button
-          variant="light"
-          w="fit-content"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => form.insertListItem('assignment.criteria', newCriterion())}
-        >
+        <AddButton onClick={() => form.insertListItem('assignment.criteria', newCriterion())}>
           Add a criterion
-        </Button>
+        </AddButton>
       )}
       <NumberInput
         label="Points needed to pass"

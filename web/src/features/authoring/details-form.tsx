@@ -17,13 +17,13 @@ import {
   Paper,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
+
 import { IconPhoto } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import type { LearningFormat, MicrocredentialVersion, VersionPatch } from '../../api/types';
 import type { Membership } from '../../api/types';
-import { useSkillSearch } from '../catalog/catalog-api';
+import { useSkillTypeahead } from '../catalog/use-skill-typeahead';
 import { FORMAT_OPTIONS, LEVELS, toMajor, toMinor } from '../catalog/catalog-format';
 import { MarkdownText } from '../markdown/markdown';
 import { uploadImage } from './authoring-api';
@@ -212,9 +212,7 @@ type DetailsFormProps = {
 
 /** Every field of a version but its modules. Saving and publishing live in the editor page. */
 export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }: DetailsFormProps) {
-  const [skillTerm, setSkillTerm] = useState('');
-  const [debouncedTerm] = useDebouncedValue(skillTerm, 250);
-  const skills = useSkillSearch(debouncedTerm);
+  const skillSearch = useSkillTypeahead();
   const [skillNames, setSkillNames] = useState<Record<string, string>>(() =>
     Object.fromEntries(version.skills.map((s) => [s.id, s.name])),
   );
@@ -226,7 +224,7 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
 
   const skillData = [
     ...form.values.skillIds.map((id) => ({ value: id, label: skillNames[id] ?? id })),
-    ...(skills.data?.items ?? [])
+    ...skillSearch.found
       .filter((s) => !form.values.skillIds.includes(s.id))
       .map((s) => ({ value: s.id, label: `${s.name} (${s.framework.name})` })),
   ];
@@ -343,23 +341,13 @@ export function DetailsForm({ orgSlug, form, version, memberships, isReadOnly }:
         label="Skills"
         description="Type to search the skill frameworks; aligned skills become the badge’s alignments"
         placeholder={form.values.skillIds.length ? undefined : 'Search skills, e.g. data analysis'}
-        searchable
-        searchValue={skillTerm}
-        onSearchChange={setSkillTerm}
+        {...skillSearch.searchProps}
         data={skillData}
-        filter={({ options }) => options}
         hidePickedOptions
-        nothingFoundMessage={
-          debouncedTerm.trim().length < 2
-            ? 'Type two letters or more'
-            : skills.isFetching
-              ? 'Searching…'
-              : 'No skill by that name'
-        }
         maxValues={30}
         {...form.getInputProps('skillIds')}
         onChange={(ids) => {
-          const found = Object.fromEntries((skills.data?.items ?? []).map((s) => [s.id, s.name]));
+          const found = Object.fromEntries(skillSearch.found.map((s) => [s.id, s.name]));
           setSkillNames((names) => ({ ...found, ...names }));
           form.setFieldValue('skillIds', ids);
         }}

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
 import type { AuthoringModule } from '../../api/types';
@@ -21,6 +21,7 @@ import { AssignmentEditor, QuizEditor } from './activity-editors';
 import { useSaveModule } from './authoring-api';
 import { MarkdownField } from './details-form';
 import { formToModuleInput, moduleErrorPath, moduleToForm, type ModuleForm } from './module-form';
+import { AddButton } from '../../components/add-button';
 
 type ModuleEditorProps = {
   orgSlug: string;
@@ -158,15 +159,9 @@ export function ModuleEditor({ orgSlug, mcId, versionId, module, isReadOnly, onC
               </Group>
             ))}
             {isReadOnly ? null : (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                w="fit-content"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => form.insertListItem('links', { url: '', title: '', kind: 'link' })}
-              >
+              <AddButton isNested onClick={() => form.insertListItem('links', { url: '', title: '', kind: 'link' })}>
                 Add a link
-              </Button>
+              </AddButton>
             )}
           </Stack>
 

@@ -1,5 +1,5 @@
-import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AuthoringModule } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -7,6 +7,7 @@ import { minutesLabel } from '../catalog/catalog-format';
 import { useRemoveModule, useReorderModules } from './authoring-api';
 import { ModuleEditor } from './module-editor';
 import { RequestError } from '../../components/request-error';
+import { AddButton } from '../../components/add-button';
 
 type ModulesListProps = {
   orgSlug: string;
@@ -144,16 +145,7 @@ export function ModulesList({ orgSlug, mcId, versionId, modules, isReadOnly, err
           ))}
         </Stack>
       )}
-      {isReadOnly ? null : (
-        <Button
-          variant="light"
-          w="fit-content"
-          leftSection={<IconPlus size={18} aria-hidden />}
-          onClick={() => setEditing('new')}
-        >
-          Add a module
-        </Button>
-      )}
+      {isReadOnly ? null : <AddButton onClick={() => setEditing('new')}>Add a module</AddButton>}
       {editing ? (
         <ModuleEditor
           orgSlug={orgSlug}

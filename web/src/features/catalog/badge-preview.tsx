@@ -1,6 +1,7 @@
-import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { ProgrammeImage } from './programme-image';
+import { Section } from '../../components/section';
 
 type Alignment = { targetName?: string; targetCode?: string; targetFramework?: string; targetUrl?: string };
 type ResultDescription = { name?: string; resultType?: string; requiredValue?: string };
@@ -26,77 +27,72 @@ export function BadgePreview({
   const alignments = list(achievement.alignment) as Alignment[];
   const results = list(achievement.resultDescription) as ResultDescription[];
   return (
-    <Card bg="white" component="section" aria-labelledby={headingId}>
-      <Stack gap="sm">
-        <Title order={2} fz="lg" id={headingId}>
-          The credential you earn
-        </Title>
-        <Group align="flex-start" wrap="nowrap" gap="md">
-          <ProgrammeImage src={imageUrl} size={64} />
-          <Stack gap={4} style={{ minWidth: 0 }}>
-            {type ? (
-              <Badge variant="light" w="fit-content">
-                {type.replace(/([a-z])([A-Z])/g, '$1 $2')}
-              </Badge>
-            ) : null}
-            <Text fw={650}>{name}</Text>
-            {description ? (
-              <Text size="sm" c="dimmed">
-                {description}
-              </Text>
-            ) : null}
-          </Stack>
-        </Group>
-        {criteria ? (
-          <Stack gap={2}>
-            <Text size="sm" fw={600}>
-              Criteria
+    <Section frame="card" title="The credential you earn" titleId={headingId}>
+      <Group align="flex-start" wrap="nowrap" gap="md">
+        <ProgrammeImage src={imageUrl} size={64} />
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          {type ? (
+            <Badge variant="light" w="fit-content">
+              {type.replace(/([a-z])([A-Z])/g, '$1 $2')}
+            </Badge>
+          ) : null}
+          <Text fw={650}>{name}</Text>
+          {description ? (
+            <Text size="sm" c="dimmed">
+              {description}
             </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {criteria}
-            </Text>
-          </Stack>
-        ) : null}
-        {results.length > 0 ? (
-          <Stack gap={2}>
-            <Text size="sm" fw={600}>
-              Results recorded
-            </Text>
-            <List size="sm">
-              {results.map((r, i) => (
-                <List.Item key={`${r.name ?? ''}-${i}`}>
-                  {r.name}
-                  {r.requiredValue ? ` (pass: ${r.requiredValue}${r.resultType === 'Percent' ? '%' : ''})` : ''}
-                </List.Item>
-              ))}
-            </List>
-          </Stack>
-        ) : null}
-        {alignments.length > 0 ? (
-          <Stack gap={2}>
-            <Text size="sm" fw={600}>
-              Aligned skills
-            </Text>
-            <List size="sm">
-              {alignments.map((a, i) => (
-                <List.Item key={`${a.targetCode ?? ''}-${i}`}>
-                  {a.targetName}
-                  {a.targetFramework ? (
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      · {a.targetFramework}
-                      {a.targetCode ? ` ${a.targetCode}` : ''}
-                    </Text>
-                  ) : null}
-                </List.Item>
-              ))}
-            </List>
-          </Stack>
-        ) : null}
-        <Text size="xs" c="dimmed">
-          Signed as an Open Badges 3.0 credential by the provider; anyone can verify it.
-        </Text>
-      </Stack>
-    </Card>
+          ) : null}
+        </Stack>
+      </Group>
+      {criteria ? (
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            Criteria
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {criteria}
+          </Text>
+        </Stack>
+      ) : null}
+      {results.length > 0 ? (
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            Results recorded
+          </Text>
+          <List size="sm">
+            {results.map((r, i) => (
+              <List.Item key={`${r.name ?? ''}-${i}`}>
+                {r.name}
+                {r.requiredValue ? ` (pass: ${r.requiredValue}${r.resultType === 'Percent' ? '%' : ''})` : ''}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      ) : null}
+      {alignments.length > 0 ? (
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            Aligned skills
+          </Text>
+          <List size="sm">
+            {alignments.map((a, i) => (
+              <List.Item key={`${a.targetCode ?? ''}-${i}`}>
+                {a.targetName}
+                {a.targetFramework ? (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    · {a.targetFramework}
+                    {a.targetCode ? ` ${a.targetCode}` : ''}
+                  </Text>
+                ) : null}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      ) : null}
+      <Text size="xs" c="dimmed">
+        Signed as an Open Badges 3.0 credential by the provider; anyone can verify it.
+      </Text>
+    </Section>
   );
 }

@@ -1,57 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders } from '../../test/render';
-import CatalogPage from '../../routes/catalog';
+import { emptyCatalogResult, renderCatalogPage } from '../../test/catalog';
 import { defaultCostCurrency, readCatalogSearch } from './catalog-query';
 
-const empty = {
-  items: [],
-  total: 0,
-  page: 1,
-  pageSize: 12,
-  facets: {
-    skill: [],
-    provider: [],
-    level: [],
-    format: [],
-    language: [],
-    partner: [],
-    accreditedBy: [],
-    endorsedBy: [],
-  },
-};
-
-function LocationProbe() {
-  return <output data-testid="location">{useLocation().search}</output>;
-}
-
 function renderCatalog(route: string) {
-  const fetchMock = vi.fn((_input: RequestInfo | URL) =>
-    Promise.resolve(new Response(JSON.stringify(empty), { status: 200 })),
-  );
-  vi.stubGlobal('fetch', fetchMock);
-  renderWithProviders(
-    <Routes>
-      <Route
-        path="/catalog"
-        element={
-          <>
-            <CatalogPage />
-            <LocationProbe />
-          </>
-        }
-      />
-    </Routes>,
-    { route },
-  );
-  const lastCatalogCall = () => {
-    const urls = fetchMock.mock.calls
-      .map(([input]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url))
-      .filter((url) => url.startsWith('/api/v1/catalog'));
-    return new URL(urls.at(-1)!, 'http://localhost').searchParams;
-  };
+  const { catalogCalls } = renderCatalogPage(route, emptyCatalogResult);
+  const lastCatalogCall = () => new URL(catalogCalls().at(-1)!, 'http://localhost').searchParams;
   return { lastCatalogCall };
 }
 

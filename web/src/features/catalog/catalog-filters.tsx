@@ -1,9 +1,10 @@
 import { Button, Checkbox, Divider, Group, NumberInput, Select, Slider, Stack, Text, Title } from '@mantine/core';
-import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { CatalogFacets, FacetValue } from '../../api/types';
-import { useSkillNames, useSkillSearch } from './catalog-api';
+import { useSkillNames } from './catalog-api';
+import { useSkillTypeahead } from './use-skill-typeahead';
 import { formatLabel, languageLabel } from './catalog-format';
 import {
   COST_CURRENCIES,
@@ -169,30 +170,18 @@ export function CatalogFilters({
 }
 
 function SkillFinder({ id, onPick }: { id: string; onPick: (skillId: string) => void }) {
-  const [term, setTerm] = useState('');
-  const [debounced] = useDebouncedValue(term, 250);
-  const skills = useSkillSearch(debounced);
-  const data = (skills.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const { found, setTerm, searchProps } = useSkillTypeahead();
+  const data = found.map((s) => ({ value: s.id, label: s.name }));
   return (
     <Select
       id={id}
       label="Find another skill"
       placeholder="Type a skill, e.g. SQL"
       size="sm"
-      searchable
       clearable={false}
       value={null}
-      searchValue={term}
-      onSearchChange={setTerm}
+      {...searchProps}
       data={data}
-      filter={({ options }) => options}
-      nothingFoundMessage={
-        debounced.trim().length < 2
-          ? 'Type two letters or more'
-          : skills.isFetching
-            ? 'Searching…'
-            : 'No skill by that name'
-      }
       leftSection={<IconSearch size={16} aria-hidden />}
       onChange={(value) => {
         if (value) onPick(value);

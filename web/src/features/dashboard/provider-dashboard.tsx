@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState } from '../../components/page-states';
 import { useLearningStats } from './dashboard-api';
+import { Section } from '../../components/section';
 
 const DashboardCharts = lazy(() => import('./dashboard-charts'));
 
@@ -116,11 +117,8 @@ export function ProviderDashboard({ slug }: { slug: string }) {
     );
   }
   return (
-    <Stack gap="sm" component="section" aria-labelledby="dashboard-heading">
-      <Title order={2} fz="lg" id="dashboard-heading">
-        Learning at a glance
-      </Title>
+    <Section title="Learning at a glance" titleId="dashboard-heading">
       {body}
-    </Stack>
+    </Section>
   );
 }

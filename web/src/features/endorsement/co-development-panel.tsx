@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { client, data } from '../../api/client';
-import { FormModal } from '../../components/form-modal';
+import { FormModal, useFreshFormModal } from '../../components/form-modal';
 import { ErrorState, PageLoader } from '../../components/page-states';
 import { MarkdownText } from '../markdown/markdown';
 import {
@@ -166,22 +166,14 @@ export function InviteCoDeveloperModal({
         /^[a-z0-9-]{3,40}$/.test(v.trim()) ? null : 'The partner’s address on Cairn, like atlas-industry-alliance',
     },
   });
-  const close = () => {
-    form.reset();
-    onClose();
-  };
+  const modal = useFreshFormModal({
+    opened,
+    onClose,
+    form,
+    onSubmit: (v) => invite.mutateAsync({ ...v, partnerSlug: v.partnerSlug.trim() }),
+  });
   return (
-    <FormModal
-      opened={opened}
-      onClose={close}
-      title="Invite a co-developer"
-      form={form}
-      submitLabel="Send invitation"
-      onSubmit={async (v) => {
-        await invite.mutateAsync({ ...v, partnerSlug: v.partnerSlug.trim() });
-        close();
-      }}
-    >
+    <FormModal {...modal} title="Invite a co-developer" submitLabel="Send invitation">
       <Select
         data-autofocus
         label="Programme"

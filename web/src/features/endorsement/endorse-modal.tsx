@@ -2,7 +2,7 @@ import { Select, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
-import { FormModal } from '../../components/form-modal';
+import { FormModal, useFreshFormModal } from '../../components/form-modal';
 import { useEndorse } from './endorsement-api';
 
 type EndorseForm = { target: string; comment: string };
@@ -30,30 +30,26 @@ export function EndorseModal({ slug, opened, onClose }: { slug: string; opened: 
       comment: (v) => (v.trim().length >= 10 ? null : 'Say in a sentence or two why you endorse it'),
     },
   });
-  const close = () => {
-    form.reset();
-    endorse.reset();
-    onClose();
-  };
-  const submit = async (values: EndorseForm) => {
-    const [providerSlug, programmeSlug] = values.target.split('/');
-    await endorse.mutateAsync({ providerSlug: providerSlug!, programmeSlug: programmeSlug!, comment: values.comment });
-    close();
-  };
+  const modal = useFreshFormModal({
+    opened,
+    onClose,
+    form,
+    onReset: endorse.reset,
+    onSubmit: (values) => {
+      const [providerSlug, programmeSlug] = values.target.split('/');
+      return endorse.mutateAsync({
+        providerSlug: providerSlug!,
+        programmeSlug: programmeSlug!,
+        comment: values.comment,
+      });
+    },
+  });
   const options = (programmes.data ?? []).map((p) => ({
     value: `${p.provider.slug}/${p.slug}`,
     label: `${p.title} — ${p.provider.name}`,
   }));
   return (
-    <FormModal
-      opened={opened}
-      onClose={close}
-      title="Endorse a programme"
-      form={form}
-      submitLabel="Sign endorsement"
-      onSubmit={submit}
-      size="lg"
-    >
+    <FormModal {...modal} title="Endorse a programme" submitLabel="Sign endorsement" size="lg">
       <Select
         data-autofocus
         label="Programme"

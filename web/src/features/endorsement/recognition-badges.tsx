@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { IconRosette, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Programme } from '../../api/types';
 import { MarkdownText } from '../markdown/markdown';
 import { credentialPagePath } from './endorsement-api';
+import { Section } from '../../components/section';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,10 +59,7 @@ export function ProgrammeRecognition({ programme }: { programme: Programme }) {
   const accreditations = programme.accreditations;
   if (endorsements.length === 0 && accreditations.length === 0) return null;
   return (
-    <Stack gap="xs" component="section" aria-labelledby="recognition-heading">
-      <Title order={2} fz="lg" id="recognition-heading">
-        Recognition
-      </Title>
+    <Section gap="xs" title="Recognition" titleId="recognition-heading">
       <Group gap={6}>
         {accreditations.map((a) => (
           <CredentialBadge
@@ -96,6 +94,6 @@ export function ProgrammeRecognition({ programme }: { programme: Programme }) {
           Verify a credential
         </Anchor>
       </Text>
-    </Stack>
+    </Section>
   );
 }

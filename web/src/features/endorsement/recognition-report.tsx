@@ -1,7 +1,8 @@
-import { Card, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Group, List, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { VerificationResult } from '../../api/types';
+import { Section } from '../../components/section';
 
 type Finding = {
   by: string;
@@ -66,26 +67,21 @@ function FindingLine({ label, finding }: { label: string; finding: Finding }) {
 export function RecognitionReport({ result }: { result: VerificationResult }) {
   if (result.accreditations.length === 0 && result.endorsements.length === 0) return null;
   return (
-    <Card bg="white" component="section" aria-labelledby="recognition-report-heading">
-      <Stack gap="sm">
-        <Title order={2} fz="lg" id="recognition-report-heading">
-          Accreditation and endorsement
-        </Title>
-        <Text size="sm" c="dimmed">
-          Checked on their own: they do not change whether the credential itself is valid.
-        </Text>
-        {result.accreditations.map((a) => (
-          <FindingLine key={`${a.byId}-${a.scheme}-${a.subject}`} label="Accredited by" finding={a} />
-        ))}
-        {result.endorsements.map((e, i) => (
-          <FindingLine
-            key={`${e.credentialId ?? i}`}
-            label={e.subject === 'issuer' ? 'Issuer endorsed by' : 'Endorsed by'}
-            finding={e}
-          />
-        ))}
-      </Stack>
-    </Card>
+    <Section frame="card" title="Accreditation and endorsement" titleId="recognition-report-heading">
+      <Text size="sm" c="dimmed">
+        Checked on their own: they do not change whether the credential itself is valid.
+      </Text>
+      {result.accreditations.map((a) => (
+        <FindingLine key={`${a.byId}-${a.scheme}-${a.subject}`} label="Accredited by" finding={a} />
+      ))}
+      {result.endorsements.map((e, i) => (
+        <FindingLine
+          key={`${e.credentialId ?? i}`}
+          label={e.subject === 'issuer' ? 'Issuer endorsed by' : 'Endorsed by'}
+          finding={e}
+        />
+      ))}
+    </Section>
   );
 }
 

@@ -1,6 +1,7 @@
-import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import type { WalletPickup } from './exchanges-api';
+import { Section } from '../../components/section';
 
 const stateView: Record<WalletPickup['state'], { label: string; color: string }> = {
   pending: { label: 'Open', color: 'blue' },
@@ -48,13 +49,8 @@ export function PickupSteps({ pickups }: { pickups: WalletPickup[] }) {
 export function PickupLogCard({ pickups }: { pickups: WalletPickup[] | undefined }) {
   if (!pickups || pickups.length === 0) return null;
   return (
-    <Card bg="white" component="section" aria-labelledby="wallet-pickups-heading">
-      <Stack gap="xs">
-        <Title order={2} fz="lg" id="wallet-pickups-heading">
-          Wallet pickups
-        </Title>
-        <PickupSteps pickups={pickups} />
-      </Stack>
-    </Card>
+    <Section frame="card" gap="xs" title="Wallet pickups" titleId="wallet-pickups-heading">
+      <PickupSteps pickups={pickups} />
+    </Section>
   );
 }

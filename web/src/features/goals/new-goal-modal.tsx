@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { FormModal } from '../../components/form-modal';
-import { useSkillSearch } from '../catalog/catalog-api';
+import { useSkillTypeahead } from '../catalog/use-skill-typeahead';
 import { useFetchOccupation, useOccupationSearch } from '../skills/skills-api';
 import { useCreateGoal } from './goals-api';
 
@@ -71,10 +71,8 @@ export function NewGoalModal({
       setOccupationError('Could not load this occupation. Try again.');
     }
   };
-  const [term, setTerm] = useState('');
-  const [debounced] = useDebouncedValue(term, 250);
-  const found = useSkillSearch(debounced);
-  const options = (found.data?.items ?? [])
+  const { found, setTerm, searchProps } = useSkillTypeahead();
+  const options = found
     .filter((s) => !form.values.skills.some((x) => x.id === s.id))
     .map((s) => ({ value: s.id, label: s.name }));
   return (
@@ -143,13 +141,9 @@ export function NewGoalModal({
             data-autofocus
             label="Add a skill"
             placeholder="Type a skill, e.g. SQL"
-            searchable
+            {...searchProps}
             value={null}
-            searchValue={term}
-            onSearchChange={setTerm}
             data={options}
-            filter={({ options: o }) => o}
-            nothingFoundMessage={debounced.trim().length < 2 ? 'Type two letters or more' : 'No skill matches'}
             onChange={(id) => {
               const picked = options.find((o) => o.value === id);
               if (picked)

@@ -1,18 +1,18 @@
-import { Alert, Button, Card, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconInfoCircle, IconLogin, IconPlayerPlay } from '@tabler/icons-react';
+import { Alert, Button, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { IconInfoCircle, IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { errorMessage, isApiError } from '../../api/client';
 import type { Programme } from '../../api/types';
-import { loginPathFor } from '../auth/next-path';
 import { useSession } from '../auth/use-session';
 import { costLabel } from '../catalog/catalog-format';
 import { learnPath, useEnrol, useMyLearning } from './learning-api';
+import { Section } from '../../components/section';
+import { LogInFirst } from '../auth/log-in-first';
 
 /** Enrol, enrol with a voucher, log in first, or continue: whichever fits this visitor. */
 export function EnrolPanel({ programme }: { programme: Programme }) {
   const { session, isPending: isSessionPending } = useSession();
-  const location = useLocation();
   const navigate = useNavigate();
   const learning = useMyLearning(Boolean(session));
   const enrol = useEnrol(programme.provider.slug, programme.slug);
@@ -52,21 +52,7 @@ export function EnrolPanel({ programme }: { programme: Programme }) {
   if (isSessionPending || (session && learning.isPending)) {
     action = <Skeleton height={42} />;
   } else if (!session) {
-    action = (
-      <Stack gap="xs">
-        <Button
-          component={Link}
-          to={loginPathFor(location.pathname)}
-          leftSection={<IconLogin size={18} aria-hidden />}
-          fullWidth
-        >
-          Log in to enrol
-        </Button>
-        <Text size="sm" c="dimmed" ta="center">
-          New to Cairn? <Link to={loginPathFor(location.pathname, 'signup')}>Create an account</Link>
-        </Text>
-      </Stack>
-    );
+    action = <LogInFirst label="Log in to enrol" newcomer="New to Cairn?" />;
   } else if (mine?.status === 'active') {
     action = (
       <Stack gap="xs">
@@ -129,18 +115,13 @@ export function EnrolPanel({ programme }: { programme: Programme }) {
   }
 
   return (
-    <Card bg="white" component="section" aria-labelledby="enrol-heading">
-      <Stack gap="sm">
-        <Title order={2} fz="lg" id="enrol-heading">
-          {costLabel(programme.cost)}
-        </Title>
-        {action}
-        {isPaid ? (
-          <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} p="xs">
-            <Text size="xs">Cairn does not process payments yet: enrol in a paid programme with a voucher code.</Text>
-          </Alert>
-        ) : null}
-      </Stack>
-    </Card>
+    <Section frame="card" title={costLabel(programme.cost)} titleId="enrol-heading">
+      {action}
+      {isPaid ? (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} p="xs">
+          <Text size="xs">Cairn does not process payments yet: enrol in a paid programme with a voucher code.</Text>
+        </Alert>
+      ) : null}
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,6 +6,8 @@ import { client, data, errorMessage, isApiError, multipart } from '../../api/cli
 import { useRefreshingMutation } from '../../api/hooks';
 import type { components } from '../../api/schema';
 import { memberRoleLabel } from '../orgs/roles';
+import { CsvProblems } from '../../components/csv-problems';
+import { DataTable } from '../../components/data-table';
 
 type Preview = components['schemas']['InvitationCsvPreview'];
 type Result = components['schemas']['InvitationCsvResult'];
@@ -120,53 +122,29 @@ export function InviteCsv({ slug }: { slug: string }) {
             {preview.data.valid} ready, {preview.data.invalid} with problems
             {errors.length > 0 ? ': fix them and choose the file again.' : '.'}
           </Text>
-          {errors.length > 0 ? (
-            <Table striped withTableBorder aria-label="Lines with problems">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Line</Table.Th>
-                  <Table.Th scope="col">Column</Table.Th>
-                  <Table.Th scope="col">Problem</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {errors.map((e) => (
-                  <Table.Tr key={`${e.line}-${e.column ?? ''}-${e.message}`}>
-                    <Table.Td>{e.line}</Table.Td>
-                    <Table.Td>{e.column ?? '—'}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : null}
+          {errors.length > 0 ? <CsvProblems problems={errors} label="Lines with problems" /> : null}
           {rows.length > 0 ? (
-            <Table striped withTableBorder aria-label="People in the file">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Line</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Role</Table.Th>
-                  <Table.Th scope="col">What happens</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.line}>
-                    <Table.Td>{row.line}</Table.Td>
-                    <Table.Td>{row.email}</Table.Td>
-                    <Table.Td>{row.name ?? '—'}</Table.Td>
-                    <Table.Td>{memberRoleLabel(row.role)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={OUTCOMES[row.outcome].color}>
-                        {OUTCOMES[row.outcome].label}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              rows={rows}
+              rowKey={(row) => String(row.line)}
+              label="People in the file"
+              minWidth={480}
+              bordered
+              columns={[
+                { header: 'Line', cell: (row) => row.line },
+                { header: 'Email', cell: (row) => row.email },
+                { header: 'Name', cell: (row) => row.name ?? '—' },
+                { header: 'Role', cell: (row) => memberRoleLabel(row.role) },
+                {
+                  header: 'What happens',
+                  cell: (row) => (
+                    <Badge variant="light" color={OUTCOMES[row.outcome].color}>
+                      {OUTCOMES[row.outcome].label}
+                    </Badge>
+                  ),
+                },
+              ]}
+            />
           ) : null}
         </Stack>
       ) : null}

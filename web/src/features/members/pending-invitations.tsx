@@ -5,7 +5,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Invitation } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { DataTable } from '../../components/data-table';
 import { ListContent } from '../../components/list-page';
 import { memberRoleLabel } from '../orgs/roles';
 import { useInvitations, useRevokeInvitation } from './members-api';
@@ -25,55 +24,51 @@ export function PendingInvitations({ slug }: { slug: string }) {
           title: 'No pending invitations',
           description: 'Invitations you send appear here until they are accepted or expire.',
         }}
-      >
-        {(rows) => (
-          <DataTable
-            rows={rows}
-            rowKey={(inv) => inv.id}
-            labelledBy="invitations-heading"
-            minWidth={340}
-            columns={[
-              {
-                header: 'Email',
-                cell: (inv) => (
-                  <>
-                    <Text size="sm">{inv.email}</Text>
-                    {inv.invitedBy ? (
-                      <Text size="xs" c="dimmed">
-                        Invited by {inv.invitedBy}
-                      </Text>
-                    ) : null}
-                  </>
-                ),
-              },
-              { header: 'Role', cell: (inv) => <Badge variant="light">{memberRoleLabel(inv.role)}</Badge> },
-              {
-                header: 'Expires',
-                visibleFrom: 'sm',
-                cell: (inv) => <Text size="sm">{dayjs(inv.expiresAt).format('D MMM YYYY')}</Text>,
-              },
-              {
-                header: <VisuallyHidden>Actions</VisuallyHidden>,
-                cell: (inv) => (
-                  <Tooltip label={`Withdraw the invitation for ${inv.email}`}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Withdraw the invitation for ${inv.email}`}
-                      onClick={() => {
-                        revoke.reset();
-                        setToRevoke(inv);
-                      }}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  </Tooltip>
-                ),
-              },
-            ]}
-          />
-        )}
-      </ListContent>
+        table={{
+          rowKey: (inv) => inv.id,
+          labelledBy: 'invitations-heading',
+          minWidth: 340,
+          columns: [
+            {
+              header: 'Email',
+              cell: (inv) => (
+                <>
+                  <Text size="sm">{inv.email}</Text>
+                  {inv.invitedBy ? (
+                    <Text size="xs" c="dimmed">
+                      Invited by {inv.invitedBy}
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: 'Role', cell: (inv) => <Badge variant="light">{memberRoleLabel(inv.role)}</Badge> },
+            {
+              header: 'Expires',
+              visibleFrom: 'sm',
+              cell: (inv) => <Text size="sm">{dayjs(inv.expiresAt).format('D MMM YYYY')}</Text>,
+            },
+            {
+              header: <VisuallyHidden>Actions</VisuallyHidden>,
+              cell: (inv) => (
+                <Tooltip label={`Withdraw the invitation for ${inv.email}`}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Withdraw the invitation for ${inv.email}`}
+                    onClick={() => {
+                      revoke.reset();
+                      setToRevoke(inv);
+                    }}
+                  >
+                    <IconTrash size={18} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              ),
+            },
+          ],
+        }}
+      />
       <ConfirmDialog
         opened={toRevoke !== null}
         title="Withdraw this invitation?"

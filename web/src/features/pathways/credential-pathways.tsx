@@ -1,10 +1,11 @@
-import { Anchor, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSession } from '../auth/use-session';
 import { isAnyAwardPending } from './award-polling';
 import { myPathwayPath } from './pathway-format';
 import { useCredentialPathways, useRefreshWhenAwarded } from './pathways-api';
 import type { MyPathway } from './pathways-types';
+import { Section } from '../../components/section';
 
 /** Where the learner stands on a pathway, in a few words. */
 export function pathwayStanding(p: MyPathway): string {
@@ -24,26 +25,21 @@ export function CredentialPathways({ credentialId }: { credentialId: string }) {
   useRefreshWhenAwarded(isAnyAwardPending(items));
   if (items.length === 0) return null;
   return (
-    <Card bg="white" component="section" aria-labelledby="credential-pathways-heading">
-      <Stack gap="xs">
-        <Title order={2} fz="lg" id="credential-pathways-heading">
-          Counts toward
-        </Title>
-        <List size="sm" spacing={4}>
-          {items.map((p) => (
-            <List.Item key={p.id}>
-              <Group gap={6} wrap="wrap">
-                <Anchor component={Link} to={myPathwayPath(p.id)} size="sm">
-                  {p.name}
-                </Anchor>
-                <Text span size="xs" c="dimmed">
-                  {pathwayStanding(p)}
-                </Text>
-              </Group>
-            </List.Item>
-          ))}
-        </List>
-      </Stack>
-    </Card>
+    <Section frame="card" gap="xs" title="Counts toward" titleId="credential-pathways-heading">
+      <List size="sm" spacing={4}>
+        {items.map((p) => (
+          <List.Item key={p.id}>
+            <Group gap={6} wrap="wrap">
+              <Anchor component={Link} to={myPathwayPath(p.id)} size="sm">
+                {p.name}
+              </Anchor>
+              <Text span size="xs" c="dimmed">
+                {pathwayStanding(p)}
+              </Text>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+    </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { MultiSelect, Select, Stack, Text, type ComboboxItem, type ComboboxItemGroup } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useSkillSearch } from '../catalog/catalog-api';
+import { useSkillTypeahead } from '../catalog/use-skill-typeahead';
 import { useMicrocredentials } from '../authoring/authoring-api';
 import { useCatalogueOptions, usePathwayOptions } from './pathway-editor-api';
 import type { RefNames } from './pathway-tree';
@@ -174,10 +174,7 @@ export function SkillsPicker({
   isFirstField?: boolean;
   isReadOnly?: boolean;
 }) {
-  const [term, setTerm] = useState('');
-  const [debounced] = useDebouncedValue(term, 250);
-  const skills = useSkillSearch(debounced);
-  const found = skills.data?.items ?? [];
+  const { found, searchProps } = useSkillTypeahead();
   const data = [
     ...value.map((id) => ({ value: id, label: names[`skill:${id}`]?.name ?? 'Skill' })),
     ...found
@@ -189,19 +186,9 @@ export function SkillsPicker({
       label="Skills"
       description="Credentials aligned to these skills count"
       placeholder={value.length ? undefined : 'Search skills, e.g. data analysis'}
-      searchable
-      searchValue={term}
-      onSearchChange={setTerm}
+      {...searchProps}
       data={data}
-      filter={({ options }) => options}
       hidePickedOptions
-      nothingFoundMessage={
-        debounced.trim().length < 2
-          ? 'Type two letters or more'
-          : skills.isFetching
-            ? 'Searching…'
-            : 'No skill by that name'
-      }
       maxValues={100}
       value={value}
       onChange={(ids) => onChange(ids, Object.fromEntries(found.map((s) => [`skill:${s.id}`, { name: s.name }])))}

@@ -14,11 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDisclosure } from '@mantine/hooks';
-import { IconFlag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormAlert } from '../../components/form-alert';
-import { FormModal } from '../../components/form-modal';
 import { ErrorState } from '../../components/page-states';
 import { useProblemSubmit } from '../../components/use-problem-submit';
 import { useSession } from '../auth/use-session';
@@ -32,6 +29,7 @@ import {
   type PublicReview,
   type ReviewInput,
 } from './ratings-api';
+import { ReportAction } from '../../components/report-action';
 
 const statusText: Record<OwnReview['status'], { label: string; color: string; note: string }> = {
   pending: {
@@ -103,9 +101,7 @@ function ReviewCard({
   slug: string;
   canReport: boolean;
 }) {
-  const [opened, { open, close }] = useDisclosure(false);
   const report = useReportReview(providerSlug, slug);
-  const form = useForm({ initialValues: { reason: '' } });
   return (
     <Card withBorder component="article" aria-label={`Review: ${review.title}`}>
       <Stack gap={6}>
@@ -120,40 +116,17 @@ function ReviewCard({
             </Group>
           </Stack>
           {canReport ? (
-            <Button
-              variant="subtle"
-              color="gray"
-              size="xs"
-              leftSection={<IconFlag size={14} aria-hidden />}
-              onClick={open}
-              aria-label={`Report the review “${review.title}”`}
-            >
-              Report
-            </Button>
+            <ReportAction
+              buttonLabel={`Report the review “${review.title}”`}
+              title="Report this review"
+              explanation="The review is hidden until the provider looks at it again."
+              reasonLabel="What is wrong with it?"
+              onReport={(reason) => report.mutateAsync({ id: review.id, reason })}
+            />
           ) : null}
         </Group>
         <MarkdownText>{review.body}</MarkdownText>
       </Stack>
-      <FormModal
-        opened={opened}
-        onClose={close}
-        title="Report this review"
-        form={form}
-        submitLabel="Report"
-        onSubmit={async (values) => {
-          await report.mutateAsync({ id: review.id, reason: values.reason });
-          close();
-        }}
-      >
-        <Text size="sm">The review is hidden until the provider looks at it again.</Text>
-        <Textarea
-          label="What is wrong with it?"
-          required
-          data-autofocus
-          minRows={3}
-          {...form.getInputProps('reason')}
-        />
-      </FormModal>
     </Card>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
 import type { LearnerRubric, ReviewDecision, Submission } from '../../api/types';
 import { useReviewSubmission } from './reviews-api';
+import { Section } from '../../components/section';
 
 type ReviewFormProps = {
   orgSlug: string;
@@ -52,10 +53,7 @@ export function ReviewForm({ orgSlug, submissionId, rubric, passPoints, maxPoint
   };
 
   return (
-    <Stack gap="md" component="section" aria-labelledby="review-heading">
-      <Title order={2} fz="lg" id="review-heading">
-        Score against the rubric
-      </Title>
+    <Section gap="md" title="Score against the rubric" titleId="review-heading">
       {rubric.criteria.map((c) => (
         <Paper key={c.id} withBorder p="md" bg="white">
           <Radio.Group
@@ -125,6 +123,6 @@ export function ReviewForm({ orgSlug, submissionId, rubric, passPoints, maxPoint
           Ask to resubmit
         </Button>
       </Group>
-    </Stack>
+    </Section>
   );
 }

@@ -1,10 +1,11 @@
-import { Avatar, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { Avatar, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { RequestError } from '../../components/request-error';
 import { initialsOf } from './initials';
 import { useRemoveProfilePhoto, useSetProfilePhoto, type MyProfile } from './showcase-api';
+import { Section } from '../../components/section';
 
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -36,64 +37,59 @@ export function ProfilePhotoCard({ profile, name }: { profile: MyProfile; name: 
   };
 
   return (
-    <Card bg="white" component="section" aria-labelledby="profile-photo-title">
-      <Stack gap="md">
-        <Title order={2} fz="lg" id="profile-photo-title">
-          Photo
-        </Title>
-        <Group gap="lg" align="center">
-          {profile.photoUrl ? (
-            <Avatar src={profile.photoUrl} size={88} radius="xl" alt="Your profile photo" />
+    <Section frame="card" gap="md" title="Photo" titleId="profile-photo-title">
+      <Group gap="lg" align="center">
+        {profile.photoUrl ? (
+          <Avatar src={profile.photoUrl} size={88} radius="xl" alt="Your profile photo" />
+        ) : (
+          <Avatar size={88} radius="xl" color="cairn" aria-hidden>
+            {initialsOf(name)}
+          </Avatar>
+        )}
+        <Stack gap="xs">
+          {hasProfile ? (
+            <Text size="sm" c="dimmed">
+              {profile.photoUrl
+                ? 'Shown wherever your profile can be seen. Without a photo, your initials are shown.'
+                : 'No photo yet: your profile shows your initials. PNG or JPEG, at most 5 MB.'}
+            </Text>
           ) : (
-            <Avatar size={88} radius="xl" color="cairn" aria-hidden>
-              {initialsOf(name)}
-            </Avatar>
+            <Text size="sm" c="dimmed">
+              Save your profile first, then add a photo.
+            </Text>
           )}
-          <Stack gap="xs">
-            {hasProfile ? (
-              <Text size="sm" c="dimmed">
-                {profile.photoUrl
-                  ? 'Shown wherever your profile can be seen. Without a photo, your initials are shown.'
-                  : 'No photo yet: your profile shows your initials. PNG or JPEG, at most 5 MB.'}
-              </Text>
-            ) : (
-              <Text size="sm" c="dimmed">
-                Save your profile first, then add a photo.
-              </Text>
-            )}
-            <Group gap="xs">
-              <FileInput
-                aria-label={profile.photoUrl ? 'Replace your profile photo' : 'Upload a profile photo'}
-                placeholder={profile.photoUrl ? 'Replace your profile photo' : 'Upload a profile photo'}
-                accept="image/png,image/jpeg"
-                value={null}
-                onChange={(f) => void onFile(f)}
-                disabled={!hasProfile || setPhoto.isPending}
-                error={fileError}
-                size="sm"
-                w={220}
-              />
-              {profile.photoUrl ? (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="compact-sm"
-                  loading={removePhoto.isPending}
-                  onClick={() => {
-                    setFileError(null);
-                    removePhoto.mutate(undefined, {
-                      onSuccess: () => notifications.show({ color: 'teal', message: 'Photo removed.' }),
-                    });
-                  }}
-                >
-                  Remove photo
-                </Button>
-              ) : null}
-            </Group>
-            <RequestError error={removePhoto.error} />
-          </Stack>
-        </Group>
-      </Stack>
-    </Card>
+          <Group gap="xs">
+            <FileInput
+              aria-label={profile.photoUrl ? 'Replace your profile photo' : 'Upload a profile photo'}
+              placeholder={profile.photoUrl ? 'Replace your profile photo' : 'Upload a profile photo'}
+              accept="image/png,image/jpeg"
+              value={null}
+              onChange={(f) => void onFile(f)}
+              disabled={!hasProfile || setPhoto.isPending}
+              error={fileError}
+              size="sm"
+              w={220}
+            />
+            {profile.photoUrl ? (
+              <Button
+                variant="subtle"
+                color="red"
+                size="compact-sm"
+                loading={removePhoto.isPending}
+                onClick={() => {
+                  setFileError(null);
+                  removePhoto.mutate(undefined, {
+                    onSuccess: () => notifications.show({ color: 'teal', message: 'Photo removed.' }),
+                  });
+                }}
+              >
+                Remove photo
+              </Button>
+            ) : null}
+          </Group>
+          <RequestError error={removePhoto.error} />
+        </Stack>
+      </Group>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { Select, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { FormModal } from '../../components/form-modal';
+import { FormModal, useFreshFormModal } from '../../components/form-modal';
 import { LEVEL_NAMES, useRecordManagerAssessment } from './workforce-api';
 
 export const levelOptions = [1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: `${l} ${LEVEL_NAMES[l]}` }));
@@ -33,22 +33,15 @@ export function ManagerAssessmentModal({
       level: (v) => (v ? null : 'Choose a level'),
     },
   });
-  const close = () => {
-    form.reset();
-    onClose();
-  };
+  const modal = useFreshFormModal({
+    opened,
+    onClose,
+    form,
+    onSubmit: (values) =>
+      record.mutateAsync({ userId: values.userId!, skillId: values.skillId!, level: Number(values.level) }),
+  });
   return (
-    <FormModal
-      opened={opened}
-      onClose={close}
-      title="Manager assessment"
-      form={form}
-      submitLabel="Record manager assessment"
-      onSubmit={async (values) => {
-        await record.mutateAsync({ userId: values.userId!, skillId: values.skillId!, level: Number(values.level) });
-        close();
-      }}
-    >
+    <FormModal {...modal} title="Manager assessment" submitLabel="Record manager assessment">
       <Text size="sm" c="dimmed">
         Your view of a person's level. It is shown as manager-assessed beside what their credentials verify, and never
         closes a gap by itself.

@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useSession } from '../auth/use-session';
 import { useEnrol } from '../learning/learning-api';
 import { useMyPrivateProgrammes } from './workforce-api';
+import { Section } from '../../components/section';
 
 type Programme = NonNullable<ReturnType<typeof useMyPrivateProgrammes>['data']>[number];
 
@@ -43,15 +44,10 @@ export function PrivateProgrammes() {
   const programmes = useMyPrivateProgrammes(Boolean(session));
   if (!programmes.data || programmes.data.length === 0) return null;
   return (
-    <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="private-programmes-heading">
-      <Stack gap="sm">
-        <Title order={2} fz="lg" id="private-programmes-heading">
-          Private programmes from your employers
-        </Title>
-        {programmes.data.map((p) => (
-          <PrivateProgramme key={p.id} programme={p} />
-        ))}
-      </Stack>
-    </Paper>
+    <Section frame="paper" title="Private programmes from your employers" titleId="private-programmes-heading">
+      {programmes.data.map((p) => (
+        <PrivateProgramme key={p.id} programme={p} />
+      ))}
+    </Section>
   );
 }

@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormModal } from '../../components/form-modal';
-import { useSkillSearch } from '../catalog/catalog-api';
+import { useSkillTypeahead } from '../catalog/use-skill-typeahead';
 import { errorMessage } from '../../api/client';
 import { levelOptions } from './assessment-modal';
 import {
@@ -20,22 +20,17 @@ export type SkillRow = { skillId: string; name: string; level: string; essential
 type Values = { name: string; description: string; skills: SkillRow[] };
 
 function SkillPicker({ onPick }: { onPick: (skill: { id: string; name: string }) => void }) {
-  const [term, setTerm] = useState('');
-  const [debounced] = useDebouncedValue(term, 250);
-  const skills = useSkillSearch(debounced);
+  const { found, setTerm, searchProps } = useSkillTypeahead();
   return (
     <Select
       label="Add a required skill"
       placeholder="Search skills, e.g. data analysis"
-      searchable
-      searchValue={term}
-      onSearchChange={setTerm}
+      {...searchProps}
       value={null}
-      data={(skills.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-      nothingFoundMessage={term.trim().length < 2 ? 'Type at least two letters' : 'No skill by that name'}
+      data={found.map((s) => ({ value: s.id, label: s.name }))}
       onChange={(id) => {
-        const found = skills.data?.items.find((s) => s.id === id);
-        if (found) onPick({ id: found.id, name: found.name });
+        const skill = found.find((s) => s.id === id);
+        if (skill) onPick({ id: skill.id, name: skill.name });
         setTerm('');
       }}
     />

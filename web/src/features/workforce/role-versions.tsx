@@ -1,6 +1,7 @@
-import { Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import type { RoleDetail } from './workforce-api';
+import { DataTable } from '../../components/data-table';
 
 /** Every saved version of a role, newest first: what it asked for and when. */
 export function RoleVersions({ role, labelledBy }: { role: RoleDetail; labelledBy: string }) {
@@ -14,39 +15,33 @@ export function RoleVersions({ role, labelledBy }: { role: RoleDetail; labelledB
     );
   }
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table aria-labelledby={labelledBy}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Version</Table.Th>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Skills</Table.Th>
-            <Table.Th scope="col">Saved</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {versions.map((v) => (
-            <Table.Tr key={v.version}>
-              <Table.Th scope="row">
-                v{v.version}
-                {v.version === role.version ? ' (current)' : ''}
-              </Table.Th>
-              <Table.Td>{v.name}</Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  {v.skills
-                    .map(
-                      (s) =>
-                        `${names.get(s.skillId) ?? 'A skill no longer in the role'} ${s.level}${s.essential ? '' : ' (optional)'}`,
-                    )
-                    .join(', ')}
-                </Text>
-              </Table.Td>
-              <Table.Td>{dayjs(v.createdAt).format('D MMM YYYY HH:mm')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={versions}
+      rowKey={(v) => String(v.version)}
+      labelledBy={labelledBy}
+      minWidth={480}
+      columns={[
+        {
+          header: 'Version',
+          isRowHeader: true,
+          cell: (v) => `v${v.version}${v.version === role.version ? ' (current)' : ''}`,
+        },
+        { header: 'Name', cell: (v) => v.name },
+        {
+          header: 'Skills',
+          cell: (v) => (
+            <Text size="sm">
+              {v.skills
+                .map(
+                  (s) =>
+                    `${names.get(s.skillId) ?? 'A skill no longer in the role'} ${s.level}${s.essential ? '' : ' (optional)'}`,
+                )
+                .join(', ')}
+            </Text>
+          ),
+        },
+        { header: 'Saved', cell: (v) => dayjs(v.createdAt).format('D MMM YYYY HH:mm') },
+      ]}
+    />
   );
 }

@@ -1,11 +1,11 @@
-import { Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
-import { useSkillSearch } from '../catalog/catalog-api';
+import { useSkillTypeahead } from '../catalog/use-skill-typeahead';
 import { levelOptions } from './assessment-modal';
 import { levelLabel, useMySelfAssessments, useRecordSelfAssessment } from './workforce-api';
+import { DataTable } from '../../components/data-table';
 
 /**
  * The member rates their own level in a skill, for one employer. The employer sees it labelled
@@ -14,9 +14,7 @@ import { levelLabel, useMySelfAssessments, useRecordSelfAssessment } from './wor
 export function SelfAssessments({ orgSlug, orgName }: { orgSlug: string; orgName: string }) {
   const assessments = useMySelfAssessments(orgSlug);
   const record = useRecordSelfAssessment(orgSlug);
-  const [term, setTerm] = useState('');
-  const [debounced] = useDebouncedValue(term, 250);
-  const skills = useSkillSearch(debounced);
+  const { found, setTerm, searchProps } = useSkillTypeahead();
   const [skill, setSkill] = useState<{ id: string; name: string } | null>(null);
   const [level, setLevel] = useState<string | null>(null);
   const headingId = `self-assessments-${orgSlug}`;
@@ -40,41 +38,30 @@ export function SelfAssessments({ orgSlug, orgName }: { orgSlug: string; orgName
       ) : assessments.data.length === 0 ? (
         <Text size="sm">You have not rated any skill yet.</Text>
       ) : (
-        <Table aria-labelledby={headingId}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Skill</Table.Th>
-              <Table.Th scope="col">Self-assessed level</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {assessments.data.map((a) => (
-              <Table.Tr key={a.skillId}>
-                <Table.Th scope="row">{a.name}</Table.Th>
-                <Table.Td>{levelLabel(a.level)} (self-assessed)</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          rows={assessments.data}
+          rowKey={(a) => a.skillId}
+          labelledBy={headingId}
+          minWidth={280}
+          columns={[
+            { header: 'Skill', cell: (a) => a.name, isRowHeader: true },
+            { header: 'Self-assessed level', cell: (a) => `${levelLabel(a.level)} (self-assessed)` },
+          ]}
+        />
       )}
       <Group gap="sm" align="flex-end">
         <Select
           label="Skill to rate"
           placeholder="Search skills"
-          searchable
-          searchValue={term}
-          onSearchChange={setTerm}
+          {...searchProps}
           value={skill?.id ?? null}
           data={[
-            ...(skill && !skills.data?.items.some((s) => s.id === skill.id)
-              ? [{ value: skill.id, label: skill.name }]
-              : []),
-            ...(skills.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+            ...(skill && !found.some((s) => s.id === skill.id) ? [{ value: skill.id, label: skill.name }] : []),
+            ...found.map((s) => ({ value: s.id, label: s.name })),
           ]}
-          nothingFoundMessage={term.trim().length < 2 ? 'Type at least two letters' : 'No skill by that name'}
           onChange={(id) => {
-            const found = skills.data?.items.find((s) => s.id === id);
-            setSkill(found ? { id: found.id, name: found.name } : null);
+            const picked = found.find((s) => s.id === id);
+            setSkill(picked ? { id: picked.id, name: picked.name } : null);
           }}
           w={280}
         />

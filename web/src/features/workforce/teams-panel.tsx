@@ -1,24 +1,15 @@
-import {
-  Button,
-  Group,
-  Loader,
-  MultiSelect,
-  Paper,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, Loader, MultiSelect, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
-import { FormModal } from '../../components/form-modal';
+import { FormModal, useFreshFormModal } from '../../components/form-modal';
 import { EmptyState, ErrorState } from '../../components/page-states';
 import { useMembers } from '../members/members-api';
 import { type Team, useCreateTeam, useDeleteTeam, useSetTeamMembers, useTeam, useTeams } from './workforce-api';
+import { DataTable } from '../../components/data-table';
+import { Section } from '../../components/section';
 
 function useMemberOptions(slug: string) {
   const members = useMembers(slug);
@@ -36,23 +27,17 @@ export function NewTeamModal({ slug, opened, onClose }: { slug: string; opened: 
     initialValues: { name: '', userIds: [] },
     validate: { name: (v) => (v.trim().length === 0 ? 'Give the team a name' : null) },
   });
-  const close = () => {
-    form.reset();
-    onClose();
-  };
+  const modal = useFreshFormModal({
+    opened,
+    onClose,
+    form,
+    onSubmit: async (values) => {
+      const team = await create.mutateAsync({ name: values.name, userIds: values.userIds });
+      notifications.show({ title: 'Team created', message: `${team.name}: ${team.memberCount} member(s).` });
+    },
+  });
   return (
-    <FormModal
-      opened={opened}
-      onClose={close}
-      title="New team"
-      form={form}
-      submitLabel="Create team"
-      onSubmit={async (values) => {
-        const team = await create.mutateAsync({ name: values.name, userIds: values.userIds });
-        notifications.show({ title: 'Team created', message: `${team.name}: ${team.memberCount} member(s).` });
-        close();
-      }}
-    >
+    <FormModal {...modal} title="New team" submitLabel="Create team">
       <TextInput label="Team name" required data-autofocus {...form.getInputProps('name')} />
       <MultiSelect
         label="Members"
@@ -120,74 +105,67 @@ export function TeamsPanel({ slug }: { slug: string }) {
   const [isCreating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Team | null>(null);
   return (
-    <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="teams-heading">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} fz="lg" id="teams-heading">
-            Teams
-          </Title>
-          <Button size="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-            New team
-          </Button>
-        </Group>
-        {teams.isPending ? (
-          <Loader size="sm" aria-label="Loading teams" />
-        ) : teams.isError ? (
-          <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />
-        ) : teams.data.length === 0 ? (
-          <EmptyState icon={<IconUsersGroup size={26} />} title="No teams yet">
-            Group members into teams to filter the heat map and this dashboard by team.
-          </EmptyState>
-        ) : (
-          <Table aria-labelledby="teams-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Team</Table.Th>
-                <Table.Th scope="col">Members</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {teams.data.map((team) => (
-                <Table.Tr key={team.id}>
-                  <Table.Th scope="row">{team.name}</Table.Th>
-                  <Table.Td>{team.memberCount}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => setEditing(team)}>
-                        Members<VisuallyHidden>{` of ${team.name}`}</VisuallyHidden>
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        loading={remove.isPending && remove.variables === team.id}
-                        onClick={() =>
-                          remove.mutate(team.id, {
-                            onSuccess: () =>
-                              notifications.show({
-                                title: 'Team deleted',
-                                message: `${team.name} is gone; its members stay.`,
-                              }),
-                            onError: (error) =>
-                              notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(error) }),
-                          })
-                        }
-                      >
-                        Delete<VisuallyHidden>{` ${team.name}`}</VisuallyHidden>
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
+    <Section
+      frame="paper"
+      title="Teams"
+      titleId="teams-heading"
+      actions={
+        <Button size="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+          New team
+        </Button>
+      }
+    >
+      {teams.isPending ? (
+        <Loader size="sm" aria-label="Loading teams" />
+      ) : teams.isError ? (
+        <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />
+      ) : teams.data.length === 0 ? (
+        <EmptyState icon={<IconUsersGroup size={26} />} title="No teams yet">
+          Group members into teams to filter the heat map and this dashboard by team.
+        </EmptyState>
+      ) : (
+        <DataTable
+          rows={teams.data}
+          rowKey={(team) => team.id}
+          labelledBy="teams-heading"
+          minWidth={360}
+          columns={[
+            { header: 'Team', isRowHeader: true, cell: (team) => team.name },
+            { header: 'Members', cell: (team) => team.memberCount },
+            {
+              header: <VisuallyHidden>Actions</VisuallyHidden>,
+              cell: (team) => (
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <Button size="xs" variant="light" onClick={() => setEditing(team)}>
+                    Members<VisuallyHidden>{` of ${team.name}`}</VisuallyHidden>
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    loading={remove.isPending && remove.variables === team.id}
+                    onClick={() =>
+                      remove.mutate(team.id, {
+                        onSuccess: () =>
+                          notifications.show({
+                            title: 'Team deleted',
+                            message: `${team.name} is gone; its members stay.`,
+                          }),
+                        onError: (error) =>
+                          notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(error) }),
+                      })
+                    }
+                  >
+                    Delete<VisuallyHidden>{` ${team.name}`}</VisuallyHidden>
+                  </Button>
+                </Group>
+              ),
+            },
+          ]}
+        />
+      )}
       <NewTeamModal slug={slug} opened={isCreating} onClose={() => setCreating(false)} />
       <TeamMembersModal slug={slug} team={editing} onClose={() => setEditing(null)} />
-    </Paper>
+    </Section>
   );
 }
