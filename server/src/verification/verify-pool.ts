@@ -121,9 +121,11 @@ export class VerifyPool {
       // Threads start as verifications come and each is kept for a while after (a thread's start,
       // its warm-up verification included, costs far more than a task); then it ends, so a server
       // that verified once (a start-up job, one request) does not hold an idle V8 isolate for good.
+      // Ten seconds: steady traffic keeps its threads, and a start-up's threads are gone (about
+      // 50 MB each) before the server has idled half a minute.
       minThreads: 0,
       maxThreads: this.workers,
-      idleTimeout: 30_000,
+      idleTimeout: 10_000,
       // Verification is the work that may wait: the event loop (health, pages) goes first.
       niceIncrement: 10,
       // A memory bomb ends its own worker, not the server.
