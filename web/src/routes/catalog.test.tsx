@@ -55,7 +55,9 @@ describe('catalogue page', () => {
   });
 
   it('debounces the search box into the URL and the query', async () => {
-    const user = userEvent.setup();
+    // Keys typed without yielding to timers in between, as a person types them within the
+    // debounce: on a busy machine real gaps between keystrokes could outlast it.
+    const user = userEvent.setup({ delay: null });
     const { catalogCalls } = renderCatalog();
     await screen.findByRole('link', { name: 'Data literacy foundations' });
     await user.type(screen.getByRole('searchbox', { name: 'Search programmes' }), 'sql');
