@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issueBadgeOverApi } from '../testing/credential-requests.js';
 import { DEMO_TEST_PASSWORD } from '../testing/demo-world-template.js';
 import { createApiKey, sessionCookieOf, useDemoWorldApp } from '../testing/test-app.js';
 
@@ -75,23 +76,11 @@ describe('the demo world’s industry partner', () => {
       ).json<{ items: { slug: string }[]; facets: { accreditedBy: { value: string; count: number }[] } }>();
       expect(accredited.items.map((i) => i.slug)).toContain('sql-for-analysts');
       expect(accredited.facets.accreditedBy.map((f) => f.value)).toEqual(['meridian-accreditation']);
-      const issued = await t.app.inject({
-        method: 'POST',
-        url: '/credentials/issue',
-        headers: { authorization: `Bearer ${token}` },
-        payload: {
-          credential: {
-            '@context': [
-              'https://www.w3.org/ns/credentials/v2',
-              'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-            ],
-            type: ['VerifiableCredential', 'OpenBadgeCredential'],
-            credentialSubject: {
-              type: ['AchievementSubject'],
-              id: 'did:example:someone',
-              achievement: programme.achievement,
-            },
-          },
+      const issued = await issueBadgeOverApi(t.app, token, {
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          id: 'did:example:someone',
+          achievement: programme.achievement,
         },
       });
       expect(issued.statusCode, issued.body).toBe(201);
